@@ -1,0 +1,517 @@
+//! Stage 3: what the documents say that nobody typed. Totals of the application tables,
+//! the decision as worded in the protocol, Swedish dates and amounts, and the figures
+//! prose can cite (`{{ summa.beviljat }}`). The result is one view per document, ready
+//! for a template.
+
+pub mod swedish;
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use minijinja::value::Serde;
+use minijinja::{Environment, UndefinedBehavior, Value};
+use serde::Serialize;
+
+use crate::error::{Error, Problem, Result};
+use crate::model::{
+    ApplicationTable, Case, Decision, Item, Kronor, LoadedCase, LoadedMeeting, Person, Proposal,
+    SourceFile,
+};
+
+/// The standard beslutsgång for an item with one proposal (DOMAIN.md).
+pub const UNCONTESTED_PROCEDURE: &str = "Ordföranden konstaterar att det finns ett förslag till \
+beslut och det är förvaltningens. Ordföranden finner att nämnden beslutar enligt förvaltningens förslag.";
+
+/// The certification under an extract when the meeting gives none.
+pub const DEFAULT_CERTIFICATION: &str = "Rätt utdraget intygar";
+
+/// Work budget for the expressions in one prose field: ample for `{{ summa.sökt }}`,
+/// small enough that a runaway loop in a YAML file ends with an error, not a hang.
+const PROSE_FUEL: u64 = 50_000;
+
+/// Count and sums of one application table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Totals {
+    pub count: usize,
+    pub requested: Kronor,
+    pub granted: Kronor,
+}
+
+impl Totals {
+    fn add(self, other: Totals) -> Totals {
+        Totals {
+            count: self.count + other.count,
+            requested: Kronor(self.requested.0 + other.requested.0),
+            granted: Kronor(self.granted.0 + other.granted.0),
+        }
+    }
+}
+
+/// What an application is granted: the amount, the table's maximum when capped, nothing
+/// when refused or referred to other funding.
+pub fn granted(proposal: Proposal, table: &ApplicationTable) -> Kronor {
+    match proposal {
+        Proposal::Amount(amount) => amount,
+        Proposal::Capped => table.maxbelopp.unwrap_or_default(),
+        Proposal::Refused | Proposal::Referred => Kronor(0),
+    }
+}
+
+pub fn totals(table: &ApplicationTable) -> Totals {
+    Totals {
+        count: table.ansökningar.len(),
+        requested: Kronor(table.ansökningar.iter().map(|a| a.sökt.0).sum()),
+        granted: Kronor(
+            table
+                .ansökningar
+                .iter()
+                .map(|a| granted(a.förslag, table).0)
+                .sum(),
+        ),
+    }
+}
+
+/// The tables of a case in the order the document shows them (Tabell 1, 2, …).
+pub fn table_order(case: &Case) -> Vec<&str> {
+    case.avsnitt
+        .iter()
+        .flat_map(|section| section.tabeller.iter().map(String::as_str))
+        .filter(|id| case.tabeller.contains_key(*id))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Views: what the templates see. Prose fields are Markdown with their expressions
+// expanded; the render stage turns them into Typst.
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonView {
+    pub name: String,
+    pub title: Option<String>,
+}
+
+impl From<&Person> for PersonView {
+    fn from(person: &Person) -> Self {
+        PersonView {
+            name: person.namn.clone(),
+            title: person.titel.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementView {
+    pub committee: String,
+    pub administration: String,
+    pub department: Option<String>,
+    pub officer: Option<String>,
+    pub officer_phone: Option<String>,
+    pub addressee: String,
+    pub meeting_date: Option<String>,
+    pub date: String,
+    pub date_long: String,
+    #[serde(flatten)]
+    pub date_parts: DateParts,
+    pub dnr: Option<String>,
+    pub title: String,
+    pub proposals: Vec<String>,
+    pub signatures: Vec<PersonView>,
+    pub summary: String,
+    pub sections: Vec<SectionView>,
+    pub attachments: Vec<String>,
+}
+
+/// A date as numbers, for Typst's `datetime` (the PDF's document date).
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct DateParts {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl From<NaiveDate> for DateParts {
+    fn from(date: NaiveDate) -> Self {
+        DateParts {
+            year: date.year(),
+            month: date.month(),
+            day: date.day(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    pub heading: String,
+    pub body: Option<String>,
+    pub tables: Vec<TableView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TableView {
+    pub number: usize,
+    pub caption: String,
+    pub rows: Vec<RowView>,
+    pub count: usize,
+    pub requested: String,
+    pub granted: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RowView {
+    pub number: u32,
+    pub title: Option<String>,
+    pub description: String,
+    pub applicant: String,
+    pub requested: String,
+    /// The amount or `Avslag` in the right column; none when referred elsewhere.
+    pub proposal: Option<String>,
+    pub motivation: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtractView {
+    pub committee: String,
+    /// "Socialnämndens beslut".
+    pub decision_heading: String,
+    pub administration: String,
+    pub department: Option<String>,
+    pub meeting_date: String,
+    #[serde(flatten)]
+    pub date_parts: DateParts,
+    pub meeting_place: Option<String>,
+    pub paragraph: String,
+    pub paragraph_number: u32,
+    pub dnr: Option<String>,
+    pub title: String,
+    pub decisions: Vec<String>,
+    /// Ärendet: the case's summary and the sentence naming its tjänsteutlåtande.
+    pub matter: String,
+    pub procedure: String,
+    pub immediately_adjusted: bool,
+    pub adjusted_on: Option<String>,
+    pub adjustment_place: Option<String>,
+    pub secretary: PersonView,
+    pub chair: Option<PersonView>,
+    pub adjusters: Vec<PersonView>,
+    pub distribution: Vec<String>,
+    pub certification: String,
+}
+
+/// A document ready to render: its template, its view and the facts its file name and
+/// PDF metadata need.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub kind: DocumentKind,
+    pub committee: String,
+    pub date: NaiveDate,
+    pub dnr: Option<String>,
+    pub paragraph: Option<u32>,
+    pub title: String,
+    pub view: View,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    Statement,
+    Extract,
+}
+
+impl DocumentKind {
+    /// The Swedish name of the kind of document (handlingstyp).
+    pub fn swedish(self) -> &'static str {
+        match self {
+            DocumentKind::Statement => "Tjänsteutlåtande",
+            DocumentKind::Extract => "Protokollsutdrag",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum View {
+    Statement(Box<StatementView>),
+    Extract(Box<ExtractView>),
+}
+
+/// The tjänsteutlåtande of a case.
+pub fn statement(loaded: &LoadedCase) -> Result<Document> {
+    let case = &loaded.case;
+    let prose = Prose::new(loaded)?;
+    let mut problems = Vec::new();
+    let mut expand = |field: String, text: &str| {
+        prose.expand(&field, text).unwrap_or_else(|problem| {
+            problems.push(problem);
+            String::new()
+        })
+    };
+    let order = table_order(case);
+    let summary = expand("sammanfattning".into(), &case.sammanfattning);
+    let mut sections = Vec::new();
+    for (s, section) in case.avsnitt.iter().enumerate() {
+        let body = section
+            .text
+            .as_ref()
+            .map(|text| expand(format!("avsnitt[{s}].text"), text));
+        let mut tables = Vec::new();
+        for id in &section.tabeller {
+            let Some(table) = case.tabeller.get(id) else {
+                continue;
+            };
+            let number = order.iter().position(|o| o == id).map_or(0, |i| i + 1);
+            let totals = totals(table);
+            let mut rows = Vec::new();
+            for (r, row) in table.ansökningar.iter().enumerate() {
+                let field = |name: &str| format!("tabeller.{id}.ansökningar[{r}].{name}");
+                rows.push(RowView {
+                    number: row.nr,
+                    title: row.titel.clone(),
+                    description: expand(field("beskrivning"), &row.beskrivning),
+                    applicant: row.sökande.clone(),
+                    requested: swedish::kronor(row.sökt),
+                    proposal: match row.förslag {
+                        Proposal::Referred => None,
+                        Proposal::Refused => Some("Avslag".to_owned()),
+                        _ => Some(swedish::kronor(granted(row.förslag, table))),
+                    },
+                    motivation: row
+                        .motivering
+                        .as_ref()
+                        .map(|text| expand(field("motivering"), text)),
+                });
+            }
+            tables.push(TableView {
+                number,
+                caption: table.rubrik.clone(),
+                rows,
+                count: totals.count,
+                requested: swedish::kronor(totals.requested),
+                granted: swedish::kronor(totals.granted),
+            });
+        }
+        sections.push(SectionView {
+            heading: section.rubrik.clone(),
+            body,
+            tables,
+        });
+    }
+    if !problems.is_empty() {
+        return Err(Error::new(problems));
+    }
+    let view = StatementView {
+        committee: case.nämnd.clone(),
+        administration: case.förvaltning.clone(),
+        department: case.avdelning.clone(),
+        officer: case.handläggare.as_ref().map(|h| h.namn.clone()),
+        officer_phone: case.handläggare.as_ref().and_then(|h| h.telefon.clone()),
+        addressee: case.till.clone().unwrap_or_else(|| case.nämnd.clone()),
+        meeting_date: case.sammanträde.map(swedish::short_date),
+        date: swedish::short_date(case.datum),
+        date_long: swedish::long_date(case.datum),
+        date_parts: case.datum.into(),
+        dnr: case.dnr.clone(),
+        title: case.rubrik.clone(),
+        proposals: case.förslag_till_beslut.clone(),
+        signatures: case.underskrifter.iter().map(PersonView::from).collect(),
+        summary,
+        sections,
+        attachments: case.bilagor.clone(),
+    };
+    Ok(Document {
+        kind: DocumentKind::Statement,
+        committee: case.nämnd.clone(),
+        date: case.datum,
+        dnr: case.dnr.clone(),
+        paragraph: None,
+        title: case.rubrik.clone(),
+        view: View::Statement(Box::new(view)),
+    })
+}
+
+/// The decision of an item: the case's proposal, reworded or replaced as the meeting says.
+pub fn decision(item: &Item, case: &Case) -> Vec<String> {
+    match &item.beslut {
+        None => case.förslag_till_beslut.clone(),
+        Some(Decision::Points(points)) => points.clone(),
+        Some(Decision::Reworded(changes)) => case
+            .förslag_till_beslut
+            .iter()
+            .enumerate()
+            .map(|(i, point)| changes.get(&(i + 1)).unwrap_or(point).clone())
+            .collect(),
+    }
+}
+
+/// The protokollsutdrag of every § of a meeting, in agenda order.
+pub fn extracts(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
+    let meeting = &loaded.meeting;
+    let mut documents = Vec::new();
+    let mut problems = Vec::new();
+    for (item, case) in meeting.paragrafer.iter().zip(&loaded.cases) {
+        let prose = match Prose::new(case) {
+            Ok(prose) => prose,
+            Err(e) => {
+                problems.extend(e.problems);
+                continue;
+            }
+        };
+        let summary = match prose.expand("sammanfattning", &case.case.sammanfattning) {
+            Ok(summary) => summary,
+            Err(problem) => {
+                problems.push(problem);
+                continue;
+            }
+        };
+        let c = &case.case;
+        let matter = format!(
+            "{summary}\n\nFörvaltningen hade redovisat ärendet i ett tjänsteutlåtande daterat {}.\n",
+            swedish::long_date(c.datum)
+        );
+        let adjusted_on = if item.omedelbar_justering {
+            Some(meeting.datum)
+        } else {
+            meeting.justering.as_ref().map(|j| j.datum)
+        };
+        let view = ExtractView {
+            committee: meeting.nämnd.clone(),
+            decision_heading: format!("{} beslut", swedish::genitive(&meeting.nämnd)),
+            administration: c.förvaltning.clone(),
+            department: c.avdelning.clone(),
+            meeting_date: swedish::short_date(meeting.datum),
+            date_parts: meeting.datum.into(),
+            meeting_place: meeting.plats.clone(),
+            paragraph: swedish::paragraph(item.paragraf),
+            paragraph_number: item.paragraf,
+            dnr: c.dnr.clone(),
+            title: c.rubrik.clone(),
+            decisions: decision(item, c),
+            matter,
+            procedure: item
+                .beslutsgång
+                .clone()
+                .unwrap_or_else(|| UNCONTESTED_PROCEDURE.to_owned()),
+            immediately_adjusted: item.omedelbar_justering,
+            adjusted_on: adjusted_on.map(swedish::short_date),
+            adjustment_place: meeting.justering.as_ref().and_then(|j| j.plats.clone()),
+            secretary: PersonView::from(&meeting.sekreterare),
+            chair: meeting.ordförande.as_ref().map(PersonView::from),
+            adjusters: meeting.justerare.iter().map(PersonView::from).collect(),
+            distribution: item.expediering.clone(),
+            certification: meeting
+                .utdragsbestyrkande
+                .clone()
+                .unwrap_or_else(|| DEFAULT_CERTIFICATION.to_owned()),
+        };
+        documents.push(Document {
+            kind: DocumentKind::Extract,
+            committee: meeting.nämnd.clone(),
+            date: meeting.datum,
+            dnr: c.dnr.clone(),
+            paragraph: Some(item.paragraf),
+            title: c.rubrik.clone(),
+            view: View::Extract(Box::new(view)),
+        });
+    }
+    if !problems.is_empty() {
+        return Err(Error::new(problems));
+    }
+    Ok(documents)
+}
+
+/// Expands the `{{ … }}` expressions in a case's prose with the figures of its tables.
+struct Prose<'a> {
+    env: Environment<'static>,
+    context: Value,
+    source: &'a SourceFile,
+}
+
+#[derive(Serialize)]
+struct Figures {
+    nummer: usize,
+    antal: usize,
+    sökt: String,
+    beviljat: String,
+    maxbelopp: Option<String>,
+}
+
+impl<'a> Prose<'a> {
+    fn new(loaded: &'a LoadedCase) -> Result<Self> {
+        let case = &loaded.case;
+        let order = table_order(case);
+        let mut tables = BTreeMap::new();
+        let mut sum = Totals::default();
+        for (id, table) in &case.tabeller {
+            let t = totals(table);
+            sum = sum.add(t);
+            tables.insert(
+                id.clone(),
+                Figures {
+                    nummer: order.iter().position(|o| o == id).map_or(0, |i| i + 1),
+                    antal: t.count,
+                    sökt: swedish::kronor(t.requested),
+                    beviljat: swedish::kronor(t.granted),
+                    maxbelopp: table.maxbelopp.map(swedish::kronor),
+                },
+            );
+        }
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_fuel(Some(PROSE_FUEL));
+        let context = minijinja::context! {
+            tabell => Value::from(Serde(&tables)),
+            summa => minijinja::context! {
+                antal => sum.count,
+                sökt => swedish::kronor(sum.requested),
+                beviljat => swedish::kronor(sum.granted),
+            },
+            datum => swedish::long_date(case.datum),
+        };
+        Ok(Prose {
+            env,
+            context,
+            source: &loaded.source,
+        })
+    }
+
+    fn expand(&self, field: &str, text: &str) -> Result<String, Problem> {
+        if !text.contains("{{") && !text.contains("{%") && !text.contains("{#") {
+            return Ok(text.to_owned());
+        }
+        self.env.render_str(text, &self.context).map_err(|e| {
+            let detail = e
+                .detail()
+                .map_or_else(|| e.kind().to_string(), str::to_owned);
+            let message = format!("uttrycket i texten går inte att beräkna: {detail}");
+            match (self.source.positions.find(field), e.line()) {
+                (Some((line, column)), Some(error_line)) => {
+                    // A block scalar (`|`, `>`) starts on the line after its indicator.
+                    let indicator = self
+                        .source
+                        .text
+                        .lines()
+                        .nth(line - 1)
+                        .and_then(|l| l.chars().nth(column - 1));
+                    let first = if matches!(indicator, Some('|' | '>')) {
+                        line + 1
+                    } else {
+                        line
+                    };
+                    let at = first + error_line - 1;
+                    let indent = self
+                        .source
+                        .text
+                        .lines()
+                        .nth(at - 1)
+                        .map_or(0, |l| l.len() - l.trim_start().len());
+                    Problem::at(
+                        &self.source.path,
+                        &self.source.text,
+                        at,
+                        indent + 1,
+                        message,
+                    )
+                    .with_field(field)
+                }
+                _ => self.source.problem(field, message),
+            }
+        })
+    }
+}

@@ -1,0 +1,134 @@
+//! Swedish typography, done in Rust because Typst formats neither Swedish dates nor amounts.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::Kronor;
+
+/// The no-break space that holds amounts, `§ 15` and `kr` together on one line.
+pub const NBSP: char = '\u{a0}';
+
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// `8 652 580` with no-break spaces between the thousands.
+pub fn amount(kronor: Kronor) -> String {
+    let digits = kronor.0.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(NBSP);
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// `8 652 580 kr`, unbreakable.
+pub fn kronor(kronor: Kronor) -> String {
+    format!("{}{NBSP}kr", amount(kronor))
+}
+
+/// `6 mars 2015`, the form of running text.
+pub fn long_date(date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
+}
+
+/// `2015-03-24`, the form of headers.
+pub fn short_date(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// `§ 15`, unbreakable.
+pub fn paragraph(number: u32) -> String {
+    format!("§{NBSP}{number}")
+}
+
+/// The genitive of a name: Socialnämnden → Socialnämndens, Kommunfullmäktige →
+/// Kommunfullmäktiges; a name ending in s, x or z takes no extra s.
+pub fn genitive(name: &str) -> String {
+    match name.chars().last() {
+        Some('s' | 'x' | 'z' | 'S' | 'X' | 'Z') | None => name.to_owned(),
+        Some(_) => format!("{name}s"),
+    }
+}
+
+/// Tie what Swedish typography keeps on one line in text the user typed: thousands groups
+/// (`3 000 000`), an amount and its unit (`750 000 kr`), and `§ 15`.
+pub fn tie_amounts(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' && i > 0 && i + 1 < chars.len() && ties(&chars[..i], &chars[i + 1..]) {
+            out.push(NBSP);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn ties(before: &[char], after: &[char]) -> bool {
+    let Some(&prev) = before.last() else {
+        return false;
+    };
+    let is_digit = |c: Option<&char>| c.is_some_and(char::is_ascii_digit);
+    let boundary = |c: Option<&char>| !c.is_some_and(|c| c.is_alphanumeric());
+    let thousands_group =
+        after.len() >= 3 && after[..3].iter().all(char::is_ascii_digit) && !is_digit(after.get(3));
+    let unit = after.starts_with(&['k', 'r']) && boundary(after.get(2));
+    (prev.is_ascii_digit() && (thousands_group || unit)) || (prev == '§' && is_digit(after.first()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_and_dates() {
+        assert_eq!(kronor(Kronor(8_652_580)), "8\u{a0}652\u{a0}580\u{a0}kr");
+        assert_eq!(amount(Kronor(424_000)), "424\u{a0}000");
+        assert_eq!(amount(Kronor(950)), "950");
+        assert_eq!(amount(Kronor(0)), "0");
+        assert_eq!(
+            long_date(NaiveDate::from_ymd_opt(2015, 3, 6).unwrap()),
+            "6 mars 2015"
+        );
+        assert_eq!(
+            short_date(NaiveDate::from_ymd_opt(2015, 3, 6).unwrap()),
+            "2015-03-06"
+        );
+        assert_eq!(genitive("Socialnämnden"), "Socialnämndens");
+        assert_eq!(genitive("Kommunfullmäktige"), "Kommunfullmäktiges");
+        assert_eq!(
+            genitive("Stadsdelsnämnderna Järvas"),
+            "Stadsdelsnämnderna Järvas"
+        );
+    }
+
+    #[test]
+    fn ties_amounts_units_and_paragraph_signs_only() {
+        assert_eq!(
+            tie_amounts("ca 3 000 000 kr för § 15 år 2015 och 12 krukor"),
+            "ca 3\u{a0}000\u{a0}000\u{a0}kr för §\u{a0}15 år 2015 och 12 krukor"
+        );
+        assert_eq!(tie_amounts("projekt 12 och 13"), "projekt 12 och 13");
+        assert_eq!(tie_amounts("år 2015 1234"), "år 2015 1234");
+    }
+}

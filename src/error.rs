@@ -1,0 +1,126 @@
+//! The one error type for failures a user can cause: every problem carries the file it is
+//! in and, where it can be known, the line and column, the field path and the line's text.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A place in a file the user (or a template author) wrote. Lines and columns are 1-based.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One thing wrong with the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: PathBuf,
+    /// Line and column, when the problem has a place in the file.
+    pub position: Option<(usize, usize)>,
+    /// The YAML field path (`tabeller.studiebesök.ansökningar[11].förslag`), when known.
+    pub field: Option<String>,
+    pub message: String,
+    /// The text of the offending line, shown under the message.
+    pub source_line: Option<String>,
+}
+
+impl Problem {
+    /// A problem with a file as a whole (it cannot be read, it is not YAML at all…).
+    pub fn in_file(file: &Path, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.to_path_buf(),
+            position: None,
+            field: None,
+            message: message.into(),
+            source_line: None,
+        }
+    }
+
+    /// A problem at a line and column of `text`, the contents of `file`.
+    pub fn at(
+        file: &Path,
+        text: &str,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Problem {
+            file: file.to_path_buf(),
+            position: Some((line, column)),
+            field: None,
+            message: message.into(),
+            source_line: text.lines().nth(line.saturating_sub(1)).map(str::to_owned),
+        }
+    }
+
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    pub fn location(&self) -> Option<Location> {
+        self.position.map(|(line, column)| Location {
+            file: self.file.clone(),
+            line,
+            column,
+        })
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some((line, column)) = self.position {
+            write!(f, ":{line}:{column}")?;
+        }
+        write!(f, ": {}", self.message)?;
+        if let Some(field) = &self.field {
+            write!(f, " (fält `{field}`)")?;
+        }
+        if let (Some(text), Some((line, column))) = (&self.source_line, self.position) {
+            let gutter = line.to_string().len();
+            write!(f, "\n{:gutter$} |\n{line} | {text}\n{:gutter$} | ", "", "")?;
+            // Columns count characters; tabs keep their width so the caret lines up.
+            for c in text.chars().take(column.saturating_sub(1)) {
+                f.write_str(if c == '\t' { "\t" } else { " " })?;
+            }
+            f.write_str("^")?;
+        }
+        Ok(())
+    }
+}
+
+/// A user-facing failure: one or more problems, all reported together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    pub problems: Vec<Problem>,
+}
+
+impl Error {
+    pub fn new(problems: Vec<Problem>) -> Self {
+        Error { problems }
+    }
+}
+
+impl From<Problem> for Error {
+    fn from(problem: Problem) -> Self {
+        Error::new(vec![problem])
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, problem) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "fel: {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

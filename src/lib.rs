@@ -1,0 +1,268 @@
+//! paragraf: reviewable YAML to the formal documents of a Swedish nämnd.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//! [`model`] (YAML → Rust) → [`validate`] → [`derive`] (totals, wording, Swedish
+//! typography) → [`render`] (minijinja → Typst source) → [`typeset`] (Typst → PDF,
+//! in-process) → [`write`] (files, atomically). [`build`] runs them in order.
+
+pub mod derive;
+pub mod error;
+pub mod model;
+pub mod render;
+pub mod typeset;
+pub mod validate;
+pub mod write;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+pub use error::{Error, Problem, Result};
+use model::{LoadedCase, LoadedMeeting, SourceFile};
+use typeset::{Conformance, PdfSettings};
+use write::OutputFile;
+
+/// What to build from: the meetings and the cases not on any of them.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    pub meetings: Vec<LoadedMeeting>,
+    pub cases: Vec<LoadedCase>,
+}
+
+/// Find and load the YAML files under `paths` (files, or folders searched recursively).
+/// A meeting brings its cases; a case that is on a meeting is built once. All problems
+/// of all files are reported together.
+pub fn load(paths: &[PathBuf]) -> Result<Inputs> {
+    let mut files = BTreeSet::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            collect_yaml(path, &mut files, &mut problems);
+        } else if path.is_file() {
+            files.insert(path.clone());
+        } else {
+            problems.push(Problem::in_file(path, "finns inte"));
+        }
+    }
+    let mut inputs = Inputs::default();
+    let mut standalone = Vec::new();
+    for path in &files {
+        let source = match SourceFile::read(path) {
+            Ok(source) => source,
+            Err(e) => {
+                problems.extend(e.problems);
+                continue;
+            }
+        };
+        if source.is_meeting() {
+            match LoadedMeeting::load(path) {
+                Ok(meeting) => inputs.meetings.push(meeting),
+                Err(e) => problems.extend(e.problems),
+            }
+        } else {
+            standalone.push(source);
+        }
+    }
+    let on_meetings: BTreeSet<PathBuf> = inputs
+        .meetings
+        .iter()
+        .flat_map(|m| m.cases.iter().map(|c| canonical(&c.source.path)))
+        .collect();
+    for source in standalone {
+        if on_meetings.contains(&canonical(&source.path)) {
+            continue;
+        }
+        match source.parse() {
+            Ok(case) => inputs.cases.push(LoadedCase { source, case }),
+            Err(e) => problems.extend(e.problems),
+        }
+    }
+    // A case that fails is met both through its meeting and in its folder: say it once.
+    let mut seen = Vec::new();
+    problems.retain(|p| {
+        let new = !seen.contains(p);
+        if new {
+            seen.push(p.clone());
+        }
+        new
+    });
+    if problems.is_empty() {
+        Ok(inputs)
+    } else {
+        Err(Error::new(problems))
+    }
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn collect_yaml(dir: &Path, files: &mut BTreeSet<PathBuf>, problems: &mut Vec<Problem>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.push(Problem::in_file(dir, format!("kan inte läsas: {e}")));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            collect_yaml(&path, files, problems);
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            files.insert(path);
+        }
+    }
+}
+
+/// Run every check on the inputs.
+pub fn check(inputs: &Inputs) -> Result<()> {
+    let mut problems = Vec::new();
+    for meeting in &inputs.meetings {
+        if let Err(e) = validate::meeting(meeting) {
+            problems.extend(e.problems);
+        }
+    }
+    for case in &inputs.cases {
+        if let Err(e) = validate::case(case) {
+            problems.extend(e.problems);
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::new(problems))
+    }
+}
+
+/// A document with the folder its files may come from.
+pub struct Planned {
+    pub document: derive::Document,
+    pub root: PathBuf,
+}
+
+/// Every document of the inputs: per meeting the tjänsteutlåtande of each case and the
+/// protokollsutdrag of each §, then the cases not on a meeting.
+pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
+    let folder = |path: &Path| {
+        path.parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    };
+    let mut planned = Vec::new();
+    let mut problems = Vec::new();
+    let mut done = BTreeSet::new();
+    let mut push = |result: Result<Vec<derive::Document>>, root: PathBuf| match result {
+        Ok(documents) => planned.extend(documents.into_iter().map(|document| Planned {
+            document,
+            root: root.clone(),
+        })),
+        Err(e) => problems.extend(e.problems),
+    };
+    for meeting in &inputs.meetings {
+        for case in &meeting.cases {
+            if done.insert(canonical(&case.source.path)) {
+                push(
+                    derive::statement(case).map(|d| vec![d]),
+                    folder(&case.source.path),
+                );
+            }
+        }
+        push(derive::extracts(meeting), folder(&meeting.source.path));
+    }
+    for case in &inputs.cases {
+        push(
+            derive::statement(case).map(|d| vec![d]),
+            folder(&case.source.path),
+        );
+    }
+    if problems.is_empty() {
+        Ok(planned)
+    } else {
+        Err(Error::new(problems))
+    }
+}
+
+/// Build options.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Also write the generated Typst source next to each PDF.
+    pub emit_typst: bool,
+    pub conformance: Conformance,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            emit_typst: false,
+            conformance: Conformance::ArchiveAccessible,
+        }
+    }
+}
+
+/// Render and typeset every planned document, in memory. Nothing is written: a failure
+/// in any document fails the build before a file is touched.
+pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<OutputFile>> {
+    let renderer = render::Renderer::new()?;
+    let mut outputs = Vec::new();
+    let mut problems = Vec::new();
+    let mut names = BTreeSet::new();
+    for Planned { document, root } in planned {
+        let stem = write::file_stem(document);
+        if !names.insert(stem.clone()) {
+            problems.push(Problem::in_file(
+                root,
+                format!("två dokument skulle få samma filnamn {stem}.pdf (samma dnr eller rubrik)"),
+            ));
+            continue;
+        }
+        let source = match renderer.render(document) {
+            Ok(source) => source,
+            Err(e) => {
+                problems.extend(e.problems);
+                continue;
+            }
+        };
+        let settings = PdfSettings {
+            ident: stem.clone(),
+            date: document.date,
+            root: Some(root.clone()),
+            conformance: options.conformance,
+        };
+        match typeset::typeset(&source, &settings) {
+            Ok(pdf) => {
+                outputs.push(OutputFile {
+                    name: format!("{stem}.pdf"),
+                    bytes: pdf,
+                });
+                if options.emit_typst {
+                    outputs.push(OutputFile {
+                        name: format!("{stem}.typ"),
+                        bytes: source.text.into_bytes(),
+                    });
+                }
+            }
+            Err(e) => problems.extend(e.problems),
+        }
+    }
+    typeset::evict_cache();
+    if problems.is_empty() {
+        Ok(outputs)
+    } else {
+        Err(Error::new(problems))
+    }
+}
+
+/// The whole pipeline: load, check, derive, render, typeset, write. Returns the files
+/// written; on any problem writes nothing.
+pub fn build(paths: &[PathBuf], out_dir: &Path, options: &BuildOptions) -> Result<Vec<PathBuf>> {
+    let inputs = load(paths)?;
+    check(&inputs)?;
+    let planned = plan(&inputs)?;
+    let outputs = produce(&planned, options)?;
+    write::write_all(out_dir, &outputs)
+}

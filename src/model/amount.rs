@@ -1,0 +1,145 @@
+//! Whole kronor, as the secretary writes them: `532500` or the documents' own `532 500`.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
+
+/// An amount in whole kronor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Kronor(pub u64);
+
+impl Kronor {
+    /// Parse `532500`, `532 500` (also with no-break or thin spaces). Nothing else: no
+    /// decimals, no sign, no `kr`, so a typo cannot become a different amount.
+    pub fn parse(text: &str) -> Option<Kronor> {
+        let text = text.trim();
+        let groups: Vec<&str> = text
+            .split([' ', '\u{a0}', '\u{202f}', '\u{2009}'])
+            .collect();
+        let well_grouped = groups
+            .iter()
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+            && (groups.len() == 1
+                || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)));
+        if !well_grouped {
+            return None;
+        }
+        groups.concat().parse().ok().map(Kronor)
+    }
+}
+
+const EXPECTED_AMOUNT: &str = "ett belopp i hela kronor, t.ex. 532500 eller \"532 500\"";
+
+fn non_negative<E: de::Error>(v: i64) -> Result<Kronor, E> {
+    u64::try_from(v).map(Kronor).map_err(|_| {
+        E::custom(format!(
+            "beloppet {v} är negativt; väntade {EXPECTED_AMOUNT}"
+        ))
+    })
+}
+
+impl<'de> Deserialize<'de> for Kronor {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KronorVisitor;
+        impl Visitor<'_> for KronorVisitor {
+            type Value = Kronor;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(EXPECTED_AMOUNT)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Kronor, E> {
+                Ok(Kronor(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Kronor, E> {
+                non_negative(v)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Kronor, E> {
+                Kronor::parse(v)
+                    .ok_or_else(|| E::custom(format!("`{v}` är inte {EXPECTED_AMOUNT}")))
+            }
+        }
+        deserializer.deserialize_any(KronorVisitor)
+    }
+}
+
+/// The förvaltning's proposal for one application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Proposal {
+    /// Granted this amount.
+    Amount(Kronor),
+    /// Refused (`avslag`).
+    Refused,
+    /// Granted the table's maximum per application (`maxbelopp`), less than was asked.
+    Capped,
+    /// To be funded from elsewhere (`hänvisning`); not part of the table's total.
+    Referred,
+}
+
+impl<'de> Deserialize<'de> for Proposal {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ProposalVisitor;
+        const EXPECTED: &str = "ett belopp, `avslag`, `maxbelopp` eller `hänvisning`";
+        impl Visitor<'_> for ProposalVisitor {
+            type Value = Proposal;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(EXPECTED)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Proposal, E> {
+                Ok(Proposal::Amount(Kronor(v)))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Proposal, E> {
+                non_negative(v).map(Proposal::Amount)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Proposal, E> {
+                match v.trim() {
+                    "avslag" => Ok(Proposal::Refused),
+                    "maxbelopp" => Ok(Proposal::Capped),
+                    "hänvisning" => Ok(Proposal::Referred),
+                    other => Kronor::parse(other)
+                        .map(Proposal::Amount)
+                        .ok_or_else(|| E::custom(format!("`{v}` är inte {EXPECTED}"))),
+                }
+            }
+        }
+        deserializer.deserialize_any(ProposalVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_documents_forms_and_rejects_others() {
+        assert_eq!(Kronor::parse("532500"), Some(Kronor(532_500)));
+        assert_eq!(Kronor::parse("532 500"), Some(Kronor(532_500)));
+        assert_eq!(
+            Kronor::parse("8\u{a0}652\u{a0}580"),
+            Some(Kronor(8_652_580))
+        );
+        assert_eq!(Kronor::parse("5 32 500"), None);
+        assert_eq!(Kronor::parse("532 50"), None);
+        assert_eq!(Kronor::parse("750.000"), None);
+        assert_eq!(Kronor::parse("-5"), None);
+        assert_eq!(Kronor::parse("12,5"), None);
+        assert_eq!(Kronor::parse(""), None);
+    }
+
+    #[test]
+    fn proposals_from_yaml() {
+        let parse = |s: &str| serde_yaml::from_str::<Proposal>(s);
+        assert_eq!(
+            parse("250000").ok(),
+            Some(Proposal::Amount(Kronor(250_000)))
+        );
+        assert_eq!(
+            parse("250 000").ok(),
+            Some(Proposal::Amount(Kronor(250_000)))
+        );
+        assert_eq!(parse("avslag").ok(), Some(Proposal::Refused));
+        assert_eq!(parse("maxbelopp").ok(), Some(Proposal::Capped));
+        assert_eq!(parse("hänvisning").ok(), Some(Proposal::Referred));
+        assert!(parse("bifall").is_err());
+        assert!(parse("-3").is_err());
+    }
+}

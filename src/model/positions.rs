@@ -1,0 +1,140 @@
+//! Where each value of a YAML file stands. serde_yaml reports positions only for its own
+//! syntax and type errors; checks that run after parsing look the place of a field up here,
+//! from a second, span-aware parse of the same text.
+
+use std::collections::HashMap;
+
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+/// Line and column (1-based) of every value, by field path: `avsnitt[2].text`,
+/// `tabeller.studiebesök.ansökningar[11].förslag`. Sequence indexes are 0-based.
+#[derive(Debug, Default, Clone)]
+pub struct Positions {
+    values: HashMap<String, (usize, usize)>,
+}
+
+impl Positions {
+    /// Index `text`. A text the span-aware parser rejects gives an empty index: serde_yaml
+    /// has then already reported the syntax error with its own position.
+    pub fn index(text: &str) -> Self {
+        let mut builder = Builder::default();
+        let _ = Parser::new_from_str(text).load(&mut builder, false);
+        Positions {
+            values: builder.values,
+        }
+    }
+
+    /// The position of the value at `path`, or of its nearest ancestor that has one.
+    pub fn find(&self, path: &str) -> Option<(usize, usize)> {
+        let mut path = path;
+        loop {
+            if let Some(position) = self.values.get(path) {
+                return Some(*position);
+            }
+            let cut = path.rfind(['.', '['])?;
+            path = &path[..cut];
+        }
+    }
+}
+
+enum Container {
+    /// A mapping, with the key whose value comes next (None: a key comes next).
+    Mapping {
+        pending_key: Option<String>,
+    },
+    Sequence {
+        next_index: usize,
+    },
+}
+
+#[derive(Default)]
+struct Builder {
+    values: HashMap<String, (usize, usize)>,
+    stack: Vec<(String, Container)>,
+}
+
+impl Builder {
+    /// The path of the node starting now, or None if it is a mapping key.
+    fn next_path(&mut self) -> Option<String> {
+        let Some((path, container)) = self.stack.last_mut() else {
+            return Some(String::new());
+        };
+        match container {
+            Container::Mapping { pending_key } => pending_key.take().map(|key| {
+                if path.is_empty() {
+                    key
+                } else {
+                    format!("{path}.{key}")
+                }
+            }),
+            Container::Sequence { next_index } => {
+                let child = format!("{path}[{next_index}]");
+                *next_index += 1;
+                Some(child)
+            }
+        }
+    }
+
+    fn record(&mut self, path: &str, mark: Marker) {
+        self.values
+            .entry(path.to_owned())
+            .or_insert((mark.line(), mark.col() + 1));
+    }
+}
+
+impl MarkedEventReceiver for Builder {
+    fn on_event(&mut self, event: Event, mark: Marker) {
+        match event {
+            Event::Scalar(value, ..) => match self.next_path() {
+                Some(path) => self.record(&path, mark),
+                None => {
+                    if let Some((_, Container::Mapping { pending_key })) = self.stack.last_mut() {
+                        *pending_key = Some(value);
+                    }
+                }
+            },
+            Event::Alias(_) => {
+                if let Some(path) = self.next_path() {
+                    self.record(&path, mark);
+                }
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                // A collection used as a mapping key has no field path; give it a
+                // placeholder so its children are still paired up correctly.
+                let path = self.next_path().unwrap_or_else(|| "?".to_owned());
+                self.record(&path, mark);
+                let container = match event {
+                    Event::MappingStart(..) => Container::Mapping { pending_key: None },
+                    _ => Container::Sequence { next_index: 0 },
+                };
+                self.stack.push((path, container));
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.stack.pop();
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_nested_values_and_falls_back_to_parents() {
+        let text = "rubrik: Hej\ntabeller:\n  a:\n    ansökningar:\n      - nr: 1\n        sökt: 500\n      - nr: 2\n        sökt: 600\n";
+        let positions = Positions::index(text);
+        assert_eq!(positions.find("rubrik"), Some((1, 9)));
+        assert_eq!(
+            positions.find("tabeller.a.ansökningar[1].sökt"),
+            Some((8, 15))
+        );
+        assert_eq!(positions.find("tabeller.a.ansökningar[1]"), Some((7, 9)));
+        assert_eq!(
+            positions.find("tabeller.a.ansökningar[1].saknas"),
+            Some((7, 9))
+        );
+    }
+}

@@ -1,0 +1,52 @@
+//! User text as Typst that can only ever be text.
+//!
+//! Every string from YAML reaches Typst as a string literal shown in markup, `#"…";`.
+//! Inside a literal only `\` and `"` (and control characters) mean anything, so no
+//! character of the input can open markup, math, a label, a reference or code; the `;`
+//! ends the embedded expression so that whatever follows (`.`, `(`, `[`) stays markup.
+
+use crate::derive::swedish::tie_amounts;
+
+/// The body of a Typst string literal for `text`, quotes included.
+pub fn string_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `text` as Typst markup that shows exactly `text`, with amounts and `§ N` kept on one
+/// line. Empty text gives nothing.
+pub fn markup_text(text: &str) -> String {
+    if text.is_empty() {
+        return String::new();
+    }
+    format!("#{};", string_literal(&tie_amounts(text)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_string_delimiters_and_controls() {
+        assert_eq!(string_literal(r#"a"b\c"#), r#""a\"b\\c""#);
+        assert_eq!(string_literal("x\ny\u{7}"), "\"x\\ny\\u{7}\"");
+        assert_eq!(
+            markup_text("#read(\"/etc/passwd\")"),
+            "#\"#read(\\\"/etc/passwd\\\")\";"
+        );
+        assert_eq!(markup_text(""), "");
+    }
+}

@@ -1,0 +1,201 @@
+//! Stage 4: a document view through its minijinja template into Typst source.
+//!
+//! Escaping is the environment's default for every `{{ … }}`: a value prints as a Typst
+//! string literal (`#"…";`), so a template author cannot forget it. The only markup that
+//! passes unescaped is what this crate makes itself (the `markdown` filter). `safe` is
+//! disabled, an undefined variable is an error and so is printing `none`.
+
+pub mod escape;
+pub mod markdown;
+
+use std::path::PathBuf;
+
+use minijinja::value::{Kwargs, Serde};
+use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior, Value};
+
+use crate::derive::{Document, View};
+use crate::error::{Problem, Result};
+
+/// The templates, compiled into the binary so that a build depends on nothing on disk.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    (
+        STATEMENT_TEMPLATE,
+        include_str!("../../templates/tjansteutlatande.typ.j2"),
+    ),
+    (
+        EXTRACT_TEMPLATE,
+        include_str!("../../templates/protokollsutdrag.typ.j2"),
+    ),
+];
+
+/// The shared Typst style every document imports, as `paragraf.typ`.
+pub const STYLE: &str = include_str!("../../templates/paragraf.typ");
+pub const STYLE_NAME: &str = "paragraf.typ";
+
+const STATEMENT_TEMPLATE: &str = "tjansteutlatande.typ.j2";
+const EXTRACT_TEMPLATE: &str = "protokollsutdrag.typ.j2";
+
+/// Where a template lives in the source tree, for messages.
+pub fn template_path(name: &str) -> PathBuf {
+    PathBuf::from("templates").join(name)
+}
+
+/// The Typst source of a document and the template it came from.
+#[derive(Debug, Clone)]
+pub struct TypstSource {
+    pub template: &'static str,
+    pub text: String,
+}
+
+pub struct Renderer {
+    env: Environment<'static>,
+}
+
+impl Renderer {
+    pub fn new() -> Result<Self> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_auto_escape_callback(|_| AutoEscape::Custom("typst".into()));
+        env.set_formatter(|out, state, value| {
+            if value.is_none() {
+                return Err(minijinja::Error::new(
+                    ErrorKind::InvalidOperation,
+                    "a missing value (none) cannot be printed; guard it with {% if %}",
+                ));
+            }
+            let text = match (state.auto_escape(), value.is_safe()) {
+                (AutoEscape::None, _) | (_, true) => value.to_string(),
+                _ => escape::markup_text(&value.to_string()),
+            };
+            out.write_str(&text).map_err(minijinja::Error::from)
+        });
+        env.add_filter("markdown", markdown_filter);
+        env.add_filter("str", |value: Value| {
+            Value::from_safe_string(escape::string_literal(&value.to_string()))
+        });
+        env.add_filter(
+            "number",
+            |value: Value| -> Result<Value, minijinja::Error> {
+                i64::try_from(value.clone())
+                    .map(|n| Value::from_safe_string(n.to_string()))
+                    .map_err(|_| {
+                        minijinja::Error::new(
+                            ErrorKind::InvalidOperation,
+                            format!("`{value}` is not an integer"),
+                        )
+                    })
+            },
+        );
+        env.add_filter("safe", |_: Value| -> Result<Value, minijinja::Error> {
+            Err(minijinja::Error::new(
+                ErrorKind::InvalidOperation,
+                "`safe` is disabled: user text must stay escaped (use `markdown` for prose)",
+            ))
+        });
+        for (name, source) in TEMPLATES {
+            env.add_template(name, source).map_err(template_problem)?;
+        }
+        Ok(Renderer { env })
+    }
+
+    pub fn render(&self, document: &Document) -> Result<TypstSource> {
+        let (template, context) = match &document.view {
+            View::Statement(view) => (STATEMENT_TEMPLATE, Value::from(Serde(view))),
+            View::Extract(view) => (EXTRACT_TEMPLATE, Value::from(Serde(view))),
+        };
+        let text = self
+            .env
+            .get_template(template)
+            .and_then(|t| t.render(context))
+            .map_err(template_problem)?;
+        Ok(TypstSource { template, text })
+    }
+}
+
+/// `{{ text|markdown }}`, `{{ text|markdown(level=3) }}`: prose as Typst markup.
+fn markdown_filter(value: Value, kwargs: Kwargs) -> Result<Value, minijinja::Error> {
+    let level: Option<u8> = kwargs.get("level")?;
+    kwargs.assert_all_used()?;
+    let text = value.as_str().ok_or_else(|| {
+        minijinja::Error::new(ErrorKind::InvalidOperation, "markdown needs a string")
+    })?;
+    Ok(Value::from_safe_string(markdown::to_typst(
+        text,
+        level.unwrap_or(2),
+    )))
+}
+
+/// A template error, at the template's line. These are the template author's mistakes.
+fn template_problem(error: minijinja::Error) -> crate::error::Error {
+    let name = error.name().unwrap_or("template").to_owned();
+    let path = template_path(&name);
+    let source = TEMPLATES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or("", |(_, s)| *s);
+    let message = format!(
+        "template error: {}",
+        error.detail().unwrap_or(&error.kind().to_string())
+    );
+    match error.line() {
+        Some(line) => Problem::at(&path, source, line, 1, message),
+        None => Problem::in_file(&path, message),
+    }
+    .into()
+}
+
+/// The line (1-based) of `template` that produced `generated`: the first line whose
+/// literal parts, with its `{{ … }}` and `{% … %}` tags taken out, all stand in the
+/// generated line in order. Typst reports errors in the generated source; this names the
+/// line a template author has to change.
+pub fn template_line_for(template: &str, generated: &str) -> Option<usize> {
+    let generated = generated.trim();
+    if generated.is_empty() {
+        return None;
+    }
+    template.lines().enumerate().find_map(|(i, line)| {
+        let literals = literal_parts(line);
+        let mut rest = generated;
+        let mut matched_any = false;
+        for literal in literals.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+            let at = rest.find(literal)?;
+            rest = &rest[at + literal.len()..];
+            matched_any = true;
+        }
+        matched_any.then_some(i + 1)
+    })
+}
+
+/// The parts of a template line outside its tags.
+fn literal_parts(line: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut rest = line;
+    loop {
+        let open = [("{{", "}}"), ("{%", "%}"), ("{#", "#}")]
+            .iter()
+            .filter_map(|&(open, close)| rest.find(open).map(|i| (i, close)))
+            .min();
+        let Some((i, close)) = open else {
+            parts.push(rest);
+            return parts;
+        };
+        parts.push(&rest[..i]);
+        match rest[i + 2..].find(close) {
+            Some(end) => rest = &rest[i + 2 + end + close.len()..],
+            None => return parts,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_template_line_of_generated_source() {
+        let template = "#import \"x\"\n\n= {{ title }}\n#decision-points(\n  [{{ point }}],\n)\n";
+        assert_eq!(template_line_for(template, "= #\"Rubrik\";"), Some(3));
+        assert_eq!(template_line_for(template, "#decision-points("), Some(4));
+        assert_eq!(template_line_for(template, "nothing like it"), None);
+    }
+}

@@ -1,0 +1,255 @@
+//! Stage 5: Typst source to PDF bytes, compiled in-process.
+//!
+//! Our own `World`: the fonts in `fonts/` (compiled into the binary), the generated
+//! source, the shared style, and files (a logo, an image) only from the case's folder.
+//! No system fonts, no packages, no network. Fonts and the standard library are built
+//! once per process and shared by every document; comemo memoises across compilations.
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Duration, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+
+use crate::error::{Error, Problem, Result};
+use crate::render::{self, TypstSource};
+
+const FONT_FILES: &[&[u8]] = &[
+    include_bytes!("../fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../fonts/LiberationSerif-BoldItalic.ttf"),
+    include_bytes!("../fonts/LiberationSans-Regular.ttf"),
+    include_bytes!("../fonts/LiberationSans-Bold.ttf"),
+    include_bytes!("../fonts/LiberationSans-Italic.ttf"),
+    include_bytes!("../fonts/LiberationSans-BoldItalic.ttf"),
+];
+
+struct Fonts {
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+}
+
+static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
+    let fonts: Vec<Font> = FONT_FILES
+        .iter()
+        .flat_map(|data| Font::iter(Bytes::new(*data)))
+        .collect();
+    Fonts {
+        book: LazyHash::new(FontBook::from_fonts(&fonts)),
+        fonts,
+    }
+});
+
+static LIBRARY: LazyLock<LazyHash<Library>> =
+    LazyLock::new(|| LazyHash::new(Library::builder().build()));
+
+/// The font families compiled into the binary, for tests and `--help`.
+pub fn font_families() -> Vec<String> {
+    FONTS
+        .book
+        .families()
+        .map(|(name, _)| name.to_owned())
+        .collect()
+}
+
+/// Which PDF standards to export to. Archives take PDF/A; UA-1 makes the PDF accessible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conformance {
+    /// PDF/A-2a with PDF/UA-1: archive-grade and accessible.
+    ArchiveAccessible,
+    /// Plain PDF 1.7, tagged.
+    Plain,
+}
+
+/// Facts the PDF carries that do not come from the source.
+#[derive(Debug, Clone)]
+pub struct PdfSettings {
+    /// Stable identifier of the document (dnr, kind, §): same input, same PDF ID.
+    pub ident: String,
+    /// The document's own date; Typst's `datetime.today()` gives it, never the clock.
+    pub date: chrono::NaiveDate,
+    /// Folder from which the document may read files (images); nothing outside it.
+    pub root: Option<PathBuf>,
+    pub conformance: Conformance,
+}
+
+/// Typeset `source` and export it as PDF.
+pub fn typeset(source: &TypstSource, settings: &PdfSettings) -> Result<Vec<u8>> {
+    let world = DocumentWorld::new(source, settings);
+    let result = typst::compile::<PagedDocument>(&world);
+    let document = result.output.map_err(|errors| world.problems(&errors))?;
+    let standards = match settings.conformance {
+        Conformance::ArchiveAccessible => {
+            PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
+        }
+        Conformance::Plain => Ok(PdfStandards::default()),
+    }
+    .map_err(|e| {
+        Problem::in_file(
+            Path::new("paragraf"),
+            format!("PDF standard: {}", e.message()),
+        )
+    })?;
+    let options = PdfOptions {
+        ident: Smart::Custom(settings.ident.clone()),
+        // Pinned so that identical input gives identical bytes across Typst upgrades too.
+        creator: Smart::Custom(Some(format!("paragraf {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: None,
+        standards,
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(&document, &options).map_err(|errors| world.problems(&errors))
+}
+
+/// The Typst world of one document.
+struct DocumentWorld {
+    main: Source,
+    style: Source,
+    root: Option<PathBuf>,
+    today: Option<Datetime>,
+    template: &'static str,
+}
+
+fn file_id(path: &str) -> FileId {
+    // Both paths are constants without `..`, which is what `VirtualPath::new` rejects.
+    let vpath = VirtualPath::new(path).unwrap_or_else(|_| unreachable!("constant path {path}"));
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+static MAIN_ID: LazyLock<FileId> = LazyLock::new(|| file_id("main.typ"));
+static STYLE_ID: LazyLock<FileId> = LazyLock::new(|| file_id(render::STYLE_NAME));
+
+impl DocumentWorld {
+    fn new(source: &TypstSource, settings: &PdfSettings) -> Self {
+        use chrono::Datelike;
+        let date = settings.date;
+        DocumentWorld {
+            main: Source::new(*MAIN_ID, source.text.clone()),
+            style: Source::new(*STYLE_ID, render::STYLE.to_owned()),
+            root: settings.root.clone(),
+            today: Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8),
+            template: source.template,
+        }
+    }
+
+    /// Read a file of the case's folder, refusing anything that resolves outside it.
+    fn read_confined(&self, id: FileId) -> FileResult<Vec<u8>> {
+        let root = self.root.as_ref().ok_or(FileError::AccessDenied)?;
+        let root = root
+            .canonicalize()
+            .map_err(|e| FileError::from_io(e, root))?;
+        let path = root.join(id.vpath().get_without_slash());
+        let real = path
+            .canonicalize()
+            .map_err(|e| FileError::from_io(e, &path))?;
+        if !real.starts_with(&root) {
+            return Err(FileError::AccessDenied);
+        }
+        std::fs::read(&real).map_err(|e| FileError::from_io(e, &real))
+    }
+
+    /// Typst diagnostics as problems at the line of the template that caused them.
+    fn problems(&self, diagnostics: &[SourceDiagnostic]) -> Error {
+        let problems = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|diagnostic| self.problem(diagnostic))
+            .collect();
+        Error::new(problems)
+    }
+
+    fn problem(&self, diagnostic: &SourceDiagnostic) -> Problem {
+        let mut message = format!("Typst: {}", diagnostic.message);
+        for hint in &diagnostic.hints {
+            message.push_str(&format!(" (hint: {})", hint.v));
+        }
+        let located = diagnostic.span.id().and_then(|id| {
+            let source = self.source(id).ok()?;
+            let range = self.range(diagnostic.span)?;
+            let (line, column) = source.lines().byte_to_line_column(range.start)?;
+            Some((id, source, line + 1, column + 1))
+        });
+        match located {
+            Some((id, source, line, column)) if id == *STYLE_ID => Problem::at(
+                &render::template_path(render::STYLE_NAME),
+                source.text(),
+                line,
+                column,
+                message,
+            ),
+            Some((_, source, line, _)) => {
+                // Generated source: name the template line that produced it.
+                let generated = source.text().lines().nth(line - 1).unwrap_or("");
+                let template_source = render::TEMPLATES
+                    .iter()
+                    .find(|(name, _)| *name == self.template)
+                    .map_or("", |(_, text)| *text);
+                let template_line = render::template_line_for(template_source, generated);
+                let path = render::template_path(self.template);
+                let message = format!(
+                    "{message} [line {line} of the generated Typst: `{}`]",
+                    generated.trim()
+                );
+                match template_line {
+                    Some(at) => Problem::at(&path, template_source, at, 1, message),
+                    None => Problem::in_file(&path, message),
+                }
+            }
+            None => Problem::in_file(&render::template_path(self.template), message),
+        }
+    }
+}
+
+impl World for DocumentWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &LIBRARY
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &FONTS.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else if id == self.style.id() {
+            Ok(self.style.clone())
+        } else {
+            let bytes = self.read_confined(id)?;
+            let text = String::from_utf8(bytes).map_err(|_| FileError::InvalidUtf8)?;
+            Ok(Source::new(id, text))
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.main.id() || id == self.style.id() {
+            return Ok(Bytes::from_string(self.source(id)?.text().to_owned()));
+        }
+        self.read_confined(id).map(Bytes::new)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        FONTS.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        self.today
+    }
+}
+
+/// Drop memoised results no compilation has used for a while; call between builds in a
+/// long-running process so the cache does not grow without bound.
+pub fn evict_cache() {
+    comemo::evict(10);
+}

@@ -1,0 +1,111 @@
+//! Stage 6: the files. Names a registrar can sort, and all-or-nothing writing: every file
+//! of a build goes to a temporary file in the target folder first, and only when all of
+//! them are written are they renamed into place.
+
+use std::path::{Path, PathBuf};
+
+use crate::derive::{Document, DocumentKind};
+use crate::error::{Error, Problem, Result};
+
+/// A finished file: its name in the output folder and its bytes.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// `2015-03-24_socialnamnden_protokollsutdrag_p015_3.2-482-2014`: date first so a
+/// folder sorts by time, then organ, kind, § (zero-padded) and dnr. A case without dnr
+/// is named by its title.
+pub fn file_stem(document: &Document) -> String {
+    let kind = match document.kind {
+        DocumentKind::Statement => "tjansteutlatande",
+        DocumentKind::Extract => "protokollsutdrag",
+    };
+    let mut parts = vec![
+        document.date.format("%Y-%m-%d").to_string(),
+        slug(&document.committee, 40),
+        kind.to_owned(),
+    ];
+    if let Some(paragraph) = document.paragraph {
+        parts.push(format!("p{paragraph:03}"));
+    }
+    parts.push(match &document.dnr {
+        Some(dnr) => slug(dnr, 40),
+        None => slug(&document.title, 60),
+    });
+    parts.join("_")
+}
+
+/// Lower-case ASCII letters, digits, `.` and `-`; Swedish letters folded, anything else
+/// a `-`. Safe on every filesystem and in a URL.
+pub fn slug(text: &str, max_len: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
+            'ö' | 'ø' | 'ó' | 'ô' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' => 'u',
+            c if c.is_ascii_alphanumeric() || c == '.' => c,
+            _ => '-',
+        };
+        if c == '-' && (out.is_empty() || out.ends_with('-')) {
+            continue;
+        }
+        out.push(c);
+    }
+    let mut out = out.trim_matches(['-', '.']).to_owned();
+    if out.len() > max_len {
+        out.truncate(max_len);
+        out = out.trim_end_matches(['-', '.']).to_owned();
+    }
+    if out.is_empty() {
+        "dokument".to_owned()
+    } else {
+        out
+    }
+}
+
+/// Write every file into `dir`, or none: on any failure the temporary files are removed
+/// and existing files are left as they were. Returns the paths written.
+pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Problem::in_file(dir, format!("kan inte skapa mappen: {e}")))?;
+    let mut temporaries: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let staged = files.iter().try_for_each(|file| {
+        let target = dir.join(&file.name);
+        let temporary = dir.join(format!(".{}.{}.tmp", file.name, std::process::id()));
+        temporaries.push((temporary.clone(), target.clone()));
+        std::fs::write(&temporary, &file.bytes)
+            .map_err(|e| Error::from(Problem::in_file(&target, format!("kan inte skrivas: {e}"))))
+    });
+    if let Err(error) = staged {
+        for (temporary, _) in &temporaries {
+            let _ = std::fs::remove_file(temporary);
+        }
+        return Err(error);
+    }
+    let mut written = Vec::new();
+    for (temporary, target) in &temporaries {
+        std::fs::rename(temporary, target)
+            .map_err(|e| Problem::in_file(target, format!("kan inte skrivas: {e}")))?;
+        written.push(target.clone());
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_safe_and_readable() {
+        assert_eq!(slug("Socialnämnden", 40), "socialnamnden");
+        assert_eq!(slug("3.2-482/2014", 40), "3.2-482-2014");
+        assert_eq!(slug("KS-2014/742.912", 40), "ks-2014-742.912");
+        assert_eq!(slug("2017/SN 0229 013", 40), "2017-sn-0229-013");
+        assert_eq!(slug("../../etc/passwd", 40), "etc-passwd");
+        assert_eq!(slug("///", 40), "dokument");
+    }
+}
