@@ -27,7 +27,7 @@ pub fn amount(kronor: Kronor) -> String {
     let digits = kronor.0.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(NBSP);
         }
         out.push(digit);

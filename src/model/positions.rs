@@ -39,9 +39,11 @@ impl Positions {
 }
 
 enum Container {
-    /// A mapping, with the key whose value comes next (None: a key comes next).
+    /// A mapping, with the key whose value comes next (None: a key comes next), and
+    /// whether its first key is still to come.
     Mapping {
         pending_key: Option<String>,
+        first_key: bool,
     },
     Sequence {
         next_index: usize,
@@ -61,7 +63,7 @@ impl Builder {
             return Some(String::new());
         };
         match container {
-            Container::Mapping { pending_key } => pending_key.take().map(|key| {
+            Container::Mapping { pending_key, .. } => pending_key.take().map(|key| {
                 if path.is_empty() {
                     key
                 } else {
@@ -89,8 +91,13 @@ impl MarkedEventReceiver for Builder {
             Event::Scalar(value, ..) => match self.next_path() {
                 Some(path) => self.record(&path, mark),
                 None => {
-                    if let Some((_, Container::Mapping { pending_key })) = self.stack.last_mut() {
+                    if let Some((path, Container::Mapping { pending_key, first_key })) = self.stack.last_mut() {
                         *pending_key = Some(value);
+                        // The parser marks a block mapping after its first key; the key
+                        // itself is where a reader looks for it.
+                        if std::mem::take(first_key) {
+                            self.values.insert(path.clone(), (mark.line(), mark.col() + 1));
+                        }
                     }
                 }
             },
@@ -105,7 +112,10 @@ impl MarkedEventReceiver for Builder {
                 let path = self.next_path().unwrap_or_else(|| "?".to_owned());
                 self.record(&path, mark);
                 let container = match event {
-                    Event::MappingStart(..) => Container::Mapping { pending_key: None },
+                    Event::MappingStart(..) => Container::Mapping {
+                        pending_key: None,
+                        first_key: true,
+                    },
                     _ => Container::Sequence { next_index: 0 },
                 };
                 self.stack.push((path, container));

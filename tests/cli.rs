@@ -1,0 +1,172 @@
+//! The `paragraf` command as a secretary and a CI job use it: what it writes, what it says,
+//! and that bad input leaves the output folder exactly as it was.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::*;
+
+fn paragraf(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .expect("paragraf runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A copy of seed 000's meeting folder to break things in.
+fn meeting_copy() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let source = repo().join("cases/socialnamnden/2015-03-24");
+    for entry in std::fs::read_dir(&source).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let meeting = dir.path().join("sammantrade.yaml");
+    let case = dir.path().join("3.2-482-2014-fordelning-must.yaml");
+    (dir, meeting, case)
+}
+
+fn replace_in(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from:?} not in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// The 1-based line of the first occurrence of `needle` in `path`.
+fn line_of(path: &Path, needle: &str) -> usize {
+    std::fs::read_to_string(path).unwrap().lines().position(|l| l.contains(needle)).unwrap() + 1
+}
+
+fn entries(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            (path.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&path).unwrap())
+        })
+        .collect();
+    entries.sort();
+    entries
+}
+
+#[test]
+fn build_writes_every_document_and_says_so() {
+    let out = tempfile::tempdir().unwrap();
+    let output = paragraf(&["build", "cases", "-o", out.path().to_str().unwrap(), "--emit", "typst"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let names: Vec<String> = entries(out.path()).into_iter().map(|(name, _)| name).collect();
+    assert_eq!(
+        names,
+        [
+            "2015-03-06_socialnamnden_tjansteutlatande_3.2-482-2014.pdf",
+            "2015-03-06_socialnamnden_tjansteutlatande_3.2-482-2014.typ",
+            "2015-03-24_socialnamnden_protokollsutdrag_p015_3.2-482-2014.pdf",
+            "2015-03-24_socialnamnden_protokollsutdrag_p015_3.2-482-2014.typ",
+            "2024-04-19_socialnamnden_tjansteutlatande_inriktning-av-medel-for-lokala-utvecklingsprojekt-och-studie.pdf",
+            "2024-04-19_socialnamnden_tjansteutlatande_inriktning-av-medel-for-lokala-utvecklingsprojekt-och-studie.typ",
+        ]
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(stdout.lines().filter(|l| l.starts_with("skrev ")).count(), 6, "{stdout}");
+    let typst = std::fs::read_to_string(out.path().join(&names[3])).unwrap();
+    assert!(typst.starts_with("#import \"paragraf.typ\""), "{typst}");
+}
+
+#[test]
+fn check_accepts_the_examples() {
+    let output = paragraf(&["check", "cases"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(paragraf(&["build"]).status.code(), Some(2));
+    assert_eq!(paragraf(&["bygg", "cases"]).status.code(), Some(2));
+}
+
+/// Build `meeting` into an output folder that already holds a file, expect failure with
+/// `expected` in the message, and check that the folder is exactly as before.
+fn fails_leaving_output_untouched(meeting: &Path, expected: &[&str]) -> String {
+    let out = tempfile::tempdir().unwrap();
+    std::fs::write(out.path().join("tidigare.pdf"), b"an earlier build").unwrap();
+    let before = entries(out.path());
+    let output = paragraf(&["build", meeting.to_str().unwrap(), "-o", out.path().to_str().unwrap()]);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    assert!(output.stdout.is_empty(), "nothing on stdout on failure");
+    for part in expected {
+        assert!(message.contains(part), "{part:?} not in:\n{message}");
+    }
+    assert_eq!(entries(out.path()), before, "the output folder changed");
+    message
+}
+
+#[test]
+fn a_yaml_syntax_error_names_file_line_and_column() {
+    let (_dir, meeting, case) = meeting_copy();
+    replace_in(&case, "rubrik: Förslag till", "rubrik: [Förslag till");
+    let line = line_of(&case, "rubrik: [Förslag");
+    fails_leaving_output_untouched(&meeting, &[&format!("3.2-482-2014-fordelning-must.yaml:{line}:"), "rubrik: [Förslag"]);
+}
+
+#[test]
+fn an_unknown_key_is_an_error_at_its_line() {
+    let (_dir, meeting, case) = meeting_copy();
+    replace_in(&case, "  telefon: 08-508 25 908", "  telefonnummer: 08-508 25 908");
+    let line = line_of(&case, "telefonnummer");
+    fails_leaving_output_untouched(&meeting, &[&format!("fordelning-must.yaml:{line}:3: handläggare: unknown field `telefonnummer`, expected `namn` or `telefon`")]);
+}
+
+#[test]
+fn a_proposal_above_the_request_points_at_the_amount() {
+    let (_dir, meeting, case) = meeting_copy();
+    replace_in(&case, "        förslag: 250 000", "        förslag: 550 000");
+    let line = line_of(&case, "förslag: 550 000");
+    fails_leaving_output_untouched(
+        &meeting,
+        &[
+            &format!("fordelning-must.yaml:{line}:18: föreslaget belopp 550\u{a0}000\u{a0}kr är större än sökt belopp 532\u{a0}500\u{a0}kr"),
+            "tabeller.utvecklingsprojekt.ansökningar[0].förslag",
+        ],
+    );
+}
+
+#[test]
+fn an_unknown_figure_in_prose_points_at_its_line() {
+    let (_dir, meeting, case) = meeting_copy();
+    replace_in(&case, "{{ tabell.studiebesök.sökt }}.\n\n  I detta", "{{ tabell.studiebesk.sökt }}.\n\n  I detta");
+    let line = line_of(&case, "tabell.studiebesk");
+    fails_leaving_output_untouched(&meeting, &[&format!("fordelning-must.yaml:{line}:3: uttrycket i texten"), "sammanfattning"]);
+}
+
+#[test]
+fn a_meeting_whose_second_item_is_broken_writes_nothing() {
+    let (dir, meeting, _case) = meeting_copy();
+    // A second item with a good case first, then one whose case is missing.
+    std::fs::copy(seed_001_case(), dir.path().join("annat.yaml")).unwrap();
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    std::fs::write(
+        &meeting,
+        format!("{text}  - paragraf: 16\n    ärende: annat.yaml\n  - paragraf: 17\n    ärende: saknas.yaml\n"),
+    )
+    .unwrap();
+    let line = line_of(&meeting, "saknas.yaml");
+    fails_leaving_output_untouched(&meeting, &[&format!("sammantrade.yaml:{line}:13: ärendefilen"), "paragrafer[2].ärende"]);
+}
+
+#[test]
+fn duplicate_paragraph_numbers_are_reported() {
+    let (dir, meeting, _case) = meeting_copy();
+    std::fs::copy(seed_001_case(), dir.path().join("annat.yaml")).unwrap();
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    std::fs::write(&meeting, format!("{text}  - paragraf: 15\n    ärende: annat.yaml\n")).unwrap();
+    fails_leaving_output_untouched(&meeting, &["§ 15 finns redan", "paragrafer[1].paragraf"]);
+}

@@ -1,0 +1,116 @@
+//! Helpers shared by the integration tests: building into a temporary folder and reading
+//! PDFs back with poppler-utils (`pdftotext`, `pdffonts`, `pdfinfo`), as a reader would.
+#![allow(dead_code)] // each test binary uses its own subset
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use paragraf::BuildOptions;
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn seed_meeting() -> PathBuf {
+    repo().join("cases/socialnamnden/2015-03-24/sammantrade.yaml")
+}
+
+pub fn seed_001_case() -> PathBuf {
+    repo().join("cases/socialnamnden/beredning/inriktning-mul-2025-redovisning-lum-2023.yaml")
+}
+
+/// Build `paths` into a fresh temporary folder; returns it with the PDFs by file name.
+pub fn build(paths: &[PathBuf]) -> (tempfile::TempDir, BTreeMap<String, PathBuf>) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let written = paragraf::build(paths, dir.path(), &BuildOptions::default())
+        .unwrap_or_else(|e| panic!("build failed:\n{e}"));
+    let pdfs = written
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), p))
+        .collect();
+    (dir, pdfs)
+}
+
+/// The one PDF whose name contains `part`.
+pub fn pdf<'a>(pdfs: &'a BTreeMap<String, PathBuf>, part: &str) -> &'a Path {
+    let found: Vec<_> = pdfs.iter().filter(|(name, _)| name.contains(part)).collect();
+    assert_eq!(found.len(), 1, "expected one PDF named *{part}*, got {:?}", pdfs.keys());
+    found[0].1
+}
+
+fn run(program: &str, args: &[&str]) -> String {
+    let output = Command::new(program).args(args).output().unwrap_or_else(|e| {
+        panic!("{program} could not run ({e}); install poppler-utils (`.ci/run` does)")
+    });
+    assert!(output.status.success(), "{program} {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// `pdftotext -raw`: the text in content order, lines as typeset.
+pub fn raw_text(pdf: &Path) -> String {
+    run("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"])
+}
+
+/// The text with soft hyphens and line-end hyphenation joined and every run of white
+/// space (no-break spaces included) folded to one space, as `shared/tools/pdftext.py`.
+pub fn text(pdf: &Path) -> String {
+    fold(&raw_text(pdf))
+}
+
+pub fn fold(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut joined = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        // A soft hyphen, or a hyphen after a letter at the end of a line, joins the word.
+        let line_end_hyphen = c == '-'
+            && i > 0
+            && chars[i - 1].is_alphanumeric()
+            && chars[i + 1..].iter().take_while(|c| c.is_whitespace()).any(|c| *c == '\n');
+        if c == '\u{ad}' || line_end_hyphen {
+            i += 1;
+            while i < chars.len() && chars[i].is_whitespace() {
+                i += 1;
+            }
+        } else {
+            joined.push(c);
+            i += 1;
+        }
+    }
+    joined
+        .split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Text with all white space and soft hyphens removed: for finding strings that may have
+/// been broken across lines.
+pub fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace() && *c != '\u{ad}' && *c != '\u{a0}').collect()
+}
+
+pub fn page_count(pdf: &Path) -> usize {
+    run("pdfinfo", &[pdf.to_str().unwrap()])
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo gives the page count")
+}
+
+/// Rows of `pdffonts`: (name, embedded).
+pub fn fonts(pdf: &Path) -> Vec<(String, bool)> {
+    run("pdffonts", &[pdf.to_str().unwrap()])
+        .lines()
+        .skip(2)
+        .map(|line| {
+            let columns: Vec<&str> = line.split_whitespace().collect();
+            // name type… encoding emb sub uni object-id gen: emb is 5th from the end.
+            let embedded = columns.len() >= 6 && columns[columns.len() - 5] == "yes";
+            (columns.first().unwrap_or(&"").to_string(), embedded)
+        })
+        .collect()
+}

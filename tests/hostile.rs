@@ -1,0 +1,157 @@
+//! User text never becomes Typst code: strings full of Typst (and Markdown) syntax in every
+//! kind of text field come out of the PDF exactly as typed.
+
+mod common;
+
+use std::path::Path;
+
+use serde_yaml::{Mapping, Value};
+
+use common::*;
+
+/// Typst markup, code, math, labels, references, comments and escapes.
+const HOSTILE: &[&str] = &[
+    "#read(\"/etc/passwd\")",
+    "$x$",
+    "*b*",
+    "_i_",
+    "@ref",
+    "<label>",
+    "[",
+    "]",
+    "\\",
+    "//",
+    "/*",
+    "`kod`",
+    "#set page(width: 1cm)",
+    "#{ panic(\"x\") }",
+    "\")];",
+    "~-- ---",
+    "'\"",
+];
+
+/// The hostile text of field number `n`, starting with `=` as a heading would. Joined
+/// without spaces to stay short enough for the page header's fields.
+fn hostile(n: usize) -> String {
+    format!("= F{n:02} {}", HOSTILE.concat())
+}
+
+/// The same text for a Markdown field: Markdown's own syntax backslash-escaped, as a
+/// secretary would write it to mean the characters themselves.
+fn hostile_markdown(n: usize) -> String {
+    hostile(n)
+        .chars()
+        .flat_map(|c| if c.is_ascii_punctuation() { vec!['\\', c] } else { vec![c] })
+        .collect()
+}
+
+struct Fields {
+    next: usize,
+    expected: Vec<String>,
+}
+
+impl Fields {
+    fn text(&mut self) -> Value {
+        self.next += 1;
+        self.expected.push(hostile(self.next));
+        Value::from(hostile(self.next))
+    }
+
+    fn markdown(&mut self) -> Value {
+        self.next += 1;
+        self.expected.push(hostile(self.next));
+        Value::from(hostile_markdown(self.next))
+    }
+}
+
+fn map(entries: Vec<(&str, Value)>) -> Value {
+    let mut mapping = Mapping::new();
+    for (key, value) in entries {
+        mapping.insert(Value::from(key), value);
+    }
+    Value::Mapping(mapping)
+}
+
+fn write_yaml(path: &Path, value: &Value) {
+    std::fs::write(path, serde_yaml::to_string(value).unwrap()).unwrap();
+}
+
+#[test]
+fn hostile_strings_in_every_text_field_appear_literally() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut case_fields = Fields { next: 0, expected: Vec::new() };
+    let f = &mut case_fields;
+    let row = map(vec![
+        ("nr", Value::from(1)),
+        ("titel", f.text()),
+        ("beskrivning", f.markdown()),
+        ("sökande", f.text()),
+        ("sökt", Value::from("25 000")),
+        ("förslag", Value::from(20_000)),
+        ("motivering", f.markdown()),
+    ]);
+    let case = map(vec![
+        ("nämnd", f.text()),
+        ("förvaltning", f.text()),
+        ("avdelning", f.text()),
+        ("handläggare", map(vec![("namn", f.text()), ("telefon", f.text())])),
+        ("datum", Value::from("2015-03-06")),
+        ("dnr", f.text()),
+        ("rubrik", f.text()),
+        ("förslag_till_beslut", Value::Sequence(vec![f.text(), f.text()])),
+        ("underskrifter", Value::Sequence(vec![map(vec![("namn", f.text()), ("titel", f.text())])])),
+        ("sammanfattning", f.markdown()),
+        (
+            "avsnitt",
+            Value::Sequence(vec![map(vec![
+                ("rubrik", f.text()),
+                ("text", f.markdown()),
+                ("tabeller", Value::Sequence(vec![Value::from("t")])),
+            ])]),
+        ),
+        ("tabeller", map(vec![("t", map(vec![("rubrik", f.text()), ("ansökningar", Value::Sequence(vec![row]))]))])),
+        ("bilagor", Value::Sequence(vec![f.text()])),
+    ]);
+    write_yaml(&dir.path().join("arende.yaml"), &case);
+
+    let mut meeting_fields = Fields { next: 100, expected: Vec::new() };
+    let m = &mut meeting_fields;
+    let meeting = map(vec![
+        ("nämnd", m.text()),
+        ("datum", Value::from("2015-03-24")),
+        ("plats", m.text()),
+        ("ordförande", map(vec![("namn", m.text())])),
+        ("sekreterare", map(vec![("namn", m.text()), ("titel", m.text())])),
+        ("justerare", Value::Sequence(vec![map(vec![("namn", m.text())])])),
+        ("justering", map(vec![("datum", Value::from("2015-03-30")), ("plats", m.text())])),
+        ("utdragsbestyrkande", m.text()),
+        (
+            "paragrafer",
+            Value::Sequence(vec![map(vec![
+                ("paragraf", Value::from(7)),
+                ("ärende", Value::from("arende.yaml")),
+                ("beslut", Value::Sequence(vec![m.text(), m.text()])),
+                ("beslutsgång", m.markdown()),
+                ("expediering", Value::Sequence(vec![m.text()])),
+            ])]),
+        ),
+    ]);
+    write_yaml(&dir.path().join("sammantrade.yaml"), &meeting);
+
+    let (_out, pdfs) = build(&[dir.path().join("sammantrade.yaml")]);
+    let statement = text(pdf(&pdfs, "tjansteutlatande"));
+    let extract = text(pdf(&pdfs, "protokollsutdrag"));
+    for (document, expected) in [(&statement, &case_fields.expected), (&extract, &meeting_fields.expected)] {
+        let squeezed_document = squeezed(document);
+        for field in expected {
+            assert!(
+                squeezed_document.contains(&squeezed(field)),
+                "{:?} does not appear literally; the document reads:\n{document}",
+                &field[..6]
+            );
+        }
+        assert!(!document.contains("root:"), "a file was read into the document");
+    }
+    // The case's rubrik reaches the extract too, unchanged.
+    assert!(squeezed(&extract).contains(&squeezed(&hostile(11))));
+}
