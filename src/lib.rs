@@ -120,8 +120,14 @@ fn collect_yaml(dir: &Path, files: &mut BTreeSet<PathBuf>, problems: &mut Vec<Pr
     }
 }
 
-/// Run every check on the inputs.
+/// Run every check on the inputs, the figures cited in prose included: everything a
+/// build would reject, short of typesetting.
 pub fn check(inputs: &Inputs) -> Result<()> {
+    validate(inputs)?;
+    plan(inputs).map(|_| ())
+}
+
+fn validate(inputs: &Inputs) -> Result<()> {
     let mut problems = Vec::new();
     for meeting in &inputs.meetings {
         if let Err(e) = validate::meeting(meeting) {
@@ -261,7 +267,7 @@ pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<Output
 /// written; on any problem writes nothing.
 pub fn build(paths: &[PathBuf], out_dir: &Path, options: &BuildOptions) -> Result<Vec<PathBuf>> {
     let inputs = load(paths)?;
-    check(&inputs)?;
+    validate(&inputs)?;
     let planned = plan(&inputs)?;
     let outputs = produce(&planned, options)?;
     write::write_all(out_dir, &outputs)

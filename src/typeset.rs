@@ -253,3 +253,74 @@ impl World for DocumentWorld {
 pub fn evict_cache() {
     comemo::evict(10);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(root: Option<PathBuf>) -> PdfSettings {
+        PdfSettings {
+            ident: "test".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2015, 3, 24).unwrap_or_default(),
+            root,
+            conformance: Conformance::Plain,
+        }
+    }
+
+    fn source(text: &str) -> TypstSource {
+        TypstSource {
+            template: "tjansteutlatande.typ.j2",
+            text: format!("#import \"paragraf.typ\": *\n{text}\n"),
+        }
+    }
+
+    fn error_of(text: &str, root: Option<PathBuf>) -> Problem {
+        match typeset(&source(text), &settings(root)) {
+            Ok(_) => panic!("{text} should not compile"),
+            Err(e) => e
+                .problems
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| Problem::in_file(Path::new("-"), "none")),
+        }
+    }
+
+    #[test]
+    fn a_typst_error_is_reported_at_the_template_line_that_made_it() {
+        let problem = error_of("#decision-points(1pt + \"x\")", None);
+        assert_eq!(
+            problem.file,
+            render::template_path("tjansteutlatande.typ.j2")
+        );
+        let template = render::TEMPLATES[0].1;
+        let expected = template
+            .lines()
+            .position(|l| l.starts_with("#decision-points("))
+            .map(|i| i + 1);
+        assert_eq!(
+            problem.position.map(|(line, _)| line),
+            expected,
+            "{problem}"
+        );
+        assert!(problem.message.contains("cannot add"), "{problem}");
+    }
+
+    #[test]
+    fn files_outside_the_case_folder_cannot_be_read() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.path().join("logo.txt"), "inne").unwrap_or_default();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("/etc/hostname", dir.path().join("genväg")).unwrap_or_default();
+        let root = Some(dir.path().to_path_buf());
+        assert!(typeset(&source("#read(\"logo.txt\")"), &settings(root.clone())).is_ok());
+        for escape in ["/etc/passwd", "../../../../etc/passwd", "genväg"] {
+            let problem = error_of(&format!("#read(\"{escape}\")"), root.clone());
+            assert!(
+                problem.message.starts_with("Typst: "),
+                "{escape}: {problem}"
+            );
+        }
+        // Without a case folder, no file at all.
+        error_of("#read(\"logo.txt\")", None);
+    }
+}

@@ -41,7 +41,12 @@ fn replace_in(path: &Path, from: &str, to: &str) {
 
 /// The 1-based line of the first occurrence of `needle` in `path`.
 fn line_of(path: &Path, needle: &str) -> usize {
-    std::fs::read_to_string(path).unwrap().lines().position(|l| l.contains(needle)).unwrap() + 1
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .position(|l| l.contains(needle))
+        .unwrap()
+        + 1
 }
 
 fn entries(dir: &Path) -> Vec<(String, Vec<u8>)> {
@@ -49,7 +54,10 @@ fn entries(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .unwrap()
         .map(|e| {
             let path = e.unwrap().path();
-            (path.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&path).unwrap())
+            (
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&path).unwrap(),
+            )
         })
         .collect();
     entries.sort();
@@ -59,9 +67,19 @@ fn entries(dir: &Path) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn build_writes_every_document_and_says_so() {
     let out = tempfile::tempdir().unwrap();
-    let output = paragraf(&["build", "cases", "-o", out.path().to_str().unwrap(), "--emit", "typst"]);
+    let output = paragraf(&[
+        "build",
+        "cases",
+        "-o",
+        out.path().to_str().unwrap(),
+        "--emit",
+        "typst",
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let names: Vec<String> = entries(out.path()).into_iter().map(|(name, _)| name).collect();
+    let names: Vec<String> = entries(out.path())
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
     assert_eq!(
         names,
         [
@@ -74,7 +92,11 @@ fn build_writes_every_document_and_says_so() {
         ]
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(stdout.lines().filter(|l| l.starts_with("skrev ")).count(), 6, "{stdout}");
+    assert_eq!(
+        stdout.lines().filter(|l| l.starts_with("skrev ")).count(),
+        6,
+        "{stdout}"
+    );
     let typst = std::fs::read_to_string(out.path().join(&names[3])).unwrap();
     assert!(typst.starts_with("#import \"paragraf.typ\""), "{typst}");
 }
@@ -98,7 +120,12 @@ fn fails_leaving_output_untouched(meeting: &Path, expected: &[&str]) -> String {
     let out = tempfile::tempdir().unwrap();
     std::fs::write(out.path().join("tidigare.pdf"), b"an earlier build").unwrap();
     let before = entries(out.path());
-    let output = paragraf(&["build", meeting.to_str().unwrap(), "-o", out.path().to_str().unwrap()]);
+    let output = paragraf(&[
+        "build",
+        meeting.to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+    ]);
     let message = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{message}");
     assert!(output.stdout.is_empty(), "nothing on stdout on failure");
@@ -114,26 +141,47 @@ fn a_yaml_syntax_error_names_file_line_and_column() {
     let (_dir, meeting, case) = meeting_copy();
     replace_in(&case, "rubrik: Förslag till", "rubrik: [Förslag till");
     let line = line_of(&case, "rubrik: [Förslag");
-    fails_leaving_output_untouched(&meeting, &[&format!("3.2-482-2014-fordelning-must.yaml:{line}:"), "rubrik: [Förslag"]);
+    fails_leaving_output_untouched(
+        &meeting,
+        &[
+            &format!("3.2-482-2014-fordelning-must.yaml:{line}:"),
+            "rubrik: [Förslag",
+        ],
+    );
 }
 
 #[test]
 fn an_unknown_key_is_an_error_at_its_line() {
     let (_dir, meeting, case) = meeting_copy();
-    replace_in(&case, "  telefon: 08-508 25 908", "  telefonnummer: 08-508 25 908");
+    replace_in(
+        &case,
+        "  telefon: 08-508 25 908",
+        "  telefonnummer: 08-508 25 908",
+    );
     let line = line_of(&case, "telefonnummer");
-    fails_leaving_output_untouched(&meeting, &[&format!("fordelning-must.yaml:{line}:3: handläggare: unknown field `telefonnummer`, expected `namn` or `telefon`")]);
+    fails_leaving_output_untouched(
+        &meeting,
+        &[&format!(
+            "fordelning-must.yaml:{line}:3: handläggare: unknown field `telefonnummer`, expected `namn` or `telefon`"
+        )],
+    );
 }
 
 #[test]
 fn a_proposal_above_the_request_points_at_the_amount() {
     let (_dir, meeting, case) = meeting_copy();
-    replace_in(&case, "        förslag: 250 000", "        förslag: 550 000");
+    replace_in(
+        &case,
+        "        förslag: 250 000",
+        "        förslag: 550 000",
+    );
     let line = line_of(&case, "förslag: 550 000");
     fails_leaving_output_untouched(
         &meeting,
         &[
-            &format!("fordelning-must.yaml:{line}:18: föreslaget belopp 550\u{a0}000\u{a0}kr är större än sökt belopp 532\u{a0}500\u{a0}kr"),
+            &format!(
+                "fordelning-must.yaml:{line}:18: föreslaget belopp 550\u{a0}000\u{a0}kr är större än sökt belopp 532\u{a0}500\u{a0}kr"
+            ),
             "tabeller.utvecklingsprojekt.ansökningar[0].förslag",
         ],
     );
@@ -142,9 +190,18 @@ fn a_proposal_above_the_request_points_at_the_amount() {
 #[test]
 fn an_unknown_figure_in_prose_points_at_its_line() {
     let (_dir, meeting, case) = meeting_copy();
-    replace_in(&case, "{{ tabell.studiebesök.sökt }}.\n\n  I detta", "{{ tabell.studiebesk.sökt }}.\n\n  I detta");
+    replace_in(
+        &case,
+        "{{ tabell.studiebesök.sökt }}.\n\n  I detta",
+        "{{ tabell.studiebesk.sökt }}.\n\n  I detta",
+    );
     let line = line_of(&case, "tabell.studiebesk");
-    fails_leaving_output_untouched(&meeting, &[&format!("fordelning-must.yaml:{line}:3: uttrycket i texten"), "sammanfattning"]);
+    let expected = format!("fordelning-must.yaml:{line}:3: uttrycket i texten");
+    fails_leaving_output_untouched(&meeting, &[&expected, "sammanfattning"]);
+    // `check` finds it too, without typesetting.
+    let output = paragraf(&["check", meeting.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains(&expected), "{}", stderr(&output));
 }
 
 #[test]
@@ -159,7 +216,13 @@ fn a_meeting_whose_second_item_is_broken_writes_nothing() {
     )
     .unwrap();
     let line = line_of(&meeting, "saknas.yaml");
-    fails_leaving_output_untouched(&meeting, &[&format!("sammantrade.yaml:{line}:13: ärendefilen"), "paragrafer[2].ärende"]);
+    fails_leaving_output_untouched(
+        &meeting,
+        &[
+            &format!("sammantrade.yaml:{line}:13: ärendefilen"),
+            "paragrafer[2].ärende",
+        ],
+    );
 }
 
 #[test]
@@ -167,6 +230,10 @@ fn duplicate_paragraph_numbers_are_reported() {
     let (dir, meeting, _case) = meeting_copy();
     std::fs::copy(seed_001_case(), dir.path().join("annat.yaml")).unwrap();
     let text = std::fs::read_to_string(&meeting).unwrap();
-    std::fs::write(&meeting, format!("{text}  - paragraf: 15\n    ärende: annat.yaml\n")).unwrap();
+    std::fs::write(
+        &meeting,
+        format!("{text}  - paragraf: 15\n    ärende: annat.yaml\n"),
+    )
+    .unwrap();
     fails_leaving_output_untouched(&meeting, &["§ 15 finns redan", "paragrafer[1].paragraf"]);
 }

@@ -41,7 +41,13 @@ fn hostile(n: usize) -> String {
 fn hostile_markdown(n: usize) -> String {
     hostile(n)
         .chars()
-        .flat_map(|c| if c.is_ascii_punctuation() { vec!['\\', c] } else { vec![c] })
+        .flat_map(|c| {
+            if c.is_ascii_punctuation() {
+                vec!['\\', c]
+            } else {
+                vec![c]
+            }
+        })
         .collect()
 }
 
@@ -79,7 +85,10 @@ fn write_yaml(path: &Path, value: &Value) {
 #[test]
 fn hostile_strings_in_every_text_field_appear_literally() {
     let dir = tempfile::tempdir().unwrap();
-    let mut case_fields = Fields { next: 0, expected: Vec::new() };
+    let mut case_fields = Fields {
+        next: 0,
+        expected: Vec::new(),
+    };
     let f = &mut case_fields;
     let row = map(vec![
         ("nr", Value::from(1)),
@@ -94,12 +103,21 @@ fn hostile_strings_in_every_text_field_appear_literally() {
         ("nämnd", f.text()),
         ("förvaltning", f.text()),
         ("avdelning", f.text()),
-        ("handläggare", map(vec![("namn", f.text()), ("telefon", f.text())])),
+        (
+            "handläggare",
+            map(vec![("namn", f.text()), ("telefon", f.text())]),
+        ),
         ("datum", Value::from("2015-03-06")),
         ("dnr", f.text()),
         ("rubrik", f.text()),
-        ("förslag_till_beslut", Value::Sequence(vec![f.text(), f.text()])),
-        ("underskrifter", Value::Sequence(vec![map(vec![("namn", f.text()), ("titel", f.text())])])),
+        (
+            "förslag_till_beslut",
+            Value::Sequence(vec![f.text(), f.text()]),
+        ),
+        (
+            "underskrifter",
+            Value::Sequence(vec![map(vec![("namn", f.text()), ("titel", f.text())])]),
+        ),
         ("sammanfattning", f.markdown()),
         (
             "avsnitt",
@@ -109,21 +127,45 @@ fn hostile_strings_in_every_text_field_appear_literally() {
                 ("tabeller", Value::Sequence(vec![Value::from("t")])),
             ])]),
         ),
-        ("tabeller", map(vec![("t", map(vec![("rubrik", f.text()), ("ansökningar", Value::Sequence(vec![row]))]))])),
+        (
+            "tabeller",
+            map(vec![(
+                "t",
+                map(vec![
+                    ("rubrik", f.text()),
+                    ("ansökningar", Value::Sequence(vec![row])),
+                ]),
+            )]),
+        ),
         ("bilagor", Value::Sequence(vec![f.text()])),
     ]);
     write_yaml(&dir.path().join("arende.yaml"), &case);
 
-    let mut meeting_fields = Fields { next: 100, expected: Vec::new() };
+    let mut meeting_fields = Fields {
+        next: 100,
+        expected: Vec::new(),
+    };
     let m = &mut meeting_fields;
     let meeting = map(vec![
         ("nämnd", m.text()),
         ("datum", Value::from("2015-03-24")),
         ("plats", m.text()),
         ("ordförande", map(vec![("namn", m.text())])),
-        ("sekreterare", map(vec![("namn", m.text()), ("titel", m.text())])),
-        ("justerare", Value::Sequence(vec![map(vec![("namn", m.text())])])),
-        ("justering", map(vec![("datum", Value::from("2015-03-30")), ("plats", m.text())])),
+        (
+            "sekreterare",
+            map(vec![("namn", m.text()), ("titel", m.text())]),
+        ),
+        (
+            "justerare",
+            Value::Sequence(vec![map(vec![("namn", m.text())])]),
+        ),
+        (
+            "justering",
+            map(vec![
+                ("datum", Value::from("2015-03-30")),
+                ("plats", m.text()),
+            ]),
+        ),
         ("utdragsbestyrkande", m.text()),
         (
             "paragrafer",
@@ -141,7 +183,10 @@ fn hostile_strings_in_every_text_field_appear_literally() {
     let (_out, pdfs) = build(&[dir.path().join("sammantrade.yaml")]);
     let statement = text(pdf(&pdfs, "tjansteutlatande"));
     let extract = text(pdf(&pdfs, "protokollsutdrag"));
-    for (document, expected) in [(&statement, &case_fields.expected), (&extract, &meeting_fields.expected)] {
+    for (document, expected) in [
+        (&statement, &case_fields.expected),
+        (&extract, &meeting_fields.expected),
+    ] {
         let squeezed_document = squeezed(document);
         for field in expected {
             assert!(
@@ -150,7 +195,10 @@ fn hostile_strings_in_every_text_field_appear_literally() {
                 &field[..6]
             );
         }
-        assert!(!document.contains("root:"), "a file was read into the document");
+        assert!(
+            !document.contains("root:"),
+            "a file was read into the document"
+        );
     }
     // The case's rubrik reaches the extract too, unchanged.
     assert!(squeezed(&extract).contains(&squeezed(&hostile(11))));

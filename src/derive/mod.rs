@@ -235,7 +235,7 @@ pub enum View {
 /// The tjänsteutlåtande of a case.
 pub fn statement(loaded: &LoadedCase) -> Result<Document> {
     let case = &loaded.case;
-    let prose = Prose::new(loaded)?;
+    let prose = Prose::new(loaded);
     let mut problems = Vec::new();
     let mut expand = |field: String, text: &str| {
         prose.expand(&field, text).unwrap_or_else(|problem| {
@@ -346,14 +346,7 @@ pub fn extracts(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
     let mut documents = Vec::new();
     let mut problems = Vec::new();
     for (item, case) in meeting.paragrafer.iter().zip(&loaded.cases) {
-        let prose = match Prose::new(case) {
-            Ok(prose) => prose,
-            Err(e) => {
-                problems.extend(e.problems);
-                continue;
-            }
-        };
-        let summary = match prose.expand("sammanfattning", &case.case.sammanfattning) {
+        let summary = match Prose::new(case).expand("sammanfattning", &case.case.sammanfattning) {
             Ok(summary) => summary,
             Err(problem) => {
                 problems.push(problem);
@@ -433,7 +426,7 @@ struct Figures {
 }
 
 impl<'a> Prose<'a> {
-    fn new(loaded: &'a LoadedCase) -> Result<Self> {
+    fn new(loaded: &'a LoadedCase) -> Self {
         let case = &loaded.case;
         let order = table_order(case);
         let mut tables = BTreeMap::new();
@@ -464,11 +457,11 @@ impl<'a> Prose<'a> {
             },
             datum => swedish::long_date(case.datum),
         };
-        Ok(Prose {
+        Prose {
             env,
             context,
             source: &loaded.source,
-        })
+        }
     }
 
     fn expand(&self, field: &str, text: &str) -> Result<String, Problem> {

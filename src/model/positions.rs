@@ -91,12 +91,20 @@ impl MarkedEventReceiver for Builder {
             Event::Scalar(value, ..) => match self.next_path() {
                 Some(path) => self.record(&path, mark),
                 None => {
-                    if let Some((path, Container::Mapping { pending_key, first_key })) = self.stack.last_mut() {
+                    if let Some((
+                        path,
+                        Container::Mapping {
+                            pending_key,
+                            first_key,
+                        },
+                    )) = self.stack.last_mut()
+                    {
                         *pending_key = Some(value);
                         // The parser marks a block mapping after its first key; the key
                         // itself is where a reader looks for it.
                         if std::mem::take(first_key) {
-                            self.values.insert(path.clone(), (mark.line(), mark.col() + 1));
+                            self.values
+                                .insert(path.clone(), (mark.line(), mark.col() + 1));
                         }
                     }
                 }

@@ -16,6 +16,7 @@ pub fn to_typst(markdown: &str, section_level: u8) -> String {
         text: String::new(),
         pending_break: false,
         code_block: None,
+        lists: Vec::new(),
         section_level,
     };
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
@@ -34,6 +35,9 @@ struct Writer {
     pending_break: bool,
     /// Text of the code block being read.
     code_block: Option<String>,
+    /// Open lists: where their arguments start in `out`, and whether an item has
+    /// paragraphs (a loose list, spaced as such).
+    lists: Vec<(usize, bool)>,
     section_level: u8,
 }
 
@@ -104,7 +108,12 @@ impl Writer {
 
     fn start(&mut self, tag: Tag) {
         match tag {
-            Tag::Paragraph => self.block(),
+            Tag::Paragraph => {
+                self.block();
+                if let Some((_, loose)) = self.lists.last_mut() {
+                    *loose = true;
+                }
+            }
             Tag::Heading { level, .. } => {
                 self.block();
                 let level = self.section_level + heading_depth(level);
@@ -124,6 +133,7 @@ impl Writer {
                     Some(n) => self.code(&format!("#enum(start: {n},\n")),
                     None => self.code("#list(\n"),
                 }
+                self.lists.push((self.out.len(), false));
             }
             Tag::Item => {
                 self.code("  [");
@@ -155,7 +165,12 @@ impl Writer {
                 self.pending_break = true;
             }
             TagEnd::Heading(_) | TagEnd::BlockQuote(_) => self.end_block("]"),
-            TagEnd::List(_) => self.end_block(")"),
+            TagEnd::List(_) => {
+                if let Some((at, true)) = self.lists.pop() {
+                    self.out.insert_str(at, "  tight: false,\n");
+                }
+                self.end_block(")");
+            }
             TagEnd::Item => {
                 self.pending_break = false;
                 self.code("],\n");
@@ -201,7 +216,7 @@ mod tests {
         let typst = to_typst("3. **Rubrik**\n\n   Text.\n", 2);
         assert_eq!(
             typst,
-            "#enum(start: 3,\n  [#strong[#\"Rubrik\";]\n\n#\"Text.\";],\n)"
+            "#enum(start: 3,\n  tight: false,\n  [#strong[#\"Rubrik\";]\n\n#\"Text.\";],\n)"
         );
     }
 

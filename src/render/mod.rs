@@ -144,26 +144,33 @@ fn template_problem(error: minijinja::Error) -> crate::error::Error {
     .into()
 }
 
-/// The line (1-based) of `template` that produced `generated`: the first line whose
-/// literal parts, with its `{{ … }}` and `{% … %}` tags taken out, all stand in the
-/// generated line in order. Typst reports errors in the generated source; this names the
-/// line a template author has to change.
+/// The line (1-based) of `template` that produced `generated`: of the lines whose literal
+/// parts (the text outside `{{ … }}` and `{% … %}`) all stand in the generated line in
+/// order, the one that explains most of it. Typst reports errors in the generated source;
+/// this names the line a template author has to change.
 pub fn template_line_for(template: &str, generated: &str) -> Option<usize> {
     let generated = generated.trim();
-    if generated.is_empty() {
-        return None;
-    }
-    template.lines().enumerate().find_map(|(i, line)| {
-        let literals = literal_parts(line);
+    let mut best: Option<(usize, usize)> = None;
+    for (i, line) in template.lines().enumerate() {
         let mut rest = generated;
-        let mut matched_any = false;
-        for literal in literals.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
-            let at = rest.find(literal)?;
-            rest = &rest[at + literal.len()..];
-            matched_any = true;
+        let mut matched = 0;
+        let all_found = literal_parts(line)
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+            .all(|literal| match rest.find(literal) {
+                Some(at) => {
+                    rest = &rest[at + literal.len()..];
+                    matched += literal.len();
+                    true
+                }
+                None => false,
+            });
+        if all_found && matched > best.map_or(0, |(_, m)| m) {
+            best = Some((i + 1, matched));
         }
-        matched_any.then_some(i + 1)
-    })
+    }
+    best.map(|(line, _)| line)
 }
 
 /// The parts of a template line outside its tags.

@@ -35,16 +35,31 @@ pub fn build(paths: &[PathBuf]) -> (tempfile::TempDir, BTreeMap<String, PathBuf>
 
 /// The one PDF whose name contains `part`.
 pub fn pdf<'a>(pdfs: &'a BTreeMap<String, PathBuf>, part: &str) -> &'a Path {
-    let found: Vec<_> = pdfs.iter().filter(|(name, _)| name.contains(part)).collect();
-    assert_eq!(found.len(), 1, "expected one PDF named *{part}*, got {:?}", pdfs.keys());
+    let found: Vec<_> = pdfs
+        .iter()
+        .filter(|(name, _)| name.contains(part))
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one PDF named *{part}*, got {:?}",
+        pdfs.keys()
+    );
     found[0].1
 }
 
 fn run(program: &str, args: &[&str]) -> String {
-    let output = Command::new(program).args(args).output().unwrap_or_else(|e| {
-        panic!("{program} could not run ({e}); install poppler-utils (`.ci/run` does)")
-    });
-    assert!(output.status.success(), "{program} {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+    let output = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{program} could not run ({e}); install poppler-utils (`.ci/run` does)")
+        });
+    assert!(
+        output.status.success(),
+        "{program} {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
@@ -69,7 +84,10 @@ pub fn fold(text: &str) -> String {
         let line_end_hyphen = c == '-'
             && i > 0
             && chars[i - 1].is_alphanumeric()
-            && chars[i + 1..].iter().take_while(|c| c.is_whitespace()).any(|c| *c == '\n');
+            && chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_whitespace())
+                .any(|c| *c == '\n');
         if c == '\u{ad}' || line_end_hyphen {
             i += 1;
             while i < chars.len() && chars[i].is_whitespace() {
@@ -90,7 +108,9 @@ pub fn fold(text: &str) -> String {
 /// Text with all white space and soft hyphens removed: for finding strings that may have
 /// been broken across lines.
 pub fn squeezed(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace() && *c != '\u{ad}' && *c != '\u{a0}').collect()
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{ad}' && *c != '\u{a0}')
+        .collect()
 }
 
 pub fn page_count(pdf: &Path) -> usize {

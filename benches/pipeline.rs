@@ -1,0 +1,140 @@
+//! Benchmark of building the example meeting (seed 000's meeting and seed 001's case),
+//! stage by stage and end to end. `cargo bench` prints a Markdown table; the figures in
+//! docs/performance.md come from it. Peak memory is the process's high-water mark.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use paragraf::{BuildOptions, render, typeset, write};
+
+const ROUNDS: usize = 15;
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn measure(mut run: impl FnMut()) -> Duration {
+    run(); // warm-up: lazy statics, page cache
+    median(
+        (0..ROUNDS)
+            .map(|_| {
+                let t = Instant::now();
+                run();
+                t.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn peak_rss_mib() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(str::to_owned)
+        })
+        .and_then(|l| {
+            l.split_whitespace()
+                .nth(1)
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or("n/a".into(), |kb| format!("{:.0} MiB", kb / 1024.0))
+}
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let paths = vec![root.join("cases")];
+    let options = BuildOptions::default();
+    let out = std::env::temp_dir().join(format!("paragraf-bench-{}", std::process::id()));
+
+    let inputs = paragraf::load(&paths).expect("examples load");
+    let planned = paragraf::plan(&inputs).expect("examples derive");
+    let renderer = render::Renderer::new().expect("templates");
+    let sources: Vec<_> = planned
+        .iter()
+        .map(|p| renderer.render(&p.document).expect("render"))
+        .collect();
+    let settings: Vec<_> = planned
+        .iter()
+        .map(|p| typeset::PdfSettings {
+            ident: write::file_stem(&p.document),
+            date: p.document.date,
+            root: Some(p.root.clone()),
+            conformance: options.conformance,
+        })
+        .collect();
+    let outputs = paragraf::produce(&planned, &options).expect("produce");
+    let pages: usize = outputs.len();
+
+    let rows = [
+        (
+            "parse (load YAML, 3 files)",
+            measure(|| {
+                black_box(paragraf::load(&paths).unwrap());
+            }),
+        ),
+        (
+            "check (validate + prose figures, no typesetting)",
+            measure(|| paragraf::check(black_box(&inputs)).unwrap()),
+        ),
+        (
+            "derive",
+            measure(|| {
+                black_box(paragraf::plan(&inputs).unwrap());
+            }),
+        ),
+        (
+            "render (minijinja → Typst)",
+            measure(|| {
+                for p in &planned {
+                    black_box(renderer.render(&p.document).unwrap());
+                }
+            }),
+        ),
+        (
+            "typeset, cold (compile + PDF export, memo cache cleared)",
+            measure(|| {
+                for (source, settings) in sources.iter().zip(&settings) {
+                    comemo::evict(0);
+                    black_box(typeset::typeset(source, settings).unwrap());
+                }
+            }),
+        ),
+        (
+            "typeset, unchanged input again (memoised)",
+            measure(|| {
+                for (source, settings) in sources.iter().zip(&settings) {
+                    black_box(typeset::typeset(source, settings).unwrap());
+                }
+            }),
+        ),
+        (
+            "write (3 PDFs, atomic)",
+            measure(|| {
+                black_box(write::write_all(&out, &outputs).unwrap());
+            }),
+        ),
+        (
+            "end to end (`paragraf::build`, cold)",
+            measure(|| {
+                comemo::evict(0);
+                black_box(paragraf::build(&paths, &out, &options).unwrap());
+            }),
+        ),
+    ];
+    let _ = std::fs::remove_dir_all(&out);
+
+    println!("| stage | median of {ROUNDS} |");
+    println!("| --- | --- |");
+    for (stage, time) in rows {
+        println!("| {stage} | {} |", ms(time));
+    }
+    println!("\n{pages} PDFs; peak memory (VmHWM) {}", peak_rss_mib());
+}
