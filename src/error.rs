@@ -54,6 +54,28 @@ impl Problem {
         }
     }
 
+    /// The offending line as shown: a long line is cut to a window around the column,
+    /// with the column counted in that window.
+    fn shown_line(&self) -> Option<(String, usize)> {
+        const WIDTH: usize = 100;
+        let (text, (_, column)) = (self.source_line.as_ref()?, self.position?);
+        let chars: Vec<char> = text.chars().collect();
+        if chars.len() <= WIDTH {
+            return Some((text.clone(), column));
+        }
+        let start = column
+            .saturating_sub(WIDTH / 2)
+            .min(chars.len().saturating_sub(WIDTH));
+        let end = (start + WIDTH).min(chars.len());
+        let window: String = chars[start..end].iter().collect();
+        let lead = if start > 0 { "…" } else { "" };
+        let tail = if end < chars.len() { "…" } else { "" };
+        Some((
+            format!("{lead}{window}{tail}"),
+            column - start + lead.chars().count(),
+        ))
+    }
+
     pub fn with_field(mut self, field: impl Into<String>) -> Self {
         self.field = Some(field.into());
         self
@@ -78,7 +100,7 @@ impl fmt::Display for Problem {
         if let Some(field) = &self.field {
             write!(f, " (fält `{field}`)")?;
         }
-        if let (Some(text), Some((line, column))) = (&self.source_line, self.position) {
+        if let (Some((text, column)), Some((line, _))) = (self.shown_line(), self.position) {
             let gutter = line.to_string().len();
             write!(f, "\n{:gutter$} |\n{line} | {text}\n{:gutter$} | ", "", "")?;
             // Columns count characters; tabs keep their width so the caret lines up.

@@ -71,7 +71,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Inputs> {
         if on_meetings.contains(&canonical(&source.path)) {
             continue;
         }
-        match source.parse() {
+        match source.parse_case() {
             Ok(case) => inputs.cases.push(LoadedCase { source, case }),
             Err(e) => problems.extend(e.problems),
         }

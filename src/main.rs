@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 success, 1 invalid input (problems on stderr), 2 wrong usage (clap).
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -92,7 +93,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("{error}");
+            // A closed stderr (`| head`) must not turn a clean failure into a panic.
+            let _ = writeln!(std::io::stderr(), "{error}");
             ExitCode::from(1)
         }
     }

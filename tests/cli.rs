@@ -140,14 +140,11 @@ fn fails_leaving_output_untouched(meeting: &Path, expected: &[&str]) -> String {
 fn a_yaml_syntax_error_names_file_line_and_column() {
     let (_dir, meeting, case) = meeting_copy();
     replace_in(&case, "rubrik: Förslag till", "rubrik: [Förslag till");
-    let line = line_of(&case, "rubrik: [Förslag");
-    fails_leaving_output_untouched(
-        &meeting,
-        &[
-            &format!("3.2-482-2014-fordelning-must.yaml:{line}:"),
-            "rubrik: [Förslag",
-        ],
-    );
+    // The parser notices the unclosed `[` where the next key begins.
+    let line = line_of(&case, "förslag_till_beslut:");
+    let expected =
+        format!("3.2-482-2014-fordelning-must.yaml:{line}:20: did not find expected ',' or ']'");
+    fails_leaving_output_untouched(&meeting, &[&expected, "en [ saknar sin ]"]);
 }
 
 #[test]
@@ -158,12 +155,17 @@ fn an_unknown_key_is_an_error_at_its_line() {
         "  telefon: 08-508 25 908",
         "  telefonnummer: 08-508 25 908",
     );
+    replace_in(&case, "rubrik: Förslag till", "rubrk: Förslag till");
     let line = line_of(&case, "telefonnummer");
+    let rubrik = line_of(&case, "rubrk:");
     fails_leaving_output_untouched(
         &meeting,
-        &[&format!(
-            "fordelning-must.yaml:{line}:3: handläggare: unknown field `telefonnummer`, expected `namn` or `telefon`"
-        )],
+        &[
+            &format!(
+                "fordelning-must.yaml:{line}:3: okänd nyckel `telefonnummer`; giltiga nycklar här: namn, telefon"
+            ),
+            &format!("fordelning-must.yaml:{rubrik}:1: okänd nyckel `rubrk`; menade du `rubrik`?"),
+        ],
     );
 }
 

@@ -3,9 +3,11 @@
 //! error, not a silently ignored line.
 
 mod amount;
+mod keys;
 mod positions;
 
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -13,7 +15,29 @@ use serde::Deserialize;
 
 use crate::error::{Error, Problem, Result};
 pub use amount::{Kronor, Proposal};
+pub use keys::nearest;
+use keys::{Schema, fields_of};
 pub use positions::Positions;
+
+/// Where each struct of a case file stands, for the check of unknown keys.
+const CASE_SCHEMA: Schema = &[
+    ("", fields_of::<Case>),
+    ("handläggare", fields_of::<CaseOfficer>),
+    ("underskrifter[]", fields_of::<Person>),
+    ("avsnitt[]", fields_of::<Section>),
+    ("tabeller.*", fields_of::<ApplicationTable>),
+    ("tabeller.*.ansökningar[]", fields_of::<Application>),
+];
+
+/// Where each struct of a meeting file stands.
+const MEETING_SCHEMA: Schema = &[
+    ("", fields_of::<Meeting>),
+    ("ordförande", fields_of::<Person>),
+    ("sekreterare", fields_of::<Person>),
+    ("justerare[]", fields_of::<Person>),
+    ("justering", fields_of::<Adjustment>),
+    ("paragrafer[]", fields_of::<Item>),
+];
 
 /// A tjänsteutlåtande: the förvaltning's statement on one ärende.
 #[derive(Debug, Clone, Deserialize)]
@@ -176,21 +200,42 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn read(path: &Path) -> Result<Self> {
-        let bytes = std::fs::read(path)
-            .map_err(|e| Problem::in_file(path, format!("kan inte läsas: {e}")))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            Problem::in_file(
+        let unreadable = |e: std::io::Error| Problem::in_file(path, format!("kan inte läsas: {e}"));
+        // Read at most one byte past the limit: a huge file is refused, not loaded.
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(unreadable)?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(Problem::in_file(
                 path,
-                format!(
-                    "är inte UTF-8 (fel byte vid position {})",
-                    e.utf8_error().valid_up_to()
-                ),
+                format!("filen är större än {} MiB; en ärende- eller sammanträdesfil är några hundra kB", MAX_FILE_BYTES >> 20),
+            )
+            .into());
+        }
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let valid = std::str::from_utf8(valid).unwrap_or_default();
+            let line = valid.matches('\n').count() + 1;
+            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let shown = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            Problem::at(
+                path,
+                &shown,
+                line,
+                column,
+                "filen är inte UTF-8: spara den som UTF-8 i editorn",
             )
         })?;
         Ok(Self::from_text(path, text))
     }
 
     pub fn from_text(path: &Path, text: String) -> Self {
+        // A byte order mark is legal YAML but invisible in an editor: columns count without it.
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        };
         SourceFile {
             path: path.to_path_buf(),
             positions: Positions::index(&text),
@@ -207,9 +252,24 @@ impl SourceFile {
         .with_field(field)
     }
 
-    /// Deserialize the file, turning serde_yaml's error into a located problem.
-    pub fn parse<T: for<'de> Deserialize<'de>>(&self) -> Result<T> {
+    /// Deserialize the file: first every unknown key at once, then serde's typed parse
+    /// (whose error, with its position, is the first type error of the file).
+    fn parse<T: for<'de> Deserialize<'de>>(&self, schema: Schema) -> Result<T> {
+        let tree: serde_yaml::Value =
+            serde_yaml::from_str(&self.text).map_err(|e| Error::from(self.yaml_problem(&e)))?;
+        let unknown = keys::unknown_keys(self, &tree, schema);
+        if !unknown.is_empty() {
+            return Err(Error::new(unknown));
+        }
         serde_yaml::from_str(&self.text).map_err(|e| Error::from(self.yaml_problem(&e)))
+    }
+
+    pub fn parse_case(&self) -> Result<Case> {
+        self.parse(CASE_SCHEMA)
+    }
+
+    pub fn parse_meeting(&self) -> Result<Meeting> {
+        self.parse(MEETING_SCHEMA)
     }
 
     fn yaml_problem(&self, error: &serde_yaml::Error) -> Problem {
@@ -218,16 +278,87 @@ impl SourceFile {
         if let Some(cut) = message.find(" at line ") {
             message.truncate(cut);
         }
-        match error.location() {
-            Some(at) => Problem::at(&self.path, &self.text, at.line(), at.column(), message),
+        let message = explain(&shorten_quoted(&message));
+        let position = error
+            .location()
+            .map(|at| (at.line(), at.column()))
+            .or_else(|| self.second_document_at(&message));
+        // serde_yaml places a duplicate key at its mapping; point at the second key.
+        let position = match message.contains("duplicate entry with key") {
+            true => self.positions.duplicate_key().or(position),
+            false => position,
+        };
+        match position {
+            Some((line, column)) => Problem::at(&self.path, &self.text, line, column, message),
             None => Problem::in_file(&self.path, message),
         }
+    }
+
+    /// Where a second YAML document starts, for the error about several documents.
+    fn second_document_at(&self, message: &str) -> Option<(usize, usize)> {
+        if !message.contains("more than one document") {
+            return None;
+        }
+        let mut content = false;
+        self.text.lines().enumerate().find_map(|(i, line)| {
+            if line.starts_with("---") && content {
+                return Some((i + 1, 1));
+            }
+            content |= !line.trim().is_empty()
+                && !line.trim_start().starts_with('#')
+                && !line.starts_with("---");
+            None
+        })
     }
 
     /// Whether the file is a meeting (it lists paragrafer at top level) rather than a case.
     pub fn is_meeting(&self) -> bool {
         self.positions.find("paragrafer").is_some()
     }
+}
+
+/// The largest YAML file read: a case with two full application tables is ~60 kB.
+const MAX_FILE_BYTES: u64 = 4 << 20;
+
+/// serde_yaml's messages, with what they mean for the person who wrote the file.
+fn explain(message: &str) -> String {
+    let hint = if message.contains("repetition limit exceeded") {
+        "YAML-alias (&namn, *namn) upprepar för mycket: filen skulle bli orimligt stor"
+    } else if message.contains("recursion limit exceeded") {
+        "för djupt nästlade listor eller nycklar"
+    } else if message.contains("more than one document") {
+        "filen innehåller flera YAML-dokument (---); en fil ska innehålla ett ärende eller ett sammanträde"
+    } else if message.contains("expected a boolean") {
+        "skriv true eller false"
+    } else if message.contains("duplicate entry with key") {
+        "samma nyckel står två gånger; ta bort den ena"
+    } else if message.contains("did not find expected ',' or ']'") {
+        "en [ saknar sin ]; leta uppåt från raden"
+    } else if message.contains("did not find expected ',' or '}'") {
+        "en { saknar sin }; leta uppåt från raden"
+    } else if message.contains("cannot start any token") {
+        "indrag görs med mellanslag, inte tabb"
+    } else {
+        return message.to_owned();
+    };
+    format!("{message}: {hint}")
+}
+
+/// A message quoting a long value (a whole file read as one string) quotes its start only.
+fn shorten_quoted(message: &str) -> String {
+    const KEEP: usize = 60;
+    let Some(open) = message.find('"') else {
+        return message.to_owned();
+    };
+    let Some(close) = message.rfind('"').filter(|close| *close > open) else {
+        return message.to_owned();
+    };
+    let quoted = &message[open + 1..close];
+    if quoted.chars().count() <= KEEP {
+        return message.to_owned();
+    }
+    let start: String = quoted.chars().take(KEEP).collect();
+    format!("{}\"{start}…\"{}", &message[..open], &message[close + 1..])
 }
 
 /// A case as loaded, with the file it came from.
@@ -249,28 +380,66 @@ pub struct LoadedMeeting {
 impl LoadedCase {
     pub fn load(path: &Path) -> Result<Self> {
         let source = SourceFile::read(path)?;
-        let case = source.parse()?;
+        let case = source.parse_case()?;
         Ok(LoadedCase { source, case })
     }
+}
+
+/// A meeting's case must lie in the nämnd's folder: the meeting's folder or one beside it
+/// (`../beredning/x.yaml`). Checked on the path as written first, so that nothing is said
+/// about files outside, then on the real path, so that a link cannot lead outside either.
+fn within_committee_folder(meeting_folder: &Path, case: &Path) -> Result<PathBuf, String> {
+    use std::path::Component;
+    let outside = || {
+        format!(
+            "ärendet {} ligger utanför nämndens mapp; ett sammanträde hämtar bara ärenden ur sin egen och närliggande mappar",
+            case.display()
+        )
+    };
+    // Depth below the nämnd's folder: the meeting's folder is 1.
+    let mut depth: i64 = 1;
+    for component in case.components() {
+        depth += match component {
+            Component::Normal(_) => 1,
+            Component::CurDir => 0,
+            Component::ParentDir => -1,
+            Component::RootDir | Component::Prefix(_) => return Err(outside()),
+        };
+        if depth < 0 {
+            return Err(outside());
+        }
+    }
+    let path = meeting_folder.join(case);
+    let missing = |_| format!("ärendefilen {} finns inte", path.display());
+    let real = path.canonicalize().map_err(missing)?;
+    let real_meeting_folder = meeting_folder.canonicalize().map_err(missing)?;
+    let committee = real_meeting_folder.parent().unwrap_or(&real_meeting_folder);
+    if !real.starts_with(committee) {
+        return Err(outside());
+    }
+    if !real.is_file() {
+        return Err(format!("ärendefilen {} är ingen fil", path.display()));
+    }
+    Ok(path)
 }
 
 impl LoadedMeeting {
     /// Load a meeting and every case it points to, reporting all broken cases at once.
     pub fn load(path: &Path) -> Result<Self> {
         let source = SourceFile::read(path)?;
-        let meeting: Meeting = source.parse()?;
+        let meeting = source.parse_meeting()?;
         let folder = path.parent().unwrap_or(Path::new("."));
         let mut cases = Vec::new();
         let mut problems = Vec::new();
         for (i, item) in meeting.paragrafer.iter().enumerate() {
-            let case_path = folder.join(&item.ärende);
-            if !case_path.is_file() {
-                problems.push(source.problem(
-                    &format!("paragrafer[{i}].ärende"),
-                    format!("ärendefilen {} finns inte", case_path.display()),
-                ));
-                continue;
-            }
+            let field = format!("paragrafer[{i}].ärende");
+            let case_path = match within_committee_folder(folder, &item.ärende) {
+                Ok(path) => path,
+                Err(message) => {
+                    problems.push(source.problem(&field, message));
+                    continue;
+                }
+            };
             match LoadedCase::load(&case_path) {
                 Ok(case) => cases.push(case),
                 Err(e) => problems.extend(e.problems),

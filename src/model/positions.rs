@@ -3,6 +3,7 @@
 //! from a second, span-aware parse of the same text.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
@@ -12,6 +13,10 @@ use yaml_rust2::scanner::Marker;
 #[derive(Debug, Default, Clone)]
 pub struct Positions {
     values: HashMap<String, (usize, usize)>,
+    /// Where each mapping key stands, by the path of its value.
+    keys: HashMap<String, (usize, usize)>,
+    /// The first key that repeats a key of the same mapping.
+    duplicate_key: Option<(usize, usize)>,
 }
 
 impl Positions {
@@ -22,7 +27,19 @@ impl Positions {
         let _ = Parser::new_from_str(text).load(&mut builder, false);
         Positions {
             values: builder.values,
+            keys: builder.keys,
+            duplicate_key: builder.duplicate_key,
         }
+    }
+
+    /// Where the first repeated key of a mapping stands.
+    pub fn duplicate_key(&self) -> Option<(usize, usize)> {
+        self.duplicate_key
+    }
+
+    /// The position of the key of the value at `path` (for "unknown key" messages).
+    pub fn key(&self, path: &str) -> Option<(usize, usize)> {
+        self.keys.get(path).copied()
     }
 
     /// The position of the value at `path`, or of its nearest ancestor that has one.
@@ -53,6 +70,8 @@ enum Container {
 #[derive(Default)]
 struct Builder {
     values: HashMap<String, (usize, usize)>,
+    keys: HashMap<String, (usize, usize)>,
+    duplicate_key: Option<(usize, usize)>,
     stack: Vec<(String, Container)>,
 }
 
@@ -99,6 +118,20 @@ impl MarkedEventReceiver for Builder {
                         },
                     )) = self.stack.last_mut()
                     {
+                        let key_path = if path.is_empty() {
+                            value.clone()
+                        } else {
+                            format!("{path}.{value}")
+                        };
+                        let at = (mark.line(), mark.col() + 1);
+                        match self.keys.entry(key_path) {
+                            Entry::Occupied(_) => {
+                                self.duplicate_key = self.duplicate_key.or(Some(at))
+                            }
+                            Entry::Vacant(place) => {
+                                place.insert(at);
+                            }
+                        }
                         *pending_key = Some(value);
                         // The parser marks a block mapping after its first key; the key
                         // itself is where a reader looks for it.

@@ -1,0 +1,185 @@
+//! Unknown keys, all of a file's at once, each with the nearest valid key.
+//!
+//! serde stops at the first unknown field. Before the typed parse, this walks the file's
+//! YAML tree and compares every mapping's keys with the field names serde itself expects
+//! for the struct at that place, so the lists cannot drift from the model.
+
+use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde_yaml::Value;
+
+use super::SourceFile;
+use crate::error::Problem;
+
+/// The keys of the struct that stands at a place of the file.
+pub type Fields = fn() -> &'static [&'static str];
+
+/// Places of a file (`""` the top, `[]` every element, `*` any key of a free map) and the
+/// struct found there.
+pub type Schema = &'static [(&'static str, Fields)];
+
+/// The field names serde expects for `T`, read from its derived `Deserialize`.
+pub fn fields_of<T: for<'de> Deserialize<'de>>() -> &'static [&'static str] {
+    let mut fields: &'static [&'static str] = &[];
+    let _ = T::deserialize(Capture(&mut fields));
+    fields
+}
+
+/// A deserializer that only records the field list serde asks a struct for.
+struct Capture<'a>(&'a mut &'static [&'static str]);
+
+impl<'de> Deserializer<'de> for Capture<'_> {
+    type Error = de::value::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+        Err(de::Error::custom("not a struct"))
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        fields: &'static [&'static str],
+        _: V,
+    ) -> Result<V::Value, Self::Error> {
+        *self.0 = fields;
+        Err(de::Error::custom("fields captured"))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        ignored_any
+    }
+}
+
+/// Every key of `value` (the parsed `source`) that the schema does not know.
+pub fn unknown_keys(source: &SourceFile, value: &Value, schema: Schema) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    walk(source, value, "", "", schema, &mut problems);
+    problems
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn walk(
+    source: &SourceFile,
+    value: &Value,
+    path: &str,
+    pattern: &str,
+    schema: Schema,
+    out: &mut Vec<Problem>,
+) {
+    match value {
+        Value::Mapping(mapping) => {
+            let fields = schema
+                .iter()
+                .find(|(p, _)| *p == pattern)
+                .map(|(_, fields)| fields());
+            for (key, child) in mapping {
+                let key = match key {
+                    Value::String(key) => key.clone(),
+                    Value::Number(n) => n.to_string(),
+                    _ => continue,
+                };
+                let child_path = join(path, &key);
+                match fields {
+                    Some(fields) if !fields.contains(&key.as_str()) => {
+                        out.push(unknown(source, &child_path, &key, fields));
+                    }
+                    Some(_) => walk(
+                        source,
+                        child,
+                        &child_path,
+                        &join(pattern, &key),
+                        schema,
+                        out,
+                    ),
+                    None => walk(source, child, &child_path, &join(pattern, "*"), schema, out),
+                }
+            }
+        }
+        Value::Sequence(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(
+                    source,
+                    item,
+                    &format!("{path}[{i}]"),
+                    &format!("{pattern}[]"),
+                    schema,
+                    out,
+                );
+            }
+        }
+        Value::Tagged(tagged) => walk(source, &tagged.value, path, pattern, schema, out),
+        _ => {}
+    }
+}
+
+fn unknown(source: &SourceFile, path: &str, key: &str, fields: &[&str]) -> Problem {
+    let hint = match nearest(key, fields) {
+        Some(near) => format!("menade du `{near}`?"),
+        None => format!("giltiga nycklar här: {}", fields.join(", ")),
+    };
+    let message = format!("okänd nyckel `{key}`; {hint}");
+    match source.positions.key(path) {
+        Some((line, column)) => {
+            Problem::at(&source.path, &source.text, line, column, message).with_field(path)
+        }
+        None => source.problem(path, message),
+    }
+}
+
+/// The candidate closest to `word`, if it is close enough to be a typo of it.
+pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (distance(&word.to_lowercase(), &c.to_lowercase()), *c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance, in characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Application, Case};
+
+    #[test]
+    fn field_lists_come_from_serde() {
+        let fields = fields_of::<Application>();
+        assert!(fields.contains(&"sökt") && fields.contains(&"förslag"));
+        assert!(fields_of::<Case>().contains(&"förslag_till_beslut"));
+    }
+
+    #[test]
+    fn suggests_only_near_keys() {
+        assert_eq!(nearest("beviljad", &["beviljat", "sökt"]), Some("beviljat"));
+        assert_eq!(nearest("telefonnummer", &["namn", "telefon"]), None);
+        assert_eq!(nearest("Rubrik", &["rubrik", "text"]), Some("rubrik"));
+        assert_eq!(nearest("sokt", &["sökt", "nr"]), Some("sökt"));
+        assert_eq!(distance("kitten", "sitting"), 3);
+    }
+}
