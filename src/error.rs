@@ -12,9 +12,19 @@ pub struct Location {
     pub column: usize,
 }
 
+/// Whether a problem stops the build, or only deserves a second look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Severity {
+    #[default]
+    Error,
+    /// Unusual but legal: reported, never fatal.
+    Warning,
+}
+
 /// One thing wrong with the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    pub severity: Severity,
     pub file: PathBuf,
     /// Line and column, when the problem has a place in the file.
     pub position: Option<(usize, usize)>,
@@ -29,6 +39,7 @@ impl Problem {
     /// A problem with a file as a whole (it cannot be read, it is not YAML at all…).
     pub fn in_file(file: &Path, message: impl Into<String>) -> Self {
         Problem {
+            severity: Severity::Error,
             file: file.to_path_buf(),
             position: None,
             field: None,
@@ -46,6 +57,7 @@ impl Problem {
         message: impl Into<String>,
     ) -> Self {
         Problem {
+            severity: Severity::Error,
             file: file.to_path_buf(),
             position: Some((line, column)),
             field: None,
@@ -74,6 +86,16 @@ impl Problem {
             format!("{lead}{window}{tail}"),
             column - start + lead.chars().count(),
         ))
+    }
+
+    /// The same problem, as a warning.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 
     pub fn with_field(mut self, field: impl Into<String>) -> Self {
@@ -113,7 +135,8 @@ impl fmt::Display for Problem {
     }
 }
 
-/// A user-facing failure: one or more problems, all reported together.
+/// A user-facing failure: one or more problems, all reported together (warnings found
+/// on the way included, each labelled as such).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     pub problems: Vec<Problem>,
@@ -137,7 +160,11 @@ impl fmt::Display for Error {
             if i > 0 {
                 writeln!(f)?;
             }
-            write!(f, "fel: {problem}")?;
+            let label = match problem.severity {
+                Severity::Error => "fel",
+                Severity::Warning => "varning",
+            };
+            write!(f, "{label}: {problem}")?;
         }
         Ok(())
     }

@@ -71,8 +71,8 @@ pub fn load(paths: &[PathBuf]) -> Result<Inputs> {
         if on_meetings.contains(&canonical(&source.path)) {
             continue;
         }
-        match source.parse_case() {
-            Ok(case) => inputs.cases.push(LoadedCase { source, case }),
+        match LoadedCase::from_source(source) {
+            Ok(case) => inputs.cases.push(case),
             Err(e) => problems.extend(e.problems),
         }
     }
@@ -114,35 +114,31 @@ fn collect_yaml(dir: &Path, files: &mut BTreeSet<PathBuf>, problems: &mut Vec<Pr
         }
         if path.is_dir() {
             collect_yaml(&path, files, problems);
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+            && path.file_name().is_none_or(|n| n != model::CONFIG_FILE)
+        {
             files.insert(path);
         }
     }
 }
 
 /// Run every check on the inputs, the figures cited in prose included: everything a
-/// build would reject, short of typesetting.
-pub fn check(inputs: &Inputs) -> Result<()> {
-    validate(inputs)?;
-    plan(inputs).map(|_| ())
+/// build would reject, short of typesetting. Returns the warnings.
+pub fn check(inputs: &Inputs) -> Result<Vec<Problem>> {
+    let warnings = validate(inputs)?;
+    plan(inputs)?;
+    Ok(warnings)
 }
 
-fn validate(inputs: &Inputs) -> Result<()> {
-    let mut problems = Vec::new();
-    for meeting in &inputs.meetings {
-        if let Err(e) = validate::meeting(meeting) {
-            problems.extend(e.problems);
-        }
-    }
-    for case in &inputs.cases {
-        if let Err(e) = validate::case(case) {
-            problems.extend(e.problems);
-        }
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
+/// Every rule of every file: Err when any is broken (warnings included in the report),
+/// else the warnings.
+fn validate(inputs: &Inputs) -> Result<Vec<Problem>> {
+    let mut problems: Vec<Problem> = inputs.meetings.iter().flat_map(validate::meeting).collect();
+    problems.extend(inputs.cases.iter().flat_map(validate::case));
+    if problems.iter().any(Problem::is_error) {
         Err(Error::new(problems))
+    } else {
+        Ok(problems)
     }
 }
 
@@ -263,12 +259,20 @@ pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<Output
     }
 }
 
-/// The whole pipeline: load, check, derive, render, typeset, write. Returns the files
-/// written; on any problem writes nothing.
-pub fn build(paths: &[PathBuf], out_dir: &Path, options: &BuildOptions) -> Result<Vec<PathBuf>> {
+/// What a build wrote, and what it warns about.
+#[derive(Debug)]
+pub struct Report {
+    pub written: Vec<PathBuf>,
+    pub warnings: Vec<Problem>,
+}
+
+/// The whole pipeline: load, check, derive, render, typeset, write. On any error writes
+/// nothing.
+pub fn build(paths: &[PathBuf], out_dir: &Path, options: &BuildOptions) -> Result<Report> {
     let inputs = load(paths)?;
-    validate(&inputs)?;
+    let warnings = validate(&inputs)?;
     let planned = plan(&inputs)?;
     let outputs = produce(&planned, options)?;
-    write::write_all(out_dir, &outputs)
+    let written = write::write_all(out_dir, &outputs)?;
+    Ok(Report { written, warnings })
 }

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use paragraf::BuildOptions;
 use paragraf::typeset::Conformance;
+use paragraf::{BuildOptions, Error, Problem};
 
 #[derive(Parser)]
 #[command(
@@ -39,11 +39,20 @@ enum Command {
         #[arg(long, value_enum, default_value = "archive")]
         pdf: PdfKind,
     },
-    /// Check the YAML (parsing and every rule) without building anything.
+    /// Check the YAML (parsing, every rule, the figures in prose) without building anything.
     Check {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// How to report: text for people, json for CI tools (on stdout).
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -59,7 +68,7 @@ enum PdfKind {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
+    match cli.command {
         Command::Build {
             paths,
             out,
@@ -73,29 +82,76 @@ fn main() -> ExitCode {
                     PdfKind::Plain => Conformance::Plain,
                 },
             };
-            paragraf::build(&paths, &out, &options).map(|written| {
-                for path in &written {
-                    println!("skrev {}", path.display());
+            match paragraf::build(&paths, &out, &options) {
+                Ok(report) => {
+                    report_problems(&report.warnings);
+                    for path in &report.written {
+                        println!("skrev {}", path.display());
+                    }
+                    eprintln!("{} filer i {}", report.written.len(), out.display());
+                    ExitCode::SUCCESS
                 }
-                eprintln!("{} filer i {}", written.len(), out.display());
-            })
+                Err(error) => fail(&error),
+            }
         }
-        Command::Check { paths } => paragraf::load(&paths)
-            .and_then(|inputs| paragraf::check(&inputs).map(|()| inputs))
-            .map(|inputs| {
-                eprintln!(
-                    "ok: {} sammanträden, {} fristående ärenden",
-                    inputs.meetings.len(),
-                    inputs.cases.len()
-                );
-            }),
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            // A closed stderr (`| head`) must not turn a clean failure into a panic.
-            let _ = writeln!(std::io::stderr(), "{error}");
-            ExitCode::from(1)
+        Command::Check { paths, format } => {
+            let result = paragraf::load(&paths)
+                .and_then(|inputs| paragraf::check(&inputs).map(|w| (inputs, w)));
+            if format == Format::Json {
+                let problems = match &result {
+                    Ok((_, warnings)) => warnings.as_slice(),
+                    Err(error) => error.problems.as_slice(),
+                };
+                println!("{}", json_report(result.is_ok(), problems));
+                return if result.is_ok() {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(1)
+                };
+            }
+            match result {
+                Ok((inputs, warnings)) => {
+                    report_problems(&warnings);
+                    eprintln!(
+                        "ok: {} sammanträden, {} fristående ärenden",
+                        inputs.meetings.len(),
+                        inputs.cases.len()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(error) => fail(&error),
+            }
         }
     }
+}
+
+/// Print problems on stderr. A closed stderr (`| head`) must not turn into a panic.
+fn report_problems(problems: &[Problem]) {
+    if !problems.is_empty() {
+        let _ = writeln!(std::io::stderr(), "{}", Error::new(problems.to_vec()));
+    }
+}
+
+fn fail(error: &Error) -> ExitCode {
+    report_problems(&error.problems);
+    ExitCode::from(1)
+}
+
+/// `check --format json`: one object, `{"ok": …, "problems": [{severity, file, line,
+/// column, field, message}]}`.
+fn json_report(ok: bool, problems: &[Problem]) -> String {
+    let problems: Vec<serde_json::Value> = problems
+        .iter()
+        .map(|p| {
+            serde_json::json!({
+                "severity": if p.is_error() { "error" } else { "warning" },
+                "file": p.file.display().to_string(),
+                "line": p.position.map(|(line, _)| line),
+                "column": p.position.map(|(_, column)| column),
+                "field": p.field,
+                "message": p.message,
+            })
+        })
+        .collect();
+    serde_json::json!({ "ok": ok, "problems": problems }).to_string()
 }

@@ -1,27 +1,35 @@
 //! Stage 2: what serde cannot check. Each problem points at the YAML value it is about;
-//! all problems of a file are reported together.
+//! all problems of a file are reported together. Errors stop the build; warnings point at
+//! what is unusual but legal.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::NaiveDate;
+
 use crate::derive::{self, swedish};
-use crate::error::{Error, Problem, Result};
+use crate::error::Problem;
 use crate::model::{Decision, LoadedCase, LoadedMeeting, Proposal};
 
-/// Check a case: its tables, their rows and how sections use them.
-pub fn case(loaded: &LoadedCase) -> Result<()> {
-    let problems = case_problems(loaded);
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::new(problems))
-    }
-}
+/// Kommunallagen 5 kap. 69 §: the protocol is justerat within 14 days.
+pub const ADJUSTMENT_DAYS: i64 = 14;
 
-fn case_problems(loaded: &LoadedCase) -> Vec<Problem> {
+/// A statement older than this at its meeting is worth a second look.
+const STALE_STATEMENT_DAYS: i64 = 180;
+
+/// Check a case: its header, tables, their rows and how sections use them.
+pub fn case(loaded: &LoadedCase) -> Vec<Problem> {
     let (case, source) = (&loaded.case, &loaded.source);
     let mut problems = Vec::new();
     if case.förslag_till_beslut.is_empty() {
         problems.push(source.problem("förslag_till_beslut", "förslag till beslut saknar punkter"));
+    }
+    for (i, point) in case.förslag_till_beslut.iter().enumerate() {
+        if point.trim().is_empty() {
+            problems.push(source.problem(
+                &format!("förslag_till_beslut[{i}]"),
+                "beslutspunkten är tom",
+            ));
+        }
     }
     for (field, text) in [
         ("nämnd", &case.nämnd),
@@ -32,18 +40,73 @@ fn case_problems(loaded: &LoadedCase) -> Vec<Problem> {
             problems.push(source.problem(field, format!("{field} är tomt")));
         }
     }
+    match (&case.dnr, &loaded.config) {
+        (None, _) => problems.push(
+            source
+                .problem(
+                    "rubrik",
+                    "ärendet saknar dnr; registratorn behöver det innan handlingen expedieras",
+                )
+                .warning(),
+        ),
+        (Some(dnr), Some(config)) => problems.extend(dnr_pattern(dnr, loaded, config)),
+        (Some(_), None) => {}
+    }
+    if let Some(meeting) = case.sammanträde
+        && case.datum > meeting
+    {
+        problems.push(source.problem(
+            "datum",
+            format!(
+                "tjänsteutlåtandet är daterat efter sammanträdet {}",
+                swedish::short_date(meeting)
+            ),
+        ));
+    }
+    problems.extend(tables(loaded));
+    problems
+}
+
+fn dnr_pattern(
+    dnr: &str,
+    loaded: &LoadedCase,
+    config: &crate::model::LoadedConfig,
+) -> Vec<Problem> {
+    let Some(pattern) = &config.config.dnr_mönster else {
+        return Vec::new();
+    };
+    match regex_lite::Regex::new(pattern) {
+        Err(e) => vec![config.source.problem(
+            "dnr_mönster",
+            format!("dnr_mönster är inget giltigt reguljärt uttryck: {e}"),
+        )],
+        Ok(regex) if !regex.is_match(dnr) => vec![loaded.source.problem(
+            "dnr",
+            format!(
+                "dnr `{dnr}` följer inte nämndens mönster `{pattern}` ({})",
+                config.source.path.display()
+            ),
+        )],
+        Ok(_) => Vec::new(),
+    }
+}
+
+fn tables(loaded: &LoadedCase) -> Vec<Problem> {
+    let (case, source) = (&loaded.case, &loaded.source);
+    let mut problems = Vec::new();
     let mut placed: BTreeMap<&str, usize> = BTreeMap::new();
     for (s, section) in case.avsnitt.iter().enumerate() {
         for (t, id) in section.tabeller.iter().enumerate() {
             *placed.entry(id).or_default() += 1;
             if !case.tabeller.contains_key(id) {
                 let known: Vec<&str> = case.tabeller.keys().map(String::as_str).collect();
+                let hint = crate::model::nearest(id, &known).map_or_else(
+                    || format!("tabeller: {}", known.join(", ")),
+                    |near| format!("menade du `{near}`?"),
+                );
                 problems.push(source.problem(
                     &format!("avsnitt[{s}].tabeller[{t}]"),
-                    format!(
-                        "det finns ingen tabell `{id}` (tabeller: {})",
-                        known.join(", ")
-                    ),
+                    format!("det finns ingen tabell `{id}`; {hint}"),
                 ));
             }
         }
@@ -55,6 +118,22 @@ fn case_problems(loaded: &LoadedCase) -> Vec<Problem> {
             Some(n) if *n > 1 => problems.push(source.problem(&at, format!("tabellen `{id}` står i {n} avsnitt; den får stå i ett"))),
             _ => {}
         }
+        let totals = derive::totals(table);
+        for (field, stated, computed) in [
+            ("summa_sökt", table.summa_sökt, totals.requested),
+            ("summa_beviljat", table.summa_beviljat, totals.granted),
+        ] {
+            if let Some(stated) = stated.filter(|s| *s != computed) {
+                problems.push(source.problem(
+                    &format!("{at}.{field}"),
+                    format!(
+                        "angiven summa {} stämmer inte med raderna: {}",
+                        swedish::kronor(stated),
+                        swedish::kronor(computed)
+                    ),
+                ));
+            }
+        }
         let mut numbers = BTreeSet::new();
         for (r, row) in table.ansökningar.iter().enumerate() {
             let field = |name: &str| format!("{at}.ansökningar[{r}].{name}");
@@ -64,22 +143,26 @@ fn case_problems(loaded: &LoadedCase) -> Vec<Problem> {
                     format!("ansökan nr {} finns redan i tabellen", row.nr),
                 ));
             }
+            let kr = swedish::kronor;
             match (row.förslag, table.maxbelopp) {
                 (Proposal::Amount(amount), _) if amount > row.sökt => problems.push(source.problem(
                     &field("förslag"),
-                    format!("föreslaget belopp {} är större än sökt belopp {}", swedish::kronor(amount), swedish::kronor(row.sökt)),
+                    format!("föreslaget belopp {} är större än sökt belopp {}", kr(amount), kr(row.sökt)),
                 )),
                 (Proposal::Amount(amount), Some(max)) if amount > max => problems.push(source.problem(
                     &field("förslag"),
-                    format!("föreslaget belopp {} är större än tabellens maxbelopp {}", swedish::kronor(amount), swedish::kronor(max)),
+                    format!("föreslaget belopp {} är större än tabellens maxbelopp {}", kr(amount), kr(max)),
                 )),
+                (Proposal::Amount(amount), _) if amount.0 == 0 => problems.push(
+                    source.problem(&field("förslag"), "förslaget är 0 kr; skriv `avslag` om ansökan avslås").warning(),
+                ),
                 (Proposal::Capped, None) => problems.push(source.problem(
                     &field("förslag"),
                     format!("`maxbelopp` kräver att tabellen `{id}` anger `maxbelopp`"),
                 )),
                 (Proposal::Capped, Some(max)) if row.sökt <= max => problems.push(source.problem(
                     &field("förslag"),
-                    format!("sökt belopp {} ryms inom maxbeloppet {}; ange beloppet i stället för `maxbelopp`", swedish::kronor(row.sökt), swedish::kronor(max)),
+                    format!("sökt belopp {} ryms inom maxbeloppet {}; ange beloppet i stället för `maxbelopp`", kr(row.sökt), kr(max)),
                 )),
                 _ => {}
             }
@@ -89,13 +172,13 @@ fn case_problems(loaded: &LoadedCase) -> Vec<Problem> {
 }
 
 /// Check a meeting and, once each, the cases of its items.
-pub fn meeting(loaded: &LoadedMeeting) -> Result<()> {
+pub fn meeting(loaded: &LoadedMeeting) -> Vec<Problem> {
     let (meeting, source) = (&loaded.meeting, &loaded.source);
     let mut problems = Vec::new();
     let mut seen_cases = BTreeSet::new();
     for case in &loaded.cases {
         if seen_cases.insert(case.source.path.clone()) {
-            problems.extend(case_problems(case));
+            problems.extend(self::case(case));
         }
     }
     if meeting.paragrafer.is_empty() {
@@ -110,15 +193,23 @@ pub fn meeting(loaded: &LoadedMeeting) -> Result<()> {
                 format!("§ {} finns redan i sammanträdet", item.paragraf),
             ));
         }
-        if case.case.datum > meeting.datum {
+        let statement = case.case.datum;
+        let days = days_between(statement, meeting.datum);
+        if days < 0 {
             problems.push(source.problem(
                 &field("ärende"),
                 format!(
-                    "tjänsteutlåtandet är daterat {} , efter sammanträdet {}",
-                    swedish::short_date(case.case.datum),
+                    "tjänsteutlåtandet är daterat {}, efter sammanträdet {}",
+                    swedish::short_date(statement),
                     swedish::short_date(meeting.datum)
                 ),
             ));
+        } else if days > STALE_STATEMENT_DAYS {
+            problems.push(
+                source
+                    .problem(&field("ärende"), format!("tjänsteutlåtandet är {days} dagar äldre än sammanträdet; är det rätt ärende?"))
+                    .warning(),
+            );
         }
         match &item.beslut {
             Some(Decision::Reworded(changes)) => {
@@ -142,17 +233,48 @@ pub fn meeting(loaded: &LoadedMeeting) -> Result<()> {
             problems.push(source.problem(&field("beslut"), "en beslutspunkt är tom"));
         }
     }
-    if let Some(adjustment) = &meeting.justering
-        && adjustment.datum < meeting.datum
-    {
-        problems.push(source.problem(
-            "justering.datum",
-            "justeringen är daterad före sammanträdet",
-        ));
+    problems.extend(adjustment(loaded));
+    problems
+}
+
+/// Justering: after the meeting, within 14 days, by the chair and a justerare.
+fn adjustment(loaded: &LoadedMeeting) -> Vec<Problem> {
+    let (meeting, source) = (&loaded.meeting, &loaded.source);
+    let mut problems = Vec::new();
+    match &meeting.justering {
+        Some(adjustment) => {
+            let days = days_between(meeting.datum, adjustment.datum);
+            if days < 0 {
+                problems.push(source.problem(
+                    "justering.datum",
+                    "justeringen är daterad före sammanträdet",
+                ));
+            } else if days > ADJUSTMENT_DAYS {
+                problems.push(source.problem(
+                    "justering.datum",
+                    format!("justeringen sker {days} dagar efter sammanträdet; protokollet ska justeras inom {ADJUSTMENT_DAYS} dagar (KL 5 kap. 69 §)"),
+                ));
+            }
+        }
+        None if meeting
+            .paragrafer
+            .iter()
+            .any(|item| !item.omedelbar_justering) =>
+        {
+            problems.push(source.problem("datum", "justeringens datum saknas (`justering.datum`); protokollsutdraget visar då ingen justering").warning());
+        }
+        None => {}
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::new(problems))
+    if meeting.ordförande.is_none() || meeting.justerare.is_empty() {
+        problems.push(
+            source
+                .problem("sekreterare", "ordförande eller justerare saknas; protokollet justeras av ordföranden och minst en justerare")
+                .warning(),
+        );
     }
+    problems
+}
+
+fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    (to - from).num_days()
 }

@@ -239,3 +239,42 @@ fn duplicate_paragraph_numbers_are_reported() {
     .unwrap();
     fails_leaving_output_untouched(&meeting, &["§ 15 finns redan", "paragrafer[1].paragraf"]);
 }
+
+#[test]
+fn check_reports_json_for_ci_tools() {
+    let (_dir, meeting, case) = meeting_copy();
+    replace_in(
+        &case,
+        "        förslag: 250 000",
+        "        förslag: 550 000",
+    );
+    let output = paragraf(&["check", "--format", "json", meeting.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("stdout is JSON");
+    assert_eq!(report["ok"], false);
+    let errors: Vec<&serde_json::Value> = report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["severity"] == "error")
+        .collect();
+    assert_eq!(errors.len(), 1, "{report}");
+    assert_eq!(errors[0]["line"], line_of(&case, "förslag: 550 000"));
+    assert_eq!(errors[0]["column"], 18);
+    assert_eq!(
+        errors[0]["field"],
+        "tabeller.utvecklingsprojekt.ansökningar[0].förslag"
+    );
+
+    let output = paragraf(&["check", "--format", "json", "cases"]);
+    assert!(output.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["ok"], true);
+    assert!(
+        report["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["severity"] == "warning")
+    );
+}

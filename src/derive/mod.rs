@@ -238,8 +238,8 @@ pub fn statement(loaded: &LoadedCase) -> Result<Document> {
     let prose = Prose::new(loaded);
     let mut problems = Vec::new();
     let mut expand = |field: String, text: &str| {
-        prose.expand(&field, text).unwrap_or_else(|problem| {
-            problems.push(problem);
+        prose.expand(&field, text).unwrap_or_else(|error| {
+            problems.extend(error.problems);
             String::new()
         })
     };
@@ -348,8 +348,8 @@ pub fn extracts(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
     for (item, case) in meeting.paragrafer.iter().zip(&loaded.cases) {
         let summary = match Prose::new(case).expand("sammanfattning", &case.case.sammanfattning) {
             Ok(summary) => summary,
-            Err(problem) => {
-                problems.push(problem);
+            Err(error) => {
+                problems.extend(error.problems);
                 continue;
             }
         };
@@ -464,7 +464,7 @@ impl<'a> Prose<'a> {
         }
     }
 
-    fn expand(&self, field: &str, text: &str) -> Result<String, Problem> {
+    fn expand(&self, field: &str, text: &str) -> Result<String> {
         if !text.contains("{{") && !text.contains("{%") && !text.contains("{#") {
             return Ok(text.to_owned());
         }
@@ -505,6 +505,7 @@ impl<'a> Prose<'a> {
                 }
                 _ => self.source.problem(field, message),
             }
+            .into()
         })
     }
 }

@@ -110,6 +110,12 @@ pub struct ApplicationTable {
     /// The most one application may be granted.
     #[serde(default)]
     pub maxbelopp: Option<Kronor>,
+    /// Totals as stated elsewhere (an earlier document, a decision); checked against the
+    /// rows, never used instead of them.
+    #[serde(default)]
+    pub summa_sökt: Option<Kronor>,
+    #[serde(default)]
+    pub summa_beviljat: Option<Kronor>,
     pub ansökningar: Vec<Application>,
 }
 
@@ -188,6 +194,48 @@ pub enum Decision {
     Points(Vec<String>),
     /// Only the reworded points, by their number: `3: Paragrafen justeras omedelbart.`
     Reworded(BTreeMap<usize, String>),
+}
+
+/// The nämnd's own rules, from `namnd.yaml` in the nämnd's folder (beside the meeting
+/// folders) or in the case's own folder.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommitteeConfig {
+    /// A regular expression every dnr of the nämnd must match, e.g. `^\d+\.\d+-\d+/\d{4}$`.
+    #[serde(default)]
+    pub dnr_mönster: Option<String>,
+}
+
+/// The file name of a nämnd's configuration; never read as a case.
+pub const CONFIG_FILE: &str = "namnd.yaml";
+
+const CONFIG_SCHEMA: Schema = &[("", fields_of::<CommitteeConfig>)];
+
+/// A nämnd's configuration as loaded, with its file for messages.
+#[derive(Debug, Clone)]
+pub struct LoadedConfig {
+    pub source: SourceFile,
+    pub config: CommitteeConfig,
+}
+
+impl LoadedConfig {
+    /// The configuration that applies to the case at `case_path`: the nearest `namnd.yaml`
+    /// in its folder or the folder above.
+    pub fn for_case(case_path: &Path) -> Result<Option<Self>> {
+        let folder = case_path.parent().unwrap_or(Path::new("."));
+        let candidates = [Some(folder), folder.parent()];
+        let Some(path) = candidates
+            .into_iter()
+            .flatten()
+            .map(|f| f.join(CONFIG_FILE))
+            .find(|p| p.is_file())
+        else {
+            return Ok(None);
+        };
+        let source = SourceFile::read(&path)?;
+        let config = source.parse(CONFIG_SCHEMA)?;
+        Ok(Some(LoadedConfig { source, config }))
+    }
 }
 
 /// A YAML file as read: its path, its text and where its values stand.
@@ -332,6 +380,12 @@ fn explain(message: &str) -> String {
         "skriv true eller false"
     } else if message.contains("duplicate entry with key") {
         "samma nyckel står två gånger; ta bort den ena"
+    } else if message.contains("input is out of range") {
+        "datumet finns inte i kalendern"
+    } else if message.contains("premature end of input")
+        || message.contains("input contains invalid characters")
+    {
+        "skriv datum som 2015-03-24"
     } else if message.contains("did not find expected ',' or ']'") {
         "en [ saknar sin ]; leta uppåt från raden"
     } else if message.contains("did not find expected ',' or '}'") {
@@ -361,11 +415,12 @@ fn shorten_quoted(message: &str) -> String {
     format!("{}\"{start}…\"{}", &message[..open], &message[close + 1..])
 }
 
-/// A case as loaded, with the file it came from.
+/// A case as loaded, with the file it came from and its nämnd's configuration.
 #[derive(Debug, Clone)]
 pub struct LoadedCase {
     pub source: SourceFile,
     pub case: Case,
+    pub config: Option<LoadedConfig>,
 }
 
 /// A meeting as loaded, with its file and its items' cases in agenda order.
@@ -379,9 +434,17 @@ pub struct LoadedMeeting {
 
 impl LoadedCase {
     pub fn load(path: &Path) -> Result<Self> {
-        let source = SourceFile::read(path)?;
+        Self::from_source(SourceFile::read(path)?)
+    }
+
+    pub fn from_source(source: SourceFile) -> Result<Self> {
         let case = source.parse_case()?;
-        Ok(LoadedCase { source, case })
+        let config = LoadedConfig::for_case(&source.path)?;
+        Ok(LoadedCase {
+            source,
+            case,
+            config,
+        })
     }
 }
 

@@ -24,7 +24,8 @@ pub fn seed_001_case() -> PathBuf {
 pub fn build(paths: &[PathBuf]) -> (tempfile::TempDir, BTreeMap<String, PathBuf>) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let written = paragraf::build(paths, dir.path(), &BuildOptions::default())
-        .unwrap_or_else(|e| panic!("build failed:\n{e}"));
+        .unwrap_or_else(|e| panic!("build failed:\n{e}"))
+        .written;
     let pdfs = written
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
