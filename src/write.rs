@@ -70,6 +70,17 @@ pub fn slug(text: &str, max_len: usize) -> String {
 /// Write every file into `dir`, or none: on any failure the temporary files are removed
 /// and existing files are left as they were. Returns the paths written.
 pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>> {
+    // Whatever can be known to fail is checked before the first byte is written, so that
+    // a rename cannot fail half-way through the files.
+    let blocked: Vec<Problem> = files
+        .iter()
+        .map(|file| dir.join(&file.name))
+        .filter(|target| target.is_dir())
+        .map(|target| Problem::in_file(&target, "en mapp har filens namn; flytta den först"))
+        .collect();
+    if !blocked.is_empty() {
+        return Err(Error::new(blocked));
+    }
     std::fs::create_dir_all(dir)
         .map_err(|e| Problem::in_file(dir, format!("kan inte skapa mappen: {e}")))?;
     let mut temporaries: Vec<(PathBuf, PathBuf)> = Vec::new();

@@ -49,21 +49,6 @@ fn line_of(path: &Path, needle: &str) -> usize {
         + 1
 }
 
-fn entries(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| {
-            let path = e.unwrap().path();
-            (
-                path.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read(&path).unwrap(),
-            )
-        })
-        .collect();
-    entries.sort();
-    entries
-}
-
 #[test]
 fn build_writes_every_document_and_says_so() {
     let out = tempfile::tempdir().unwrap();
@@ -277,4 +262,53 @@ fn check_reports_json_for_ci_tools() {
             .iter()
             .all(|p| p["severity"] == "warning")
     );
+}
+
+#[test]
+fn a_write_that_cannot_finish_changes_nothing_and_leaves_no_temporary_files() {
+    let out = tempfile::tempdir().unwrap();
+    std::fs::write(
+        out.path()
+            .join("2015-03-06_socialnamnden_tjansteutlatande_3.2-482-2014.pdf"),
+        b"old",
+    )
+    .unwrap();
+    // A folder where the extract would go: the last file of the build cannot be placed.
+    std::fs::create_dir(
+        out.path()
+            .join("2015-03-24_socialnamnden_protokollsutdrag_p015_3.2-482-2014.pdf"),
+    )
+    .unwrap();
+    let before = entries(out.path());
+    let output = paragraf(&[
+        "build",
+        "cases/socialnamnden/2015-03-24",
+        "-o",
+        out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("en mapp har filens namn"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(entries(out.path()), before);
+}
+
+/// Names (folders marked with a trailing /) and contents of the files in `dir`.
+fn entries(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if path.is_dir() {
+                (name + "/", Vec::new())
+            } else {
+                (name, std::fs::read(&path).unwrap())
+            }
+        })
+        .collect();
+    entries.sort();
+    entries
 }

@@ -362,6 +362,11 @@ fn metadata_names_the_document() {
     );
     assert!(info.contains("Keywords:        Protokollsutdrag, Socialnämnden, § 15, Dnr 3.2-482/2014, Sammanträde 2015-03-24"), "{info}");
     assert!(info.contains("Author:          Socialnämnden"), "{info}");
+    // The document's own date, never the clock: identical bytes on every run.
+    assert!(
+        info.contains("CreationDate:    Tue Mar 24 00:00:00 2015 UTC"),
+        "{info}"
+    );
 }
 
 #[test]
