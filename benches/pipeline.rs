@@ -59,7 +59,7 @@ fn main() {
     let renderer = render::Renderer::new().expect("templates");
     let sources: Vec<_> = planned
         .iter()
-        .map(|p| renderer.render(&p.document).expect("render"))
+        .map(|p| renderer.render(&p.document, true).expect("render"))
         .collect();
     let settings: Vec<_> = planned
         .iter()
@@ -67,10 +67,14 @@ fn main() {
             ident: write::file_stem(&p.document),
             date: p.document.date,
             root: Some(p.root.clone()),
-            conformance: options.conformance,
+            conformance: options.conformance.clone(),
         })
         .collect();
-    let outputs = paragraf::produce(&planned, &options).expect("produce");
+    let outputs: Vec<_> = paragraf::produce(&planned, &options)
+        .expect("produce")
+        .into_iter()
+        .flat_map(|p| p.files(false))
+        .collect();
     let pages: usize = outputs.len();
 
     let rows = [
@@ -96,7 +100,7 @@ fn main() {
             "render (minijinja → Typst)",
             measure(|| {
                 for p in &planned {
-                    black_box(renderer.render(&p.document).unwrap());
+                    black_box(renderer.render(&p.document, true).unwrap());
                 }
             }),
         ),

@@ -5,8 +5,10 @@
 //! typography) → [`render`] (minijinja → Typst source) → [`typeset`] (Typst → PDF,
 //! in-process) → [`write`] (files, atomically). [`build`] runs them in order.
 
+pub mod archive;
 pub mod derive;
 pub mod error;
+pub mod extract;
 pub mod model;
 pub mod render;
 pub mod typeset;
@@ -201,59 +203,109 @@ impl Default for BuildOptions {
     fn default() -> Self {
         BuildOptions {
             emit_typst: false,
-            conformance: Conformance::ArchiveAccessible,
+            conformance: Conformance::Archive,
         }
     }
 }
 
-/// Render and typeset every planned document, in memory. Nothing is written: a failure
-/// in any document fails the build before a file is touched.
-pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<OutputFile>> {
+/// A typeset document: its file stem, its PDF and its Typst source.
+#[derive(Debug, Clone)]
+pub struct Produced {
+    pub stem: String,
+    pub pdf: Vec<u8>,
+    pub typst: String,
+}
+
+impl Produced {
+    /// The files to write: the PDF, and with `emit_typst` the Typst source beside it.
+    pub fn files(self, emit_typst: bool) -> Vec<OutputFile> {
+        let mut files = vec![OutputFile {
+            name: format!("{}.pdf", self.stem),
+            bytes: self.pdf,
+        }];
+        if emit_typst {
+            files.push(OutputFile {
+                name: format!("{}.typ", self.stem),
+                bytes: self.typst.into_bytes(),
+            });
+        }
+        files
+    }
+}
+
+/// Render and typeset every planned document, in memory and in parallel (one thread per
+/// core, sharing fonts and Typst's memo cache); the result is in the order of `planned`.
+/// Nothing is written: a failure in any document fails before a file is touched.
+pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<Produced>> {
     let renderer = render::Renderer::new()?;
-    let mut outputs = Vec::new();
     let mut problems = Vec::new();
-    let mut names = BTreeSet::new();
+    let mut stems = BTreeSet::new();
     for Planned { document, root } in planned {
         let stem = write::file_stem(document);
-        if !names.insert(stem.clone()) {
+        if !stems.insert(stem.clone()) {
             problems.push(Problem::in_file(
                 root,
                 format!("två dokument skulle få samma filnamn {stem}.pdf (samma dnr eller rubrik)"),
             ));
-            continue;
         }
-        let source = match renderer.render(document) {
-            Ok(source) => source,
-            Err(e) => {
-                problems.extend(e.problems);
-                continue;
-            }
-        };
+    }
+    if !problems.is_empty() {
+        return Err(Error::new(problems));
+    }
+    let one = |Planned { document, root }: &Planned| -> Result<Produced> {
+        let stem = write::file_stem(document);
+        let source = renderer.render(document, options.conformance.allows_attachments())?;
         let settings = PdfSettings {
             ident: stem.clone(),
             date: document.date,
             root: Some(root.clone()),
-            conformance: options.conformance,
+            conformance: options.conformance.clone(),
         };
-        match typeset::typeset(&source, &settings) {
-            Ok(pdf) => {
-                outputs.push(OutputFile {
-                    name: format!("{stem}.pdf"),
-                    bytes: pdf,
-                });
-                if options.emit_typst {
-                    outputs.push(OutputFile {
-                        name: format!("{stem}.typ"),
-                        bytes: source.text.into_bytes(),
-                    });
-                }
-            }
+        let pdf = typeset::typeset(&source, &settings)?;
+        Ok(Produced {
+            stem,
+            pdf,
+            typst: source.text,
+        })
+    };
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(planned.len().max(1));
+    let mut results: Vec<(usize, Result<Produced>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = planned.get(i) else {
+                            break done;
+                        };
+                        done.push((i, one(item)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    typeset::evict_cache();
+    results.sort_by_key(|(i, _)| *i);
+    let mut produced = Vec::new();
+    for (_, result) in results {
+        match result {
+            Ok(p) => produced.push(p),
             Err(e) => problems.extend(e.problems),
         }
     }
-    typeset::evict_cache();
     if problems.is_empty() {
-        Ok(outputs)
+        Ok(produced)
     } else {
         Err(Error::new(problems))
     }
@@ -262,8 +314,22 @@ pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<Output
 /// What a build wrote, and what it warns about.
 #[derive(Debug)]
 pub struct Report {
-    pub written: Vec<PathBuf>,
+    pub written: Vec<write::Written>,
     pub warnings: Vec<Problem>,
+}
+
+/// The registrar's export: every PDF of the inputs and a manifest (JSON and text) with
+/// checksums, written all or nothing; files that would not change are left alone.
+pub fn archive(paths: &[PathBuf], out_dir: &Path, options: &BuildOptions) -> Result<Report> {
+    let inputs = load(paths)?;
+    let warnings = validate(&inputs)?;
+    let planned = plan(&inputs)?;
+    let produced = produce(&planned, options)?;
+    let manifest = archive::manifest(&planned, &produced);
+    let mut files: Vec<OutputFile> = produced.into_iter().flat_map(|p| p.files(false)).collect();
+    files.extend(manifest.files());
+    let written = write::write_all(out_dir, &files)?;
+    Ok(Report { written, warnings })
 }
 
 /// The whole pipeline: load, check, derive, render, typeset, write. On any error writes
@@ -272,7 +338,10 @@ pub fn build(paths: &[PathBuf], out_dir: &Path, options: &BuildOptions) -> Resul
     let inputs = load(paths)?;
     let warnings = validate(&inputs)?;
     let planned = plan(&inputs)?;
-    let outputs = produce(&planned, options)?;
+    let outputs: Vec<OutputFile> = produce(&planned, options)?
+        .into_iter()
+        .flat_map(|p| p.files(options.emit_typst))
+        .collect();
     let written = write::write_all(out_dir, &outputs)?;
     Ok(Report { written, warnings })
 }

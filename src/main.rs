@@ -3,12 +3,13 @@
 //! Exit codes: 0 success, 1 invalid input (problems on stderr), 2 wrong usage (clap).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use paragraf::typeset::Conformance;
+use paragraf::write::OutputFile;
 use paragraf::{BuildOptions, Error, Problem};
 
 #[derive(Parser)]
@@ -35,9 +36,28 @@ enum Command {
         /// Also write the generated source of each document.
         #[arg(long, value_enum)]
         emit: Option<Emit>,
-        /// PDF standard: archive (PDF/A-2a + PDF/UA-1) or plain (PDF 1.7, tagged).
-        #[arg(long, value_enum, default_value = "archive")]
-        pdf: PdfKind,
+        /// PDF standards: `archive` (PDF/A-3a + PDF/UA-1 with the YAML source attached),
+        /// `plain` (tagged PDF 1.7), or Typst's names, e.g. `a-2b` or `a-2a,ua-1`. A
+        /// standard that forbids attachments (PDF/A-1, -2, -4) leaves the source out.
+        #[arg(long, default_value = "archive", value_parser = Conformance::parse)]
+        pdf_standard: Conformance,
+    },
+    /// Export for the registrar: the PDFs and a manifest (manifest.json, manifest.txt)
+    /// with diarienummer, handlingstyp, dates, size and SHA-256 of every file.
+    Archive {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(short, long)]
+        out: PathBuf,
+        /// PDF standards, as for `build`.
+        #[arg(long, default_value = "archive", value_parser = Conformance::parse)]
+        pdf_standard: Conformance,
+    },
+    /// Write out the YAML files attached to a PDF, byte for byte, under DIR.
+    Extract {
+        pdf: PathBuf,
+        #[arg(short, long, default_value = ".")]
+        out: PathBuf,
     },
     /// Check the YAML (parsing, every rule, the figures in prose) without building anything.
     Check {
@@ -60,12 +80,6 @@ enum Emit {
     Typst,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum PdfKind {
-    Archive,
-    Plain,
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -73,22 +87,61 @@ fn main() -> ExitCode {
             paths,
             out,
             emit,
-            pdf,
+            pdf_standard,
         } => {
             let options = BuildOptions {
                 emit_typst: matches!(emit, Some(Emit::Typst)),
-                conformance: match pdf {
-                    PdfKind::Archive => Conformance::ArchiveAccessible,
-                    PdfKind::Plain => Conformance::Plain,
-                },
+                conformance: pdf_standard,
             };
             match paragraf::build(&paths, &out, &options) {
                 Ok(report) => {
                     report_problems(&report.warnings);
-                    for path in &report.written {
-                        println!("skrev {}", path.display());
-                    }
+                    print_written(&report.written);
                     eprintln!("{} filer i {}", report.written.len(), out.display());
+                    ExitCode::SUCCESS
+                }
+                Err(error) => fail(&error),
+            }
+        }
+        Command::Archive {
+            paths,
+            out,
+            pdf_standard,
+        } => {
+            let options = BuildOptions {
+                emit_typst: false,
+                conformance: pdf_standard,
+            };
+            match paragraf::archive(&paths, &out, &options) {
+                Ok(report) => {
+                    report_problems(&report.warnings);
+                    print_written(&report.written);
+                    ExitCode::SUCCESS
+                }
+                Err(error) => fail(&error),
+            }
+        }
+        Command::Extract { pdf, out } => {
+            let extracted = paragraf::extract::attachments(&pdf).and_then(|attached| {
+                if attached.is_empty() {
+                    return Err(
+                        Problem::in_file(&pdf, "PDF-filen har ingen bifogad källfil").into(),
+                    );
+                }
+                let files = attached
+                    .into_iter()
+                    .map(|a| {
+                        paragraf::extract::target(Path::new(""), &a.name).map(|name| OutputFile {
+                            name: name.to_string_lossy().into_owned(),
+                            bytes: a.bytes,
+                        })
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                paragraf::write::write_all(&out, &files)
+            });
+            match extracted {
+                Ok(written) => {
+                    print_written(&written);
                     ExitCode::SUCCESS
                 }
                 Err(error) => fail(&error),
@@ -122,6 +175,18 @@ fn main() -> ExitCode {
                 Err(error) => fail(&error),
             }
         }
+    }
+}
+
+/// Say what was written; what already held the same bytes is left alone and said so.
+fn print_written(written: &[paragraf::write::Written]) {
+    for file in written {
+        let verb = if file.changed {
+            "skrev"
+        } else {
+            "oförändrad"
+        };
+        println!("{verb} {}", file.path.display());
     }
 }
 

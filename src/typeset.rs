@@ -59,13 +59,53 @@ pub fn font_families() -> Vec<String> {
         .collect()
 }
 
-/// Which PDF standards to export to. Archives take PDF/A; UA-1 makes the PDF accessible.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which PDF standards to export to. Typst checks the document against them when it
+/// exports, so a template that breaks conformance fails the build.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Conformance {
-    /// PDF/A-2a with PDF/UA-1: archive-grade and accessible.
-    ArchiveAccessible,
-    /// Plain PDF 1.7, tagged.
-    Plain,
+    /// Archive-grade and accessible: PDF/A-3a + PDF/UA-1 when the YAML source is
+    /// attached, PDF/A-2a + PDF/UA-1 when it is not.
+    Archive,
+    /// Exactly these standards (none: a plain tagged PDF 1.7).
+    Standards(Vec<PdfStandard>),
+}
+
+impl Conformance {
+    /// `archive`, `plain`, or standards by Typst's names: `a-2b`, `a-3a,ua-1`, `1.7`.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        match text.trim() {
+            "archive" => Ok(Conformance::Archive),
+            "plain" => Ok(Conformance::Standards(Vec::new())),
+            list => list
+                .split(',')
+                .map(|name| {
+                    serde_json::from_value(serde_json::Value::String(name.trim().to_owned()))
+                        .map_err(|_| format!("okänd PDF-standard `{}`", name.trim()))
+                })
+                .collect::<Result<Vec<PdfStandard>, String>>()
+                .map(Conformance::Standards),
+        }
+    }
+
+    /// Whether the standards allow attached files (PDF/A-1, -2 and -4 do not; -3 and
+    /// -4f do, and so does PDF without an archival part).
+    pub fn allows_attachments(&self) -> bool {
+        match self {
+            Conformance::Archive => true,
+            Conformance::Standards(list) => list.iter().all(|s| {
+                use PdfStandard::*;
+                !matches!(s, A_1a | A_1b | A_2a | A_2b | A_2u | A_4 | A_4e)
+            }),
+        }
+    }
+
+    fn standards(&self, attached: bool) -> Vec<PdfStandard> {
+        match self {
+            Conformance::Archive if attached => vec![PdfStandard::A_3a, PdfStandard::Ua_1],
+            Conformance::Archive => vec![PdfStandard::A_2a, PdfStandard::Ua_1],
+            Conformance::Standards(list) => list.clone(),
+        }
+    }
 }
 
 /// Facts the PDF carries that do not come from the source.
@@ -85,16 +125,13 @@ pub fn typeset(source: &TypstSource, settings: &PdfSettings) -> Result<Vec<u8>> 
     let world = DocumentWorld::new(source, settings);
     let result = typst::compile::<PagedDocument>(&world);
     let document = result.output.map_err(|errors| world.problems(&errors))?;
-    let standards = match settings.conformance {
-        Conformance::ArchiveAccessible => {
-            PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
-        }
-        Conformance::Plain => Ok(PdfStandards::default()),
-    }
-    .map_err(|e| {
+    let list = settings
+        .conformance
+        .standards(!source.attachments.is_empty());
+    let standards = PdfStandards::new(&list).map_err(|e| {
         Problem::in_file(
-            Path::new("paragraf"),
-            format!("PDF standard: {}", e.message()),
+            Path::new("--pdf-standard"),
+            format!("PDF-standarderna går inte att kombinera: {}", e.message()),
         )
     })?;
     let options = PdfOptions {
@@ -112,6 +149,8 @@ pub fn typeset(source: &TypstSource, settings: &PdfSettings) -> Result<Vec<u8>> 
 struct DocumentWorld {
     main: Source,
     style: Source,
+    /// Files attached to the PDF, by their name (a path relative to the project root).
+    attachments: Vec<(String, Bytes)>,
     root: Option<PathBuf>,
     today: Option<Datetime>,
     template: &'static str,
@@ -133,6 +172,11 @@ impl DocumentWorld {
         DocumentWorld {
             main: Source::new(*MAIN_ID, source.text.clone()),
             style: Source::new(*STYLE_ID, render::STYLE.to_owned()),
+            attachments: source
+                .attachments
+                .iter()
+                .map(|(name, bytes)| (name.clone(), Bytes::new(bytes.clone())))
+                .collect(),
             root: settings.root.clone(),
             today: Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8),
             template: source.template,
@@ -236,6 +280,10 @@ impl World for DocumentWorld {
         if id == self.main.id() || id == self.style.id() {
             return Ok(Bytes::from_string(self.source(id)?.text().to_owned()));
         }
+        let name = id.vpath().get_without_slash();
+        if let Some((_, bytes)) = self.attachments.iter().find(|(n, _)| n == name) {
+            return Ok(bytes.clone());
+        }
         self.read_confined(id).map(Bytes::new)
     }
 
@@ -263,7 +311,7 @@ mod tests {
             ident: "test".into(),
             date: chrono::NaiveDate::from_ymd_opt(2015, 3, 24).unwrap_or_default(),
             root,
-            conformance: Conformance::Plain,
+            conformance: Conformance::Standards(Vec::new()),
         }
     }
 
@@ -271,6 +319,7 @@ mod tests {
         TypstSource {
             template: "tjansteutlatande.typ.j2",
             text: format!("#import \"paragraf.typ\": *\n{text}\n"),
+            attachments: Vec::new(),
         }
     }
 
@@ -303,6 +352,26 @@ mod tests {
             "{problem}"
         );
         assert!(problem.message.contains("cannot add"), "{problem}");
+    }
+
+    #[test]
+    fn a_template_that_breaks_conformance_fails_the_build() {
+        // PDF/UA-1 requires a document title; without one the archive export must fail.
+        let untitled = source("#set text(lang: \"sv\")\nText.");
+        let archive = PdfSettings {
+            conformance: Conformance::Archive,
+            ..settings(None)
+        };
+        let error = typeset(&untitled, &archive)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            error.contains("title"),
+            "expected a PDF/UA error about the title, got {error:?}"
+        );
+        // The same document as plain PDF is fine.
+        assert!(typeset(&untitled, &settings(None)).is_ok());
     }
 
     #[test]

@@ -67,9 +67,18 @@ pub fn slug(text: &str, max_len: usize) -> String {
     }
 }
 
-/// Write every file into `dir`, or none: on any failure the temporary files are removed
-/// and existing files are left as they were. Returns the paths written.
-pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>> {
+/// A file of a finished write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub path: PathBuf,
+    /// False when the file already held exactly these bytes and was left alone.
+    pub changed: bool,
+}
+
+/// Write every file under `dir` (names may hold subfolders), or none: on any failure the
+/// temporary files are removed and existing files are left as they were. A file that
+/// already holds the same bytes is not touched, so a repeated build changes nothing.
+pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<Written>> {
     // Whatever can be known to fail is checked before the first byte is written, so that
     // a rename cannot fail half-way through the files.
     let blocked: Vec<Problem> = files
@@ -81,29 +90,45 @@ pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>> {
     if !blocked.is_empty() {
         return Err(Error::new(blocked));
     }
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Problem::in_file(dir, format!("kan inte skapa mappen: {e}")))?;
-    let mut temporaries: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let staged = files.iter().try_for_each(|file| {
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut results = Vec::new();
+    let staging = files.iter().try_for_each(|file| {
         let target = dir.join(&file.name);
-        let temporary = dir.join(format!(".{}.{}.tmp", file.name, std::process::id()));
-        temporaries.push((temporary.clone(), target.clone()));
+        let unchanged = std::fs::read(&target).is_ok_and(|old| old == file.bytes);
+        results.push(Written {
+            path: target.clone(),
+            changed: !unchanged,
+        });
+        if unchanged {
+            return Ok(());
+        }
+        let folder = target.parent().unwrap_or(dir);
+        std::fs::create_dir_all(folder).map_err(|e| {
+            Error::from(Problem::in_file(
+                folder,
+                format!("kan inte skapa mappen: {e}"),
+            ))
+        })?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+        staged.push((temporary.clone(), target.clone()));
         std::fs::write(&temporary, &file.bytes)
             .map_err(|e| Error::from(Problem::in_file(&target, format!("kan inte skrivas: {e}"))))
     });
-    if let Err(error) = staged {
-        for (temporary, _) in &temporaries {
+    if let Err(error) = staging {
+        for (temporary, _) in &staged {
             let _ = std::fs::remove_file(temporary);
         }
         return Err(error);
     }
-    let mut written = Vec::new();
-    for (temporary, target) in &temporaries {
+    for (temporary, target) in &staged {
         std::fs::rename(temporary, target)
             .map_err(|e| Problem::in_file(target, format!("kan inte skrivas: {e}")))?;
-        written.push(target.clone());
     }
-    Ok(written)
+    Ok(results)
 }
 
 #[cfg(test)]

@@ -197,6 +197,25 @@ pub struct ExtractView {
     pub certification: String,
 }
 
+/// A YAML file the document is made from, to travel with the PDF.
+#[derive(Debug, Clone)]
+pub struct SourceAttachment {
+    /// The name within the nämnd's folder (`2015-03-24/sammantrade.yaml`).
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub description: String,
+}
+
+impl SourceAttachment {
+    fn of(source: &SourceFile, role: &str) -> Self {
+        SourceAttachment {
+            name: source.archive_name(),
+            bytes: source.bytes(),
+            description: format!("Källfil (YAML) för {role}, läses av paragraf"),
+        }
+    }
+}
+
 /// A document ready to render: its template, its view and the facts its file name and
 /// PDF metadata need.
 #[derive(Debug, Clone)]
@@ -207,6 +226,10 @@ pub struct Document {
     pub dnr: Option<String>,
     pub paragraph: Option<u32>,
     pub title: String,
+    /// The meeting's date, for extracts and for statements written for a meeting.
+    pub meeting_date: Option<NaiveDate>,
+    /// The YAML files it is made from.
+    pub sources: Vec<SourceAttachment>,
     pub view: View,
 }
 
@@ -322,6 +345,8 @@ pub fn statement(loaded: &LoadedCase) -> Result<Document> {
         dnr: case.dnr.clone(),
         paragraph: None,
         title: case.rubrik.clone(),
+        meeting_date: case.sammanträde,
+        sources: vec![SourceAttachment::of(&loaded.source, "tjänsteutlåtandet")],
         view: View::Statement(Box::new(view)),
     })
 }
@@ -400,6 +425,11 @@ pub fn extracts(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
             dnr: c.dnr.clone(),
             paragraph: Some(item.paragraf),
             title: c.rubrik.clone(),
+            meeting_date: Some(meeting.datum),
+            sources: vec![
+                SourceAttachment::of(&loaded.source, "sammanträdet"),
+                SourceAttachment::of(&case.source, "ärendet"),
+            ],
             view: View::Extract(Box::new(view)),
         });
     }

@@ -242,7 +242,10 @@ impl LoadedConfig {
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub path: PathBuf,
+    /// The text as parsed (a byte order mark removed).
     pub text: String,
+    /// Whether the file began with a byte order mark: with `text`, its exact bytes.
+    pub bom: bool,
     pub positions: Positions,
 }
 
@@ -280,14 +283,40 @@ impl SourceFile {
 
     pub fn from_text(path: &Path, text: String) -> Self {
         // A byte order mark is legal YAML but invisible in an editor: columns count without it.
-        let text = match text.strip_prefix('\u{feff}') {
-            Some(rest) => rest.to_owned(),
-            None => text,
+        let (text, bom) = match text.strip_prefix('\u{feff}') {
+            Some(rest) => (rest.to_owned(), true),
+            None => (text, false),
         };
         SourceFile {
             path: path.to_path_buf(),
             positions: Positions::index(&text),
             text,
+            bom,
+        }
+    }
+
+    /// The file's exact bytes, as read.
+    pub fn bytes(&self) -> Vec<u8> {
+        let bom = if self.bom { "\u{feff}" } else { "" };
+        format!("{bom}{}", self.text).into_bytes()
+    }
+
+    /// The file's name within the nämnd's folder, `2015-03-24/sammantrade.yaml`: the
+    /// name it is attached under, so that extracted files keep their relative places.
+    pub fn archive_name(&self) -> String {
+        let file = self
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let folder = self.path.canonicalize().ok().and_then(|p| {
+            p.parent()
+                .and_then(|f| f.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+        });
+        match folder {
+            Some(folder) => format!("{folder}/{file}"),
+            None => file,
         }
     }
 

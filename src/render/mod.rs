@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use minijinja::value::{Kwargs, Serde};
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior, Value};
 
-use crate::derive::{Document, View};
+use crate::derive::{Document, SourceAttachment, View};
 use crate::error::{Problem, Result};
 
 /// The templates, compiled into the binary so that a build depends on nothing on disk.
@@ -40,11 +40,13 @@ pub fn template_path(name: &str) -> PathBuf {
     PathBuf::from("templates").join(name)
 }
 
-/// The Typst source of a document and the template it came from.
+/// The Typst source of a document, the template it came from, and the files it attaches
+/// (name within the document, bytes), which the typesetter serves under those names.
 #[derive(Debug, Clone)]
 pub struct TypstSource {
     pub template: &'static str,
     pub text: String,
+    pub attachments: Vec<(String, Vec<u8>)>,
 }
 
 pub struct Renderer {
@@ -98,17 +100,35 @@ impl Renderer {
         Ok(Renderer { env })
     }
 
-    pub fn render(&self, document: &Document) -> Result<TypstSource> {
-        let (template, context) = match &document.view {
+    /// Render `document`; with `attach_sources`, its YAML files travel inside the PDF.
+    pub fn render(&self, document: &Document, attach_sources: bool) -> Result<TypstSource> {
+        let (template, view) = match &document.view {
             View::Statement(view) => (STATEMENT_TEMPLATE, Value::from(Serde(view))),
             View::Extract(view) => (EXTRACT_TEMPLATE, Value::from(Serde(view))),
         };
+        let attached: &[SourceAttachment] = if attach_sources {
+            &document.sources
+        } else {
+            &[]
+        };
+        let source_files: Vec<Value> = attached
+            .iter()
+            .map(|a| minijinja::context! { name => a.name.clone(), description => a.description.clone() })
+            .collect();
+        let context = minijinja::context! { source_files => source_files, ..view };
         let text = self
             .env
             .get_template(template)
             .and_then(|t| t.render(context))
             .map_err(template_problem)?;
-        Ok(TypstSource { template, text })
+        Ok(TypstSource {
+            template,
+            text,
+            attachments: attached
+                .iter()
+                .map(|a| (a.name.clone(), a.bytes.clone()))
+                .collect(),
+        })
     }
 }
 

@@ -25,7 +25,10 @@ pub fn build(paths: &[PathBuf]) -> (tempfile::TempDir, BTreeMap<String, PathBuf>
     let dir = tempfile::tempdir().expect("temporary folder");
     let written = paragraf::build(paths, dir.path(), &BuildOptions::default())
         .unwrap_or_else(|e| panic!("build failed:\n{e}"))
-        .written;
+        .written
+        .into_iter()
+        .map(|w| w.path)
+        .collect::<Vec<_>>();
     let pdfs = written
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "pdf"))

@@ -1,0 +1,113 @@
+//! The registrar's export: the PDFs and a manifest, in JSON and as a readable summary,
+//! listing for every file what an e-archive asks for. The field names follow FGS
+//! Ärendehantering (diarienummer, ärendemening, handlingstyp, rubrik, upprättad,
+//! organisation). Nothing in the manifest depends on when it was made, so exporting the
+//! same input twice changes nothing.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::derive::swedish;
+use crate::write::OutputFile;
+use crate::{Planned, Produced};
+
+pub const MANIFEST_JSON: &str = "manifest.json";
+pub const MANIFEST_TEXT: &str = "manifest.txt";
+
+/// One archived file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    /// The file name in the export folder.
+    pub fil: String,
+    pub handlingstyp: &'static str,
+    pub diarienummer: Option<String>,
+    /// The case's title: what the ärende is about.
+    pub ärendemening: String,
+    /// The document's own title.
+    pub rubrik: String,
+    pub paragraf: Option<u32>,
+    /// The authority: the nämnd.
+    pub organisation: String,
+    /// The document's date.
+    pub upprättad: String,
+    pub sammanträdesdatum: Option<String>,
+    pub storlek: usize,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Manifest {
+    pub skapad_av: String,
+    pub handlingar: Vec<Entry>,
+}
+
+/// The manifest of `produced` (aligned with `planned`).
+pub fn manifest(planned: &[Planned], produced: &[Produced]) -> Manifest {
+    let handlingar = planned
+        .iter()
+        .zip(produced)
+        .map(|(Planned { document, .. }, produced)| Entry {
+            fil: format!("{}.pdf", produced.stem),
+            handlingstyp: document.kind.swedish(),
+            diarienummer: document.dnr.clone(),
+            ärendemening: document.title.clone(),
+            rubrik: match document.paragraph {
+                Some(n) => format!("§ {n} {}", document.title),
+                None => document.title.clone(),
+            },
+            paragraf: document.paragraph,
+            organisation: document.committee.clone(),
+            upprättad: swedish::short_date(document.date),
+            sammanträdesdatum: document.meeting_date.map(swedish::short_date),
+            storlek: produced.pdf.len(),
+            sha256: Sha256::digest(&produced.pdf)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+        })
+        .collect();
+    Manifest {
+        skapad_av: format!("paragraf {}", env!("CARGO_PKG_VERSION")),
+        handlingar,
+    }
+}
+
+impl Manifest {
+    /// The manifest files: JSON for the e-archive, text for people.
+    pub fn files(&self) -> Vec<OutputFile> {
+        let json = serde_json::to_string_pretty(self).unwrap_or_default() + "\n";
+        vec![
+            OutputFile {
+                name: MANIFEST_JSON.into(),
+                bytes: json.into_bytes(),
+            },
+            OutputFile {
+                name: MANIFEST_TEXT.into(),
+                bytes: self.summary().into_bytes(),
+            },
+        ]
+    }
+
+    fn summary(&self) -> String {
+        let mut out = format!(
+            "Arkivleverans, {} handlingar ({})\n",
+            self.handlingar.len(),
+            self.skapad_av
+        );
+        for entry in &self.handlingar {
+            out.push_str(&format!(
+                "\n{}\n  handlingstyp: {}\n  diarienummer: {}\n  rubrik: {}\n  organisation: {}\n  upprättad: {}{}\n  storlek: {} byte\n  sha256: {}\n",
+                entry.fil,
+                entry.handlingstyp,
+                entry.diarienummer.as_deref().unwrap_or("–"),
+                entry.rubrik,
+                entry.organisation,
+                entry.upprättad,
+                entry.sammanträdesdatum.as_ref().map_or(String::new(), |d| format!("\n  sammanträde: {d}")),
+                entry.storlek,
+                entry.sha256,
+            ));
+        }
+        out
+    }
+}
