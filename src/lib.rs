@@ -168,12 +168,14 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
         Err(e) => problems.extend(e.problems),
     };
     for meeting in &inputs.meetings {
-        for case in &meeting.cases {
+        for (item, case) in meeting.meeting.paragrafer.iter().zip(&meeting.cases) {
             if done.insert(canonical(&case.source.path)) {
-                push(
-                    derive::statement(case).map(|d| vec![d]),
-                    folder(&case.source.path),
-                );
+                // The statement of a secret item is as secret as the item.
+                let statement = derive::statement(case).map(|mut d| {
+                    d.secret = item.sekretess;
+                    vec![d]
+                });
+                push(statement, folder(&case.source.path));
             }
         }
         push(derive::extracts(meeting), folder(&meeting.source.path));
@@ -197,6 +199,8 @@ pub struct BuildOptions {
     /// Also write the generated Typst source next to each PDF.
     pub emit_typst: bool,
     pub conformance: Conformance,
+    /// The web copy: no attached sources, personal data replaced, secret items left out.
+    pub publish: bool,
 }
 
 impl Default for BuildOptions {
@@ -204,6 +208,7 @@ impl Default for BuildOptions {
         BuildOptions {
             emit_typst: false,
             conformance: Conformance::Archive,
+            publish: false,
         }
     }
 }
@@ -254,7 +259,13 @@ pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<Produc
     }
     let one = |Planned { document, root }: &Planned| -> Result<Produced> {
         let stem = write::file_stem(document);
-        let source = renderer.render(document, options.conformance.allows_attachments())?;
+        let attach = options.conformance.allows_attachments() && !options.publish;
+        let redactions: &[String] = if options.publish {
+            &document.redactions
+        } else {
+            &[]
+        };
+        let source = renderer.render(document, attach, redactions)?;
         let settings = PdfSettings {
             ident: stem.clone(),
             date: document.date,
@@ -318,12 +329,35 @@ pub struct Report {
     pub warnings: Vec<Problem>,
 }
 
+/// Load, check and plan: the documents to make and the warnings on the way. For the web
+/// copy, the documents of secret items are left out, each with a warning saying so.
+fn prepare(paths: &[PathBuf], options: &BuildOptions) -> Result<(Vec<Planned>, Vec<Problem>)> {
+    let inputs = load(paths)?;
+    let mut warnings = validate(&inputs)?;
+    let mut planned = plan(&inputs)?;
+    if options.publish {
+        planned.retain(|Planned { document, root }| {
+            if document.secret {
+                let what = match document.paragraph {
+                    Some(n) => format!("{} § {n}", document.kind.swedish()),
+                    None => document.kind.swedish().to_owned(),
+                };
+                let message = format!(
+                    "{what} ({}) omfattas av sekretess och utelämnas i webbkopian",
+                    document.title
+                );
+                warnings.push(Problem::in_file(root, message).warning());
+            }
+            !document.secret
+        });
+    }
+    Ok((planned, warnings))
+}
+
 /// The registrar's export: every PDF of the inputs and a manifest (JSON and text) with
 /// checksums, written all or nothing; files that would not change are left alone.
 pub fn archive(paths: &[PathBuf], out_dir: &Path, options: &BuildOptions) -> Result<Report> {
-    let inputs = load(paths)?;
-    let warnings = validate(&inputs)?;
-    let planned = plan(&inputs)?;
+    let (planned, warnings) = prepare(paths, options)?;
     let produced = produce(&planned, options)?;
     let manifest = archive::manifest(&planned, &produced);
     let mut files: Vec<OutputFile> = produced.into_iter().flat_map(|p| p.files(false)).collect();
@@ -335,9 +369,7 @@ pub fn archive(paths: &[PathBuf], out_dir: &Path, options: &BuildOptions) -> Res
 /// The whole pipeline: load, check, derive, render, typeset, write. On any error writes
 /// nothing.
 pub fn build(paths: &[PathBuf], out_dir: &Path, options: &BuildOptions) -> Result<Report> {
-    let inputs = load(paths)?;
-    let warnings = validate(&inputs)?;
-    let planned = plan(&inputs)?;
+    let (planned, warnings) = prepare(paths, options)?;
     let outputs: Vec<OutputFile> = produce(&planned, options)?
         .into_iter()
         .flat_map(|p| p.files(options.emit_typst))

@@ -6,11 +6,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use paragraf::typeset::Conformance;
-use paragraf::write::OutputFile;
-use paragraf::{BuildOptions, Error, Problem};
+use paragraf::write::{OutputFile, Written};
+use paragraf::{BuildOptions, Error, Problem, Report};
 
 #[derive(Parser)]
 #[command(
@@ -36,11 +36,8 @@ enum Command {
         /// Also write the generated source of each document.
         #[arg(long, value_enum)]
         emit: Option<Emit>,
-        /// PDF standards: `archive` (PDF/A-3a + PDF/UA-1 with the YAML source attached),
-        /// `plain` (tagged PDF 1.7), or Typst's names, e.g. `a-2b` or `a-2a,ua-1`. A
-        /// standard that forbids attachments (PDF/A-1, -2, -4) leaves the source out.
-        #[arg(long, default_value = "archive", value_parser = Conformance::parse)]
-        pdf_standard: Conformance,
+        #[command(flatten)]
+        pdf: PdfArgs,
     },
     /// Export for the registrar: the PDFs and a manifest (manifest.json, manifest.txt)
     /// with diarienummer, handlingstyp, dates, size and SHA-256 of every file.
@@ -49,9 +46,8 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(short, long)]
         out: PathBuf,
-        /// PDF standards, as for `build`.
-        #[arg(long, default_value = "archive", value_parser = Conformance::parse)]
-        pdf_standard: Conformance,
+        #[command(flatten)]
+        pdf: PdfArgs,
     },
     /// Write out the YAML files attached to a PDF, byte for byte, under DIR.
     Extract {
@@ -69,10 +65,28 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    Text,
-    Json,
+/// What kind of PDF to make; shared by `build` and `archive`.
+#[derive(Args)]
+struct PdfArgs {
+    /// PDF standards: `archive` (PDF/A-3a + PDF/UA-1 with the YAML source attached),
+    /// `plain` (tagged PDF 1.7), or Typst's names, e.g. `a-2b` or `a-2a,ua-1`. A
+    /// standard that forbids attachments (PDF/A-1, -2, -4) leaves the source out.
+    #[arg(long, default_value = "archive", value_parser = Conformance::parse)]
+    pdf_standard: Conformance,
+    /// The web copy: no attached source, personal data (`personuppgifter`) replaced,
+    /// secret items (`sekretess: true`) left out.
+    #[arg(long)]
+    publish: bool,
+}
+
+impl PdfArgs {
+    fn options(self, emit_typst: bool) -> BuildOptions {
+        BuildOptions {
+            emit_typst,
+            conformance: self.pdf_standard,
+            publish: self.publish,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -80,73 +94,33 @@ enum Emit {
     Typst,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
+    match Cli::parse().command {
         Command::Build {
             paths,
             out,
             emit,
-            pdf_standard,
+            pdf,
         } => {
-            let options = BuildOptions {
-                emit_typst: matches!(emit, Some(Emit::Typst)),
-                conformance: pdf_standard,
-            };
-            match paragraf::build(&paths, &out, &options) {
-                Ok(report) => {
-                    report_problems(&report.warnings);
-                    print_written(&report.written);
-                    eprintln!("{} filer i {}", report.written.len(), out.display());
-                    ExitCode::SUCCESS
-                }
-                Err(error) => fail(&error),
-            }
+            let options = pdf.options(matches!(emit, Some(Emit::Typst)));
+            finish(paragraf::build(&paths, &out, &options))
         }
-        Command::Archive {
-            paths,
-            out,
-            pdf_standard,
-        } => {
-            let options = BuildOptions {
-                emit_typst: false,
-                conformance: pdf_standard,
-            };
-            match paragraf::archive(&paths, &out, &options) {
-                Ok(report) => {
-                    report_problems(&report.warnings);
-                    print_written(&report.written);
-                    ExitCode::SUCCESS
-                }
-                Err(error) => fail(&error),
-            }
+        Command::Archive { paths, out, pdf } => {
+            finish(paragraf::archive(&paths, &out, &pdf.options(false)))
         }
-        Command::Extract { pdf, out } => {
-            let extracted = paragraf::extract::attachments(&pdf).and_then(|attached| {
-                if attached.is_empty() {
-                    return Err(
-                        Problem::in_file(&pdf, "PDF-filen har ingen bifogad källfil").into(),
-                    );
-                }
-                let files = attached
-                    .into_iter()
-                    .map(|a| {
-                        paragraf::extract::target(Path::new(""), &a.name).map(|name| OutputFile {
-                            name: name.to_string_lossy().into_owned(),
-                            bytes: a.bytes,
-                        })
-                    })
-                    .collect::<Result<Vec<_>, _>>()?;
-                paragraf::write::write_all(&out, &files)
-            });
-            match extracted {
-                Ok(written) => {
-                    print_written(&written);
-                    ExitCode::SUCCESS
-                }
-                Err(error) => fail(&error),
+        Command::Extract { pdf, out } => match extract(&pdf, &out) {
+            Ok(written) => {
+                print_written(&written);
+                ExitCode::SUCCESS
             }
-        }
+            Err(error) => fail(&error),
+        },
         Command::Check { paths, format } => {
             let result = paragraf::load(&paths)
                 .and_then(|inputs| paragraf::check(&inputs).map(|w| (inputs, w)));
@@ -178,8 +152,37 @@ fn main() -> ExitCode {
     }
 }
 
+/// The attached sources of `pdf`, written under `out` at their relative places.
+fn extract(pdf: &Path, out: &Path) -> paragraf::Result<Vec<Written>> {
+    let attached = paragraf::extract::attachments(pdf)?;
+    if attached.is_empty() {
+        return Err(Problem::in_file(pdf, "PDF-filen har ingen bifogad källfil").into());
+    }
+    let files = attached
+        .into_iter()
+        .map(|a| {
+            paragraf::extract::target(Path::new(""), &a.name).map(|name| OutputFile {
+                name: name.to_string_lossy().into_owned(),
+                bytes: a.bytes,
+            })
+        })
+        .collect::<paragraf::Result<Vec<_>>>()?;
+    paragraf::write::write_all(out, &files)
+}
+
+fn finish(result: paragraf::Result<Report>) -> ExitCode {
+    match result {
+        Ok(report) => {
+            report_problems(&report.warnings);
+            print_written(&report.written);
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error),
+    }
+}
+
 /// Say what was written; what already held the same bytes is left alone and said so.
-fn print_written(written: &[paragraf::write::Written]) {
+fn print_written(written: &[Written]) {
     for file in written {
         let verb = if file.changed {
             "skrev"

@@ -303,3 +303,82 @@ fn sha256_hex(path: &Path) -> String {
         .unwrap()
         .to_owned()
 }
+
+#[test]
+fn the_web_copy_has_no_source_no_personal_data_and_no_secret_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("nämnd/2024-05-21");
+    std::fs::create_dir_all(&folder).unwrap();
+    let case = std::fs::read_to_string(
+        repo().join("cases/socialnamnden/2015-03-24/3.2-482-2014-fordelning-must.yaml"),
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("arende.yaml"),
+        format!("{case}\npersonuppgifter: [Ulla Forinder, Yvonne Sjöblom]\n"),
+    )
+    .unwrap();
+    std::fs::copy(seed_001_case(), folder.join("hemligt.yaml")).unwrap();
+    std::fs::write(
+        folder.join("sammantrade.yaml"),
+        "nämnd: Socialnämnden\ndatum: 2024-05-21\nsekreterare: {namn: Lisbeth Westerlund}\npersonuppgifter: [Lisbeth Westerlund]\n\
+         paragrafer:\n  - paragraf: 15\n    ärende: arende.yaml\n  - paragraf: 16\n    ärende: hemligt.yaml\n    sekretess: true\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = paragraf(&[
+        "build",
+        folder.join("sammantrade.yaml").to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+        "--publish",
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("Protokollsutdrag § 16 (Inriktning av medel"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("omfattas av sekretess och utelämnas i webbkopian"),
+        "{stderr}"
+    );
+    let mut pdfs: Vec<PathBuf> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    pdfs.sort();
+    let names: Vec<String> = pdfs
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "2015-03-06_socialnamnden_tjansteutlatande_3.2-482-2014.pdf",
+            "2024-05-21_socialnamnden_protokollsutdrag_p015_3.2-482-2014.pdf"
+        ]
+    );
+    for pdf in &pdfs {
+        assert!(
+            paragraf::extract::attachments(pdf).unwrap().is_empty(),
+            "{}: source attached",
+            pdf.display()
+        );
+        let text = text(pdf);
+        for name in ["Ulla Forinder", "Yvonne Sjöblom", "Lisbeth Westerlund"] {
+            assert!(
+                !text.contains(name),
+                "{}: {name} in the web copy",
+                pdf.display()
+            );
+        }
+        let xmp = xmp(&Document::load(pdf).unwrap());
+        assert!(
+            xmp.contains("<pdfaid:part>2</pdfaid:part>")
+                && xmp.contains("<pdfuaid:part>1</pdfuaid:part>")
+        );
+    }
+    assert!(text(&pdfs[0]).contains("forskare från institutionen för socialt arbete vid Stockholms universitet knutna, [personuppgift] och [personuppgift]."));
+    assert!(text(&pdfs[1]).contains("Vid protokollet [personuppgift]"));
+}

@@ -230,6 +230,10 @@ pub struct Document {
     pub meeting_date: Option<NaiveDate>,
     /// The YAML files it is made from.
     pub sources: Vec<SourceAttachment>,
+    /// Personal data to replace in the web copy.
+    pub redactions: Vec<String>,
+    /// Secret (sekretess): left out of the web copy.
+    pub secret: bool,
     pub view: View,
 }
 
@@ -347,6 +351,8 @@ pub fn statement(loaded: &LoadedCase) -> Result<Document> {
         title: case.rubrik.clone(),
         meeting_date: case.sammanträde,
         sources: vec![SourceAttachment::of(&loaded.source, "tjänsteutlåtandet")],
+        redactions: case.personuppgifter.clone(),
+        secret: false,
         view: View::Statement(Box::new(view)),
     })
 }
@@ -430,6 +436,13 @@ pub fn extracts(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
                 SourceAttachment::of(&loaded.source, "sammanträdet"),
                 SourceAttachment::of(&case.source, "ärendet"),
             ],
+            redactions: meeting
+                .personuppgifter
+                .iter()
+                .chain(&c.personuppgifter)
+                .cloned()
+                .collect(),
+            secret: item.sekretess,
             view: View::Extract(Box::new(view)),
         });
     }

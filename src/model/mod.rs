@@ -72,6 +72,9 @@ pub struct Case {
     pub tabeller: BTreeMap<String, ApplicationTable>,
     #[serde(default)]
     pub bilagor: Vec<String>,
+    /// Personal data (a private person's name) to leave out of the web copy.
+    #[serde(default)]
+    pub personuppgifter: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -154,6 +157,9 @@ pub struct Meeting {
     /// The certification under an extract; the municipality's own wording.
     #[serde(default)]
     pub utdragsbestyrkande: Option<String>,
+    /// Personal data in the meeting's own text, left out of the web copy.
+    #[serde(default)]
+    pub personuppgifter: Vec<String>,
     pub paragrafer: Vec<Item>,
 }
 
@@ -184,6 +190,9 @@ pub struct Item {
     /// Who receives the extract.
     #[serde(default)]
     pub expediering: Vec<String>,
+    /// The item is secret (OSL): its documents are left out of the web copy.
+    #[serde(default)]
+    pub sekretess: bool,
 }
 
 /// How the decision differs from the case's proposal.

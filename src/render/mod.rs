@@ -11,7 +11,7 @@ pub mod markdown;
 use std::path::PathBuf;
 
 use minijinja::value::{Kwargs, Serde};
-use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior, Value};
+use minijinja::{AutoEscape, Environment, ErrorKind, State, UndefinedBehavior, Value};
 
 use crate::derive::{Document, SourceAttachment, View};
 use crate::error::{Problem, Result};
@@ -67,13 +67,13 @@ impl Renderer {
             }
             let text = match (state.auto_escape(), value.is_safe()) {
                 (AutoEscape::None, _) | (_, true) => value.to_string(),
-                _ => escape::markup_text(&value.to_string()),
+                _ => escape::markup_text(&redact(state, &value.to_string())),
             };
             out.write_str(&text).map_err(minijinja::Error::from)
         });
         env.add_filter("markdown", markdown_filter);
-        env.add_filter("str", |value: Value| {
-            Value::from_safe_string(escape::string_literal(&value.to_string()))
+        env.add_filter("str", |state: &State, value: Value| {
+            Value::from_safe_string(escape::string_literal(&redact(state, &value.to_string())))
         });
         env.add_filter(
             "number",
@@ -101,7 +101,14 @@ impl Renderer {
     }
 
     /// Render `document`; with `attach_sources`, its YAML files travel inside the PDF.
-    pub fn render(&self, document: &Document, attach_sources: bool) -> Result<TypstSource> {
+    /// Every occurrence of a string of `redactions` in user text is replaced (the web
+    /// copy's personal data).
+    pub fn render(
+        &self,
+        document: &Document,
+        attach_sources: bool,
+        redactions: &[String],
+    ) -> Result<TypstSource> {
         let (template, view) = match &document.view {
             View::Statement(view) => (STATEMENT_TEMPLATE, Value::from(Serde(view))),
             View::Extract(view) => (EXTRACT_TEMPLATE, Value::from(Serde(view))),
@@ -115,7 +122,7 @@ impl Renderer {
             .iter()
             .map(|a| minijinja::context! { name => a.name.clone(), description => a.description.clone() })
             .collect();
-        let context = minijinja::context! { source_files => source_files, ..view };
+        let context = minijinja::context! { source_files => source_files, redactions => redactions.to_vec(), ..view };
         let text = self
             .env
             .get_template(template)
@@ -132,15 +139,36 @@ impl Renderer {
     }
 }
 
+/// The personal data of the web copy (the context's `redactions`) replaced in `text`.
+/// Every piece of user text passes here on its way out, so nothing can slip past.
+fn redact(state: &State, text: &str) -> String {
+    const REPLACEMENT: &str = "[personuppgift]";
+    let mut text = text.to_owned();
+    if let Some(list) = state.lookup("redactions")
+        && let Ok(items) = list.try_iter()
+    {
+        let mut items: Vec<String> = items
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .filter(|s| !s.is_empty())
+            .collect();
+        // Longest first, so that "Anna Ek" is replaced before "Anna".
+        items.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+        for item in items {
+            text = text.replace(&item, REPLACEMENT);
+        }
+    }
+    text
+}
+
 /// `{{ text|markdown }}`, `{{ text|markdown(level=3) }}`: prose as Typst markup.
-fn markdown_filter(value: Value, kwargs: Kwargs) -> Result<Value, minijinja::Error> {
+fn markdown_filter(state: &State, value: Value, kwargs: Kwargs) -> Result<Value, minijinja::Error> {
     let level: Option<u8> = kwargs.get("level")?;
     kwargs.assert_all_used()?;
     let text = value.as_str().ok_or_else(|| {
         minijinja::Error::new(ErrorKind::InvalidOperation, "markdown needs a string")
     })?;
     Ok(Value::from_safe_string(markdown::to_typst(
-        text,
+        &redact(state, text),
         level.unwrap_or(2),
     )))
 }
