@@ -179,6 +179,10 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
             }
         }
         push(derive::extracts(meeting), folder(&meeting.source.path));
+        push(
+            Ok(derive::notice(meeting).into_iter().collect()),
+            folder(&meeting.source.path),
+        );
     }
     for case in &inputs.cases {
         push(

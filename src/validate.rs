@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
-use crate::derive::{self, swedish};
+use crate::derive::{self, calendar, swedish};
 use crate::error::Problem;
 use crate::model::{Decision, LoadedCase, LoadedMeeting, Proposal};
 
@@ -264,6 +264,27 @@ fn adjustment(loaded: &LoadedMeeting) -> Vec<Problem> {
             problems.push(source.problem("datum", "justeringens datum saknas (`justering.datum`); protokollsutdraget visar då ingen justering").warning());
         }
         None => {}
+    }
+    if let Some(notice) = &meeting.anslag {
+        match (derive::adjustment_date(meeting), notice.datum) {
+            (None, _) => problems.push(source.problem(
+                "anslag",
+                "anslaget kräver ett justeringsdatum (`justering.datum`, eller omedelbar justering av alla paragrafer)",
+            )),
+            (Some(adjusted), Some(posted)) if posted < adjusted => {
+                problems.push(source.problem("anslag.datum", "anslaget sätts upp före justeringen"));
+            }
+            (Some(adjusted), Some(posted)) if posted > calendar::latest_posting(adjusted) => {
+                problems.push(source.problem(
+                    "anslag.datum",
+                    format!(
+                        "anslaget ska sättas upp senast andra dagen efter justeringen, {} (KL 8 kap. 12 §)",
+                        swedish::short_date(calendar::latest_posting(adjusted))
+                    ),
+                ));
+            }
+            _ => {}
+        }
     }
     if meeting.ordförande.is_none() || meeting.justerare.is_empty() {
         problems.push(

@@ -21,6 +21,7 @@ pub fn file_stem(document: &Document) -> String {
     let kind = match document.kind {
         DocumentKind::Statement => "tjansteutlatande",
         DocumentKind::Extract => "protokollsutdrag",
+        DocumentKind::Notice => "anslag",
     };
     let mut parts = vec![
         document.date.format("%Y-%m-%d").to_string(),
@@ -30,10 +31,12 @@ pub fn file_stem(document: &Document) -> String {
     if let Some(paragraph) = document.paragraph {
         parts.push(format!("p{paragraph:03}"));
     }
-    parts.push(match &document.dnr {
-        Some(dnr) => slug(dnr, 40),
-        None => slug(&document.title, 60),
-    });
+    match (&document.dnr, document.kind) {
+        (Some(dnr), _) => parts.push(slug(dnr, 40)),
+        // A meeting's own document is named by the meeting: date, organ and kind.
+        (None, DocumentKind::Notice) => {}
+        (None, _) => parts.push(slug(&document.title, 60)),
+    }
     parts.join("_")
 }
 

@@ -54,6 +54,7 @@ macro_rules! rules {
 }
 
 rules! {
+    anslag_within_two_days_of_justering => "anslag-posted-late",
     adjustment_within_14_days => "adjustment-after-14-days",
     adjustment_not_before_the_meeting => "adjustment-before-meeting",
     capped_only_above_the_maximum => "capped-within-maximum",

@@ -3,6 +3,7 @@
 //! prose can cite (`{{ summa.beviljat }}`). The result is one view per document, ready
 //! for a template.
 
+pub mod calendar;
 pub mod swedish;
 
 use std::collections::BTreeMap;
@@ -241,6 +242,7 @@ pub struct Document {
 pub enum DocumentKind {
     Statement,
     Extract,
+    Notice,
 }
 
 impl DocumentKind {
@@ -249,6 +251,7 @@ impl DocumentKind {
         match self {
             DocumentKind::Statement => "Tjänsteutlåtande",
             DocumentKind::Extract => "Protokollsutdrag",
+            DocumentKind::Notice => "Anslag",
         }
     }
 }
@@ -257,6 +260,92 @@ impl DocumentKind {
 pub enum View {
     Statement(Box<StatementView>),
     Extract(Box<ExtractView>),
+    Notice(Box<NoticeView>),
+}
+
+/// The anslag (notice on the anslagstavla) that the protocol is justerat.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoticeView {
+    pub committee: String,
+    pub meeting_date: String,
+    #[serde(flatten)]
+    pub date_parts: DateParts,
+    pub paragraphs: String,
+    pub adjusted_on: String,
+    pub posted_on: String,
+    pub taken_down_on: String,
+    pub appeal_last_day: String,
+    pub appeal_last_day_long: String,
+    pub storage: String,
+    pub secretary: PersonView,
+}
+
+/// The day a meeting's protocol is justerat: its justering, or the meeting day when every
+/// § was justerad at the meeting.
+pub fn adjustment_date(meeting: &crate::model::Meeting) -> Option<NaiveDate> {
+    match &meeting.justering {
+        Some(adjustment) => Some(adjustment.datum),
+        None if meeting
+            .paragrafer
+            .iter()
+            .all(|item| item.omedelbar_justering) =>
+        {
+            Some(meeting.datum)
+        }
+        None => None,
+    }
+}
+
+/// The anslag of a meeting, when the meeting names where its protocol is kept and the day
+/// of justering is known.
+pub fn notice(loaded: &LoadedMeeting) -> Option<Document> {
+    let meeting = &loaded.meeting;
+    let notice = meeting.anslag.as_ref()?;
+    let adjusted = adjustment_date(meeting)?;
+    let posted = notice.datum.unwrap_or(adjusted);
+    let last_day = calendar::appeal_deadline(posted);
+    let numbers: Vec<u32> = meeting
+        .paragrafer
+        .iter()
+        .map(|item| item.paragraf)
+        .collect();
+    let paragraphs = match numbers.as_slice() {
+        [one] => swedish::paragraph(*one),
+        many => {
+            let list: Vec<String> = many.iter().map(u32::to_string).collect();
+            format!("§§{}{}", swedish::NBSP, list.join(", "))
+        }
+    };
+    let view = NoticeView {
+        committee: meeting.nämnd.clone(),
+        meeting_date: swedish::short_date(meeting.datum),
+        date_parts: posted.into(),
+        paragraphs,
+        adjusted_on: swedish::short_date(adjusted),
+        posted_on: swedish::short_date(posted),
+        taken_down_on: swedish::short_date(last_day),
+        appeal_last_day: swedish::short_date(last_day),
+        appeal_last_day_long: swedish::long_date(last_day),
+        storage: notice.förvaringsplats.clone(),
+        secretary: PersonView::from(&meeting.sekreterare),
+    };
+    Some(Document {
+        kind: DocumentKind::Notice,
+        committee: meeting.nämnd.clone(),
+        date: posted,
+        dnr: None,
+        paragraph: None,
+        title: format!(
+            "Anslag om justerat protokoll, {} {}",
+            meeting.nämnd,
+            swedish::short_date(meeting.datum)
+        ),
+        meeting_date: Some(meeting.datum),
+        sources: vec![SourceAttachment::of(&loaded.source, "sammanträdet")],
+        redactions: meeting.personuppgifter.clone(),
+        secret: false,
+        view: View::Notice(Box::new(view)),
+    })
 }
 
 /// The tjänsteutlåtande of a case.
@@ -392,7 +481,7 @@ pub fn extracts(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
         let adjusted_on = if item.omedelbar_justering {
             Some(meeting.datum)
         } else {
-            meeting.justering.as_ref().map(|j| j.datum)
+            adjustment_date(meeting)
         };
         let view = ExtractView {
             committee: meeting.nämnd.clone(),

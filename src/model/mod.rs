@@ -36,6 +36,7 @@ const MEETING_SCHEMA: Schema = &[
     ("sekreterare", fields_of::<Person>),
     ("justerare[]", fields_of::<Person>),
     ("justering", fields_of::<Adjustment>),
+    ("anslag", fields_of::<Notice>),
     ("paragrafer[]", fields_of::<Item>),
 ];
 
@@ -154,6 +155,9 @@ pub struct Meeting {
     pub justerare: Vec<Person>,
     #[serde(default)]
     pub justering: Option<Adjustment>,
+    /// The notice on the anslagstavla that the protocol is justerat.
+    #[serde(default)]
+    pub anslag: Option<Notice>,
     /// The certification under an extract; the municipality's own wording.
     #[serde(default)]
     pub utdragsbestyrkande: Option<String>,
@@ -170,6 +174,17 @@ pub struct Adjustment {
     pub datum: NaiveDate,
     #[serde(default)]
     pub plats: Option<String>,
+}
+
+/// The anslag: when the notice is posted and where the protocol is kept.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    /// The day it is posted; by default the day of justering.
+    #[serde(default)]
+    pub datum: Option<NaiveDate>,
+    /// Where the justerat protocol is kept (förvaringsplats).
+    pub förvaringsplats: String,
 }
 
 /// One § of a meeting.

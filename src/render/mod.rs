@@ -26,6 +26,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         EXTRACT_TEMPLATE,
         include_str!("../../templates/protokollsutdrag.typ.j2"),
     ),
+    (
+        NOTICE_TEMPLATE,
+        include_str!("../../templates/anslag.typ.j2"),
+    ),
 ];
 
 /// The shared Typst style every document imports, as `paragraf.typ`.
@@ -34,6 +38,7 @@ pub const STYLE_NAME: &str = "paragraf.typ";
 
 const STATEMENT_TEMPLATE: &str = "tjansteutlatande.typ.j2";
 const EXTRACT_TEMPLATE: &str = "protokollsutdrag.typ.j2";
+const NOTICE_TEMPLATE: &str = "anslag.typ.j2";
 
 /// Where a template lives in the source tree, for messages.
 pub fn template_path(name: &str) -> PathBuf {
@@ -112,6 +117,7 @@ impl Renderer {
         let (template, view) = match &document.view {
             View::Statement(view) => (STATEMENT_TEMPLATE, Value::from(Serde(view))),
             View::Extract(view) => (EXTRACT_TEMPLATE, Value::from(Serde(view))),
+            View::Notice(view) => (NOTICE_TEMPLATE, Value::from(Serde(view))),
         };
         let attached: &[SourceAttachment] = if attach_sources {
             &document.sources
