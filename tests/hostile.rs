@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use serde_yaml::{Mapping, Value};
+use serde_yaml::Value;
 
 use common::*;
 
@@ -36,19 +36,9 @@ fn hostile(n: usize) -> String {
     format!("= F{n:02} {}", HOSTILE.concat())
 }
 
-/// The same text for a Markdown field: Markdown's own syntax backslash-escaped, as a
-/// secretary would write it to mean the characters themselves.
+/// The same text for a Markdown field, escaped as a secretary would.
 fn hostile_markdown(n: usize) -> String {
-    hostile(n)
-        .chars()
-        .flat_map(|c| {
-            if c.is_ascii_punctuation() {
-                vec!['\\', c]
-            } else {
-                vec![c]
-            }
-        })
-        .collect()
+    markdown_escaped(&hostile(n))
 }
 
 struct Fields {
@@ -70,14 +60,6 @@ impl Fields {
     }
 }
 
-fn map(entries: Vec<(&str, Value)>) -> Value {
-    let mut mapping = Mapping::new();
-    for (key, value) in entries {
-        mapping.insert(Value::from(key), value);
-    }
-    Value::Mapping(mapping)
-}
-
 fn write_yaml(path: &Path, value: &Value) {
     std::fs::write(path, serde_yaml::to_string(value).unwrap()).unwrap();
 }
@@ -90,7 +72,7 @@ fn hostile_strings_in_every_text_field_appear_literally() {
         expected: Vec::new(),
     };
     let f = &mut case_fields;
-    let row = map(vec![
+    let row = yaml_map(vec![
         ("nr", Value::from(1)),
         ("titel", f.text()),
         ("beskrivning", f.markdown()),
@@ -99,13 +81,13 @@ fn hostile_strings_in_every_text_field_appear_literally() {
         ("förslag", Value::from(20_000)),
         ("motivering", f.markdown()),
     ]);
-    let case = map(vec![
+    let case = yaml_map(vec![
         ("nämnd", f.text()),
         ("förvaltning", f.text()),
         ("avdelning", f.text()),
         (
             "handläggare",
-            map(vec![("namn", f.text()), ("telefon", f.text())]),
+            yaml_map(vec![("namn", f.text()), ("telefon", f.text())]),
         ),
         ("datum", Value::from("2015-03-06")),
         ("dnr", f.text()),
@@ -116,12 +98,15 @@ fn hostile_strings_in_every_text_field_appear_literally() {
         ),
         (
             "underskrifter",
-            Value::Sequence(vec![map(vec![("namn", f.text()), ("titel", f.text())])]),
+            Value::Sequence(vec![yaml_map(vec![
+                ("namn", f.text()),
+                ("titel", f.text()),
+            ])]),
         ),
         ("sammanfattning", f.markdown()),
         (
             "avsnitt",
-            Value::Sequence(vec![map(vec![
+            Value::Sequence(vec![yaml_map(vec![
                 ("rubrik", f.text()),
                 ("text", f.markdown()),
                 ("tabeller", Value::Sequence(vec![Value::from("t")])),
@@ -129,9 +114,9 @@ fn hostile_strings_in_every_text_field_appear_literally() {
         ),
         (
             "tabeller",
-            map(vec![(
+            yaml_map(vec![(
                 "t",
-                map(vec![
+                yaml_map(vec![
                     ("rubrik", f.text()),
                     ("ansökningar", Value::Sequence(vec![row])),
                 ]),
@@ -146,22 +131,22 @@ fn hostile_strings_in_every_text_field_appear_literally() {
         expected: Vec::new(),
     };
     let m = &mut meeting_fields;
-    let meeting = map(vec![
+    let meeting = yaml_map(vec![
         ("nämnd", m.text()),
         ("datum", Value::from("2015-03-24")),
         ("plats", m.text()),
-        ("ordförande", map(vec![("namn", m.text())])),
+        ("ordförande", yaml_map(vec![("namn", m.text())])),
         (
             "sekreterare",
-            map(vec![("namn", m.text()), ("titel", m.text())]),
+            yaml_map(vec![("namn", m.text()), ("titel", m.text())]),
         ),
         (
             "justerare",
-            Value::Sequence(vec![map(vec![("namn", m.text())])]),
+            Value::Sequence(vec![yaml_map(vec![("namn", m.text())])]),
         ),
         (
             "justering",
-            map(vec![
+            yaml_map(vec![
                 ("datum", Value::from("2015-03-30")),
                 ("plats", m.text()),
             ]),
@@ -169,7 +154,7 @@ fn hostile_strings_in_every_text_field_appear_literally() {
         ("utdragsbestyrkande", m.text()),
         (
             "paragrafer",
-            Value::Sequence(vec![map(vec![
+            Value::Sequence(vec![yaml_map(vec![
                 ("paragraf", Value::from(7)),
                 ("ärende", Value::from("arende.yaml")),
                 ("beslut", Value::Sequence(vec![m.text(), m.text()])),

@@ -6,7 +6,7 @@
 mod common;
 
 use proptest::prelude::*;
-use serde_yaml::{Mapping, Value};
+use serde_yaml::Value;
 
 use common::*;
 
@@ -41,27 +41,6 @@ fn prose_text() -> impl Strategy<Value = String> {
     })
 }
 
-fn markdown_escaped(text: &str) -> String {
-    text.chars()
-        .flat_map(|c| {
-            if c.is_ascii_punctuation() {
-                vec!['\\', c]
-            } else {
-                vec![c]
-            }
-        })
-        .collect()
-}
-
-fn map(entries: Vec<(&str, Value)>) -> Value {
-    Value::Mapping(
-        entries
-            .into_iter()
-            .map(|(k, v)| (Value::from(k), v))
-            .collect::<Mapping>(),
-    )
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -70,7 +49,7 @@ proptest! {
         texts in proptest::collection::vec(field_text(), 11),
         prose in proptest::collection::vec(prose_text(), 3),
     ) {
-        let row = map(vec![
+        let row = yaml_map(vec![
             ("nr", Value::from(1)),
             ("titel", Value::from(texts[0].clone())),
             ("beskrivning", Value::from(markdown_escaped(&prose[0]))),
@@ -79,22 +58,22 @@ proptest! {
             ("förslag", Value::from("avslag")),
             ("motivering", Value::from(markdown_escaped(&prose[1]))),
         ]);
-        let case = map(vec![
+        let case = yaml_map(vec![
             ("nämnd", Value::from(texts[2].clone())),
             ("förvaltning", Value::from(texts[3].clone())),
             ("avdelning", Value::from(texts[4].clone())),
-            ("handläggare", map(vec![("namn", Value::from(texts[5].clone()))])),
+            ("handläggare", yaml_map(vec![("namn", Value::from(texts[5].clone()))])),
             ("datum", Value::from("2015-03-06")),
             ("dnr", Value::from(texts[6].clone())),
             ("rubrik", Value::from(texts[7].clone())),
             ("förslag_till_beslut", Value::Sequence(vec![Value::from(texts[8].clone())])),
-            ("underskrifter", Value::Sequence(vec![map(vec![("namn", Value::from(texts[9].clone()))])])),
+            ("underskrifter", Value::Sequence(vec![yaml_map(vec![("namn", Value::from(texts[9].clone()))])])),
             ("sammanfattning", Value::from(markdown_escaped(&prose[2]))),
-            ("avsnitt", Value::Sequence(vec![map(vec![
+            ("avsnitt", Value::Sequence(vec![yaml_map(vec![
                 ("rubrik", Value::from(texts[10].clone())),
                 ("tabeller", Value::Sequence(vec![Value::from("t")])),
             ])])),
-            ("tabeller", map(vec![("t", map(vec![
+            ("tabeller", yaml_map(vec![("t", yaml_map(vec![
                 ("rubrik", Value::from("Tabell")),
                 ("ansökningar", Value::Sequence(vec![row])),
             ]))])),

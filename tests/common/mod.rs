@@ -117,6 +117,30 @@ pub fn squeezed(text: &str) -> String {
         .collect()
 }
 
+/// `text` with Markdown's own syntax backslash-escaped, as a secretary writes prose that
+/// means the characters themselves.
+pub fn markdown_escaped(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            if c.is_ascii_punctuation() {
+                vec!['\\', c]
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
+}
+
+/// A YAML mapping from key–value pairs, for writing test cases.
+pub fn yaml_map(entries: Vec<(&str, serde_yaml::Value)>) -> serde_yaml::Value {
+    serde_yaml::Value::Mapping(
+        entries
+            .into_iter()
+            .map(|(k, v)| (serde_yaml::Value::from(k), v))
+            .collect(),
+    )
+}
+
 pub fn page_count(pdf: &Path) -> usize {
     run("pdfinfo", &[pdf.to_str().unwrap()])
         .lines()
