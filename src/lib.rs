@@ -3,7 +3,9 @@
 //! The pipeline, one module per stage, data flowing one way:
 //! [`model`] (YAML → Rust) → [`validate`] → [`derive`] (totals, wording, Swedish
 //! typography) → [`render`] (minijinja → Typst source) → [`typeset`] (Typst → PDF,
-//! in-process) → [`write`] (files, atomically). [`build`] runs them in order.
+//! in-process) → [`write`] (files, atomically). [`build`] runs them in order; [`check`]
+//! stops before rendering. Beside the pipeline: [`archive`] (the registrar's manifest) and
+//! [`extract`] (the YAML attached to a PDF, back out).
 
 pub mod archive;
 pub mod derive;
@@ -56,7 +58,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Inputs> {
             }
         };
         if source.is_meeting() {
-            match LoadedMeeting::load(path) {
+            match LoadedMeeting::from_source(source) {
                 Ok(meeting) => inputs.meetings.push(meeting),
                 Err(e) => problems.extend(e.problems),
             }
@@ -150,8 +152,8 @@ pub struct Planned {
     pub root: PathBuf,
 }
 
-/// Every document of the inputs: per meeting the tjänsteutlåtande of each case and the
-/// protokollsutdrag of each §, then the cases not on a meeting.
+/// Every document of the inputs: per meeting the tjänsteutlåtande of each case, the
+/// protokollsutdrag of each § and the anslag; then the cases not on a meeting.
 pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
     let folder = |path: &Path| {
         path.parent()

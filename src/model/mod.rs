@@ -540,11 +540,12 @@ fn within_committee_folder(meeting_folder: &Path, case: &Path) -> Result<PathBuf
 }
 
 impl LoadedMeeting {
-    /// Load a meeting and every case it points to, reporting all broken cases at once.
-    pub fn load(path: &Path) -> Result<Self> {
-        let source = SourceFile::read(path)?;
+    /// The meeting of a read file, and every case it points to; all broken cases are
+    /// reported at once.
+    pub fn from_source(source: SourceFile) -> Result<Self> {
         let meeting = source.parse_meeting()?;
-        let folder = path.parent().unwrap_or(Path::new("."));
+        let folder = source.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let folder = folder.as_path();
         let mut cases = Vec::new();
         let mut problems = Vec::new();
         for (i, item) in meeting.paragrafer.iter().enumerate() {
