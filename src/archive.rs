@@ -25,7 +25,7 @@ pub struct Entry {
     pub ärendemening: String,
     /// The document's own title.
     pub rubrik: String,
-    pub paragraf: Option<u32>,
+    pub paragraf: Option<String>,
     /// The authority: the nämnd.
     pub organisation: String,
     /// The document's date.
@@ -55,7 +55,7 @@ pub fn manifest(planned: &[Planned], produced: &[Produced]) -> Manifest {
                 Some(n) => format!("§ {n} {}", document.title),
                 None => document.title.clone(),
             },
-            paragraf: document.paragraph,
+            paragraf: document.paragraph.map(|n| n.to_string()),
             organisation: document.committee.clone(),
             upprättad: swedish::short_date(document.date),
             sammanträdesdatum: document.meeting_date.map(swedish::short_date),

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::derive::{self, calendar, swedish};
 use crate::error::Problem;
-use crate::model::{Decision, LoadedCase, LoadedMeeting, Proposal};
+use crate::model::{Decision, LoadedCase, LoadedMeeting, Numbering, Proposal};
 
 /// Kommunallagen 5 kap. 69 §: the protocol is justerat within 14 days.
 pub const ADJUSTMENT_DAYS: i64 = 14;
@@ -185,12 +185,17 @@ pub fn meeting(loaded: &LoadedMeeting) -> Vec<Problem> {
         problems.push(source.problem("paragrafer", "sammanträdet har inga paragrafer"));
     }
     let mut numbers = BTreeSet::new();
-    for (i, (item, case)) in meeting.paragrafer.iter().zip(&loaded.cases).enumerate() {
+    let items = meeting
+        .paragrafer
+        .iter()
+        .zip(&loaded.cases)
+        .zip(&loaded.numbers);
+    for (i, ((item, case), number)) in items.enumerate() {
         let field = |name: &str| format!("paragrafer[{i}].{name}");
-        if !numbers.insert(item.paragraf) {
+        if !numbers.insert(*number) {
             problems.push(source.problem(
                 &field("paragraf"),
-                format!("§ {} finns redan i sammanträdet", item.paragraf),
+                format!("§ {number} finns redan i sammanträdet"),
             ));
         }
         let statement = case.case.datum;
@@ -233,7 +238,44 @@ pub fn meeting(loaded: &LoadedMeeting) -> Vec<Problem> {
             problems.push(source.problem(&field("beslut"), "en beslutspunkt är tom"));
         }
     }
+    problems.extend(numbering_gaps(loaded));
     problems.extend(adjustment(loaded));
+    problems
+}
+
+/// A § number that skips numbers is legal but deserves a look: a given number that jumps
+/// ahead of the item before, or, when numbering runs through the year, a first number
+/// that is not where the year's numbering stands. (A meeting file may list only some of
+/// its §§, so a meeting numbered on its own may start anywhere.)
+fn numbering_gaps(loaded: &LoadedMeeting) -> Vec<Problem> {
+    let yearly = loaded
+        .config
+        .as_ref()
+        .is_some_and(|c| c.config.paragrafnumrering == Numbering::Yearly);
+    let mut expected = if yearly {
+        loaded.first_number
+    } else {
+        loaded.numbers.first().map_or(1, |n| n.number)
+    };
+    let mut problems = Vec::new();
+    for (i, number) in loaded.numbers.iter().enumerate() {
+        if number.number > expected {
+            let after = match i {
+                0 => format!("numreringen står på § {expected}"),
+                _ => format!("§ {} följs av § {number}", loaded.numbers[i - 1]),
+            };
+            problems.push(
+                loaded
+                    .source
+                    .problem(
+                        &format!("paragrafer[{i}].paragraf"),
+                        format!("hopp i paragrafnumreringen: {after}"),
+                    )
+                    .warning(),
+            );
+        }
+        expected = expected.max(number.number + 1);
+    }
     problems
 }
 

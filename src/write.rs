@@ -29,7 +29,7 @@ pub fn file_stem(document: &Document) -> String {
         kind.to_owned(),
     ];
     if let Some(paragraph) = document.paragraph {
-        parts.push(format!("p{paragraph:03}"));
+        parts.push(paragraph.file_part());
     }
     match (&document.dnr, document.kind) {
         (Some(dnr), _) => parts.push(slug(dnr, 40)),

@@ -266,7 +266,7 @@ fn archive_writes_a_manifest_whose_checksums_match_and_a_second_run_changes_noth
         .find(|e| e["handlingstyp"] == "Protokollsutdrag")
         .unwrap();
     assert_eq!(extract["diarienummer"], "3.2-482/2014");
-    assert_eq!(extract["paragraf"], 15);
+    assert_eq!(extract["paragraf"], "15");
     assert_eq!(extract["sammanträdesdatum"], "2015-03-24");
     assert!(
         std::fs::read_to_string(out.path().join("manifest.txt"))

@@ -52,3 +52,110 @@ fn a_deadline_on_midsommarafton_moves_to_monday() {
     );
     assert!(text.contains("senast den 24 juni 2024"), "{text}");
 }
+
+/// A nämnd folder with `files` (path → text), for numbering across meetings.
+fn committee(files: &[(&str, String)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+fn case_dated(date: &str) -> String {
+    let base = std::fs::read_to_string(repo().join("tests/fixtures/anslag/2024-05-21/arende.yaml"))
+        .unwrap();
+    base.replace("datum: 2024-05-02", &format!("datum: {date}"))
+}
+
+fn meeting_with(date: &str, items: &[&str]) -> String {
+    let mut text = format!(
+        "nämnd: Kulturnämnden\ndatum: {date}\nsekreterare: {{namn: Per Lind}}\nparagrafer:\n"
+    );
+    for item in items {
+        text.push_str(&format!("  - ärende: arende.yaml\n{item}"));
+    }
+    text
+}
+
+#[test]
+fn numbering_runs_through_the_year_with_sub_items_and_the_organs_prefix() {
+    let dir = committee(&[
+        (
+            "namnd.yaml",
+            "paragrafnumrering: löpande_per_år\nparagrafprefix: KUN\n".into(),
+        ),
+        (
+            "2023-12-12/sammantrade.yaml",
+            meeting_with("2023-12-12", &["", "", "", "", ""]),
+        ),
+        ("2023-12-12/arende.yaml", case_dated("2023-11-20")),
+        (
+            "2024-01-30/sammantrade.yaml",
+            meeting_with("2024-01-30", &["", ""]),
+        ),
+        ("2024-01-30/arende.yaml", case_dated("2024-01-10")),
+        (
+            "2024-02-27/sammantrade.yaml",
+            meeting_with(
+                "2024-02-27",
+                &["", "    paragraf: 3 a\n", "", "    paragraf: 6\n"],
+            ),
+        ),
+        ("2024-02-27/arende.yaml", case_dated("2024-02-01")),
+    ]);
+    let meeting = dir.path().join("2024-02-27/sammantrade.yaml");
+    let out = tempfile::tempdir().unwrap();
+    let report =
+        paragraf::build(&[meeting], out.path(), &paragraf::BuildOptions::default()).unwrap();
+    let extracts: Vec<String> = report
+        .written
+        .iter()
+        .map(|w| w.path.file_name().unwrap().to_string_lossy().into_owned())
+        .filter(|name| name.contains("protokollsutdrag"))
+        .collect();
+    // January used §§ 1–2; December 2023 belongs to another year.
+    assert_eq!(
+        extracts,
+        [
+            "2024-02-27_kulturnamnden_protokollsutdrag_p003_kun-2024-118.pdf",
+            "2024-02-27_kulturnamnden_protokollsutdrag_p003a_kun-2024-118.pdf",
+            "2024-02-27_kulturnamnden_protokollsutdrag_p004_kun-2024-118.pdf",
+            "2024-02-27_kulturnamnden_protokollsutdrag_p006_kun-2024-118.pdf",
+        ]
+    );
+    let heading = text(&out.path().join(&extracts[1]));
+    assert!(heading.contains("KUN § 3 a"), "{heading}");
+    let gaps: Vec<String> = report
+        .warnings
+        .iter()
+        .map(|w| w.message.clone())
+        .filter(|m| m.contains("hopp"))
+        .collect();
+    assert_eq!(gaps, ["hopp i paragrafnumreringen: § 4 följs av § 6"]);
+}
+
+#[test]
+fn numbering_per_meeting_starts_at_one_and_duplicates_are_errors() {
+    let dir = committee(&[
+        (
+            "2024-02-27/sammantrade.yaml",
+            meeting_with("2024-02-27", &["", "", "    paragraf: 2\n"]),
+        ),
+        ("2024-02-27/arende.yaml", case_dated("2024-02-01")),
+    ]);
+    let inputs = paragraf::load(&[dir.path().join("2024-02-27/sammantrade.yaml")]).unwrap();
+    let numbers: Vec<String> = inputs.meetings[0]
+        .numbers
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(numbers, ["1", "2", "2"]);
+    let error = paragraf::check(&inputs).unwrap_err().to_string();
+    assert!(
+        error.contains("sammantrade.yaml:8:15: § 2 finns redan i sammanträdet"),
+        "{error}"
+    );
+}

@@ -15,8 +15,8 @@ use serde::Serialize;
 
 use crate::error::{Error, Problem, Result};
 use crate::model::{
-    ApplicationTable, Case, Decision, Item, Kronor, LoadedCase, LoadedMeeting, Person, Proposal,
-    SourceFile,
+    ApplicationTable, Case, Decision, Item, Kronor, LoadedCase, LoadedMeeting, ParagraphNumber,
+    Person, Proposal, SourceFile,
 };
 
 /// The standard beslutsgång for an item with one proposal (DOMAIN.md).
@@ -180,8 +180,10 @@ pub struct ExtractView {
     #[serde(flatten)]
     pub date_parts: DateParts,
     pub meeting_place: Option<String>,
+    /// `§ 15 a`, `SN § 15 a`: the heading of the extract.
     pub paragraph: String,
-    pub paragraph_number: u32,
+    /// `§ 15 a` without prefix, for the PDF's title and keywords.
+    pub paragraph_plain: String,
     pub dnr: Option<String>,
     pub title: String,
     pub decisions: Vec<String>,
@@ -225,7 +227,7 @@ pub struct Document {
     pub committee: String,
     pub date: NaiveDate,
     pub dnr: Option<String>,
-    pub paragraph: Option<u32>,
+    pub paragraph: Option<ParagraphNumber>,
     pub title: String,
     /// The meeting's date, for extracts and for statements written for a meeting.
     pub meeting_date: Option<NaiveDate>,
@@ -280,6 +282,14 @@ pub struct NoticeView {
     pub secretary: PersonView,
 }
 
+/// The organ's prefix before its § numbers ("SN" in "SN § 13"), from the nämnd's configuration.
+fn prefix(loaded: &LoadedMeeting) -> Option<&str> {
+    loaded
+        .config
+        .as_ref()
+        .and_then(|c| c.config.paragrafprefix.as_deref())
+}
+
 /// The day a meeting's protocol is justerat: its justering, or the meeting day when every
 /// § was justerad at the meeting.
 pub fn adjustment_date(meeting: &crate::model::Meeting) -> Option<NaiveDate> {
@@ -304,18 +314,7 @@ pub fn notice(loaded: &LoadedMeeting) -> Option<Document> {
     let adjusted = adjustment_date(meeting)?;
     let posted = notice.datum.unwrap_or(adjusted);
     let last_day = calendar::appeal_deadline(posted);
-    let numbers: Vec<u32> = meeting
-        .paragrafer
-        .iter()
-        .map(|item| item.paragraf)
-        .collect();
-    let paragraphs = match numbers.as_slice() {
-        [one] => swedish::paragraph(*one),
-        many => {
-            let list: Vec<String> = many.iter().map(u32::to_string).collect();
-            format!("§§{}{}", swedish::NBSP, list.join(", "))
-        }
-    };
+    let paragraphs = swedish::paragraphs(prefix(loaded), &loaded.numbers);
     let view = NoticeView {
         committee: meeting.nämnd.clone(),
         meeting_date: swedish::short_date(meeting.datum),
@@ -465,7 +464,12 @@ pub fn extracts(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
     let meeting = &loaded.meeting;
     let mut documents = Vec::new();
     let mut problems = Vec::new();
-    for (item, case) in meeting.paragrafer.iter().zip(&loaded.cases) {
+    for ((item, case), number) in meeting
+        .paragrafer
+        .iter()
+        .zip(&loaded.cases)
+        .zip(&loaded.numbers)
+    {
         let summary = match Prose::new(case).expand("sammanfattning", &case.case.sammanfattning) {
             Ok(summary) => summary,
             Err(error) => {
@@ -491,8 +495,8 @@ pub fn extracts(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
             meeting_date: swedish::short_date(meeting.datum),
             date_parts: meeting.datum.into(),
             meeting_place: meeting.plats.clone(),
-            paragraph: swedish::paragraph(item.paragraf),
-            paragraph_number: item.paragraf,
+            paragraph: swedish::paragraph(prefix(loaded), *number),
+            paragraph_plain: format!("§ {number}"),
             dnr: c.dnr.clone(),
             title: c.rubrik.clone(),
             decisions: decision(item, c),
@@ -518,7 +522,7 @@ pub fn extracts(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
             committee: meeting.nämnd.clone(),
             date: meeting.datum,
             dnr: c.dnr.clone(),
-            paragraph: Some(item.paragraf),
+            paragraph: Some(*number),
             title: c.rubrik.clone(),
             meeting_date: Some(meeting.datum),
             sources: vec![

@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::Kronor;
+use crate::model::{Kronor, ParagraphNumber};
 
 /// The no-break space that holds amounts, `§ 15` and `kr` together on one line.
 pub const NBSP: char = '\u{a0}';
@@ -55,9 +55,34 @@ pub fn short_date(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
-/// `§ 15`, unbreakable.
-pub fn paragraph(number: u32) -> String {
-    format!("§{NBSP}{number}")
+/// `§ 15`, `§ 15 a`, or with the organ's prefix `SN § 13`; unbreakable.
+pub fn paragraph(prefix: Option<&str>, number: ParagraphNumber) -> String {
+    let plain = format!(
+        "§{NBSP}{}",
+        number.to_string().replace(' ', &NBSP.to_string())
+    );
+    match prefix {
+        Some(prefix) => format!("{prefix}{NBSP}{plain}"),
+        None => plain,
+    }
+}
+
+/// `§§ 12, 13, 14 a` (one number: `§ 12`), with the organ's prefix if it has one.
+pub fn paragraphs(prefix: Option<&str>, numbers: &[ParagraphNumber]) -> String {
+    match numbers {
+        [one] => paragraph(prefix, *one),
+        many => {
+            let list: Vec<String> = many
+                .iter()
+                .map(|n| n.to_string().replace(' ', &NBSP.to_string()))
+                .collect();
+            let plain = format!("§§{NBSP}{}", list.join(", "));
+            match prefix {
+                Some(prefix) => format!("{prefix}{NBSP}{plain}"),
+                None => plain,
+            }
+        }
+    }
 }
 
 /// The genitive of a name: Socialnämnden → Socialnämndens, Kommunfullmäktige →
@@ -115,6 +140,16 @@ mod tests {
             "2015-03-06"
         );
         assert_eq!(genitive("Socialnämnden"), "Socialnämndens");
+        let n = ParagraphNumber::parse;
+        assert_eq!(paragraph(None, n("15").unwrap()), "§\u{a0}15");
+        assert_eq!(
+            paragraph(Some("SN"), n("15 a").unwrap()),
+            "SN\u{a0}§\u{a0}15\u{a0}a"
+        );
+        assert_eq!(
+            paragraphs(None, &[n("12").unwrap(), n("13 a").unwrap()]),
+            "§§\u{a0}12, 13\u{a0}a"
+        );
         assert_eq!(genitive("Kommunfullmäktige"), "Kommunfullmäktiges");
         assert_eq!(
             genitive("Stadsdelsnämnderna Järvas"),

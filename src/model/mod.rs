@@ -4,6 +4,7 @@
 
 mod amount;
 mod keys;
+mod paragraph;
 mod positions;
 
 use std::collections::BTreeMap;
@@ -17,6 +18,7 @@ use crate::error::{Error, Problem, Result};
 pub use amount::{Kronor, Proposal};
 pub use keys::nearest;
 use keys::{Schema, fields_of};
+pub use paragraph::ParagraphNumber;
 pub use positions::Positions;
 
 /// Where each struct of a case file stands, for the check of unknown keys.
@@ -191,7 +193,9 @@ pub struct Notice {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
-    pub paragraf: u32,
+    /// The § number (`15`, `"15 a"`); by default the one after the item before.
+    #[serde(default)]
+    pub paragraf: Option<ParagraphNumber>,
     /// The case file, relative to the meeting file.
     pub ärende: PathBuf,
     /// The decision; by default the case's förslag till beslut.
@@ -228,6 +232,24 @@ pub struct CommitteeConfig {
     /// A regular expression every dnr of the nämnd must match, e.g. `^\d+\.\d+-\d+/\d{4}$`.
     #[serde(default)]
     pub dnr_mönster: Option<String>,
+    /// How §§ are numbered when an item gives no number.
+    #[serde(default)]
+    pub paragrafnumrering: Numbering,
+    /// The organ's prefix before the § sign, as in "SN § 13".
+    #[serde(default)]
+    pub paragrafprefix: Option<String>,
+}
+
+/// Where a meeting's § numbering starts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+pub enum Numbering {
+    /// From § 1 at every meeting (Stockholm).
+    #[default]
+    #[serde(rename = "per_sammanträde")]
+    PerMeeting,
+    /// On from the last § of the nämnd's earlier meetings in the same calendar year.
+    #[serde(rename = "löpande_per_år")]
+    Yearly,
 }
 
 /// The file name of a nämnd's configuration; never read as a case.
@@ -483,6 +505,12 @@ pub struct LoadedMeeting {
     pub meeting: Meeting,
     /// The case of each item, in the order of `meeting.paragrafer`.
     pub cases: Vec<LoadedCase>,
+    /// The § number of each item, given or counted on.
+    pub numbers: Vec<ParagraphNumber>,
+    /// Where the numbering starts: 1, or on from the year's earlier meetings.
+    pub first_number: u32,
+    /// The nämnd's configuration, if it has one.
+    pub config: Option<LoadedConfig>,
 }
 
 impl LoadedCase {
@@ -499,6 +527,64 @@ impl LoadedCase {
             config,
         })
     }
+}
+
+/// The first § number of `meeting` when numbering runs through the calendar year: one
+/// past the last § of the nämnd's earlier meetings that year, found beside it in the
+/// nämnd's folder (each numbered the same way, in date order).
+fn next_number_of_year(path: &Path, meeting: &Meeting) -> Result<u32> {
+    use chrono::Datelike;
+    let meeting_folder = path.parent().unwrap_or(Path::new("."));
+    let committee = meeting_folder.parent().unwrap_or(meeting_folder);
+    let mut earlier: Vec<Meeting> = Vec::new();
+    let folders = std::fs::read_dir(committee)
+        .map_err(|e| Problem::in_file(committee, format!("kan inte läsas: {e}")))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir());
+    for folder in folders {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for file in entries.flatten().map(|e| e.path()) {
+            if file.extension().is_none_or(|e| e != "yaml")
+                || file.file_name().is_some_and(|n| n == CONFIG_FILE)
+            {
+                continue;
+            }
+            let Ok(source) = SourceFile::read(&file) else {
+                continue;
+            };
+            if !source.is_meeting() {
+                continue;
+            }
+            let other = source.parse_meeting().map_err(|e| {
+                let mut problems = vec![Problem::in_file(path, format!("paragraferna räknas vidare från årets tidigare sammanträden, men {} går inte att läsa", file.display()))];
+                problems.extend(e.problems);
+                Error::new(problems)
+            })?;
+            if other.nämnd == meeting.nämnd
+                && other.datum.year() == meeting.datum.year()
+                && other.datum < meeting.datum
+            {
+                earlier.push(other);
+            }
+        }
+    }
+    earlier.sort_by_key(|m| m.datum);
+    let mut next = 1;
+    for other in &earlier {
+        let given: Vec<Option<ParagraphNumber>> =
+            other.paragrafer.iter().map(|item| item.paragraf).collect();
+        if let Some(last) = ParagraphNumber::assign(&given, next)
+            .iter()
+            .map(|n| n.number)
+            .max()
+        {
+            next = last + 1;
+        }
+    }
+    Ok(next)
 }
 
 /// A meeting's case must lie in the nämnd's folder: the meeting's folder or one beside it
@@ -565,10 +651,27 @@ impl LoadedMeeting {
         if !problems.is_empty() {
             return Err(Error::new(problems));
         }
+        let config = LoadedConfig::for_case(&source.path)?;
+        let numbering = config
+            .as_ref()
+            .map(|c| c.config.paragrafnumrering)
+            .unwrap_or_default();
+        let first = match numbering {
+            Numbering::PerMeeting => 1,
+            Numbering::Yearly => next_number_of_year(&source.path, &meeting)?,
+        };
+        let given: Vec<Option<ParagraphNumber>> = meeting
+            .paragrafer
+            .iter()
+            .map(|item| item.paragraf)
+            .collect();
         Ok(LoadedMeeting {
+            numbers: ParagraphNumber::assign(&given, first),
+            first_number: first,
             source,
             meeting,
             cases,
+            config,
         })
     }
 }

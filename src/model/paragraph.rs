@@ -1,0 +1,135 @@
+//! § numbers: `15`, or a sub-item `15 a`; given in the YAML or taken from agenda order.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
+
+/// A § number with an optional sub-item letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ParagraphNumber {
+    pub number: u32,
+    pub sub: Option<char>,
+}
+
+impl ParagraphNumber {
+    pub fn new(number: u32) -> Self {
+        ParagraphNumber { number, sub: None }
+    }
+
+    /// `p015`, `p015a`: sorts in agenda order in a file name.
+    pub fn file_part(&self) -> String {
+        format!(
+            "p{:03}{}",
+            self.number,
+            self.sub.map(String::from).unwrap_or_default()
+        )
+    }
+
+    /// Parse `15`, `15 a` or `15a` (a sub-item is one lower-case letter).
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let number = text[..digits].parse().ok()?;
+        let sub = match text[digits..].trim() {
+            "" => None,
+            rest => {
+                let mut chars = rest.chars();
+                let letter = chars.next().filter(|c| c.is_ascii_lowercase())?;
+                if chars.next().is_some() {
+                    return None;
+                }
+                Some(letter)
+            }
+        };
+        Some(ParagraphNumber { number, sub })
+    }
+
+    /// The numbers of a meeting's items in agenda order: a given number wins, the others
+    /// count on from the one before, starting at `first`.
+    pub fn assign(given: &[Option<ParagraphNumber>], first: u32) -> Vec<ParagraphNumber> {
+        let mut next = first;
+        given
+            .iter()
+            .map(|given| {
+                let number = given.unwrap_or(ParagraphNumber::new(next));
+                next = number.number + 1;
+                number
+            })
+            .collect()
+    }
+}
+
+impl fmt::Display for ParagraphNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.sub {
+            Some(letter) => write!(f, "{} {letter}", self.number),
+            None => write!(f, "{}", self.number),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ParagraphNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NumberVisitor;
+        const EXPECTED: &str = "ett paragrafnummer, t.ex. 15 eller \"15 a\"";
+        impl Visitor<'_> for NumberVisitor {
+            type Value = ParagraphNumber;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(EXPECTED)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<ParagraphNumber, E> {
+                u32::try_from(v)
+                    .map(ParagraphNumber::new)
+                    .map_err(|_| E::custom(format!("{v} är inte {EXPECTED}")))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<ParagraphNumber, E> {
+                u32::try_from(v)
+                    .map(ParagraphNumber::new)
+                    .map_err(|_| E::custom(format!("{v} är inte {EXPECTED}")))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ParagraphNumber, E> {
+                ParagraphNumber::parse(v)
+                    .ok_or_else(|| E::custom(format!("`{v}` är inte {EXPECTED}")))
+            }
+        }
+        deserializer.deserialize_any(NumberVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_shows_sub_items() {
+        let n = |number, sub| ParagraphNumber { number, sub };
+        assert_eq!(ParagraphNumber::parse("15"), Some(n(15, None)));
+        assert_eq!(ParagraphNumber::parse("15 a"), Some(n(15, Some('a'))));
+        assert_eq!(ParagraphNumber::parse("15a"), Some(n(15, Some('a'))));
+        assert_eq!(ParagraphNumber::parse("15 ab"), None);
+        assert_eq!(ParagraphNumber::parse("a"), None);
+        assert_eq!(n(15, Some('a')).to_string(), "15 a");
+        assert_eq!(n(7, Some('b')).file_part(), "p007b");
+    }
+
+    #[test]
+    fn given_numbers_win_and_the_rest_count_on() {
+        let given = [
+            None,
+            None,
+            Some(ParagraphNumber {
+                number: 14,
+                sub: Some('a'),
+            }),
+            None,
+            Some(ParagraphNumber::new(20)),
+            None,
+        ];
+        let numbers: Vec<String> = ParagraphNumber::assign(&given, 12)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(numbers, ["12", "13", "14 a", "15", "20", "21"]);
+    }
+}
