@@ -59,7 +59,7 @@ fn main() {
     let renderer = render::Renderer::new().expect("templates");
     let sources: Vec<_> = planned
         .iter()
-        .map(|p| renderer.render(&p.document, true, &[]).expect("render"))
+        .map(|p| renderer.render(&p.document, true, false).expect("render"))
         .collect();
     let settings: Vec<_> = planned
         .iter()
@@ -100,7 +100,7 @@ fn main() {
             "render (minijinja → Typst)",
             measure(|| {
                 for p in &planned {
-                    black_box(renderer.render(&p.document, true, &[]).unwrap());
+                    black_box(renderer.render(&p.document, true, false).unwrap());
                 }
             }),
         ),

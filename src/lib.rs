@@ -180,9 +180,8 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
                 push(statement, folder(&case.source.path));
             }
         }
-        push(derive::extracts(meeting), folder(&meeting.source.path));
         push(
-            Ok(derive::notice(meeting).into_iter().collect()),
+            derive::meeting_documents(meeting),
             folder(&meeting.source.path),
         );
     }
@@ -266,12 +265,7 @@ pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<Produc
     let one = |Planned { document, root }: &Planned| -> Result<Produced> {
         let stem = write::file_stem(document);
         let attach = options.conformance.allows_attachments() && !options.publish;
-        let redactions: &[String] = if options.publish {
-            &document.redactions
-        } else {
-            &[]
-        };
-        let source = renderer.render(document, attach, redactions)?;
+        let source = renderer.render(document, attach, options.publish)?;
         let settings = PdfSettings {
             ident: stem.clone(),
             date: document.date,

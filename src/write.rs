@@ -22,6 +22,8 @@ pub fn file_stem(document: &Document) -> String {
         DocumentKind::Statement => "tjansteutlatande",
         DocumentKind::Extract => "protokollsutdrag",
         DocumentKind::Notice => "anslag",
+        DocumentKind::Protocol => "protokoll",
+        DocumentKind::Agenda => "kallelse",
     };
     let mut parts = vec![
         document.date.format("%Y-%m-%d").to_string(),
@@ -34,7 +36,7 @@ pub fn file_stem(document: &Document) -> String {
     match (&document.dnr, document.kind) {
         (Some(dnr), _) => parts.push(slug(dnr, 40)),
         // A meeting's own document is named by the meeting: date, organ and kind.
-        (None, DocumentKind::Notice) => {}
+        (None, DocumentKind::Notice | DocumentKind::Protocol | DocumentKind::Agenda) => {}
         (None, _) => parts.push(slug(&document.title, 60)),
     }
     parts.join("_")

@@ -34,7 +34,7 @@ fn built_examples(extra: &[&str]) -> (tempfile::TempDir, Vec<PathBuf>) {
         .map(|e| e.unwrap().path())
         .collect();
     pdfs.sort();
-    assert_eq!(pdfs.len(), 3);
+    assert_eq!(pdfs.len(), 5, "{pdfs:?}");
     (out, pdfs)
 }
 
@@ -245,7 +245,7 @@ fn archive_writes_a_manifest_whose_checksums_match_and_a_second_run_changes_noth
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.path().join("manifest.json")).unwrap()).unwrap();
     let entries = manifest["handlingar"].as_array().unwrap();
-    assert_eq!(entries.len(), 3);
+    assert_eq!(entries.len(), 5);
     for entry in entries {
         let file = out.path().join(entry["fil"].as_str().unwrap());
         let bytes = std::fs::read(&file).unwrap();
@@ -356,8 +356,29 @@ fn the_web_copy_has_no_source_no_personal_data_and_no_secret_items() {
         names,
         [
             "2015-03-06_socialnamnden_tjansteutlatande_3.2-482-2014.pdf",
+            "2024-05-21_socialnamnden_kallelse.pdf",
+            "2024-05-21_socialnamnden_protokoll.pdf",
             "2024-05-21_socialnamnden_protokollsutdrag_p015_3.2-482-2014.pdf"
         ]
+    );
+    // Protocol and agenda keep the secret §'s heading, nothing of its content.
+    let protocol = text(&pdfs[2]);
+    assert!(
+        protocol.contains("§ 16 Inriktning av medel för lokala utvecklingsprojekt"),
+        "{protocol}"
+    );
+    assert!(
+        protocol.contains("Ärendet omfattas av sekretess och visas inte i webbversionen."),
+        "{protocol}"
+    );
+    assert!(
+        !protocol.contains("Socialnämnden godkänner redovisning av lokala utvecklingsprojekt 2023"),
+        "{protocol}"
+    );
+    let agenda = text(&pdfs[1]);
+    assert!(
+        agenda.contains("Sekretess") && !agenda.contains("Tjänsteutlåtande 2024-04-19"),
+        "{agenda}"
     );
     for pdf in &pdfs {
         assert!(
@@ -380,5 +401,5 @@ fn the_web_copy_has_no_source_no_personal_data_and_no_secret_items() {
         );
     }
     assert!(text(&pdfs[0]).contains("forskare från institutionen för socialt arbete vid Stockholms universitet knutna, [personuppgift] och [personuppgift]."));
-    assert!(text(&pdfs[1]).contains("Vid protokollet [personuppgift]"));
+    assert!(text(&pdfs[3]).contains("Vid protokollet [personuppgift]"));
 }

@@ -70,6 +70,10 @@ fn build_writes_every_document_and_says_so() {
         [
             "2015-03-06_socialnamnden_tjansteutlatande_3.2-482-2014.pdf",
             "2015-03-06_socialnamnden_tjansteutlatande_3.2-482-2014.typ",
+            "2015-03-24_socialnamnden_kallelse.pdf",
+            "2015-03-24_socialnamnden_kallelse.typ",
+            "2015-03-24_socialnamnden_protokoll.pdf",
+            "2015-03-24_socialnamnden_protokoll.typ",
             "2015-03-24_socialnamnden_protokollsutdrag_p015_3.2-482-2014.pdf",
             "2015-03-24_socialnamnden_protokollsutdrag_p015_3.2-482-2014.typ",
             "2024-04-19_socialnamnden_tjansteutlatande_inriktning-av-medel-for-lokala-utvecklingsprojekt-och-studie.pdf",
@@ -79,10 +83,10 @@ fn build_writes_every_document_and_says_so() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(
         stdout.lines().filter(|l| l.starts_with("skrev ")).count(),
-        6,
+        10,
         "{stdout}"
     );
-    let typst = std::fs::read_to_string(out.path().join(&names[3])).unwrap();
+    let typst = std::fs::read_to_string(out.path().join(&names[7])).unwrap();
     assert!(typst.starts_with("#import \"paragraf.typ\""), "{typst}");
 }
 

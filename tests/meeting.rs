@@ -39,8 +39,8 @@ fn a_deadline_on_midsommarafton_moves_to_monday() {
     // Justering on the 29th, posted the 31st: three weeks on is midsommarafton 2024-06-21.
     let meeting = meeting
         .replace(
-            "justering: {datum: 2024-05-28}",
-            "justering: {datum: 2024-05-29}",
+            "justering: {datum: 2024-05-28,",
+            "justering: {datum: 2024-05-29,",
         )
         .replace("datum: 2024-05-30,", "datum: 2024-05-31,");
     std::fs::write(folder.join("sammantrade.yaml"), meeting).unwrap();
@@ -158,4 +158,46 @@ fn numbering_per_meeting_starts_at_one_and_duplicates_are_errors() {
         error.contains("sammantrade.yaml:8:15: § 2 finns redan i sammanträdet"),
         "{error}"
     );
+}
+
+#[test]
+fn the_protocol_records_who_was_there_and_the_kallelse_lists_the_items() {
+    let meeting = repo().join("tests/fixtures/anslag/2024-05-21/sammantrade.yaml");
+    let (_out, pdfs) = build(&[meeting]);
+    let protocol = text(pdf(&pdfs, "2024-05-21_kulturnamnden_protokoll.pdf"));
+    for expected in [
+        "Protokoll",
+        "Plats och tid Stadshuset, Kulturnämndens sal, 21 maj 2024, kl. 13.00–14.30",
+        "Beslutande Anna Ek (S) ordförande Bo Ström (M) vice ordförande Eva Berg (V) Cia Lund (L) tjänstgörande ersättare för Dan Berg (L)",
+        "Ersättare Fia Holm (S)",
+        "Övriga närvarande Gun Ask, kulturdirektör Hans Vik, utredare, § 31",
+        "Utses att justera Eva Berg",
+        "Justeringens plats och tid Kulturförvaltningen, 2024-05-28",
+        "Paragrafer § 31",
+        "Sekreterare Per Lind",
+        "Ordförande Anna Ek",
+        "Justerande Eva Berg",
+        "ANSLAG/BEVIS Protokollet är justerat.",
+        "Datum då anslaget tas ned 2024-06-20",
+        "§ 31 Bidrag till studieförbund 2024 Dnr KUN 2024/118 Kulturnämndens beslut",
+        "Justerandes sign",
+        "Utdragsbestyrkande",
+    ] {
+        assert!(
+            protocol.contains(expected),
+            "missing {expected:?} in\n{protocol}"
+        );
+    }
+    let agenda = text(pdf(&pdfs, "2024-05-14_kulturnamnden_kallelse.pdf"));
+    for expected in [
+        "Kallelse och föredragningslista",
+        "Kulturnämnden sammanträder 21 maj 2024, kl. 13.00–14.30, Stadshuset, Kulturnämndens sal.",
+        "§ 31 Bidrag till studieförbund 2024 KUN 2024/118",
+        "Tjänsteutlåtande 2024-05-02: Bidrag till studieförbund 2024",
+    ] {
+        assert!(
+            agenda.contains(expected),
+            "missing {expected:?} in\n{agenda}"
+        );
+    }
 }

@@ -169,35 +169,76 @@ pub struct RowView {
     pub motivation: Option<String>,
 }
 
+/// What every document of a meeting says about the meeting.
 #[derive(Debug, Clone, Serialize)]
-pub struct ExtractView {
+pub struct MeetingView {
     pub committee: String,
     /// "Socialnämndens beslut".
     pub decision_heading: String,
-    pub administration: String,
-    pub department: Option<String>,
     pub meeting_date: String,
+    pub meeting_date_long: String,
     #[serde(flatten)]
     pub date_parts: DateParts,
     pub meeting_place: Option<String>,
-    /// `§ 15 a`, `SN § 15 a`: the heading of the extract.
-    pub paragraph: String,
-    /// `§ 15 a` without prefix, for the PDF's title and keywords.
-    pub paragraph_plain: String,
-    pub dnr: Option<String>,
-    pub title: String,
-    pub decisions: Vec<String>,
-    /// Ärendet: the case's summary and the sentence naming its tjänsteutlåtande.
-    pub matter: String,
-    pub procedure: String,
-    pub immediately_adjusted: bool,
+    pub meeting_time: Option<String>,
+    pub members: Vec<MemberView>,
+    pub substitutes: Vec<MemberView>,
+    pub others: Vec<MemberView>,
+    /// All §§ of the meeting: `§§ 15–20`.
+    pub paragraphs: String,
     pub adjusted_on: Option<String>,
     pub adjustment_place: Option<String>,
     pub secretary: PersonView,
     pub chair: Option<PersonView>,
     pub adjusters: Vec<PersonView>,
-    pub distribution: Vec<String>,
     pub certification: String,
+    pub notice: Option<NoticeView>,
+}
+
+/// A person at the meeting, as the protocol lists them: name, then what they are there as.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberView {
+    pub name: String,
+    pub note: Option<String>,
+}
+
+/// One § as the protocol and its extract give it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemView {
+    /// `§ 15 a`, `SN § 15 a`: the heading.
+    pub paragraph: String,
+    /// `§ 15 a` without prefix, for the PDF's title and keywords.
+    pub paragraph_plain: String,
+    pub dnr: Option<String>,
+    pub title: String,
+    pub officer: Option<String>,
+    pub statement_date: String,
+    pub decisions: Vec<String>,
+    /// Ärendet: the case's summary and the sentence naming its tjänsteutlåtande.
+    pub matter: String,
+    pub procedure: String,
+    pub immediately_adjusted: bool,
+    /// The day this § was justerat: the meeting's day when justerad at once.
+    pub adjusted_on: Option<String>,
+    pub distribution: Vec<String>,
+    pub secret: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtractView {
+    #[serde(flatten)]
+    pub meeting: MeetingView,
+    pub item: ItemView,
+}
+
+/// The protokoll and the kallelse: the meeting with all its §§.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProtocolView {
+    #[serde(flatten)]
+    pub meeting: MeetingView,
+    pub items: Vec<ItemView>,
+    /// For the kallelse: the day it is sent.
+    pub sent_on: String,
 }
 
 /// A YAML file the document is made from, to travel with the PDF.
@@ -245,6 +286,8 @@ pub enum DocumentKind {
     Statement,
     Extract,
     Notice,
+    Protocol,
+    Agenda,
 }
 
 impl DocumentKind {
@@ -254,6 +297,8 @@ impl DocumentKind {
             DocumentKind::Statement => "Tjänsteutlåtande",
             DocumentKind::Extract => "Protokollsutdrag",
             DocumentKind::Notice => "Anslag",
+            DocumentKind::Protocol => "Protokoll",
+            DocumentKind::Agenda => "Kallelse",
         }
     }
 }
@@ -263,6 +308,8 @@ pub enum View {
     Statement(Box<StatementView>),
     Extract(Box<ExtractView>),
     Notice(Box<NoticeView>),
+    Protocol(Box<ProtocolView>),
+    Agenda(Box<ProtocolView>),
 }
 
 /// The anslag (notice on the anslagstavla) that the protocol is justerat.
@@ -306,20 +353,26 @@ pub fn adjustment_date(meeting: &crate::model::Meeting) -> Option<NaiveDate> {
     }
 }
 
+/// The day the anslag is posted: as given, else the day of justering. None without an
+/// anslag or a known day of justering.
+fn posting_date(meeting: &crate::model::Meeting) -> Option<NaiveDate> {
+    let adjusted = adjustment_date(meeting)?;
+    Some(meeting.anslag.as_ref()?.datum.unwrap_or(adjusted))
+}
+
 /// The anslag of a meeting, when the meeting names where its protocol is kept and the day
 /// of justering is known.
-pub fn notice(loaded: &LoadedMeeting) -> Option<Document> {
+fn notice_view(loaded: &LoadedMeeting) -> Option<NoticeView> {
     let meeting = &loaded.meeting;
     let notice = meeting.anslag.as_ref()?;
     let adjusted = adjustment_date(meeting)?;
-    let posted = notice.datum.unwrap_or(adjusted);
+    let posted = posting_date(meeting)?;
     let last_day = calendar::appeal_deadline(posted);
-    let paragraphs = swedish::paragraphs(prefix(loaded), &loaded.numbers);
-    let view = NoticeView {
+    Some(NoticeView {
         committee: meeting.nämnd.clone(),
         meeting_date: swedish::short_date(meeting.datum),
         date_parts: posted.into(),
-        paragraphs,
+        paragraphs: swedish::paragraphs(prefix(loaded), &loaded.numbers),
         adjusted_on: swedish::short_date(adjusted),
         posted_on: swedish::short_date(posted),
         taken_down_on: swedish::short_date(last_day),
@@ -327,23 +380,6 @@ pub fn notice(loaded: &LoadedMeeting) -> Option<Document> {
         appeal_last_day_long: swedish::long_date(last_day),
         storage: notice.förvaringsplats.clone(),
         secretary: PersonView::from(&meeting.sekreterare),
-    };
-    Some(Document {
-        kind: DocumentKind::Notice,
-        committee: meeting.nämnd.clone(),
-        date: posted,
-        dnr: None,
-        paragraph: None,
-        title: format!(
-            "Anslag om justerat protokoll, {} {}",
-            meeting.nämnd,
-            swedish::short_date(meeting.datum)
-        ),
-        meeting_date: Some(meeting.datum),
-        sources: vec![SourceAttachment::of(&loaded.source, "sammanträdet")],
-        redactions: meeting.personuppgifter.clone(),
-        secret: false,
-        view: View::Notice(Box::new(view)),
     })
 }
 
@@ -459,64 +495,138 @@ pub fn decision(item: &Item, case: &Case) -> Vec<String> {
     }
 }
 
-/// The protokollsutdrag of every § of a meeting, in agenda order.
-pub fn extracts(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
+/// Every § of a meeting as the protocol gives it, in agenda order.
+fn items(loaded: &LoadedMeeting) -> Result<Vec<ItemView>> {
     let meeting = &loaded.meeting;
-    let mut documents = Vec::new();
+    let mut items = Vec::new();
     let mut problems = Vec::new();
-    for ((item, case), number) in meeting
+    let all = meeting
         .paragrafer
         .iter()
         .zip(&loaded.cases)
-        .zip(&loaded.numbers)
-    {
-        let summary = match Prose::new(case).expand("sammanfattning", &case.case.sammanfattning) {
+        .zip(&loaded.numbers);
+    for ((item, case), number) in all {
+        let c = &case.case;
+        let summary = match Prose::new(case).expand("sammanfattning", &c.sammanfattning) {
             Ok(summary) => summary,
             Err(error) => {
                 problems.extend(error.problems);
                 continue;
             }
         };
-        let c = &case.case;
-        let matter = format!(
-            "{summary}\n\nFörvaltningen hade redovisat ärendet i ett tjänsteutlåtande daterat {}.\n",
-            swedish::long_date(c.datum)
-        );
         let adjusted_on = if item.omedelbar_justering {
             Some(meeting.datum)
         } else {
             adjustment_date(meeting)
         };
-        let view = ExtractView {
-            committee: meeting.nämnd.clone(),
-            decision_heading: format!("{} beslut", swedish::genitive(&meeting.nämnd)),
-            administration: c.förvaltning.clone(),
-            department: c.avdelning.clone(),
-            meeting_date: swedish::short_date(meeting.datum),
-            date_parts: meeting.datum.into(),
-            meeting_place: meeting.plats.clone(),
+        items.push(ItemView {
             paragraph: swedish::paragraph(prefix(loaded), *number),
             paragraph_plain: format!("§ {number}"),
             dnr: c.dnr.clone(),
             title: c.rubrik.clone(),
+            officer: c.handläggare.as_ref().map(|h| h.namn.clone()),
+            statement_date: swedish::short_date(c.datum),
             decisions: decision(item, c),
-            matter,
-            procedure: item
-                .beslutsgång
-                .clone()
-                .unwrap_or_else(|| UNCONTESTED_PROCEDURE.to_owned()),
+            matter: format!(
+                "{summary}\n\nFörvaltningen hade redovisat ärendet i ett tjänsteutlåtande daterat {}.\n",
+                swedish::long_date(c.datum)
+            ),
+            procedure: item.beslutsgång.clone().unwrap_or_else(|| UNCONTESTED_PROCEDURE.to_owned()),
             immediately_adjusted: item.omedelbar_justering,
             adjusted_on: adjusted_on.map(swedish::short_date),
-            adjustment_place: meeting.justering.as_ref().and_then(|j| j.plats.clone()),
-            secretary: PersonView::from(&meeting.sekreterare),
-            chair: meeting.ordförande.as_ref().map(PersonView::from),
-            adjusters: meeting.justerare.iter().map(PersonView::from).collect(),
             distribution: item.expediering.clone(),
-            certification: meeting
-                .utdragsbestyrkande
-                .clone()
-                .unwrap_or_else(|| DEFAULT_CERTIFICATION.to_owned()),
-        };
+            secret: item.sekretess,
+        });
+    }
+    if problems.is_empty() {
+        Ok(items)
+    } else {
+        Err(Error::new(problems))
+    }
+}
+
+fn member(member: &crate::model::Member) -> MemberView {
+    let mut note: Vec<String> = Vec::new();
+    if let Some(party) = &member.parti {
+        note.push(format!("({party})"));
+    }
+    if let Some(role) = &member.roll {
+        note.push(role.clone());
+    }
+    if let Some(replaced) = &member.ersätter {
+        note.push(format!("tjänstgörande ersättare för {replaced}"));
+    }
+    MemberView {
+        name: member.namn.clone(),
+        note: (!note.is_empty()).then(|| note.join(" ")),
+    }
+}
+
+/// What every document of the meeting says about the meeting.
+fn meeting_view(loaded: &LoadedMeeting) -> MeetingView {
+    let meeting = &loaded.meeting;
+    MeetingView {
+        committee: meeting.nämnd.clone(),
+        decision_heading: format!("{} beslut", swedish::genitive(&meeting.nämnd)),
+        meeting_date: swedish::short_date(meeting.datum),
+        meeting_date_long: swedish::long_date(meeting.datum),
+        date_parts: meeting.datum.into(),
+        meeting_place: meeting.plats.clone(),
+        meeting_time: meeting.tid.clone(),
+        members: meeting.beslutande.iter().map(member).collect(),
+        substitutes: meeting.ersättare.iter().map(member).collect(),
+        others: meeting
+            .övriga_närvarande
+            .iter()
+            .map(|a| MemberView {
+                name: a.namn.clone(),
+                note: match (&a.titel, &a.paragrafer) {
+                    (Some(title), Some(only)) => Some(format!("{title}, {only}")),
+                    (title, only) => title.clone().or_else(|| only.clone()),
+                },
+            })
+            .collect(),
+        paragraphs: paragraph_range(loaded),
+        adjusted_on: adjustment_date(meeting).map(swedish::short_date),
+        adjustment_place: meeting.justering.as_ref().and_then(|j| j.plats.clone()),
+        secretary: PersonView::from(&meeting.sekreterare),
+        chair: meeting.ordförande.as_ref().map(PersonView::from),
+        adjusters: meeting.justerare.iter().map(PersonView::from).collect(),
+        certification: meeting
+            .utdragsbestyrkande
+            .clone()
+            .unwrap_or_else(|| DEFAULT_CERTIFICATION.to_owned()),
+        notice: notice_view(loaded),
+    }
+}
+
+/// `§§ 15–20` for a meeting numbered without gaps, else every number.
+fn paragraph_range(loaded: &LoadedMeeting) -> String {
+    let numbers = &loaded.numbers;
+    let plain = numbers.iter().all(|n| n.sub.is_none());
+    let consecutive = numbers.windows(2).all(|w| w[1].number == w[0].number + 1);
+    match (numbers.first(), numbers.last()) {
+        (Some(first), Some(last)) if numbers.len() > 2 && plain && consecutive => {
+            let label = format!("§§{}{}–{}", swedish::NBSP, first.number, last.number);
+            match prefix(loaded) {
+                Some(prefix) => format!("{prefix}{}{label}", swedish::NBSP),
+                None => label,
+            }
+        }
+        _ => swedish::paragraphs(prefix(loaded), numbers),
+    }
+}
+
+/// The documents of a meeting: the protokollsutdrag of every §, the protokoll, the
+/// kallelse and, when the meeting has one, the anslag.
+pub fn meeting_documents(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
+    let meeting = &loaded.meeting;
+    let items = items(loaded)?;
+    let header = meeting_view(loaded);
+    let meeting_source = SourceAttachment::of(&loaded.source, "sammanträdet");
+    let mut documents = Vec::new();
+    for ((view, case), number) in items.iter().zip(&loaded.cases).zip(&loaded.numbers) {
+        let c = &case.case;
         documents.push(Document {
             kind: DocumentKind::Extract,
             committee: meeting.nämnd.clone(),
@@ -526,7 +636,7 @@ pub fn extracts(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
             title: c.rubrik.clone(),
             meeting_date: Some(meeting.datum),
             sources: vec![
-                SourceAttachment::of(&loaded.source, "sammanträdet"),
+                meeting_source.clone(),
                 SourceAttachment::of(&case.source, "ärendet"),
             ],
             redactions: meeting
@@ -535,12 +645,101 @@ pub fn extracts(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
                 .chain(&c.personuppgifter)
                 .cloned()
                 .collect(),
-            secret: item.sekretess,
-            view: View::Extract(Box::new(view)),
+            secret: view.secret,
+            view: View::Extract(Box::new(ExtractView {
+                meeting: header.clone(),
+                item: view.clone(),
+            })),
         });
     }
-    if !problems.is_empty() {
-        return Err(Error::new(problems));
+    let all_sources: Vec<SourceAttachment> = std::iter::once(meeting_source.clone())
+        .chain(
+            loaded
+                .cases
+                .iter()
+                .map(|case| SourceAttachment::of(&case.source, "ärendet")),
+        )
+        .fold(Vec::new(), |mut unique, source| {
+            if !unique
+                .iter()
+                .any(|s: &SourceAttachment| s.name == source.name)
+            {
+                unique.push(source);
+            }
+            unique
+        });
+    let all_redactions: Vec<String> = meeting
+        .personuppgifter
+        .iter()
+        .chain(
+            loaded
+                .cases
+                .iter()
+                .flat_map(|case| &case.case.personuppgifter),
+        )
+        .cloned()
+        .collect();
+    let sent_on = meeting.kallelsedatum.unwrap_or(meeting.datum);
+    for (kind, date, title) in [
+        (
+            DocumentKind::Protocol,
+            meeting.datum,
+            format!(
+                "Protokoll, {} {}",
+                meeting.nämnd,
+                swedish::short_date(meeting.datum)
+            ),
+        ),
+        (
+            DocumentKind::Agenda,
+            sent_on,
+            format!(
+                "Kallelse och föredragningslista, {} {}",
+                meeting.nämnd,
+                swedish::short_date(meeting.datum)
+            ),
+        ),
+    ] {
+        let view = ProtocolView {
+            meeting: header.clone(),
+            items: items.clone(),
+            sent_on: swedish::short_date(sent_on),
+        };
+        documents.push(Document {
+            kind,
+            committee: meeting.nämnd.clone(),
+            date,
+            dnr: None,
+            paragraph: None,
+            title,
+            meeting_date: Some(meeting.datum),
+            sources: all_sources.clone(),
+            redactions: all_redactions.clone(),
+            secret: false,
+            view: match kind {
+                DocumentKind::Agenda => View::Agenda(Box::new(view)),
+                _ => View::Protocol(Box::new(view)),
+            },
+        });
+    }
+    if let (Some(view), Some(posted)) = (header.notice.clone(), posting_date(meeting)) {
+        documents.push(Document {
+            kind: DocumentKind::Notice,
+            committee: meeting.nämnd.clone(),
+            date: posted,
+            dnr: None,
+            paragraph: None,
+            title: format!(
+                "Anslag om justerat protokoll, {} {}",
+                meeting.nämnd,
+                swedish::short_date(meeting.datum)
+            ),
+            meeting_date: Some(meeting.datum),
+            sources: vec![meeting_source],
+            redactions: meeting.personuppgifter.clone(),
+            secret: false,
+            view: View::Notice(Box::new(view)),
+        });
     }
     Ok(documents)
 }

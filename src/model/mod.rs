@@ -37,6 +37,9 @@ const MEETING_SCHEMA: Schema = &[
     ("ordförande", fields_of::<Person>),
     ("sekreterare", fields_of::<Person>),
     ("justerare[]", fields_of::<Person>),
+    ("beslutande[]", fields_of::<Member>),
+    ("ersättare[]", fields_of::<Member>),
+    ("övriga_närvarande[]", fields_of::<Attendee>),
     ("justering", fields_of::<Adjustment>),
     ("anslag", fields_of::<Notice>),
     ("paragrafer[]", fields_of::<Item>),
@@ -150,6 +153,21 @@ pub struct Meeting {
     pub datum: NaiveDate,
     #[serde(default)]
     pub plats: Option<String>,
+    /// The time, as the protocol gives it: `kl. 13.00–15.30`.
+    #[serde(default)]
+    pub tid: Option<String>,
+    /// The day the kallelse is sent; by default the meeting's date.
+    #[serde(default)]
+    pub kallelsedatum: Option<NaiveDate>,
+    /// The members who take part in the decisions, tjänstgörande ersättare included.
+    #[serde(default)]
+    pub beslutande: Vec<Member>,
+    /// Substitutes present who do not serve.
+    #[serde(default)]
+    pub ersättare: Vec<Member>,
+    /// Others present: officials, invited speakers.
+    #[serde(default)]
+    pub övriga_närvarande: Vec<Attendee>,
     #[serde(default)]
     pub ordförande: Option<Person>,
     pub sekreterare: Person,
@@ -167,6 +185,33 @@ pub struct Meeting {
     #[serde(default)]
     pub personuppgifter: Vec<String>,
     pub paragrafer: Vec<Item>,
+}
+
+/// A member of the nämnd at a meeting.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    pub namn: String,
+    #[serde(default)]
+    pub parti: Option<String>,
+    /// `ordförande`, `vice ordförande`; empty for a ledamot.
+    #[serde(default)]
+    pub roll: Option<String>,
+    /// For a tjänstgörande ersättare: the member replaced.
+    #[serde(default)]
+    pub ersätter: Option<String>,
+}
+
+/// Someone present who is not a member: an official, a speaker.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attendee {
+    pub namn: String,
+    #[serde(default)]
+    pub titel: Option<String>,
+    /// The §§ attended, when not the whole meeting: `§§ 15–16`.
+    #[serde(default)]
+    pub paragrafer: Option<String>,
 }
 
 /// When and where the protocol is justerat.

@@ -30,6 +30,18 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         NOTICE_TEMPLATE,
         include_str!("../../templates/anslag.typ.j2"),
     ),
+    (
+        PROTOCOL_TEMPLATE,
+        include_str!("../../templates/protokoll.typ.j2"),
+    ),
+    (
+        AGENDA_TEMPLATE,
+        include_str!("../../templates/kallelse.typ.j2"),
+    ),
+    (
+        MACROS_TEMPLATE,
+        include_str!("../../templates/macros.typ.j2"),
+    ),
 ];
 
 /// The shared Typst style every document imports, as `paragraf.typ`.
@@ -39,6 +51,10 @@ pub const STYLE_NAME: &str = "paragraf.typ";
 const STATEMENT_TEMPLATE: &str = "tjansteutlatande.typ.j2";
 const EXTRACT_TEMPLATE: &str = "protokollsutdrag.typ.j2";
 const NOTICE_TEMPLATE: &str = "anslag.typ.j2";
+const PROTOCOL_TEMPLATE: &str = "protokoll.typ.j2";
+const AGENDA_TEMPLATE: &str = "kallelse.typ.j2";
+/// Pieces the meeting's templates share (a § as the protocol gives it).
+const MACROS_TEMPLATE: &str = "macros.typ.j2";
 
 /// Where a template lives in the source tree, for messages.
 pub fn template_path(name: &str) -> PathBuf {
@@ -106,18 +122,20 @@ impl Renderer {
     }
 
     /// Render `document`; with `attach_sources`, its YAML files travel inside the PDF.
-    /// Every occurrence of a string of `redactions` in user text is replaced (the web
-    /// copy's personal data).
+    /// For the web copy (`publish`) the document's personal data is replaced wherever it
+    /// stands and secret §§ keep only their heading.
     pub fn render(
         &self,
         document: &Document,
         attach_sources: bool,
-        redactions: &[String],
+        publish: bool,
     ) -> Result<TypstSource> {
         let (template, view) = match &document.view {
             View::Statement(view) => (STATEMENT_TEMPLATE, Value::from(Serde(view))),
             View::Extract(view) => (EXTRACT_TEMPLATE, Value::from(Serde(view))),
             View::Notice(view) => (NOTICE_TEMPLATE, Value::from(Serde(view))),
+            View::Protocol(view) => (PROTOCOL_TEMPLATE, Value::from(Serde(view))),
+            View::Agenda(view) => (AGENDA_TEMPLATE, Value::from(Serde(view))),
         };
         let attached: &[SourceAttachment] = if attach_sources {
             &document.sources
@@ -128,7 +146,12 @@ impl Renderer {
             .iter()
             .map(|a| minijinja::context! { name => a.name.clone(), description => a.description.clone() })
             .collect();
-        let context = minijinja::context! { source_files => source_files, redactions => redactions.to_vec(), ..view };
+        let context = minijinja::context! {
+            source_files => source_files,
+            redactions => if publish { document.redactions.clone() } else { Vec::new() },
+            publish => publish,
+            ..view
+        };
         let text = self
             .env
             .get_template(template)
