@@ -21,7 +21,11 @@ pub fn case(loaded: &LoadedCase) -> Vec<Problem> {
     let (case, source) = (&loaded.case, &loaded.source);
     let mut problems = Vec::new();
     if case.förslag_till_beslut.is_empty() {
-        problems.push(source.problem("förslag_till_beslut", "förslag till beslut saknar punkter"));
+        problems.push(
+            source
+                .problem("rubrik", "tjänsteutlåtandet har inget förslag till beslut; det kan bara tas upp som informationsärende")
+                .warning(),
+        );
     }
     for (i, point) in case.förslag_till_beslut.iter().enumerate() {
         if point.trim().is_empty() {
@@ -231,12 +235,17 @@ pub fn meeting(loaded: &LoadedMeeting) -> Vec<Problem> {
             }
             _ => {}
         }
-        if derive::decision(item, &case.case)
-            .iter()
-            .any(|p| p.trim().is_empty())
-        {
+        let decision = derive::decision(item, &case.case);
+        if decision.iter().any(|p| p.trim().is_empty()) {
             problems.push(source.problem(&field("beslut"), "en beslutspunkt är tom"));
         }
+        if decision.is_empty() && !item.information {
+            problems.push(source.problem(
+                &field("ärende"),
+                "paragrafen har inget beslut: ärendet saknar förslag till beslut (ange `beslut`, eller `information: true` för ett informationsärende)",
+            ));
+        }
+        problems.extend(participants(loaded, i, item));
     }
     problems.extend(numbering_gaps(loaded));
     problems.extend(adjustment(loaded));
@@ -275,6 +284,105 @@ fn numbering_gaps(loaded: &LoadedMeeting) -> Vec<Problem> {
             );
         }
         expected = expected.max(number.number + 1);
+    }
+    problems
+}
+
+/// Who proposed, voted, reserved themselves or left the item must be a member present, and
+/// a vote must count every member who took part.
+fn participants(loaded: &LoadedMeeting, i: usize, item: &crate::model::Item) -> Vec<Problem> {
+    let (meeting, source) = (&loaded.meeting, &loaded.source);
+    let field = |name: &str| format!("paragrafer[{i}].{name}");
+    let members: BTreeSet<&str> = meeting.beslutande.iter().map(|m| m.namn.as_str()).collect();
+    let mut problems = Vec::new();
+    let mut named: Vec<(String, &str)> = Vec::new();
+    named.extend(
+        item.yrkanden
+            .iter()
+            .enumerate()
+            .map(|(j, m)| (field(&format!("yrkanden[{j}].av")), m.av.as_str())),
+    );
+    named.extend(
+        item.reservationer
+            .iter()
+            .enumerate()
+            .map(|(j, r)| (field(&format!("reservationer[{j}].av")), r.av.as_str())),
+    );
+    named.extend(
+        item.jäv
+            .iter()
+            .enumerate()
+            .map(|(j, n)| (field(&format!("jäv[{j}]")), n.as_str())),
+    );
+    if let Some(vote) = &item.omröstning {
+        for (side, names) in [
+            ("ja", &vote.röster.ja),
+            ("nej", &vote.röster.nej),
+            ("avstår", &vote.röster.avstår),
+        ] {
+            named.extend(
+                names
+                    .iter()
+                    .enumerate()
+                    .map(|(j, n)| (field(&format!("omröstning.röster.{side}[{j}]")), n.as_str())),
+            );
+        }
+    }
+    for (at, name) in &named {
+        if !members.contains(name) {
+            let known: Vec<&str> = members.iter().copied().collect();
+            let hint = crate::model::nearest(name, &known).map_or_else(
+                || "ange ledamöterna under `beslutande`".to_owned(),
+                |near| format!("menade du `{near}`?"),
+            );
+            problems
+                .push(source.problem(at, format!("{name} finns inte bland de beslutande; {hint}")));
+        }
+    }
+    if item.information
+        && (!item.yrkanden.is_empty()
+            || item.omröstning.is_some()
+            || !item.reservationer.is_empty())
+    {
+        problems.push(source.problem(
+            &field("information"),
+            "ett informationsärende har inga yrkanden, omröstningar eller reservationer",
+        ));
+    }
+    if let Some(vote) = &item.omröstning {
+        let voters: Vec<&String> = vote
+            .röster
+            .ja
+            .iter()
+            .chain(&vote.röster.nej)
+            .chain(&vote.röster.avstår)
+            .collect();
+        let mut seen = BTreeSet::new();
+        for voter in &voters {
+            if !seen.insert(voter.as_str()) {
+                problems.push(source.problem(
+                    &field("omröstning.röster"),
+                    format!("{voter} har röstat två gånger"),
+                ));
+            }
+            if item.jäv.contains(voter) {
+                problems.push(source.problem(
+                    &field("omröstning.röster"),
+                    format!("{voter} har anmält jäv och får inte rösta"),
+                ));
+            }
+        }
+        let missing: Vec<&str> = members
+            .iter()
+            .copied()
+            .filter(|m| !seen.contains(m) && !item.jäv.iter().any(|j| j == m))
+            .collect();
+        if !missing.is_empty() {
+            problems.push(source.problem(
+                &field("omröstning.röster"),
+                format!("alla beslutande som deltar ska finnas med i omröstningen (som ja, nej eller avstår); saknas: {}", missing.join(", ")),
+            ));
+        }
     }
     problems
 }

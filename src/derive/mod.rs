@@ -4,6 +4,7 @@
 //! for a template.
 
 pub mod calendar;
+pub mod procedure;
 pub mod swedish;
 
 use std::collections::BTreeMap;
@@ -222,6 +223,22 @@ pub struct ItemView {
     pub adjusted_on: Option<String>,
     pub distribution: Vec<String>,
     pub secret: bool,
+    /// An informationsärende: no decision.
+    pub information: bool,
+    /// How each member voted, when there was a vote.
+    pub votes: Option<procedure::VoteView>,
+    /// Reservations with written grounds, printed as bilagor to the §.
+    pub written_reservations: Vec<Statement>,
+    pub notes: Vec<Statement>,
+}
+
+/// A member's words in the protocol: a written reservation or a protokollsanteckning.
+#[derive(Debug, Clone, Serialize)]
+pub struct Statement {
+    /// `Bo Ström (M)`.
+    pub by: String,
+    /// Markdown.
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -531,11 +548,26 @@ fn items(loaded: &LoadedMeeting) -> Result<Vec<ItemView>> {
                 "{summary}\n\nFörvaltningen hade redovisat ärendet i ett tjänsteutlåtande daterat {}.\n",
                 swedish::long_date(c.datum)
             ),
-            procedure: item.beslutsgång.clone().unwrap_or_else(|| UNCONTESTED_PROCEDURE.to_owned()),
+            procedure: procedure::procedure(meeting, item),
             immediately_adjusted: item.omedelbar_justering,
             adjusted_on: adjusted_on.map(swedish::short_date),
             distribution: item.expediering.clone(),
             secret: item.sekretess,
+            information: item.information,
+            votes: item.omröstning.as_ref().map(procedure::vote_view),
+            written_reservations: item
+                .reservationer
+                .iter()
+                .filter_map(|r| {
+                    let text = r.motivering.clone()?;
+                    Some(Statement { by: procedure::label(meeting, &r.av), text })
+                })
+                .collect(),
+            notes: item
+                .protokollsanteckningar
+                .iter()
+                .map(|n| Statement { by: procedure::label(meeting, &n.av), text: n.text.clone() })
+                .collect(),
         });
     }
     if problems.is_empty() {

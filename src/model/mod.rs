@@ -43,6 +43,14 @@ const MEETING_SCHEMA: Schema = &[
     ("justering", fields_of::<Adjustment>),
     ("anslag", fields_of::<Notice>),
     ("paragrafer[]", fields_of::<Item>),
+    ("paragrafer[].yrkanden[]", fields_of::<Motion>),
+    ("paragrafer[].omröstning", fields_of::<Vote>),
+    ("paragrafer[].omröstning.röster", fields_of::<Ballots>),
+    ("paragrafer[].reservationer[]", fields_of::<Reservation>),
+    (
+        "paragrafer[].protokollsanteckningar[]",
+        fields_of::<MinuteNote>,
+    ),
 ];
 
 /// A tjänsteutlåtande: the förvaltning's statement on one ärende.
@@ -66,6 +74,8 @@ pub struct Case {
     #[serde(default)]
     pub dnr: Option<String>,
     pub rubrik: String,
+    /// Empty only for an informationsärende.
+    #[serde(default)]
     pub förslag_till_beslut: Vec<String>,
     #[serde(default)]
     pub underskrifter: Vec<Person>,
@@ -257,6 +267,74 @@ pub struct Item {
     /// The item is secret (OSL): its documents are left out of the web copy.
     #[serde(default)]
     pub sekretess: bool,
+    /// An informationsärende: the nämnd takes note, nothing is decided.
+    #[serde(default)]
+    pub information: bool,
+    /// Proposals other than the förvaltning's, in the order they were made.
+    #[serde(default)]
+    pub yrkanden: Vec<Motion>,
+    /// A roll-call vote between two proposals.
+    #[serde(default)]
+    pub omröstning: Option<Vote>,
+    #[serde(default)]
+    pub reservationer: Vec<Reservation>,
+    #[serde(default)]
+    pub protokollsanteckningar: Vec<MinuteNote>,
+    /// Members who declared themselves disqualified (jäv) and left the item.
+    #[serde(default)]
+    pub jäv: Vec<String>,
+}
+
+/// A proposal (yrkande) made at the meeting.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Motion {
+    /// The member who made it, by name as in `beslutande`.
+    pub av: String,
+    /// What was proposed: `att ärendet återremitteras`, `avslag på förvaltningens förslag`.
+    pub yrkande: String,
+}
+
+/// A roll-call vote: what ja and nej stand for, and how each member voted.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vote {
+    /// What a ja-röst is for: `förvaltningens förslag`.
+    pub ja: String,
+    /// What a nej-röst is for: `Bo Ströms yrkande`.
+    pub nej: String,
+    pub röster: Ballots,
+}
+
+/// The members by how they voted.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ballots {
+    #[serde(default)]
+    pub ja: Vec<String>,
+    #[serde(default)]
+    pub nej: Vec<String>,
+    #[serde(default)]
+    pub avstår: Vec<String>,
+}
+
+/// A member's reservation against the decision, with optional written grounds.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reservation {
+    pub av: String,
+    /// Written grounds (Markdown), printed as a bilaga to the §.
+    #[serde(default)]
+    pub motivering: Option<String>,
+}
+
+/// A protokollsanteckning: a statement a member has entered in the minutes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinuteNote {
+    pub av: String,
+    /// Markdown.
+    pub text: String,
 }
 
 /// How the decision differs from the case's proposal.
