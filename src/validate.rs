@@ -18,9 +18,14 @@ const STALE_STATEMENT_DAYS: i64 = 180;
 
 /// Check a case: its header, tables, their rows and how sections use them.
 pub fn case(loaded: &LoadedCase) -> Vec<Problem> {
+    case_problems(loaded, false)
+}
+
+/// The problems of a case; one taken up only as an informationsärende needs no proposal.
+fn case_problems(loaded: &LoadedCase, information: bool) -> Vec<Problem> {
     let (case, source) = (&loaded.case, &loaded.source);
     let mut problems = Vec::new();
-    if case.förslag_till_beslut.is_empty() {
+    if case.förslag_till_beslut.is_empty() && !information {
         problems.push(
             source
                 .problem("rubrik", "tjänsteutlåtandet har inget förslag till beslut; det kan bara tas upp som informationsärende")
@@ -182,7 +187,13 @@ pub fn meeting(loaded: &LoadedMeeting) -> Vec<Problem> {
     let mut seen_cases = BTreeSet::new();
     for case in &loaded.cases {
         if seen_cases.insert(case.source.path.clone()) {
-            problems.extend(self::case(case));
+            let information = meeting
+                .paragrafer
+                .iter()
+                .zip(&loaded.cases)
+                .filter(|(_, c)| c.source.path == case.source.path)
+                .all(|(item, _)| item.information);
+            problems.extend(case_problems(case, information));
         }
     }
     if meeting.paragrafer.is_empty() {

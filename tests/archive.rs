@@ -21,7 +21,12 @@ fn paragraf(args: &[&str]) -> std::process::Output {
 
 fn built_examples(extra: &[&str]) -> (tempfile::TempDir, Vec<PathBuf>) {
     let out = tempfile::tempdir().unwrap();
-    let mut args = vec!["build", "cases", "-o", out.path().to_str().unwrap()];
+    let mut args = vec![
+        "build",
+        "cases/socialnamnden",
+        "-o",
+        out.path().to_str().unwrap(),
+    ];
     args.extend_from_slice(extra);
     let output = paragraf(&args);
     assert!(
@@ -236,7 +241,7 @@ fn extract_gives_the_sources_back_and_they_build_the_same_pdf() {
 fn archive_writes_a_manifest_whose_checksums_match_and_a_second_run_changes_nothing() {
     let out = tempfile::tempdir().unwrap();
     let dir = out.path().to_str().unwrap();
-    let first = paragraf(&["archive", "cases", "-o", dir]);
+    let first = paragraf(&["archive", "cases/socialnamnden", "-o", dir]);
     assert!(
         first.status.success(),
         "{}",
@@ -282,7 +287,7 @@ fn archive_writes_a_manifest_whose_checksums_match_and_a_second_run_changes_noth
             (p.clone(), modified(&p), std::fs::read(&p).unwrap())
         })
         .collect();
-    let second = paragraf(&["archive", "cases", "-o", dir]);
+    let second = paragraf(&["archive", "cases/socialnamnden", "-o", dir]);
     assert!(second.status.success());
     let stdout = String::from_utf8_lossy(&second.stdout);
     assert!(!stdout.contains("skrev"), "the second run wrote: {stdout}");

@@ -54,7 +54,7 @@ fn build_writes_every_document_and_says_so() {
     let out = tempfile::tempdir().unwrap();
     let output = paragraf(&[
         "build",
-        "cases",
+        "cases/socialnamnden",
         "-o",
         out.path().to_str().unwrap(),
         "--emit",

@@ -201,3 +201,81 @@ fn the_protocol_records_who_was_there_and_the_kallelse_lists_the_items() {
         );
     }
 }
+
+/// The example meeting of cases/: 13 items with a vote, reservations, jäv, an omedelbart
+/// justerad §, a secret § and an informationsärende.
+fn example_meeting() -> &'static (
+    tempfile::TempDir,
+    std::collections::BTreeMap<String, std::path::PathBuf>,
+) {
+    static BUILT: std::sync::OnceLock<(
+        tempfile::TempDir,
+        std::collections::BTreeMap<String, std::path::PathBuf>,
+    )> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| {
+        build(&[repo().join("cases/kultur-och-fritidsnamnden/2024-09-17/sammantrade.yaml")])
+    })
+}
+
+#[test]
+fn the_example_meeting_writes_every_document() {
+    let pdfs = &example_meeting().1;
+    let extracts = pdfs
+        .keys()
+        .filter(|name| name.contains("protokollsutdrag"))
+        .count();
+    let statements = pdfs
+        .keys()
+        .filter(|name| name.contains("tjansteutlatande"))
+        .count();
+    assert_eq!(
+        (extracts, statements, pdfs.len()),
+        (13, 13, 29),
+        "{:?}",
+        pdfs.keys()
+    );
+    pdf(pdfs, "2024-09-10_kultur-och-fritidsnamnden_kallelse");
+    pdf(pdfs, "2024-09-17_kultur-och-fritidsnamnden_protokoll.pdf");
+    pdf(pdfs, "2024-09-25_kultur-och-fritidsnamnden_anslag");
+}
+
+#[test]
+fn the_example_protocol_counts_the_vote_and_records_every_kind_of_item() {
+    let protocol = text(pdf(&example_meeting().1, "_protokoll.pdf"));
+    for expected in [
+        "Paragrafer KFN §§ 1–13",
+        // § 2: yrkande, propositionsordning, votering, reservations.
+        "KFN § 2 Fördelning av verksamhetsbidrag till föreningar 2025",
+        "Bo Ström (M) yrkar att Schacksällskapet Springaren beviljas 20 000 kr",
+        "Nämnden godkänner följande propositionsordning: Ja-röst för förvaltningens förslag. Nej-röst för Bo Ströms yrkande.",
+        "Omröstningen utfaller med 4 ja-röster mot 2 nej-röster, 1 ledamot avstår. Nämnden har därmed beslutat enligt förvaltningens förslag.",
+        "Summa 4 2 1",
+        "Bo Ström (M) reserverar sig mot beslutet med en skriftlig reservation, se bilaga.",
+        "Lisa Ek (KD) reserverar sig mot beslutet.",
+        "Bilaga: reservation från Bo Ström (M) Moderaterna anser",
+        // § 3: protokollsanteckning; § 4: jäv; § 9: information.
+        "Protokollsanteckning Eva Berg (V): Vänsterpartiet välkomnar planen",
+        "Jonas Falk (S) anmäler jäv och deltar inte i handläggningen av ärendet.",
+        "KFN § 9 Information om ombyggnaden av Norrby simhall",
+        "Information Nämnden tar del av informationen.",
+        // The totals of § 2's table reach the matter.
+        "ansökningar om verksamhetsbidrag för 2025 om totalt 695 000 kr. Förvaltningen föreslår att 495 000 kr fördelas",
+        "Datum då anslaget tas ned 2024-10-16",
+    ] {
+        assert!(
+            protocol.contains(expected),
+            "missing {expected:?} in\n{protocol}"
+        );
+    }
+    let immediately = text(pdf(&example_meeting().1, "protokollsutdrag_p007"));
+    assert!(
+        immediately.contains("Paragrafen justerad omedelbart 2024-09-17"),
+        "{immediately}"
+    );
+    let agenda = text(pdf(&example_meeting().1, "_kallelse"));
+    assert!(
+        agenda
+            .contains("KFN § 13 Kultur- och fritidsnämndens kulturpris 2024 KFN 2024/170 Lars Ek"),
+        "{agenda}"
+    );
+}
