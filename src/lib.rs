@@ -206,6 +206,8 @@ pub struct BuildOptions {
     pub conformance: Conformance,
     /// The web copy: no attached sources, personal data replaced, secret items left out.
     pub publish: bool,
+    /// Called with (documents done, documents in all) as each document is typeset.
+    pub progress: Option<fn(usize, usize)>,
 }
 
 impl Default for BuildOptions {
@@ -214,6 +216,7 @@ impl Default for BuildOptions {
             emit_typst: false,
             conformance: Conformance::Archive,
             publish: false,
+            progress: None,
         }
     }
 }
@@ -280,6 +283,7 @@ pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<Produc
         })
     };
     let next = std::sync::atomic::AtomicUsize::new(0);
+    let finished = std::sync::atomic::AtomicUsize::new(0);
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(planned.len().max(1));
@@ -294,6 +298,10 @@ pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<Produc
                             break done;
                         };
                         done.push((i, one(item)));
+                        let count = finished.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                        if let Some(progress) = options.progress {
+                            progress(count, planned.len());
+                        }
                     }
                 })
             })

@@ -2,7 +2,7 @@
 //!
 //! Exit codes: 0 success, 1 invalid input (problems on stderr), 2 wrong usage (clap).
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -85,8 +85,23 @@ impl PdfArgs {
             emit_typst,
             conformance: self.pdf_standard,
             publish: self.publish,
+            // A progress line only for a person watching; logs get the list of files.
+            progress: std::io::stderr()
+                .is_terminal()
+                .then_some(show_progress as fn(usize, usize)),
         }
     }
+}
+
+/// `typsätter 12/29` on one line of the terminal, cleared when all are done.
+fn show_progress(done: usize, total: usize) {
+    let mut stderr = std::io::stderr();
+    let _ = if done == total {
+        write!(stderr, "\r\x1b[K")
+    } else {
+        write!(stderr, "\rtypsätter {done}/{total}")
+    };
+    let _ = stderr.flush();
 }
 
 #[derive(Clone, Copy, ValueEnum)]
