@@ -79,7 +79,7 @@ fn main() {
 
     let rows = [
         (
-            "parse (load YAML, 3 files)",
+            "parse (load every YAML file)",
             measure(|| {
                 black_box(paragraf::load(&paths).unwrap());
             }),
@@ -122,7 +122,7 @@ fn main() {
             }),
         ),
         (
-            "write (3 PDFs, atomic)",
+            "write (every PDF, atomic)",
             measure(|| {
                 black_box(write::write_all(&out, &outputs).unwrap());
             }),
