@@ -1,5 +1,5 @@
-//! Benchmark of building the example meeting (seed 000's meeting and seed 001's case),
-//! stage by stage and end to end. `cargo bench` prints a Markdown table; the figures in
+//! Benchmark of building everything in cases/ (seed 000's meeting, seed 001's case and the
+//! example meeting of Kultur- och fritidsnämnden), stage by stage and end to end. `cargo bench` prints a Markdown table; the figures in
 //! docs/performance.md come from it. Peak memory is the process's high-water mark.
 
 use std::hint::black_box;
