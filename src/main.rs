@@ -190,6 +190,11 @@ fn finish(result: paragraf::Result<Report>) -> ExitCode {
         Ok(report) => {
             report_problems(&report.warnings);
             print_written(&report.written);
+            let changed = report.written.iter().filter(|w| w.changed).count();
+            eprintln!(
+                "{changed} filer skrivna, {} oförändrade",
+                report.written.len() - changed
+            );
             ExitCode::SUCCESS
         }
         Err(error) => fail(&error),

@@ -23,6 +23,7 @@ pub fn file_stem(document: &Document) -> String {
         DocumentKind::Extract => "protokollsutdrag",
         DocumentKind::Notice => "anslag",
         DocumentKind::Protocol => "protokoll",
+        DocumentKind::ImmediateProtocol => "protokoll-omedelbart-justerade",
         DocumentKind::Agenda => "kallelse",
     };
     let mut parts = vec![
@@ -36,7 +37,13 @@ pub fn file_stem(document: &Document) -> String {
     match (&document.dnr, document.kind) {
         (Some(dnr), _) => parts.push(slug(dnr, 40)),
         // A meeting's own document is named by the meeting: date, organ and kind.
-        (None, DocumentKind::Notice | DocumentKind::Protocol | DocumentKind::Agenda) => {}
+        (
+            None,
+            DocumentKind::Notice
+            | DocumentKind::Protocol
+            | DocumentKind::ImmediateProtocol
+            | DocumentKind::Agenda,
+        ) => {}
         (None, _) => parts.push(slug(&document.title, 60)),
     }
     parts.join("_")

@@ -230,12 +230,33 @@ fn the_example_meeting_writes_every_document() {
         .count();
     assert_eq!(
         (extracts, statements, pdfs.len()),
-        (13, 13, 29),
+        (13, 13, 30),
         "{:?}",
         pdfs.keys()
     );
+    // § 7 was justerad at the meeting: its own protocol, justerat that day.
+    let immediate = text(pdf(pdfs, "protokoll-omedelbart-justerade"));
+    assert!(
+        immediate.contains("Protokoll, omedelbart justerade paragrafer"),
+        "{immediate}"
+    );
+    assert!(
+        immediate
+            .contains("Justeringens plats och tid Stadshuset, sammanträdesrum Norrby, 2024-09-17"),
+        "{immediate}"
+    );
+    assert!(immediate.contains("Paragrafer KFN § 7"), "{immediate}");
+    assert!(
+        immediate.contains("KFN § 7 Yttrande över motion"),
+        "{immediate}"
+    );
+    assert!(!immediate.contains("KFN § 6"), "{immediate}");
     pdf(pdfs, "2024-09-10_kultur-och-fritidsnamnden_kallelse");
     pdf(pdfs, "2024-09-17_kultur-och-fritidsnamnden_protokoll.pdf");
+    pdf(
+        pdfs,
+        "2024-09-17_kultur-och-fritidsnamnden_protokoll-omedelbart-justerade.pdf",
+    );
     pdf(pdfs, "2024-09-25_kultur-och-fritidsnamnden_anslag");
 }
 

@@ -251,6 +251,8 @@ pub struct ExtractView {
 /// The protokoll and the kallelse: the meeting with all its §§.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProtocolView {
+    /// `Protokoll`, or for the §§ justerade at the meeting their own protocol's heading.
+    pub heading: String,
     #[serde(flatten)]
     pub meeting: MeetingView,
     pub items: Vec<ItemView>,
@@ -304,6 +306,8 @@ pub enum DocumentKind {
     Extract,
     Notice,
     Protocol,
+    /// The §§ justerade at the meeting, as their own protocol.
+    ImmediateProtocol,
     Agenda,
 }
 
@@ -314,7 +318,7 @@ impl DocumentKind {
             DocumentKind::Statement => "Tjänsteutlåtande",
             DocumentKind::Extract => "Protokollsutdrag",
             DocumentKind::Notice => "Anslag",
-            DocumentKind::Protocol => "Protokoll",
+            DocumentKind::Protocol | DocumentKind::ImmediateProtocol => "Protokoll",
             DocumentKind::Agenda => "Kallelse",
         }
     }
@@ -733,6 +737,7 @@ pub fn meeting_documents(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
         ),
     ] {
         let view = ProtocolView {
+            heading: "Protokoll".to_owned(),
             meeting: header.clone(),
             items: items.clone(),
             sent_on: swedish::short_date(sent_on),
@@ -752,6 +757,41 @@ pub fn meeting_documents(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
                 DocumentKind::Agenda => View::Agenda(Box::new(view)),
                 _ => View::Protocol(Box::new(view)),
             },
+        });
+    }
+    // §§ justerade at the meeting may take effect at once: they get a protocol of their own.
+    let immediate: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].immediately_adjusted)
+        .collect();
+    if !immediate.is_empty() && immediate.len() < items.len() {
+        let numbers: Vec<ParagraphNumber> = immediate.iter().map(|&i| loaded.numbers[i]).collect();
+        let mut header = header.clone();
+        header.adjusted_on = Some(swedish::short_date(meeting.datum));
+        header.adjustment_place = meeting.plats.clone();
+        header.paragraphs = swedish::paragraphs(prefix(loaded), &numbers);
+        header.notice = None;
+        let view = ProtocolView {
+            heading: "Protokoll, omedelbart justerade paragrafer".to_owned(),
+            meeting: header,
+            items: immediate.iter().map(|&i| items[i].clone()).collect(),
+            sent_on: swedish::short_date(sent_on),
+        };
+        documents.push(Document {
+            kind: DocumentKind::ImmediateProtocol,
+            committee: meeting.nämnd.clone(),
+            date: meeting.datum,
+            dnr: None,
+            paragraph: None,
+            title: format!(
+                "Protokoll, omedelbart justerade paragrafer, {} {}",
+                meeting.nämnd,
+                swedish::short_date(meeting.datum)
+            ),
+            meeting_date: Some(meeting.datum),
+            sources: all_sources.clone(),
+            redactions: all_redactions.clone(),
+            secret: false,
+            view: View::Protocol(Box::new(view)),
         });
     }
     if let (Some(view), Some(posted)) = (header.notice.clone(), posting_date(meeting)) {
