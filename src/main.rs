@@ -55,6 +55,12 @@ enum Command {
         #[arg(short, long, default_value = ".")]
         out: PathBuf,
     },
+    /// Write a commented skeleton of a case or a meeting; `check` lists what is left to fill in.
+    New {
+        #[arg(value_enum)]
+        kind: NewKind,
+        path: PathBuf,
+    },
     /// Check the YAML (parsing, every rule, the figures in prose) without building anything.
     Check {
         #[arg(required = true)]
@@ -105,6 +111,12 @@ fn show_progress(done: usize, total: usize) {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum NewKind {
+    Case,
+    Meeting,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Emit {
     Typst,
 }
@@ -136,6 +148,31 @@ fn main() -> ExitCode {
             }
             Err(error) => fail(&error),
         },
+        Command::New { kind, path } => {
+            let skeleton = match kind {
+                NewKind::Case => paragraf::model::CASE_SKELETON,
+                NewKind::Meeting => paragraf::model::MEETING_SKELETON,
+            };
+            if path.exists() {
+                return fail(&Problem::in_file(&path, "finns redan; välj ett nytt filnamn").into());
+            }
+            let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let file = OutputFile {
+                name,
+                bytes: skeleton.as_bytes().to_vec(),
+            };
+            match paragraf::write::write_all(&folder, &[file]) {
+                Ok(written) => {
+                    print_written(&written);
+                    ExitCode::SUCCESS
+                }
+                Err(error) => fail(&error),
+            }
+        }
         Command::Check { paths, format } => {
             let result = paragraf::load(&paths)
                 .and_then(|inputs| paragraf::check(&inputs).map(|w| (inputs, w)));

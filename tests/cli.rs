@@ -316,3 +316,68 @@ fn entries(dir: &Path) -> Vec<(String, Vec<u8>)> {
     entries.sort();
     entries
 }
+
+/// Fill every placeholder of a skeleton as a secretary would: quoted ones with text, the
+/// meeting's case with `case`; comments stay.
+fn fill_placeholders(text: &str, case: &str) -> String {
+    let fill = |line: &str| -> String {
+        if line.trim_start().starts_with('#') {
+            return line.to_owned();
+        }
+        if let Some(key) = line.find("ärende: ") {
+            return format!("{}{case}", &line[..key + "ärende: ".len()]);
+        }
+        let mut line = line.to_owned();
+        while let Some(at) = line.find("FYLL I").filter(|at| !line[..*at].contains('#')) {
+            let quoted = line[..at].ends_with('"');
+            let end = if quoted {
+                at + line[at..].find('"').unwrap()
+            } else {
+                line.len()
+            };
+            line = format!("{}Ifylld text{}", &line[..at], &line[end..]);
+        }
+        line
+    };
+    text.lines().map(fill).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn new_writes_skeletons_that_check_passes_once_filled_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = dir.path().join("2025-01-01/arende.yaml");
+    let meeting = dir.path().join("2025-01-01/sammantrade.yaml");
+    for (kind, path) in [("case", &case), ("meeting", &meeting)] {
+        let output = paragraf(&["new", kind, path.to_str().unwrap()]);
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+    // Unfilled, check lists every placeholder at its line.
+    let output = paragraf(&["check", meeting.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains("sammantrade.yaml:3:8: fyll i eller ta bort: FYLL I: nämnden"),
+        "{message}"
+    );
+    // A second `new` on the same path refuses to overwrite.
+    assert_eq!(
+        paragraf(&["new", "case", case.to_str().unwrap()])
+            .status
+            .code(),
+        Some(1)
+    );
+    for path in [&case, &meeting] {
+        let text = std::fs::read_to_string(path).unwrap();
+        std::fs::write(path, fill_placeholders(&text, "arende.yaml")).unwrap();
+    }
+    let output = paragraf(&["check", meeting.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = tempfile::tempdir().unwrap();
+    let output = paragraf(&[
+        "build",
+        meeting.to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}

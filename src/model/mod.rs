@@ -21,6 +21,13 @@ use keys::{Schema, fields_of};
 pub use paragraph::ParagraphNumber;
 pub use positions::Positions;
 
+/// A commented case file whose placeholders (`FYLL I: …`) `check` reports until filled.
+pub const CASE_SKELETON: &str = include_str!("skeleton.case.yaml");
+/// A commented meeting file, likewise.
+pub const MEETING_SKELETON: &str = include_str!("skeleton.meeting.yaml");
+/// The mark of a placeholder not yet filled in.
+const PLACEHOLDER: &str = "FYLL I";
+
 /// Where each struct of a case file stands, for the check of unknown keys.
 const CASE_SCHEMA: Schema = &[
     ("", fields_of::<Case>),
@@ -503,11 +510,40 @@ impl SourceFile {
     fn parse<T: for<'de> Deserialize<'de>>(&self, schema: Schema) -> Result<T> {
         let tree: serde_yaml::Value =
             serde_yaml::from_str(&self.text).map_err(|e| Error::from(self.yaml_problem(&e)))?;
-        let unknown = keys::unknown_keys(self, &tree, schema);
-        if !unknown.is_empty() {
-            return Err(Error::new(unknown));
+        let mut problems = keys::unknown_keys(self, &tree, schema);
+        self.placeholders(&tree, "", &mut problems);
+        if !problems.is_empty() {
+            return Err(Error::new(problems));
         }
         serde_yaml::from_str(&self.text).map_err(|e| Error::from(self.yaml_problem(&e)))
+    }
+
+    /// Every placeholder of a `paragraf new` skeleton still in the file.
+    fn placeholders(&self, value: &serde_yaml::Value, path: &str, out: &mut Vec<Problem>) {
+        use serde_yaml::Value;
+        match value {
+            Value::String(text) if text.contains(PLACEHOLDER) => {
+                out.push(self.problem(path, format!("fyll i eller ta bort: {}", text.trim())));
+            }
+            Value::Mapping(mapping) => {
+                for (key, child) in mapping {
+                    if let Some(key) = key.as_str() {
+                        let child_path = if path.is_empty() {
+                            key.to_owned()
+                        } else {
+                            format!("{path}.{key}")
+                        };
+                        self.placeholders(child, &child_path, out);
+                    }
+                }
+            }
+            Value::Sequence(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.placeholders(item, &format!("{path}[{i}]"), out);
+                }
+            }
+            _ => {}
+        }
     }
 
     pub fn parse_case(&self) -> Result<Case> {
