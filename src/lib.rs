@@ -13,6 +13,7 @@ pub mod error;
 pub mod extract;
 pub mod model;
 pub mod render;
+pub mod textconv;
 pub mod typeset;
 pub mod validate;
 pub mod write;

@@ -55,6 +55,8 @@ enum Command {
         #[arg(short, long, default_value = ".")]
         out: PathBuf,
     },
+    /// A stable, readable text of a case or meeting for `git diff` (textconv driver).
+    Textconv { file: PathBuf },
     /// Write a commented skeleton of a case or a meeting; `check` lists what is left to fill in.
     New {
         #[arg(value_enum)]
@@ -148,6 +150,15 @@ fn main() -> ExitCode {
             }
             Err(error) => fail(&error),
         },
+        Command::Textconv { file } => {
+            match paragraf::model::SourceFile::read(&file).and_then(paragraf::textconv::text) {
+                Ok(text) => {
+                    print!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(error) => fail(&error),
+            }
+        }
         Command::New { kind, path } => {
             let skeleton = match kind {
                 NewKind::Case => paragraf::model::CASE_SKELETON,

@@ -381,3 +381,37 @@ fn new_writes_skeletons_that_check_passes_once_filled_in() {
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
 }
+
+#[test]
+fn textconv_shows_what_a_change_of_amount_means() {
+    let (_dir, _meeting, case) = meeting_copy();
+    let before = paragraf(&["textconv", case.to_str().unwrap()]);
+    assert!(before.status.success(), "{}", stderr(&before));
+    let before = String::from_utf8_lossy(&before.stdout).into_owned();
+    assert!(before.contains("Tabell 1 (utvecklingsprojekt): 20 ansökningar; sökt totalt 8 045 580 kr; beviljat totalt 2 669 520 kr"), "{before}");
+    replace_in(
+        &case,
+        "        förslag: 250 000",
+        "        förslag: 300 000",
+    );
+    let after = String::from_utf8_lossy(&paragraf(&["textconv", case.to_str().unwrap()]).stdout)
+        .into_owned();
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            (
+                "Tabell 1 (utvecklingsprojekt), ansökan 1: Stärkt brukarinflytande för brukarna på Södermalms sdf; sökt 532 500 kr; förslag 250 000 kr",
+                "Tabell 1 (utvecklingsprojekt), ansökan 1: Stärkt brukarinflytande för brukarna på Södermalms sdf; sökt 532 500 kr; förslag 300 000 kr"
+            ),
+            (
+                "Tabell 1 (utvecklingsprojekt): 20 ansökningar; sökt totalt 8 045 580 kr; beviljat totalt 2 669 520 kr",
+                "Tabell 1 (utvecklingsprojekt): 20 ansökningar; sökt totalt 8 045 580 kr; beviljat totalt 2 719 520 kr"
+            ),
+        ]
+    );
+}
