@@ -152,12 +152,18 @@ fn main() -> ExitCode {
         },
         Command::Textconv { file } => {
             match paragraf::model::SourceFile::read(&file).and_then(paragraf::textconv::text) {
-                Ok(text) => {
-                    print!("{text}");
-                    ExitCode::SUCCESS
+                Ok(text) => print!("{text}"),
+                // git diff must still show something for a file that does not parse
+                // (yet): the problem, then the file as it is.
+                Err(error) => {
+                    for problem in &error.problems {
+                        println!("# paragraf: {}", problem.message);
+                    }
+                    let bytes = std::fs::read(&file).unwrap_or_default();
+                    print!("{}", String::from_utf8_lossy(&bytes));
                 }
-                Err(error) => fail(&error),
             }
+            ExitCode::SUCCESS
         }
         Command::New { kind, path } => {
             let skeleton = match kind {

@@ -415,3 +415,20 @@ fn textconv_shows_what_a_change_of_amount_means() {
         ]
     );
 }
+
+#[test]
+fn textconv_shows_a_broken_file_as_it_is() {
+    let (_dir, _meeting, case) = meeting_copy();
+    replace_in(&case, "rubrik: Förslag till", "rubrk: Förslag till");
+    let output = paragraf(&["textconv", case.to_str().unwrap()]);
+    assert!(
+        output.status.success(),
+        "git diff needs a text even for a broken file"
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.starts_with("# paragraf: okänd nyckel `rubrk`"),
+        "{text}"
+    );
+    assert!(text.contains("rubrk: Förslag till fördelning"), "{text}");
+}
