@@ -57,6 +57,9 @@ enum Command {
     },
     /// A stable, readable text of a case or meeting for `git diff` (textconv driver).
     Textconv { file: PathBuf },
+    /// What changed between two versions of a case or meeting, in domain terms: two
+    /// files, or a git revision and a file (`paragraf diff HEAD~1 cases/…/x.yaml`).
+    Diff { old: String, new: PathBuf },
     /// Write a commented skeleton of a case or a meeting; `check` lists what is left to fill in.
     New {
         #[arg(value_enum)]
@@ -151,8 +154,8 @@ fn main() -> ExitCode {
             Err(error) => fail(&error),
         },
         Command::Textconv { file } => {
-            match paragraf::model::SourceFile::read(&file).and_then(paragraf::textconv::text) {
-                Ok(text) => print!("{text}"),
+            match paragraf::model::SourceFile::read(&file).and_then(paragraf::textconv::facts) {
+                Ok(facts) => print!("{}", paragraf::textconv::text(&facts)),
                 // git diff must still show something for a file that does not parse
                 // (yet): the problem, then the file as it is.
                 Err(error) => {
@@ -165,6 +168,17 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Command::Diff { old, new } => match diff(&old, &new) {
+            Ok(changes) if changes.is_empty() => {
+                println!("inga ändringar i sak");
+                ExitCode::SUCCESS
+            }
+            Ok(changes) => {
+                changes.iter().for_each(|line| println!("{line}"));
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(&error),
+        },
         Command::New { kind, path } => {
             let skeleton = match kind {
                 NewKind::Case => paragraf::model::CASE_SKELETON,
@@ -237,6 +251,35 @@ fn extract(pdf: &Path, out: &Path) -> paragraf::Result<Vec<Written>> {
         })
         .collect::<paragraf::Result<Vec<_>>>()?;
     paragraf::write::write_all(out, &files)
+}
+
+/// The changes from `old` (a file, or a git revision of `new`) to `new`.
+fn diff(old: &str, new: &Path) -> paragraf::Result<Vec<String>> {
+    use paragraf::model::SourceFile;
+    let old_source = if Path::new(old).is_file() {
+        SourceFile::read(Path::new(old))?
+    } else {
+        // A revision: the same file as git has it there, read as if it stood where it is.
+        let spec = format!("{old}:./{}", new.display());
+        let shown = std::process::Command::new("git")
+            .args(["show", &spec])
+            .output();
+        match shown {
+            Ok(output) if output.status.success() => {
+                SourceFile::from_text(new, String::from_utf8_lossy(&output.stdout).into_owned())
+            }
+            _ => {
+                return Err(Problem::in_file(
+                    Path::new(old),
+                    format!("varken en fil eller en git-revision av {}", new.display()),
+                )
+                .into());
+            }
+        }
+    };
+    let old_facts = paragraf::textconv::facts(old_source)?;
+    let new_facts = paragraf::textconv::facts(SourceFile::read(new)?)?;
+    Ok(paragraf::textconv::changes(&old_facts, &new_facts))
 }
 
 fn finish(result: paragraf::Result<Report>) -> ExitCode {

@@ -1,16 +1,34 @@
-//! A stable, readable text of a case or a meeting for `git diff` (a textconv driver): what
-//! the decision and the money say, one fact a line, with the totals the tool computes, so
-//! that a reviewer sees "beviljat 2 669 520 kr → 2 719 520 kr" and not which YAML lines
-//! moved.
+//! What a case or a meeting says, as facts: (subject, field, value), one decision point,
+//! amount or total each, with the totals the tool computes. `textconv` prints them one a
+//! line for `git diff`; `diff` compares two versions and says what changed in domain
+//! terms ("Tabell 1, ansökan 4: förslag 250 000 kr → 300 000 kr").
 
-use std::fmt::Write;
+use std::collections::BTreeMap;
 
 use crate::derive::{self, swedish};
 use crate::error::Result;
 use crate::model::{LoadedCase, LoadedMeeting, Proposal, SourceFile};
 
-/// The text of the YAML file at `source`: a meeting or a case.
-pub fn text(source: SourceFile) -> Result<String> {
+/// One fact: what it is about, which property, and its value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub subject: String,
+    pub field: String,
+    pub value: String,
+}
+
+fn fact(subject: impl Into<String>, field: impl Into<String>, value: impl Into<String>) -> Fact {
+    // Amounts are typeset with no-break spaces; a diff reads better with plain ones.
+    let value = value.into().replace(swedish::NBSP, " ");
+    Fact {
+        subject: subject.into(),
+        field: field.into(),
+        value,
+    }
+}
+
+/// The facts of the YAML file `source`: a meeting or a case.
+pub fn facts(source: SourceFile) -> Result<Vec<Fact>> {
     if source.is_meeting() {
         Ok(meeting(&LoadedMeeting::from_source(source)?))
     } else {
@@ -18,79 +36,83 @@ pub fn text(source: SourceFile) -> Result<String> {
     }
 }
 
-fn case(loaded: &LoadedCase) -> String {
+/// The facts one a line: `subject: field: value`.
+pub fn text(facts: &[Fact]) -> String {
+    facts
+        .iter()
+        .map(|f| format!("{}: {}: {}\n", f.subject, f.field, f.value))
+        .collect()
+}
+
+fn case(loaded: &LoadedCase) -> Vec<Fact> {
     let case = &loaded.case;
-    let mut out = String::new();
-    let _ = writeln!(out, "Tjänsteutlåtande: {}", case.rubrik);
-    let _ = writeln!(out, "Nämnd: {}", case.nämnd);
-    let _ = writeln!(out, "Dnr: {}", case.dnr.as_deref().unwrap_or("–"));
-    let _ = writeln!(out, "Datum: {}", swedish::short_date(case.datum));
+    let head = "Tjänsteutlåtande";
+    let mut facts = vec![
+        fact(head, "rubrik", one_line(&case.rubrik)),
+        fact(head, "nämnd", &case.nämnd),
+        fact(head, "dnr", case.dnr.as_deref().unwrap_or("–")),
+        fact(head, "datum", swedish::short_date(case.datum)),
+    ];
     for (i, point) in case.förslag_till_beslut.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "Förslag till beslut, punkt {}: {}",
-            i + 1,
-            one_line(point)
-        );
+        facts.push(fact(
+            "Förslag till beslut",
+            format!("punkt {}", i + 1),
+            one_line(point),
+        ));
     }
     for (number, id) in derive::table_order(case).into_iter().enumerate() {
         let Some(table) = case.tabeller.get(id) else {
             continue;
         };
-        let label = format!("Tabell {} ({id})", number + 1);
+        let label = format!("Tabell {}", number + 1);
         for row in &table.ansökningar {
+            let subject = format!("{label}, ansökan {}", row.nr);
             let proposal = match row.förslag {
                 Proposal::Refused => "avslag".to_owned(),
                 Proposal::Referred => "hänvisning".to_owned(),
                 other => swedish::kronor(derive::granted(other, table)),
             };
-            let title = row.titel.as_deref().unwrap_or(&row.sökande);
-            let _ = writeln!(
-                out,
-                "{label}, ansökan {}: {}; sökt {}; förslag {proposal}",
-                row.nr,
-                one_line(title),
-                swedish::kronor(row.sökt)
-            );
+            facts.push(fact(&subject, "sökande", one_line(&row.sökande)));
+            facts.push(fact(&subject, "sökt", swedish::kronor(row.sökt)));
+            facts.push(fact(&subject, "förslag", proposal));
         }
         let totals = derive::totals(table);
-        let _ = writeln!(
-            out,
-            "{label}: {} ansökningar; sökt totalt {}; beviljat totalt {}",
-            totals.count,
+        facts.push(fact(&label, "antal ansökningar", totals.count.to_string()));
+        facts.push(fact(
+            &label,
+            "sökt totalt",
             swedish::kronor(totals.requested),
-            swedish::kronor(totals.granted)
-        );
+        ));
+        facts.push(fact(
+            &label,
+            "beviljat totalt",
+            swedish::kronor(totals.granted),
+        ));
     }
-    let _ = writeln!(out, "Sammanfattning:");
-    for line in case.sammanfattning.lines() {
-        let _ = writeln!(out, "  {line}");
-    }
+    facts.push(fact(
+        "Sammanfattning",
+        "text",
+        one_line(&case.sammanfattning),
+    ));
     for section in &case.avsnitt {
-        let _ = writeln!(out, "Avsnitt: {}", section.rubrik);
-        for line in section.text.iter().flat_map(|t| t.lines()) {
-            let _ = writeln!(out, "  {line}");
-        }
+        let text = section.text.as_deref().map(one_line).unwrap_or_default();
+        facts.push(fact(format!("Avsnitt {}", section.rubrik), "text", text));
     }
-    // Amounts print with no-break spaces in documents; a diff reads better with plain ones.
-    out.replace(swedish::NBSP, " ")
+    facts
 }
 
-fn meeting(loaded: &LoadedMeeting) -> String {
+fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
     let meeting = &loaded.meeting;
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Sammanträde: {} {}",
-        meeting.nämnd,
-        swedish::short_date(meeting.datum)
-    );
+    let mut facts = vec![
+        fact("Sammanträde", "nämnd", &meeting.nämnd),
+        fact("Sammanträde", "datum", swedish::short_date(meeting.datum)),
+    ];
     for member in &meeting.beslutande {
-        let _ = writeln!(
-            out,
-            "Beslutande: {}",
-            derive::procedure::label(meeting, &member.namn)
-        );
+        facts.push(fact(
+            "Beslutande",
+            derive::procedure::label(meeting, &member.namn),
+            "närvarande",
+        ));
     }
     for ((item, case), number) in meeting
         .paragrafer
@@ -98,38 +120,40 @@ fn meeting(loaded: &LoadedMeeting) -> String {
         .zip(&loaded.cases)
         .zip(&loaded.numbers)
     {
-        let heading = format!("§ {number}");
-        let _ = writeln!(
-            out,
-            "{heading}: {} ({})",
-            case.case.rubrik,
-            case.case.dnr.as_deref().unwrap_or("utan dnr")
-        );
+        let subject = format!("§ {number}");
+        facts.push(fact(&subject, "ärende", one_line(&case.case.rubrik)));
         for (i, point) in derive::decision(item, &case.case).iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "{heading}, beslut punkt {}: {}",
-                i + 1,
-                one_line(point)
-            );
+            facts.push(fact(
+                &subject,
+                format!("beslut punkt {}", i + 1),
+                one_line(point),
+            ));
         }
         if let Some(vote) = &item.omröstning {
             let result = derive::procedure::outcome(meeting, vote);
-            let _ = writeln!(
-                out,
-                "{heading}, omröstning: {} ja, {} nej, {} avstår; beslut enligt {}",
+            let winner = if result.yes_wins { &vote.ja } else { &vote.nej };
+            let (yes, no, abstain) = (
                 vote.röster.ja.len(),
                 vote.röster.nej.len(),
                 vote.röster.avstår.len(),
-                if result.yes_wins { &vote.ja } else { &vote.nej }
             );
+            facts.push(fact(
+                &subject,
+                "omröstning",
+                format!("{yes} ja, {no} nej, {abstain} avstår; beslut enligt {winner}"),
+            ));
         }
         for reservation in &item.reservationer {
-            let _ = writeln!(
-                out,
-                "{heading}, reservation: {}",
+            let field = format!(
+                "reservation från {}",
                 derive::procedure::label(meeting, &reservation.av)
             );
+            let kind = if reservation.motivering.is_some() {
+                "skriftlig"
+            } else {
+                "muntlig"
+            };
+            facts.push(fact(&subject, field, kind));
         }
         let flags = [
             (item.omedelbar_justering, "omedelbart justerad"),
@@ -137,13 +161,102 @@ fn meeting(loaded: &LoadedMeeting) -> String {
             (item.information, "informationsärende"),
         ];
         for (_, flag) in flags.iter().filter(|(on, _)| *on) {
-            let _ = writeln!(out, "{heading}: {flag}");
+            facts.push(fact(&subject, *flag, "ja"));
         }
     }
+    facts
+}
+
+/// What changed between two versions, in domain terms, one change a line. A fact is
+/// known by its subject and field, which are unique within a file.
+pub fn changes(old: &[Fact], new: &[Fact]) -> Vec<String> {
+    let key = |f: &Fact| (f.subject.clone(), f.field.clone());
+    let old_values: BTreeMap<_, _> = old.iter().map(|f| (key(f), &f.value)).collect();
+    let new_values: BTreeMap<_, _> = new.iter().map(|f| (key(f), &f.value)).collect();
+    let subjects = |facts: &[Fact]| -> Vec<String> {
+        let mut seen: Vec<String> = Vec::new();
+        for f in facts {
+            if !seen.contains(&f.subject) {
+                seen.push(f.subject.clone());
+            }
+        }
+        seen
+    };
+    let (old_subjects, new_subjects) = (subjects(old), subjects(new));
+    let mut out = Vec::new();
+    for subject in new_subjects.iter().filter(|s| !old_subjects.contains(s)) {
+        out.push(format!("ny: {subject}"));
+    }
+    for subject in old_subjects.iter().filter(|s| !new_subjects.contains(s)) {
+        out.push(format!("borttagen: {subject}"));
+    }
+    for f in new.iter().filter(|f| old_subjects.contains(&f.subject)) {
+        match old_values.get(&key(f)) {
+            Some(before) if *before != &f.value => out.push(if is_prose(&f.field, before) {
+                format!("{}: {} omformulerad", f.subject, f.field)
+            } else {
+                format!("{}: {} {before} → {}", f.subject, f.field, f.value)
+            }),
+            None => out.push(format!("{}: {} tillagd: {}", f.subject, f.field, f.value)),
+            _ => {}
+        }
+    }
+    for f in old
+        .iter()
+        .filter(|f| new_subjects.contains(&f.subject) && !new_values.contains_key(&key(f)))
+    {
+        out.push(format!("{}: {} borttagen", f.subject, f.field));
+    }
     out
+}
+
+/// Text too long to show twice on a line is said to be reworded instead.
+fn is_prose(field: &str, value: &str) -> bool {
+    field.starts_with("punkt")
+        || field.starts_with("beslut punkt")
+        || field == "text"
+        || value.chars().count() > 60
 }
 
 /// A point or title on one line, whatever line breaks the YAML had.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_in_domain_terms() {
+        let f = |s: &str, field: &str, v: &str| fact(s, field, v);
+        let old = vec![
+            f(
+                "Förslag till beslut",
+                "punkt 3",
+                "Socialnämnden beslutar att omedelbart justera ärendet.",
+            ),
+            f("Tabell 1, ansökan 4", "förslag", "250 000 kr"),
+            f("Tabell 1", "beviljat totalt", "2 669 520 kr"),
+        ];
+        let new = vec![
+            f(
+                "Förslag till beslut",
+                "punkt 3",
+                "Paragrafen justeras omedelbart.",
+            ),
+            f("Tabell 1, ansökan 4", "förslag", "300 000 kr"),
+            f("Tabell 1, ansökan 21", "förslag", "25 000 kr"),
+            f("Tabell 1", "beviljat totalt", "2 719 520 kr"),
+        ];
+        assert_eq!(
+            changes(&old, &new),
+            [
+                "ny: Tabell 1, ansökan 21",
+                "Förslag till beslut: punkt 3 omformulerad",
+                "Tabell 1, ansökan 4: förslag 250 000 kr → 300 000 kr",
+                "Tabell 1: beviljat totalt 2 669 520 kr → 2 719 520 kr",
+            ]
+        );
+    }
 }

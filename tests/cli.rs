@@ -383,12 +383,17 @@ fn new_writes_skeletons_that_check_passes_once_filled_in() {
 }
 
 #[test]
-fn textconv_shows_what_a_change_of_amount_means() {
-    let (_dir, _meeting, case) = meeting_copy();
+fn textconv_and_diff_show_what_a_change_of_amount_means() {
+    let (dir, _meeting, case) = meeting_copy();
     let before = paragraf(&["textconv", case.to_str().unwrap()]);
     assert!(before.status.success(), "{}", stderr(&before));
     let before = String::from_utf8_lossy(&before.stdout).into_owned();
-    assert!(before.contains("Tabell 1 (utvecklingsprojekt): 20 ansökningar; sökt totalt 8 045 580 kr; beviljat totalt 2 669 520 kr"), "{before}");
+    assert!(
+        before.contains("Tabell 1: beviljat totalt: 2 669 520 kr\n"),
+        "{before}"
+    );
+    let old = dir.path().join("före.yaml");
+    std::fs::copy(&case, &old).unwrap();
     replace_in(
         &case,
         "        förslag: 250 000",
@@ -405,14 +410,20 @@ fn textconv_shows_what_a_change_of_amount_means() {
         changed,
         [
             (
-                "Tabell 1 (utvecklingsprojekt), ansökan 1: Stärkt brukarinflytande för brukarna på Södermalms sdf; sökt 532 500 kr; förslag 250 000 kr",
-                "Tabell 1 (utvecklingsprojekt), ansökan 1: Stärkt brukarinflytande för brukarna på Södermalms sdf; sökt 532 500 kr; förslag 300 000 kr"
+                "Tabell 1, ansökan 1: förslag: 250 000 kr",
+                "Tabell 1, ansökan 1: förslag: 300 000 kr"
             ),
             (
-                "Tabell 1 (utvecklingsprojekt): 20 ansökningar; sökt totalt 8 045 580 kr; beviljat totalt 2 669 520 kr",
-                "Tabell 1 (utvecklingsprojekt): 20 ansökningar; sökt totalt 8 045 580 kr; beviljat totalt 2 719 520 kr"
+                "Tabell 1: beviljat totalt: 2 669 520 kr",
+                "Tabell 1: beviljat totalt: 2 719 520 kr"
             ),
         ]
+    );
+    let diff = paragraf(&["diff", old.to_str().unwrap(), case.to_str().unwrap()]);
+    assert!(diff.status.success(), "{}", stderr(&diff));
+    assert_eq!(
+        String::from_utf8_lossy(&diff.stdout),
+        "Tabell 1, ansökan 1: förslag 250 000 kr → 300 000 kr\nTabell 1: beviljat totalt 2 669 520 kr → 2 719 520 kr\n"
     );
 }
 
@@ -431,4 +442,40 @@ fn textconv_shows_a_broken_file_as_it_is() {
         "{text}"
     );
     assert!(text.contains("rubrk: Förslag till fördelning"), "{text}");
+}
+
+#[test]
+fn every_fact_of_the_examples_is_known_by_subject_and_field() {
+    // diff pairs facts by subject and field; a repeated pair would hide a change.
+    let mut files = Vec::new();
+    let mut folders = vec![repo().join("cases")];
+    while let Some(folder) = folders.pop() {
+        for path in std::fs::read_dir(folder)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+        {
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "yaml")
+                && path.file_name().unwrap() != "namnd.yaml"
+            {
+                files.push(path);
+            }
+        }
+    }
+    assert!(files.len() > 15);
+    for file in files {
+        let facts =
+            paragraf::textconv::facts(paragraf::model::SourceFile::read(&file).unwrap()).unwrap();
+        let mut keys = std::collections::BTreeSet::new();
+        for fact in &facts {
+            assert!(
+                keys.insert((&fact.subject, &fact.field)),
+                "{}: {}: {} twice",
+                file.display(),
+                fact.subject,
+                fact.field
+            );
+        }
+    }
 }
