@@ -56,7 +56,7 @@ fn main() {
 
     let inputs = paragraf::load(&paths).expect("examples load");
     let planned = paragraf::plan(&inputs).expect("examples derive");
-    let renderer = render::Renderer::new().expect("templates");
+    let renderer = render::Renderer::new(&render::Templates::built_in()).expect("templates");
     let sources: Vec<_> = planned
         .iter()
         .map(|p| renderer.render(&p.document, true, false).expect("render"))

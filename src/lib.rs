@@ -209,6 +209,8 @@ pub struct BuildOptions {
     pub publish: bool,
     /// Called with (documents done, documents in all) as each document is typeset.
     pub progress: Option<fn(usize, usize)>,
+    /// A folder whose files replace the built-in templates of the same name.
+    pub templates: Option<PathBuf>,
 }
 
 impl Default for BuildOptions {
@@ -218,6 +220,7 @@ impl Default for BuildOptions {
             conformance: Conformance::Archive,
             publish: false,
             progress: None,
+            templates: None,
         }
     }
 }
@@ -251,7 +254,11 @@ impl Produced {
 /// core, sharing fonts and Typst's memo cache); the result is in the order of `planned`.
 /// Nothing is written: a failure in any document fails before a file is touched.
 pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<Produced>> {
-    let renderer = render::Renderer::new()?;
+    let templates = match &options.templates {
+        Some(dir) => render::Templates::with_overrides(dir)?,
+        None => render::Templates::built_in(),
+    };
+    let renderer = render::Renderer::new(&templates)?;
     let mut problems = Vec::new();
     let mut stems = BTreeSet::new();
     for Planned { document, root } in planned {

@@ -88,6 +88,10 @@ struct PdfArgs {
     /// secret items (`sekretess: true`) left out.
     #[arg(long)]
     publish: bool,
+    /// A folder of templates that replace the built-in ones of the same name
+    /// (`tjansteutlatande.typ.j2`, `paragraf.typ`, …).
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
 }
 
 impl PdfArgs {
@@ -96,6 +100,7 @@ impl PdfArgs {
             emit_typst,
             conformance: self.pdf_standard,
             publish: self.publish,
+            templates: self.templates,
             // A progress line only for a person watching; logs get the list of files.
             progress: std::io::stderr()
                 .is_terminal()

@@ -153,7 +153,8 @@ struct DocumentWorld {
     attachments: Vec<(String, Bytes)>,
     root: Option<PathBuf>,
     today: Option<Datetime>,
-    template: &'static str,
+    template: render::TemplateFile,
+    style_path: PathBuf,
 }
 
 fn file_id(path: &str) -> FileId {
@@ -171,7 +172,7 @@ impl DocumentWorld {
         let date = settings.date;
         DocumentWorld {
             main: Source::new(*MAIN_ID, source.text.clone()),
-            style: Source::new(*STYLE_ID, render::STYLE.to_owned()),
+            style: Source::new(*STYLE_ID, source.style.text.to_string()),
             attachments: source
                 .attachments
                 .iter()
@@ -179,7 +180,8 @@ impl DocumentWorld {
                 .collect(),
             root: settings.root.clone(),
             today: Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8),
-            template: source.template,
+            template: source.template.clone(),
+            style_path: source.style.path.clone(),
         }
     }
 
@@ -221,32 +223,25 @@ impl DocumentWorld {
             Some((id, source, line + 1, column + 1))
         });
         match located {
-            Some((id, source, line, column)) if id == *STYLE_ID => Problem::at(
-                &render::template_path(render::STYLE_NAME),
-                source.text(),
-                line,
-                column,
-                message,
-            ),
+            Some((id, source, line, column)) if id == *STYLE_ID => {
+                Problem::at(&self.style_path, source.text(), line, column, message)
+            }
             Some((_, source, line, _)) => {
                 // Generated source: name the template line that produced it.
                 let generated = source.text().lines().nth(line - 1).unwrap_or("");
-                let template_source = render::TEMPLATES
-                    .iter()
-                    .find(|(name, _)| *name == self.template)
-                    .map_or("", |(_, text)| *text);
+                let template_source: &str = &self.template.text;
                 let template_line = render::template_line_for(template_source, generated);
-                let path = render::template_path(self.template);
+                let path = &self.template.path;
                 let message = format!(
                     "{message} [line {line} of the generated Typst: `{}`]",
                     generated.trim()
                 );
                 match template_line {
-                    Some(at) => Problem::at(&path, template_source, at, 1, message),
-                    None => Problem::in_file(&path, message),
+                    Some(at) => Problem::at(path, template_source, at, 1, message),
+                    None => Problem::in_file(path, message),
                 }
             }
-            None => Problem::in_file(&render::template_path(self.template), message),
+            None => Problem::in_file(&self.template.path, message),
         }
     }
 }
@@ -315,9 +310,16 @@ mod tests {
         }
     }
 
+    const TEMPLATE: &str = "tjansteutlatande.typ.j2";
+
     fn source(text: &str) -> TypstSource {
+        let templates = render::Templates::built_in();
         TypstSource {
-            template: "tjansteutlatande.typ.j2",
+            template: templates
+                .template(TEMPLATE)
+                .cloned()
+                .unwrap_or_else(|| unreachable!()),
+            style: templates.style().clone(),
             text: format!("#import \"paragraf.typ\": *\n{text}\n"),
             attachments: Vec::new(),
         }
@@ -337,11 +339,8 @@ mod tests {
     #[test]
     fn a_typst_error_is_reported_at_the_template_line_that_made_it() {
         let problem = error_of("#decision-points(1pt + \"x\")", None);
-        assert_eq!(
-            problem.file,
-            render::template_path("tjansteutlatande.typ.j2")
-        );
-        let template = render::TEMPLATES[0].1;
+        assert_eq!(problem.file, PathBuf::from("templates").join(TEMPLATE));
+        let template = source("").template.text;
         let expected = template
             .lines()
             .position(|l| l.starts_with("#decision-points("))

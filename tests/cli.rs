@@ -479,3 +479,89 @@ fn every_fact_of_the_examples_is_known_by_subject_and_field() {
         }
     }
 }
+
+#[test]
+fn templates_from_a_folder_replace_the_built_in_ones() {
+    let templates = tempfile::tempdir().unwrap();
+    let statement =
+        std::fs::read_to_string(repo().join("templates/tjansteutlatande.typ.j2")).unwrap();
+    std::fs::write(
+        templates.path().join("tjansteutlatande.typ.j2"),
+        statement.replace(
+            "== Förvaltningens förslag till beslut",
+            "== Kommunens eget förslag",
+        ),
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let case = seed_001_case();
+    let output = paragraf(&[
+        "build",
+        case.to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+        "--templates",
+        templates.path().to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let pdf = std::fs::read_dir(out.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = text(&pdf);
+    assert!(
+        text.contains("Kommunens eget förslag")
+            && !text.contains("Förvaltningens förslag till beslut"),
+        "{text}"
+    );
+
+    // An error in a replaced style is reported in that file, at its line.
+    let style = std::fs::read_to_string(repo().join("templates/paragraf.typ")).unwrap();
+    std::fs::write(
+        templates.path().join("paragraf.typ"),
+        style.replace(
+            "#let labelled(label, body) = {",
+            "#let labelled(label, body) = {\n  1pt + \"x\"",
+        ),
+    )
+    .unwrap();
+    let output = paragraf(&[
+        "build",
+        case.to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+        "--templates",
+        templates.path().to_str().unwrap(),
+    ]);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    let line = style
+        .lines()
+        .position(|l| l.starts_with("#let labelled(label, body)"))
+        .unwrap()
+        + 2;
+    assert!(
+        message.contains(&format!(
+            "paragraf.typ:{line}:3: Typst: cannot add length and string"
+        )),
+        "{message}"
+    );
+
+    // A file that no template is named like is an error, not silently ignored.
+    std::fs::write(templates.path().join("tjansteutlatande.typ"), "").unwrap();
+    let output = paragraf(&[
+        "build",
+        case.to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+        "--templates",
+        templates.path().to_str().unwrap(),
+    ]);
+    assert!(
+        stderr(&output).contains("ingen mall heter så"),
+        "{}",
+        stderr(&output)
+    );
+}

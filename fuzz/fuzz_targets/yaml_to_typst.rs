@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let Ok(document) = paragraf::derive::statement(&case) else { return };
-    let renderer = paragraf::render::Renderer::new().expect("the templates compile");
+    let renderer = paragraf::render::Renderer::new(&paragraf::render::Templates::built_in()).expect("the templates compile");
     let typst = renderer.render(&document, true, false).expect("a valid case renders");
     let (errors, _warnings) = typst_syntax::parse(&typst.text).errors_and_warnings();
     assert!(errors.is_empty(), "generated Typst does not parse: {errors:?}\n{}", typst.text);

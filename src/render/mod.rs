@@ -8,7 +8,8 @@
 pub mod escape;
 pub mod markdown;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use minijinja::value::{Kwargs, Serde};
 use minijinja::{AutoEscape, Environment, ErrorKind, State, UndefinedBehavior, Value};
@@ -17,7 +18,7 @@ use crate::derive::{Document, SourceAttachment, View};
 use crate::error::{Problem, Result};
 
 /// The templates, compiled into the binary so that a build depends on nothing on disk.
-pub const TEMPLATES: &[(&str, &str)] = &[
+const TEMPLATES: &[(&str, &str)] = &[
     (
         STATEMENT_TEMPLATE,
         include_str!("../../templates/tjansteutlatande.typ.j2"),
@@ -45,7 +46,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// The shared Typst style every document imports, as `paragraf.typ`.
-pub const STYLE: &str = include_str!("../../templates/paragraf.typ");
+const STYLE: &str = include_str!("../../templates/paragraf.typ");
 pub const STYLE_NAME: &str = "paragraf.typ";
 
 const STATEMENT_TEMPLATE: &str = "tjansteutlatande.typ.j2";
@@ -56,26 +57,106 @@ const AGENDA_TEMPLATE: &str = "kallelse.typ.j2";
 /// Pieces the meeting's templates share (a § as the protocol gives it).
 const MACROS_TEMPLATE: &str = "macros.typ.j2";
 
-/// Where a template lives in the source tree, for messages.
-pub fn template_path(name: &str) -> PathBuf {
-    PathBuf::from("templates").join(name)
+/// One template (or the style) as a build uses it: its name, where it comes from (for
+/// messages) and its text.
+#[derive(Debug, Clone)]
+pub struct TemplateFile {
+    pub name: &'static str,
+    pub path: PathBuf,
+    pub text: Arc<str>,
 }
 
-/// The Typst source of a document, the template it came from, and the files it attaches
-/// (name within the document, bytes), which the typesetter serves under those names.
+/// The templates and the style of a build: those compiled into the binary, each of them
+/// replaced by a file of the same name in a folder the user names (`--templates DIR`).
+#[derive(Debug, Clone)]
+pub struct Templates {
+    files: Vec<TemplateFile>,
+}
+
+impl Templates {
+    pub fn built_in() -> Self {
+        let files = TEMPLATES
+            .iter()
+            .chain(std::iter::once(&(STYLE_NAME, STYLE)))
+            .map(|&(name, text)| TemplateFile {
+                name,
+                path: PathBuf::from("templates").join(name),
+                text: text.into(),
+            })
+            .collect();
+        Templates { files }
+    }
+
+    /// The built-in set with every file of `dir` that has a template's name in its place.
+    /// A file there that no template is named like is an error: a misspelt name would
+    /// otherwise be ignored without a word.
+    pub fn with_overrides(dir: &Path) -> Result<Self> {
+        let mut templates = Self::built_in();
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| Problem::in_file(dir, format!("kan inte läsas: {e}")))?;
+        let mut problems = Vec::new();
+        for path in entries.flatten().map(|e| e.path()).filter(|p| p.is_file()) {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if name.starts_with('.') {
+                continue;
+            }
+            let Some(file) = templates.files.iter_mut().find(|f| f.name == name) else {
+                let known: Vec<&str> = templates.files.iter().map(|f| f.name).collect();
+                problems.push(Problem::in_file(
+                    &path,
+                    format!("ingen mall heter så; mallarna är {}", known.join(", ")),
+                ));
+                continue;
+            };
+            match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    file.path = path;
+                    file.text = text.into();
+                }
+                Err(e) => problems.push(Problem::in_file(&path, format!("kan inte läsas: {e}"))),
+            }
+        }
+        if problems.is_empty() {
+            Ok(templates)
+        } else {
+            Err(crate::error::Error::new(problems))
+        }
+    }
+
+    /// The template called `name`.
+    pub fn template(&self, name: &str) -> Option<&TemplateFile> {
+        self.files.iter().find(|f| f.name == name)
+    }
+
+    /// The shared Typst style, `paragraf.typ`.
+    pub fn style(&self) -> &TemplateFile {
+        // `built_in` always holds the style; overrides only replace it.
+        self.template(STYLE_NAME)
+            .unwrap_or_else(|| unreachable!("the style is part of every template set"))
+    }
+}
+
+/// The Typst source of a document, the template it came from, the style it imports, and
+/// the files it attaches (name within the document, bytes), which the typesetter serves
+/// under those names.
 #[derive(Debug, Clone)]
 pub struct TypstSource {
-    pub template: &'static str,
+    pub template: TemplateFile,
+    pub style: TemplateFile,
     pub text: String,
     pub attachments: Vec<(String, Vec<u8>)>,
 }
 
 pub struct Renderer {
     env: Environment<'static>,
+    templates: Templates,
 }
 
 impl Renderer {
-    pub fn new() -> Result<Self> {
+    pub fn new(templates: &Templates) -> Result<Self> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_auto_escape_callback(|_| AutoEscape::Custom("typst".into()));
@@ -115,10 +196,14 @@ impl Renderer {
                 "`safe` is disabled: user text must stay escaped (use `markdown` for prose)",
             ))
         });
-        for (name, source) in TEMPLATES {
-            env.add_template(name, source).map_err(template_problem)?;
+        for file in templates.files.iter().filter(|f| f.name != STYLE_NAME) {
+            env.add_template_owned(file.name, file.text.to_string())
+                .map_err(|e| template_problem(e, templates))?;
         }
-        Ok(Renderer { env })
+        Ok(Renderer {
+            env,
+            templates: templates.clone(),
+        })
     }
 
     /// Render `document`; with `attach_sources`, its YAML files travel inside the PDF.
@@ -156,9 +241,14 @@ impl Renderer {
             .env
             .get_template(template)
             .and_then(|t| t.render(context))
-            .map_err(template_problem)?;
+            .map_err(|e| template_problem(e, &self.templates))?;
         Ok(TypstSource {
-            template,
+            template: self
+                .templates
+                .template(template)
+                .cloned()
+                .unwrap_or_else(|| unreachable!("every view has a template")),
+            style: self.templates.style().clone(),
             text,
             attachments: attached
                 .iter()
@@ -203,19 +293,18 @@ fn markdown_filter(state: &State, value: Value, kwargs: Kwargs) -> Result<Value,
 }
 
 /// A template error, at the template's line. These are the template author's mistakes.
-fn template_problem(error: minijinja::Error) -> crate::error::Error {
-    let name = error.name().unwrap_or("template").to_owned();
-    let path = template_path(&name);
-    let source = TEMPLATES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map_or("", |(_, s)| *s);
+fn template_problem(error: minijinja::Error, templates: &Templates) -> crate::error::Error {
+    let name = error.name().unwrap_or("template");
+    let (path, source) = match templates.template(name) {
+        Some(file) => (file.path.clone(), file.text.to_string()),
+        None => (PathBuf::from("templates").join(name), String::new()),
+    };
     let message = format!(
         "template error: {}",
         error.detail().unwrap_or(&error.kind().to_string())
     );
     match error.line() {
-        Some(line) => Problem::at(&path, source, line, 1, message),
+        Some(line) => Problem::at(&path, &source, line, 1, message),
         None => Problem::in_file(&path, message),
     }
     .into()
