@@ -16,6 +16,7 @@ pub mod render;
 pub mod textconv;
 pub mod typeset;
 pub mod validate;
+pub mod watch;
 pub mod write;
 
 use std::collections::BTreeSet;
@@ -225,12 +226,14 @@ impl Default for BuildOptions {
     }
 }
 
-/// A typeset document: its file stem, its PDF and its Typst source.
+/// A typeset document: its file stem, its PDF and its Typst source with the files it
+/// attaches (what the PDF is made from: the same again gives the same PDF).
 #[derive(Debug, Clone)]
 pub struct Produced {
     pub stem: String,
     pub pdf: Vec<u8>,
     pub typst: String,
+    pub attachments: Vec<(String, Vec<u8>)>,
 }
 
 impl Produced {
@@ -254,6 +257,17 @@ impl Produced {
 /// core, sharing fonts and Typst's memo cache); the result is in the order of `planned`.
 /// Nothing is written: a failure in any document fails before a file is touched.
 pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<Produced>> {
+    produce_reusing(planned, options, &[])
+}
+
+/// As [`produce`], but a document whose Typst source and attachments equal those of one in
+/// `previous` takes that one's PDF instead of being typeset again: what a watch process
+/// does between rebuilds, so that an edit re-typesets only the documents it changes.
+pub fn produce_reusing(
+    planned: &[Planned],
+    options: &BuildOptions,
+    previous: &[Produced],
+) -> Result<Vec<Produced>> {
     let templates = match &options.templates {
         Some(dir) => render::Templates::with_overrides(dir)?,
         None => render::Templates::built_in(),
@@ -283,11 +297,18 @@ pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<Produc
             root: Some(root.clone()),
             conformance: options.conformance.clone(),
         };
-        let pdf = typeset::typeset(&source, &settings)?;
+        let unchanged = previous.iter().find(|p| {
+            p.stem == stem && p.typst == source.text && p.attachments == source.attachments
+        });
+        let pdf = match unchanged {
+            Some(before) => before.pdf.clone(),
+            None => typeset::typeset(&source, &settings)?,
+        };
         Ok(Produced {
             stem,
             pdf,
             typst: source.text,
+            attachments: source.attachments,
         })
     };
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -385,11 +406,25 @@ pub fn archive(paths: &[PathBuf], out_dir: &Path, options: &BuildOptions) -> Res
 /// The whole pipeline: load, check, derive, render, typeset, write. On any error writes
 /// nothing.
 pub fn build(paths: &[PathBuf], out_dir: &Path, options: &BuildOptions) -> Result<Report> {
+    build_reusing(paths, out_dir, options, &mut Vec::new())
+}
+
+/// [`build`], taking the PDFs of `previous` for documents that did not change and leaving
+/// this build's documents there for the next.
+pub fn build_reusing(
+    paths: &[PathBuf],
+    out_dir: &Path,
+    options: &BuildOptions,
+    previous: &mut Vec<Produced>,
+) -> Result<Report> {
     let (planned, warnings) = prepare(paths, options)?;
-    let outputs: Vec<OutputFile> = produce(&planned, options)?
-        .into_iter()
+    let produced = produce_reusing(&planned, options, previous)?;
+    let outputs: Vec<OutputFile> = produced
+        .iter()
+        .cloned()
         .flat_map(|p| p.files(options.emit_typst))
         .collect();
     let written = write::write_all(out_dir, &outputs)?;
+    *previous = produced;
     Ok(Report { written, warnings })
 }

@@ -39,6 +39,16 @@ enum Command {
         #[command(flatten)]
         pdf: PdfArgs,
     },
+    /// Build, then build again whenever a case, meeting, template or namnd.yaml is saved;
+    /// only the documents an edit changes are typeset again. Stop with Ctrl-C.
+    Watch {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(short, long, default_value = "out")]
+        out: PathBuf,
+        #[command(flatten)]
+        pdf: PdfArgs,
+    },
     /// Export for the registrar: the PDFs and a manifest (manifest.json, manifest.txt)
     /// with diarienummer, handlingstyp, dates, size and SHA-256 of every file.
     Archive {
@@ -147,6 +157,44 @@ fn main() -> ExitCode {
         } => {
             let options = pdf.options(matches!(emit, Some(Emit::Typst)));
             finish(paragraf::build(&paths, &out, &options))
+        }
+        Command::Watch { paths, out, pdf } => {
+            let mut options = pdf.options(false);
+            options.progress = None; // one line per build instead
+            let watched = paragraf::watch::watch(&paths, &out, &options, |rebuild| {
+                let time = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs());
+                let clock = format!(
+                    "{:02}:{:02}:{:02}",
+                    time / 3600 % 24,
+                    time / 60 % 60,
+                    time % 60
+                );
+                let ms = rebuild.elapsed.as_millis();
+                match rebuild.result {
+                    Ok(report) => {
+                        report_problems(&report.warnings);
+                        let changed: Vec<_> = report.written.iter().filter(|w| w.changed).collect();
+                        for file in &changed {
+                            println!("skrev {}", file.path.display());
+                        }
+                        println!(
+                            "{clock} UTC: byggt på {ms} ms, {} filer ändrade",
+                            changed.len()
+                        );
+                    }
+                    Err(error) => {
+                        report_problems(&error.problems);
+                        println!("{clock} UTC: fel efter {ms} ms; väntar på nästa ändring");
+                    }
+                }
+                let _ = std::io::stdout().flush();
+            });
+            match watched {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => fail(&error),
+            }
         }
         Command::Archive { paths, out, pdf } => {
             finish(paragraf::archive(&paths, &out, &pdf.options(false)))

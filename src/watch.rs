@@ -1,0 +1,106 @@
+//! Watch: build, then build again whenever a case, meeting, template or configuration file
+//! is saved, in one process, so that Typst's memo cache and the PDFs of documents the edit
+//! did not touch carry over from one build to the next. Errors are reported and the watch
+//! goes on.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+
+use crate::error::{Problem, Result};
+use crate::{BuildOptions, Produced, Report};
+
+/// An editor saves in steps (temporary file, rename): events this close together are one save.
+const SETTLE: Duration = Duration::from_millis(100);
+
+/// One build of the watch: what it wrote or what was wrong, and how long it took.
+pub struct Rebuild {
+    pub result: Result<Report>,
+    pub elapsed: Duration,
+}
+
+/// Build `paths` into `out` now and after every save, calling `report` after each build.
+/// Returns only if the file system watch fails.
+pub fn watch(
+    paths: &[PathBuf],
+    out: &Path,
+    options: &BuildOptions,
+    mut report: impl FnMut(Rebuild),
+) -> Result<()> {
+    let (sender, events) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(sender)
+        .map_err(|e| Problem::in_file(out, format!("kan inte bevaka filerna: {e}")))?;
+    for folder in watched_folders(paths, options) {
+        watcher
+            .watch(&folder, RecursiveMode::Recursive)
+            .map_err(|e| Problem::in_file(&folder, format!("kan inte bevakas: {e}")))?;
+    }
+    let out = out.canonicalize().unwrap_or_else(|_| out.to_path_buf());
+    let mut previous: Vec<Produced> = Vec::new();
+    loop {
+        let started = Instant::now();
+        let result = crate::build_reusing(paths, &out, options, &mut previous);
+        report(Rebuild {
+            result,
+            elapsed: started.elapsed(),
+        });
+        // Wait for a save of a file that matters, then let the save settle.
+        loop {
+            match events.recv() {
+                Ok(Ok(event))
+                    if changes_content(&event.kind)
+                        && event.paths.iter().any(|p| relevant(p, &out)) =>
+                {
+                    break;
+                }
+                Ok(_) => continue,
+                Err(_) => return Ok(()),
+            }
+        }
+        while events.recv_timeout(SETTLE).is_ok() {}
+    }
+}
+
+/// The folders to watch: each folder given, and for a file the nämnd's folder around it
+/// (its cases and `namnd.yaml` may stand beside it); the templates folder too.
+fn watched_folders(paths: &[PathBuf], options: &BuildOptions) -> Vec<PathBuf> {
+    let mut folders: Vec<PathBuf> = paths
+        .iter()
+        .map(|path| {
+            if path.is_dir() {
+                path.clone()
+            } else {
+                let folder = path.parent().unwrap_or(Path::new("."));
+                folder
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(folder)
+                    .to_path_buf()
+            }
+        })
+        .chain(options.templates.clone())
+        .collect();
+    folders.sort();
+    folders.dedup();
+    folders
+}
+
+/// A save, a new file or a removal; not the build's own reading of the files.
+fn changes_content(kind: &notify::EventKind) -> bool {
+    use notify::EventKind::{Create, Modify, Remove};
+    matches!(kind, Create(_) | Modify(_) | Remove(_))
+}
+
+/// A change that can alter a document: YAML or a template, not what the build writes.
+fn relevant(path: &Path, out: &Path) -> bool {
+    let hidden = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    let inside_out = path.starts_with(out) || path.canonicalize().is_ok_and(|p| p.starts_with(out));
+    let kind = path
+        .extension()
+        .is_some_and(|e| matches!(e.to_str(), Some("yaml" | "yml" | "j2" | "typ")));
+    kind && !hidden && !inside_out
+}

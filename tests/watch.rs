@@ -1,0 +1,94 @@
+//! `paragraf watch`: a saved edit rebuilds the PDFs it changes; a broken save is reported
+//! and the watch goes on.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use common::*;
+
+/// Kills the watch when the test ends, however it ends.
+struct Watching(Child);
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The next line of stdout that contains `part`, within a minute (a guard, not a timing).
+fn wait_for(lines: &mpsc::Receiver<String>, part: &str) -> String {
+    loop {
+        match lines.recv_timeout(Duration::from_secs(60)) {
+            Ok(line) if line.contains(part) => return line,
+            Ok(_) => continue,
+            Err(_) => panic!("no line with {part:?} from paragraf watch"),
+        }
+    }
+}
+
+#[test]
+fn a_saved_edit_rebuilds_the_documents_it_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("socialnamnden/2015-03-24");
+    std::fs::create_dir_all(&folder).unwrap();
+    for entry in std::fs::read_dir(repo().join("cases/socialnamnden/2015-03-24")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, folder.join(path.file_name().unwrap())).unwrap();
+    }
+    let out = dir.path().join("ut");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args([
+            "watch",
+            dir.path().join("socialnamnden").to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let _watching = Watching(child);
+    let (sender, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if sender.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    assert!(wait_for(&lines, "byggt på").contains("4 filer ändrade"));
+    let statement = out.join("2015-03-06_socialnamnden_tjansteutlatande_3.2-482-2014.pdf");
+    assert!(!text(&statement).contains("I stadens budget för år 2015"));
+
+    let case = folder.join("3.2-482-2014-fordelning-must.yaml");
+    let yaml = std::fs::read_to_string(&case).unwrap();
+    std::fs::write(
+        &case,
+        yaml.replacen(
+            "I stadens budget för 2015",
+            "I stadens budget för år 2015",
+            1,
+        ),
+    )
+    .unwrap();
+    let rebuilt = wait_for(&lines, "byggt på");
+    assert!(rebuilt.contains("4 filer ändrade"), "{rebuilt}");
+    assert!(text(&statement).contains("I stadens budget för år 2015"));
+
+    // A broken save is reported; the watch goes on and picks up the repair.
+    std::fs::write(
+        &case,
+        yaml.replacen("rubrik: Förslag", "rubrik: [Förslag", 1),
+    )
+    .unwrap();
+    wait_for(&lines, "fel efter");
+    std::fs::write(&case, &yaml).unwrap();
+    assert!(wait_for(&lines, "byggt på").contains("4 filer ändrade"));
+    assert!(!text(&statement).contains("I stadens budget för år 2015"));
+}
