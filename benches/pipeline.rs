@@ -137,6 +137,49 @@ fn main() {
     ];
     let _ = std::fs::remove_dir_all(&out);
 
+    // What `paragraf watch` does after a one-word edit in seed 000's case: the same
+    // process builds again, reusing the PDFs (and Typst's memo cache) of what did not change.
+    let copy = std::env::temp_dir().join(format!("paragraf-bench-watch-{}", std::process::id()));
+    let meeting_folder = copy.join("socialnamnden/2015-03-24");
+    std::fs::create_dir_all(&meeting_folder).expect("temporary folder");
+    let seed = root.join("cases/socialnamnden/2015-03-24");
+    for entry in std::fs::read_dir(&seed).expect("seed 000") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(
+            &path,
+            meeting_folder.join(path.file_name().expect("a file")),
+        )
+        .expect("copy");
+    }
+    let case = meeting_folder.join("3.2-482-2014-fordelning-must.yaml");
+    let original = std::fs::read_to_string(&case).expect("the case");
+    let watched = vec![meeting_folder.join("sammantrade.yaml")];
+    let mut previous = Vec::new();
+    paragraf::build_reusing(&watched, &copy.join("ut"), &options, &mut previous)
+        .expect("first build");
+    let mut edit = 0;
+    let rebuild = measure(|| {
+        edit += 1;
+        let word = if edit % 2 == 0 {
+            "för 2015"
+        } else {
+            "för år 2015"
+        };
+        std::fs::write(&case, original.replacen("för 2015", word, 1)).expect("edit");
+        black_box(
+            paragraf::build_reusing(&watched, &copy.join("ut"), &options, &mut previous)
+                .expect("rebuild"),
+        );
+    });
+    let _ = std::fs::remove_dir_all(&copy);
+    let rows: Vec<(&str, Duration)> = rows
+        .into_iter()
+        .chain([(
+            "watch: rebuild of seed 000's meeting after a one-word edit",
+            rebuild,
+        )])
+        .collect();
+
     println!("| stage | median of {ROUNDS} |");
     println!("| --- | --- |");
     for (stage, time) in rows {
