@@ -195,17 +195,22 @@ fn an_unknown_figure_in_prose_points_at_its_line() {
     assert!(stderr(&output).contains(&expected), "{}", stderr(&output));
 }
 
+/// Seed 001's case beside the meeting as `annat.yaml`, and `items` added to its §§.
+fn add_items(dir: &Path, meeting: &Path, items: &str) {
+    std::fs::copy(seed_001_case(), dir.join("annat.yaml")).unwrap();
+    let text = std::fs::read_to_string(meeting).unwrap();
+    std::fs::write(meeting, format!("{text}{items}")).unwrap();
+}
+
 #[test]
 fn a_meeting_whose_second_item_is_broken_writes_nothing() {
     let (dir, meeting, _case) = meeting_copy();
     // A second item with a good case first, then one whose case is missing.
-    std::fs::copy(seed_001_case(), dir.path().join("annat.yaml")).unwrap();
-    let text = std::fs::read_to_string(&meeting).unwrap();
-    std::fs::write(
+    add_items(
+        dir.path(),
         &meeting,
-        format!("{text}  - paragraf: 16\n    ärende: annat.yaml\n  - paragraf: 17\n    ärende: saknas.yaml\n"),
-    )
-    .unwrap();
+        "  - paragraf: 16\n    ärende: annat.yaml\n  - paragraf: 17\n    ärende: saknas.yaml\n",
+    );
     let line = line_of(&meeting, "saknas.yaml");
     fails_leaving_output_untouched(
         &meeting,
@@ -219,13 +224,11 @@ fn a_meeting_whose_second_item_is_broken_writes_nothing() {
 #[test]
 fn duplicate_paragraph_numbers_are_reported() {
     let (dir, meeting, _case) = meeting_copy();
-    std::fs::copy(seed_001_case(), dir.path().join("annat.yaml")).unwrap();
-    let text = std::fs::read_to_string(&meeting).unwrap();
-    std::fs::write(
+    add_items(
+        dir.path(),
         &meeting,
-        format!("{text}  - paragraf: 15\n    ärende: annat.yaml\n"),
-    )
-    .unwrap();
+        "  - paragraf: 15\n    ärende: annat.yaml\n",
+    );
     fails_leaving_output_untouched(&meeting, &["§ 15 finns redan", "paragrafer[1].paragraf"]);
 }
 
