@@ -121,7 +121,7 @@ fn collect_yaml(dir: &Path, files: &mut BTreeSet<PathBuf>, problems: &mut Vec<Pr
         if path.is_dir() {
             collect_yaml(&path, files, problems);
         } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml")
-            && path.file_name().is_none_or(|n| n != model::CONFIG_FILE)
+            && path.file_name().is_none_or(|n| n != model::PROFILE_FILE)
         {
             files.insert(path);
         }
@@ -234,6 +234,7 @@ pub struct Produced {
     pub pdf: Vec<u8>,
     pub typst: String,
     pub attachments: Vec<(String, Vec<u8>)>,
+    pub images: Vec<(String, Vec<u8>)>,
 }
 
 impl Produced {
@@ -298,7 +299,10 @@ pub fn produce_reusing(
             conformance: options.conformance.clone(),
         };
         let unchanged = previous.iter().find(|p| {
-            p.stem == stem && p.typst == source.text && p.attachments == source.attachments
+            p.stem == stem
+                && p.typst == source.text
+                && p.attachments == source.attachments
+                && p.images == source.images
         });
         let pdf = match unchanged {
             Some(before) => before.pdf.clone(),
@@ -309,6 +313,7 @@ pub fn produce_reusing(
             pdf,
             typst: source.text,
             attachments: source.attachments,
+            images: source.images,
         })
     };
     let next = std::sync::atomic::AtomicUsize::new(0);

@@ -39,7 +39,7 @@ enum Command {
         #[command(flatten)]
         pdf: PdfArgs,
     },
-    /// Build, then build again whenever a case, meeting, template or namnd.yaml is saved;
+    /// Build, then build again whenever a case, meeting, template, profile or logo is saved;
     /// only the documents an edit changes are typeset again. Stop with Ctrl-C.
     Watch {
         #[arg(required = true)]

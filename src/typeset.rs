@@ -149,8 +149,9 @@ pub fn typeset(source: &TypstSource, settings: &PdfSettings) -> Result<Vec<u8>> 
 struct DocumentWorld {
     main: Source,
     style: Source,
-    /// Files attached to the PDF, by their name (a path relative to the project root).
-    attachments: Vec<(String, Bytes)>,
+    /// Files served from memory by their name (a path relative to the project root): the
+    /// attachments of the PDF and the images it shows.
+    served: Vec<(String, Bytes)>,
     root: Option<PathBuf>,
     today: Option<Datetime>,
     template: render::TemplateFile,
@@ -173,9 +174,10 @@ impl DocumentWorld {
         DocumentWorld {
             main: Source::new(*MAIN_ID, source.text.clone()),
             style: Source::new(*STYLE_ID, source.style.text.to_string()),
-            attachments: source
+            served: source
                 .attachments
                 .iter()
+                .chain(&source.images)
                 .map(|(name, bytes)| (name.clone(), Bytes::new(bytes.clone())))
                 .collect(),
             root: settings.root.clone(),
@@ -276,7 +278,7 @@ impl World for DocumentWorld {
             return Ok(Bytes::from_string(self.source(id)?.text().to_owned()));
         }
         let name = id.vpath().get_without_slash();
-        if let Some((_, bytes)) = self.attachments.iter().find(|(n, _)| n == name) {
+        if let Some((_, bytes)) = self.served.iter().find(|(n, _)| n == name) {
             return Ok(bytes.clone());
         }
         self.read_confined(id).map(Bytes::new)
@@ -322,6 +324,7 @@ mod tests {
             style: templates.style().clone(),
             text: format!("#import \"paragraf.typ\": *\n{text}\n"),
             attachments: Vec::new(),
+            images: Vec::new(),
         }
     }
 

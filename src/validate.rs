@@ -49,7 +49,7 @@ fn case_problems(loaded: &LoadedCase, information: bool) -> Vec<Problem> {
             problems.push(source.problem(field, format!("{field} är tomt")));
         }
     }
-    match (&case.dnr, &loaded.config) {
+    match (&case.dnr, &loaded.profile.source) {
         (None, _) => problems.push(
             source
                 .problem(
@@ -58,7 +58,7 @@ fn case_problems(loaded: &LoadedCase, information: bool) -> Vec<Problem> {
                 )
                 .warning(),
         ),
-        (Some(dnr), Some(config)) => problems.extend(dnr_pattern(dnr, loaded, config)),
+        (Some(dnr), Some(profile)) => problems.extend(dnr_pattern(dnr, loaded, profile)),
         (Some(_), None) => {}
     }
     if let Some(meeting) = case.sammanträde
@@ -79,13 +79,13 @@ fn case_problems(loaded: &LoadedCase, information: bool) -> Vec<Problem> {
 fn dnr_pattern(
     dnr: &str,
     loaded: &LoadedCase,
-    config: &crate::model::LoadedConfig,
+    profile_source: &crate::model::SourceFile,
 ) -> Vec<Problem> {
-    let Some(pattern) = &config.config.dnr_mönster else {
+    let Some(pattern) = &loaded.profile.profile.dnr_mönster else {
         return Vec::new();
     };
     match regex_lite::Regex::new(pattern) {
-        Err(e) => vec![config.source.problem(
+        Err(e) => vec![profile_source.problem(
             "dnr_mönster",
             format!("dnr_mönster är inget giltigt reguljärt uttryck: {e}"),
         )],
@@ -93,7 +93,7 @@ fn dnr_pattern(
             "dnr",
             format!(
                 "dnr `{dnr}` följer inte nämndens mönster `{pattern}` ({})",
-                config.source.path.display()
+                profile_source.path.display()
             ),
         )],
         Ok(_) => Vec::new(),
@@ -268,10 +268,7 @@ pub fn meeting(loaded: &LoadedMeeting) -> Vec<Problem> {
 /// that is not where the year's numbering stands. (A meeting file may list only some of
 /// its §§, so a meeting numbered on its own may start anywhere.)
 fn numbering_gaps(loaded: &LoadedMeeting) -> Vec<Problem> {
-    let yearly = loaded
-        .config
-        .as_ref()
-        .is_some_and(|c| c.config.paragrafnumrering == Numbering::Yearly);
+    let yearly = loaded.profile.profile.paragrafnumrering == Numbering::Yearly;
     let mut expected = if yearly {
         loaded.first_number
     } else {

@@ -1,4 +1,4 @@
-//! Watch: build, then build again whenever a case, meeting, template or configuration file
+//! Watch: build, then build again whenever a case, meeting, template, profile or logo
 //! is saved, in one process, so that Typst's memo cache and the PDFs of documents the edit
 //! did not touch carry over from one build to the next. Errors are reported and the watch
 //! goes on.
@@ -64,7 +64,7 @@ pub fn watch(
 }
 
 /// The folders to watch: each folder given, and for a file the nämnd's folder around it
-/// (its cases and `namnd.yaml` may stand beside it); the templates folder too.
+/// (its cases and `profil.yaml` may stand beside it); the templates folder too.
 fn watched_folders(paths: &[PathBuf], options: &BuildOptions) -> Vec<PathBuf> {
     let mut folders: Vec<PathBuf> = paths
         .iter()
@@ -93,14 +93,17 @@ fn changes_content(kind: &notify::EventKind) -> bool {
     matches!(kind, Create(_) | Modify(_) | Remove(_))
 }
 
-/// A change that can alter a document: YAML or a template, not what the build writes.
+/// A change that can alter a document: YAML, a template or a logo, not what the build writes.
 fn relevant(path: &Path, out: &Path) -> bool {
     let hidden = path
         .file_name()
         .is_some_and(|n| n.to_string_lossy().starts_with('.'));
     let inside_out = path.starts_with(out) || path.canonicalize().is_ok_and(|p| p.starts_with(out));
-    let kind = path
-        .extension()
-        .is_some_and(|e| matches!(e.to_str(), Some("yaml" | "yml" | "j2" | "typ")));
+    let kind = path.extension().is_some_and(|e| {
+        matches!(
+            e.to_str(),
+            Some("yaml" | "yml" | "j2" | "typ" | "svg" | "png" | "jpg" | "jpeg")
+        )
+    });
     kind && !hidden && !inside_out
 }

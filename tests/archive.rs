@@ -58,21 +58,6 @@ fn xmp(document: &Document) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-/// Every object of the document that is a dictionary.
-fn dictionaries(document: &Document) -> impl Iterator<Item = &lopdf::Dictionary> {
-    document.objects.values().filter_map(|o| match o {
-        Object::Dictionary(d) => Some(d),
-        Object::Stream(s) => Some(&s.dict),
-        _ => None,
-    })
-}
-
-fn name_is(dict: &lopdf::Dictionary, key: &[u8], value: &[u8]) -> bool {
-    dict.get(key)
-        .and_then(Object::as_name)
-        .is_ok_and(|n| n == value)
-}
-
 #[test]
 fn every_pdf_is_pdf_a_3a_and_ua_1_with_its_source_attached() {
     let (_out, pdfs) = built_examples(&[]);

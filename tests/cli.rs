@@ -460,7 +460,7 @@ fn every_fact_of_the_examples_is_known_by_subject_and_field() {
             if path.is_dir() {
                 folders.push(path);
             } else if path.extension().is_some_and(|e| e == "yaml")
-                && path.file_name().unwrap() != "namnd.yaml"
+                && path.file_name().unwrap() != "profil.yaml"
             {
                 files.push(path);
             }
@@ -491,7 +491,7 @@ fn templates_from_a_folder_replace_the_built_in_ones() {
     std::fs::write(
         templates.path().join("tjansteutlatande.typ.j2"),
         statement.replace(
-            "== Förvaltningens förslag till beslut",
+            "== {{ profile.headings.proposal }}",
             "== Kommunens eget förslag",
         ),
     )

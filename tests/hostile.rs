@@ -165,6 +165,31 @@ fn hostile_strings_in_every_text_field_appear_literally() {
     ]);
     write_yaml(&dir.path().join("sammantrade.yaml"), &meeting);
 
+    // The profile's texts: municipality and address line in both documents, each
+    // heading and wording in the document that shows it.
+    let f = &mut case_fields;
+    let (municipality, address) = (f.text(), f.text());
+    let mut headings = vec![
+        ("förslag_till_beslut", f.text()),
+        ("sammanfattning", f.text()),
+        ("bilagor", f.text()),
+    ];
+    let m = &mut meeting_fields;
+    for shared in [&municipality, &address] {
+        m.expected.push(shared.as_str().unwrap().to_owned());
+    }
+    headings.extend([("ärendet", m.text()), ("expediering", m.text())]);
+    let profile = yaml_map(vec![
+        ("kommun", municipality),
+        ("adressrad", address),
+        ("rubriker", yaml_map(headings)),
+        (
+            "formuleringar",
+            yaml_map(vec![("vid_protokollet", m.text())]),
+        ),
+    ]);
+    write_yaml(&dir.path().join("profil.yaml"), &profile);
+
     let (_out, pdfs) = build(&[dir.path().join("sammantrade.yaml")]);
     let statement = text(pdf(&pdfs, "tjansteutlatande"));
     let extract = text(pdf(&pdfs, "protokollsutdrag"));

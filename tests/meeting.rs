@@ -84,7 +84,7 @@ fn meeting_with(date: &str, items: &[&str]) -> String {
 fn numbering_runs_through_the_year_with_sub_items_and_the_organs_prefix() {
     let dir = committee(&[
         (
-            "namnd.yaml",
+            "profil.yaml",
             "paragrafnumrering: löpande_per_år\nparagrafprefix: KUN\n".into(),
         ),
         (
@@ -241,8 +241,9 @@ fn the_example_meeting_writes_every_document() {
         "{immediate}"
     );
     assert!(
-        immediate
-            .contains("Justeringens plats och tid Stadshuset, sammanträdesrum Norrby, 2024-09-17"),
+        immediate.contains(
+            "Justeringens plats och tid Stadshuset, sammanträdesrum Norrby, 17 september 2024"
+        ),
         "{immediate}"
     );
     assert!(immediate.contains("Paragrafer KFN § 7"), "{immediate}");
@@ -278,10 +279,10 @@ fn the_example_protocol_counts_the_vote_and_records_every_kind_of_item() {
         "Protokollsanteckning Eva Berg (V): Vänsterpartiet välkomnar planen",
         "Jonas Falk (S) anmäler jäv och deltar inte i handläggningen av ärendet.",
         "KFN § 9 Information om ombyggnaden av Norrby simhall",
-        "Information Nämnden tar del av informationen.",
+        "Information Nämnden noterar informationen till protokollet.",
         // The totals of § 2's table reach the matter.
         "ansökningar om verksamhetsbidrag för 2025 om totalt 695 000 kr. Förvaltningen föreslår att 495 000 kr fördelas",
-        "Datum då anslaget tas ned 2024-10-16",
+        "Datum då anslaget tas ned 16 oktober 2024",
     ] {
         assert!(
             protocol.contains(expected),
@@ -290,7 +291,7 @@ fn the_example_protocol_counts_the_vote_and_records_every_kind_of_item() {
     }
     let immediately = text(pdf(&example_meeting().1, "protokollsutdrag_p007"));
     assert!(
-        immediately.contains("Paragrafen justerad omedelbart 2024-09-17"),
+        immediately.contains("Paragrafen justerad omedelbart 17 september 2024"),
         "{immediately}"
     );
     let agenda = text(pdf(&example_meeting().1, "_kallelse"));

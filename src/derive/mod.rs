@@ -16,16 +16,9 @@ use serde::Serialize;
 
 use crate::error::{Error, Problem, Result};
 use crate::model::{
-    ApplicationTable, Case, Decision, Item, Kronor, LoadedCase, LoadedMeeting, ParagraphNumber,
-    Person, Proposal, SourceFile,
+    ApplicationTable, Case, Decision, Headings, Item, Kronor, LoadedCase, LoadedMeeting,
+    LoadedProfile, ParagraphNumber, Person, Proposal, SourceFile, Wordings,
 };
-
-/// The standard beslutsgång for an item with one proposal (DOMAIN.md).
-pub const UNCONTESTED_PROCEDURE: &str = "Ordföranden konstaterar att det finns ett förslag till \
-beslut och det är förvaltningens. Ordföranden finner att nämnden beslutar enligt förvaltningens förslag.";
-
-/// The certification under an extract when the meeting gives none.
-pub const DEFAULT_CERTIFICATION: &str = "Rätt utdraget intygar";
 
 /// Work budget for the expressions in one prose field: ample for `{{ summa.sökt }}`,
 /// small enough that a runaway loop in a YAML file ends with an error, not a hang.
@@ -267,6 +260,7 @@ pub struct SourceAttachment {
     pub name: String,
     pub bytes: Vec<u8>,
     pub description: String,
+    pub mime: &'static str,
 }
 
 impl SourceAttachment {
@@ -275,6 +269,79 @@ impl SourceAttachment {
             name: source.archive_name(),
             bytes: source.bytes(),
             description: format!("Källfil (YAML) för {role}, läses av paragraf"),
+            mime: "application/yaml",
+        }
+    }
+
+    /// The profile file and its logo, when the document has a profile of its own.
+    fn of_profile(profile: &LoadedProfile) -> Vec<Self> {
+        let Some(source) = &profile.source else {
+            return Vec::new();
+        };
+        let file = SourceAttachment {
+            name: profile.archive_name.clone(),
+            ..Self::of(source, "profilen")
+        };
+        let logo = profile.logo.as_ref().map(|logo| SourceAttachment {
+            name: logo.name.clone(),
+            bytes: logo.bytes.clone(),
+            description: "Logotypen i profilen, läses av paragraf".to_owned(),
+            mime: image_mime(&logo.bytes),
+        });
+        std::iter::once(file).chain(logo).collect()
+    }
+}
+
+/// The images of a profile (its logo) as Typst reads them, by their path.
+fn images_of(profile: &LoadedProfile) -> Vec<(String, Vec<u8>)> {
+    profile
+        .logo
+        .iter()
+        .map(|logo| (logo.name.clone(), logo.bytes.clone()))
+        .collect()
+}
+
+/// The media type of a logo the profile has checked to be PNG, JPEG or SVG.
+fn image_mime(bytes: &[u8]) -> &'static str {
+    if bytes.starts_with(b"\x89PNG") {
+        "image/png"
+    } else if bytes.starts_with(&[0xff, 0xd8]) {
+        "image/jpeg"
+    } else {
+        "image/svg+xml"
+    }
+}
+
+/// What the templates show of the profile: the municipality, logo and address line, and
+/// the headings and fixed wordings.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileView {
+    pub municipality: Option<String>,
+    pub logo: Option<LogoView>,
+    pub address: Option<String>,
+    pub headings: Headings,
+    pub wordings: Wordings,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LogoView {
+    /// Where the World serves the logo from memory.
+    pub path: String,
+    pub alt: String,
+}
+
+impl ProfileView {
+    fn of(loaded: &LoadedProfile) -> Self {
+        let profile = &loaded.profile;
+        ProfileView {
+            municipality: profile.kommun.clone(),
+            logo: loaded.logo.as_ref().map(|logo| LogoView {
+                path: format!("/{}", logo.name),
+                alt: logo.alt.clone(),
+            }),
+            address: profile.adressrad.clone(),
+            headings: profile.rubriker.clone(),
+            wordings: profile.formuleringar.clone(),
         }
     }
 }
@@ -297,6 +364,9 @@ pub struct Document {
     pub redactions: Vec<String>,
     /// Secret (sekretess): left out of the web copy.
     pub secret: bool,
+    pub profile: ProfileView,
+    /// Images the document shows (the logo), served to Typst from memory.
+    pub images: Vec<(String, Vec<u8>)>,
     pub view: View,
 }
 
@@ -350,12 +420,9 @@ pub struct NoticeView {
     pub secretary: PersonView,
 }
 
-/// The organ's prefix before its § numbers ("SN" in "SN § 13"), from the nämnd's configuration.
+/// The organ's prefix before its § numbers ("SN" in "SN § 13"), from the profile.
 fn prefix(loaded: &LoadedMeeting) -> Option<&str> {
-    loaded
-        .config
-        .as_ref()
-        .and_then(|c| c.config.paragrafprefix.as_deref())
+    loaded.profile.profile.paragrafprefix.as_deref()
 }
 
 /// The day a meeting's protocol is justerat: its justering, or the meeting day when every
@@ -385,19 +452,20 @@ fn posting_date(meeting: &crate::model::Meeting) -> Option<NaiveDate> {
 /// of justering is known.
 fn notice_view(loaded: &LoadedMeeting) -> Option<NoticeView> {
     let meeting = &loaded.meeting;
+    let dates = loaded.profile.profile.datumformat;
     let notice = meeting.anslag.as_ref()?;
     let adjusted = adjustment_date(meeting)?;
     let posted = posting_date(meeting)?;
     let last_day = calendar::appeal_deadline(posted);
     Some(NoticeView {
         committee: meeting.nämnd.clone(),
-        meeting_date: swedish::short_date(meeting.datum),
+        meeting_date: swedish::date(dates, meeting.datum),
         date_parts: posted.into(),
         paragraphs: swedish::paragraphs(prefix(loaded), &loaded.numbers),
-        adjusted_on: swedish::short_date(adjusted),
-        posted_on: swedish::short_date(posted),
-        taken_down_on: swedish::short_date(last_day),
-        appeal_last_day: swedish::short_date(last_day),
+        adjusted_on: swedish::date(dates, adjusted),
+        posted_on: swedish::date(dates, posted),
+        taken_down_on: swedish::date(dates, last_day),
+        appeal_last_day: swedish::date(dates, last_day),
         appeal_last_day_long: swedish::long_date(last_day),
         storage: notice.förvaringsplats.clone(),
         secretary: PersonView::from(&meeting.sekreterare),
@@ -407,6 +475,7 @@ fn notice_view(loaded: &LoadedMeeting) -> Option<NoticeView> {
 /// The tjänsteutlåtande of a case.
 pub fn statement(loaded: &LoadedCase) -> Result<Document> {
     let case = &loaded.case;
+    let dates = loaded.profile.profile.datumformat;
     let prose = Prose::new(loaded);
     let mut problems = Vec::new();
     let mut expand = |field: String, text: &str| {
@@ -475,8 +544,8 @@ pub fn statement(loaded: &LoadedCase) -> Result<Document> {
         officer: case.handläggare.as_ref().map(|h| h.namn.clone()),
         officer_phone: case.handläggare.as_ref().and_then(|h| h.telefon.clone()),
         addressee: case.till.clone().unwrap_or_else(|| case.nämnd.clone()),
-        meeting_date: case.sammanträde.map(swedish::short_date),
-        date: swedish::short_date(case.datum),
+        meeting_date: case.sammanträde.map(|d| swedish::date(dates, d)),
+        date: swedish::date(dates, case.datum),
         date_long: swedish::long_date(case.datum),
         date_parts: case.datum.into(),
         dnr: case.dnr.clone(),
@@ -495,7 +564,11 @@ pub fn statement(loaded: &LoadedCase) -> Result<Document> {
         paragraph: None,
         title: case.rubrik.clone(),
         meeting_date: case.sammanträde,
-        sources: vec![SourceAttachment::of(&loaded.source, "tjänsteutlåtandet")],
+        sources: std::iter::once(SourceAttachment::of(&loaded.source, "tjänsteutlåtandet"))
+            .chain(SourceAttachment::of_profile(&loaded.profile))
+            .collect(),
+        profile: ProfileView::of(&loaded.profile),
+        images: images_of(&loaded.profile),
         redactions: case.personuppgifter.clone(),
         secret: false,
         view: View::Statement(Box::new(view)),
@@ -519,6 +592,7 @@ pub fn decision(item: &Item, case: &Case) -> Vec<String> {
 /// Every § of a meeting as the protocol gives it, in agenda order.
 fn items(loaded: &LoadedMeeting) -> Result<Vec<ItemView>> {
     let meeting = &loaded.meeting;
+    let dates = loaded.profile.profile.datumformat;
     let mut items = Vec::new();
     let mut problems = Vec::new();
     let all = meeting
@@ -546,15 +620,15 @@ fn items(loaded: &LoadedMeeting) -> Result<Vec<ItemView>> {
             dnr: c.dnr.clone(),
             title: c.rubrik.clone(),
             officer: c.handläggare.as_ref().map(|h| h.namn.clone()),
-            statement_date: swedish::short_date(c.datum),
+            statement_date: swedish::date(dates, c.datum),
             decisions: decision(item, c),
             matter: format!(
                 "{summary}\n\nFörvaltningen hade redovisat ärendet i ett tjänsteutlåtande daterat {}.\n",
                 swedish::long_date(c.datum)
             ),
-            procedure: procedure::procedure(meeting, item),
+            procedure: procedure::procedure(meeting, item, &loaded.profile.profile.formuleringar),
             immediately_adjusted: item.omedelbar_justering,
-            adjusted_on: adjusted_on.map(swedish::short_date),
+            adjusted_on: adjusted_on.map(|d| swedish::date(dates, d)),
             distribution: item.expediering.clone(),
             secret: item.sekretess,
             information: item.information,
@@ -601,10 +675,11 @@ fn member(member: &crate::model::Member) -> MemberView {
 /// What every document of the meeting says about the meeting.
 fn meeting_view(loaded: &LoadedMeeting) -> MeetingView {
     let meeting = &loaded.meeting;
+    let dates = loaded.profile.profile.datumformat;
     MeetingView {
         committee: meeting.nämnd.clone(),
         decision_heading: format!("{} beslut", swedish::genitive(&meeting.nämnd)),
-        meeting_date: swedish::short_date(meeting.datum),
+        meeting_date: swedish::date(dates, meeting.datum),
         meeting_date_long: swedish::long_date(meeting.datum),
         date_parts: meeting.datum.into(),
         meeting_place: meeting.plats.clone(),
@@ -623,15 +698,19 @@ fn meeting_view(loaded: &LoadedMeeting) -> MeetingView {
             })
             .collect(),
         paragraphs: paragraph_range(loaded),
-        adjusted_on: adjustment_date(meeting).map(swedish::short_date),
+        adjusted_on: adjustment_date(meeting).map(|d| swedish::date(dates, d)),
         adjustment_place: meeting.justering.as_ref().and_then(|j| j.plats.clone()),
         secretary: PersonView::from(&meeting.sekreterare),
         chair: meeting.ordförande.as_ref().map(PersonView::from),
         adjusters: meeting.justerare.iter().map(PersonView::from).collect(),
-        certification: meeting
-            .utdragsbestyrkande
-            .clone()
-            .unwrap_or_else(|| DEFAULT_CERTIFICATION.to_owned()),
+        certification: meeting.utdragsbestyrkande.clone().unwrap_or_else(|| {
+            loaded
+                .profile
+                .profile
+                .formuleringar
+                .utdragsbestyrkande
+                .clone()
+        }),
         notice: notice_view(loaded),
     }
 }
@@ -657,6 +736,10 @@ fn paragraph_range(loaded: &LoadedMeeting) -> String {
 /// kallelse and, when the meeting has one, the anslag.
 pub fn meeting_documents(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
     let meeting = &loaded.meeting;
+    let dates = loaded.profile.profile.datumformat;
+    let profile = ProfileView::of(&loaded.profile);
+    let profile_sources = SourceAttachment::of_profile(&loaded.profile);
+    let images = images_of(&loaded.profile);
     let items = items(loaded)?;
     let header = meeting_view(loaded);
     let meeting_source = SourceAttachment::of(&loaded.source, "sammanträdet");
@@ -671,10 +754,13 @@ pub fn meeting_documents(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
             paragraph: Some(*number),
             title: c.rubrik.clone(),
             meeting_date: Some(meeting.datum),
-            sources: vec![
+            sources: [
                 meeting_source.clone(),
                 SourceAttachment::of(&case.source, "ärendet"),
-            ],
+            ]
+            .into_iter()
+            .chain(profile_sources.clone())
+            .collect(),
             redactions: meeting
                 .personuppgifter
                 .iter()
@@ -682,6 +768,8 @@ pub fn meeting_documents(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
                 .cloned()
                 .collect(),
             secret: view.secret,
+            profile: profile.clone(),
+            images: images.clone(),
             view: View::Extract(Box::new(ExtractView {
                 meeting: header.clone(),
                 item: view.clone(),
@@ -695,6 +783,7 @@ pub fn meeting_documents(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
                 .iter()
                 .map(|case| SourceAttachment::of(&case.source, "ärendet")),
         )
+        .chain(profile_sources.clone())
         .fold(Vec::new(), |mut unique, source| {
             if !unique
                 .iter()
@@ -740,7 +829,7 @@ pub fn meeting_documents(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
             heading: "Protokoll".to_owned(),
             meeting: header.clone(),
             items: items.clone(),
-            sent_on: swedish::short_date(sent_on),
+            sent_on: swedish::date(dates, sent_on),
         };
         documents.push(Document {
             kind,
@@ -753,6 +842,8 @@ pub fn meeting_documents(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
             sources: all_sources.clone(),
             redactions: all_redactions.clone(),
             secret: false,
+            profile: profile.clone(),
+            images: images.clone(),
             view: match kind {
                 DocumentKind::Agenda => View::Agenda(Box::new(view)),
                 _ => View::Protocol(Box::new(view)),
@@ -766,7 +857,7 @@ pub fn meeting_documents(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
     if !immediate.is_empty() && immediate.len() < items.len() {
         let numbers: Vec<ParagraphNumber> = immediate.iter().map(|&i| loaded.numbers[i]).collect();
         let mut header = header.clone();
-        header.adjusted_on = Some(swedish::short_date(meeting.datum));
+        header.adjusted_on = Some(swedish::date(dates, meeting.datum));
         header.adjustment_place = meeting.plats.clone();
         header.paragraphs = swedish::paragraphs(prefix(loaded), &numbers);
         header.notice = None;
@@ -774,7 +865,7 @@ pub fn meeting_documents(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
             heading: "Protokoll, omedelbart justerade paragrafer".to_owned(),
             meeting: header,
             items: immediate.iter().map(|&i| items[i].clone()).collect(),
-            sent_on: swedish::short_date(sent_on),
+            sent_on: swedish::date(dates, sent_on),
         };
         documents.push(Document {
             kind: DocumentKind::ImmediateProtocol,
@@ -791,6 +882,8 @@ pub fn meeting_documents(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
             sources: all_sources.clone(),
             redactions: all_redactions.clone(),
             secret: false,
+            profile: profile.clone(),
+            images: images.clone(),
             view: View::Protocol(Box::new(view)),
         });
     }
@@ -807,9 +900,13 @@ pub fn meeting_documents(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
                 swedish::short_date(meeting.datum)
             ),
             meeting_date: Some(meeting.datum),
-            sources: vec![meeting_source],
+            sources: std::iter::once(meeting_source)
+                .chain(profile_sources)
+                .collect(),
             redactions: meeting.personuppgifter.clone(),
             secret: false,
+            profile: profile.clone(),
+            images: images.clone(),
             view: View::Notice(Box::new(view)),
         });
     }

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::UNCONTESTED_PROCEDURE;
+use crate::model::Wordings;
 use crate::model::{Item, Meeting, Vote};
 
 /// How the members voted, as the protocol records it.
@@ -111,7 +111,7 @@ pub fn vote_view(vote: &Vote) -> VoteView {
 }
 
 /// The beslutsgång of `item`, as Markdown.
-pub fn procedure(meeting: &Meeting, item: &Item) -> String {
+pub fn procedure(meeting: &Meeting, item: &Item, wordings: &Wordings) -> String {
     if let Some(written) = &item.beslutsgång {
         return written.clone();
     }
@@ -124,11 +124,11 @@ pub fn procedure(meeting: &Meeting, item: &Item) -> String {
         ));
     }
     if item.information {
-        sentences.push("Nämnden tar del av informationen.".to_owned());
+        sentences.push(wordings.information.clone());
         return sentences.join(" ");
     }
     if item.yrkanden.is_empty() && item.omröstning.is_none() {
-        sentences.push(UNCONTESTED_PROCEDURE.to_owned());
+        sentences.push(wordings.beslutsgång.clone());
     } else {
         for motion in &item.yrkanden {
             sentences.push(format!(
@@ -212,7 +212,10 @@ mod tests {
     #[test]
     fn an_uncontested_item_reads_as_the_standard_text() {
         let m = meeting(&format!("{BASE}paragrafer:\n  - ärende: a.yaml\n"));
-        assert_eq!(procedure(&m, &m.paragrafer[0]), UNCONTESTED_PROCEDURE);
+        assert_eq!(
+            procedure(&m, &m.paragrafer[0], &Wordings::default()),
+            Wordings::default().beslutsgång
+        );
     }
 
     #[test]
@@ -223,7 +226,7 @@ mod tests {
              röster: {{ja: [Anna Ek, Eva Berg], nej: [Bo Ström], avstår: [Cia Lund]}}\n    \
              reservationer: [{{av: Bo Ström, motivering: Skäl.}}]\n"
         ));
-        let text = procedure(&m, &m.paragrafer[0]);
+        let text = procedure(&m, &m.paragrafer[0], &Wordings::default());
         assert_eq!(
             text,
             "Bo Ström (M) yrkar att ärendet återremitteras. Ordföranden konstaterar att det finns 2 förslag till beslut: \
@@ -252,6 +255,6 @@ mod tests {
                 casting_vote: true
             }
         );
-        assert!(procedure(&m, &m.paragrafer[0]).ends_with("Rösterna är lika och ordföranden använder sin utslagsröst. Nämnden har därmed beslutat enligt B."));
+        assert!(procedure(&m, &m.paragrafer[0], &Wordings::default()).ends_with("Rösterna är lika och ordföranden använder sin utslagsröst. Nämnden har därmed beslutat enligt B."));
     }
 }

@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::{Kronor, ParagraphNumber};
+use crate::model::{DateStyle, Kronor, ParagraphNumber};
 
 /// The no-break space that holds amounts, `§ 15` and `kr` together on one line.
 pub const NBSP: char = '\u{a0}';
@@ -48,6 +48,14 @@ pub fn long_date(date: NaiveDate) -> String {
         MONTHS[date.month0() as usize],
         date.year()
     )
+}
+
+/// A date as the profile writes dates in headers and dated lines.
+pub fn date(style: DateStyle, date: NaiveDate) -> String {
+    match style {
+        DateStyle::Iso => short_date(date),
+        DateStyle::Long => long_date(date),
+    }
 }
 
 /// `2015-03-24`, the form of headers.

@@ -6,6 +6,7 @@ mod amount;
 mod keys;
 mod paragraph;
 mod positions;
+mod profile;
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -20,6 +21,10 @@ pub use keys::nearest;
 use keys::{Schema, fields_of};
 pub use paragraph::ParagraphNumber;
 pub use positions::Positions;
+pub use profile::{
+    DateStyle, Headings, LoadedLogo, LoadedProfile, Logo, Numbering, PROFILE_FILE, Profile,
+    Wordings,
+};
 
 /// A commented case file whose placeholders (`FYLL I: …`) `check` reports until filled.
 pub const CASE_SKELETON: &str = include_str!("skeleton.case.yaml");
@@ -354,66 +359,6 @@ pub enum Decision {
     Reworded(BTreeMap<usize, String>),
 }
 
-/// The nämnd's own rules, from `namnd.yaml` in the nämnd's folder (beside the meeting
-/// folders) or in the case's own folder.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CommitteeConfig {
-    /// A regular expression every dnr of the nämnd must match, e.g. `^\d+\.\d+-\d+/\d{4}$`.
-    #[serde(default)]
-    pub dnr_mönster: Option<String>,
-    /// How §§ are numbered when an item gives no number.
-    #[serde(default)]
-    pub paragrafnumrering: Numbering,
-    /// The organ's prefix before the § sign, as in "SN § 13".
-    #[serde(default)]
-    pub paragrafprefix: Option<String>,
-}
-
-/// Where a meeting's § numbering starts.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-pub enum Numbering {
-    /// From § 1 at every meeting (Stockholm).
-    #[default]
-    #[serde(rename = "per_sammanträde")]
-    PerMeeting,
-    /// On from the last § of the nämnd's earlier meetings in the same calendar year.
-    #[serde(rename = "löpande_per_år")]
-    Yearly,
-}
-
-/// The file name of a nämnd's configuration; never read as a case.
-pub const CONFIG_FILE: &str = "namnd.yaml";
-
-const CONFIG_SCHEMA: Schema = &[("", fields_of::<CommitteeConfig>)];
-
-/// A nämnd's configuration as loaded, with its file for messages.
-#[derive(Debug, Clone)]
-pub struct LoadedConfig {
-    pub source: SourceFile,
-    pub config: CommitteeConfig,
-}
-
-impl LoadedConfig {
-    /// The configuration that applies to the case at `case_path`: the nearest `namnd.yaml`
-    /// in its folder or the folder above.
-    pub fn for_case(case_path: &Path) -> Result<Option<Self>> {
-        let folder = case_path.parent().unwrap_or(Path::new("."));
-        let candidates = [Some(folder), folder.parent()];
-        let Some(path) = candidates
-            .into_iter()
-            .flatten()
-            .map(|f| f.join(CONFIG_FILE))
-            .find(|p| p.is_file())
-        else {
-            return Ok(None);
-        };
-        let source = SourceFile::read(&path)?;
-        let config = source.parse(CONFIG_SCHEMA)?;
-        Ok(Some(LoadedConfig { source, config }))
-    }
-}
-
 /// A YAML file as read: its path, its text and where its values stand.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -507,7 +452,7 @@ impl SourceFile {
 
     /// Deserialize the file: first every unknown key at once, then serde's typed parse
     /// (whose error, with its position, is the first type error of the file).
-    fn parse<T: for<'de> Deserialize<'de>>(&self, schema: Schema) -> Result<T> {
+    pub(crate) fn parse<T: for<'de> Deserialize<'de>>(&self, schema: Schema) -> Result<T> {
         let tree: serde_yaml::Value =
             serde_yaml::from_str(&self.text).map_err(|e| Error::from(self.yaml_problem(&e)))?;
         let mut problems = keys::unknown_keys(self, &tree, schema);
@@ -649,12 +594,12 @@ fn shorten_quoted(message: &str) -> String {
     format!("{}\"{start}…\"{}", &message[..open], &message[close + 1..])
 }
 
-/// A case as loaded, with the file it came from and its nämnd's configuration.
+/// A case as loaded, with the file it came from and its nämnd's profile.
 #[derive(Debug, Clone)]
 pub struct LoadedCase {
     pub source: SourceFile,
     pub case: Case,
-    pub config: Option<LoadedConfig>,
+    pub profile: LoadedProfile,
 }
 
 /// A meeting as loaded, with its file and its items' cases in agenda order.
@@ -668,8 +613,8 @@ pub struct LoadedMeeting {
     pub numbers: Vec<ParagraphNumber>,
     /// Where the numbering starts: 1, or on from the year's earlier meetings.
     pub first_number: u32,
-    /// The nämnd's configuration, if it has one.
-    pub config: Option<LoadedConfig>,
+    /// The profile of the nämnd (built in when it has none).
+    pub profile: LoadedProfile,
 }
 
 impl LoadedCase {
@@ -679,11 +624,11 @@ impl LoadedCase {
 
     pub fn from_source(source: SourceFile) -> Result<Self> {
         let case = source.parse_case()?;
-        let config = LoadedConfig::for_case(&source.path)?;
+        let profile = LoadedProfile::for_file(&source.path)?;
         Ok(LoadedCase {
             source,
             case,
-            config,
+            profile,
         })
     }
 }
@@ -707,7 +652,7 @@ fn next_number_of_year(path: &Path, meeting: &Meeting) -> Result<u32> {
         };
         for file in entries.flatten().map(|e| e.path()) {
             if file.extension().is_none_or(|e| e != "yaml")
-                || file.file_name().is_some_and(|n| n == CONFIG_FILE)
+                || file.file_name().is_some_and(|n| n == PROFILE_FILE)
             {
                 continue;
             }
@@ -810,12 +755,8 @@ impl LoadedMeeting {
         if !problems.is_empty() {
             return Err(Error::new(problems));
         }
-        let config = LoadedConfig::for_case(&source.path)?;
-        let numbering = config
-            .as_ref()
-            .map(|c| c.config.paragrafnumrering)
-            .unwrap_or_default();
-        let first = match numbering {
+        let profile = LoadedProfile::for_file(&source.path)?;
+        let first = match profile.profile.paragrafnumrering {
             Numbering::PerMeeting => 1,
             Numbering::Yearly => next_number_of_year(&source.path, &meeting)?,
         };
@@ -830,7 +771,7 @@ impl LoadedMeeting {
             source,
             meeting,
             cases,
-            config,
+            profile,
         })
     }
 }

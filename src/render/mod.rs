@@ -148,6 +148,8 @@ pub struct TypstSource {
     pub style: TemplateFile,
     pub text: String,
     pub attachments: Vec<(String, Vec<u8>)>,
+    /// Images the document shows, by their path; not attached.
+    pub images: Vec<(String, Vec<u8>)>,
 }
 
 pub struct Renderer {
@@ -229,12 +231,13 @@ impl Renderer {
         };
         let source_files: Vec<Value> = attached
             .iter()
-            .map(|a| minijinja::context! { name => a.name.clone(), description => a.description.clone() })
+            .map(|a| minijinja::context! { name => a.name.clone(), description => a.description.clone(), mime => a.mime })
             .collect();
         let context = minijinja::context! {
             source_files => source_files,
             redactions => if publish { document.redactions.clone() } else { Vec::new() },
             publish => publish,
+            profile => Value::from(Serde(&document.profile)),
             ..view
         };
         let text = self
@@ -254,6 +257,7 @@ impl Renderer {
                 .iter()
                 .map(|a| (a.name.clone(), a.bytes.clone()))
                 .collect(),
+            images: document.images.clone(),
         })
     }
 }

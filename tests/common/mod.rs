@@ -162,3 +162,18 @@ pub fn fonts(pdf: &Path) -> Vec<(String, bool)> {
         })
         .collect()
 }
+
+/// Every object of the document that is a dictionary.
+pub fn dictionaries(document: &lopdf::Document) -> impl Iterator<Item = &lopdf::Dictionary> {
+    document.objects.values().filter_map(|o| match o {
+        lopdf::Object::Dictionary(d) => Some(d),
+        lopdf::Object::Stream(s) => Some(&s.dict),
+        _ => None,
+    })
+}
+
+pub fn name_is(dict: &lopdf::Dictionary, key: &[u8], value: &[u8]) -> bool {
+    dict.get(key)
+        .and_then(lopdf::Object::as_name)
+        .is_ok_and(|n| n == value)
+}

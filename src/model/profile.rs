@@ -1,0 +1,295 @@
+//! The profile: what differs between municipalities and förvaltningar without a change of
+//! code. Name, logo, address line, headings, fixed wordings, § numbering, dnr pattern and
+//! how dates are written, from `profil.yaml` in the nämnd's folder (or the case's own).
+
+use std::path::{Component, Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::SourceFile;
+use super::keys::{Schema, fields_of};
+use crate::error::Result;
+
+/// The file name of a profile; never read as a case.
+pub const PROFILE_FILE: &str = "profil.yaml";
+
+/// The largest logo read: a municipal logo is a few kB of SVG or a small PNG.
+const MAX_LOGO_BYTES: u64 = 1 << 20;
+
+pub(super) const PROFILE_SCHEMA: Schema = &[
+    ("", fields_of::<Profile>),
+    ("logotyp", fields_of::<Logo>),
+    ("rubriker", fields_of::<Headings>),
+    ("formuleringar", fields_of::<Wordings>),
+];
+
+/// A municipality's or förvaltning's profile. Every key may be left out; what is left out
+/// is the built-in wording (Stockholm's, from the seeds).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// The municipality, above the issuer on the first page: `Stockholms stad`.
+    #[serde(default)]
+    pub kommun: Option<String>,
+    #[serde(default)]
+    pub logotyp: Option<Logo>,
+    /// A line at the foot of every page: web address, postal address, telephone.
+    #[serde(default)]
+    pub adressrad: Option<String>,
+    /// A regular expression every dnr must match, e.g. `^\d+\.\d+-\d+/\d{4}$`.
+    #[serde(default)]
+    pub dnr_mönster: Option<String>,
+    /// How §§ are numbered when an item gives no number.
+    #[serde(default)]
+    pub paragrafnumrering: Numbering,
+    /// The organ's prefix before the § sign, as in "SN § 13".
+    #[serde(default)]
+    pub paragrafprefix: Option<String>,
+    /// How dates are written in headers and dated lines.
+    #[serde(default)]
+    pub datumformat: DateStyle,
+    #[serde(default)]
+    pub rubriker: Headings,
+    #[serde(default)]
+    pub formuleringar: Wordings,
+}
+
+/// The logo: an image file beside the profile, and its text for screen readers (PDF/UA).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Logo {
+    /// PNG, JPEG or SVG, relative to the profile's folder.
+    pub fil: PathBuf,
+    pub alt: String,
+}
+
+/// Section headings that are the same in every document of the profile.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Headings {
+    /// Over the proposal in a tjänsteutlåtande.
+    #[serde(rename(serialize = "proposal"))]
+    pub förslag_till_beslut: String,
+    #[serde(rename(serialize = "summary"))]
+    pub sammanfattning: String,
+    #[serde(rename(serialize = "attachments"))]
+    pub bilagor: String,
+    /// Over the matter of a § in the protocol.
+    #[serde(rename(serialize = "matter"))]
+    pub ärendet: String,
+    /// Over how the decision was reached.
+    #[serde(rename(serialize = "procedure"))]
+    pub beslutsgång: String,
+    #[serde(rename(serialize = "distribution"))]
+    pub expediering: String,
+}
+
+impl Default for Headings {
+    fn default() -> Self {
+        Headings {
+            förslag_till_beslut: "Förvaltningens förslag till beslut".into(),
+            sammanfattning: "Sammanfattning".into(),
+            bilagor: "Bilagor".into(),
+            ärendet: "Ärendet".into(),
+            beslutsgång: "Beslutsgång".into(),
+            expediering: "Expediering".into(),
+        }
+    }
+}
+
+/// The fixed sentences of the meeting's documents.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Wordings {
+    /// Certifies an extract, above the secretary's name; a meeting may word it its own way.
+    #[serde(rename(serialize = "certification"))]
+    pub utdragsbestyrkande: String,
+    /// Above the secretary's signature.
+    #[serde(rename(serialize = "for_the_minutes"))]
+    pub vid_protokollet: String,
+    /// The beslutsgång of an item with one proposal, unless the item words its own.
+    #[serde(rename(serialize = "procedure"))]
+    pub beslutsgång: String,
+    /// What the nämnd does with an informationsärende.
+    #[serde(rename(serialize = "information"))]
+    pub information: String,
+}
+
+impl Default for Wordings {
+    fn default() -> Self {
+        Wordings {
+            utdragsbestyrkande: "Rätt utdraget intygar".into(),
+            vid_protokollet: "Vid protokollet".into(),
+            beslutsgång: "Ordföranden konstaterar att det finns ett förslag till beslut och det \
+                är förvaltningens. Ordföranden finner att nämnden beslutar enligt förvaltningens förslag."
+                .into(),
+            information: "Nämnden tar del av informationen.".into(),
+        }
+    }
+}
+
+/// Where a meeting's § numbering starts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+pub enum Numbering {
+    /// From § 1 at every meeting (Stockholm).
+    #[default]
+    #[serde(rename = "per_sammanträde")]
+    PerMeeting,
+    /// On from the last § of the nämnd's earlier meetings in the same calendar year.
+    #[serde(rename = "löpande_per_år")]
+    Yearly,
+}
+
+/// How a date stands in a header or a dated line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+pub enum DateStyle {
+    /// `2015-03-24` (the seeds).
+    #[default]
+    #[serde(rename = "iso")]
+    Iso,
+    /// `24 mars 2015`.
+    #[serde(rename = "lång")]
+    Long,
+}
+
+/// A profile as loaded: its file (none for the built-in profile), the logo's bytes and the
+/// names both travel under inside a PDF.
+#[derive(Debug, Clone, Default)]
+pub struct LoadedProfile {
+    pub source: Option<SourceFile>,
+    pub profile: Profile,
+    pub logo: Option<LoadedLogo>,
+    /// The profile's name within the nämnd's folder: `profil.yaml`, or `beredning/profil.yaml`
+    /// for a profile in a case's own folder.
+    pub archive_name: String,
+}
+
+/// The logo's bytes, checked to be an image, and its name within the nämnd's folder.
+#[derive(Debug, Clone)]
+pub struct LoadedLogo {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub alt: String,
+}
+
+impl LoadedProfile {
+    /// The profile that applies to the file at `path` (a case or a meeting): `profil.yaml`
+    /// in its folder, else in the folder above (the nämnd's); else the built-in profile.
+    pub fn for_file(path: &Path) -> Result<Self> {
+        let folder = path.parent().unwrap_or(Path::new("."));
+        let own = folder.join(PROFILE_FILE);
+        let (path, archive_name) = if own.is_file() {
+            let folder_name = folder
+                .canonicalize()
+                .ok()
+                .and_then(|f| f.file_name().map(|n| n.to_string_lossy().into_owned()));
+            let name = match folder_name {
+                Some(folder) => format!("{folder}/{PROFILE_FILE}"),
+                None => PROFILE_FILE.to_owned(),
+            };
+            (own, name)
+        } else {
+            match folder.parent().map(|f| f.join(PROFILE_FILE)) {
+                Some(above) if above.is_file() => (above, PROFILE_FILE.to_owned()),
+                _ => return Ok(Self::default()),
+            }
+        };
+        let source = SourceFile::read(&path)?;
+        let profile: Profile = source.parse(PROFILE_SCHEMA)?;
+        let logo = match &profile.logotyp {
+            Some(logo) => Some(load_logo(&source, logo, &archive_name)?),
+            None => None,
+        };
+        Ok(LoadedProfile {
+            source: Some(source),
+            profile,
+            logo,
+            archive_name,
+        })
+    }
+}
+
+/// Read the logo: beside the profile or below it, an image Typst can place.
+fn load_logo(source: &SourceFile, logo: &Logo, profile_name: &str) -> Result<LoadedLogo> {
+    let fail = |message: String| source.problem("logotyp.fil", message);
+    let mut parts = Vec::new();
+    for component in logo.fil.components() {
+        match component {
+            Component::Normal(part) => parts.push(part.to_string_lossy().into_owned()),
+            Component::CurDir => {}
+            _ => {
+                return Err(fail(format!(
+                    "logotypen {} ska ligga i profilens mapp eller under den",
+                    logo.fil.display()
+                ))
+                .into());
+            }
+        }
+    }
+    let folder = match source.path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    let path = folder.join(&logo.fil);
+    let missing =
+        |e: std::io::Error| fail(format!("logotypen {} kan inte läsas: {e}", path.display()));
+    let real = path.canonicalize().map_err(missing)?;
+    let real_folder = folder.canonicalize().map_err(missing)?;
+    if !real.starts_with(&real_folder) {
+        return Err(fail(format!(
+            "logotypen {} leder utanför profilens mapp",
+            logo.fil.display()
+        ))
+        .into());
+    }
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(&real)
+        .and_then(|file| file.take(MAX_LOGO_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(missing)?;
+    if bytes.len() as u64 > MAX_LOGO_BYTES {
+        return Err(fail(format!(
+            "logotypen är större än {} MiB",
+            MAX_LOGO_BYTES >> 20
+        ))
+        .into());
+    }
+    check_image(&bytes).map_err(|e| {
+        fail(format!(
+            "logotypen {} är ingen bild som går att använda: {e}",
+            logo.fil.display()
+        ))
+    })?;
+    if logo.alt.trim().is_empty() {
+        return Err(source
+            .problem("logotyp.alt", "logotypen behöver en alt-text (PDF/UA)")
+            .into());
+    }
+    let prefix = profile_name.strip_suffix(PROFILE_FILE).unwrap_or_default();
+    Ok(LoadedLogo {
+        name: format!("{prefix}{}", parts.join("/")),
+        bytes,
+        alt: logo.alt.clone(),
+    })
+}
+
+/// Whether Typst can place `bytes` as an image: PNG, JPEG or SVG that decodes. Checked when
+/// the profile loads, so that a broken logo is reported at its line in the profile.
+fn check_image(bytes: &[u8]) -> std::result::Result<(), String> {
+    use typst::foundations::Bytes;
+    use typst::visualize::{ExchangeFormat, ImageFormat, RasterImage, SvgImage, VectorFormat};
+    let data = Bytes::new(bytes.to_vec());
+    match ImageFormat::detect(bytes) {
+        Some(ImageFormat::Raster(
+            format @ typst::visualize::RasterFormat::Exchange(
+                ExchangeFormat::Png | ExchangeFormat::Jpg,
+            ),
+        )) => RasterImage::plain(data, format)
+            .map(|_| ())
+            .map_err(|e| e.to_string()),
+        Some(ImageFormat::Vector(VectorFormat::Svg)) => SvgImage::new(data)
+            .map(|_| ())
+            .map_err(|_| "SVG-filen går inte att tolka".to_owned()),
+        _ => Err("formatet ska vara PNG, JPEG eller SVG".to_owned()),
+    }
+}

@@ -1,0 +1,166 @@
+//! Profiles: the two shipped ones (Stockholms stad for the seeds, Ekby kommun for the
+//! example meeting) each give their documents their own name, logo, address line,
+//! headings, wordings and dates; a broken logo is an error at its line in the profile.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+/// Whether the first page shows `colour` (the logo's) in its top left quarter, as a
+/// reader sees it: rendered by pdftoppm at 30 dpi.
+fn logo_shown(pdf: &Path, colour: [u8; 3]) -> bool {
+    let output = Command::new("pdftoppm")
+        .args(["-r", "30", "-f", "1", "-l", "1"])
+        .arg(pdf)
+        .output()
+        .expect("pdftoppm runs (poppler-utils)");
+    // A binary PPM: "P6", width, height, 255, then RGB rows.
+    let ppm = output.stdout;
+    let header: Vec<&[u8]> = ppm.splitn(5, |b| b.is_ascii_whitespace()).collect();
+    let number = |i: usize| -> usize { std::str::from_utf8(header[i]).unwrap().parse().unwrap() };
+    let (width, height) = (number(1), number(2));
+    let pixels = header[4];
+    (0..height / 4).any(|y| {
+        (0..width / 2).any(|x| {
+            let at = (y * width + x) * 3;
+            pixels[at..at + 3]
+                .iter()
+                .zip(colour)
+                .all(|(&p, c)| p.abs_diff(c) < 12)
+        })
+    })
+}
+
+fn attached(pdf: &Path) -> Vec<String> {
+    paragraf::extract::attachments(pdf)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.name)
+        .collect()
+}
+
+#[test]
+fn stockholms_profile_gives_the_seed_documents_its_name_logo_and_address() {
+    let (_out, pdfs) = build(&[seed_meeting()]);
+    let statement = pdf(&pdfs, "tjansteutlatande");
+    let extract = pdf(&pdfs, "protokollsutdrag");
+    for document in [statement, extract] {
+        let text = text(document);
+        assert!(text.starts_with("Stockholms stad "), "{text}");
+        assert!(text.contains("stockholm.se"), "{text}");
+        assert!(logo_shown(document, [0x0b, 0x4d, 0x8c]));
+        let names = attached(document);
+        assert!(
+            names.contains(&"profil.yaml".to_owned()) && names.contains(&"logotyp.svg".to_owned()),
+            "{names:?}"
+        );
+    }
+    let extract = text(extract);
+    for expected in [
+        "Beslutsgång Ordföranden konstaterar att det finns ett förslag till beslut",
+        "Vid protokollet",
+        "Rätt utdraget intygar",
+        "Sammanträdesdatum 2015-03-24",
+    ] {
+        assert!(extract.contains(expected), "{expected:?} in {extract}");
+    }
+}
+
+#[test]
+fn ekbys_profile_words_the_example_meeting_its_own_way() {
+    let meeting = repo().join("cases/kultur-och-fritidsnamnden/2024-09-17/sammantrade.yaml");
+    let (_out, pdfs) = build(&[meeting]);
+    let extract = pdf(&pdfs, "protokollsutdrag_p001");
+    assert!(logo_shown(extract, [30, 110, 60]));
+    assert!(attached(extract).contains(&"logotyp.png".to_owned()));
+    let extract = text(extract);
+    for expected in [
+        "Ekby kommun Kultur- och fritidsnämnden",
+        "Sammanträdesdatum 17 september 2024",
+        "Beskrivning av ärendet",
+        "Handläggning Nämnden beslutar enligt förvaltningens förslag.",
+        "Protokollförare",
+        "Utdragsbestyrkande",
+        "Ekby kommun · Kultur- och fritidsförvaltningen",
+    ] {
+        assert!(extract.contains(expected), "{expected:?} in {extract}");
+    }
+    for stockholm in ["Rätt utdraget intygar", "Vid protokollet", "Beslutsgång"] {
+        assert!(!extract.contains(stockholm), "{stockholm:?} in {extract}");
+    }
+    let statement = text(pdf(&pdfs, "tjansteutlatande_kfn-2024-201"));
+    assert!(
+        statement.contains("Förslag till beslut 1.")
+            && !statement.contains("Förvaltningens förslag till beslut"),
+        "{statement}"
+    );
+}
+
+/// A nämnd folder with a profile whose logo is `logo` (file name and bytes) and one case.
+fn committee_with_logo(fil: &str, logo: Option<(&str, &[u8])>) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("profil.yaml"),
+        format!("kommun: Provby kommun\nlogotyp:\n  fil: {fil}\n  alt: Provby\n"),
+    )
+    .unwrap();
+    if let Some((name, bytes)) = logo {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    let folder = dir.path().join("beredning");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(seed_001_case(), folder.join("arende.yaml")).unwrap();
+    dir
+}
+
+/// `paragraf build` of the committee's case into a fresh folder: its stderr, and whether
+/// the output folder stayed empty.
+fn build_fails(dir: &Path) -> (String, bool) {
+    let out = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(["build", "beredning/arende.yaml", "-o"])
+        .arg(out.path())
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let empty = std::fs::read_dir(out.path()).unwrap().next().is_none();
+    (String::from_utf8_lossy(&output.stderr).into_owned(), empty)
+}
+
+#[test]
+fn a_logo_that_is_not_an_image_is_an_error_at_its_line_and_nothing_is_written() {
+    for (name, bytes) in [
+        ("logo.png", b"#import \"/etc/passwd\"\n".as_slice()),
+        ("logo.png", b"\x89PNG\r\n\x1a\nnot really".as_slice()),
+        (
+            "logo.svg",
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\"><unclosed".as_slice(),
+        ),
+    ] {
+        let dir = committee_with_logo(name, Some((name, bytes)));
+        let (stderr, empty) = build_fails(dir.path());
+        assert!(
+            stderr.contains("profil.yaml:3:8")
+                && stderr.contains(&format!("logotypen {name} är ingen bild")),
+            "{stderr}"
+        );
+        assert!(empty, "a file was written");
+    }
+}
+
+#[test]
+fn a_logo_outside_the_profiles_folder_or_missing_is_refused() {
+    for fil in ["../logo.svg", "/etc/passwd", "saknas.png"] {
+        let dir = committee_with_logo(fil, None);
+        let (stderr, empty) = build_fails(dir.path());
+        assert!(
+            stderr.contains("profil.yaml:3:8") && stderr.contains("logotypen"),
+            "{fil}: {stderr}"
+        );
+        assert!(empty);
+    }
+}
