@@ -76,6 +76,14 @@ enum Command {
         kind: NewKind,
         path: PathBuf,
     },
+    /// The JSON Schema of a kind of file (arende, sammantrade, profil) on stdout, or with
+    /// `-o DIR` all three as DIR/KIND.schema.json, for an editor's YAML extension.
+    Schema {
+        #[arg(value_parser = ["arende", "sammantrade", "profil"])]
+        kind: Option<String>,
+        #[arg(short, long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// Check the YAML (parsing, every rule, the figures in prose) without building anything.
     Check {
         #[arg(required = true)]
@@ -257,6 +265,7 @@ fn main() -> ExitCode {
                 Err(error) => fail(&error),
             }
         }
+        Command::Schema { kind, out } => schema(kind.as_deref(), out.as_deref()),
         Command::Check { paths, format } => {
             let result = paragraf::load(&paths)
                 .and_then(|inputs| paragraf::check(&inputs).map(|w| (inputs, w)));
@@ -392,4 +401,45 @@ fn json_report(ok: bool, problems: &[Problem]) -> String {
         })
         .collect();
     serde_json::json!({ "ok": ok, "problems": problems }).to_string()
+}
+
+/// `paragraf schema`: one schema on stdout, or the chosen ones written to a folder.
+fn schema(kind: Option<&str>, out: Option<&Path>) -> ExitCode {
+    use paragraf::model::schema::{FileKind, schema_text};
+    let kinds: Vec<FileKind> = match kind.and_then(FileKind::from_name) {
+        Some(kind) => vec![kind],
+        None => FileKind::ALL.to_vec(),
+    };
+    let Some(out) = out else {
+        return match kinds.as_slice() {
+            [kind] => {
+                print!("{}", schema_text(*kind));
+                ExitCode::SUCCESS
+            }
+            _ => fail(
+                &Problem::in_file(
+                    Path::new("schema"),
+                    "ange vilken sort (arende, sammantrade, profil) eller -o MAPP för alla tre",
+                )
+                .into(),
+            ),
+        };
+    };
+    let files: Vec<OutputFile> = kinds
+        .iter()
+        .map(|kind| OutputFile {
+            name: kind.file_name(),
+            bytes: schema_text(*kind).into_bytes(),
+        })
+        .collect();
+    match std::fs::create_dir_all(out)
+        .map_err(|e| Error::from(Problem::in_file(out, format!("kan inte skapas: {e}"))))
+        .and_then(|()| paragraf::write::write_all(out, &files))
+    {
+        Ok(written) => {
+            print_written(&written);
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error),
+    }
 }

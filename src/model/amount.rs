@@ -105,6 +105,48 @@ impl<'de> Deserialize<'de> for Proposal {
     }
 }
 
+/// An amount as the schema describes it: a whole number, or digits grouped by threes.
+fn amount_schema() -> schemars::Schema {
+    schemars::json_schema!({
+        "anyOf": [
+            {"type": "integer", "minimum": 0},
+            {"type": "string", "pattern": "^\\s*\\d{1,3}([ \u{a0}\u{202f}\u{2009}]\\d{3})*\\s*$|^\\s*\\d+\\s*$"}
+        ]
+    })
+}
+
+impl schemars::JsonSchema for Kronor {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Kronor".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        amount_schema()
+    }
+}
+
+impl schemars::JsonSchema for Proposal {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Proposal".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut schema = amount_schema();
+        if let Some(serde_json::Value::Array(choices)) = schema.get_mut("anyOf") {
+            choices.push(serde_json::json!({"enum": ["avslag", "maxbelopp", "hänvisning"]}));
+        }
+        schema
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

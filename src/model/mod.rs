@@ -7,12 +7,14 @@ mod keys;
 mod paragraph;
 mod positions;
 mod profile;
+pub mod schema;
 
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::error::{Error, Problem, Result};
@@ -66,7 +68,7 @@ const MEETING_SCHEMA: Schema = &[
 ];
 
 /// A tjänsteutlåtande: the förvaltning's statement on one ärende.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     pub nämnd: String,
@@ -105,7 +107,7 @@ pub struct Case {
     pub personuppgifter: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CaseOfficer {
     pub namn: String,
@@ -113,7 +115,7 @@ pub struct CaseOfficer {
     pub telefon: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub namn: String,
@@ -122,7 +124,7 @@ pub struct Person {
 }
 
 /// A heading with its prose (Markdown) and the tables that follow the prose.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub rubrik: String,
@@ -133,7 +135,7 @@ pub struct Section {
 }
 
 /// Applications for money and the förvaltning's proposal for each.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ApplicationTable {
     /// The caption after "Tabell N: ".
@@ -150,7 +152,7 @@ pub struct ApplicationTable {
     pub ansökningar: Vec<Application>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Application {
     pub nr: u32,
@@ -168,7 +170,7 @@ pub struct Application {
 }
 
 /// A sammanträde: the nämnd's meeting and its items (§§) in agenda order.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     pub nämnd: String,
@@ -210,7 +212,7 @@ pub struct Meeting {
 }
 
 /// A member of the nämnd at a meeting.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     pub namn: String,
@@ -225,7 +227,7 @@ pub struct Member {
 }
 
 /// Someone present who is not a member: an official, a speaker.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attendee {
     pub namn: String,
@@ -237,7 +239,7 @@ pub struct Attendee {
 }
 
 /// When and where the protocol is justerat.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Adjustment {
     pub datum: NaiveDate,
@@ -246,7 +248,7 @@ pub struct Adjustment {
 }
 
 /// The anslag: when the notice is posted and where the protocol is kept.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Notice {
     /// The day it is posted; by default the day of justering.
@@ -257,7 +259,7 @@ pub struct Notice {
 }
 
 /// One § of a meeting.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// The § number (`15`, `"15 a"`); by default the one after the item before.
@@ -298,7 +300,7 @@ pub struct Item {
 }
 
 /// A proposal (yrkande) made at the meeting.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Motion {
     /// The member who made it, by name as in `beslutande`.
@@ -308,7 +310,7 @@ pub struct Motion {
 }
 
 /// A roll-call vote: what ja and nej stand for, and how each member voted.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vote {
     /// What a ja-röst is for: `förvaltningens förslag`.
@@ -319,7 +321,7 @@ pub struct Vote {
 }
 
 /// The members by how they voted.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ballots {
     #[serde(default)]
@@ -331,7 +333,7 @@ pub struct Ballots {
 }
 
 /// A member's reservation against the decision, with optional written grounds.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reservation {
     pub av: String,
@@ -341,7 +343,7 @@ pub struct Reservation {
 }
 
 /// A protokollsanteckning: a statement a member has entered in the minutes.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MinuteNote {
     pub av: String,
@@ -350,7 +352,7 @@ pub struct MinuteNote {
 }
 
 /// How the decision differs from the case's proposal.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Decision {
     /// Every point, written out.

@@ -4,6 +4,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::SourceFile;
@@ -25,7 +26,7 @@ pub(super) const PROFILE_SCHEMA: Schema = &[
 
 /// A municipality's or förvaltning's profile. Every key may be left out; what is left out
 /// is the built-in wording (Stockholm's, from the seeds).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     /// The municipality, above the issuer on the first page: `Stockholms stad`.
@@ -55,7 +56,7 @@ pub struct Profile {
 }
 
 /// The logo: an image file beside the profile, and its text for screen readers (PDF/UA).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Logo {
     /// PNG, JPEG or SVG, relative to the profile's folder.
@@ -64,7 +65,7 @@ pub struct Logo {
 }
 
 /// Section headings that are the same in every document of the profile.
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Headings {
     /// Over the proposal in a tjänsteutlåtande.
@@ -98,7 +99,7 @@ impl Default for Headings {
 }
 
 /// The fixed sentences of the meeting's documents.
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Wordings {
     /// Certifies an extract, above the secretary's name; a meeting may word it its own way.
@@ -129,7 +130,7 @@ impl Default for Wordings {
 }
 
 /// Where a meeting's § numbering starts.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 pub enum Numbering {
     /// From § 1 at every meeting (Stockholm).
     #[default]
@@ -141,7 +142,7 @@ pub enum Numbering {
 }
 
 /// How a date stands in a header or a dated line.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 pub enum DateStyle {
     /// `2015-03-24` (the seeds).
     #[default]
