@@ -4,32 +4,18 @@
 
 use std::hint::black_box;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use paragraf::{BuildOptions, render, typeset, write};
 
+mod common;
+use common::ms;
+
+/// Each row is the median of this many runs after a warm-up.
 const ROUNDS: usize = 15;
 
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
-fn measure(mut run: impl FnMut()) -> Duration {
-    run(); // warm-up: lazy statics, page cache
-    median(
-        (0..ROUNDS)
-            .map(|_| {
-                let t = Instant::now();
-                run();
-                t.elapsed()
-            })
-            .collect(),
-    )
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+fn measure(run: impl FnMut()) -> Duration {
+    common::measure(ROUNDS, run)
 }
 
 fn peak_rss_mib() -> String {
@@ -150,6 +136,14 @@ fn main() {
             meeting_folder.join(path.file_name().expect("a file")),
         )
         .expect("copy");
+    }
+    // The nämnd's profile and logo, as beside the real meeting folder.
+    for name in ["profil.yaml", "logotyp.svg"] {
+        std::fs::copy(
+            root.join("cases/socialnamnden").join(name),
+            copy.join("socialnamnden").join(name),
+        )
+        .expect("copy the profile");
     }
     let case = meeting_folder.join("3.2-482-2014-fordelning-must.yaml");
     let original = std::fs::read_to_string(&case).expect("the case");
