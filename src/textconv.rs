@@ -7,7 +7,10 @@ use std::collections::BTreeMap;
 
 use crate::derive::{self, swedish};
 use crate::error::Result;
-use crate::model::{LoadedCase, LoadedMeeting, Proposal, SourceFile};
+use crate::model::{
+    DateStyle, LoadedCase, LoadedMeeting, LoadedProfile, Numbering, PROFILE_FILE, Proposal,
+    SourceFile,
+};
 
 /// One fact: what it is about, which property, and its value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +32,12 @@ fn fact(subject: impl Into<String>, field: impl Into<String>, value: impl Into<S
 
 /// The facts of the YAML file `source`: a meeting or a case.
 pub fn facts(source: SourceFile) -> Result<Vec<Fact>> {
-    if source.is_meeting() {
+    if source.path.file_name().is_some_and(|n| n == PROFILE_FILE) {
+        Ok(profile(&LoadedProfile::from_source(
+            source,
+            PROFILE_FILE.to_owned(),
+        )?))
+    } else if source.is_meeting() {
         Ok(meeting(&LoadedMeeting::from_source(source)?))
     } else {
         Ok(case(&LoadedCase::from_source(source)?))
@@ -42,6 +50,63 @@ pub fn text(facts: &[Fact]) -> String {
         .iter()
         .map(|f| format!("{}: {}: {}\n", f.subject, f.field, f.value))
         .collect()
+}
+
+/// A profile's settings as they take effect: what it leaves out is shown as the built-in
+/// wording, so a diff says what the documents will now read.
+fn profile(loaded: &LoadedProfile) -> Vec<Fact> {
+    let profile = &loaded.profile;
+    let head = "Profil";
+    let optional = |value: &Option<String>| value.as_deref().map_or("–".to_owned(), one_line);
+    let (headings, wordings) = (&profile.rubriker, &profile.formuleringar);
+    let mut facts = vec![
+        fact(head, "kommun", optional(&profile.kommun)),
+        fact(
+            head,
+            "logotyp",
+            profile.logotyp.as_ref().map_or("–".to_owned(), |logo| {
+                format!("{} ({})", logo.fil.display(), one_line(&logo.alt))
+            }),
+        ),
+        fact(head, "adressrad", optional(&profile.adressrad)),
+        fact(head, "dnr_mönster", optional(&profile.dnr_mönster)),
+        fact(
+            head,
+            "paragrafnumrering",
+            match profile.paragrafnumrering {
+                Numbering::PerMeeting => "per_sammanträde",
+                Numbering::Yearly => "löpande_per_år",
+            },
+        ),
+        fact(head, "paragrafprefix", optional(&profile.paragrafprefix)),
+        fact(
+            head,
+            "datumformat",
+            match profile.datumformat {
+                DateStyle::Iso => "iso",
+                DateStyle::Long => "lång",
+            },
+        ),
+    ];
+    for (field, text) in [
+        ("förslag_till_beslut", &headings.förslag_till_beslut),
+        ("sammanfattning", &headings.sammanfattning),
+        ("bilagor", &headings.bilagor),
+        ("ärendet", &headings.ärendet),
+        ("beslutsgång", &headings.beslutsgång),
+        ("expediering", &headings.expediering),
+    ] {
+        facts.push(fact("Rubrik", field, one_line(text)));
+    }
+    for (field, text) in [
+        ("utdragsbestyrkande", &wordings.utdragsbestyrkande),
+        ("vid_protokollet", &wordings.vid_protokollet),
+        ("beslutsgång", &wordings.beslutsgång),
+        ("information", &wordings.information),
+    ] {
+        facts.push(fact("Formulering", field, one_line(text)));
+    }
+    facts
 }
 
 fn case(loaded: &LoadedCase) -> Vec<Fact> {

@@ -431,6 +431,31 @@ fn textconv_and_diff_show_what_a_change_of_amount_means() {
 }
 
 #[test]
+fn textconv_and_diff_show_a_profile_as_its_documents_will_read() {
+    let profiles = repo().join("cases");
+    let stockholm = profiles.join("socialnamnden/profil.yaml");
+    let ekby = profiles.join("kultur-och-fritidsnamnden/profil.yaml");
+    let text = paragraf(&["textconv", stockholm.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    for line in [
+        "Profil: kommun: Stockholms stad\n",
+        "Profil: logotyp: logotyp.svg (Stockholms stad)\n",
+        // Left out of the profile: the built-in wording, as the documents show it.
+        "Rubrik: ärendet: Ärendet\n",
+    ] {
+        assert!(text.contains(line), "{line:?} in {text}");
+    }
+    let diff = paragraf(&["diff", stockholm.to_str().unwrap(), ekby.to_str().unwrap()]);
+    let diff = String::from_utf8_lossy(&diff.stdout).into_owned();
+    for line in [
+        "Profil: datumformat iso → lång\n",
+        "Formulering: vid_protokollet Vid protokollet → Protokollförare\n",
+    ] {
+        assert!(diff.contains(line), "{line:?} in {diff}");
+    }
+}
+
+#[test]
 fn textconv_shows_a_broken_file_as_it_is() {
     let (_dir, _meeting, case) = meeting_copy();
     replace_in(&case, "rubrik: Förslag till", "rubrk: Förslag till");

@@ -195,7 +195,12 @@ impl LoadedProfile {
                 _ => return Ok(Self::default()),
             }
         };
-        let source = SourceFile::read(&path)?;
+        Self::from_source(SourceFile::read(&path)?, archive_name)
+    }
+
+    /// The profile of a read `profil.yaml`, its logo read and checked; `archive_name` is
+    /// the name it travels under in a PDF.
+    pub fn from_source(source: SourceFile, archive_name: String) -> Result<Self> {
         let profile: Profile = source.parse(PROFILE_SCHEMA)?;
         let logo = match &profile.logotyp {
             Some(logo) => Some(load_logo(&source, logo, &archive_name)?),
