@@ -241,9 +241,10 @@ fn main() -> ExitCode {
             Err(error) => fail(&error),
         },
         Command::New { kind, path } => {
-            let skeleton = match kind {
-                NewKind::Case => paragraf::model::CASE_SKELETON,
-                NewKind::Meeting => paragraf::model::MEETING_SKELETON,
+            use paragraf::model::schema::{FileKind, modeline};
+            let (skeleton, file_kind) = match kind {
+                NewKind::Case => (paragraf::model::CASE_SKELETON, FileKind::Case),
+                NewKind::Meeting => (paragraf::model::MEETING_SKELETON, FileKind::Meeting),
             };
             if path.exists() {
                 return fail(&Problem::in_file(&path, "finns redan; välj ett nytt filnamn").into());
@@ -255,7 +256,11 @@ fn main() -> ExitCode {
                 .unwrap_or_default();
             let file = OutputFile {
                 name,
-                bytes: skeleton.as_bytes().to_vec(),
+                bytes: format!(
+                    "{}{skeleton}",
+                    modeline(file_kind, &folder).unwrap_or_default()
+                )
+                .into_bytes(),
             };
             match paragraf::write::write_all(&folder, &[file]) {
                 Ok(written) => {

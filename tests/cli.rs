@@ -346,6 +346,26 @@ fn fill_placeholders(text: &str, case: &str) -> String {
 }
 
 #[test]
+fn new_names_the_projects_schema_for_the_editor() {
+    let project = tempfile::tempdir().unwrap();
+    let schemas = project.path().join("docs/schema");
+    std::fs::create_dir_all(&schemas).unwrap();
+    std::fs::write(schemas.join("sammantrade.schema.json"), "{}").unwrap();
+    let meeting = project
+        .path()
+        .join("cases/nämnd/2025-01-01/sammantrade.yaml");
+    let output = paragraf(&["new", "meeting", meeting.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    assert!(
+        text.starts_with(
+            "# yaml-language-server: $schema=../../../docs/schema/sammantrade.schema.json\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
 fn new_writes_skeletons_that_check_passes_once_filled_in() {
     let dir = tempfile::tempdir().unwrap();
     let case = dir.path().join("2025-01-01/arende.yaml");

@@ -4,6 +4,8 @@
 //! parser obeys); the Swedish descriptions and examples come from [`VOCABULARY`], and a
 //! test makes sure every key of the model has one.
 
+use std::path::Path;
+
 use serde_json::{Map, Value};
 
 use super::{Case, Meeting, Profile};
@@ -35,6 +37,22 @@ impl FileKind {
     pub fn from_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|kind| kind.name() == name)
     }
+}
+
+/// The first line of a new file in `folder` that names its schema for the editor, when
+/// the project's `docs/schema/` lies in the folder or above it.
+pub fn modeline(kind: FileKind, folder: &Path) -> Option<String> {
+    let folder = std::path::absolute(folder).ok()?;
+    let schema = Path::new("docs/schema").join(kind.file_name());
+    let project = folder
+        .ancestors()
+        .find(|ancestor| ancestor.join(&schema).is_file())?;
+    let depth = folder.strip_prefix(project).ok()?.components().count();
+    let up = "../".repeat(depth);
+    Some(format!(
+        "# yaml-language-server: $schema={up}{}\n",
+        schema.display()
+    ))
 }
 
 /// The schema of `kind`, as pretty-printed JSON ending in a newline.
