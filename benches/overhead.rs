@@ -96,20 +96,7 @@ fn main() {
     let produced = paragraf::produce(&planned, &options).expect("seed 000 builds");
     let files = write_project(&project, &produced);
     let renderer = render::Renderer::new(&render::Templates::built_in()).expect("templates");
-    let sources: Vec<_> = planned
-        .iter()
-        .map(|p| renderer.render(&p.document, true, false).expect("render"))
-        .collect();
-    let settings: Vec<_> = planned
-        .iter()
-        .zip(&produced)
-        .map(|(p, made)| typeset::PdfSettings {
-            ident: made.stem.clone(),
-            date: p.document.date,
-            root: Some(p.root.clone()),
-            conformance: options.conformance.clone(),
-        })
-        .collect();
+    let (sources, settings) = common::typeset_inputs(&renderer, &planned, &options);
     let typeset_all = || {
         for (source, settings) in sources.iter().zip(&settings) {
             black_box(typeset::typeset(source, settings).expect("typeset"));

@@ -43,19 +43,7 @@ fn main() {
     let inputs = paragraf::load(&paths).expect("examples load");
     let planned = paragraf::plan(&inputs).expect("examples derive");
     let renderer = render::Renderer::new(&render::Templates::built_in()).expect("templates");
-    let sources: Vec<_> = planned
-        .iter()
-        .map(|p| renderer.render(&p.document, true, false).expect("render"))
-        .collect();
-    let settings: Vec<_> = planned
-        .iter()
-        .map(|p| typeset::PdfSettings {
-            ident: write::file_stem(&p.document),
-            date: p.document.date,
-            root: Some(p.root.clone()),
-            conformance: options.conformance.clone(),
-        })
-        .collect();
+    let (sources, settings) = common::typeset_inputs(&renderer, &planned, &options);
     let outputs: Vec<_> = paragraf::produce(&planned, &options)
         .expect("produce")
         .into_iter()

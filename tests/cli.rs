@@ -495,22 +495,7 @@ fn textconv_shows_a_broken_file_as_it_is() {
 #[test]
 fn every_fact_of_the_examples_is_known_by_subject_and_field() {
     // diff pairs facts by subject and field; a repeated pair would hide a change.
-    let mut files = Vec::new();
-    let mut folders = vec![repo().join("cases")];
-    while let Some(folder) = folders.pop() {
-        for path in std::fs::read_dir(folder)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-        {
-            if path.is_dir() {
-                folders.push(path);
-            } else if path.extension().is_some_and(|e| e == "yaml")
-                && path.file_name().unwrap() != "profil.yaml"
-            {
-                files.push(path);
-            }
-        }
-    }
+    let files = example_files();
     assert!(files.len() > 15);
     for file in files {
         let facts =

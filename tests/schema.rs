@@ -4,31 +4,12 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use paragraf::model::schema::{FileKind, schema, schema_text};
 use serde_json::Value;
 
-use common::repo;
-
-fn example_files() -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut folders = vec![repo().join("cases")];
-    while let Some(folder) = folders.pop() {
-        for path in std::fs::read_dir(folder)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-        {
-            if path.is_dir() {
-                folders.push(path);
-            } else if path.extension().is_some_and(|e| e == "yaml") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
+use common::{example_files, repo};
 
 fn kind_of(path: &Path) -> FileKind {
     let source = paragraf::model::SourceFile::read(path).unwrap();

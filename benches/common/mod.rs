@@ -3,6 +3,10 @@
 
 use std::time::{Duration, Instant};
 
+use paragraf::render::{Renderer, TypstSource};
+use paragraf::typeset::PdfSettings;
+use paragraf::{BuildOptions, Planned, write};
+
 pub fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
     samples[samples.len() / 2]
@@ -24,4 +28,26 @@ pub fn measure(rounds: usize, mut run: impl FnMut()) -> Duration {
 
 pub fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// What the typesetting stage gets for each planned document: its Typst source (sources
+/// attached, not the web copy) and its PDF settings.
+pub fn typeset_inputs(
+    renderer: &Renderer,
+    planned: &[Planned],
+    options: &BuildOptions,
+) -> (Vec<TypstSource>, Vec<PdfSettings>) {
+    planned
+        .iter()
+        .map(|p| {
+            let source = renderer.render(&p.document, true, false).expect("render");
+            let settings = PdfSettings {
+                ident: write::file_stem(&p.document),
+                date: p.document.date,
+                root: Some(p.root.clone()),
+                conformance: options.conformance.clone(),
+            };
+            (source, settings)
+        })
+        .unzip()
 }

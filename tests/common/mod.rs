@@ -20,6 +20,26 @@ pub fn seed_001_case() -> PathBuf {
     repo().join("cases/socialnamnden/beredning/inriktning-mul-2025-redovisning-lum-2023.yaml")
 }
 
+/// Every YAML file in `cases/`: cases, meetings and profiles, sorted.
+pub fn example_files() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut folders = vec![repo().join("cases")];
+    while let Some(folder) = folders.pop() {
+        for path in std::fs::read_dir(folder)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+        {
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "yaml") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
 /// Build `paths` into a fresh temporary folder; returns it with the PDFs by file name.
 pub fn build(paths: &[PathBuf]) -> (tempfile::TempDir, BTreeMap<String, PathBuf>) {
     let dir = tempfile::tempdir().expect("temporary folder");
