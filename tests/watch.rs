@@ -1,5 +1,5 @@
-//! `paragraf watch`: a saved edit rebuilds the PDFs it changes; a broken save is reported
-//! and the watch goes on.
+//! `paragraf watch`: a saved edit (of a case or a profile) rebuilds the PDFs it changes; a
+//! broken save is reported and the watch goes on.
 
 mod common;
 
@@ -91,4 +91,13 @@ fn a_saved_edit_rebuilds_the_documents_it_changes() {
     std::fs::write(&case, &yaml).unwrap();
     assert!(wait_for(&lines, "byggt på").contains("4 filer ändrade"));
     assert!(!text(&statement).contains("I stadens budget för år 2015"));
+
+    // A profile saved beside the meeting folder changes every document of the nämnd.
+    std::fs::write(
+        dir.path().join("socialnamnden/profil.yaml"),
+        "kommun: Provby kommun\n",
+    )
+    .unwrap();
+    assert!(wait_for(&lines, "byggt på").contains("4 filer ändrade"));
+    assert!(text(&statement).starts_with("Provby kommun"));
 }
