@@ -98,12 +98,7 @@ fn profile(loaded: &LoadedProfile) -> Vec<Fact> {
     ] {
         facts.push(fact("Rubrik", field, one_line(text)));
     }
-    for (field, text) in [
-        ("utdragsbestyrkande", &wordings.utdragsbestyrkande),
-        ("vid_protokollet", &wordings.vid_protokollet),
-        ("beslutsgång", &wordings.beslutsgång),
-        ("information", &wordings.information),
-    ] {
+    for (field, text) in wordings.entries() {
         facts.push(fact("Formulering", field, one_line(text)));
     }
     facts

@@ -272,8 +272,8 @@ fn the_example_protocol_counts_the_vote_and_records_every_kind_of_item() {
         "Nämnden godkänner följande propositionsordning: Ja-röst för förvaltningens förslag. Nej-röst för Bo Ströms yrkande.",
         "Omröstningen utfaller med 4 ja-röster mot 2 nej-röster, 1 ledamot avstår. Nämnden har därmed beslutat enligt förvaltningens förslag.",
         "Summa 4 2 1",
-        "Bo Ström (M) reserverar sig mot beslutet med en skriftlig reservation, se bilaga.",
-        "Lisa Ek (KD) reserverar sig mot beslutet.",
+        "Mot beslutet reserverar sig Bo Ström (M) skriftligt, se bilaga.",
+        "Mot beslutet reserverar sig Lisa Ek (KD).",
         "Bilaga: reservation från Bo Ström (M) Moderaterna anser",
         // § 3: protokollsanteckning; § 4: jäv; § 9: information.
         "Protokollsanteckning Eva Berg (V): Vänsterpartiet välkomnar planen",

@@ -164,3 +164,22 @@ fn a_logo_outside_the_profiles_folder_or_missing_is_refused() {
         assert!(empty);
     }
 }
+
+#[test]
+fn a_wording_with_a_value_it_cannot_have_is_an_error_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("profil.yaml"),
+        "formuleringar:\n  reservation: '{ledamot} reserverar sig, {datum}.'\n",
+    )
+    .unwrap();
+    let folder = dir.path().join("beredning");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(seed_001_case(), folder.join("arende.yaml")).unwrap();
+    let (stderr, empty) = build_fails(dir.path());
+    assert!(
+        stderr.contains("profil.yaml:2:16: {datum} finns inte i formuleringen reservation; den kan använda: {ledamot}"),
+        "{stderr}"
+    );
+    assert!(empty);
+}

@@ -110,7 +110,7 @@ pub fn vote_view(vote: &Vote) -> VoteView {
     }
 }
 
-/// The beslutsgång of `item`, as Markdown.
+/// The beslutsgång of `item`, as Markdown, in the profile's wording.
 pub fn procedure(meeting: &Meeting, item: &Item, wordings: &Wordings) -> String {
     if let Some(written) = &item.beslutsgång {
         return written.clone();
@@ -118,10 +118,7 @@ pub fn procedure(meeting: &Meeting, item: &Item, wordings: &Wordings) -> String 
     let mut sentences: Vec<String> = Vec::new();
     if !item.jäv.is_empty() {
         let names: Vec<String> = item.jäv.iter().map(|n| label(meeting, n)).collect();
-        sentences.push(format!(
-            "{} anmäler jäv och deltar inte i handläggningen av ärendet.",
-            join(&names)
-        ));
+        sentences.push(fill(&wordings.jäv, &[("ledamöter", &join(&names))]));
     }
     if item.information {
         sentences.push(wordings.information.clone());
@@ -131,10 +128,12 @@ pub fn procedure(meeting: &Meeting, item: &Item, wordings: &Wordings) -> String 
         sentences.push(wordings.beslutsgång.clone());
     } else {
         for motion in &item.yrkanden {
-            sentences.push(format!(
-                "{} yrkar {}.",
-                label(meeting, &motion.av),
-                motion.yrkande.trim_end_matches('.')
+            sentences.push(fill(
+                &wordings.yrkande,
+                &[
+                    ("ledamot", &label(meeting, &motion.av)),
+                    ("yrkande", motion.yrkande.trim_end_matches('.')),
+                ],
             ));
         }
         let proposals: Vec<String> = std::iter::once("förvaltningens förslag".to_owned())
@@ -144,62 +143,103 @@ pub fn procedure(meeting: &Meeting, item: &Item, wordings: &Wordings) -> String 
                     .map(|m| format!("yrkandet från {}", label(meeting, &m.av))),
             )
             .collect();
-        sentences.push(format!(
-            "Ordföranden konstaterar att det finns {} förslag till beslut: {}.",
-            proposals.len(),
-            join(&proposals)
+        sentences.push(fill(
+            &wordings.förslagen,
+            &[
+                ("antal", &proposals.len().to_string()),
+                ("förslag", &join(&proposals)),
+            ],
         ));
         match &item.omröstning {
-            None => sentences.push(
-                "Ordföranden ställer förslagen mot varandra och finner att nämnden beslutar enligt förvaltningens förslag."
-                    .to_owned(),
-            ),
+            None => sentences.push(fill(
+                &wordings.proposition,
+                &[("förslag", "förvaltningens förslag")],
+            )),
             Some(vote) => {
                 let result = outcome(meeting, vote);
-                sentences.push(format!(
-                    "Ordföranden ställer förslagen mot varandra och finner att nämnden beslutar enligt {}. Votering begärs.",
-                    vote.ja
-                ));
-                sentences.push(format!(
-                    "Nämnden godkänner följande propositionsordning: Ja-röst för {}. Nej-röst för {}.",
-                    vote.ja, vote.nej
+                sentences.push(fill(&wordings.proposition, &[("förslag", &vote.ja)]));
+                sentences.push(fill(
+                    &wordings.votering,
+                    &[("ja", &vote.ja), ("nej", &vote.nej)],
                 ));
                 let abstain = match vote.röster.avstår.len() {
                     0 => String::new(),
                     1 => ", 1 ledamot avstår".to_owned(),
                     n => format!(", {n} ledamöter avstår"),
                 };
-                sentences.push(format!(
-                    "Omröstningen utfaller med {} mot {}{abstain}.",
-                    count(vote.röster.ja.len(), "ja"),
-                    count(vote.röster.nej.len(), "nej")
+                sentences.push(fill(
+                    &wordings.omröstningsresultat,
+                    &[
+                        ("ja", &count(vote.röster.ja.len(), "ja")),
+                        ("nej", &count(vote.röster.nej.len(), "nej")),
+                        ("avstår", &abstain),
+                    ],
                 ));
                 if result.casting_vote {
-                    sentences.push("Rösterna är lika och ordföranden använder sin utslagsröst.".to_owned());
+                    sentences.push(wordings.utslagsröst.clone());
                 }
                 let winner = if result.yes_wins { &vote.ja } else { &vote.nej };
-                sentences.push(format!("Nämnden har därmed beslutat enligt {winner}."));
+                sentences.push(fill(&wordings.beslutat, &[("förslag", winner)]));
             }
         }
     }
     let mut text = sentences.join(" ");
     for reservation in &item.reservationer {
-        let written = if reservation.motivering.is_some() {
-            " med en skriftlig reservation, se bilaga"
-        } else {
-            ""
+        let wording = match reservation.motivering {
+            Some(_) => &wordings.skriftlig_reservation,
+            None => &wordings.reservation,
         };
-        text.push_str(&format!(
-            "\n\n{} reserverar sig mot beslutet{written}.",
-            label(meeting, &reservation.av)
+        text.push_str("\n\n");
+        text.push_str(&fill(
+            wording,
+            &[("ledamot", &label(meeting, &reservation.av))],
         ));
     }
     text
 }
 
+/// `template` with each `{name}` replaced by its value, in one pass: a value that itself
+/// contains braces is inserted as it is. A `{` that opens no known name stays.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let known = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| (close, *value))
+        });
+        match known {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_inserts_values_once_and_keeps_unknown_braces() {
+        let values = [("ledamot", "{yrkande} (M)"), ("yrkande", "avslag")];
+        assert_eq!(
+            fill("{ledamot} yrkar {yrkande}. {okänd} {", &values),
+            "{yrkande} (M) yrkar avslag. {okänd} {"
+        );
+    }
 
     fn meeting(yaml: &str) -> Meeting {
         serde_yaml::from_str(yaml).unwrap_or_else(|e| panic!("{e}"))

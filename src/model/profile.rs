@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::SourceFile;
 use super::keys::{Schema, fields_of};
-use crate::error::Result;
+use crate::error::{Error, Problem, Result};
 
 /// The file name of a profile; never read as a case.
 pub const PROFILE_FILE: &str = "profil.yaml";
@@ -98,7 +98,8 @@ impl Default for Headings {
     }
 }
 
-/// The fixed sentences of the meeting's documents.
+/// The fixed sentences of the meeting's documents. The beslutsgång sentences take values
+/// in braces (`{ledamot}`); [`Wordings::PLACEHOLDERS`] lists which each may use.
 #[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Wordings {
@@ -114,6 +115,36 @@ pub struct Wordings {
     /// What the nämnd does with an informationsärende.
     #[serde(rename(serialize = "information"))]
     pub information: String,
+    /// Members who declared jäv: `{ledamöter}`.
+    #[serde(rename(serialize = "disqualified"))]
+    pub jäv: String,
+    /// A proposal made at the meeting: `{ledamot}`, `{yrkande}`.
+    #[serde(rename(serialize = "motion"))]
+    pub yrkande: String,
+    /// The proposals before the nämnd: `{antal}`, `{förslag}`.
+    #[serde(rename(serialize = "proposals"))]
+    pub förslagen: String,
+    /// The chair puts the proposals against each other: `{förslag}` (the one found).
+    #[serde(rename(serialize = "putting_the_question"))]
+    pub proposition: String,
+    /// A vote is asked for; the order of the vote: `{ja}`, `{nej}`.
+    #[serde(rename(serialize = "vote_called"))]
+    pub votering: String,
+    /// The count: `{ja}`, `{nej}` (as "4 ja-röster"), `{avstår}` (", 1 ledamot avstår").
+    #[serde(rename(serialize = "vote_result"))]
+    pub omröstningsresultat: String,
+    /// A tie, decided by the chair's casting vote.
+    #[serde(rename(serialize = "casting_vote"))]
+    pub utslagsröst: String,
+    /// What the nämnd has decided after a vote: `{förslag}`.
+    #[serde(rename(serialize = "decided"))]
+    pub beslutat: String,
+    /// A reservation: `{ledamot}`.
+    #[serde(rename(serialize = "reservation"))]
+    pub reservation: String,
+    /// A reservation with written grounds (printed as a bilaga): `{ledamot}`.
+    #[serde(rename(serialize = "written_reservation"))]
+    pub skriftlig_reservation: String,
 }
 
 impl Default for Wordings {
@@ -125,8 +156,87 @@ impl Default for Wordings {
                 är förvaltningens. Ordföranden finner att nämnden beslutar enligt förvaltningens förslag."
                 .into(),
             information: "Nämnden tar del av informationen.".into(),
+            jäv: "{ledamöter} anmäler jäv och deltar inte i handläggningen av ärendet.".into(),
+            yrkande: "{ledamot} yrkar {yrkande}.".into(),
+            förslagen: "Ordföranden konstaterar att det finns {antal} förslag till beslut: {förslag}."
+                .into(),
+            proposition: "Ordföranden ställer förslagen mot varandra och finner att nämnden \
+                beslutar enligt {förslag}."
+                .into(),
+            votering: "Votering begärs. Nämnden godkänner följande propositionsordning: \
+                Ja-röst för {ja}. Nej-röst för {nej}."
+                .into(),
+            omröstningsresultat: "Omröstningen utfaller med {ja} mot {nej}{avstår}.".into(),
+            utslagsröst: "Rösterna är lika och ordföranden använder sin utslagsröst.".into(),
+            beslutat: "Nämnden har därmed beslutat enligt {förslag}.".into(),
+            reservation: "{ledamot} reserverar sig mot beslutet.".into(),
+            skriftlig_reservation: "{ledamot} reserverar sig mot beslutet med en skriftlig \
+                reservation, se bilaga."
+                .into(),
         }
     }
+}
+
+impl Wordings {
+    /// The values in braces each wording may use; the others take none.
+    pub const PLACEHOLDERS: &[(&str, &[&str])] = &[
+        ("jäv", &["ledamöter"]),
+        ("yrkande", &["ledamot", "yrkande"]),
+        ("förslagen", &["antal", "förslag"]),
+        ("proposition", &["förslag"]),
+        ("votering", &["ja", "nej"]),
+        ("omröstningsresultat", &["ja", "nej", "avstår"]),
+        ("beslutat", &["förslag"]),
+        ("reservation", &["ledamot"]),
+        ("skriftlig_reservation", &["ledamot"]),
+    ];
+
+    /// Every wording by its key, in the order of the file.
+    pub fn entries(&self) -> [(&'static str, &str); 14] {
+        [
+            ("utdragsbestyrkande", &self.utdragsbestyrkande),
+            ("vid_protokollet", &self.vid_protokollet),
+            ("beslutsgång", &self.beslutsgång),
+            ("information", &self.information),
+            ("jäv", &self.jäv),
+            ("yrkande", &self.yrkande),
+            ("förslagen", &self.förslagen),
+            ("proposition", &self.proposition),
+            ("votering", &self.votering),
+            ("omröstningsresultat", &self.omröstningsresultat),
+            ("utslagsröst", &self.utslagsröst),
+            ("beslutat", &self.beslutat),
+            ("reservation", &self.reservation),
+            ("skriftlig_reservation", &self.skriftlig_reservation),
+        ]
+    }
+}
+
+/// Every `{name}` of a wording with values that it may not use, as (key, name, the values
+/// it may use): a
+/// misspelt value would otherwise print as it stands. Braces around anything but a
+/// single word are text, as are braces in the wordings that take no values.
+fn unknown_placeholders(
+    wordings: &Wordings,
+) -> Vec<(&'static str, String, &'static [&'static str])> {
+    let mut unknown = Vec::new();
+    for (key, text) in wordings.entries() {
+        let Some((_, allowed)) = Wordings::PLACEHOLDERS.iter().find(|(k, _)| *k == key) else {
+            continue;
+        };
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else { break };
+            let name = &after[..close];
+            let a_word = !name.is_empty() && name.chars().all(|c| c.is_alphabetic() || c == '_');
+            if a_word && !allowed.contains(&name) {
+                unknown.push((key, name.to_owned(), *allowed));
+            }
+            rest = &after[close + 1..];
+        }
+    }
+    unknown
 }
 
 /// Where a meeting's § numbering starts.
@@ -202,6 +312,22 @@ impl LoadedProfile {
     /// the name it travels under in a PDF.
     pub fn from_source(source: SourceFile, archive_name: String) -> Result<Self> {
         let profile: Profile = source.parse(PROFILE_SCHEMA)?;
+        let problems: Vec<Problem> = unknown_placeholders(&profile.formuleringar)
+            .into_iter()
+            .map(|(key, name, allowed)| {
+                let allowed: Vec<String> = allowed.iter().map(|n| format!("{{{n}}}")).collect();
+                source.problem(
+                    &format!("formuleringar.{key}"),
+                    format!(
+                        "{{{name}}} finns inte i formuleringen {key}; den kan använda: {}",
+                        allowed.join(", ")
+                    ),
+                )
+            })
+            .collect();
+        if !problems.is_empty() {
+            return Err(Error::new(problems));
+        }
         let logo = match &profile.logotyp {
             Some(logo) => Some(load_logo(&source, logo, &archive_name)?),
             None => None,

@@ -684,6 +684,60 @@ pub const VOCABULARY: &[Entry] = &[
         "Vad nämnden gör med ett informationsärende.",
         &["Nämnden tar del av informationen."],
     ),
+    (
+        "Wordings.jäv",
+        "När ledamöter anmäler jäv: {ledamöter}.",
+        &["'{ledamöter} anmäler jäv och deltar inte i handläggningen av ärendet.'"],
+    ),
+    (
+        "Wordings.yrkande",
+        "Ett yrkande vid sammanträdet: {ledamot}, {yrkande}.",
+        &["'{ledamot} yrkar {yrkande}.'"],
+    ),
+    (
+        "Wordings.förslagen",
+        "Förslagen som finns: {antal}, {förslag}.",
+        &["'Ordföranden konstaterar att det finns {antal} förslag till beslut: {förslag}.'"],
+    ),
+    (
+        "Wordings.proposition",
+        "Ordföranden ställer förslagen mot varandra: {förslag} (det som vinner).",
+        &[
+            "Ordföranden ställer förslagen mot varandra och finner att nämnden beslutar enligt {förslag}.",
+        ],
+    ),
+    (
+        "Wordings.votering",
+        "Votering begärs och propositionsordningen: {ja}, {nej}.",
+        &[
+            "'Votering begärs. Nämnden godkänner följande propositionsordning: Ja-röst för {ja}. Nej-röst för {nej}.'",
+        ],
+    ),
+    (
+        "Wordings.omröstningsresultat",
+        "Voteringens utfall: {ja}, {nej} (\"4 ja-röster\"), {avstår} (\", 1 ledamot avstår\").",
+        &["Omröstningen utfaller med {ja} mot {nej}{avstår}."],
+    ),
+    (
+        "Wordings.utslagsröst",
+        "När rösterna är lika och ordföranden har utslagsröst.",
+        &["Rösterna är lika och ordföranden använder sin utslagsröst."],
+    ),
+    (
+        "Wordings.beslutat",
+        "Vad nämnden beslutat efter voteringen: {förslag}.",
+        &["Nämnden har därmed beslutat enligt {förslag}."],
+    ),
+    (
+        "Wordings.reservation",
+        "En reservation: {ledamot}.",
+        &["'{ledamot} reserverar sig mot beslutet.'"],
+    ),
+    (
+        "Wordings.skriftlig_reservation",
+        "En reservation med skriftlig motivering, som blir bilaga: {ledamot}.",
+        &["'{ledamot} reserverar sig mot beslutet med en skriftlig reservation, se bilaga.'"],
+    ),
     ("Numbering", "Hur paragraferna numreras.", &[]),
     ("DateStyle", "Hur datum skrivs.", &[]),
 ];
@@ -744,9 +798,12 @@ mod tests {
         for (key, _, examples) in VOCABULARY {
             assert!(used.contains(&key.to_string()), "{key} is in no schema");
             for example in *examples {
+                let value = serde_yaml::from_str::<Value>(example);
                 assert!(
-                    serde_yaml::from_str::<Value>(example).is_ok(),
-                    "{key}: {example}"
+                    value
+                        .as_ref()
+                        .is_ok_and(|v| !v.is_object() || key.ends_with("beslut")),
+                    "{key}: {example} is not a value of its own (quote it)"
                 );
             }
         }
