@@ -59,7 +59,14 @@ pub fn load(paths: &[PathBuf]) -> Result<Inputs> {
                 continue;
             }
         };
-        if source.is_meeting() {
+        if path.file_name().is_some_and(|n| n == model::PROFILE_FILE) {
+            // A profile makes no document of its own; it is checked here so that one no
+            // case uses yet is checked too.
+            let name = model::PROFILE_FILE.to_owned();
+            if let Err(e) = model::LoadedProfile::from_source(source, name) {
+                problems.extend(e.problems);
+            }
+        } else if source.is_meeting() {
             match LoadedMeeting::from_source(source) {
                 Ok(meeting) => inputs.meetings.push(meeting),
                 Err(e) => problems.extend(e.problems),
@@ -120,9 +127,7 @@ fn collect_yaml(dir: &Path, files: &mut BTreeSet<PathBuf>, problems: &mut Vec<Pr
         }
         if path.is_dir() {
             collect_yaml(&path, files, problems);
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml")
-            && path.file_name().is_none_or(|n| n != model::PROFILE_FILE)
-        {
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
             files.insert(path);
         }
     }

@@ -183,3 +183,28 @@ fn a_wording_with_a_value_it_cannot_have_is_an_error_at_its_line() {
     );
     assert!(empty);
 }
+
+#[test]
+fn check_reads_a_profile_given_or_found_even_with_no_case_beside_it() {
+    let stockholm = repo().join("cases/socialnamnden/profil.yaml");
+    let output = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .arg("check")
+        .arg(&stockholm)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("profil.yaml"), "datumformat: kort\n").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .arg("check")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("profil.yaml:1:14"), "{stderr}");
+}
