@@ -208,3 +208,31 @@ fn check_reads_a_profile_given_or_found_even_with_no_case_beside_it() {
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("profil.yaml:1:14"), "{stderr}");
 }
+
+#[test]
+fn a_case_named_from_inside_its_folder_finds_the_profile_above() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("profil.yaml"), "kommun: Provby kommun\n").unwrap();
+    let folder = dir.path().join("beredning");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(seed_001_case(), folder.join("arende.yaml")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(["build", "arende.yaml", "-o"])
+        .arg(out.path())
+        .current_dir(&folder)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let pdf = std::fs::read_dir(out.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert!(text(&pdf).starts_with("Provby kommun"));
+}

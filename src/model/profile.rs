@@ -287,7 +287,11 @@ impl LoadedProfile {
     /// The profile that applies to the file at `path` (a case or a meeting): `profil.yaml`
     /// in its folder, else in the folder above (the nämnd's); else the built-in profile.
     pub fn for_file(path: &Path) -> Result<Self> {
-        let folder = path.parent().unwrap_or(Path::new("."));
+        // A bare file name lies in the working folder, whose parent is `..`.
+        let folder = match path.parent() {
+            Some(folder) if !folder.as_os_str().is_empty() => folder,
+            _ => Path::new("."),
+        };
         let own = folder.join(PROFILE_FILE);
         let (path, archive_name) = if own.is_file() {
             let folder_name = folder
@@ -300,10 +304,14 @@ impl LoadedProfile {
             };
             (own, name)
         } else {
-            match folder.parent().map(|f| f.join(PROFILE_FILE)) {
-                Some(above) if above.is_file() => (above, PROFILE_FILE.to_owned()),
-                _ => return Ok(Self::default()),
+            let above = match folder.parent() {
+                Some(above) if !above.as_os_str().is_empty() => above.join(PROFILE_FILE),
+                _ => folder.join("..").join(PROFILE_FILE),
+            };
+            if !above.is_file() {
+                return Ok(Self::default());
             }
+            (above, PROFILE_FILE.to_owned())
         };
         Self::from_source(SourceFile::read(&path)?, archive_name)
     }
