@@ -537,13 +537,7 @@ fn templates_from_a_folder_replace_the_built_in_ones() {
         templates.path().to_str().unwrap(),
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let pdf = std::fs::read_dir(out.path())
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
-    let text = text(&pdf);
+    let text = text(&only_file(out.path()));
     assert!(
         text.contains("Kommunens eget förslag")
             && !text.contains("Förvaltningens förslag till beslut"),

@@ -99,33 +99,50 @@ fn ekbys_profile_words_the_example_meeting_its_own_way() {
     );
 }
 
-/// A nämnd folder with a profile whose logo is `logo` (file name and bytes) and one case.
-fn committee_with_logo(fil: &str, logo: Option<(&str, &[u8])>) -> tempfile::TempDir {
+/// A nämnd folder with `profile` as its profil.yaml and seed 001's case in
+/// `beredning/arende.yaml`.
+fn committee(profile: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("profil.yaml"),
-        format!("kommun: Provby kommun\nlogotyp:\n  fil: {fil}\n  alt: Provby\n"),
-    )
-    .unwrap();
-    if let Some((name, bytes)) = logo {
-        std::fs::write(dir.path().join(name), bytes).unwrap();
-    }
+    std::fs::write(dir.path().join("profil.yaml"), profile).unwrap();
     let folder = dir.path().join("beredning");
     std::fs::create_dir(&folder).unwrap();
     std::fs::copy(seed_001_case(), folder.join("arende.yaml")).unwrap();
     dir
 }
 
+/// A nämnd folder whose profile's logo is `fil`, with the file `logo` (name and bytes).
+fn committee_with_logo(fil: &str, logo: Option<(&str, &[u8])>) -> tempfile::TempDir {
+    let dir = committee(&format!(
+        "kommun: Provby kommun\nlogotyp:\n  fil: {fil}\n  alt: Provby\n"
+    ));
+    if let Some((name, bytes)) = logo {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    dir
+}
+
+/// `paragraf ARGS` run in `folder`.
+fn paragraf_in(folder: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(args)
+        .current_dir(folder)
+        .output()
+        .unwrap()
+}
+
 /// `paragraf build` of the committee's case into a fresh folder: its stderr, and whether
 /// the output folder stayed empty.
 fn build_fails(dir: &Path) -> (String, bool) {
     let out = tempfile::tempdir().unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_paragraf"))
-        .args(["build", "beredning/arende.yaml", "-o"])
-        .arg(out.path())
-        .current_dir(dir)
-        .output()
-        .unwrap();
+    let output = paragraf_in(
+        dir,
+        &[
+            "build",
+            "beredning/arende.yaml",
+            "-o",
+            out.path().to_str().unwrap(),
+        ],
+    );
     assert_eq!(output.status.code(), Some(1));
     let empty = std::fs::read_dir(out.path()).unwrap().next().is_none();
     (String::from_utf8_lossy(&output.stderr).into_owned(), empty)
@@ -167,15 +184,7 @@ fn a_logo_outside_the_profiles_folder_or_missing_is_refused() {
 
 #[test]
 fn a_wording_with_a_value_it_cannot_have_is_an_error_at_its_line() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("profil.yaml"),
-        "formuleringar:\n  reservation: '{ledamot} reserverar sig, {datum}.'\n",
-    )
-    .unwrap();
-    let folder = dir.path().join("beredning");
-    std::fs::create_dir(&folder).unwrap();
-    std::fs::copy(seed_001_case(), folder.join("arende.yaml")).unwrap();
+    let dir = committee("formuleringar:\n  reservation: '{ledamot} reserverar sig, {datum}.'\n");
     let (stderr, empty) = build_fails(dir.path());
     assert!(
         stderr.contains("profil.yaml:2:16: {datum} finns inte i formuleringen reservation; den kan använda: {ledamot}"),
@@ -186,12 +195,7 @@ fn a_wording_with_a_value_it_cannot_have_is_an_error_at_its_line() {
 
 #[test]
 fn check_reads_a_profile_given_or_found_even_with_no_case_beside_it() {
-    let stockholm = repo().join("cases/socialnamnden/profil.yaml");
-    let output = Command::new(env!("CARGO_BIN_EXE_paragraf"))
-        .arg("check")
-        .arg(&stockholm)
-        .output()
-        .unwrap();
+    let output = paragraf_in(&repo(), &["check", "cases/socialnamnden/profil.yaml"]);
     assert!(
         output.status.success(),
         "{}",
@@ -199,11 +203,7 @@ fn check_reads_a_profile_given_or_found_even_with_no_case_beside_it() {
     );
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("profil.yaml"), "datumformat: kort\n").unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_paragraf"))
-        .arg("check")
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let output = paragraf_in(dir.path(), &["check", "."]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("profil.yaml:1:14"), "{stderr}");
@@ -211,28 +211,16 @@ fn check_reads_a_profile_given_or_found_even_with_no_case_beside_it() {
 
 #[test]
 fn a_case_named_from_inside_its_folder_finds_the_profile_above() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("profil.yaml"), "kommun: Provby kommun\n").unwrap();
-    let folder = dir.path().join("beredning");
-    std::fs::create_dir(&folder).unwrap();
-    std::fs::copy(seed_001_case(), folder.join("arende.yaml")).unwrap();
+    let dir = committee("kommun: Provby kommun\n");
     let out = tempfile::tempdir().unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_paragraf"))
-        .args(["build", "arende.yaml", "-o"])
-        .arg(out.path())
-        .current_dir(&folder)
-        .output()
-        .unwrap();
+    let output = paragraf_in(
+        &dir.path().join("beredning"),
+        &["build", "arende.yaml", "-o", out.path().to_str().unwrap()],
+    );
     assert!(
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let pdf = std::fs::read_dir(out.path())
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
-    assert!(text(&pdf).starts_with("Provby kommun"));
+    assert!(text(&only_file(out.path())).starts_with("Provby kommun"));
 }

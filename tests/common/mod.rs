@@ -57,6 +57,16 @@ pub fn build(paths: &[PathBuf]) -> (tempfile::TempDir, BTreeMap<String, PathBuf>
     (dir, pdfs)
 }
 
+/// The one file in `folder`.
+pub fn only_file(folder: &Path) -> PathBuf {
+    let files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files[0].clone()
+}
+
 /// The one PDF whose name contains `part`.
 pub fn pdf<'a>(pdfs: &'a BTreeMap<String, PathBuf>, part: &str) -> &'a Path {
     let found: Vec<_> = pdfs
