@@ -88,14 +88,7 @@ fn profile(loaded: &LoadedProfile) -> Vec<Fact> {
             },
         ),
     ];
-    for (field, text) in [
-        ("förslag_till_beslut", &headings.förslag_till_beslut),
-        ("sammanfattning", &headings.sammanfattning),
-        ("bilagor", &headings.bilagor),
-        ("ärendet", &headings.ärendet),
-        ("beslutsgång", &headings.beslutsgång),
-        ("expediering", &headings.expediering),
-    ] {
+    for (field, text) in headings.entries() {
         facts.push(fact("Rubrik", field, one_line(text)));
     }
     for (field, text) in wordings.entries() {

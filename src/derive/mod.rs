@@ -286,29 +286,9 @@ impl SourceAttachment {
             name: logo.name.clone(),
             bytes: logo.bytes.clone(),
             description: "Logotypen i profilen, läses av paragraf".to_owned(),
-            mime: image_mime(&logo.bytes),
+            mime: logo.mime,
         });
         std::iter::once(file).chain(logo).collect()
-    }
-}
-
-/// The images of a profile (its logo) as Typst reads them, by their path.
-fn images_of(profile: &LoadedProfile) -> Vec<(String, Vec<u8>)> {
-    profile
-        .logo
-        .iter()
-        .map(|logo| (logo.name.clone(), logo.bytes.clone()))
-        .collect()
-}
-
-/// The media type of a logo the profile has checked to be PNG, JPEG or SVG.
-fn image_mime(bytes: &[u8]) -> &'static str {
-    if bytes.starts_with(b"\x89PNG") {
-        "image/png"
-    } else if bytes.starts_with(&[0xff, 0xd8]) {
-        "image/jpeg"
-    } else {
-        "image/svg+xml"
     }
 }
 
@@ -321,6 +301,9 @@ pub struct ProfileView {
     pub address: Option<String>,
     pub headings: Headings,
     pub wordings: Wordings,
+    /// Images the documents show (the logo), served to Typst from memory by their path.
+    #[serde(skip)]
+    pub images: Vec<(String, Vec<u8>)>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -342,6 +325,11 @@ impl ProfileView {
             address: profile.adressrad.clone(),
             headings: profile.rubriker.clone(),
             wordings: profile.formuleringar.clone(),
+            images: loaded
+                .logo
+                .iter()
+                .map(|logo| (logo.name.clone(), logo.bytes.clone()))
+                .collect(),
         }
     }
 }
@@ -365,8 +353,6 @@ pub struct Document {
     /// Secret (sekretess): left out of the web copy.
     pub secret: bool,
     pub profile: ProfileView,
-    /// Images the document shows (the logo), served to Typst from memory.
-    pub images: Vec<(String, Vec<u8>)>,
     pub view: View,
 }
 
@@ -568,7 +554,6 @@ pub fn statement(loaded: &LoadedCase) -> Result<Document> {
             .chain(SourceAttachment::of_profile(&loaded.profile))
             .collect(),
         profile: ProfileView::of(&loaded.profile),
-        images: images_of(&loaded.profile),
         redactions: case.personuppgifter.clone(),
         secret: false,
         view: View::Statement(Box::new(view)),
@@ -739,7 +724,6 @@ pub fn meeting_documents(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
     let dates = loaded.profile.profile.datumformat;
     let profile = ProfileView::of(&loaded.profile);
     let profile_sources = SourceAttachment::of_profile(&loaded.profile);
-    let images = images_of(&loaded.profile);
     let items = items(loaded)?;
     let header = meeting_view(loaded);
     let meeting_source = SourceAttachment::of(&loaded.source, "sammanträdet");
@@ -769,7 +753,6 @@ pub fn meeting_documents(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
                 .collect(),
             secret: view.secret,
             profile: profile.clone(),
-            images: images.clone(),
             view: View::Extract(Box::new(ExtractView {
                 meeting: header.clone(),
                 item: view.clone(),
@@ -843,7 +826,6 @@ pub fn meeting_documents(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
             redactions: all_redactions.clone(),
             secret: false,
             profile: profile.clone(),
-            images: images.clone(),
             view: match kind {
                 DocumentKind::Agenda => View::Agenda(Box::new(view)),
                 _ => View::Protocol(Box::new(view)),
@@ -883,7 +865,6 @@ pub fn meeting_documents(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
             redactions: all_redactions.clone(),
             secret: false,
             profile: profile.clone(),
-            images: images.clone(),
             view: View::Protocol(Box::new(view)),
         });
     }
@@ -906,7 +887,6 @@ pub fn meeting_documents(loaded: &LoadedMeeting) -> Result<Vec<Document>> {
             redactions: meeting.personuppgifter.clone(),
             secret: false,
             profile: profile.clone(),
-            images: images.clone(),
             view: View::Notice(Box::new(view)),
         });
     }

@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use crate::model::Wordings;
 use crate::model::{Item, Meeting, Vote};
+use crate::model::{Piece, Wordings, pieces};
 
 /// How the members voted, as the protocol records it.
 #[derive(Debug, Clone, Serialize)]
@@ -199,33 +199,18 @@ pub fn procedure(meeting: &Meeting, item: &Item, wordings: &Wordings) -> String 
 }
 
 /// `template` with each `{name}` replaced by its value, in one pass: a value that itself
-/// contains braces is inserted as it is. A `{` that opens no known name stays.
+/// contains braces is inserted as it is. A name with no value stays as written.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let known = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            values
+    pieces(template)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => text.to_owned(),
+            Piece::Value(name) => values
                 .iter()
                 .find(|(key, _)| *key == name)
-                .map(|(_, value)| (close, *value))
-        });
-        match known {
-            Some((close, value)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+                .map_or_else(|| format!("{{{name}}}"), |(_, value)| (*value).to_owned()),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -24,8 +24,8 @@ use keys::{Schema, fields_of};
 pub use paragraph::ParagraphNumber;
 pub use positions::Positions;
 pub use profile::{
-    DateStyle, Headings, LoadedLogo, LoadedProfile, Logo, Numbering, PROFILE_FILE, Profile,
-    Wordings,
+    DateStyle, Headings, LoadedLogo, LoadedProfile, Logo, Numbering, PROFILE_FILE, Piece, Profile,
+    Wordings, pieces,
 };
 
 /// A commented case file whose placeholders (`FYLL I: …`) `check` reports until filled.

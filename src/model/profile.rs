@@ -85,6 +85,20 @@ pub struct Headings {
     pub expediering: String,
 }
 
+impl Headings {
+    /// Every heading by its key, in the order of the file.
+    pub fn entries(&self) -> [(&'static str, &str); 6] {
+        [
+            ("förslag_till_beslut", &self.förslag_till_beslut),
+            ("sammanfattning", &self.sammanfattning),
+            ("bilagor", &self.bilagor),
+            ("ärendet", &self.ärendet),
+            ("beslutsgång", &self.beslutsgång),
+            ("expediering", &self.expediering),
+        ]
+    }
+}
+
 impl Default for Headings {
     fn default() -> Self {
         Headings {
@@ -212,10 +226,39 @@ impl Wordings {
     }
 }
 
-/// Every `{name}` of a wording with values that it may not use, as (key, name, the values
-/// it may use): a
-/// misspelt value would otherwise print as it stands. Braces around anything but a
-/// single word are text, as are braces in the wordings that take no values.
+/// A piece of a wording: text as it stands, or the name of a value in braces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Text(&'a str),
+    Value(&'a str),
+}
+
+/// `wording` cut at its values: a single word in braces (`{ledamot}`) names a value; any
+/// other brace is text.
+pub fn pieces(wording: &str) -> Vec<Piece<'_>> {
+    let is_name = |n: &&str| !n.is_empty() && n.chars().all(|c| c.is_alphabetic() || c == '_');
+    let mut pieces = Vec::new();
+    let (mut text_start, mut at) = (0, 0);
+    while let Some(open) = wording[at..].find('{').map(|offset| at + offset) {
+        let after = &wording[open + 1..];
+        match after.find('}').map(|close| &after[..close]).filter(is_name) {
+            Some(name) => {
+                pieces.push(Piece::Text(&wording[text_start..open]));
+                pieces.push(Piece::Value(name));
+                at = open + name.len() + 2;
+                text_start = at;
+            }
+            None => at = open + 1,
+        }
+    }
+    pieces.push(Piece::Text(&wording[text_start..]));
+    pieces.retain(|piece| *piece != Piece::Text(""));
+    pieces
+}
+
+/// Every value of a wording that it may not use, as (key, name, the values it may use): a
+/// misspelt value would otherwise print as it stands. Wordings that take no values are
+/// left as they are, braces and all.
 fn unknown_placeholders(
     wordings: &Wordings,
 ) -> Vec<(&'static str, String, &'static [&'static str])> {
@@ -224,16 +267,12 @@ fn unknown_placeholders(
         let Some((_, allowed)) = Wordings::PLACEHOLDERS.iter().find(|(k, _)| *k == key) else {
             continue;
         };
-        let mut rest = text;
-        while let Some(open) = rest.find('{') {
-            let after = &rest[open + 1..];
-            let Some(close) = after.find('}') else { break };
-            let name = &after[..close];
-            let a_word = !name.is_empty() && name.chars().all(|c| c.is_alphabetic() || c == '_');
-            if a_word && !allowed.contains(&name) {
+        for piece in pieces(text) {
+            if let Piece::Value(name) = piece
+                && !allowed.contains(&name)
+            {
                 unknown.push((key, name.to_owned(), *allowed));
             }
-            rest = &after[close + 1..];
         }
     }
     unknown
@@ -275,23 +314,21 @@ pub struct LoadedProfile {
     pub archive_name: String,
 }
 
-/// The logo's bytes, checked to be an image, and its name within the nämnd's folder.
+/// The logo's bytes, checked to be an image, its media type and its name within the
+/// nämnd's folder.
 #[derive(Debug, Clone)]
 pub struct LoadedLogo {
     pub name: String,
     pub bytes: Vec<u8>,
     pub alt: String,
+    pub mime: &'static str,
 }
 
 impl LoadedProfile {
     /// The profile that applies to the file at `path` (a case or a meeting): `profil.yaml`
     /// in its folder, else in the folder above (the nämnd's); else the built-in profile.
     pub fn for_file(path: &Path) -> Result<Self> {
-        // A bare file name lies in the working folder, whose parent is `..`.
-        let folder = match path.parent() {
-            Some(folder) if !folder.as_os_str().is_empty() => folder,
-            _ => Path::new("."),
-        };
+        let folder = folder_of(path);
         let own = folder.join(PROFILE_FILE);
         let (path, archive_name) = if own.is_file() {
             let folder_name = folder
@@ -349,6 +386,15 @@ impl LoadedProfile {
     }
 }
 
+/// The folder of the file at `path`; `.` for a bare file name (whose parent is empty, so
+/// that the folder above would not be found).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    }
+}
+
 /// Read the logo: beside the profile or below it, an image Typst can place.
 fn load_logo(source: &SourceFile, logo: &Logo, profile_name: &str) -> Result<LoadedLogo> {
     let fail = |message: String| source.problem("logotyp.fil", message);
@@ -366,10 +412,7 @@ fn load_logo(source: &SourceFile, logo: &Logo, profile_name: &str) -> Result<Loa
             }
         }
     }
-    let folder = match source.path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder,
-        _ => Path::new("."),
-    };
+    let folder = folder_of(&source.path);
     let path = folder.join(&logo.fil);
     let missing =
         |e: std::io::Error| fail(format!("logotypen {} kan inte läsas: {e}", path.display()));
@@ -394,7 +437,7 @@ fn load_logo(source: &SourceFile, logo: &Logo, profile_name: &str) -> Result<Loa
         ))
         .into());
     }
-    check_image(&bytes).map_err(|e| {
+    let mime = check_image(&bytes).map_err(|e| {
         fail(format!(
             "logotypen {} är ingen bild som går att använda: {e}",
             logo.fil.display()
@@ -410,25 +453,32 @@ fn load_logo(source: &SourceFile, logo: &Logo, profile_name: &str) -> Result<Loa
         name: format!("{prefix}{}", parts.join("/")),
         bytes,
         alt: logo.alt.clone(),
+        mime,
     })
 }
 
-/// Whether Typst can place `bytes` as an image: PNG, JPEG or SVG that decodes. Checked when
-/// the profile loads, so that a broken logo is reported at its line in the profile.
-fn check_image(bytes: &[u8]) -> std::result::Result<(), String> {
+/// The media type of `bytes` if Typst can place them as an image: PNG, JPEG or SVG that
+/// decodes. Checked when the profile loads, so that a broken logo is reported at its line
+/// in the profile.
+fn check_image(bytes: &[u8]) -> std::result::Result<&'static str, String> {
     use typst::foundations::Bytes;
-    use typst::visualize::{ExchangeFormat, ImageFormat, RasterImage, SvgImage, VectorFormat};
+    use typst::visualize::{
+        ExchangeFormat, ImageFormat, RasterFormat, RasterImage, SvgImage, VectorFormat,
+    };
     let data = Bytes::new(bytes.to_vec());
     match ImageFormat::detect(bytes) {
-        Some(ImageFormat::Raster(
-            format @ typst::visualize::RasterFormat::Exchange(
-                ExchangeFormat::Png | ExchangeFormat::Jpg,
-            ),
-        )) => RasterImage::plain(data, format)
-            .map(|_| ())
-            .map_err(|e| e.to_string()),
+        Some(ImageFormat::Raster(RasterFormat::Exchange(format @ ExchangeFormat::Png))) => {
+            RasterImage::plain(data, format)
+                .map(|_| "image/png")
+                .map_err(|e| e.to_string())
+        }
+        Some(ImageFormat::Raster(RasterFormat::Exchange(format @ ExchangeFormat::Jpg))) => {
+            RasterImage::plain(data, format)
+                .map(|_| "image/jpeg")
+                .map_err(|e| e.to_string())
+        }
         Some(ImageFormat::Vector(VectorFormat::Svg)) => SvgImage::new(data)
-            .map(|_| ())
+            .map(|_| "image/svg+xml")
             .map_err(|_| "SVG-filen går inte att tolka".to_owned()),
         _ => Err("formatet ska vara PNG, JPEG eller SVG".to_owned()),
     }

@@ -257,7 +257,7 @@ impl Renderer {
                 .iter()
                 .map(|a| (a.name.clone(), a.bytes.clone()))
                 .collect(),
-            images: document.images.clone(),
+            images: document.profile.images.clone(),
         })
     }
 }
