@@ -7,7 +7,7 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::derive::swedish;
+use crate::swedish;
 use crate::write::OutputFile;
 use crate::{Planned, Produced};
 

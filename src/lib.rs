@@ -1,9 +1,11 @@
 //! paragraf: reviewable YAML to the formal documents of a Swedish nämnd.
 //!
 //! The pipeline, one module per stage, data flowing one way:
-//! [`model`] (YAML → Rust) → [`validate`] → [`derive`] (totals, wording, Swedish
-//! typography) → [`render`] (minijinja → Typst source) → [`typeset`] (Typst → PDF,
-//! in-process) → [`write`] (files, atomically). [`build`] runs them in order; [`check`]
+//! [`model`] (YAML → Rust) → [`facts`] (what follows: totals, who serves each §, the
+//! justeringar) → [`validate`] (the rules, over model and facts) → [`derive`] (each
+//! document's view: wording, Swedish typography) → [`render`] (minijinja → Typst source)
+//! → [`typeset`] (Typst → PDF, in-process) → [`write`] (files, atomically). [`swedish`]
+//! (dates, amounts, § lists) is the leaf they all use. [`build`] runs them in order; [`check`]
 //! stops before rendering. Beside the pipeline: [`archive`] (the registrar's manifest) and
 //! [`extract`] (the YAML attached to a PDF, back out).
 
@@ -11,8 +13,10 @@ pub mod archive;
 pub mod derive;
 pub mod error;
 pub mod extract;
+pub mod facts;
 pub mod model;
 pub mod render;
+pub mod swedish;
 pub mod textconv;
 pub mod typeset;
 pub mod validate;
@@ -78,7 +82,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Inputs> {
     let on_meetings: BTreeSet<PathBuf> = inputs
         .meetings
         .iter()
-        .flat_map(|m| m.cases.iter().map(|c| canonical(&c.source.path)))
+        .flat_map(|m| m.cases.iter().flatten().map(|c| canonical(&c.source.path)))
         .collect();
     for source in standalone {
         if on_meetings.contains(&canonical(&source.path)) {
@@ -144,7 +148,11 @@ pub fn check(inputs: &Inputs) -> Result<Vec<Problem>> {
 /// Every rule of every file: Err when any is broken (warnings included in the report),
 /// else the warnings.
 fn validate(inputs: &Inputs) -> Result<Vec<Problem>> {
-    let mut problems: Vec<Problem> = inputs.meetings.iter().flat_map(validate::meeting).collect();
+    let mut problems: Vec<Problem> = inputs
+        .meetings
+        .iter()
+        .flat_map(|m| validate::meeting(m, &facts::MeetingFacts::of(m)))
+        .collect();
     problems.extend(inputs.cases.iter().flat_map(validate::case));
     if problems.iter().any(Problem::is_error) {
         Err(Error::new(problems))
@@ -177,18 +185,19 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
         Err(e) => problems.extend(e.problems),
     };
     for meeting in &inputs.meetings {
-        for (item, case) in meeting.meeting.paragrafer.iter().zip(&meeting.cases) {
+        for item in meeting.items() {
+            let Some(case) = item.case else { continue };
             if done.insert(canonical(&case.source.path)) {
                 // The statement of a secret item is as secret as the item.
                 let statement = derive::statement(case).map(|mut d| {
-                    d.secret = item.sekretess;
+                    d.secret = item.item.sekretess;
                     vec![d]
                 });
                 push(statement, folder(&case.source.path));
             }
         }
         push(
-            derive::meeting_documents(meeting),
+            derive::meeting_documents(meeting, &facts::MeetingFacts::of(meeting)),
             folder(&meeting.source.path),
         );
     }

@@ -5,12 +5,14 @@
 
 use std::collections::BTreeMap;
 
-use crate::derive::{self, swedish};
+use crate::derive::procedure::{actors, label};
 use crate::error::Result;
+use crate::facts::{self, Listed, MeetingFacts};
 use crate::model::{
-    DateStyle, LoadedCase, LoadedMeeting, LoadedProfile, Numbering, PROFILE_FILE, Proposal,
-    SourceFile,
+    DateStyle, LoadedCase, LoadedMeeting, LoadedProfile, Numbering, PROFILE_FILE, ParagraphNumber,
+    Proposal, SourceFile,
 };
+use crate::swedish;
 
 /// One fact: what it is about, which property, and its value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,7 +115,7 @@ fn case(loaded: &LoadedCase) -> Vec<Fact> {
             one_line(point),
         ));
     }
-    for (number, id) in derive::table_order(case).into_iter().enumerate() {
+    for (number, id) in facts::table_order(case).into_iter().enumerate() {
         let Some(table) = case.tabeller.get(id) else {
             continue;
         };
@@ -123,13 +125,13 @@ fn case(loaded: &LoadedCase) -> Vec<Fact> {
             let proposal = match row.förslag {
                 Proposal::Refused => "avslag".to_owned(),
                 Proposal::Referred => "hänvisning".to_owned(),
-                other => swedish::kronor(derive::granted(other, table)),
+                other => swedish::kronor(facts::granted(other, table)),
             };
             facts.push(fact(&subject, "sökande", one_line(&row.sökande)));
             facts.push(fact(&subject, "sökt", swedish::kronor(row.sökt)));
             facts.push(fact(&subject, "förslag", proposal));
         }
-        let totals = derive::totals(table);
+        let totals = facts::totals(table);
         facts.push(fact(&label, "antal ansökningar", totals.count.to_string()));
         facts.push(fact(
             &label,
@@ -156,62 +158,160 @@ fn case(loaded: &LoadedCase) -> Vec<Fact> {
 
 fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
     let meeting = &loaded.meeting;
+    let derived = MeetingFacts::of(loaded);
+    let roll = &derived.roll;
+    let head = "Sammanträde";
     let mut facts = vec![
-        fact("Sammanträde", "nämnd", &meeting.nämnd),
-        fact("Sammanträde", "datum", swedish::short_date(meeting.datum)),
+        fact(head, "nämnd", &meeting.nämnd),
+        fact(head, "organ", derived.organ.kind.to_string()),
+        fact(head, "datum", swedish::short_date(meeting.datum)),
     ];
-    for member in &meeting.beslutande {
-        facts.push(fact(
-            "Beslutande",
-            derive::procedure::label(meeting, &member.namn),
-            "närvarande",
-        ));
+    if let Some(time) = &meeting.tid {
+        facts.push(fact(head, "tid", time.protocol_text()));
     }
-    for ((item, case), number) in meeting
-        .paragrafer
-        .iter()
-        .zip(&loaded.cases)
-        .zip(&loaded.numbers)
-    {
-        let subject = format!("§ {number}");
-        facts.push(fact(&subject, "ärende", one_line(&case.case.rubrik)));
-        for (i, point) in derive::decision(item, &case.case).iter().enumerate() {
+    let everyone: Vec<usize> = (0..meeting.paragrafer.len()).collect();
+    // One fact per person and list: an ersättare who serves for part of the meeting stands
+    // in the list twice (serving, and present).
+    let mut attendance: Vec<(&str, String, Vec<String>)> = Vec::new();
+    for (a, attendant) in roll.attendants.iter().enumerate() {
+        let served: Vec<ParagraphNumber> = everyone
+            .iter()
+            .filter(|&&i| roll.serving[i].contains(&a))
+            .map(|&i| loaded.numbers[i])
+            .collect();
+        let what = match (&attendant.member.ersätter, attendant.serves_somewhere()) {
+            (Some(replaced), _) => format!("tjänstgör för {replaced}"),
+            (None, true) => "tjänstgör".to_owned(),
+            (None, false) => "närvarande ersättare".to_owned(),
+        };
+        let value = match (attendant.serves_somewhere(), served.len() == everyone.len()) {
+            (true, false) => format!("{what} {}", swedish::paragraph_list(None, &served)),
+            _ => what,
+        };
+        let subject = match attendant.listed {
+            Listed::Members => "Beslutande",
+            Listed::Substitutes => "Ersättare",
+        };
+        let who = label(roll, &attendant.member.namn);
+        match attendance
+            .iter_mut()
+            .find(|(s, w, _)| *s == subject && *w == who)
+        {
+            Some((_, _, values)) => values.push(value),
+            None => attendance.push((subject, who, vec![value])),
+        }
+    }
+    for (subject, who, values) in attendance {
+        facts.push(fact(subject, who, values.join("; ")));
+    }
+    for (p, part) in derived.parts.iter().enumerate() {
+        let subject = format!("Justering {}", p + 1);
+        let numbers: Vec<ParagraphNumber> = part.items.iter().map(|&i| loaded.numbers[i]).collect();
+        facts.push(fact(
+            &subject,
+            "paragrafer",
+            swedish::paragraph_list(None, &numbers),
+        ));
+        if let Some(date) = part.date {
+            facts.push(fact(&subject, "datum", swedish::short_date(date)));
+        }
+        let adjusters: Vec<String> = part
+            .adjusters
+            .iter()
+            .map(|a| match &a.ersättare {
+                Some(stand_in) => format!("{} med {stand_in} som ersättare", a.namn),
+                None => a.namn.clone(),
+            })
+            .collect();
+        facts.push(fact(&subject, "justerare", swedish::join_and(&adjusters)));
+        if let (Some(posted), Some(last)) = (part.posted, part.appeal_last_day()) {
             facts.push(fact(
                 &subject,
-                format!("beslut punkt {}", i + 1),
+                "anslag",
+                format!(
+                    "{} – {}",
+                    swedish::short_date(posted),
+                    swedish::short_date(last)
+                ),
+            ));
+        }
+    }
+    for item in loaded.items() {
+        let i = item.item;
+        let subject = format!("§ {}", item.number);
+        let title = i
+            .rubrik
+            .clone()
+            .or_else(|| item.case.map(|c| c.case.rubrik.clone()))
+            .unwrap_or_default();
+        facts.push(fact(&subject, "ärende", one_line(&title)));
+        for preparation in &i.beredning {
+            for (k, point) in preparation.förslag.iter().enumerate() {
+                facts.push(fact(
+                    &subject,
+                    format!("{} förslag punkt {}", preparation.organ, k + 1),
+                    one_line(point),
+                ));
+            }
+        }
+        for (k, point) in facts::decision(&item).iter().enumerate() {
+            facts.push(fact(
+                &subject,
+                format!("beslut punkt {}", k + 1),
                 one_line(point),
             ));
         }
-        if let Some(vote) = &item.omröstning {
-            let result = derive::procedure::outcome(meeting, vote);
-            let winner = if result.yes_wins { &vote.ja } else { &vote.nej };
-            let (yes, no, abstain) = (
-                vote.röster.ja.len(),
-                vote.röster.nej.len(),
-                vote.röster.avstår.len(),
-            );
+        if let Some(chair) = &i.ordförande {
+            facts.push(fact(&subject, "ordförande", label(roll, chair)));
+        }
+        if let (Some(vote), Some(counted)) = (&i.omröstning, &derived.votes[item.index]) {
+            let outcome = facts::outcome(counted, derived.chairs[item.index].as_deref());
+            let winner = match outcome {
+                Some(o) if o.yes_wins => vote.ja.as_str(),
+                Some(_) => vote.nej.as_str(),
+                None => "oavgjort",
+            };
             facts.push(fact(
                 &subject,
                 "omröstning",
-                format!("{yes} ja, {no} nej, {abstain} avstår; beslut enligt {winner}"),
+                format!(
+                    "{} ja, {} nej, {} avstår; beslut enligt {winner}",
+                    counted.yes.len(),
+                    counted.no.len(),
+                    counted.abstain.len()
+                ),
             ));
         }
-        for reservation in &item.reservationer {
-            let field = format!(
-                "reservation från {}",
-                derive::procedure::label(meeting, &reservation.av)
+        let wordings = &loaded.profile.profile.formuleringar;
+        for reservation in &i.reservationer {
+            let who = actors(
+                roll,
+                reservation.av.as_ref(),
+                &reservation.partier,
+                wordings,
             );
             let kind = if reservation.motivering.is_some() {
                 "skriftlig"
             } else {
                 "muntlig"
             };
-            facts.push(fact(&subject, field, kind));
+            facts.push(fact(&subject, format!("reservation från {who}"), kind));
+        }
+        for note in &i.protokollsanteckningar {
+            let who = actors(roll, note.av.as_ref(), &note.partier, wordings);
+            facts.push(fact(
+                &subject,
+                format!("protokollsanteckning från {who}"),
+                one_line(&note.text),
+            ));
+        }
+        if !i.jäv.is_empty() {
+            facts.push(fact(&subject, "jäv", swedish::join_and(&i.jäv)));
         }
         let flags = [
-            (item.omedelbar_justering, "omedelbart justerad"),
-            (item.sekretess, "sekretess"),
-            (item.information, "informationsärende"),
+            (i.omedelbar_justering, "omedelbart justerad"),
+            (i.sekretess, "sekretess"),
+            (i.information, "informationsärende"),
         ];
         for (_, flag) in flags.iter().filter(|(on, _)| *on) {
             facts.push(fact(&subject, *flag, "ja"));

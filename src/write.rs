@@ -23,13 +23,16 @@ pub fn file_stem(document: &Document) -> String {
         DocumentKind::Extract => "protokollsutdrag",
         DocumentKind::Notice => "anslag",
         DocumentKind::Protocol => "protokoll",
-        DocumentKind::ImmediateProtocol => "protokoll-omedelbart-justerade",
         DocumentKind::Agenda => "kallelse",
+    };
+    let kind = match &document.part {
+        Some(part) => format!("{kind}-{part}"),
+        None => kind.to_owned(),
     };
     let mut parts = vec![
         document.date.format("%Y-%m-%d").to_string(),
         slug(&document.committee, 40),
-        kind.to_owned(),
+        kind,
     ];
     if let Some(paragraph) = document.paragraph {
         parts.push(paragraph.file_part());
@@ -37,13 +40,7 @@ pub fn file_stem(document: &Document) -> String {
     match (&document.dnr, document.kind) {
         (Some(dnr), _) => parts.push(slug(dnr, 40)),
         // A meeting's own document is named by the meeting: date, organ and kind.
-        (
-            None,
-            DocumentKind::Notice
-            | DocumentKind::Protocol
-            | DocumentKind::ImmediateProtocol
-            | DocumentKind::Agenda,
-        ) => {}
+        (None, DocumentKind::Notice | DocumentKind::Protocol | DocumentKind::Agenda) => {}
         (None, _) => parts.push(slug(&document.title, 60)),
     }
     parts.join("_")

@@ -323,6 +323,8 @@ fn entries(dir: &Path) -> Vec<(String, Vec<u8>)> {
 /// Fill every placeholder of a skeleton as a secretary would: quoted ones with text, the
 /// meeting's case with `case`; comments stay.
 fn fill_placeholders(text: &str, case: &str) -> String {
+    // Each fill its own text: two members may not share a name.
+    let mut filled = 0;
     let fill = |line: &str| -> String {
         if line.trim_start().starts_with('#') {
             return line.to_owned();
@@ -338,7 +340,8 @@ fn fill_placeholders(text: &str, case: &str) -> String {
             } else {
                 line.len()
             };
-            line = format!("{}Ifylld text{}", &line[..at], &line[end..]);
+            filled += 1;
+            line = format!("{}Ifylld text {filled}{}", &line[..at], &line[end..]);
         }
         line
     };

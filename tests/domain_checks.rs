@@ -75,6 +75,10 @@ rules! {
     stated_totals_equal_the_rows => "stated-total-differs",
     the_statement_precedes_the_meeting => "statement-after-meeting",
     unusual_but_legal_gives_warnings => "warnings",
+    only_those_serving_in_the_paragraph_propose_vote_or_reserve => "vote-by-someone-not-serving",
+    a_seat_is_served_by_one_person_at_a_time => "seat-served-twice",
+    every_paragraph_is_in_exactly_one_justering => "justering-parts",
+    a_tie_needs_the_chairs_vote_and_an_item_a_title_and_decision => "tie-without-casting-vote",
 }
 
 #[test]

@@ -168,7 +168,7 @@ fn the_protocol_records_who_was_there_and_the_kallelse_lists_the_items() {
     for expected in [
         "Protokoll",
         "Plats och tid Stadshuset, Kulturnämndens sal, 21 maj 2024, kl. 13.00–14.30",
-        "Beslutande Anna Ek (S) ordförande Bo Ström (M) vice ordförande Eva Berg (V) Cia Lund (L) tjänstgörande ersättare för Dan Berg (L)",
+        "Beslutande Anna Ek (S), ordförande Bo Ström (M), vice ordförande Eva Berg (V) Cia Lund (L), tjänstgörande ersättare för Dan Berg (L)",
         "Ersättare Fia Holm (S)",
         "Övriga närvarande Gun Ask, kulturdirektör Hans Vik, utredare, § 31",
         "Utses att justera Eva Berg",
@@ -191,7 +191,8 @@ fn the_protocol_records_who_was_there_and_the_kallelse_lists_the_items() {
     let agenda = text(pdf(&pdfs, "2024-05-14_kulturnamnden_kallelse.pdf"));
     for expected in [
         "Kallelse och föredragningslista",
-        "Kulturnämnden sammanträder 21 maj 2024, kl. 13.00–14.30, Stadshuset, Kulturnämndens sal.",
+        // The kallelse gives the start; the protocol the whole time.
+        "Kulturnämnden sammanträder 21 maj 2024 kl. 13.00, Stadshuset, Kulturnämndens sal.",
         "§ 31 Bidrag till studieförbund 2024 KUN 2024/118",
         "Tjänsteutlåtande 2024-05-02: Bidrag till studieförbund 2024",
     ] {
@@ -228,9 +229,11 @@ fn the_example_meeting_writes_every_document() {
         .keys()
         .filter(|name| name.contains("tjansteutlatande"))
         .count();
+    // 13 extracts and statements, two protocols and two anslag (one per justering), the
+    // kallelse.
     assert_eq!(
         (extracts, statements, pdfs.len()),
-        (13, 13, 30),
+        (13, 13, 31),
         "{:?}",
         pdfs.keys()
     );
@@ -258,14 +261,42 @@ fn the_example_meeting_writes_every_document() {
         pdfs,
         "2024-09-17_kultur-och-fritidsnamnden_protokoll-omedelbart-justerade.pdf",
     );
-    pdf(pdfs, "2024-09-25_kultur-och-fritidsnamnden_anslag");
+    // Each justering has its own anslag: § 7's posted the day of the meeting, with its own
+    // appeal time; the ordinary anslag leaves § 7 out.
+    let ordinary = text(pdf(pdfs, "2024-09-25_kultur-och-fritidsnamnden_anslag.pdf"));
+    assert!(
+        ordinary.contains("Paragrafer KFN §§ 1–6, 8–13"),
+        "{ordinary}"
+    );
+    assert!(
+        ordinary.contains("Datum för justering 24 september 2024"),
+        "{ordinary}"
+    );
+    let own = text(pdf(
+        pdfs,
+        "2024-09-17_kultur-och-fritidsnamnden_anslag-omedelbart-justerade",
+    ));
+    for expected in [
+        "Paragrafer KFN § 7",
+        "Datum för justering 17 september 2024",
+        "Datum då anslaget sätts upp 17 september 2024",
+        "Sista dag för överklagande 8 oktober 2024",
+    ] {
+        assert!(own.contains(expected), "missing {expected:?} in\n{own}");
+    }
+    // The omedelbart justerad protocol has its own ANSLAG/BEVIS with those dates.
+    assert!(
+        immediate.contains("ANSLAG/BEVIS")
+            && immediate.contains("Datum då anslaget tas ned 8 oktober 2024"),
+        "{immediate}"
+    );
 }
 
 #[test]
 fn the_example_protocol_counts_the_vote_and_records_every_kind_of_item() {
     let protocol = text(pdf(&example_meeting().1, "_protokoll.pdf"));
     for expected in [
-        "Paragrafer KFN §§ 1–13",
+        "Paragrafer KFN §§ 1–6, 8–13",
         // § 2: yrkande, propositionsordning, votering, reservations.
         "KFN § 2 Fördelning av verksamhetsbidrag till föreningar 2025",
         "Bo Ström (M) yrkar att Schacksällskapet Springaren beviljas 20 000 kr",

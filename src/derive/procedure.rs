@@ -1,11 +1,13 @@
 //! The beslutsgång in the language of Swedish protocols, from what happened at the
 //! meeting: jäv, yrkanden, propositionsordning, omröstning and reservationer
-//! (KL 5 kap. 67 §). A beslutsgång written in the YAML replaces the generated one.
+//! (KL 5 kap. 67 §), naming the organ and the proposals as they are. A beslutsgång
+//! written in the YAML replaces the generated one.
 
 use serde::Serialize;
 
-use crate::model::{Item, Meeting, Vote};
-use crate::model::{Piece, Wordings, pieces};
+use crate::facts::{self, CountedVote, MeetingFacts, Roll};
+use crate::model::{LoadedItem, Names, Piece, Wordings, pieces};
+use crate::swedish::{capitalized, join_and};
 
 /// How the members voted, as the protocol records it.
 #[derive(Debug, Clone, Serialize)]
@@ -24,25 +26,29 @@ pub struct VoteRow {
     pub abstain: bool,
 }
 
-/// The outcome of a vote: which side won, and whether the chair's casting vote decided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Outcome {
-    pub yes_wins: bool,
-    pub casting_vote: bool,
-}
-
-/// A member as the protocol names them: `Bo Ström (M)`, with the party from `beslutande`.
-pub fn label(meeting: &Meeting, name: &str) -> String {
-    let party = meeting
-        .beslutande
-        .iter()
-        .chain(&meeting.ersättare)
-        .find(|m| m.namn == name)
-        .and_then(|m| m.parti.as_ref());
-    match party {
+/// A member as the protocol names them: `Bo Ström (M)`, with the party from the roll.
+pub fn label(roll: &Roll, name: &str) -> String {
+    match roll.party(name) {
         Some(party) => format!("{name} ({party})"),
         None => name.to_owned(),
     }
+}
+
+/// Who acts together, as one subject: `Bo Ström (M) och ledamöterna från (V) och (C)`.
+pub fn actors(
+    roll: &Roll,
+    names: Option<&Names>,
+    parties: &[String],
+    wordings: &Wordings,
+) -> String {
+    let mut who: Vec<String> = names
+        .map(|n| n.list().into_iter().map(|name| label(roll, name)).collect())
+        .unwrap_or_default();
+    if !parties.is_empty() {
+        let parties: Vec<String> = parties.iter().map(|p| format!("({p})")).collect();
+        who.push(fill(&wordings.grupp, &[("partier", &join_and(&parties))]));
+    }
+    join_and(&who)
 }
 
 /// `1 ja-röst`, `3 nej-röster`.
@@ -54,47 +60,9 @@ fn count(n: usize, side: &str) -> String {
     }
 }
 
-fn join(names: &[String]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} och {last}", init.join(", ")),
-    }
-}
-
-/// The chair of the meeting: the member with the role ordförande, else `ordförande`.
-fn chair(meeting: &Meeting) -> Option<&str> {
-    meeting
-        .beslutande
-        .iter()
-        .find(|m| m.roll.as_deref() == Some("ordförande"))
-        .map(|m| m.namn.as_str())
-        .or(meeting.ordförande.as_ref().map(|p| p.namn.as_str()))
-}
-
-/// Ja wins on more votes; on equal votes the chair's vote decides (utslagsröst).
-pub fn outcome(meeting: &Meeting, vote: &Vote) -> Outcome {
-    let (yes, no) = (vote.röster.ja.len(), vote.röster.nej.len());
-    if yes != no {
-        return Outcome {
-            yes_wins: yes > no,
-            casting_vote: false,
-        };
-    }
-    let chair_says_no = chair(meeting).is_some_and(|c| vote.röster.nej.iter().any(|n| n == c));
-    Outcome {
-        yes_wins: !chair_says_no,
-        casting_vote: true,
-    }
-}
-
-pub fn vote_view(vote: &Vote) -> VoteView {
+pub fn vote_view(vote: &CountedVote) -> VoteView {
     let mut rows: Vec<VoteRow> = Vec::new();
-    for (names, kind) in [
-        (&vote.röster.ja, 0),
-        (&vote.röster.nej, 1),
-        (&vote.röster.avstår, 2),
-    ] {
+    for (names, kind) in [(&vote.yes, 0), (&vote.no, 1), (&vote.abstain, 2)] {
         rows.extend(names.iter().map(|name| VoteRow {
             name: name.clone(),
             yes: kind == 0,
@@ -104,96 +72,148 @@ pub fn vote_view(vote: &Vote) -> VoteView {
     }
     VoteView {
         rows,
-        yes: vote.röster.ja.len(),
-        no: vote.röster.nej.len(),
-        abstain: vote.röster.avstår.len(),
+        yes: vote.yes.len(),
+        no: vote.no.len(),
+        abstain: vote.abstain.len(),
     }
 }
 
-/// The beslutsgång of `item`, as Markdown, in the profile's wording.
-pub fn procedure(meeting: &Meeting, item: &Item, wordings: &Wordings) -> String {
-    if let Some(written) = &item.beslutsgång {
+/// The sentences of a meeting in the profile's wording, with the organ's names filled in.
+pub struct Phrasing<'a> {
+    pub wordings: &'a Wordings,
+    organ: Vec<(&'static str, String)>,
+}
+
+impl<'a> Phrasing<'a> {
+    pub fn new(wordings: &'a Wordings, facts: &MeetingFacts) -> Self {
+        Phrasing {
+            wordings,
+            organ: facts.organ.values(),
+        }
+    }
+
+    /// `wording` with `values` and the organ's names filled in, as a sentence (the first
+    /// letter in upper case, whatever value it starts with).
+    pub fn sentence(&self, wording: &str, values: &[(&str, &str)]) -> String {
+        capitalized(&self.fill(wording, values))
+    }
+
+    /// `text` (a heading or a phrase) with the organ's names filled in.
+    pub fn fill(&self, text: &str, values: &[(&str, &str)]) -> String {
+        let organ: Vec<(&str, &str)> = self.organ.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let all: Vec<(&str, &str)> = values.iter().copied().chain(organ).collect();
+        fill(text, &all)
+    }
+}
+
+/// The beslutsgång of the § at `item`, as Markdown, in the profile's wording.
+pub fn procedure(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) -> String {
+    let i = item.item;
+    if let Some(written) = &i.beslutsgång {
         return written.clone();
     }
+    let (roll, wordings) = (&facts.roll, phrasing.wordings);
+    let say = |wording: &str, values: &[(&str, &str)]| phrasing.sentence(wording, values);
     let mut sentences: Vec<String> = Vec::new();
-    if !item.jäv.is_empty() {
-        let names: Vec<String> = item.jäv.iter().map(|n| label(meeting, n)).collect();
-        sentences.push(fill(&wordings.jäv, &[("ledamöter", &join(&names))]));
+    if !i.jäv.is_empty() {
+        let names: Vec<String> = i.jäv.iter().map(|n| label(roll, n)).collect();
+        sentences.push(say(&wordings.jäv, &[("ledamöter", &join_and(&names))]));
     }
-    if item.information {
-        sentences.push(wordings.information.clone());
+    if let Some(chair) = &i.ordförande {
+        sentences.push(say(
+            &wordings.tjänstgörande_ordförande,
+            &[("ledamot", &label(roll, chair))],
+        ));
+    }
+    if i.information {
+        sentences.push(say(&wordings.information, &[]));
         return sentences.join(" ");
     }
-    if item.yrkanden.is_empty() && item.omröstning.is_none() {
-        sentences.push(wordings.beslutsgång.clone());
+    let main = facts::main_proposal(item);
+    if i.yrkanden.is_empty() && i.omröstning.is_none() {
+        sentences.push(say(
+            &wordings.beslutsgång,
+            &[
+                ("förslagsställare", &main.owner),
+                ("huvudförslag", &main.name),
+            ],
+        ));
     } else {
-        for motion in &item.yrkanden {
-            sentences.push(fill(
+        for motion in &i.yrkanden {
+            sentences.push(say(
                 &wordings.yrkande,
                 &[
-                    ("ledamot", &label(meeting, &motion.av)),
+                    ("ledamot", &actors(roll, Some(&motion.av), &[], wordings)),
                     ("yrkande", motion.yrkande.trim_end_matches('.')),
                 ],
             ));
         }
-        let proposals: Vec<String> = std::iter::once("förvaltningens förslag".to_owned())
+        let proposals: Vec<String> = std::iter::once(main.name.clone())
             .chain(
-                item.yrkanden
+                i.yrkanden
                     .iter()
-                    .map(|m| format!("yrkandet från {}", label(meeting, &m.av))),
+                    .map(|m| format!("yrkandet från {}", actors(roll, Some(&m.av), &[], wordings))),
             )
             .collect();
-        sentences.push(fill(
+        sentences.push(say(
             &wordings.förslagen,
             &[
                 ("antal", &proposals.len().to_string()),
-                ("förslag", &join(&proposals)),
+                ("förslag", &join_and(&proposals)),
             ],
         ));
-        match &item.omröstning {
-            None => sentences.push(fill(
-                &wordings.proposition,
-                &[("förslag", "förvaltningens förslag")],
-            )),
-            Some(vote) => {
-                let result = outcome(meeting, vote);
-                sentences.push(fill(&wordings.proposition, &[("förslag", &vote.ja)]));
-                sentences.push(fill(
+        match (&i.omröstning, &facts.votes[item.index]) {
+            (Some(vote), Some(counted)) => {
+                let chair = facts.chairs[item.index].as_deref();
+                sentences.push(say(&wordings.proposition, &[("förslag", &vote.ja)]));
+                sentences.push(say(
                     &wordings.votering,
                     &[("ja", &vote.ja), ("nej", &vote.nej)],
                 ));
-                let abstain = match vote.röster.avstår.len() {
+                let abstain = match counted.abstain.len() {
                     0 => String::new(),
                     1 => ", 1 ledamot avstår".to_owned(),
                     n => format!(", {n} ledamöter avstår"),
                 };
-                sentences.push(fill(
+                sentences.push(say(
                     &wordings.omröstningsresultat,
                     &[
-                        ("ja", &count(vote.röster.ja.len(), "ja")),
-                        ("nej", &count(vote.röster.nej.len(), "nej")),
+                        ("ja", &count(counted.yes.len(), "ja")),
+                        ("nej", &count(counted.no.len(), "nej")),
                         ("avstår", &abstain),
                     ],
                 ));
-                if result.casting_vote {
-                    sentences.push(wordings.utslagsröst.clone());
+                // A tie the chair cannot decide is refused by the checks before this.
+                if let Some(result) = facts::outcome(counted, chair) {
+                    if result.casting_vote {
+                        sentences.push(say(&wordings.utslagsröst, &[]));
+                    }
+                    let winner = if result.yes_wins { &vote.ja } else { &vote.nej };
+                    sentences.push(say(&wordings.beslutat, &[("förslag", winner)]));
                 }
-                let winner = if result.yes_wins { &vote.ja } else { &vote.nej };
-                sentences.push(fill(&wordings.beslutat, &[("förslag", winner)]));
             }
+            _ => sentences.push(say(&wordings.proposition, &[("förslag", &main.name)])),
         }
     }
     let mut text = sentences.join(" ");
-    for reservation in &item.reservationer {
+    for reservation in &i.reservationer {
         let wording = match reservation.motivering {
             Some(_) => &wordings.skriftlig_reservation,
             None => &wordings.reservation,
         };
+        let favour = reservation
+            .till_förmån_för
+            .as_ref()
+            .map(|f| format!(" till förmån för {}", f.trim().trim_end_matches('.')))
+            .unwrap_or_default();
+        let who = actors(
+            roll,
+            reservation.av.as_ref(),
+            &reservation.partier,
+            wordings,
+        );
         text.push_str("\n\n");
-        text.push_str(&fill(
-            wording,
-            &[("ledamot", &label(meeting, &reservation.av))],
-        ));
+        text.push_str(&say(wording, &[("ledamot", &who), ("förmån", &favour)]));
     }
     text
 }
@@ -224,62 +244,5 @@ mod tests {
             fill("{ledamot} yrkar {yrkande}. {okänd} {", &values),
             "{yrkande} (M) yrkar avslag. {okänd} {"
         );
-    }
-
-    fn meeting(yaml: &str) -> Meeting {
-        serde_yaml::from_str(yaml).unwrap_or_else(|e| panic!("{e}"))
-    }
-
-    const BASE: &str = "nämnd: Kulturnämnden\ndatum: 2024-05-21\nsekreterare: {namn: Per Lind}\n\
-        beslutande:\n  - {namn: Anna Ek, parti: S, roll: ordförande}\n  - {namn: Bo Ström, parti: M}\n  \
-        - {namn: Eva Berg, parti: V}\n  - {namn: Cia Lund, parti: L}\n";
-
-    #[test]
-    fn an_uncontested_item_reads_as_the_standard_text() {
-        let m = meeting(&format!("{BASE}paragrafer:\n  - ärende: a.yaml\n"));
-        assert_eq!(
-            procedure(&m, &m.paragrafer[0], &Wordings::default()),
-            Wordings::default().beslutsgång
-        );
-    }
-
-    #[test]
-    fn a_vote_is_counted_and_worded() {
-        let m = meeting(&format!(
-            "{BASE}paragrafer:\n  - ärende: a.yaml\n    yrkanden: [{{av: Bo Ström, yrkande: att ärendet återremitteras}}]\n    \
-             omröstning:\n      ja: förvaltningens förslag\n      nej: Bo Ströms återremissyrkande\n      \
-             röster: {{ja: [Anna Ek, Eva Berg], nej: [Bo Ström], avstår: [Cia Lund]}}\n    \
-             reservationer: [{{av: Bo Ström, motivering: Skäl.}}]\n"
-        ));
-        let text = procedure(&m, &m.paragrafer[0], &Wordings::default());
-        assert_eq!(
-            text,
-            "Bo Ström (M) yrkar att ärendet återremitteras. Ordföranden konstaterar att det finns 2 förslag till beslut: \
-             förvaltningens förslag och yrkandet från Bo Ström (M). Ordföranden ställer förslagen mot varandra och finner \
-             att nämnden beslutar enligt förvaltningens förslag. Votering begärs. Nämnden godkänner följande \
-             propositionsordning: Ja-röst för förvaltningens förslag. Nej-röst för Bo Ströms återremissyrkande. \
-             Omröstningen utfaller med 2 ja-röster mot 1 nej-röst, 1 ledamot avstår. Nämnden har därmed beslutat \
-             enligt förvaltningens förslag.\n\nBo Ström (M) reserverar sig mot beslutet med en skriftlig reservation, se bilaga."
-        );
-    }
-
-    #[test]
-    fn equal_votes_are_decided_by_the_chair() {
-        let m = meeting(&format!(
-            "{BASE}paragrafer:\n  - ärende: a.yaml\n    omröstning:\n      ja: A\n      nej: B\n      \
-             röster: {{ja: [Bo Ström, Eva Berg], nej: [Anna Ek, Cia Lund]}}\n"
-        ));
-        let vote = m.paragrafer[0]
-            .omröstning
-            .as_ref()
-            .unwrap_or_else(|| unreachable!());
-        assert_eq!(
-            outcome(&m, vote),
-            Outcome {
-                yes_wins: false,
-                casting_vote: true
-            }
-        );
-        assert!(procedure(&m, &m.paragrafer[0], &Wordings::default()).ends_with("Rösterna är lika och ordföranden använder sin utslagsröst. Nämnden har därmed beslutat enligt B."));
     }
 }

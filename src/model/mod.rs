@@ -4,10 +4,12 @@
 
 mod amount;
 mod keys;
+mod meeting;
 mod paragraph;
 mod positions;
 mod profile;
 pub mod schema;
+mod time;
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -21,12 +23,18 @@ use crate::error::{Error, Problem, Result};
 pub use amount::{Kronor, Proposal};
 pub use keys::nearest;
 use keys::{Schema, fields_of};
-pub use paragraph::ParagraphNumber;
+pub use meeting::{
+    Adjuster, Adjustment, AdjustmentPart, Attendee, BallotSide, Ballots, Decision, Item, Meeting,
+    Member, MinuteNote, Motion, Names, Notice, Organ, OrganKind, PartParagraphs, Preparation,
+    Reservation, Vote,
+};
+pub use paragraph::{ParagraphList, ParagraphNumber};
 pub use positions::Positions;
 pub use profile::{
-    DateStyle, Headings, LoadedLogo, LoadedProfile, Logo, Numbering, PROFILE_FILE, Piece, Profile,
-    Wordings, pieces,
+    DateStyle, Headings, LoadedLogo, LoadedProfile, Logo, Numbering, ORGAN_VALUES, PROFILE_FILE,
+    Piece, Principal, Profile, RollPlacement, RunningDateStyle, Wordings, pieces,
 };
+pub use time::{ClockTime, MeetingTime, Sitting, TimeSpan};
 
 /// A commented case file whose placeholders (`FYLL I: …`) `check` reports until filled.
 pub const CASE_SKELETON: &str = include_str!("skeleton.case.yaml");
@@ -50,13 +58,20 @@ const MEETING_SCHEMA: Schema = &[
     ("", fields_of::<Meeting>),
     ("ordförande", fields_of::<Person>),
     ("sekreterare", fields_of::<Person>),
-    ("justerare[]", fields_of::<Person>),
+    ("organ", fields_of::<Organ>),
+    ("tid", fields_of::<Sitting>),
+    ("justerare[]", fields_of::<Adjuster>),
     ("beslutande[]", fields_of::<Member>),
     ("ersättare[]", fields_of::<Member>),
     ("övriga_närvarande[]", fields_of::<Attendee>),
     ("justering", fields_of::<Adjustment>),
+    ("justeringar[]", fields_of::<AdjustmentPart>),
+    ("justeringar[].justerare[]", fields_of::<Adjuster>),
+    ("justeringar[].ordförande", fields_of::<Person>),
     ("anslag", fields_of::<Notice>),
     ("paragrafer[]", fields_of::<Item>),
+    ("paragrafer[].beredning[]", fields_of::<Preparation>),
+    ("paragrafer[].beredning[].yrkanden[]", fields_of::<Motion>),
     ("paragrafer[].yrkanden[]", fields_of::<Motion>),
     ("paragrafer[].omröstning", fields_of::<Vote>),
     ("paragrafer[].omröstning.röster", fields_of::<Ballots>),
@@ -167,198 +182,6 @@ pub struct Application {
     /// Markdown: the FoU-råd's notes, under the proposal.
     #[serde(default)]
     pub motivering: Option<String>,
-}
-
-/// A sammanträde: the nämnd's meeting and its items (§§) in agenda order.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Meeting {
-    pub nämnd: String,
-    pub datum: NaiveDate,
-    #[serde(default)]
-    pub plats: Option<String>,
-    /// The time, as the protocol gives it: `kl. 13.00–15.30`.
-    #[serde(default)]
-    pub tid: Option<String>,
-    /// The day the kallelse is sent; by default the meeting's date.
-    #[serde(default)]
-    pub kallelsedatum: Option<NaiveDate>,
-    /// The members who take part in the decisions, tjänstgörande ersättare included.
-    #[serde(default)]
-    pub beslutande: Vec<Member>,
-    /// Substitutes present who do not serve.
-    #[serde(default)]
-    pub ersättare: Vec<Member>,
-    /// Others present: officials, invited speakers.
-    #[serde(default)]
-    pub övriga_närvarande: Vec<Attendee>,
-    #[serde(default)]
-    pub ordförande: Option<Person>,
-    pub sekreterare: Person,
-    #[serde(default)]
-    pub justerare: Vec<Person>,
-    #[serde(default)]
-    pub justering: Option<Adjustment>,
-    /// The notice on the anslagstavla that the protocol is justerat.
-    #[serde(default)]
-    pub anslag: Option<Notice>,
-    /// The certification under an extract; the municipality's own wording.
-    #[serde(default)]
-    pub utdragsbestyrkande: Option<String>,
-    /// Personal data in the meeting's own text, left out of the web copy.
-    #[serde(default)]
-    pub personuppgifter: Vec<String>,
-    pub paragrafer: Vec<Item>,
-}
-
-/// A member of the nämnd at a meeting.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Member {
-    pub namn: String,
-    #[serde(default)]
-    pub parti: Option<String>,
-    /// `ordförande`, `vice ordförande`; empty for a ledamot.
-    #[serde(default)]
-    pub roll: Option<String>,
-    /// For a tjänstgörande ersättare: the member replaced.
-    #[serde(default)]
-    pub ersätter: Option<String>,
-}
-
-/// Someone present who is not a member: an official, a speaker.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Attendee {
-    pub namn: String,
-    #[serde(default)]
-    pub titel: Option<String>,
-    /// The §§ attended, when not the whole meeting: `§§ 15–16`.
-    #[serde(default)]
-    pub paragrafer: Option<String>,
-}
-
-/// When and where the protocol is justerat.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Adjustment {
-    pub datum: NaiveDate,
-    #[serde(default)]
-    pub plats: Option<String>,
-}
-
-/// The anslag: when the notice is posted and where the protocol is kept.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Notice {
-    /// The day it is posted; by default the day of justering.
-    #[serde(default)]
-    pub datum: Option<NaiveDate>,
-    /// Where the justerat protocol is kept (förvaringsplats).
-    pub förvaringsplats: String,
-}
-
-/// One § of a meeting.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Item {
-    /// The § number (`15`, `"15 a"`); by default the one after the item before.
-    #[serde(default)]
-    pub paragraf: Option<ParagraphNumber>,
-    /// The case file, relative to the meeting file.
-    pub ärende: PathBuf,
-    /// The decision; by default the case's förslag till beslut.
-    #[serde(default)]
-    pub beslut: Option<Decision>,
-    /// Overrides the standard text for an uncontested item.
-    #[serde(default)]
-    pub beslutsgång: Option<String>,
-    #[serde(default)]
-    pub omedelbar_justering: bool,
-    /// Who receives the extract.
-    #[serde(default)]
-    pub expediering: Vec<String>,
-    /// The item is secret (OSL): its documents are left out of the web copy.
-    #[serde(default)]
-    pub sekretess: bool,
-    /// An informationsärende: the nämnd takes note, nothing is decided.
-    #[serde(default)]
-    pub information: bool,
-    /// Proposals other than the förvaltning's, in the order they were made.
-    #[serde(default)]
-    pub yrkanden: Vec<Motion>,
-    /// A roll-call vote between two proposals.
-    #[serde(default)]
-    pub omröstning: Option<Vote>,
-    #[serde(default)]
-    pub reservationer: Vec<Reservation>,
-    #[serde(default)]
-    pub protokollsanteckningar: Vec<MinuteNote>,
-    /// Members who declared themselves disqualified (jäv) and left the item.
-    #[serde(default)]
-    pub jäv: Vec<String>,
-}
-
-/// A proposal (yrkande) made at the meeting.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Motion {
-    /// The member who made it, by name as in `beslutande`.
-    pub av: String,
-    /// What was proposed: `att ärendet återremitteras`, `avslag på förvaltningens förslag`.
-    pub yrkande: String,
-}
-
-/// A roll-call vote: what ja and nej stand for, and how each member voted.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Vote {
-    /// What a ja-röst is for: `förvaltningens förslag`.
-    pub ja: String,
-    /// What a nej-röst is for: `Bo Ströms yrkande`.
-    pub nej: String,
-    pub röster: Ballots,
-}
-
-/// The members by how they voted.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Ballots {
-    #[serde(default)]
-    pub ja: Vec<String>,
-    #[serde(default)]
-    pub nej: Vec<String>,
-    #[serde(default)]
-    pub avstår: Vec<String>,
-}
-
-/// A member's reservation against the decision, with optional written grounds.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Reservation {
-    pub av: String,
-    /// Written grounds (Markdown), printed as a bilaga to the §.
-    #[serde(default)]
-    pub motivering: Option<String>,
-}
-
-/// A protokollsanteckning: a statement a member has entered in the minutes.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct MinuteNote {
-    pub av: String,
-    /// Markdown.
-    pub text: String,
-}
-
-/// How the decision differs from the case's proposal.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(untagged)]
-pub enum Decision {
-    /// Every point, written out.
-    Points(Vec<String>),
-    /// Only the reworded points, by their number: `3: Paragrafen justeras omedelbart.`
-    Reworded(BTreeMap<usize, String>),
 }
 
 /// A YAML file as read: its path, its text and where its values stand.
@@ -609,8 +432,9 @@ pub struct LoadedCase {
 pub struct LoadedMeeting {
     pub source: SourceFile,
     pub meeting: Meeting,
-    /// The case of each item, in the order of `meeting.paragrafer`.
-    pub cases: Vec<LoadedCase>,
+    /// The case of each item, in the order of `meeting.paragrafer`; none for an item
+    /// without case file.
+    pub cases: Vec<Option<LoadedCase>>,
     /// The § number of each item, given or counted on.
     pub numbers: Vec<ParagraphNumber>,
     /// Where the numbering starts: 1, or on from the year's earlier meetings.
@@ -731,7 +555,50 @@ fn within_committee_folder(meeting_folder: &Path, case: &Path) -> Result<PathBuf
     Ok(path)
 }
 
+/// One § of a loaded meeting: its place in the agenda, the item, its case and number.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadedItem<'a> {
+    pub index: usize,
+    pub item: &'a Item,
+    pub case: Option<&'a LoadedCase>,
+    pub number: ParagraphNumber,
+}
+
+impl LoadedItem<'_> {
+    /// The field path of `name` in this item: `paragrafer[3].beslut`.
+    pub fn field(&self, name: &str) -> String {
+        format!("paragrafer[{}].{name}", self.index)
+    }
+}
+
 impl LoadedMeeting {
+    /// The §§ in agenda order.
+    pub fn items(&self) -> impl Iterator<Item = LoadedItem<'_>> {
+        self.meeting
+            .paragrafer
+            .iter()
+            .zip(&self.cases)
+            .zip(&self.numbers)
+            .enumerate()
+            .map(|(index, ((item, case), number))| LoadedItem {
+                index,
+                item,
+                case: case.as_ref(),
+                number: *number,
+            })
+    }
+
+    /// The cases of the meeting's items, each once, in agenda order.
+    pub fn distinct_cases(&self) -> Vec<&LoadedCase> {
+        let mut cases: Vec<&LoadedCase> = Vec::new();
+        for case in self.cases.iter().flatten() {
+            if !cases.iter().any(|c| c.source.path == case.source.path) {
+                cases.push(case);
+            }
+        }
+        cases
+    }
+
     /// The meeting of a read file, and every case it points to; all broken cases are
     /// reported at once.
     pub fn from_source(source: SourceFile) -> Result<Self> {
@@ -741,8 +608,12 @@ impl LoadedMeeting {
         let mut cases = Vec::new();
         let mut problems = Vec::new();
         for (i, item) in meeting.paragrafer.iter().enumerate() {
+            let Some(case_file) = &item.ärende else {
+                cases.push(None);
+                continue;
+            };
             let field = format!("paragrafer[{i}].ärende");
-            let case_path = match within_committee_folder(folder, &item.ärende) {
+            let case_path = match within_committee_folder(folder, case_file) {
                 Ok(path) => path,
                 Err(message) => {
                     problems.push(source.problem(&field, message));
@@ -750,7 +621,7 @@ impl LoadedMeeting {
                 }
             };
             match LoadedCase::load(&case_path) {
-                Ok(case) => cases.push(case),
+                Ok(case) => cases.push(Some(case)),
                 Err(e) => problems.extend(e.problems),
             }
         }

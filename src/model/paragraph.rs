@@ -116,6 +116,97 @@ impl schemars::JsonSchema for ParagraphNumber {
     }
 }
 
+/// A selection of §§ as protocols write it: `§§ 3–7, 9`, `3-7`, `§ 15 a`, or a number.
+/// A range includes the sub-items within it (`15–16` holds `15 a`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParagraphList {
+    pub ranges: Vec<(ParagraphNumber, ParagraphNumber)>,
+}
+
+impl ParagraphList {
+    /// Parse a list of numbers and ranges, with or without `§`/`§§`, separated by commas
+    /// or `och`; a range with `-`, `–` or `—`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let mut ranges = Vec::new();
+        for part in text.split(',').flat_map(|p| p.split(" och ")) {
+            let part = part.trim().trim_start_matches('§');
+            let (from, to) = match part.split_once(['-', '–', '—']) {
+                Some((from, to)) => (ParagraphNumber::parse(from)?, ParagraphNumber::parse(to)?),
+                None => {
+                    let one = ParagraphNumber::parse(part)?;
+                    (one, one)
+                }
+            };
+            if to < from {
+                return None;
+            }
+            ranges.push((from, to));
+        }
+        (!ranges.is_empty()).then_some(ParagraphList { ranges })
+    }
+
+    pub fn contains(&self, number: ParagraphNumber) -> bool {
+        self.ranges
+            .iter()
+            .any(|(from, to)| *from <= number && number <= *to)
+    }
+
+    /// The bounds named in the list: each must be a § of the meeting.
+    pub fn bounds(&self) -> impl Iterator<Item = ParagraphNumber> + '_ {
+        self.ranges.iter().flat_map(|(from, to)| [*from, *to])
+    }
+}
+
+impl<'de> Deserialize<'de> for ParagraphList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ListVisitor;
+        const EXPECTED: &str = "paragrafer, t.ex. \"§§ 3–7, 9\" eller 12";
+        impl Visitor<'_> for ListVisitor {
+            type Value = ParagraphList;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(EXPECTED)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<ParagraphList, E> {
+                let one = u32::try_from(v)
+                    .map(ParagraphNumber::new)
+                    .map_err(|_| E::custom(format!("{v} är inte {EXPECTED}")))?;
+                Ok(ParagraphList {
+                    ranges: vec![(one, one)],
+                })
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<ParagraphList, E> {
+                u64::try_from(v)
+                    .map_err(|_| E::custom(format!("{v} är inte {EXPECTED}")))
+                    .and_then(|v| self.visit_u64(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ParagraphList, E> {
+                ParagraphList::parse(v)
+                    .ok_or_else(|| E::custom(format!("`{v}` är inte {EXPECTED}")))
+            }
+        }
+        deserializer.deserialize_any(ListVisitor)
+    }
+}
+
+impl schemars::JsonSchema for ParagraphList {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ParagraphList".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": "^\\s*(§§?\\s*)?\\d"}
+            ]
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,5 +241,17 @@ mod tests {
             .map(ToString::to_string)
             .collect();
         assert_eq!(numbers, ["12", "13", "14 a", "15", "20", "21"]);
+    }
+
+    #[test]
+    fn lists_hold_ranges_and_their_sub_items() {
+        let n = |text| ParagraphNumber::parse(text).unwrap_or_else(|| unreachable!());
+        let list = ParagraphList::parse("§§ 3–7, 9 och 12 a").unwrap_or_else(|| unreachable!());
+        assert!(list.contains(n("3")) && list.contains(n("5 b")) && list.contains(n("7")));
+        assert!(!list.contains(n("8")) && list.contains(n("9")) && !list.contains(n("12")));
+        assert!(list.contains(n("12 a")));
+        assert_eq!(ParagraphList::parse("§ 4-2"), None);
+        assert_eq!(ParagraphList::parse("ej § 9"), None);
+        assert_eq!(ParagraphList::parse(""), None);
     }
 }

@@ -32,6 +32,9 @@ pub struct Profile {
     /// The municipality, above the issuer on the first page: `Stockholms stad`.
     #[serde(default)]
     pub kommun: Option<String>,
+    /// Whether the organs are a municipality's or a region's: who may appeal.
+    #[serde(default)]
+    pub huvudman: Principal,
     #[serde(default)]
     pub logotyp: Option<Logo>,
     /// A line at the foot of every page: web address, postal address, telephone.
@@ -49,6 +52,13 @@ pub struct Profile {
     /// How dates are written in headers and dated lines.
     #[serde(default)]
     pub datumformat: DateStyle,
+    /// How the meeting's date is written in running text ("Plats och tid", the kallelse).
+    #[serde(default)]
+    pub löptextdatum: RunningDateStyle,
+    /// Where the protocol lists who attended: on its first page, in a närvaro- och
+    /// omröstningsbilaga, or the bilaga only when the list is long.
+    #[serde(default)]
+    pub närvarolista: RollPlacement,
     #[serde(default)]
     pub rubriker: Headings,
     #[serde(default)]
@@ -83,11 +93,14 @@ pub struct Headings {
     pub beslutsgång: String,
     #[serde(rename(serialize = "distribution"))]
     pub expediering: String,
+    /// Over the decision of a §: `{organnamns} beslut`, `Beslut`.
+    #[serde(rename(serialize = "decision"))]
+    pub beslut: String,
 }
 
 impl Headings {
     /// Every heading by its key, in the order of the file.
-    pub fn entries(&self) -> [(&'static str, &str); 6] {
+    pub fn entries(&self) -> [(&'static str, &str); 7] {
         [
             ("förslag_till_beslut", &self.förslag_till_beslut),
             ("sammanfattning", &self.sammanfattning),
@@ -95,6 +108,7 @@ impl Headings {
             ("ärendet", &self.ärendet),
             ("beslutsgång", &self.beslutsgång),
             ("expediering", &self.expediering),
+            ("beslut", &self.beslut),
         ]
     }
 }
@@ -108,6 +122,7 @@ impl Default for Headings {
             ärendet: "Ärendet".into(),
             beslutsgång: "Beslutsgång".into(),
             expediering: "Expediering".into(),
+            beslut: "{organnamns} beslut".into(),
         }
     }
 }
@@ -156,9 +171,15 @@ pub struct Wordings {
     /// A reservation: `{ledamot}`.
     #[serde(rename(serialize = "reservation"))]
     pub reservation: String,
-    /// A reservation with written grounds (printed as a bilaga): `{ledamot}`.
+    /// A reservation with written grounds (printed as a bilaga): `{ledamot}`, `{förmån}`.
     #[serde(rename(serialize = "written_reservation"))]
     pub skriftlig_reservation: String,
+    /// Who chairs a § in the chair's place: `{ledamot}`.
+    #[serde(rename(serialize = "acting_chair"))]
+    pub tjänstgörande_ordförande: String,
+    /// A party group acting together: `{partier}` (`(V) och (C)`).
+    #[serde(rename(serialize = "group"))]
+    pub grupp: String,
 }
 
 impl Default for Wordings {
@@ -167,26 +188,28 @@ impl Default for Wordings {
             utdragsbestyrkande: "Rätt utdraget intygar".into(),
             vid_protokollet: "Vid protokollet".into(),
             beslutsgång: "Ordföranden konstaterar att det finns ett förslag till beslut och det \
-                är förvaltningens. Ordföranden finner att nämnden beslutar enligt förvaltningens förslag."
+                är {förslagsställare}. Ordföranden finner att {organ} beslutar enligt {huvudförslag}."
                 .into(),
-            information: "Nämnden tar del av informationen.".into(),
+            information: "{Organ} tar del av informationen.".into(),
             jäv: "{ledamöter} anmäler jäv och deltar inte i handläggningen av ärendet.".into(),
             yrkande: "{ledamot} yrkar {yrkande}.".into(),
             förslagen: "Ordföranden konstaterar att det finns {antal} förslag till beslut: {förslag}."
                 .into(),
-            proposition: "Ordföranden ställer förslagen mot varandra och finner att nämnden \
+            proposition: "Ordföranden ställer förslagen mot varandra och finner att {organ} \
                 beslutar enligt {förslag}."
                 .into(),
-            votering: "Votering begärs. Nämnden godkänner följande propositionsordning: \
+            votering: "Votering begärs. {Organ} godkänner följande propositionsordning: \
                 Ja-röst för {ja}. Nej-röst för {nej}."
                 .into(),
             omröstningsresultat: "Omröstningen utfaller med {ja} mot {nej}{avstår}.".into(),
             utslagsröst: "Rösterna är lika och ordföranden använder sin utslagsröst.".into(),
-            beslutat: "Nämnden har därmed beslutat enligt {förslag}.".into(),
-            reservation: "{ledamot} reserverar sig mot beslutet.".into(),
-            skriftlig_reservation: "{ledamot} reserverar sig mot beslutet med en skriftlig \
-                reservation, se bilaga."
+            beslutat: "{Organ} har därmed beslutat enligt {förslag}.".into(),
+            reservation: "{ledamot} reserverar sig mot beslutet{förmån}.".into(),
+            skriftlig_reservation: "{ledamot} reserverar sig mot beslutet{förmån} med en \
+                skriftlig reservation, se bilaga."
                 .into(),
+            tjänstgörande_ordförande: "{ledamot} är ordförande under paragrafen.".into(),
+            grupp: "ledamöterna från {partier}".into(),
         }
     }
 }
@@ -194,6 +217,7 @@ impl Default for Wordings {
 impl Wordings {
     /// The values in braces each wording may use; the others take none.
     pub const PLACEHOLDERS: &[(&str, &[&str])] = &[
+        ("beslutsgång", &["förslagsställare", "huvudförslag"]),
         ("jäv", &["ledamöter"]),
         ("yrkande", &["ledamot", "yrkande"]),
         ("förslagen", &["antal", "förslag"]),
@@ -201,12 +225,14 @@ impl Wordings {
         ("votering", &["ja", "nej"]),
         ("omröstningsresultat", &["ja", "nej", "avstår"]),
         ("beslutat", &["förslag"]),
-        ("reservation", &["ledamot"]),
-        ("skriftlig_reservation", &["ledamot"]),
+        ("reservation", &["ledamot", "förmån"]),
+        ("skriftlig_reservation", &["ledamot", "förmån"]),
+        ("tjänstgörande_ordförande", &["ledamot"]),
+        ("grupp", &["partier"]),
     ];
 
     /// Every wording by its key, in the order of the file.
-    pub fn entries(&self) -> [(&'static str, &str); 14] {
+    pub fn entries(&self) -> [(&'static str, &str); 16] {
         [
             ("utdragsbestyrkande", &self.utdragsbestyrkande),
             ("vid_protokollet", &self.vid_protokollet),
@@ -222,6 +248,8 @@ impl Wordings {
             ("beslutat", &self.beslutat),
             ("reservation", &self.reservation),
             ("skriftlig_reservation", &self.skriftlig_reservation),
+            ("tjänstgörande_ordförande", &self.tjänstgörande_ordförande),
+            ("grupp", &self.grupp),
         ]
     }
 }
@@ -256,27 +284,81 @@ pub fn pieces(wording: &str) -> Vec<Piece<'_>> {
     pieces
 }
 
-/// Every value of a wording that it may not use, as (key, name, the values it may use): a
-/// misspelt value would otherwise print as it stands. Wordings that take no values are
-/// left as they are, braces and all.
-fn unknown_placeholders(
-    wordings: &Wordings,
-) -> Vec<(&'static str, String, &'static [&'static str])> {
+/// Every value in braces of a heading or wording that it may not use, as (field, name,
+/// the values it may use besides the organ's): a misspelt value would otherwise print as
+/// it stands.
+fn unknown_placeholders(profile: &Profile) -> Vec<(String, String, &'static [&'static str])> {
+    let headings = profile
+        .rubriker
+        .entries()
+        .map(|(key, text)| (format!("rubriker.{key}"), text, &[] as &[&str]));
+    let wordings = profile.formuleringar.entries().map(|(key, text)| {
+        let own: &[&str] = Wordings::PLACEHOLDERS
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(&[], |(_, own)| *own);
+        (format!("formuleringar.{key}"), text, own)
+    });
     let mut unknown = Vec::new();
-    for (key, text) in wordings.entries() {
-        let Some((_, allowed)) = Wordings::PLACEHOLDERS.iter().find(|(k, _)| *k == key) else {
-            continue;
-        };
+    for (field, text, own) in headings.into_iter().chain(wordings) {
         for piece in pieces(text) {
             if let Piece::Value(name) = piece
-                && !allowed.contains(&name)
+                && !own.contains(&name)
+                && !ORGAN_VALUES.contains(&name)
             {
-                unknown.push((key, name.to_owned(), *allowed));
+                unknown.push((field.clone(), name.to_owned(), own));
             }
         }
     }
     unknown
 }
+
+/// The body the organs belong to: a kommun or a region (KL applies to both).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum Principal {
+    #[default]
+    #[serde(rename = "kommun")]
+    Municipality,
+    #[serde(rename = "region")]
+    Region,
+}
+
+impl Principal {
+    /// `kommunen`, `regionen`: whose members may appeal.
+    pub fn definite(self) -> &'static str {
+        match self {
+            Principal::Municipality => "kommunen",
+            Principal::Region => "regionen",
+        }
+    }
+
+    /// `kommunerna`, `regionerna`.
+    pub fn plural(self) -> &'static str {
+        match self {
+            Principal::Municipality => "kommunerna",
+            Principal::Region => "regionerna",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Principal::Municipality => "kommun",
+            Principal::Region => "region",
+        }
+    }
+}
+
+/// The names every wording of a meeting may use for its organ: `{organ}` (`nämnden`),
+/// `{Organ}`, `{organs}` (`nämndens`), `{Organs}`, `{organnamn}` (`Socialnämnden`),
+/// `{organnamns}`.
+pub const ORGAN_VALUES: &[&str] = &[
+    "organ",
+    "Organ",
+    "organs",
+    "Organs",
+    "organnamn",
+    "organnamns",
+];
 
 /// Where a meeting's § numbering starts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -300,6 +382,31 @@ pub enum DateStyle {
     /// `24 mars 2015`.
     #[serde(rename = "lång")]
     Long,
+}
+
+/// How a date stands in running text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum RunningDateStyle {
+    /// `8 mars 2023`.
+    #[default]
+    #[serde(rename = "lång")]
+    Long,
+    /// `onsdagen den 8 mars 2023`.
+    #[serde(rename = "veckodag")]
+    Weekday,
+}
+
+/// Where the protocol lists who attended.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum RollPlacement {
+    /// On the first page, unless the list is too long for it: then in the bilaga.
+    #[default]
+    #[serde(rename = "automatisk")]
+    Automatic,
+    #[serde(rename = "försättsblad")]
+    Cover,
+    #[serde(rename = "bilaga")]
+    Appendix,
 }
 
 /// A profile as loaded: its file (none for the built-in profile), the logo's bytes and the
@@ -357,14 +464,23 @@ impl LoadedProfile {
     /// the name it travels under in a PDF.
     pub fn from_source(source: SourceFile, archive_name: String) -> Result<Self> {
         let profile: Profile = source.parse(PROFILE_SCHEMA)?;
-        let problems: Vec<Problem> = unknown_placeholders(&profile.formuleringar)
+        let problems: Vec<Problem> = unknown_placeholders(&profile)
             .into_iter()
-            .map(|(key, name, allowed)| {
-                let allowed: Vec<String> = allowed.iter().map(|n| format!("{{{n}}}")).collect();
+            .map(|(field, name, own)| {
+                let allowed: Vec<String> = own
+                    .iter()
+                    .chain(ORGAN_VALUES)
+                    .map(|n| format!("{{{n}}}"))
+                    .collect();
+                let what = match field.split_once('.') {
+                    Some(("rubriker", key)) => format!("rubriken {key}"),
+                    Some((_, key)) => format!("formuleringen {key}"),
+                    None => field.clone(),
+                };
                 source.problem(
-                    &format!("formuleringar.{key}"),
+                    &field,
                     format!(
-                        "{{{name}}} finns inte i formuleringen {key}; den kan använda: {}",
+                        "{{{name}}} finns inte i {what}; den kan använda: {}",
                         allowed.join(", ")
                     ),
                 )

@@ -5,7 +5,7 @@
 //! character of the input can open markup, math, a label, a reference or code; the `;`
 //! ends the embedded expression so that whatever follows (`.`, `(`, `[`) stays markup.
 
-use crate::derive::swedish::tie_amounts;
+use crate::swedish::tie_amounts;
 
 /// The body of a Typst string literal for `text`, quotes included.
 pub fn string_literal(text: &str) -> String {

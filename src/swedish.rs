@@ -1,8 +1,9 @@
-//! Swedish typography, done in Rust because Typst formats neither Swedish dates nor amounts.
+//! Swedish typography, done in Rust because Typst formats neither Swedish dates nor amounts:
+//! a leaf every stage may use (messages need dates and amounts as much as documents do).
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::{DateStyle, Kronor, ParagraphNumber};
+use crate::model::{DateStyle, Kronor, ParagraphNumber, RunningDateStyle};
 
 /// The no-break space that holds amounts, `§ 15` and `kr` together on one line.
 pub const NBSP: char = '\u{a0}';
@@ -50,6 +51,29 @@ pub fn long_date(date: NaiveDate) -> String {
     )
 }
 
+const WEEKDAYS: [&str; 7] = [
+    "måndagen",
+    "tisdagen",
+    "onsdagen",
+    "torsdagen",
+    "fredagen",
+    "lördagen",
+    "söndagen",
+];
+
+/// A date in running text as the profile writes it: `8 mars 2023` or `onsdagen den 8 mars
+/// 2023`.
+pub fn running_date(style: RunningDateStyle, date: NaiveDate) -> String {
+    match style {
+        RunningDateStyle::Long => long_date(date),
+        RunningDateStyle::Weekday => format!(
+            "{} den {}",
+            WEEKDAYS[date.weekday().num_days_from_monday() as usize],
+            long_date(date)
+        ),
+    }
+}
+
 /// A date as the profile writes dates in headers and dated lines.
 pub fn date(style: DateStyle, date: NaiveDate) -> String {
     match style {
@@ -75,21 +99,34 @@ pub fn paragraph(prefix: Option<&str>, number: ParagraphNumber) -> String {
     }
 }
 
-/// `§§ 12, 13, 14 a` (one number: `§ 12`), with the organ's prefix if it has one.
-pub fn paragraphs(prefix: Option<&str>, numbers: &[ParagraphNumber]) -> String {
-    match numbers {
-        [one] => paragraph(prefix, *one),
-        many => {
-            let list: Vec<String> = many
-                .iter()
-                .map(|n| n.to_string().replace(' ', &NBSP.to_string()))
-                .collect();
-            let plain = format!("§§{NBSP}{}", list.join(", "));
-            match prefix {
-                Some(prefix) => format!("{prefix}{NBSP}{plain}"),
-                None => plain,
-            }
+/// `§ 12`, `§§ 1–13`, `§§ 12–18, 20, 21 a`: a run of three or more whole numbers as a
+/// range, with the organ's prefix if it has one. The one way a list of §§ is written.
+pub fn paragraph_list(prefix: Option<&str>, numbers: &[ParagraphNumber]) -> String {
+    let tie = |n: &ParagraphNumber| n.to_string().replace(' ', &NBSP.to_string());
+    let mut pieces: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < numbers.len() {
+        let mut end = i;
+        while end + 1 < numbers.len()
+            && numbers[end].sub.is_none()
+            && numbers[end + 1].sub.is_none()
+            && numbers[end + 1].number == numbers[end].number + 1
+        {
+            end += 1;
         }
+        if end >= i + 2 {
+            pieces.push(format!("{}–{}", numbers[i].number, numbers[end].number));
+            i = end + 1;
+        } else {
+            pieces.push(tie(&numbers[i]));
+            i += 1;
+        }
+    }
+    let signs = if numbers.len() == 1 { "§" } else { "§§" };
+    let plain = format!("{signs}{NBSP}{}", pieces.join(", "));
+    match prefix {
+        Some(prefix) => format!("{prefix}{NBSP}{plain}"),
+        None => plain,
     }
 }
 
@@ -99,6 +136,37 @@ pub fn genitive(name: &str) -> String {
     match name.chars().last() {
         Some('s' | 'x' | 'z' | 'S' | 'X' | 'Z') | None => name.to_owned(),
         Some(_) => format!("{name}s"),
+    }
+}
+
+/// `text` with its first letter in upper case: `nämnden` → `Nämnden`.
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// `text` with its first letter in lower case, for a name inside a sentence:
+/// `Kommunstyrelsen` → `kommunstyrelsen`.
+pub fn uncapitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// `A`, `A och B`, `A, B och C`.
+pub fn join_and<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} och {}", init.join(", "), last.as_ref())
+        }
     }
 }
 
@@ -155,10 +223,27 @@ mod tests {
             "SN\u{a0}§\u{a0}15\u{a0}a"
         );
         assert_eq!(
-            paragraphs(None, &[n("12").unwrap(), n("13 a").unwrap()]),
+            paragraph_list(None, &[n("12").unwrap(), n("13 a").unwrap()]),
             "§§\u{a0}12, 13\u{a0}a"
         );
+        let list: Vec<ParagraphNumber> = [12, 13, 14, 15, 16, 17, 18, 20]
+            .into_iter()
+            .map(ParagraphNumber::new)
+            .collect();
+        assert_eq!(
+            paragraph_list(Some("KS"), &list),
+            "KS\u{a0}§§\u{a0}12–18, 20"
+        );
+        assert_eq!(paragraph_list(None, &list[..2]), "§§\u{a0}12, 13");
+        assert_eq!(paragraph_list(None, &list[..1]), "§\u{a0}12");
         assert_eq!(genitive("Kommunfullmäktige"), "Kommunfullmäktiges");
+        assert_eq!(
+            running_date(
+                RunningDateStyle::Weekday,
+                NaiveDate::from_ymd_opt(2023, 3, 8).unwrap()
+            ),
+            "onsdagen den 8 mars 2023"
+        );
         assert_eq!(
             genitive("Stadsdelsnämnderna Järvas"),
             "Stadsdelsnämnderna Järvas"

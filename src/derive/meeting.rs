@@ -1,0 +1,555 @@
+//! A meeting's documents: the protokoll of each justering (its own first page, §§ and
+//! ANSLAG/BEVIS), the protokollsutdrag of every §, the kallelse and the anslag of each
+//! justering.
+
+use serde::Serialize;
+
+use super::notice::{NoticeView, notice_view};
+use super::procedure::{self, Phrasing, VoteView};
+use super::roll::{MemberView, RollTable, cover_lists, roll_table};
+use super::statement::Prose;
+use super::{DateParts, Document, DocumentKind, PersonView, ProfileView, SourceAttachment, View};
+use crate::error::{Error, Result};
+use crate::facts::{self, MeetingFacts, Part};
+use crate::model::{Adjuster, LoadedItem, LoadedMeeting, ParagraphList, ParagraphNumber};
+use crate::swedish;
+
+/// How many people the first page lists before the list moves to the närvaro- och
+/// omröstningsbilaga: more would push the signatures and ANSLAG/BEVIS off the page.
+const COVER_LIST_MAX: usize = 16;
+
+/// What every document of a meeting says about the meeting and, for a protocol part or an
+/// extract, about its justering.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingView {
+    pub committee: String,
+    /// The organ an utskott belongs to, above its name.
+    pub parent_organ: Option<String>,
+    /// "Socialnämndens beslut", as the profile words it.
+    pub decision_heading: String,
+    pub meeting_date: String,
+    /// The date in running text: `17 september 2024`, or `tisdagen den 17 september 2024`.
+    pub meeting_date_long: String,
+    #[serde(flatten)]
+    pub date_parts: DateParts,
+    pub meeting_place: Option<String>,
+    /// The whole time, for the protocol: `kl. 13.00–15.40`.
+    pub meeting_time: Option<String>,
+    /// The start, for the kallelse: `kl. 13.00`.
+    pub meeting_start: Option<String>,
+    pub members: Vec<MemberView>,
+    pub substitutes: Vec<MemberView>,
+    pub others: Vec<MemberView>,
+    /// The lists stand in the närvaro- och omröstningsbilaga, not on the first page.
+    pub roll_in_appendix: bool,
+    /// The §§ of the part: `§§ 1–13`.
+    pub paragraphs: String,
+    /// The day (and time) of the part's justering.
+    pub adjusted_on: Option<String>,
+    pub adjustment_place: Option<String>,
+    pub secretary: PersonView,
+    pub chair: Option<PersonView>,
+    pub adjusters: Vec<AdjusterView>,
+    pub certification: String,
+    pub notice: Option<NoticeView>,
+}
+
+/// A justerare: `Bo Ström`, with a stand-in `Lisa Ek`.
+#[derive(Debug, Clone, Serialize)]
+pub struct AdjusterView {
+    pub name: String,
+    pub title: Option<String>,
+    pub stand_in: Option<String>,
+}
+
+impl From<&Adjuster> for AdjusterView {
+    fn from(adjuster: &Adjuster) -> Self {
+        AdjusterView {
+            name: adjuster.namn.clone(),
+            title: adjuster.titel.clone(),
+            stand_in: adjuster.ersättare.clone(),
+        }
+    }
+}
+
+/// One § as the protocol and its extract give it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemView {
+    /// `§ 15 a`, `SN § 15 a`: the heading.
+    pub paragraph: String,
+    /// `§ 15 a` without prefix, for the PDF's title and keywords.
+    pub paragraph_plain: String,
+    pub dnr: Option<String>,
+    pub title: String,
+    pub officer: Option<String>,
+    /// The date of the case's tjänsteutlåtande; none for an item without case.
+    pub statement_date: Option<String>,
+    pub decisions: Vec<String>,
+    /// Ärendet: what the § says of the matter, and the sentence naming its
+    /// tjänsteutlåtande.
+    pub matter: String,
+    /// What the organs that prepared the matter proposed, with their record.
+    pub preparations: Vec<PreparationView>,
+    pub procedure: String,
+    pub immediately_adjusted: bool,
+    /// The day this § was justerat.
+    pub adjusted_on: Option<String>,
+    pub distribution: Vec<String>,
+    pub secret: bool,
+    /// An informationsärende: no decision.
+    pub information: bool,
+    /// How each member voted, when there was a vote.
+    pub votes: Option<VoteView>,
+    /// The vote stands in the närvaro- och omröstningsbilaga instead of a table here.
+    pub votes_in_appendix: bool,
+    /// Reservations with written grounds, printed with the §.
+    pub written_reservations: Vec<Statement>,
+    pub notes: Vec<Statement>,
+}
+
+/// An organ's handling before this one: `Kommunstyrelsens förslag`, its points, its record.
+#[derive(Debug, Clone, Serialize)]
+pub struct PreparationView {
+    pub heading: String,
+    /// Over its record: `Beslutsgång i kommunstyrelsen`.
+    pub record_heading: String,
+    /// `KS § 45, 2023-03-01`.
+    pub reference: Option<String>,
+    pub proposals: Vec<String>,
+    /// Markdown: the yrkanden there and its beslutsgång.
+    pub record: Option<String>,
+}
+
+/// A member's words in the protocol: a written reservation or a protokollsanteckning.
+#[derive(Debug, Clone, Serialize)]
+pub struct Statement {
+    /// `Bo Ström (M)`, `Ledamöterna från (V) och (C)`.
+    pub by: String,
+    /// Markdown.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtractView {
+    #[serde(flatten)]
+    pub meeting: MeetingView,
+    pub item: ItemView,
+}
+
+/// A protokoll (one justering's part) or the kallelse: the meeting with its §§.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProtocolView {
+    /// `Protokoll`, or for the §§ justerade at the meeting their own protocol's heading.
+    pub heading: String,
+    #[serde(flatten)]
+    pub meeting: MeetingView,
+    pub items: Vec<ItemView>,
+    /// The närvaro- och omröstningsbilaga, when the part has one.
+    pub roll: Option<RollTable>,
+    /// For the kallelse: the day it is sent.
+    pub sent_on: String,
+}
+
+/// The organ's prefix before its § numbers ("SN" in "SN § 13"), from the profile.
+fn prefix(loaded: &LoadedMeeting) -> Option<&str> {
+    loaded.profile.profile.paragrafprefix.as_deref()
+}
+
+/// Every § of a meeting as the protocol gives it, in agenda order.
+fn items(
+    loaded: &LoadedMeeting,
+    facts: &MeetingFacts,
+    phrasing: &Phrasing,
+) -> Result<Vec<ItemView>> {
+    let dates = loaded.profile.profile.datumformat;
+    let in_appendix = roll_in_appendix(loaded, facts);
+    let mut views = Vec::new();
+    let mut problems = Vec::new();
+    for item in loaded.items() {
+        let i = item.item;
+        let case = item.case.map(|c| &c.case);
+        let summary = match (&i.beskrivning, item.case) {
+            (Some(text), _) => Some(text.clone()),
+            (None, Some(case)) => {
+                match Prose::new(case).expand("sammanfattning", &case.case.sammanfattning) {
+                    Ok(summary) => Some(summary),
+                    Err(error) => {
+                        problems.extend(error.problems);
+                        continue;
+                    }
+                }
+            }
+            (None, None) => None,
+        };
+        let statement_sentence = case.map(|c| {
+            format!(
+                "Förvaltningen hade redovisat ärendet i ett tjänsteutlåtande daterat {}.",
+                swedish::long_date(c.datum)
+            )
+        });
+        let matter: Vec<String> = summary.into_iter().chain(statement_sentence).collect();
+        let part = facts.part(item.index);
+        let roll = &facts.roll;
+        views.push(ItemView {
+            paragraph: swedish::paragraph(prefix(loaded), item.number),
+            paragraph_plain: format!("§ {}", item.number),
+            dnr: case.and_then(|c| c.dnr.clone()).or_else(|| i.dnr.clone()),
+            title: title(&item),
+            officer: case.and_then(|c| c.handläggare.as_ref().map(|h| h.namn.clone())),
+            statement_date: case.map(|c| swedish::date(dates, c.datum)),
+            decisions: facts::decision(&item),
+            matter: matter.join("\n\n") + "\n",
+            preparations: preparations(loaded, &item, phrasing),
+            procedure: procedure::procedure(facts, &item, phrasing),
+            immediately_adjusted: i.omedelbar_justering,
+            adjusted_on: part.and_then(|p| p.date).map(|d| swedish::date(dates, d)),
+            distribution: i.expediering.clone(),
+            secret: i.sekretess,
+            information: i.information,
+            votes: facts.votes[item.index].as_ref().map(procedure::vote_view),
+            votes_in_appendix: in_appendix,
+            written_reservations: i
+                .reservationer
+                .iter()
+                .filter_map(|r| {
+                    let text = r.motivering.clone()?;
+                    let by = procedure::actors(roll, r.av.as_ref(), &r.partier, phrasing.wordings);
+                    Some(Statement {
+                        by: swedish::capitalized(&by),
+                        text,
+                    })
+                })
+                .collect(),
+            notes: i
+                .protokollsanteckningar
+                .iter()
+                .map(|n| Statement {
+                    by: swedish::capitalized(&procedure::actors(
+                        roll,
+                        n.av.as_ref(),
+                        &n.partier,
+                        phrasing.wordings,
+                    )),
+                    text: n.text.clone(),
+                })
+                .collect(),
+        });
+    }
+    if problems.is_empty() {
+        Ok(views)
+    } else {
+        Err(Error::new(problems))
+    }
+}
+
+/// The § heading: the item's own, else its case's rubrik.
+fn title(item: &LoadedItem) -> String {
+    match (&item.item.rubrik, item.case) {
+        (Some(title), _) => title.clone(),
+        (None, Some(case)) => case.case.rubrik.clone(),
+        (None, None) => String::new(),
+    }
+}
+
+/// The beredning of a §, each organ's proposal and record as the protocol shows them.
+fn preparations(
+    loaded: &LoadedMeeting,
+    item: &LoadedItem,
+    phrasing: &Phrasing,
+) -> Vec<PreparationView> {
+    let dates = loaded.profile.profile.datumformat;
+    item.item
+        .beredning
+        .iter()
+        .map(|preparation| {
+            let reference: Vec<String> = preparation
+                .paragraf
+                .iter()
+                .cloned()
+                .chain(preparation.datum.map(|d| swedish::date(dates, d)))
+                .collect();
+            let motions: Vec<String> = preparation
+                .yrkanden
+                .iter()
+                .map(|m| {
+                    phrasing.sentence(
+                        &phrasing.wordings.yrkande,
+                        &[
+                            ("ledamot", &swedish::join_and(&m.av.list())),
+                            ("yrkande", m.yrkande.trim_end_matches('.')),
+                        ],
+                    )
+                })
+                .collect();
+            let record: Vec<String> = (!motions.is_empty())
+                .then(|| motions.join(" "))
+                .into_iter()
+                .chain(preparation.beslutsgång.clone())
+                .collect();
+            PreparationView {
+                heading: format!("{} förslag", swedish::genitive(preparation.organ.trim())),
+                record_heading: format!(
+                    "{} i {}",
+                    phrasing.fill(&loaded.profile.profile.rubriker.beslutsgång, &[]),
+                    swedish::uncapitalized(preparation.organ.trim())
+                ),
+                reference: (!reference.is_empty()).then(|| reference.join(", ")),
+                proposals: preparation.förslag.clone(),
+                record: (!record.is_empty()).then(|| record.join("\n\n")),
+            }
+        })
+        .collect()
+}
+
+/// Whether the people present go to the närvaro- och omröstningsbilaga: as the profile
+/// says, or when there are more than the first page holds.
+fn roll_in_appendix(loaded: &LoadedMeeting, facts: &MeetingFacts) -> bool {
+    use crate::model::RollPlacement;
+    match loaded.profile.profile.närvarolista {
+        RollPlacement::Cover => false,
+        RollPlacement::Appendix => true,
+        RollPlacement::Automatic => facts.roll.names().len() > COVER_LIST_MAX,
+    }
+}
+
+/// What the documents of the part (or of the whole meeting, without a part) say about the
+/// meeting: the lists and §§ of the part, its justering and anslag.
+fn meeting_view(
+    loaded: &LoadedMeeting,
+    facts: &MeetingFacts,
+    phrasing: &Phrasing,
+    part: Option<&Part>,
+) -> MeetingView {
+    let meeting = &loaded.meeting;
+    let profile = &loaded.profile.profile;
+    let dates = profile.datumformat;
+    let all: Vec<usize> = (0..meeting.paragrafer.len()).collect();
+    let items = part.map_or(all.as_slice(), |p| p.items.as_slice());
+    let lists = cover_lists(loaded, facts, items);
+    let numbers: Vec<ParagraphNumber> = items.iter().map(|&i| loaded.numbers[i]).collect();
+    let adjusted_on = part.and_then(|p| p.date).map(|date| {
+        let time = part
+            .and_then(|p| p.time)
+            .map(|t| format!(" kl. {t}"))
+            .unwrap_or_default();
+        format!("{}{time}", swedish::date(dates, date))
+    });
+    MeetingView {
+        committee: meeting.nämnd.clone(),
+        parent_organ: facts.organ.parent.clone(),
+        decision_heading: phrasing.fill(&profile.rubriker.beslut, &[]),
+        meeting_date: swedish::date(dates, meeting.datum),
+        meeting_date_long: swedish::running_date(profile.löptextdatum, meeting.datum),
+        date_parts: meeting.datum.into(),
+        meeting_place: meeting.plats.clone(),
+        meeting_time: meeting.tid.as_ref().map(|t| t.protocol_text()),
+        meeting_start: meeting
+            .tid
+            .as_ref()
+            .and_then(|t| t.start())
+            .map(|t| format!("kl. {t}")),
+        members: lists.members,
+        substitutes: lists.substitutes,
+        // Someone present only for §§ of another part is not present in this one.
+        others: meeting
+            .övriga_närvarande
+            .iter()
+            .filter(|a| {
+                let only = a.paragrafer.as_deref().and_then(ParagraphList::parse);
+                only.is_none_or(|list| numbers.iter().any(|n| list.contains(*n)))
+            })
+            .map(|a| MemberView {
+                name: a.namn.clone(),
+                note: match (&a.titel, &a.paragrafer) {
+                    (Some(title), Some(only)) => Some(format!("{title}, {only}")),
+                    (title, only) => title.clone().or_else(|| only.clone()),
+                },
+            })
+            .collect(),
+        roll_in_appendix: roll_in_appendix(loaded, facts),
+        paragraphs: swedish::paragraph_list(prefix(loaded), &numbers),
+        adjusted_on,
+        adjustment_place: part.and_then(|p| p.place.clone()),
+        secretary: PersonView::from(&meeting.sekreterare),
+        chair: part.and_then(|p| p.chair.as_ref()).map(PersonView::from),
+        adjusters: part
+            .map(|p| p.adjusters.iter().map(AdjusterView::from).collect())
+            .unwrap_or_default(),
+        certification: meeting
+            .utdragsbestyrkande
+            .clone()
+            .unwrap_or_else(|| profile.formuleringar.utdragsbestyrkande.clone()),
+        notice: part.and_then(|p| notice_view(loaded, facts, p)),
+    }
+}
+
+/// The name a part's protocol and anslag carry in their file names when the meeting has
+/// several parts: `omedelbart-justerade`, `p001-p006`.
+fn part_name(loaded: &LoadedMeeting, facts: &MeetingFacts, p: usize) -> Option<String> {
+    let part = &facts.parts[p];
+    if facts.parts.len() < 2 {
+        return None;
+    }
+    if part.immediate {
+        return Some("omedelbart-justerade".to_owned());
+    }
+    // The first ordinary part keeps the plain name, as a meeting justerad in one piece.
+    if facts.parts.iter().position(|p| !p.immediate) == Some(p) {
+        return None;
+    }
+    let first = part.items.first().map(|&i| loaded.numbers[i].file_part())?;
+    let last = part.items.last().map(|&i| loaded.numbers[i].file_part())?;
+    Some(if first == last {
+        first
+    } else {
+        format!("{first}-{last}")
+    })
+}
+
+/// The documents of a meeting: the protokollsutdrag of every §, the protokoll of each
+/// justering, the kallelse and, when the meeting has one, the anslag of each justering.
+pub fn meeting_documents(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Result<Vec<Document>> {
+    let meeting = &loaded.meeting;
+    let dates = loaded.profile.profile.datumformat;
+    let profile = ProfileView::of(&loaded.profile);
+    let profile_sources = SourceAttachment::of_profile(&loaded.profile);
+    let phrasing = Phrasing::new(&loaded.profile.profile.formuleringar, facts);
+    let items = items(loaded, facts, &phrasing)?;
+    let meeting_source = SourceAttachment::of(&loaded.source, "sammanträdet");
+    let date = swedish::short_date(meeting.datum);
+    let document = |kind, date, title, part, sources, redactions, view| Document {
+        kind,
+        committee: meeting.nämnd.clone(),
+        date,
+        dnr: None,
+        paragraph: None,
+        title,
+        meeting_date: Some(meeting.datum),
+        sources,
+        redactions,
+        secret: false,
+        part,
+        profile: profile.clone(),
+        view,
+    };
+    let mut documents = Vec::new();
+    for (view, item) in items.iter().zip(loaded.items()) {
+        let header = meeting_view(loaded, facts, &phrasing, facts.part(item.index));
+        let sources = std::iter::once(meeting_source.clone())
+            .chain(
+                item.case
+                    .map(|case| SourceAttachment::of(&case.source, "ärendet")),
+            )
+            .chain(profile_sources.clone())
+            .collect();
+        let redactions = meeting
+            .personuppgifter
+            .iter()
+            .chain(item.case.into_iter().flat_map(|c| &c.case.personuppgifter))
+            .cloned()
+            .collect();
+        documents.push(Document {
+            dnr: view.dnr.clone(),
+            paragraph: Some(item.number),
+            secret: view.secret,
+            ..document(
+                DocumentKind::Extract,
+                meeting.datum,
+                view.title.clone(),
+                None,
+                sources,
+                redactions,
+                View::Extract(Box::new(ExtractView {
+                    meeting: header,
+                    item: view.clone(),
+                })),
+            )
+        });
+    }
+    let all_sources: Vec<SourceAttachment> = std::iter::once(meeting_source.clone())
+        .chain(
+            loaded
+                .distinct_cases()
+                .into_iter()
+                .map(|case| SourceAttachment::of(&case.source, "ärendet")),
+        )
+        .chain(profile_sources.clone())
+        .collect();
+    let all_redactions: Vec<String> = meeting
+        .personuppgifter
+        .iter()
+        .chain(
+            loaded
+                .distinct_cases()
+                .into_iter()
+                .flat_map(|case| &case.case.personuppgifter),
+        )
+        .cloned()
+        .collect();
+    let in_appendix = roll_in_appendix(loaded, facts);
+    for (p, part) in facts.parts.iter().enumerate() {
+        let name = part_name(loaded, facts, p);
+        let header = meeting_view(loaded, facts, &phrasing, Some(part));
+        let heading = match (part.immediate, facts.parts.len()) {
+            (true, 2..) => "Protokoll, omedelbart justerade paragrafer".to_owned(),
+            (false, 3..) if name.is_some() => format!("Protokoll, {}", header.paragraphs),
+            _ => "Protokoll".to_owned(),
+        };
+        let view = ProtocolView {
+            heading: heading.clone(),
+            items: part.items.iter().map(|&i| items[i].clone()).collect(),
+            roll: in_appendix.then(|| roll_table(loaded, facts, &part.items)),
+            sent_on: String::new(),
+            meeting: header,
+        };
+        if let (Some(notice), Some(posted)) = (view.meeting.notice.clone(), part.posted) {
+            documents.push(document(
+                DocumentKind::Notice,
+                posted,
+                format!(
+                    "Anslag om justerat protokoll, {} {date}{}",
+                    meeting.nämnd,
+                    part_title(&heading)
+                ),
+                name.clone(),
+                std::iter::once(meeting_source.clone())
+                    .chain(profile_sources.clone())
+                    .collect(),
+                meeting.personuppgifter.clone(),
+                View::Notice(Box::new(notice)),
+            ));
+        }
+        documents.push(document(
+            DocumentKind::Protocol,
+            meeting.datum,
+            format!("{heading}, {} {date}", meeting.nämnd),
+            name,
+            all_sources.clone(),
+            all_redactions.clone(),
+            View::Protocol(Box::new(view)),
+        ));
+    }
+    let sent_on = meeting.kallelsedatum.unwrap_or(meeting.datum);
+    let agenda = ProtocolView {
+        heading: "Kallelse och föredragningslista".to_owned(),
+        meeting: meeting_view(loaded, facts, &phrasing, None),
+        items,
+        roll: None,
+        sent_on: swedish::date(dates, sent_on),
+    };
+    documents.push(document(
+        DocumentKind::Agenda,
+        sent_on,
+        format!("Kallelse och föredragningslista, {} {date}", meeting.nämnd),
+        None,
+        all_sources,
+        all_redactions,
+        View::Agenda(Box::new(agenda)),
+    ));
+    Ok(documents)
+}
+
+/// What an anslag's title adds for a part: `, omedelbart justerade paragrafer`.
+fn part_title(heading: &str) -> &str {
+    heading.strip_prefix("Protokoll").unwrap_or_default()
+}

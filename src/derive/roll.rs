@@ -1,0 +1,233 @@
+//! Who attended, as the protocol shows it: the lists of its first page (beslutande,
+//! ersättare, with the §§ each served when not all) and, for a large organ, the
+//! närvaro- och omröstningsbilaga: a row per ledamot and ersättare, Tjg / Ej tjg per run
+//! of §§, and how each voted in every § with a vote.
+
+use serde::Serialize;
+
+use crate::facts::{Attendant, Listed, MeetingFacts};
+use crate::model::{LoadedMeeting, ParagraphNumber};
+use crate::swedish;
+
+/// A person at the meeting, as the protocol lists them: name, then what they are there as.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberView {
+    pub name: String,
+    pub note: Option<String>,
+}
+
+/// The lists of a protocol's first page for the §§ at `items` (agenda indices).
+pub struct CoverLists {
+    pub members: Vec<MemberView>,
+    pub substitutes: Vec<MemberView>,
+}
+
+/// The §§ of `items` an entry's own `paragrafer`/`ej_paragrafer` cover (jäv left aside:
+/// that is said in the § itself), when not all of them.
+fn limited_to(
+    loaded: &LoadedMeeting,
+    attendant: &Attendant,
+    items: &[usize],
+) -> Option<Vec<ParagraphNumber>> {
+    let member = &attendant.member;
+    if member.paragrafer.is_none() && member.ej_paragrafer.is_none() {
+        return None;
+    }
+    let covered: Vec<ParagraphNumber> = items
+        .iter()
+        .map(|&i| loaded.numbers[i])
+        .filter(|n| {
+            member.paragrafer.as_ref().is_none_or(|l| l.contains(*n))
+                && !member
+                    .ej_paragrafer
+                    .as_ref()
+                    .is_some_and(|l| l.contains(*n))
+        })
+        .collect();
+    (covered.len() < items.len()).then_some(covered)
+}
+
+/// The first page's lists for the part of the meeting at `items`: those who serve in any
+/// of its §§, then the ersättare present who do not serve.
+pub fn cover_lists(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize]) -> CoverLists {
+    let roll = &facts.roll;
+    let in_part =
+        |index: usize, per_item: &[Vec<usize>]| items.iter().any(|&i| per_item[i].contains(&index));
+    let mut members = Vec::new();
+    let mut substitutes = Vec::new();
+    for (index, attendant) in roll.attendants.iter().enumerate() {
+        let member = &attendant.member;
+        let mut note: Vec<String> = Vec::new();
+        if let Some(role) = &member.roll {
+            note.push(role.clone());
+        }
+        let serving = attendant.serves_somewhere();
+        let present = if serving {
+            in_part(index, &roll.serving)
+                || items
+                    .iter()
+                    .any(|&i| loaded.meeting.paragrafer[i].jäv.contains(&member.namn))
+        } else {
+            in_part(index, &roll.present_not_serving)
+        };
+        if !present {
+            continue;
+        }
+        if let Some(replaced) = &member.ersätter {
+            note.push(format!("tjänstgörande ersättare för {replaced}"));
+        }
+        if let Some(covered) = limited_to(loaded, attendant, items)
+            && !covered.is_empty()
+        {
+            note.push(swedish::paragraph_list(None, &covered));
+        }
+        if let Some(extra) = &member.anteckning {
+            note.push(extra.clone());
+        }
+        // "Roger Nilsson (SD), §§ 61–64, lämnade sammanträdet kl. 11.20".
+        let party = member
+            .parti
+            .as_ref()
+            .map(|p| format!(" ({p})"))
+            .unwrap_or_default();
+        let view = MemberView {
+            name: format!("{}{party}", member.namn),
+            note: (!note.is_empty()).then(|| note.join(", ")),
+        };
+        if serving {
+            members.push(view);
+        } else {
+            substitutes.push(view);
+        }
+    }
+    CoverLists {
+        members,
+        substitutes,
+    }
+}
+
+/// The närvaro- och omröstningsbilaga of a protocol part.
+#[derive(Debug, Clone, Serialize)]
+pub struct RollTable {
+    /// Each run of §§ in which the same people serve: `§§ 1–4`.
+    pub segments: Vec<String>,
+    /// Each § with a vote: `§ 7`.
+    pub votes: Vec<String>,
+    pub rows: Vec<RollRow>,
+    /// Per vote: the number of ja, nej and avstår.
+    pub sums: Vec<[usize; 3]>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RollRow {
+    pub name: String,
+    pub party: String,
+    /// `ordförande`, `ers. för Dan Berg`.
+    pub note: String,
+    pub substitute: bool,
+    /// Per segment: `tjg`, `ej` (present or a member of the organ, not serving) or ``.
+    pub serving: Vec<&'static str>,
+    /// Per vote: `ja`, `nej`, `avstår` or ``.
+    pub votes: Vec<&'static str>,
+}
+
+/// The bilaga for the §§ at `items`: one row per person (ledamöter first, then ersättare).
+pub fn roll_table(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize]) -> RollTable {
+    let roll = &facts.roll;
+    let prefix = loaded.profile.profile.paragrafprefix.as_deref();
+    let mut segments: Vec<Vec<usize>> = Vec::new();
+    for &i in items {
+        match segments.last_mut() {
+            Some(last) if roll.serving[last[0]] == roll.serving[i] => last.push(i),
+            _ => segments.push(vec![i]),
+        }
+    }
+    let voted: Vec<usize> = items
+        .iter()
+        .copied()
+        .filter(|&i| facts.votes[i].is_some())
+        .collect();
+    // One row per name, in roll order: ledamöter before ersättare.
+    let mut names: Vec<(&str, bool)> = Vec::new();
+    for listed in [Listed::Members, Listed::Substitutes] {
+        for attendant in roll.attendants.iter().filter(|a| {
+            (a.listed == Listed::Members && a.member.ersätter.is_none())
+                == (listed == Listed::Members)
+        }) {
+            let name = attendant.member.namn.as_str();
+            if !names.iter().any(|(n, _)| *n == name) {
+                names.push((name, listed == Listed::Substitutes));
+            }
+        }
+    }
+    let rows = names
+        .into_iter()
+        .map(|(name, substitute)| {
+            let entries: Vec<&Attendant> = roll
+                .attendants
+                .iter()
+                .filter(|a| a.member.namn == name)
+                .collect();
+            let mut note: Vec<String> = entries
+                .iter()
+                .filter_map(|a| a.member.roll.clone())
+                .collect();
+            let replaced: Vec<&str> = entries
+                .iter()
+                .filter_map(|a| a.member.ersätter.as_deref())
+                .collect();
+            if !replaced.is_empty() {
+                note.push(format!("ers. för {}", swedish::join_and(&replaced)));
+            }
+            let serving = segments
+                .iter()
+                .map(|segment| {
+                    let first = segment[0];
+                    if roll.serves(first, name) {
+                        "tjg"
+                    } else if !substitute || roll.present(first, name) {
+                        "ej"
+                    } else {
+                        ""
+                    }
+                })
+                .collect();
+            let votes = voted
+                .iter()
+                .map(|&i| match &facts.votes[i] {
+                    Some(v) if v.yes.iter().any(|n| n == name) => "ja",
+                    Some(v) if v.no.iter().any(|n| n == name) => "nej",
+                    Some(v) if v.abstain.iter().any(|n| n == name) => "avstår",
+                    _ => "",
+                })
+                .collect();
+            RollRow {
+                name: name.to_owned(),
+                party: roll.party(name).unwrap_or_default().to_owned(),
+                note: note.join(", "),
+                substitute,
+                serving,
+                votes,
+            }
+        })
+        .collect();
+    RollTable {
+        segments: segments
+            .iter()
+            .map(|s| {
+                let numbers: Vec<ParagraphNumber> = s.iter().map(|&i| loaded.numbers[i]).collect();
+                swedish::paragraph_list(prefix, &numbers)
+            })
+            .collect(),
+        votes: voted
+            .iter()
+            .map(|&i| swedish::paragraph(prefix, loaded.numbers[i]))
+            .collect(),
+        sums: voted
+            .iter()
+            .filter_map(|&i| facts.votes[i].as_ref())
+            .map(|v| [v.yes.len(), v.no.len(), v.abstain.len()])
+            .collect(),
+        rows,
+    }
+}

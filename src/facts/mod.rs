@@ -1,0 +1,311 @@
+//! Stage 2: what follows from the files before anything is checked or written. The
+//! totals of a case's tables; for a meeting, the organ and how sentences name it, who
+//! serves in each §, the justeringar with their anslag dates, the decision and the main
+//! proposal of each §, and every vote counted. Computed once; the rules ([`crate::validate`])
+//! and the documents ([`crate::derive`]) both read them, so that what is checked is what
+//! is printed.
+
+pub mod attendance;
+pub mod calendar;
+pub mod organ;
+pub mod parts;
+
+use crate::model::{
+    ApplicationTable, BallotSide, Case, Decision, Kronor, LoadedItem, LoadedMeeting, Proposal, Vote,
+};
+use crate::swedish::{genitive, uncapitalized};
+pub use attendance::{Attendant, Listed, Roll};
+pub use organ::OrganFacts;
+pub use parts::Part;
+
+/// Count and sums of one application table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Totals {
+    pub count: usize,
+    pub requested: Kronor,
+    pub granted: Kronor,
+}
+
+impl std::ops::Add for Totals {
+    type Output = Totals;
+
+    fn add(self, other: Totals) -> Totals {
+        Totals {
+            count: self.count + other.count,
+            requested: Kronor(self.requested.0 + other.requested.0),
+            granted: Kronor(self.granted.0 + other.granted.0),
+        }
+    }
+}
+
+/// What an application is granted: the amount, the table's maximum when capped, nothing
+/// when refused or referred to other funding.
+pub fn granted(proposal: Proposal, table: &ApplicationTable) -> Kronor {
+    match proposal {
+        Proposal::Amount(amount) => amount,
+        Proposal::Capped => table.maxbelopp.unwrap_or_default(),
+        Proposal::Refused | Proposal::Referred => Kronor(0),
+    }
+}
+
+pub fn totals(table: &ApplicationTable) -> Totals {
+    Totals {
+        count: table.ansökningar.len(),
+        requested: Kronor(table.ansökningar.iter().map(|a| a.sökt.0).sum()),
+        granted: Kronor(
+            table
+                .ansökningar
+                .iter()
+                .map(|a| granted(a.förslag, table).0)
+                .sum(),
+        ),
+    }
+}
+
+/// The tables of a case in the order the document shows them (Tabell 1, 2, …).
+pub fn table_order(case: &Case) -> Vec<&str> {
+    case.avsnitt
+        .iter()
+        .flat_map(|section| section.tabeller.iter().map(String::as_str))
+        .filter(|id| case.tabeller.contains_key(*id))
+        .collect()
+}
+
+/// The proposal a § decides on: the last beredning's, else the case's förslag till beslut.
+pub fn proposal<'a>(item: &LoadedItem<'a>) -> &'a [String] {
+    match (item.item.beredning.last(), item.case) {
+        (Some(preparation), _) => &preparation.förslag,
+        (None, Some(case)) => &case.case.förslag_till_beslut,
+        (None, None) => &[],
+    }
+}
+
+/// The decision of a §: the proposal, reworded or replaced as the meeting says.
+pub fn decision(item: &LoadedItem) -> Vec<String> {
+    let base = proposal(item);
+    match &item.item.beslut {
+        None => base.to_vec(),
+        Some(Decision::Points(points)) => points.clone(),
+        Some(Decision::Reworded(changes)) => base
+            .iter()
+            .enumerate()
+            .map(|(i, point)| changes.get(&(i + 1)).unwrap_or(point).clone())
+            .collect(),
+    }
+}
+
+/// Whose the main proposal of a § is, as the beslutsgång names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MainProposal {
+    /// In the genitive: `förvaltningens`, `kommunstyrelsens`, `ordförandens`.
+    pub owner: String,
+    /// `förvaltningens förslag`.
+    pub name: String,
+}
+
+/// The main proposal of a §: the one `förslagsställare` names, else the last beredning's
+/// organ, else the förvaltning's (with a case) or the chair's (without).
+pub fn main_proposal(item: &LoadedItem) -> MainProposal {
+    let proposer = match (&item.item.förslagsställare, item.item.beredning.last()) {
+        (Some(given), _) => given.trim().to_owned(),
+        (None, Some(preparation)) => preparation.organ.trim().to_owned(),
+        (None, None) if item.case.is_some() => "förvaltningen".to_owned(),
+        (None, None) => "ordföranden".to_owned(),
+    };
+    let owner = genitive(&uncapitalized(&proposer));
+    MainProposal {
+        name: format!("{owner} förslag"),
+        owner,
+    }
+}
+
+/// A vote with every side's names written out (`övriga` expanded to the members serving
+/// who are on no other side).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CountedVote {
+    pub yes: Vec<String>,
+    pub no: Vec<String>,
+    pub abstain: Vec<String>,
+}
+
+impl CountedVote {
+    pub fn of(vote: &Vote, serving: &[&str]) -> Self {
+        let sides = [&vote.röster.ja, &vote.röster.nej, &vote.röster.avstår];
+        let named: Vec<&str> = sides
+            .iter()
+            .flat_map(|side| side.named())
+            .map(String::as_str)
+            .collect();
+        let rest: Vec<String> = serving
+            .iter()
+            .filter(|name| !named.contains(name))
+            .map(|name| (*name).to_owned())
+            .collect();
+        let mut used_rest = false;
+        let mut expand = |side: &BallotSide| match side {
+            BallotSide::Named(names) => names.clone(),
+            BallotSide::Rest if !used_rest => {
+                used_rest = true;
+                rest.clone()
+            }
+            BallotSide::Rest => Vec::new(),
+        };
+        CountedVote {
+            yes: expand(&vote.röster.ja),
+            no: expand(&vote.röster.nej),
+            abstain: expand(&vote.röster.avstår),
+        }
+    }
+}
+
+/// What follows from a meeting file: the organ, who serves where, the justeringar, and
+/// per § its chair and counted vote.
+#[derive(Debug, Clone)]
+pub struct MeetingFacts {
+    pub organ: OrganFacts,
+    pub roll: Roll,
+    pub parts: Vec<Part>,
+    /// The part of each § (agenda order); none for a § no justering takes.
+    pub part_of: Vec<Option<usize>>,
+    /// Per §: its vote with every name written out.
+    pub votes: Vec<Option<CountedVote>>,
+    /// Per §: who chairs it.
+    pub chairs: Vec<Option<String>>,
+}
+
+impl MeetingFacts {
+    pub fn of(loaded: &LoadedMeeting) -> Self {
+        let roll = Roll::of(loaded);
+        let parts = parts::parts(loaded);
+        let part_of = parts::part_of_items(&parts, loaded.meeting.paragrafer.len());
+        let meeting_chair = meeting_chair(loaded);
+        let votes = loaded
+            .items()
+            .map(|item| {
+                let serving = roll.serving_names(item.index);
+                item.item
+                    .omröstning
+                    .as_ref()
+                    .map(|vote| CountedVote::of(vote, &serving))
+            })
+            .collect();
+        let chairs = loaded
+            .items()
+            .map(|item| {
+                item.item
+                    .ordförande
+                    .clone()
+                    .or_else(|| meeting_chair.clone())
+            })
+            .collect();
+        MeetingFacts {
+            organ: OrganFacts::of(&loaded.meeting, loaded.profile.profile.huvudman),
+            roll,
+            parts,
+            part_of,
+            votes,
+            chairs,
+        }
+    }
+
+    /// The part of the § at agenda index `item`.
+    pub fn part(&self, item: usize) -> Option<&Part> {
+        self.part_of
+            .get(item)
+            .copied()
+            .flatten()
+            .and_then(|p| self.parts.get(p))
+    }
+}
+
+/// The chair of the meeting: the member with the role ordförande, else `ordförande`.
+fn meeting_chair(loaded: &LoadedMeeting) -> Option<String> {
+    let meeting = &loaded.meeting;
+    meeting
+        .beslutande
+        .iter()
+        .find(|m| m.roll.as_deref() == Some("ordförande"))
+        .map(|m| m.namn.clone())
+        .or(meeting.ordförande.as_ref().map(|p| p.namn.clone()))
+}
+
+/// The outcome of a vote: which side won, and whether the chair's casting vote decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    pub yes_wins: bool,
+    pub casting_vote: bool,
+}
+
+/// Ja wins on more votes; on equal votes the chair's vote decides (utslagsröst, KL 5 kap.
+/// 60 § and 6 kap. 33 §). None for a tie the chair's vote cannot decide: the chair did
+/// not vote ja or nej.
+pub fn outcome(vote: &CountedVote, chair: Option<&str>) -> Option<Outcome> {
+    let (yes, no) = (vote.yes.len(), vote.no.len());
+    if yes != no {
+        return Some(Outcome {
+            yes_wins: yes > no,
+            casting_vote: false,
+        });
+    }
+    let chair = chair?;
+    let chair_yes = vote.yes.iter().any(|n| n == chair);
+    let chair_no = vote.no.iter().any(|n| n == chair);
+    (chair_yes || chair_no).then_some(Outcome {
+        yes_wins: chair_yes,
+        casting_vote: true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vote(yes: &[&str], no: &[&str], abstain: &[&str]) -> CountedVote {
+        let names = |n: &[&str]| n.iter().map(|s| (*s).to_owned()).collect();
+        CountedVote {
+            yes: names(yes),
+            no: names(no),
+            abstain: names(abstain),
+        }
+    }
+
+    #[test]
+    fn more_votes_win_and_a_tie_is_the_chairs() {
+        let win = |yes_wins, casting_vote| {
+            Some(Outcome {
+                yes_wins,
+                casting_vote,
+            })
+        };
+        assert_eq!(
+            outcome(&vote(&["A", "B"], &["C"], &[]), None),
+            win(true, false)
+        );
+        assert_eq!(
+            outcome(&vote(&["B", "D"], &["A", "C"], &[]), Some("A")),
+            win(false, true)
+        );
+        assert_eq!(
+            outcome(&vote(&["A", "D"], &["B", "C"], &[]), Some("A")),
+            win(true, true)
+        );
+        // A tie the chair did not vote in, or with no chair, is decided by nobody.
+        assert_eq!(outcome(&vote(&["B"], &["C"], &["A"]), Some("A")), None);
+        assert_eq!(outcome(&vote(&[], &[], &["A", "B"]), Some("A")), None);
+        assert_eq!(outcome(&vote(&["B"], &["C"], &[]), None), None);
+    }
+
+    #[test]
+    fn the_rest_are_everyone_serving_not_named() {
+        let vote: Vote =
+            serde_yaml::from_str("{ja: förslaget, nej: yrkandet, röster: {ja: övriga, nej: [B]}}")
+                .unwrap_or_else(|e| panic!("{e}"));
+        let counted = CountedVote::of(&vote, &["A", "B", "C"]);
+        let expected = CountedVote {
+            yes: vec!["A".into(), "C".into()],
+            no: vec!["B".into()],
+            abstain: Vec::new(),
+        };
+        assert_eq!(counted, expected);
+    }
+}

@@ -1,0 +1,310 @@
+//! Who may do what in a §: only those serving vote, propose and reserve themselves (KL 4
+//! kap. 26 §, 5 kap. 55 §), every one of them votes once, anyone present may enter a
+//! protokollsanteckning, and each seat is served by one person at a time.
+
+use std::collections::BTreeMap;
+
+use crate::error::Problem;
+use crate::facts::{self, MeetingFacts, Roll};
+use crate::model::{BallotSide, LoadedItem, LoadedMeeting, Names, ParagraphNumber};
+
+/// The roll itself: the §§ it names exist, and nobody and no seat serves twice in a §.
+pub fn roll(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
+    let source = &loaded.source;
+    let roll = &facts.roll;
+    let mut problems = Vec::new();
+    let known: Vec<ParagraphNumber> = loaded.numbers.clone();
+    for attendant in &roll.attendants {
+        for (key, list) in [
+            ("paragrafer", &attendant.member.paragrafer),
+            ("ej_paragrafer", &attendant.member.ej_paragrafer),
+        ] {
+            let Some(list) = list else { continue };
+            for number in list.bounds().filter(|n| !known.contains(n)) {
+                problems.push(source.problem(
+                    &attendant.field(key),
+                    format!(
+                        "§ {number} finns inte i sammanträdet (dess paragrafer är {})",
+                        crate::swedish::paragraph_list(None, &known)
+                            .replace(crate::swedish::NBSP, " ")
+                    ),
+                ));
+            }
+        }
+        if attendant.member.ersätter.as_deref() == Some(attendant.member.namn.as_str()) {
+            problems.push(source.problem(
+                &attendant.field("ersätter"),
+                "en ersättare kan inte ersätta sig själv",
+            ));
+        }
+        // Jäv aside (that is said in the §): an entry whose own §§ leave nothing to serve.
+        if attendant.serves_somewhere() && !known.iter().any(|n| attendant.covers(*n)) {
+            problems.push(
+                source
+                    .problem(
+                        &attendant.field("namn"),
+                        format!("{} tjänstgör inte i någon paragraf", attendant.member.namn),
+                    )
+                    .warning(),
+            );
+        }
+    }
+    for item in loaded.items() {
+        let here = &roll.serving[item.index];
+        let mut by_name: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut by_seat: BTreeMap<&str, usize> = BTreeMap::new();
+        for &i in here {
+            let attendant = &roll.attendants[i];
+            let name = attendant.member.namn.as_str();
+            if by_name.insert(name, i).is_some() {
+                problems.push(source.problem(
+                    &attendant.field("paragrafer"),
+                    format!(
+                        "{name} står två gånger som tjänstgörande i § {}",
+                        item.number
+                    ),
+                ));
+            }
+            if let Some(seat) = attendant.member.ersätter.as_deref() {
+                if roll.serves(item.index, seat) {
+                    problems.push(source.problem(
+                        &attendant.field("ersätter"),
+                        format!("{seat} tjänstgör själv i § {}; {name} kan inte tjänstgöra i hens ställe där (ange `paragrafer`)", item.number),
+                    ));
+                }
+                if let Some(&other) = by_seat.get(seat) {
+                    problems.push(source.problem(
+                        &attendant.field("ersätter"),
+                        format!(
+                            "både {} och {name} tjänstgör för {seat} i § {}",
+                            roll.attendants[other].member.namn, item.number
+                        ),
+                    ));
+                }
+                by_seat.insert(seat, i);
+            }
+        }
+    }
+    problems
+}
+
+/// What an act in a § asks of the one who does it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Need {
+    /// Serving (tjänstgörande): to propose, vote, reserve oneself or chair.
+    Serving,
+    /// Present, serving or not: to enter a protokollsanteckning.
+    Present,
+}
+
+/// Why `name` cannot `act` in the § of `item`, if they cannot.
+fn cannot(roll: &Roll, item: &LoadedItem, name: &str, act: &str, need: Need) -> Option<String> {
+    let able = match need {
+        Need::Serving => roll.serves(item.index, name),
+        Need::Present => roll.present(item.index, name),
+    };
+    if able {
+        return None;
+    }
+    if !roll.knows(name) {
+        return Some(unknown_member(roll, name));
+    }
+    if item.item.jäv.iter().any(|j| j == name) {
+        return Some(format!("{name} har anmält jäv och får inte {act}"));
+    }
+    let state = match need {
+        Need::Serving => "tjänstgör inte",
+        Need::Present => "är inte närvarande",
+    };
+    Some(format!(
+        "{name} {state} i § {} och kan inte {act}",
+        item.number
+    ))
+}
+
+/// `name` is not in the roll: say so, with the nearest name in it.
+fn unknown_member(roll: &Roll, name: &str) -> String {
+    let known = roll.names();
+    let hint = crate::model::nearest(name, &known).map_or_else(
+        || "ange ledamöterna under `beslutande`".to_owned(),
+        |near| format!("menade du `{near}`?"),
+    );
+    format!("{name} finns inte bland de beslutande; {hint}")
+}
+
+/// Who proposed, voted, reserved themselves, chaired or entered a note in the § of `item`
+/// could do so there, and a vote counts every one serving once.
+pub fn participants(
+    loaded: &LoadedMeeting,
+    facts: &MeetingFacts,
+    item: &LoadedItem,
+) -> Vec<Problem> {
+    let source = &loaded.source;
+    let roll = &facts.roll;
+    let i = item.item;
+    let field = |name: &str| item.field(name);
+    let mut problems = Vec::new();
+    let mut check_names = |names: &Names, at: &str, act: &str, need: Need| {
+        for (k, name) in names.list().into_iter().enumerate() {
+            if let Some(message) = cannot(roll, item, name, act, need) {
+                problems.push(source.problem(&names.field(at, k), message));
+            }
+        }
+    };
+    for (j, motion) in i.yrkanden.iter().enumerate() {
+        check_names(
+            &motion.av,
+            &field(&format!("yrkanden[{j}].av")),
+            "yrka",
+            Need::Serving,
+        );
+    }
+    for (j, reservation) in i.reservationer.iter().enumerate() {
+        let at = field(&format!("reservationer[{j}]"));
+        if let Some(av) = &reservation.av {
+            check_names(
+                av,
+                &format!("{at}.av"),
+                "reservera sig (den som inte tjänstgör kan göra en protokollsanteckning)",
+                Need::Serving,
+            );
+        }
+    }
+    for (j, note) in i.protokollsanteckningar.iter().enumerate() {
+        if let Some(av) = &note.av {
+            check_names(
+                av,
+                &field(&format!("protokollsanteckningar[{j}].av")),
+                "göra en protokollsanteckning",
+                Need::Present,
+            );
+        }
+    }
+    for (j, jäv) in i.jäv.iter().enumerate() {
+        let serves_somewhere = roll
+            .attendants
+            .iter()
+            .any(|a| a.member.namn == *jäv && a.serves_somewhere());
+        if !serves_somewhere {
+            problems.push(source.problem(&field(&format!("jäv[{j}]")), unknown_member(roll, jäv)));
+        }
+    }
+    for (j, reservation) in i.reservationer.iter().enumerate() {
+        let at = field(&format!("reservationer[{j}]"));
+        if reservation.av.is_none() && reservation.partier.is_empty() {
+            problems.push(source.problem(
+                &at,
+                "ange vem som reserverar sig: `av` (namn) eller `partier`",
+            ));
+        }
+        for (k, party) in reservation.partier.iter().enumerate() {
+            if roll.serving_of_party(item.index, party).is_empty() {
+                problems.push(source.problem(
+                    &format!("{at}.partier[{k}]"),
+                    format!("ingen ledamot från ({party}) tjänstgör i § {}", item.number),
+                ));
+            }
+        }
+    }
+    for (j, note) in i.protokollsanteckningar.iter().enumerate() {
+        let at = field(&format!("protokollsanteckningar[{j}]"));
+        if note.av.is_none() && note.partier.is_empty() {
+            problems.push(source.problem(
+                &at,
+                "ange vem som gör anteckningen: `av` (namn) eller `partier`",
+            ));
+        }
+        for (k, party) in note.partier.iter().enumerate() {
+            if roll.present_of_party(item.index, party).is_empty() {
+                problems.push(source.problem(
+                    &format!("{at}.partier[{k}]"),
+                    format!("ingen från ({party}) är närvarande i § {}", item.number),
+                ));
+            }
+        }
+    }
+    if let Some(chair) = &i.ordförande
+        && let Some(message) = cannot(roll, item, chair, "vara ordförande", Need::Serving)
+    {
+        problems.push(source.problem(&field("ordförande"), message));
+    }
+    if i.information
+        && (!i.yrkanden.is_empty() || i.omröstning.is_some() || !i.reservationer.is_empty())
+    {
+        problems.push(source.problem(
+            &field("information"),
+            "ett informationsärende har inga yrkanden, omröstningar eller reservationer",
+        ));
+    }
+    if let (Some(vote), Some(counted)) = (&i.omröstning, &facts.votes[item.index]) {
+        problems.extend(ballots(loaded, facts, item, vote, counted));
+    }
+    problems
+}
+
+/// A vote: only those serving vote, each once, every one of them, and a tie the chair's
+/// vote decides.
+fn ballots(
+    loaded: &LoadedMeeting,
+    facts: &MeetingFacts,
+    item: &LoadedItem,
+    vote: &crate::model::Vote,
+    counted: &facts::CountedVote,
+) -> Vec<Problem> {
+    let source = &loaded.source;
+    let roll = &facts.roll;
+    let at = item.field("omröstning.röster");
+    let mut problems = Vec::new();
+    let sides = [
+        ("ja", &vote.röster.ja),
+        ("nej", &vote.röster.nej),
+        ("avstår", &vote.röster.avstår),
+    ];
+    if sides
+        .iter()
+        .filter(|(_, side)| **side == BallotSide::Rest)
+        .count()
+        > 1
+    {
+        problems.push(source.problem(&at, "bara en sida av omröstningen kan vara `övriga`"));
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for (side, names) in sides {
+        for (k, name) in names.named().iter().enumerate() {
+            let field = format!("{at}.{side}[{k}]");
+            if seen.contains(&name.as_str()) {
+                problems.push(source.problem(&field, format!("{name} har röstat två gånger")));
+            }
+            seen.push(name);
+            if let Some(message) = cannot(roll, item, name, "rösta", Need::Serving) {
+                problems.push(source.problem(&field, message));
+            }
+        }
+    }
+    let voted: Vec<&String> = counted
+        .yes
+        .iter()
+        .chain(&counted.no)
+        .chain(&counted.abstain)
+        .collect();
+    let missing: Vec<&str> = roll
+        .serving_names(item.index)
+        .into_iter()
+        .filter(|name| !voted.iter().any(|v| v == name))
+        .collect();
+    if !missing.is_empty() {
+        problems.push(source.problem(
+            &at,
+            format!("alla som tjänstgör i § {} ska finnas med i omröstningen (som ja, nej eller avstår); saknas: {}", item.number, missing.join(", ")),
+        ));
+    }
+    let chair = facts.chairs[item.index].as_deref();
+    if counted.yes.len() == counted.no.len() && facts::outcome(counted, chair).is_none() {
+        let message = match chair {
+            Some(chair) => format!("rösterna är lika, men ordföranden {chair} har inte röstat ja eller nej och kan inte avgöra med utslagsröst; ange hur ordföranden röstade"),
+            None => "rösterna är lika, men ingen ordförande är angiven som kan avgöra med utslagsröst (`ordförande`)".to_owned(),
+        };
+        problems.push(source.problem(&at, message));
+    }
+    problems
+}

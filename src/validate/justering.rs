@@ -1,0 +1,191 @@
+//! The justeringar: every § in exactly one, each within 14 days of the meeting (KL 5 kap.
+//! 69 §), §§ justerade at the meeting on the meeting's day, each anslag posted at the
+//! latest the second day after its justering (KL 8 kap. 12 §).
+
+use super::{ADJUSTMENT_DAYS, days_between};
+use crate::error::Problem;
+use crate::facts::{MeetingFacts, calendar};
+use crate::model::{LoadedMeeting, PartParagraphs};
+use crate::swedish;
+
+pub fn parts(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
+    let (meeting, source) = (&loaded.meeting, &loaded.source);
+    let mut problems = Vec::new();
+    let in_parts = !meeting.justeringar.is_empty();
+    if in_parts && meeting.justering.is_some() {
+        problems.push(source.problem(
+            "justering",
+            "ange antingen `justering` (en justering) eller `justeringar` (flera), inte båda",
+        ));
+    }
+    if in_parts && meeting.anslag.as_ref().is_some_and(|a| a.datum.is_some()) {
+        problems.push(source.problem(
+            "anslag.datum",
+            "med `justeringar` sätts anslaget upp per justering: ange `anslag` under varje justering",
+        ));
+    }
+    if in_parts {
+        problems.extend(selections(loaded));
+    }
+    for (p, part) in facts.parts.iter().enumerate() {
+        let field = |name: &str| format!("{}.{name}", part.field);
+        if part.items.is_empty() {
+            problems.push(source.problem(&part.field, "justeringen omfattar ingen paragraf"));
+            continue;
+        }
+        let given = meeting.justeringar.get(p).filter(|_| in_parts);
+        match part.date {
+            Some(date) => {
+                let days = days_between(meeting.datum, date);
+                let at = if in_parts || !part.immediate { field("datum") } else { "datum".to_owned() };
+                if days < 0 {
+                    problems.push(source.problem(&at, "justeringen är daterad före sammanträdet"));
+                } else if days > ADJUSTMENT_DAYS {
+                    problems.push(source.problem(
+                        &at,
+                        format!("justeringen sker {days} dagar efter sammanträdet; protokollet ska justeras inom {ADJUSTMENT_DAYS} dagar (KL 5 kap. 69 §)"),
+                    ));
+                }
+                if part.immediate && date != meeting.datum {
+                    problems.push(source.problem(
+                        &at,
+                        format!("omedelbart justerade paragrafer justeras vid sammanträdet, {}", swedish::short_date(meeting.datum)),
+                    ));
+                }
+                if let Some(posted) = part.posted {
+                    let at = match given {
+                        Some(_) => field("anslag"),
+                        None => "anslag.datum".to_owned(),
+                    };
+                    if posted < date {
+                        problems.push(source.problem(&at, "anslaget sätts upp före justeringen"));
+                    } else if posted > calendar::latest_posting(date) {
+                        problems.push(source.problem(
+                            &at,
+                            format!(
+                                "anslaget ska sättas upp senast andra dagen efter justeringen, {} (KL 8 kap. 12 §)",
+                                swedish::short_date(calendar::latest_posting(date))
+                            ),
+                        ));
+                    }
+                }
+            }
+            None if meeting.anslag.is_some() => problems.push(source.problem(
+                "anslag",
+                "anslaget kräver ett justeringsdatum (`justering.datum`, eller omedelbar justering av alla paragrafer)",
+            )),
+            None => problems.push(
+                source
+                    .problem("datum", "justeringens datum saknas (`justering.datum`); protokollsutdraget visar då ingen justering")
+                    .warning(),
+            ),
+        }
+        if !part.immediate {
+            for item in part
+                .items
+                .iter()
+                .filter(|&&i| meeting.paragrafer[i].omedelbar_justering)
+            {
+                if part.date != Some(meeting.datum) {
+                    problems.push(source.problem(
+                        &format!("paragrafer[{item}].omedelbar_justering"),
+                        format!("§ {} är markerad omedelbar_justering men justeras i en justering efter sammanträdet", loaded.numbers[*item]),
+                    ));
+                }
+            }
+        }
+        for (a, adjuster) in part.adjusters.iter().enumerate() {
+            if adjuster.ersättare.as_deref() == Some(adjuster.namn.as_str()) {
+                let at = match given {
+                    Some(given) if given.justerare.is_some() => {
+                        format!("{}.justerare[{a}].ersättare", part.field)
+                    }
+                    _ => format!("justerare[{a}].ersättare"),
+                };
+                problems.push(source.problem(&at, "en justerare kan inte vara sin egen ersättare"));
+            }
+        }
+        if part.chair.is_none() || part.adjusters.is_empty() {
+            let at = if given.is_some() {
+                part.field.clone()
+            } else {
+                "sekreterare".to_owned()
+            };
+            problems.push(
+                source
+                    .problem(&at, "ordförande eller justerare saknas; protokollet justeras av ordföranden och minst en justerare")
+                    .warning(),
+            );
+        }
+    }
+    problems
+}
+
+/// With `justeringar`: at most one takes "the rest", the §§ named exist, and every § is
+/// in exactly one justering.
+fn selections(loaded: &LoadedMeeting) -> Vec<Problem> {
+    let (meeting, source) = (&loaded.meeting, &loaded.source);
+    let mut problems = Vec::new();
+    let mut claims = vec![Vec::new(); meeting.paragrafer.len()];
+    let mut rest_parts = 0;
+    for (p, given) in meeting.justeringar.iter().enumerate() {
+        let field = format!("justeringar[{p}].paragrafer");
+        match &given.paragrafer {
+            None => {
+                rest_parts += 1;
+                if rest_parts > 1 {
+                    problems.push(source.problem(
+                        &format!("justeringar[{p}]"),
+                        "bara en justering kan gälla övriga paragrafer; ange `paragrafer` för de andra",
+                    ));
+                }
+            }
+            Some(PartParagraphs::Immediate) => {
+                let marked: Vec<usize> = loaded
+                    .items()
+                    .filter(|i| i.item.omedelbar_justering)
+                    .map(|i| i.index)
+                    .collect();
+                if marked.is_empty() {
+                    problems.push(source.problem(
+                        &field,
+                        "ingen paragraf är markerad `omedelbar_justering: true`",
+                    ));
+                }
+                for i in marked {
+                    claims[i].push(p);
+                }
+            }
+            Some(PartParagraphs::List(list)) => {
+                for number in list.bounds().filter(|n| !loaded.numbers.contains(n)) {
+                    problems.push(
+                        source.problem(&field, format!("§ {number} finns inte i sammanträdet")),
+                    );
+                }
+                for item in loaded.items().filter(|i| list.contains(i.number)) {
+                    claims[item.index].push(p);
+                }
+            }
+        }
+    }
+    for item in loaded.items() {
+        match claims[item.index].as_slice() {
+            [] if rest_parts == 0 => problems.push(source.problem(
+                &item.field("paragraf"),
+                format!(
+                    "§ {} ingår inte i någon justering (`justeringar`)",
+                    item.number
+                ),
+            )),
+            [first, second, ..] => problems.push(source.problem(
+                &item.field("paragraf"),
+                format!(
+                    "§ {} ingår i två justeringar (justeringar[{first}] och justeringar[{second}])",
+                    item.number
+                ),
+            )),
+            _ => {}
+        }
+    }
+    problems
+}

@@ -1,0 +1,216 @@
+//! A meeting's rules about its items: numbers, cases, decisions, procedural items.
+
+use std::collections::BTreeSet;
+
+use super::{STALE_STATEMENT_DAYS, attendance, case_problems, days_between, justering};
+use crate::error::Problem;
+use crate::facts::{self, MeetingFacts};
+use crate::model::{Decision, LoadedItem, LoadedMeeting, Numbering};
+use crate::swedish;
+
+/// Check a meeting and, once each, the cases of its items.
+pub fn meeting(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
+    let (meeting, source) = (&loaded.meeting, &loaded.source);
+    let mut problems = Vec::new();
+    for case in loaded.distinct_cases() {
+        let information = loaded
+            .items()
+            .filter(|i| i.case.is_some_and(|c| c.source.path == case.source.path))
+            .all(|i| i.item.information);
+        problems.extend(case_problems(case, information));
+    }
+    if meeting.paragrafer.is_empty() {
+        problems.push(source.problem("paragrafer", "sammanträdet har inga paragrafer"));
+    }
+    let mut numbers = BTreeSet::new();
+    for item in loaded.items() {
+        if !numbers.insert(item.number) {
+            problems.push(source.problem(
+                &item.field("paragraf"),
+                format!("§ {} finns redan i sammanträdet", item.number),
+            ));
+        }
+        problems.extend(item_problems(loaded, &item));
+    }
+    problems.extend(numbering_gaps(loaded));
+    problems.extend(attendance::roll(loaded, facts));
+    for item in loaded.items() {
+        problems.extend(attendance::participants(loaded, facts, &item));
+    }
+    problems.extend(justering::parts(loaded, facts));
+    problems
+}
+
+/// What an item must have: a case or a title, a decision unless it is information, points
+/// that exist where it rewords them.
+fn item_problems(loaded: &LoadedMeeting, item: &LoadedItem) -> Vec<Problem> {
+    let (meeting, source) = (&loaded.meeting, &loaded.source);
+    let i = item.item;
+    let field = |name: &str| item.field(name);
+    let mut problems = Vec::new();
+    match item.case {
+        Some(case) => {
+            let statement = case.case.datum;
+            let days = days_between(statement, meeting.datum);
+            if days < 0 {
+                problems.push(source.problem(
+                    &field("ärende"),
+                    format!(
+                        "tjänsteutlåtandet är daterat {}, efter sammanträdet {}",
+                        swedish::short_date(statement),
+                        swedish::short_date(meeting.datum)
+                    ),
+                ));
+            } else if days > STALE_STATEMENT_DAYS {
+                problems.push(
+                    source
+                        .problem(&field("ärende"), format!("tjänsteutlåtandet är {days} dagar äldre än sammanträdet; är det rätt ärende?"))
+                        .warning(),
+                );
+            }
+            if i.dnr.is_some() {
+                problems.push(source.problem(
+                    &field("dnr"),
+                    "dnr står i ärendefilen; `dnr` här är bara för en paragraf utan ärendefil",
+                ));
+            }
+        }
+        None => {
+            if i.rubrik.as_deref().is_none_or(|r| r.trim().is_empty()) {
+                problems.push(source.problem(
+                    &item.field("paragraf"),
+                    "en paragraf utan ärendefil (`ärende`) behöver en `rubrik`, t.ex. Val av justerare",
+                ));
+            }
+        }
+    }
+    for (j, preparation) in i.beredning.iter().enumerate() {
+        if preparation.förslag.iter().all(|p| p.trim().is_empty()) {
+            problems.push(source.problem(
+                &field(&format!("beredning[{j}].förslag")),
+                format!("{}s förslag saknar punkter", preparation.organ),
+            ));
+        }
+        if let Some(date) = preparation.datum
+            && date > meeting.datum
+        {
+            problems.push(source.problem(
+                &field(&format!("beredning[{j}].datum")),
+                "beredningen är daterad efter sammanträdet",
+            ));
+        }
+    }
+    let base = facts::proposal(item);
+    match &i.beslut {
+        Some(Decision::Reworded(_)) if base.is_empty() => {
+            problems.push(source.problem(
+                &field("beslut"),
+                "det finns inget förslag att formulera om: skriv beslutet som en lista med punkter",
+            ));
+        }
+        Some(Decision::Reworded(changes)) => {
+            let points = base.len();
+            for number in changes.keys().filter(|n| **n == 0 || **n > points) {
+                problems.push(source.problem(
+                    &format!("{}.{number}", field("beslut")),
+                    format!(
+                        "förslaget till beslut har punkterna 1–{points}; punkt {number} finns inte"
+                    ),
+                ));
+            }
+        }
+        Some(Decision::Points(points)) if points.is_empty() => {
+            problems.push(source.problem(&field("beslut"), "beslutet saknar punkter"));
+        }
+        _ => {}
+    }
+    let decision = facts::decision(item);
+    if decision.iter().any(|p| p.trim().is_empty()) {
+        problems.push(source.problem(&field("beslut"), "en beslutspunkt är tom"));
+    }
+    if decision.is_empty() && !i.information {
+        let message = match item.case {
+            Some(_) => {
+                "paragrafen har inget beslut: ärendet saknar förslag till beslut (ange `beslut`, eller `information: true` för ett informationsärende)"
+            }
+            None => {
+                "paragrafen har inget beslut: ange `beslut` (eller `information: true` för ett informationsärende)"
+            }
+        };
+        let at = if item.case.is_some() {
+            "ärende"
+        } else {
+            "paragraf"
+        };
+        problems.push(source.problem(&field(at), message));
+    }
+    problems.extend(immediate_wording(loaded, item, &decision));
+    problems
+}
+
+/// A decision point that says the § is justerad at once, for a § not marked so, or a §
+/// marked so whose decision does not say it: one of the two is probably a slip.
+fn immediate_wording(
+    loaded: &LoadedMeeting,
+    item: &LoadedItem,
+    decision: &[String],
+) -> Vec<Problem> {
+    let says = |point: &str| {
+        let point = point.to_lowercase();
+        point.contains("justeras omedelbart") || point.contains("omedelbart justera")
+    };
+    let marked = item.item.omedelbar_justering;
+    let saying = decision.iter().position(|p| says(p));
+    let source = &loaded.source;
+    match (marked, saying) {
+        (false, Some(point)) => {
+            let field = match &item.item.beslut {
+                Some(Decision::Reworded(changes)) if changes.contains_key(&(point + 1)) => {
+                    format!("{}.{}", item.field("beslut"), point + 1)
+                }
+                Some(Decision::Points(_)) => format!("{}[{point}]", item.field("beslut")),
+                _ => item.field("paragraf"),
+            };
+            vec![source
+                .problem(&field, format!("beslutspunkt {} säger att paragrafen justeras omedelbart, men paragrafen är inte markerad `omedelbar_justering: true`", point + 1))
+                .warning()]
+        }
+        (true, None) if !decision.is_empty() => vec![source
+            .problem(&item.field("omedelbar_justering"), "paragrafen justeras omedelbart, men ingen beslutspunkt säger det (t.ex. ”Paragrafen justeras omedelbart.”)")
+            .warning()],
+        _ => Vec::new(),
+    }
+}
+
+/// A § number that skips numbers is legal but deserves a look: a given number that jumps
+/// ahead of the item before, or, when numbering runs through the year, a first number
+/// that is not where the year's numbering stands. (A meeting file may list only some of
+/// its §§, so a meeting numbered on its own may start anywhere.)
+fn numbering_gaps(loaded: &LoadedMeeting) -> Vec<Problem> {
+    let yearly = loaded.profile.profile.paragrafnumrering == Numbering::Yearly;
+    let mut expected = if yearly {
+        loaded.first_number
+    } else {
+        loaded.numbers.first().map_or(1, |n| n.number)
+    };
+    let mut problems = Vec::new();
+    for (i, number) in loaded.numbers.iter().enumerate() {
+        if number.number > expected {
+            let after = match i {
+                0 => format!("numreringen står på § {expected}"),
+                _ => format!("§ {} följs av § {number}", loaded.numbers[i - 1]),
+            };
+            problems.push(
+                loaded
+                    .source
+                    .problem(
+                        &format!("paragrafer[{i}].paragraf"),
+                        format!("hopp i paragrafnumreringen: {after}"),
+                    )
+                    .warning(),
+            );
+        }
+        expected = expected.max(number.number + 1);
+    }
+    problems
+}

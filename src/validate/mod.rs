@@ -1,0 +1,193 @@
+//! Stage 3: the rules serde cannot check, over the files and the facts that follow from
+//! them. Each problem points at the YAML value it is about; all problems of a file are
+//! reported together. Errors stop the build; warnings point at what is unusual but legal.
+//! A case's rules are here; a meeting's in [`meeting`], [`attendance`] (who serves, votes
+//! and reserves) and [`justering`] (the justeringar and their anslag).
+
+mod attendance;
+mod justering;
+mod meeting;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+
+use crate::error::Problem;
+use crate::facts;
+use crate::model::{LoadedCase, Proposal};
+use crate::swedish;
+pub use meeting::meeting;
+
+/// Kommunallagen 5 kap. 69 §: the protocol is justerat within 14 days.
+pub const ADJUSTMENT_DAYS: i64 = 14;
+
+/// A statement older than this at its meeting is worth a second look.
+pub(crate) const STALE_STATEMENT_DAYS: i64 = 180;
+
+/// Check a case: its header, tables, their rows and how sections use them.
+pub fn case(loaded: &LoadedCase) -> Vec<Problem> {
+    case_problems(loaded, false)
+}
+
+/// The problems of a case; one taken up only as an informationsärende needs no proposal.
+pub(crate) fn case_problems(loaded: &LoadedCase, information: bool) -> Vec<Problem> {
+    let (case, source) = (&loaded.case, &loaded.source);
+    let mut problems = Vec::new();
+    if case.förslag_till_beslut.is_empty() && !information {
+        problems.push(
+            source
+                .problem("rubrik", "tjänsteutlåtandet har inget förslag till beslut; det kan bara tas upp som informationsärende")
+                .warning(),
+        );
+    }
+    for (i, point) in case.förslag_till_beslut.iter().enumerate() {
+        if point.trim().is_empty() {
+            problems.push(source.problem(
+                &format!("förslag_till_beslut[{i}]"),
+                "beslutspunkten är tom",
+            ));
+        }
+    }
+    for (field, text) in [
+        ("nämnd", &case.nämnd),
+        ("förvaltning", &case.förvaltning),
+        ("rubrik", &case.rubrik),
+    ] {
+        if text.trim().is_empty() {
+            problems.push(source.problem(field, format!("{field} är tomt")));
+        }
+    }
+    match (&case.dnr, &loaded.profile.source) {
+        (None, _) => problems.push(
+            source
+                .problem(
+                    "rubrik",
+                    "ärendet saknar dnr; registratorn behöver det innan handlingen expedieras",
+                )
+                .warning(),
+        ),
+        (Some(dnr), Some(profile)) => problems.extend(dnr_pattern(dnr, loaded, profile)),
+        (Some(_), None) => {}
+    }
+    if let Some(meeting) = case.sammanträde
+        && case.datum > meeting
+    {
+        problems.push(source.problem(
+            "datum",
+            format!(
+                "tjänsteutlåtandet är daterat efter sammanträdet {}",
+                swedish::short_date(meeting)
+            ),
+        ));
+    }
+    problems.extend(tables(loaded));
+    problems
+}
+
+fn dnr_pattern(
+    dnr: &str,
+    loaded: &LoadedCase,
+    profile_source: &crate::model::SourceFile,
+) -> Vec<Problem> {
+    let Some(pattern) = &loaded.profile.profile.dnr_mönster else {
+        return Vec::new();
+    };
+    match regex_lite::Regex::new(pattern) {
+        Err(e) => vec![profile_source.problem(
+            "dnr_mönster",
+            format!("dnr_mönster är inget giltigt reguljärt uttryck: {e}"),
+        )],
+        Ok(regex) if !regex.is_match(dnr) => vec![loaded.source.problem(
+            "dnr",
+            format!(
+                "dnr `{dnr}` följer inte nämndens mönster `{pattern}` ({})",
+                profile_source.path.display()
+            ),
+        )],
+        Ok(_) => Vec::new(),
+    }
+}
+
+fn tables(loaded: &LoadedCase) -> Vec<Problem> {
+    let (case, source) = (&loaded.case, &loaded.source);
+    let mut problems = Vec::new();
+    let mut placed: BTreeMap<&str, usize> = BTreeMap::new();
+    for (s, section) in case.avsnitt.iter().enumerate() {
+        for (t, id) in section.tabeller.iter().enumerate() {
+            *placed.entry(id).or_default() += 1;
+            if !case.tabeller.contains_key(id) {
+                let known: Vec<&str> = case.tabeller.keys().map(String::as_str).collect();
+                let hint = crate::model::nearest(id, &known).map_or_else(
+                    || format!("tabeller: {}", known.join(", ")),
+                    |near| format!("menade du `{near}`?"),
+                );
+                problems.push(source.problem(
+                    &format!("avsnitt[{s}].tabeller[{t}]"),
+                    format!("det finns ingen tabell `{id}`; {hint}"),
+                ));
+            }
+        }
+    }
+    for (id, table) in &case.tabeller {
+        let at = format!("tabeller.{id}");
+        match placed.get(id.as_str()) {
+            None => problems.push(source.problem(&at, format!("tabellen `{id}` står inte i något avsnitt (lägg till den under ett avsnitts `tabeller`)"))),
+            Some(n) if *n > 1 => problems.push(source.problem(&at, format!("tabellen `{id}` står i {n} avsnitt; den får stå i ett"))),
+            _ => {}
+        }
+        let totals = facts::totals(table);
+        for (field, stated, computed) in [
+            ("summa_sökt", table.summa_sökt, totals.requested),
+            ("summa_beviljat", table.summa_beviljat, totals.granted),
+        ] {
+            if let Some(stated) = stated.filter(|s| *s != computed) {
+                problems.push(source.problem(
+                    &format!("{at}.{field}"),
+                    format!(
+                        "angiven summa {} stämmer inte med raderna: {}",
+                        swedish::kronor(stated),
+                        swedish::kronor(computed)
+                    ),
+                ));
+            }
+        }
+        let mut numbers = BTreeSet::new();
+        for (r, row) in table.ansökningar.iter().enumerate() {
+            let field = |name: &str| format!("{at}.ansökningar[{r}].{name}");
+            if !numbers.insert(row.nr) {
+                problems.push(source.problem(
+                    &field("nr"),
+                    format!("ansökan nr {} finns redan i tabellen", row.nr),
+                ));
+            }
+            let kr = swedish::kronor;
+            match (row.förslag, table.maxbelopp) {
+                (Proposal::Amount(amount), _) if amount > row.sökt => problems.push(source.problem(
+                    &field("förslag"),
+                    format!("föreslaget belopp {} är större än sökt belopp {}", kr(amount), kr(row.sökt)),
+                )),
+                (Proposal::Amount(amount), Some(max)) if amount > max => problems.push(source.problem(
+                    &field("förslag"),
+                    format!("föreslaget belopp {} är större än tabellens maxbelopp {}", kr(amount), kr(max)),
+                )),
+                (Proposal::Amount(amount), _) if amount.0 == 0 => problems.push(
+                    source.problem(&field("förslag"), "förslaget är 0 kr; skriv `avslag` om ansökan avslås").warning(),
+                ),
+                (Proposal::Capped, None) => problems.push(source.problem(
+                    &field("förslag"),
+                    format!("`maxbelopp` kräver att tabellen `{id}` anger `maxbelopp`"),
+                )),
+                (Proposal::Capped, Some(max)) if row.sökt <= max => problems.push(source.problem(
+                    &field("förslag"),
+                    format!("sökt belopp {} ryms inom maxbeloppet {}; ange beloppet i stället för `maxbelopp`", kr(row.sökt), kr(max)),
+                )),
+                _ => {}
+            }
+        }
+    }
+    problems
+}
+
+pub(crate) fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    (to - from).num_days()
+}

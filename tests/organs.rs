@@ -1,0 +1,251 @@
+//! Any organ's meeting: a fullmäktige of 41 with ersättare serving part of the meeting, a
+//! vote, group reservations, kommunstyrelsens förslag and a § justerad at the meeting by
+//! other justerare; an arbetsutskott with jäv, a member not serving one §, procedural §§.
+//! Both are examples in cases/.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+type Built = (
+    tempfile::TempDir,
+    std::collections::BTreeMap<String, std::path::PathBuf>,
+);
+
+fn assembly() -> &'static Built {
+    static BUILT: std::sync::OnceLock<Built> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| {
+        build(&[repo().join("cases/kommunfullmaktige/2024-10-21/sammantrade.yaml")])
+    })
+}
+
+fn subcommittee() -> &'static Built {
+    static BUILT: std::sync::OnceLock<Built> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| {
+        build(&[repo().join("cases/kommunstyrelsens-arbetsutskott/2024-09-24/sammantrade.yaml")])
+    })
+}
+
+/// The folded text of page `page` alone.
+fn page_text(pdf: &Path, page: usize) -> String {
+    let page = page.to_string();
+    let output = Command::new("pdftotext")
+        .args(["-raw", "-f", &page, "-l", &page, pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    fold(&String::from_utf8_lossy(&output.stdout))
+}
+
+#[test]
+fn the_first_page_of_a_large_assembly_keeps_its_signatures_and_anslag() {
+    let pdfs = &assembly().1;
+    let protocol = pdf(pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf");
+    let first = page_text(protocol, 1);
+    for expected in [
+        "Plats och tid Ekby stadshus, fullmäktigesalen, måndagen den 21 oktober 2024, kl. 18.00–21.15 (ajournering 19.30–19.45)",
+        "Beslutande Se bilaga, närvaro- och omröstningslista",
+        "Utses att justera Karin Lund med Olof Strand som ersättare och Ahmed Yusuf",
+        "Justeringens plats och tid Kommunledningskontoret, Ekby stadshus, 2024-10-28 kl. 10.00",
+        "Paragrafer KF §§ 118–124, 126",
+        "Sekreterare Maria Lindholm Ordförande Birgitta Ståhl Justerande Karin Lund Justerande Ahmed Yusuf",
+        "ANSLAG/BEVIS",
+        "Datum då anslaget sätts upp 2024-10-29 Datum då anslaget tas ned 2024-11-19",
+    ] {
+        assert!(
+            first.contains(expected),
+            "page 1 lacks {expected:?}:\n{first}"
+        );
+    }
+    // The 41 ledamöter and the ersättare are in the bilaga, with how each voted in § 122.
+    let last = page_text(protocol, page_count(protocol));
+    assert!(
+        last.contains("Bilaga: närvaro- och omröstningslista"),
+        "{last}"
+    );
+    for name in [
+        "Birgitta Ståhl",
+        "Oskar Malm",
+        "Maja Nilsson*",
+        "Kristoffer Alm*",
+        "Bengt Ros*",
+    ] {
+        assert!(
+            last.contains(name),
+            "{name} missing from the bilaga:\n{last}"
+        );
+    }
+    assert!(last.contains("ers. för Lars Berg"), "{last}");
+    assert!(last.contains("Summa 34 5 2"), "{last}");
+    let members = last.matches(" X").count();
+    assert!(members > 41 * 3, "too few marks in the bilaga:\n{last}");
+}
+
+#[test]
+fn the_omedelbart_justerad_paragraph_has_its_own_protocol_anslag_and_dates() {
+    let pdfs = &assembly().1;
+    let own = text(pdf(pdfs, "protokoll-omedelbart-justerade"));
+    for expected in [
+        "Protokoll, omedelbart justerade paragrafer",
+        "Utses att justera Per Holm och Sara Lind",
+        "Justeringens plats och tid Ekby stadshus, fullmäktigesalen, 2024-10-21 kl. 21.20",
+        "Paragrafer KF § 125",
+        "Datum då anslaget sätts upp 2024-10-22",
+        "KF § 125 Fyllnadsval av ersättare i socialnämnden",
+    ] {
+        assert!(own.contains(expected), "missing {expected:?}:\n{own}");
+    }
+    assert!(!own.contains("KF § 122"), "{own}");
+    let anslag = text(pdf(
+        pdfs,
+        "2024-10-22_kommunfullmaktige_anslag-omedelbart-justerade",
+    ));
+    assert!(anslag.contains("Paragrafer KF § 125"), "{anslag}");
+    assert!(
+        anslag.contains("Sista dag för överklagande 2024-11-12"),
+        "{anslag}"
+    );
+    // The ordinary anslag has its own dates and leaves § 125 out.
+    let ordinary = text(pdf(pdfs, "2024-10-29_kommunfullmaktige_anslag.pdf"));
+    assert!(
+        ordinary.contains("Paragrafer KF §§ 118–124, 126"),
+        "{ordinary}"
+    );
+    assert!(
+        ordinary.contains("Datum för justering 2024-10-28"),
+        "{ordinary}"
+    );
+    assert!(
+        ordinary.contains("Sista dag för överklagande 2024-11-19"),
+        "{ordinary}"
+    );
+    assert!(
+        ordinary.contains("Den som är medlem i kommunen kan överklaga fullmäktiges beslut"),
+        "{ordinary}"
+    );
+    // Its extract gives its own justering.
+    let extract = text(pdf(pdfs, "protokollsutdrag_p125"));
+    assert!(
+        extract.contains(
+            "Paragrafen justerad omedelbart 2024-10-21 kl. 21.20, Ekby stadshus, fullmäktigesalen"
+        ),
+        "{extract}"
+    );
+    assert!(extract.contains("Per Holm Justerare"), "{extract}");
+}
+
+#[test]
+fn the_beslutsgang_names_the_organ_and_the_real_proposals() {
+    let pdfs = &assembly().1;
+    let protocol = text(pdf(pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf"));
+    for expected in [
+        "Kommunstyrelsens förslag KS § 145, 2024-10-08",
+        "Beslutsgång i kommunstyrelsen Nils Hedman (V) yrkar att höjningen begränsas till 3 procent.",
+        "Eva Sjöberg (V) och Hanna Ek (MP) yrkar att höjningen av brukningsavgifterna",
+        "det finns 2 förslag till beslut: kommunstyrelsens förslag och yrkandet från Eva Sjöberg (V) och Hanna Ek (MP)",
+        "finner att fullmäktige beslutar enligt kommunstyrelsens förslag. Votering begärs. Fullmäktige godkänner följande propositionsordning",
+        "Omröstningen utfaller med 34 ja-röster mot 5 nej-röster, 2 ledamöter avstår. Fullmäktige har därmed beslutat enligt kommunstyrelsens förslag.",
+        "Ledamöterna från (V) och (MP) reserverar sig mot beslutet till förmån för eget yrkande.",
+        "Ledamöterna från (C) reserverar sig mot beslutet till förmån för eget yrkande.",
+        "Protokollsanteckning Ali Rahimi (V):",
+        "det är ordförandens. Ordföranden finner att fullmäktige beslutar enligt ordförandens förslag.",
+        "Fullmäktige tar del av informationen.",
+    ] {
+        assert!(
+            protocol.contains(expected),
+            "missing {expected:?}:\n{protocol}"
+        );
+    }
+    let extract = text(pdf(pdfs, "protokollsutdrag_p125"));
+    assert!(
+        extract.contains("det är valberedningens. Ordföranden finner att fullmäktige beslutar enligt valberedningens förslag."),
+        "{extract}"
+    );
+}
+
+/// Whether `text` has the word `nämnden` (not as the end of a name like Socialnämnden).
+fn says_nämnden(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|word| word.eq_ignore_ascii_case("nämnden") || word == "Nämnden")
+}
+
+#[test]
+fn no_generated_sentence_calls_a_fullmäktige_or_an_utskott_nämnden() {
+    for (name, pdf) in assembly().1.iter().chain(subcommittee().1.iter()) {
+        if name.contains("tjansteutlatande") {
+            continue;
+        }
+        let text = text(pdf);
+        assert!(!says_nämnden(&text), "{name} says nämnden:\n{text}");
+    }
+    // The check itself finds the word where it stands.
+    assert!(says_nämnden("finner att nämnden beslutar") && !says_nämnden("i socialnämnden"));
+}
+
+#[test]
+fn an_utskott_serves_per_paragraph_with_jäv_and_an_ersättare() {
+    let pdfs = &subcommittee().1;
+    let protocol = pdf(
+        pdfs,
+        "2024-09-24_kommunstyrelsens-arbetsutskott_protokoll.pdf",
+    );
+    let first = page_text(protocol, 1);
+    for expected in [
+        "Kommunstyrelsen Kommunstyrelsens arbetsutskott",
+        "Magnus Öberg (M), ordförande",
+        "Roger Nilsson (SD), §§ 61–64, lämnade sammanträdet kl. 11.20",
+        "Erik Svensson (C), tjänstgörande ersättare för Ingrid Bäck, § 64",
+        "Ersättare Erik Svensson (C) Lena Sund (M)",
+        "Justeringens plats och tid Kommunledningskontoret, 2024-09-26 kl. 13.00",
+        "ANSLAG/BEVIS",
+    ] {
+        assert!(
+            first.contains(expected),
+            "page 1 lacks {expected:?}:\n{first}"
+        );
+    }
+    let all = text(protocol);
+    for expected in [
+        "KSAU § 61 Val av justerare Arbetsutskottets förslag till beslut 1. Arbetsutskottet utser Ahmed Yusuf (S)",
+        "Ingrid Bäck (C) anmäler jäv och deltar inte i handläggningen av ärendet.",
+        "finner att arbetsutskottet beslutar enligt förvaltningens förslag",
+        "Taxa för vatten och avlopp 2025 Dnr KS 2024/287",
+    ] {
+        assert!(all.contains(expected), "missing {expected:?}:\n{all}");
+    }
+    // The tjänsteskrivelse of another förvaltning is built with the meeting.
+    let statement = text(pdf(pdfs, "tjansteutlatande_ks-2024-287"));
+    assert!(
+        statement.contains("Samhällsbyggnadsförvaltningen"),
+        "{statement}"
+    );
+}
+
+#[test]
+fn textconv_shows_who_served_where_and_each_justering() {
+    let output = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args([
+            "textconv",
+            "cases/kommunfullmaktige/2024-10-21/sammantrade.yaml",
+        ])
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    for expected in [
+        "Sammanträde: organ: fullmäktige",
+        "Beslutande: Lars Berg (S): tjänstgör §§ 118–122",
+        "Ersättare: Kristoffer Alm (S): tjänstgör för Lars Berg §§ 123–126; närvarande ersättare",
+        "Justering 1: paragrafer: § 125",
+        "Justering 1: justerare: Per Holm och Sara Lind",
+        "Justering 2: justerare: Karin Lund med Olof Strand som ersättare och Ahmed Yusuf",
+        "Justering 2: anslag: 2024-10-29 – 2024-11-19",
+        "§ 122: Kommunstyrelsen förslag punkt 1: Kommunfullmäktige antar taxa",
+        "§ 122: omröstning: 34 ja, 5 nej, 2 avstår; beslut enligt kommunstyrelsens förslag",
+        "§ 122: reservation från ledamöterna från (V) och (MP): muntlig",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?}:\n{text}");
+    }
+}
