@@ -171,7 +171,7 @@ pub fn join_and<S: AsRef<str>>(items: &[S]) -> String {
 }
 
 /// Tie what Swedish typography keeps on one line in text the user typed: thousands groups
-/// (`3 000 000`), an amount and its unit (`750 000 kr`), and `§ 15`.
+/// (`3 000 000`), an amount and its unit (`750 000 kr`), `§ 15` and `kl. 13.00`.
 pub fn tie_amounts(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -194,7 +194,9 @@ fn ties(before: &[char], after: &[char]) -> bool {
     let thousands_group =
         after.len() >= 3 && after[..3].iter().all(char::is_ascii_digit) && !is_digit(after.get(3));
     let unit = after.starts_with(&['k', 'r']) && boundary(after.get(2));
-    (prev.is_ascii_digit() && (thousands_group || unit)) || (prev == '§' && is_digit(after.first()))
+    let clock = before.ends_with(&['k', 'l', '.']) && boundary(before.iter().rev().nth(3));
+    (prev.is_ascii_digit() && (thousands_group || unit))
+        || ((prev == '§' || clock) && is_digit(after.first()))
 }
 
 #[cfg(test)]
@@ -255,6 +257,10 @@ mod tests {
         assert_eq!(
             tie_amounts("ca 3 000 000 kr för § 15 år 2015 och 12 krukor"),
             "ca 3\u{a0}000\u{a0}000\u{a0}kr för §\u{a0}15 år 2015 och 12 krukor"
+        );
+        assert_eq!(
+            tie_amounts("kl. 13.00 och spökl. 3"),
+            "kl.\u{a0}13.00 och spökl. 3"
         );
         assert_eq!(tie_amounts("projekt 12 och 13"), "projekt 12 och 13");
         assert_eq!(tie_amounts("år 2015 1234"), "år 2015 1234");

@@ -249,3 +249,68 @@ fn textconv_shows_who_served_where_and_each_justering() {
         assert!(text.contains(expected), "missing {expected:?}:\n{text}");
     }
 }
+
+#[test]
+fn a_first_page_that_would_overflow_sends_its_lists_to_the_bilaga() {
+    // 16 ledamöter, 8 officials, two justerare: with the lists, the signatures and the
+    // ANSLAG/BEVIS would not fit on page 1.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("2024-05-21");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(
+        repo().join("tests/fixtures/anslag/2024-05-21/arende.yaml"),
+        folder.join("arende.yaml"),
+    )
+    .unwrap();
+    let members: String = (1..=16)
+        .map(|i| format!("  - {{namn: Ledamot Nummer{i}, parti: S}}\n"))
+        .collect();
+    let others: String = (1..=8)
+        .map(|i| format!("  - {{namn: Tjänsteperson Nummer{i}, titel: handläggare på förvaltningen, paragrafer: § 31}}\n"))
+        .collect();
+    let meeting = format!(
+        "nämnd: Kulturnämnden\ndatum: 2024-05-21\nplats: Stadshuset\nbeslutande:\n{members}\
+         övriga_närvarande:\n{others}ordförande: {{namn: Ledamot Nummer1}}\n\
+         sekreterare: {{namn: Per Lind}}\njusterare: [{{namn: Ledamot Nummer2, ersättare: Ledamot Nummer3}}, {{namn: Ledamot Nummer4}}]\n\
+         justering: {{datum: 2024-05-28, plats: Kulturförvaltningen}}\n\
+         anslag: {{datum: 2024-05-29, förvaringsplats: Kulturförvaltningen}}\n\
+         paragrafer:\n  - paragraf: 31\n    ärende: arende.yaml\n"
+    );
+    std::fs::write(folder.join("sammantrade.yaml"), meeting).unwrap();
+    let (_out, pdfs) = build(&[folder.join("sammantrade.yaml")]);
+    let protocol = pdf(&pdfs, "_protokoll.pdf");
+    let first = page_text(protocol, 1);
+    for expected in [
+        "Beslutande Se bilaga",
+        // The others present still fit beside the signatures.
+        "Övriga närvarande Tjänsteperson Nummer1",
+        "Justerande Ledamot Nummer4",
+        "ANSLAG/BEVIS",
+        "Förvaringsplats för protokollet Kulturförvaltningen",
+    ] {
+        assert!(
+            first.contains(expected),
+            "page 1 lacks {expected:?}:\n{first}"
+        );
+    }
+    let last = page_text(protocol, page_count(protocol));
+    assert!(last.contains("Ledamot Nummer16"), "{last}");
+    assert!(!last.contains("Övriga närvarande"), "{last}");
+    // A small nämnd keeps its lists on page 1.
+    let small = text(pdf(
+        &example_meeting_kfn().1,
+        "2024-09-17_kultur-och-fritidsnamnden_protokoll.pdf",
+    ));
+    assert!(
+        small.contains("Beslutande Anna Ek (S), ordförande"),
+        "{small}"
+    );
+    assert!(!small.contains("Se bilaga"), "{small}");
+}
+
+fn example_meeting_kfn() -> &'static Built {
+    static BUILT: std::sync::OnceLock<Built> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| {
+        build(&[repo().join("cases/kultur-och-fritidsnamnden/2024-09-17/sammantrade.yaml")])
+    })
+}

@@ -11,12 +11,10 @@ use super::statement::Prose;
 use super::{DateParts, Document, DocumentKind, PersonView, ProfileView, SourceAttachment, View};
 use crate::error::{Error, Result};
 use crate::facts::{self, MeetingFacts, Part};
-use crate::model::{Adjuster, LoadedItem, LoadedMeeting, ParagraphList, ParagraphNumber};
+use crate::model::{
+    Adjuster, LoadedItem, LoadedMeeting, ParagraphList, ParagraphNumber, RollPlacement,
+};
 use crate::swedish;
-
-/// How many people the first page lists before the list moves to the närvaro- och
-/// omröstningsbilaga: more would push the signatures and ANSLAG/BEVIS off the page.
-const COVER_LIST_MAX: usize = 16;
 
 /// What every document of a meeting says about the meeting and, for a protocol part or an
 /// extract, about its justering.
@@ -40,8 +38,9 @@ pub struct MeetingView {
     pub members: Vec<MemberView>,
     pub substitutes: Vec<MemberView>,
     pub others: Vec<MemberView>,
-    /// The lists stand in the närvaro- och omröstningsbilaga, not on the first page.
-    pub roll_in_appendix: bool,
+    /// Where the lists of who attended stand: `automatisk` (on the first page when they
+    /// fit there, Typst measures), `försättsblad` or `bilaga`.
+    pub roll_placement: &'static str,
     /// The §§ of the part: `§§ 1–13`.
     pub paragraphs: String,
     /// The day (and time) of the part's justering.
@@ -100,8 +99,6 @@ pub struct ItemView {
     pub information: bool,
     /// How each member voted, when there was a vote.
     pub votes: Option<VoteView>,
-    /// The vote stands in the närvaro- och omröstningsbilaga instead of a table here.
-    pub votes_in_appendix: bool,
     /// Reservations with written grounds, printed with the §.
     pub written_reservations: Vec<Statement>,
     pub notes: Vec<Statement>,
@@ -162,7 +159,6 @@ fn items(
     phrasing: &Phrasing,
 ) -> Result<Vec<ItemView>> {
     let dates = loaded.profile.profile.datumformat;
-    let in_appendix = roll_in_appendix(loaded, facts);
     let mut views = Vec::new();
     let mut problems = Vec::new();
     for item in loaded.items() {
@@ -207,7 +203,6 @@ fn items(
             secret: i.sekretess,
             information: i.information,
             votes: facts.votes[item.index].as_ref().map(procedure::vote_view),
-            votes_in_appendix: in_appendix,
             written_reservations: i
                 .reservationer
                 .iter()
@@ -301,17 +296,6 @@ fn preparations(
         .collect()
 }
 
-/// Whether the people present go to the närvaro- och omröstningsbilaga: as the profile
-/// says, or when there are more than the first page holds.
-fn roll_in_appendix(loaded: &LoadedMeeting, facts: &MeetingFacts) -> bool {
-    use crate::model::RollPlacement;
-    match loaded.profile.profile.närvarolista {
-        RollPlacement::Cover => false,
-        RollPlacement::Appendix => true,
-        RollPlacement::Automatic => facts.roll.names().len() > COVER_LIST_MAX,
-    }
-}
-
 /// What the documents of the part (or of the whole meeting, without a part) say about the
 /// meeting: the lists and §§ of the part, its justering and anslag.
 fn meeting_view(
@@ -366,7 +350,7 @@ fn meeting_view(
                 },
             })
             .collect(),
-        roll_in_appendix: roll_in_appendix(loaded, facts),
+        roll_placement: profile.närvarolista.key(),
         paragraphs: swedish::paragraph_list(prefix(loaded), &numbers),
         adjusted_on,
         adjustment_place: part.and_then(|p| p.place.clone()),
@@ -486,7 +470,7 @@ pub fn meeting_documents(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Result
         )
         .cloned()
         .collect();
-    let in_appendix = roll_in_appendix(loaded, facts);
+    let appendix = loaded.profile.profile.närvarolista != RollPlacement::Cover;
     for (p, part) in facts.parts.iter().enumerate() {
         let name = part_name(loaded, facts, p);
         let header = meeting_view(loaded, facts, &phrasing, Some(part));
@@ -498,7 +482,7 @@ pub fn meeting_documents(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Result
         let view = ProtocolView {
             heading: heading.clone(),
             items: part.items.iter().map(|&i| items[i].clone()).collect(),
-            roll: in_appendix.then(|| roll_table(loaded, facts, &part.items)),
+            roll: appendix.then(|| roll_table(loaded, facts, &part.items)),
             sent_on: String::new(),
             meeting: header,
         };

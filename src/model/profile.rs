@@ -409,6 +409,16 @@ pub enum RollPlacement {
     Appendix,
 }
 
+impl RollPlacement {
+    pub fn key(self) -> &'static str {
+        match self {
+            RollPlacement::Automatic => "automatisk",
+            RollPlacement::Cover => "försättsblad",
+            RollPlacement::Appendix => "bilaga",
+        }
+    }
+}
+
 /// A profile as loaded: its file (none for the built-in profile), the logo's bytes and the
 /// names both travel under inside a PDF.
 #[derive(Debug, Clone, Default)]
