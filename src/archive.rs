@@ -19,7 +19,7 @@ pub const MANIFEST_TEXT: &str = "manifest.txt";
 pub struct Entry {
     /// The file name in the export folder.
     pub fil: String,
-    pub handlingstyp: &'static str,
+    pub handlingstyp: String,
     pub diarienummer: Option<String>,
     /// The case's title: what the ärende is about.
     pub ärendemening: String,
@@ -48,7 +48,7 @@ pub fn manifest(planned: &[Planned], produced: &[Produced]) -> Manifest {
         .zip(produced)
         .map(|(Planned { document, .. }, produced)| Entry {
             fil: format!("{}.pdf", produced.stem),
-            handlingstyp: document.kind.swedish(),
+            handlingstyp: document.kind_name(),
             diarienummer: document.dnr.clone(),
             ärendemening: document.title.clone(),
             rubrik: match document.paragraph {

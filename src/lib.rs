@@ -395,8 +395,8 @@ fn prepare(paths: &[PathBuf], options: &BuildOptions) -> Result<(Vec<Planned>, V
         planned.retain(|Planned { document, root }| {
             if document.secret {
                 let what = match document.paragraph {
-                    Some(n) => format!("{} § {n}", document.kind.swedish()),
-                    None => document.kind.swedish().to_owned(),
+                    Some(n) => format!("{} § {n}", document.kind_name()),
+                    None => document.kind_name(),
                 };
                 let message = format!(
                     "{what} ({}) omfattas av sekretess och utelämnas i webbkopian",

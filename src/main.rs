@@ -70,7 +70,8 @@ enum Command {
     /// What changed between two versions of a case or meeting, in domain terms: two
     /// files, or a git revision and a file (`paragraf diff HEAD~1 cases/…/x.yaml`).
     Diff { old: String, new: PathBuf },
-    /// Write a commented skeleton of a case or a meeting; `check` lists what is left to fill in.
+    /// Write a commented skeleton of a case, a meeting or a profile (every option at its
+    /// built-in value); `check` lists what is left to fill in.
     New {
         #[arg(value_enum)]
         kind: NewKind,
@@ -142,6 +143,8 @@ fn show_progress(done: usize, total: usize) {
 enum NewKind {
     Case,
     Meeting,
+    #[value(alias = "profil")]
+    Profile,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -245,6 +248,7 @@ fn main() -> ExitCode {
             let (skeleton, file_kind) = match kind {
                 NewKind::Case => (paragraf::model::CASE_SKELETON, FileKind::Case),
                 NewKind::Meeting => (paragraf::model::MEETING_SKELETON, FileKind::Meeting),
+                NewKind::Profile => (paragraf::model::PROFILE_SKELETON, FileKind::Profile),
             };
             if path.exists() {
                 return fail(&Problem::in_file(&path, "finns redan; välj ett nytt filnamn").into());

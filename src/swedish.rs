@@ -41,6 +41,27 @@ pub fn kronor(kronor: Kronor) -> String {
     format!("{}{NBSP}kr", amount(kronor))
 }
 
+/// `12 450 tkr`: whole thousands, rounded half up, unbreakable.
+pub fn tkr(kronor: Kronor) -> String {
+    let thousands = kronor.0.saturating_add(500) / 1000;
+    format!("{}{NBSP}tkr", amount(Kronor(thousands)))
+}
+
+/// `3,1 mnkr`: millions with one decimal, rounded half up, unbreakable.
+pub fn mnkr(kronor: Kronor) -> String {
+    let tenths = kronor.0.saturating_add(50_000) / 100_000;
+    format!("{},{}{NBSP}mnkr", amount(Kronor(tenths / 10)), tenths % 10)
+}
+
+/// `35,8 %`: `part` as a share of `whole`, one decimal, unbreakable; `–` of nothing.
+pub fn percent(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        return "–".to_owned();
+    }
+    let tenths = (u128::from(part) * 1000 + u128::from(whole) / 2) / u128::from(whole);
+    format!("{},{}{NBSP}%", tenths / 10, tenths % 10)
+}
+
 /// `6 mars 2015`, the form of running text.
 pub fn long_date(date: NaiveDate) -> String {
     format!(
@@ -71,6 +92,49 @@ pub fn running_date(style: RunningDateStyle, date: NaiveDate) -> String {
             WEEKDAYS[date.weekday().num_days_from_monday() as usize],
             long_date(date)
         ),
+    }
+}
+
+/// A document named in running text with its date: `ett tjänsteutlåtande daterat 6 mars
+/// 2015`, `en tjänsteskrivelse daterad 5 september 2024`, `förvaltningens yttrande daterat
+/// …`. The article and the participle agree with the noun (neuter for -ande/-ende and a
+/// few words, common otherwise); a kind that opens with a genitive takes no article.
+pub fn dated_document(kind: &str, date: NaiveDate) -> String {
+    const NEUTER: &[&str] = &["pm", "memo", "förslag", "underlag", "yttrande", "utlåtande"];
+    let kind = uncapitalized(kind.trim());
+    let noun = kind
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_lowercase();
+    let neuter = noun.ends_with("ande")
+        || noun.ends_with("ende")
+        || NEUTER.iter().any(|n| noun.ends_with(n));
+    let genitive = kind.split_whitespace().count() > 1
+        && kind
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with('s'));
+    let (article, dated) = if neuter {
+        ("ett ", "daterat")
+    } else {
+        ("en ", "daterad")
+    };
+    let article = if genitive { "" } else { article };
+    format!("{article}{kind} {dated} {}", long_date(date))
+}
+
+/// From one day to another, as the profile writes dates: `2023-04-12 – 2023-05-04`, or
+/// `12 april – 4 maj 2023` (the year once when both days share it).
+pub fn date_range(style: DateStyle, from: NaiveDate, to: NaiveDate) -> String {
+    match style {
+        DateStyle::Long if from.year() == to.year() => format!(
+            "{} {} – {}",
+            from.day(),
+            MONTHS[from.month0() as usize],
+            long_date(to)
+        ),
+        style => format!("{} – {}", date(style, from), date(style, to)),
     }
 }
 
@@ -170,8 +234,12 @@ pub fn join_and<S: AsRef<str>>(items: &[S]) -> String {
     }
 }
 
+/// The units an amount is never parted from: `75,0 mnkr`, `12 450 tkr`, `2,5 %`.
+const UNITS: &[&str] = &["kr", "tkr", "mnkr", "mdkr", "%", "procent"];
+
 /// Tie what Swedish typography keeps on one line in text the user typed: thousands groups
-/// (`3 000 000`), an amount and its unit (`750 000 kr`), `§ 15` and `kl. 13.00`.
+/// (`3 000 000`), an amount and its unit (`750 000 kr`, `75,0 mnkr`, `2,5 %`), `§ 15` and
+/// `kl. 13.00`, and a date (`6 mars 2015`).
 pub fn tie_amounts(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -193,10 +261,25 @@ fn ties(before: &[char], after: &[char]) -> bool {
     let boundary = |c: Option<&char>| !c.is_some_and(|c| c.is_alphanumeric());
     let thousands_group =
         after.len() >= 3 && after[..3].iter().all(char::is_ascii_digit) && !is_digit(after.get(3));
-    let unit = after.starts_with(&['k', 'r']) && boundary(after.get(2));
+    let unit = UNITS.iter().any(|unit| {
+        let unit: Vec<char> = unit.chars().collect();
+        after.starts_with(&unit) && boundary(after.get(unit.len()))
+    });
     let clock = before.ends_with(&['k', 'l', '.']) && boundary(before.iter().rev().nth(3));
-    (prev.is_ascii_digit() && (thousands_group || unit))
+    // A date: `6 mars 2015` on one line.
+    let month_after = MONTHS.iter().any(|month| {
+        let month: Vec<char> = month.chars().collect();
+        after.starts_with(&month) && boundary(after.get(month.len()))
+    });
+    let month_before = MONTHS.iter().any(|month| {
+        let month: Vec<char> = month.chars().collect();
+        before.ends_with(&month) && boundary(before.iter().rev().nth(month.len()))
+    });
+    let year_after =
+        after.len() >= 4 && after[..4].iter().all(char::is_ascii_digit) && !is_digit(after.get(4));
+    (prev.is_ascii_digit() && (thousands_group || unit || month_after))
         || ((prev == '§' || clock) && is_digit(after.first()))
+        || (month_before && year_after)
 }
 
 #[cfg(test)]
@@ -209,6 +292,11 @@ mod tests {
         assert_eq!(amount(Kronor(424_000)), "424\u{a0}000");
         assert_eq!(amount(Kronor(950)), "950");
         assert_eq!(amount(Kronor(0)), "0");
+        assert_eq!(tkr(Kronor(12_449_600)), "12\u{a0}450\u{a0}tkr");
+        assert_eq!(mnkr(Kronor(3_093_520)), "3,1\u{a0}mnkr");
+        assert_eq!(mnkr(Kronor(75_000_000)), "75,0\u{a0}mnkr");
+        assert_eq!(percent(3_093_520, 8_652_580), "35,8\u{a0}%");
+        assert_eq!(percent(1, 0), "–");
         assert_eq!(
             long_date(NaiveDate::from_ymd_opt(2015, 3, 6).unwrap()),
             "6 mars 2015"
@@ -239,6 +327,28 @@ mod tests {
         assert_eq!(paragraph_list(None, &list[..2]), "§§\u{a0}12, 13");
         assert_eq!(paragraph_list(None, &list[..1]), "§\u{a0}12");
         assert_eq!(genitive("Kommunfullmäktige"), "Kommunfullmäktiges");
+        let day = NaiveDate::from_ymd_opt(2015, 3, 6).unwrap();
+        let later = NaiveDate::from_ymd_opt(2015, 5, 4).unwrap();
+        assert_eq!(
+            date_range(DateStyle::Long, day, later),
+            "6 mars – 4 maj 2015"
+        );
+        assert_eq!(
+            date_range(DateStyle::Iso, day, later),
+            "2015-03-06 – 2015-05-04"
+        );
+        assert_eq!(
+            dated_document("Tjänsteutlåtande", day),
+            "ett tjänsteutlåtande daterat 6 mars 2015"
+        );
+        assert_eq!(
+            dated_document("Tjänsteskrivelse", day),
+            "en tjänsteskrivelse daterad 6 mars 2015"
+        );
+        assert_eq!(
+            dated_document("Förvaltningens yttrande", day),
+            "förvaltningens yttrande daterat 6 mars 2015"
+        );
         assert_eq!(
             running_date(
                 RunningDateStyle::Weekday,
@@ -263,6 +373,10 @@ mod tests {
             "kl.\u{a0}13.00 och spökl. 3"
         );
         assert_eq!(tie_amounts("projekt 12 och 13"), "projekt 12 och 13");
+        assert_eq!(
+            tie_amounts("den 6 mars 2015, i mars 2016 och 3 majs"),
+            "den 6\u{a0}mars\u{a0}2015, i mars\u{a0}2016 och 3 majs"
+        );
         assert_eq!(tie_amounts("år 2015 1234"), "år 2015 1234");
     }
 }

@@ -341,12 +341,12 @@ mod tests {
 
     #[test]
     fn a_typst_error_is_reported_at_the_template_line_that_made_it() {
-        let problem = error_of("#decision-points(1pt + \"x\")", None);
+        let problem = error_of("#fact-grid(1pt + \"x\")", None);
         assert_eq!(problem.file, PathBuf::from("templates").join(TEMPLATE));
         let template = source("").template.text;
         let expected = template
             .lines()
-            .position(|l| l.starts_with("#decision-points("))
+            .position(|l| l.starts_with("#fact-grid("))
             .map(|i| i + 1);
         assert_eq!(
             problem.position.map(|(line, _)| line),

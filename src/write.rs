@@ -18,8 +18,9 @@ pub struct OutputFile {
 /// folder sorts by time, then organ, kind, § (zero-padded) and dnr. A case without dnr
 /// is named by its title.
 pub fn file_stem(document: &Document) -> String {
+    let statement = slug(&document.kind_name(), 40);
     let kind = match document.kind {
-        DocumentKind::Statement => "tjansteutlatande",
+        DocumentKind::Statement => statement.as_str(),
         DocumentKind::Extract => "protokollsutdrag",
         DocumentKind::Notice => "anslag",
         DocumentKind::Protocol => "protokoll",

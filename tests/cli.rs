@@ -151,7 +151,7 @@ fn an_unknown_key_is_an_error_at_its_line() {
         &meeting,
         &[
             &format!(
-                "fordelning-must.yaml:{line}:3: okänd nyckel `telefonnummer`; giltiga nycklar här: namn, telefon"
+                "fordelning-must.yaml:{line}:3: okänd nyckel `telefonnummer`; giltiga nycklar här: namn, titel, telefon, e-post"
             ),
             &format!("fordelning-must.yaml:{rubrik}:1: okänd nyckel `rubrk`; menade du `rubrik`?"),
         ],

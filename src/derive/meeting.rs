@@ -6,13 +6,14 @@ use serde::Serialize;
 
 use super::notice::{NoticeView, notice_view};
 use super::procedure::{self, Phrasing, VoteView};
+use super::prose::Prose;
 use super::roll::{MemberView, RollTable, cover_lists, roll_table};
-use super::statement::Prose;
 use super::{DateParts, Document, DocumentKind, PersonView, ProfileView, SourceAttachment, View};
 use crate::error::{Error, Result};
 use crate::facts::{self, MeetingFacts, Part};
 use crate::model::{
-    Adjuster, LoadedItem, LoadedMeeting, ParagraphList, ParagraphNumber, RollPlacement,
+    Adjuster, LoadedCase, LoadedItem, LoadedMeeting, ParagraphList, ParagraphNumber,
+    ProcedureShown, ReservationPlacement, RollPlacement,
 };
 use crate::swedish;
 
@@ -25,6 +26,8 @@ pub struct MeetingView {
     pub parent_organ: Option<String>,
     /// "Socialnämndens beslut", as the profile words it.
     pub decision_heading: String,
+    /// "Kommunfullmäktige beslutar": the line above decision points set out as att-satser.
+    pub decision_lead: String,
     pub meeting_date: String,
     /// The date in running text: `17 september 2024`, or `tisdagen den 17 september 2024`.
     pub meeting_date_long: String,
@@ -90,6 +93,12 @@ pub struct ItemView {
     /// What the organs that prepared the matter proposed, with their record.
     pub preparations: Vec<PreparationView>,
     pub procedure: String,
+    /// Whether the Beslutsgång is printed: always, or as the profile says only when
+    /// something was contested.
+    pub procedure_shown: bool,
+    /// The reservations, a sentence each, when the profile gives them a heading of their
+    /// own (else they end the beslutsgång).
+    pub reservations: Vec<String>,
     pub immediately_adjusted: bool,
     /// The day this § was justerat.
     pub adjusted_on: Option<String>,
@@ -159,6 +168,7 @@ fn items(
     phrasing: &Phrasing,
 ) -> Result<Vec<ItemView>> {
     let dates = loaded.profile.profile.datumformat;
+    let layout = &loaded.profile.profile.paragraf;
     let mut views = Vec::new();
     let mut problems = Vec::new();
     for item in loaded.items() {
@@ -177,13 +187,13 @@ fn items(
             }
             (None, None) => None,
         };
-        let statement_sentence = case.map(|c| {
-            format!(
-                "Förvaltningen hade redovisat ärendet i ett tjänsteutlåtande daterat {}.",
-                swedish::long_date(c.datum)
-            )
-        });
+        let statement_sentence = item
+            .case
+            .map(|c| reported(c, phrasing))
+            .filter(|s| !s.is_empty());
         let matter: Vec<String> = summary.into_iter().chain(statement_sentence).collect();
+        let procedure = procedure::procedure(facts, &item, phrasing);
+        let own_heading = layout.reservationer == ReservationPlacement::OwnHeading;
         let part = facts.part(item.index);
         let roll = &facts.roll;
         views.push(ItemView {
@@ -196,10 +206,25 @@ fn items(
             decisions: facts::decision(&item),
             matter: matter.join("\n\n") + "\n",
             preparations: preparations(loaded, &item, phrasing),
-            procedure: procedure::procedure(facts, &item, phrasing),
+            procedure_shown: layout.beslutsgång == ProcedureShown::Always || procedure.contested,
+            procedure: match own_heading {
+                true => procedure.text,
+                false => std::iter::once(procedure.text)
+                    .chain(procedure.reservations.iter().cloned())
+                    .collect::<Vec<_>>()
+                    .join("\n\n"),
+            },
+            reservations: if own_heading {
+                procedure.reservations
+            } else {
+                Vec::new()
+            },
             immediately_adjusted: i.omedelbar_justering,
             adjusted_on: part.and_then(|p| p.date).map(|d| swedish::date(dates, d)),
-            distribution: i.expediering.clone(),
+            distribution: match (&i.expediering, case) {
+                (given, Some(case)) if given.is_empty() => case.expediering.clone(),
+                (given, _) => given.clone(),
+            },
             secret: i.sekretess,
             information: i.information,
             votes: facts.votes[item.index].as_ref().map(procedure::vote_view),
@@ -235,6 +260,28 @@ fn items(
     } else {
         Err(Error::new(problems))
     }
+}
+
+/// The sentence naming the förvaltning's document on the case, in the profile's wording:
+/// "Förvaltningen hade redovisat ärendet i ett tjänsteutlåtande daterat 6 mars 2015."
+fn reported(case: &LoadedCase, phrasing: &Phrasing) -> String {
+    let c = &case.case;
+    let kind = c
+        .handlingstyp
+        .as_deref()
+        .unwrap_or(&case.profile.profile.tjänsteskrivelse.handlingstyp);
+    phrasing.sentence(
+        &phrasing.wordings.redovisat,
+        &[
+            ("förvaltning", &c.förvaltning),
+            (
+                "avdelning",
+                c.avdelning.as_deref().unwrap_or(&c.förvaltning),
+            ),
+            ("handling", &swedish::dated_document(kind, c.datum)),
+            ("datum", &swedish::long_date(c.datum)),
+        ],
+    )
 }
 
 /// The § heading: the item's own, else its case's rubrik.
@@ -322,6 +369,7 @@ fn meeting_view(
         committee: meeting.nämnd.clone(),
         parent_organ: facts.organ.parent.clone(),
         decision_heading: phrasing.fill(&profile.rubriker.beslut, &[]),
+        decision_lead: phrasing.sentence(&profile.formuleringar.beslutar, &[]),
         meeting_date: swedish::date(dates, meeting.datum),
         meeting_date_long: swedish::running_date(profile.löptextdatum, meeting.datum),
         date_parts: meeting.datum.into(),
@@ -363,7 +411,7 @@ fn meeting_view(
             .utdragsbestyrkande
             .clone()
             .unwrap_or_else(|| profile.formuleringar.utdragsbestyrkande.clone()),
-        notice: part.and_then(|p| notice_view(loaded, facts, p)),
+        notice: part.and_then(|p| notice_view(loaded, facts, phrasing, p)),
     }
 }
 

@@ -7,13 +7,17 @@
 mod meeting;
 mod notice;
 pub mod procedure;
+mod prose;
 mod roll;
 mod statement;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::model::{Headings, LoadedProfile, ParagraphNumber, Person, SourceFile, Wordings};
+use crate::model::{
+    FooterLabels, Headings, LoadedProfile, NoticeLayout, ParagraphLayout, ParagraphNumber, Person,
+    SourceFile, StatementLayout, Wordings,
+};
 pub use meeting::{ExtractView, ItemView, MeetingView, ProtocolView, meeting_documents};
 pub use notice::NoticeView;
 pub use roll::{MemberView, RollTable};
@@ -104,6 +108,11 @@ pub struct ProfileView {
     pub address: Option<String>,
     pub headings: Headings,
     pub wordings: Wordings,
+    /// The house style: § layout, ANSLAG/BEVIS, the page foot, the letterhead.
+    pub paragraph: ParagraphLayout,
+    pub notice: NoticeLayout,
+    pub footer: FooterLabels,
+    pub statement: StatementLayout,
     /// Images the documents show (the logo), served to Typst from memory by their path.
     #[serde(skip)]
     pub images: Vec<(String, Vec<u8>)>,
@@ -128,6 +137,10 @@ impl ProfileView {
             address: profile.adressrad.clone(),
             headings: profile.rubriker.clone(),
             wordings: profile.formuleringar.clone(),
+            paragraph: profile.paragraf.clone(),
+            notice: profile.anslag.clone(),
+            footer: profile.sidfot.clone(),
+            statement: profile.tjänsteskrivelse.clone(),
             images: loaded
                 .logo
                 .iter()
@@ -180,6 +193,17 @@ impl DocumentKind {
             DocumentKind::Notice => "Anslag",
             DocumentKind::Protocol => "Protokoll",
             DocumentKind::Agenda => "Kallelse",
+        }
+    }
+}
+
+impl Document {
+    /// The Swedish name of the kind of document (handlingstyp): the förvaltning's document
+    /// is called what its case or profile calls it (`Tjänsteskrivelse`).
+    pub fn kind_name(&self) -> String {
+        match &self.view {
+            View::Statement(view) => view.kind.clone(),
+            _ => self.kind.swedish().to_owned(),
         }
     }
 }

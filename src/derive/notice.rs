@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::procedure::Phrasing;
 use super::{DateParts, PersonView};
 use crate::facts::{MeetingFacts, Part};
 use crate::model::{LoadedMeeting, ParagraphNumber};
@@ -28,6 +29,12 @@ pub struct NoticeView {
     pub appeal_last_day_long: String,
     pub storage: String,
     pub secretary: PersonView,
+    /// The heading of the anslag itself: the box's title in sentence case (`Anslag/bevis`).
+    pub heading: String,
+    /// Posted to taken down, for "Tid för anslag": `25 september – 16 oktober 2024`.
+    pub period: String,
+    /// The profile's running text of the anslag, filled in.
+    pub text: String,
 }
 
 /// The anslag of `part`, when the meeting names where its protocol is kept and the day of
@@ -35,6 +42,7 @@ pub struct NoticeView {
 pub fn notice_view(
     loaded: &LoadedMeeting,
     facts: &MeetingFacts,
+    phrasing: &Phrasing,
     part: &Part,
 ) -> Option<NoticeView> {
     let meeting = &loaded.meeting;
@@ -44,7 +52,24 @@ pub fn notice_view(
     let posted = part.posted?;
     let last_day = part.appeal_last_day()?;
     let numbers: Vec<ParagraphNumber> = part.items.iter().map(|&i| loaded.numbers[i]).collect();
+    let layout = &loaded.profile.profile.anslag;
+    let paragraphs =
+        swedish::paragraph_list(loaded.profile.profile.paragrafprefix.as_deref(), &numbers);
+    let text = phrasing.sentence(
+        &layout.text,
+        &[
+            ("sammanträdesdatum", &swedish::date(dates, meeting.datum)),
+            ("paragrafer", &paragraphs),
+            ("justerat", &swedish::date(dates, adjusted)),
+            ("uppsatt", &swedish::date(dates, posted)),
+            ("nedtaget", &swedish::date(dates, last_day)),
+            ("förvaringsplats", &notice.förvaringsplats),
+        ],
+    );
     Some(NoticeView {
+        heading: swedish::capitalized(&layout.rubrik.to_lowercase()),
+        period: swedish::date_range(dates, posted, last_day),
+        text,
         committee: meeting.nämnd.clone(),
         organ_genitive: genitive(&facts.organ.short),
         appellants: facts.organ.appellants.clone(),

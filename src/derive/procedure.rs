@@ -106,8 +106,35 @@ impl<'a> Phrasing<'a> {
     }
 }
 
-/// The beslutsgång of the § at `item`, as Markdown, in the profile's wording.
-pub fn procedure(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) -> String {
+/// The beslutsgång of a §, as Markdown, and its reservations, one sentence each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Procedure {
+    pub text: String,
+    pub reservations: Vec<String>,
+    /// Something happened beyond the one proposal's adoption: jäv, another chair, yrkanden,
+    /// a vote, reservations, or a beslutsgång written by hand.
+    pub contested: bool,
+}
+
+/// The beslutsgång of the § at `item`, in the profile's wording.
+pub fn procedure(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) -> Procedure {
+    let i = item.item;
+    let reservations = reservations(facts, item, phrasing);
+    let contested = i.beslutsgång.is_some()
+        || !i.jäv.is_empty()
+        || i.ordförande.is_some()
+        || !i.yrkanden.is_empty()
+        || i.omröstning.is_some()
+        || !reservations.is_empty();
+    Procedure {
+        text: beslutsgång(facts, item, phrasing),
+        reservations,
+        contested,
+    }
+}
+
+/// The beslutsgång of the § at `item` without its reservations.
+fn beslutsgång(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) -> String {
     let i = item.item;
     if let Some(written) = &i.beslutsgång {
         return written.clone();
@@ -195,27 +222,34 @@ pub fn procedure(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) -
             _ => sentences.push(say(&wordings.proposition, &[("förslag", &main.name)])),
         }
     }
-    let mut text = sentences.join(" ");
-    for reservation in &i.reservationer {
-        let wording = match reservation.motivering {
-            Some(_) => &wordings.skriftlig_reservation,
-            None => &wordings.reservation,
-        };
-        let favour = reservation
-            .till_förmån_för
-            .as_ref()
-            .map(|f| format!(" till förmån för {}", f.trim().trim_end_matches('.')))
-            .unwrap_or_default();
-        let who = actors(
-            roll,
-            reservation.av.as_ref(),
-            &reservation.partier,
-            wordings,
-        );
-        text.push_str("\n\n");
-        text.push_str(&say(wording, &[("ledamot", &who), ("förmån", &favour)]));
-    }
-    text
+    sentences.join(" ")
+}
+
+/// The reservations of the § at `item`, a sentence each.
+fn reservations(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) -> Vec<String> {
+    let wordings = phrasing.wordings;
+    item.item
+        .reservationer
+        .iter()
+        .map(|reservation| {
+            let wording = match reservation.motivering {
+                Some(_) => &wordings.skriftlig_reservation,
+                None => &wordings.reservation,
+            };
+            let favour = reservation
+                .till_förmån_för
+                .as_ref()
+                .map(|f| format!(" till förmån för {}", f.trim().trim_end_matches('.')))
+                .unwrap_or_default();
+            let who = actors(
+                &facts.roll,
+                reservation.av.as_ref(),
+                &reservation.partier,
+                wordings,
+            );
+            phrasing.sentence(wording, &[("ledamot", &who), ("förmån", &favour)])
+        })
+        .collect()
 }
 
 /// `template` with each `{name}` replaced by its value, in one pass: a value that itself

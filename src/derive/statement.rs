@@ -1,29 +1,28 @@
 //! The tjänsteutlåtande of a case: its header, proposal, sections and application tables,
 //! with the figures prose cites (`{{ summa.beviljat }}`) expanded.
 
-use std::collections::BTreeMap;
-
-use minijinja::value::Serde;
-use minijinja::{Environment, UndefinedBehavior, Value};
 use serde::Serialize;
 
+use super::prose::Prose;
 use super::{DateParts, Document, DocumentKind, PersonView, ProfileView, SourceAttachment, View};
-use crate::error::{Error, Problem, Result};
-use crate::facts::{Totals, granted, table_order, totals};
-use crate::model::{LoadedCase, Proposal, SourceFile};
+use crate::error::{Error, Result};
+use crate::facts::{granted, table_order, totals};
+use crate::model::{LoadedCase, Proposal};
 use crate::swedish;
-
-/// Work budget for the expressions in one prose field: ample for `{{ summa.sökt }}`,
-/// small enough that a runaway loop in a YAML file ends with an error, not a hang.
-const PROSE_FUEL: u64 = 50_000;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StatementView {
+    /// The kind of document: `Tjänsteutlåtande`, `Tjänsteskrivelse`.
+    pub kind: String,
     pub committee: String,
     pub administration: String,
     pub department: Option<String>,
     pub officer: Option<String>,
     pub officer_phone: Option<String>,
+    pub officer_title: Option<String>,
+    pub officer_email: Option<String>,
+    /// The addressee's own reference ("Er beteckning").
+    pub their_reference: Option<String>,
     pub addressee: String,
     pub meeting_date: Option<String>,
     pub date: String,
@@ -37,6 +36,8 @@ pub struct StatementView {
     pub summary: String,
     pub sections: Vec<SectionView>,
     pub attachments: Vec<String>,
+    /// Who the decision is sent to ("Beslutet sänds till").
+    pub distribution: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -133,12 +134,20 @@ pub fn statement(loaded: &LoadedCase) -> Result<Document> {
     if !problems.is_empty() {
         return Err(Error::new(problems));
     }
+    let kind = case
+        .handlingstyp
+        .clone()
+        .unwrap_or_else(|| loaded.profile.profile.tjänsteskrivelse.handlingstyp.clone());
     let view = StatementView {
+        kind: kind.clone(),
         committee: case.nämnd.clone(),
         administration: case.förvaltning.clone(),
         department: case.avdelning.clone(),
         officer: case.handläggare.as_ref().map(|h| h.namn.clone()),
         officer_phone: case.handläggare.as_ref().and_then(|h| h.telefon.clone()),
+        officer_title: case.handläggare.as_ref().and_then(|h| h.titel.clone()),
+        officer_email: case.handläggare.as_ref().and_then(|h| h.e_post.clone()),
+        their_reference: case.er_beteckning.clone(),
         addressee: case.till.clone().unwrap_or_else(|| case.nämnd.clone()),
         meeting_date: case.sammanträde.map(|d| swedish::date(dates, d)),
         date: swedish::date(dates, case.datum),
@@ -151,6 +160,7 @@ pub fn statement(loaded: &LoadedCase) -> Result<Document> {
         summary,
         sections,
         attachments: case.bilagor.clone(),
+        distribution: case.expediering.clone(),
     };
     Ok(Document {
         kind: DocumentKind::Statement,
@@ -169,105 +179,4 @@ pub fn statement(loaded: &LoadedCase) -> Result<Document> {
         part: None,
         view: View::Statement(Box::new(view)),
     })
-}
-
-/// Expands the `{{ … }}` expressions in a case's prose with the figures of its tables.
-pub(super) struct Prose<'a> {
-    env: Environment<'static>,
-    context: Value,
-    source: &'a SourceFile,
-}
-
-#[derive(Serialize)]
-struct Figures {
-    nummer: usize,
-    antal: usize,
-    sökt: String,
-    beviljat: String,
-    maxbelopp: Option<String>,
-}
-
-impl<'a> Prose<'a> {
-    pub(super) fn new(loaded: &'a LoadedCase) -> Self {
-        let case = &loaded.case;
-        let order = table_order(case);
-        let mut tables = BTreeMap::new();
-        let mut sum = Totals::default();
-        for (id, table) in &case.tabeller {
-            let t = totals(table);
-            sum = sum + t;
-            tables.insert(
-                id.clone(),
-                Figures {
-                    nummer: order.iter().position(|o| o == id).map_or(0, |i| i + 1),
-                    antal: t.count,
-                    sökt: swedish::kronor(t.requested),
-                    beviljat: swedish::kronor(t.granted),
-                    maxbelopp: table.maxbelopp.map(swedish::kronor),
-                },
-            );
-        }
-        let mut env = Environment::new();
-        env.set_undefined_behavior(UndefinedBehavior::Strict);
-        env.set_fuel(Some(PROSE_FUEL));
-        let context = minijinja::context! {
-            tabell => Value::from(Serde(&tables)),
-            summa => minijinja::context! {
-                antal => sum.count,
-                sökt => swedish::kronor(sum.requested),
-                beviljat => swedish::kronor(sum.granted),
-            },
-            datum => swedish::long_date(case.datum),
-        };
-        Prose {
-            env,
-            context,
-            source: &loaded.source,
-        }
-    }
-
-    pub(super) fn expand(&self, field: &str, text: &str) -> Result<String> {
-        if !text.contains("{{") && !text.contains("{%") && !text.contains("{#") {
-            return Ok(text.to_owned());
-        }
-        self.env.render_str(text, &self.context).map_err(|e| {
-            let detail = e
-                .detail()
-                .map_or_else(|| e.kind().to_string(), str::to_owned);
-            let message = format!("uttrycket i texten går inte att beräkna: {detail}");
-            match (self.source.positions.find(field), e.line()) {
-                (Some((line, column)), Some(error_line)) => {
-                    // A block scalar (`|`, `>`) starts on the line after its indicator.
-                    let indicator = self
-                        .source
-                        .text
-                        .lines()
-                        .nth(line - 1)
-                        .and_then(|l| l.chars().nth(column - 1));
-                    let first = if matches!(indicator, Some('|' | '>')) {
-                        line + 1
-                    } else {
-                        line
-                    };
-                    let at = first + error_line - 1;
-                    let indent = self
-                        .source
-                        .text
-                        .lines()
-                        .nth(at - 1)
-                        .map_or(0, |l| l.len() - l.trim_start().len());
-                    Problem::at(
-                        &self.source.path,
-                        &self.source.text,
-                        at,
-                        indent + 1,
-                        message,
-                    )
-                    .with_field(field)
-                }
-                _ => self.source.problem(field, message),
-            }
-            .into()
-        })
-    }
 }

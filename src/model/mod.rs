@@ -4,6 +4,7 @@
 
 mod amount;
 mod keys;
+mod layout;
 mod meeting;
 mod paragraph;
 mod positions;
@@ -23,6 +24,11 @@ use crate::error::{Error, Problem, Result};
 pub use amount::{Kronor, Proposal};
 pub use keys::nearest;
 use keys::{Schema, fields_of};
+pub use layout::{
+    FooterLabels, NoticeForm, NoticeLabels, NoticeLayout, ParagraphLayout, ParagraphPart,
+    PointStyle, ProcedureShown, ReservationPlacement, Separator, SignaturePlacement, SinglePoint,
+    StatementLabels, StatementLayout,
+};
 pub use meeting::{
     Adjuster, Adjustment, AdjustmentPart, Attendee, BallotSide, Ballots, Decision, Item, Meeting,
     Member, MinuteNote, Motion, Names, Notice, Organ, OrganKind, PartParagraphs, Preparation,
@@ -40,6 +46,8 @@ pub use time::{ClockTime, MeetingTime, Sitting, TimeSpan};
 pub const CASE_SKELETON: &str = include_str!("skeleton.case.yaml");
 /// A commented meeting file, likewise.
 pub const MEETING_SKELETON: &str = include_str!("skeleton.meeting.yaml");
+/// A profile naming every option, each commented out at its built-in value.
+pub const PROFILE_SKELETON: &str = include_str!("skeleton.profile.yaml");
 /// The mark of a placeholder not yet filled in.
 const PLACEHOLDER: &str = "FYLL I";
 
@@ -92,6 +100,12 @@ pub struct Case {
     pub avdelning: Option<String>,
     #[serde(default)]
     pub handläggare: Option<CaseOfficer>,
+    /// The kind of document; by default the profile's (`Tjänsteutlåtande`).
+    #[serde(default)]
+    pub handlingstyp: Option<String>,
+    /// The addressee's own reference, when the case answers one ("Er beteckning").
+    #[serde(default)]
+    pub er_beteckning: Option<String>,
     /// The addressee ("Till"); defaults to the nämnd.
     #[serde(default)]
     pub till: Option<String>,
@@ -117,6 +131,9 @@ pub struct Case {
     pub tabeller: BTreeMap<String, ApplicationTable>,
     #[serde(default)]
     pub bilagor: Vec<String>,
+    /// Who the decision is sent to (expediering); the § of a meeting inherits it.
+    #[serde(default)]
+    pub expediering: Vec<String>,
     /// Personal data (a private person's name) to leave out of the web copy.
     #[serde(default)]
     pub personuppgifter: Vec<String>,
@@ -127,7 +144,11 @@ pub struct Case {
 pub struct CaseOfficer {
     pub namn: String,
     #[serde(default)]
+    pub titel: Option<String>,
+    #[serde(default)]
     pub telefon: Option<String>,
+    #[serde(default, rename = "e-post")]
+    pub e_post: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

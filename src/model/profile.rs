@@ -9,6 +9,10 @@ use serde::Deserialize;
 
 use super::SourceFile;
 use super::keys::{Schema, fields_of};
+use super::layout::{
+    FooterLabels, NoticeForm, NoticeLabels, NoticeLayout, ParagraphLayout, ParagraphPart,
+    StatementLabels, StatementLayout,
+};
 use crate::error::{Error, Problem, Result};
 
 /// The file name of a profile; never read as a case.
@@ -22,6 +26,12 @@ pub(super) const PROFILE_SCHEMA: Schema = &[
     ("logotyp", fields_of::<Logo>),
     ("rubriker", fields_of::<Headings>),
     ("formuleringar", fields_of::<Wordings>),
+    ("paragraf", fields_of::<ParagraphLayout>),
+    ("anslag", fields_of::<NoticeLayout>),
+    ("anslag.etiketter", fields_of::<NoticeLabels>),
+    ("sidfot", fields_of::<FooterLabels>),
+    ("tjänsteskrivelse", fields_of::<StatementLayout>),
+    ("tjänsteskrivelse.etiketter", fields_of::<StatementLabels>),
 ];
 
 /// A municipality's or förvaltning's profile. Every key may be left out; what is left out
@@ -63,6 +73,18 @@ pub struct Profile {
     pub rubriker: Headings,
     #[serde(default)]
     pub formuleringar: Wordings,
+    /// How a § is laid out.
+    #[serde(default)]
+    pub paragraf: ParagraphLayout,
+    /// How the ANSLAG/BEVIS and the anslag read.
+    #[serde(default)]
+    pub anslag: NoticeLayout,
+    /// The boxes at the foot of a protocol's pages.
+    #[serde(default)]
+    pub sidfot: FooterLabels,
+    /// How the förvaltning's document is headed and signed.
+    #[serde(default)]
+    pub tjänsteskrivelse: StatementLayout,
 }
 
 /// The logo: an image file beside the profile, and its text for screen readers (PDF/UA).
@@ -96,11 +118,20 @@ pub struct Headings {
     /// Over the decision of a §: `{organnamns} beslut`, `Beslut`.
     #[serde(rename(serialize = "decision"))]
     pub beslut: String,
+    /// Over a §'s reservations, when they have a heading of their own.
+    #[serde(rename(serialize = "reservations"))]
+    pub reservationer: String,
+    /// Over a protokollsanteckning.
+    #[serde(rename(serialize = "note"))]
+    pub protokollsanteckning: String,
+    /// Over who receives the decision, at the end of the förvaltning's document.
+    #[serde(rename(serialize = "sent_to"))]
+    pub beslutet_sänds_till: String,
 }
 
 impl Headings {
     /// Every heading by its key, in the order of the file.
-    pub fn entries(&self) -> [(&'static str, &str); 7] {
+    pub fn entries(&self) -> [(&'static str, &str); 10] {
         [
             ("förslag_till_beslut", &self.förslag_till_beslut),
             ("sammanfattning", &self.sammanfattning),
@@ -109,6 +140,9 @@ impl Headings {
             ("beslutsgång", &self.beslutsgång),
             ("expediering", &self.expediering),
             ("beslut", &self.beslut),
+            ("reservationer", &self.reservationer),
+            ("protokollsanteckning", &self.protokollsanteckning),
+            ("beslutet_sänds_till", &self.beslutet_sänds_till),
         ]
     }
 }
@@ -123,6 +157,9 @@ impl Default for Headings {
             beslutsgång: "Beslutsgång".into(),
             expediering: "Expediering".into(),
             beslut: "{organnamns} beslut".into(),
+            reservationer: "Reservationer".into(),
+            protokollsanteckning: "Protokollsanteckning".into(),
+            beslutet_sänds_till: "Beslutet sänds till".into(),
         }
     }
 }
@@ -180,6 +217,14 @@ pub struct Wordings {
     /// A party group acting together: `{partier}` (`(V) och (C)`).
     #[serde(rename(serialize = "group"))]
     pub grupp: String,
+    /// The sentence after the matter of a § that names the förvaltning's document:
+    /// `{förvaltning}`, `{avdelning}`, `{handling}` ("ett tjänsteutlåtande daterat 6 mars
+    /// 2015"), `{datum}`. Empty: left out.
+    #[serde(rename(serialize = "reported"))]
+    pub redovisat: String,
+    /// The line above decision points set out as att-satser: "Kommunfullmäktige beslutar".
+    #[serde(rename(serialize = "decides"))]
+    pub beslutar: String,
 }
 
 impl Default for Wordings {
@@ -210,6 +255,8 @@ impl Default for Wordings {
                 .into(),
             tjänstgörande_ordförande: "{ledamot} är ordförande under paragrafen.".into(),
             grupp: "ledamöterna från {partier}".into(),
+            redovisat: "Förvaltningen hade redovisat ärendet i {handling}.".into(),
+            beslutar: "{organnamn} beslutar".into(),
         }
     }
 }
@@ -229,10 +276,14 @@ impl Wordings {
         ("skriftlig_reservation", &["ledamot", "förmån"]),
         ("tjänstgörande_ordförande", &["ledamot"]),
         ("grupp", &["partier"]),
+        (
+            "redovisat",
+            &["förvaltning", "avdelning", "handling", "datum"],
+        ),
     ];
 
     /// Every wording by its key, in the order of the file.
-    pub fn entries(&self) -> [(&'static str, &str); 16] {
+    pub fn entries(&self) -> [(&'static str, &str); 18] {
         [
             ("utdragsbestyrkande", &self.utdragsbestyrkande),
             ("vid_protokollet", &self.vid_protokollet),
@@ -250,6 +301,8 @@ impl Wordings {
             ("skriftlig_reservation", &self.skriftlig_reservation),
             ("tjänstgörande_ordförande", &self.tjänstgörande_ordförande),
             ("grupp", &self.grupp),
+            ("redovisat", &self.redovisat),
+            ("beslutar", &self.beslutar),
         ]
     }
 }
@@ -299,8 +352,13 @@ fn unknown_placeholders(profile: &Profile) -> Vec<(String, String, &'static [&'s
             .map_or(&[], |(_, own)| *own);
         (format!("formuleringar.{key}"), text, own)
     });
+    let notice = std::iter::once((
+        "anslag.text".to_owned(),
+        profile.anslag.text.as_str(),
+        NOTICE_TEXT_VALUES,
+    ));
     let mut unknown = Vec::new();
-    for (field, text, own) in headings.into_iter().chain(wordings) {
+    for (field, text, own) in headings.into_iter().chain(wordings).chain(notice) {
         for piece in pieces(text) {
             if let Piece::Value(name) = piece
                 && !own.contains(&name)
@@ -311,6 +369,86 @@ fn unknown_placeholders(profile: &Profile) -> Vec<(String, String, &'static [&'s
         }
     }
     unknown
+}
+
+/// The values the running text of an anslag (`anslag.text`) may use.
+const NOTICE_TEXT_VALUES: &[&str] = &[
+    "sammanträdesdatum",
+    "paragrafer",
+    "justerat",
+    "uppsatt",
+    "nedtaget",
+    "förvaringsplats",
+];
+
+/// What a profile may not leave out, because the law asks for it: an extract is certified
+/// (utdragsbestyrkande), an anslag says when it was posted and where the protocol is kept
+/// (KL 8 kap. 12 §), and a § prints every one of its parts (KL 5 kap. 67 §).
+fn unlawful(profile: &Profile, source: &SourceFile) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if profile.formuleringar.utdragsbestyrkande.trim().is_empty() {
+        problems.push(source.problem(
+            "formuleringar.utdragsbestyrkande",
+            "ett protokollsutdrag ska bestyrkas: utdragsbestyrkandet kan formuleras om men inte lämnas tomt",
+        ));
+    }
+    let notice = &profile.anslag;
+    let labels = &notice.etiketter;
+    let dates: &[(&str, &str)] = if notice.tid_som_period {
+        &[("period", &labels.period)]
+    } else {
+        &[("uppsatt", &labels.uppsatt), ("nedtaget", &labels.nedtaget)]
+    };
+    let needed = [
+        ("organ", labels.organ.as_str()),
+        ("sammanträdesdatum", &labels.sammanträdesdatum),
+        ("förvaringsplats", &labels.förvaringsplats),
+    ];
+    if notice.form == NoticeForm::Box {
+        for (key, label) in needed.iter().chain(dates) {
+            if label.trim().is_empty() {
+                problems.push(source.problem(
+                    &format!("anslag.etiketter.{key}"),
+                    format!(
+                        "anslaget ska ange {key} (KL 8 kap. 12 §); etiketten kan inte vara tom"
+                    ),
+                ));
+            }
+        }
+    } else {
+        for value in ["uppsatt", "förvaringsplats"] {
+            let named = pieces(&notice.text).contains(&Piece::Value(value));
+            if !named {
+                problems.push(source.problem(
+                    "anslag.text",
+                    format!("anslaget ska säga när det sattes upp och var protokollet förvaras (KL 8 kap. 12 §): texten saknar {{{value}}}"),
+                ));
+            }
+        }
+    }
+    for part in ParagraphPart::ALL {
+        let times = profile
+            .paragraf
+            .ordning
+            .iter()
+            .filter(|p| **p == part)
+            .count();
+        if times != 1 {
+            let how = if times == 0 {
+                "saknas"
+            } else {
+                "står flera gånger"
+            };
+            problems.push(source.problem(
+                "paragraf.ordning",
+                format!(
+                    "`{}` {how} i ordningen; en paragraf visar alla sina delar, var och en en gång",
+                    part.key()
+                ),
+            ));
+        }
+    }
+    problems
 }
 
 /// The body the organs belong to: a kommun or a region (KL applies to both).
@@ -484,6 +622,7 @@ impl LoadedProfile {
                     .collect();
                 let what = match field.split_once('.') {
                     Some(("rubriker", key)) => format!("rubriken {key}"),
+                    Some(("anslag", _)) => "anslagets text".to_owned(),
                     Some((_, key)) => format!("formuleringen {key}"),
                     None => field.clone(),
                 };
@@ -495,6 +634,7 @@ impl LoadedProfile {
                     ),
                 )
             })
+            .chain(unlawful(&profile, &source))
             .collect();
         if !problems.is_empty() {
             return Err(Error::new(problems));

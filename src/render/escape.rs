@@ -5,7 +5,7 @@
 //! character of the input can open markup, math, a label, a reference or code; the `;`
 //! ends the embedded expression so that whatever follows (`.`, `(`, `[`) stays markup.
 
-use crate::swedish::tie_amounts;
+use crate::swedish::{NBSP, tie_amounts};
 
 /// The body of a Typst string literal for `text`, quotes included.
 pub fn string_literal(text: &str) -> String {
@@ -26,13 +26,34 @@ pub fn string_literal(text: &str) -> String {
     out
 }
 
-/// `text` as Typst markup that shows exactly `text`, with amounts and `§ N` kept on one
-/// line. Empty text gives nothing.
+/// `text` as Typst markup that shows exactly `text`, with amounts, dates, `§ N` and
+/// `kl. 13.00` kept on one line and never hyphenated. Empty text gives nothing.
 pub fn markup_text(text: &str) -> String {
-    if text.is_empty() {
-        return String::new();
+    let tied = tie_amounts(text);
+    let mut out = String::new();
+    let mut plain = String::new();
+    // Words that hold a tie (`6 mars 2015`) are set unhyphenated; the rest as they are.
+    for (i, word) in tied.split(' ').enumerate() {
+        if i > 0 {
+            plain.push(' ');
+        }
+        if word.contains(NBSP) {
+            if !plain.is_empty() {
+                out.push_str(&format!("#{};", string_literal(&plain)));
+                plain.clear();
+            }
+            out.push_str(&format!(
+                "#text(hyphenate: false, {});",
+                string_literal(word)
+            ));
+        } else {
+            plain.push_str(word);
+        }
     }
-    format!("#{};", string_literal(&tie_amounts(text)))
+    if !plain.is_empty() {
+        out.push_str(&format!("#{};", string_literal(&plain)));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -48,5 +69,9 @@ mod tests {
             "#\"#read(\\\"/etc/passwd\\\")\";"
         );
         assert_eq!(markup_text(""), "");
+        assert_eq!(
+            markup_text("den 6 mars 2015."),
+            "#\"den \";#text(hyphenate: false, \"6\u{a0}mars\u{a0}2015.\");"
+        );
     }
 }

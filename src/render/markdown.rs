@@ -4,7 +4,7 @@
 //! markup shorthands, and every piece of text goes through [`markup_text`], so the output
 //! is valid Typst whatever the input.
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::escape::{markup_text, string_literal};
 
@@ -18,6 +18,7 @@ pub fn to_typst(markdown: &str, section_level: u8) -> String {
         code_block: None,
         lists: Vec::new(),
         section_level,
+        table_head: false,
     };
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for event in Parser::new_ext(markdown, options) {
@@ -39,6 +40,8 @@ struct Writer {
     /// paragraphs (a loose list, spaced as such).
     lists: Vec<(usize, bool)>,
     section_level: u8,
+    /// Inside a table's header row: its cells are set in bold.
+    table_head: bool,
 }
 
 impl Writer {
@@ -149,10 +152,28 @@ impl Writer {
             Tag::Image { .. } => {}
             Tag::Table(alignments) => {
                 self.block();
-                self.code(&format!("#table(columns: {},\n", alignments.len().max(1)));
+                // Columns as wide as their content (a one-digit column stays narrow beside a
+                // column of text), each aligned as the `:---:` row says.
+                let align: Vec<&str> = alignments
+                    .iter()
+                    .map(|a| match a {
+                        Alignment::Right => "right",
+                        Alignment::Center => "center",
+                        Alignment::Left | Alignment::None => "left",
+                    })
+                    .collect();
+                let columns = align.len().max(1);
+                self.code(&format!(
+                    "#prose-table(columns: (auto,) * {columns}, align: ({},),\n",
+                    align.join(", ")
+                ));
             }
-            Tag::TableHead => self.code("  table.header("),
+            Tag::TableHead => {
+                self.table_head = true;
+                self.code("  table.header(");
+            }
             Tag::TableRow => self.code("  "),
+            Tag::TableCell if self.table_head => self.code("[#strong["),
             Tag::TableCell => self.code("["),
             _ => {}
         }
@@ -179,8 +200,12 @@ impl Writer {
                 self.code("]")
             }
             TagEnd::Table => self.end_block(")"),
-            TagEnd::TableHead => self.code("),\n"),
+            TagEnd::TableHead => {
+                self.table_head = false;
+                self.code("),\n");
+            }
             TagEnd::TableRow => self.code("\n"),
+            TagEnd::TableCell if self.table_head => self.code("]], "),
             TagEnd::TableCell => self.code("], "),
             _ => {}
         }
@@ -217,6 +242,18 @@ mod tests {
         assert_eq!(
             typst,
             "#enum(start: 3,\n  tight: false,\n  [#strong[#\"Rubrik\";]\n\n#\"Text.\";],\n)"
+        );
+    }
+
+    #[test]
+    fn tables_keep_their_alignment_and_bold_headers() {
+        let typst = to_typst(
+            "| Mål | Utfall |\n| --- | ---: |\n| Fler besök | 8 % |\n",
+            2,
+        );
+        assert_eq!(
+            typst,
+            "#prose-table(columns: (auto,) * 2, align: (left, right,),\n  table.header([#strong[#\"Mål\";]], [#strong[#\"Utfall\";]], ),\n  [#\"Fler besök\";], [#text(hyphenate: false, \"8\u{a0}%\");], \n)"
         );
     }
 

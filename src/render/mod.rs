@@ -176,6 +176,13 @@ impl Renderer {
             out.write_str(&text).map_err(minijinja::Error::from)
         });
         env.add_filter("markdown", markdown_filter);
+        // A person's name, never hyphenated or broken across lines.
+        env.add_filter("name", |state: &State, value: Value| {
+            Value::from_safe_string(format!(
+                "#box[{}]",
+                escape::markup_text(&redact(state, &value.to_string()))
+            ))
+        });
         env.add_filter("str", |state: &State, value: Value| {
             Value::from_safe_string(escape::string_literal(&redact(state, &value.to_string())))
         });
@@ -233,7 +240,13 @@ impl Renderer {
             .iter()
             .map(|a| minijinja::context! { name => a.name.clone(), description => a.description.clone(), mime => a.mime })
             .collect();
+        // The anslag's facts are also the `notice` its macros read, as in a protocol.
+        let notice = match &document.view {
+            View::Notice(view) => Value::from(Serde(view)),
+            _ => Value::UNDEFINED,
+        };
         let context = minijinja::context! {
+            notice => notice,
             source_files => source_files,
             redactions => if publish { document.redactions.clone() } else { Vec::new() },
             publish => publish,

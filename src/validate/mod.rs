@@ -81,7 +81,32 @@ pub(crate) fn case_problems(loaded: &LoadedCase, information: bool) -> Vec<Probl
         ));
     }
     problems.extend(tables(loaded));
+    problems.extend(required_sections(loaded));
     problems
+}
+
+/// The sections the profile asks every case for (a Barnkonsekvensanalys), by heading.
+fn required_sections(loaded: &LoadedCase) -> Vec<Problem> {
+    let (case, source) = (&loaded.case, &loaded.source);
+    loaded
+        .profile
+        .profile
+        .tjänsteskrivelse
+        .obligatoriska_avsnitt
+        .iter()
+        .filter(|required| {
+            !case
+                .avsnitt
+                .iter()
+                .any(|s| s.rubrik.trim().to_lowercase() == required.trim().to_lowercase())
+        })
+        .map(|required| {
+            let at = if case.avsnitt.is_empty() { "rubrik" } else { "avsnitt" };
+            source
+                .problem(at, format!("profilen kräver avsnittet ”{required}”, som saknas (lägg till det under `avsnitt`)"))
+                .warning()
+        })
+        .collect()
 }
 
 fn dnr_pattern(

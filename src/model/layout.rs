@@ -1,0 +1,348 @@
+//! The house style a profile sets beyond wording: how a § is laid out, how the
+//! ANSLAG/BEVIS reads, what the page foot asks to be signed and how the förvaltning's
+//! document (tjänsteutlåtande, tjänsteskrivelse) is headed. Every key has a default, the
+//! layout of the seeds (Stockholm).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// How a § of the protocol and its extract is laid out.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct ParagraphLayout {
+    /// How decision points are set out (in the § and in the förvaltning's proposal).
+    #[serde(rename(serialize = "points"))]
+    pub beslutspunkter: PointStyle,
+    /// Whether a decision of one point is numbered like a list of them.
+    #[serde(rename(serialize = "single_point"))]
+    pub ensam_punkt: SinglePoint,
+    /// Whether the Beslutsgång of an uncontested § is printed.
+    #[serde(rename(serialize = "procedure"))]
+    pub beslutsgång: ProcedureShown,
+    /// Whether reservations stand in the beslutsgång or under a heading of their own.
+    #[serde(rename(serialize = "reservations"))]
+    pub reservationer: ReservationPlacement,
+    /// Between §§ of the protocol: a new page, or a rule or line on the same page.
+    #[serde(rename(serialize = "separator"))]
+    pub avskiljare: Separator,
+    /// The parts of a §, in the order printed; each once.
+    #[serde(rename(serialize = "order"))]
+    pub ordning: Vec<ParagraphPart>,
+}
+
+impl Default for ParagraphLayout {
+    fn default() -> Self {
+        ParagraphLayout {
+            beslutspunkter: PointStyle::Numbered,
+            ensam_punkt: SinglePoint::Numbered,
+            beslutsgång: ProcedureShown::Always,
+            reservationer: ReservationPlacement::InProcedure,
+            avskiljare: Separator::NewPage,
+            ordning: ParagraphPart::ALL.to_vec(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum PointStyle {
+    /// `1.`, `2.`, …
+    #[serde(rename = "numrerade")]
+    Numbered,
+    /// `•`
+    #[serde(rename = "punktlista")]
+    Bullets,
+    /// "Kommunfullmäktige beslutar" and then each point after `att`.
+    #[serde(rename = "att-satser")]
+    AttClauses,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum SinglePoint {
+    #[serde(rename = "numrerad")]
+    Numbered,
+    #[serde(rename = "onumrerad")]
+    Plain,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum ProcedureShown {
+    #[serde(rename = "alltid")]
+    Always,
+    /// Only where something happened: yrkanden, a vote, jäv, reservations, another chair.
+    #[serde(rename = "vid_yrkanden")]
+    WhenContested,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum ReservationPlacement {
+    #[serde(rename = "i_beslutsgången")]
+    InProcedure,
+    #[serde(rename = "egen_rubrik")]
+    OwnHeading,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum Separator {
+    #[serde(rename = "ny_sida")]
+    NewPage,
+    #[serde(rename = "linje")]
+    Rule,
+    /// `_____`, as a typewriter protocol.
+    #[serde(rename = "understreck")]
+    Underscores,
+}
+
+/// A part of a § as the protocol prints it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum ParagraphPart {
+    #[serde(rename = "beslut")]
+    Decision,
+    #[serde(rename = "ärendet")]
+    Matter,
+    #[serde(rename = "beredning")]
+    Preparation,
+    #[serde(rename = "beslutsgång")]
+    Procedure,
+    #[serde(rename = "reservationer")]
+    Reservations,
+    #[serde(rename = "protokollsanteckningar")]
+    Notes,
+    #[serde(rename = "expediering")]
+    Distribution,
+}
+
+impl ParagraphPart {
+    /// Every part, in the seeds' order.
+    pub const ALL: [ParagraphPart; 7] = [
+        ParagraphPart::Decision,
+        ParagraphPart::Matter,
+        ParagraphPart::Preparation,
+        ParagraphPart::Procedure,
+        ParagraphPart::Notes,
+        ParagraphPart::Distribution,
+        ParagraphPart::Reservations,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ParagraphPart::Decision => "beslut",
+            ParagraphPart::Matter => "ärendet",
+            ParagraphPart::Preparation => "beredning",
+            ParagraphPart::Procedure => "beslutsgång",
+            ParagraphPart::Reservations => "reservationer",
+            ParagraphPart::Notes => "protokollsanteckningar",
+            ParagraphPart::Distribution => "expediering",
+        }
+    }
+}
+
+/// The ANSLAG/BEVIS of a protocol's first page and the anslag itself.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct NoticeLayout {
+    /// A framed box of labelled facts, or running text.
+    #[serde(rename(serialize = "form"))]
+    pub form: NoticeForm,
+    /// The box's title.
+    #[serde(rename(serialize = "title"))]
+    pub rubrik: String,
+    /// The sentence that opens it.
+    #[serde(rename(serialize = "lead"))]
+    pub inledning: String,
+    /// One line "Tid för anslag: 12 april – 4 maj 2023" instead of two dates.
+    #[serde(rename(serialize = "period"))]
+    pub tid_som_period: bool,
+    /// A field for the certification of extracts in the box.
+    #[serde(rename(serialize = "certification_field"))]
+    pub utdragsbestyrkande: bool,
+    /// The labels of the facts.
+    #[serde(rename(serialize = "labels"))]
+    pub etiketter: NoticeLabels,
+    /// The running text of `form: text`, with `{organ}`, `{sammanträdesdatum}`,
+    /// `{paragrafer}`, `{justerat}`, `{uppsatt}`, `{nedtaget}`, `{förvaringsplats}`.
+    #[serde(rename(serialize = "text"))]
+    pub text: String,
+}
+
+impl Default for NoticeLayout {
+    fn default() -> Self {
+        NoticeLayout {
+            form: NoticeForm::Box,
+            rubrik: "ANSLAG/BEVIS".into(),
+            inledning: "Protokollet är justerat. Justeringen har tillkännagivits genom anslag."
+                .into(),
+            tid_som_period: false,
+            utdragsbestyrkande: false,
+            etiketter: NoticeLabels::default(),
+            text: "Justeringen av {organs} protokoll från sammanträdet {sammanträdesdatum}, \
+                {paragrafer}, har tillkännagivits genom anslag {uppsatt}. Anslaget tas ned \
+                {nedtaget}. Protokollet förvaras på {förvaringsplats}."
+                .into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum NoticeForm {
+    #[serde(rename = "ruta")]
+    Box,
+    #[serde(rename = "text")]
+    Text,
+}
+
+/// The labels of the ANSLAG/BEVIS and the anslag.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct NoticeLabels {
+    #[serde(rename(serialize = "organ"))]
+    pub organ: String,
+    #[serde(rename(serialize = "meeting_date"))]
+    pub sammanträdesdatum: String,
+    #[serde(rename(serialize = "paragraphs"))]
+    pub paragrafer: String,
+    #[serde(rename(serialize = "adjusted"))]
+    pub justering: String,
+    #[serde(rename(serialize = "posted"))]
+    pub uppsatt: String,
+    #[serde(rename(serialize = "taken_down"))]
+    pub nedtaget: String,
+    /// The one line of `tid_som_period`.
+    #[serde(rename(serialize = "period"))]
+    pub period: String,
+    #[serde(rename(serialize = "storage"))]
+    pub förvaringsplats: String,
+    #[serde(rename(serialize = "appeal"))]
+    pub sista_dag: String,
+    #[serde(rename(serialize = "signature"))]
+    pub underskrift: String,
+    #[serde(rename(serialize = "certification"))]
+    pub utdragsbestyrkande: String,
+}
+
+impl Default for NoticeLabels {
+    fn default() -> Self {
+        NoticeLabels {
+            organ: "Organ".into(),
+            sammanträdesdatum: "Sammanträdesdatum".into(),
+            paragrafer: "Paragrafer".into(),
+            justering: "Datum för justering".into(),
+            uppsatt: "Datum då anslaget sätts upp".into(),
+            nedtaget: "Datum då anslaget tas ned".into(),
+            period: "Tid för anslag".into(),
+            förvaringsplats: "Förvaringsplats för protokollet".into(),
+            sista_dag: "Sista dag för överklagande".into(),
+            underskrift: "Underskrift".into(),
+            utdragsbestyrkande: "Utdragsbestyrkande".into(),
+        }
+    }
+}
+
+impl NoticeLabels {
+    /// Every label by its key, in the order of the file.
+    pub fn entries(&self) -> [(&'static str, &str); 11] {
+        [
+            ("organ", &self.organ),
+            ("sammanträdesdatum", &self.sammanträdesdatum),
+            ("paragrafer", &self.paragrafer),
+            ("justering", &self.justering),
+            ("uppsatt", &self.uppsatt),
+            ("nedtaget", &self.nedtaget),
+            ("period", &self.period),
+            ("förvaringsplats", &self.förvaringsplats),
+            ("sista_dag", &self.sista_dag),
+            ("underskrift", &self.underskrift),
+            ("utdragsbestyrkande", &self.utdragsbestyrkande),
+        ]
+    }
+}
+
+/// The boxes at the foot of every protocol page.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct FooterLabels {
+    /// Where the justerare initial each page; left out when a part has no justerare.
+    #[serde(rename(serialize = "adjusters"))]
+    pub justerandes_sign: String,
+    /// Where an extract's page is certified.
+    #[serde(rename(serialize = "certification"))]
+    pub utdragsbestyrkande: String,
+}
+
+impl Default for FooterLabels {
+    fn default() -> Self {
+        FooterLabels {
+            justerandes_sign: "Justerandes sign".into(),
+            utdragsbestyrkande: "Utdragsbestyrkande".into(),
+        }
+    }
+}
+
+/// How the förvaltning's document on a case is headed and signed.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct StatementLayout {
+    /// The kind of document: `Tjänsteutlåtande`, `Tjänsteskrivelse`, `Förvaltningens yttrande`.
+    #[serde(rename(serialize = "kind"))]
+    pub handlingstyp: String,
+    /// Where the signatures stand: under the proposal, or at the end.
+    #[serde(rename(serialize = "signatures"))]
+    pub underskrifter: SignaturePlacement,
+    /// Sections every case must have (e.g. `Barnkonsekvensanalys`); `check` warns when
+    /// one is missing.
+    #[serde(rename(serialize = "required_sections"))]
+    pub obligatoriska_avsnitt: Vec<String>,
+    #[serde(rename(serialize = "labels"))]
+    pub etiketter: StatementLabels,
+}
+
+impl Default for StatementLayout {
+    fn default() -> Self {
+        StatementLayout {
+            handlingstyp: "Tjänsteutlåtande".into(),
+            underskrifter: SignaturePlacement::AfterProposal,
+            obligatoriska_avsnitt: Vec::new(),
+            etiketter: StatementLabels::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum SignaturePlacement {
+    #[serde(rename = "efter_förslaget")]
+    AfterProposal,
+    #[serde(rename = "sist")]
+    AtEnd,
+}
+
+/// The labels of the letterhead of the förvaltning's document.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct StatementLabels {
+    /// Before the dnr: `Dnr`, `Vår beteckning`.
+    #[serde(rename(serialize = "dnr"))]
+    pub dnr: String,
+    /// Before the addressee's own reference.
+    #[serde(rename(serialize = "their_reference"))]
+    pub er_beteckning: String,
+    #[serde(rename(serialize = "officer"))]
+    pub handläggare: String,
+    #[serde(rename(serialize = "addressee"))]
+    pub till: String,
+    #[serde(rename(serialize = "phone"))]
+    pub telefon: String,
+    #[serde(rename(serialize = "email", deserialize = "e-post"))]
+    pub e_post: String,
+}
+
+impl Default for StatementLabels {
+    fn default() -> Self {
+        StatementLabels {
+            dnr: "Dnr".into(),
+            er_beteckning: "Er beteckning".into(),
+            handläggare: "Handläggare".into(),
+            till: "Till".into(),
+            telefon: "Telefon".into(),
+            e_post: "E-post".into(),
+        }
+    }
+}

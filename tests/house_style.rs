@@ -1,0 +1,351 @@
+//! Three municipalities' house styles, each from its profil.yaml alone: Stockholm (the
+//! seeds), Ekby and Norrvik (bullets and decisions first, Beslutsgång only when something
+//! was contested, reservations under their own heading, an anslag in prose with "Tid för
+//! anslag", a Tjänsteskrivelse with e-post and Vår beteckning).
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+
+type Built = (
+    tempfile::TempDir,
+    std::collections::BTreeMap<String, std::path::PathBuf>,
+);
+
+fn norrvik() -> &'static Built {
+    static BUILT: std::sync::OnceLock<Built> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| {
+        build(&[repo().join("cases/barn-och-utbildningsnamnden/2024-11-12/sammantrade.yaml")])
+    })
+}
+
+/// The text of the § that starts with `heading`, up to the next §.
+fn paragraph<'a>(protocol: &'a str, heading: &str) -> &'a str {
+    let start = protocol
+        .find(heading)
+        .unwrap_or_else(|| panic!("no {heading} in {protocol}"));
+    let rest = &protocol[start + heading.len()..];
+    let end = rest.find("BUN § ").unwrap_or(rest.len());
+    &rest[..end]
+}
+
+#[test]
+fn norrviks_paragraphs_open_with_the_decision_and_show_only_a_contested_beslutsgång() {
+    let protocol = text(pdf(
+        &norrvik().1,
+        "2024-11-12_barn-och-utbildningsnamnden_protokoll.pdf",
+    ));
+    let contested = paragraph(&protocol, "BUN § 42");
+    assert!(
+        contested.contains("Budget 2025 för barn- och utbildningsnämnden Dnr BUN 2024-0312 Beslut Barn- och utbildningsnämnden fastställer budget 2025"),
+        "{contested}"
+    );
+    assert!(
+        contested.contains("Beslutsgång Nora Wiklund (V) yrkar"),
+        "{contested}"
+    );
+    assert!(
+        contested.contains("Reservationer Nora Wiklund (V) reserverar sig mot beslutet till förmån för eget yrkande."),
+        "{contested}"
+    );
+    // The reservation is not said twice, in the beslutsgång too.
+    assert_eq!(
+        contested.matches("reserverar sig").count(),
+        1,
+        "{contested}"
+    );
+    let uncontested = paragraph(&protocol, "BUN § 43");
+    assert!(!uncontested.contains("Beslutsgång"), "{uncontested}");
+    assert!(
+        uncontested.contains("• Barn- och utbildningsnämnden antar reviderade riktlinjer"),
+        "{uncontested}"
+    );
+    // A single decision point is not numbered; a § on the same page as the one before.
+    let single = paragraph(&protocol, "BUN § 41");
+    assert!(
+        single.contains("Beslut Stig Granlund (S) utses att justera protokollet."),
+        "{single}"
+    );
+    assert!(!protocol.contains("1. Stig Granlund"), "{protocol}");
+    assert!(page_count(pdf(&norrvik().1, "_protokoll.pdf")) < 5);
+    // The page foot asks the justerare to sign with the profile's words.
+    assert!(
+        protocol.contains("Justerarnas sign Utdragsbestyrkan"),
+        "{protocol}"
+    );
+}
+
+#[test]
+fn norrviks_anslag_is_prose_with_a_period() {
+    let protocol = text(pdf(
+        &norrvik().1,
+        "2024-11-12_barn-och-utbildningsnamnden_protokoll.pdf",
+    ));
+    for expected in [
+        "BEVIS OM ANSLAG Justeringen av Barn- och utbildningsnämndens protokoll från sammanträdet 12 november 2024 har tillkännagivits genom anslag på kommunens anslagstavla. Anslås under tiden 15 november 2024 – 6 december 2024.",
+        "Protokollet förvaras på Barn- och utbildningsförvaltningen, Kommunhuset.",
+        "Underskrift Linda Åström Utdragsbestyrkan",
+    ] {
+        assert!(
+            protocol.contains(expected),
+            "missing {expected:?}:\n{protocol}"
+        );
+    }
+    assert!(!protocol.contains("ANSLAG/BEVIS"), "{protocol}");
+    let anslag = text(pdf(&norrvik().1, "_anslag"));
+    assert!(anslag.contains("Bevis om anslag"), "{anslag}");
+    assert!(
+        anslag.contains("Anslås under tiden 15 november 2024 – 6 december 2024"),
+        "{anslag}"
+    );
+}
+
+#[test]
+fn norrviks_tjänsteskrivelse_has_its_letterhead_units_and_table() {
+    let pdfs = &norrvik().1;
+    let letter = pdf(pdfs, "tjansteskrivelse_bun-2024-0312");
+    let text = text(letter);
+    for expected in [
+        "Tjänsteskrivelse Vår beteckning BUN 2024-0312",
+        "Handläggare Henrik Söder Ekonom Telefon: 0456-78 90 12 E-post: henrik.soder@norrvik.se Till",
+        "Verksamhet Budget 2024, tkr Budget 2025, tkr Förändring",
+        "Grundskola och fritidshem 214 900 222 300 3,4 %",
+        "Beslut skickas till • Kommunstyrelsen • Ekonomiavdelningen",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?}:\n{text}");
+    }
+    assert!(!text.contains("Telefon: henrik"), "{text}");
+    // The signatures stand at the end, after the Barnkonsekvensanalys.
+    let signed = text
+        .find("Camilla Rydberg Förvaltningschef")
+        .expect("signatures");
+    assert!(
+        text.find("Barnkonsekvensanalys").unwrap() < signed,
+        "{text}"
+    );
+    // No unit is parted from its number at a line end.
+    for line in raw_text(letter).lines() {
+        let line = line.trim_start();
+        for unit in ["mnkr", "tkr", "%"] {
+            assert!(!line.starts_with(unit), "{unit} starts a line: {line:?}");
+        }
+    }
+    // The § refers to the document by its kind, in the profile's sentence.
+    let extract = common::text(pdf(pdfs, "protokollsutdrag_p043"));
+    assert!(
+        extract.contains("Barn- och utbildningsförvaltningen har redovisat ärendet i en tjänsteskrivelse daterad 21 oktober 2024."),
+        "{extract}"
+    );
+    assert!(
+        !extract.contains("Er beteckning") && extract.contains("Kommunstyrelsen"),
+        "{extract}"
+    );
+    let answer = common::text(pdf(pdfs, "tjansteskrivelse_bun-2024-0287"));
+    assert!(answer.contains("Er beteckning: KS 2024-0119"), "{answer}");
+}
+
+#[test]
+fn the_seeds_keep_stockholms_style() {
+    let (_out, pdfs) = build(&[seed_meeting()]);
+    let extract = text(pdf(&pdfs, "protokollsutdrag"));
+    for expected in [
+        "Socialnämndens beslut 1. Socialnämnden godkänner",
+        "Förvaltningen hade redovisat ärendet i ett tjänsteutlåtande daterat 6 mars 2015.",
+        "Beslutsgång Ordföranden konstaterar att det finns ett förslag till beslut och det är förvaltningens.",
+    ] {
+        assert!(
+            extract.contains(expected),
+            "missing {expected:?}:\n{extract}"
+        );
+    }
+    let statement = text(pdf(&pdfs, "tjansteutlatande"));
+    assert!(
+        statement.contains("Tjänsteutlåtande Dnr 3.2-482/2014"),
+        "{statement}"
+    );
+}
+
+/// `paragraf check FOLDER` with `profile` as the nämnd's profil.yaml beside seed 001's case.
+fn check_with_profile(profile: &str) -> (bool, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("profil.yaml"), profile).unwrap();
+    let folder = dir.path().join("beredning");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(seed_001_case(), folder.join("arende.yaml")).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .arg("check")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_profile_that_would_break_the_law_is_refused() {
+    for (profile, expected) in [
+        (
+            "formuleringar:\n  utdragsbestyrkande: ''\n",
+            "profil.yaml:2:23: ett protokollsutdrag ska bestyrkas",
+        ),
+        (
+            "anslag:\n  form: text\n  text: Anslaget sattes upp {uppsatt}.\n",
+            "profil.yaml:3:9: anslaget ska säga när det sattes upp och var protokollet förvaras (KL 8 kap. 12 §): texten saknar {förvaringsplats}",
+        ),
+        (
+            "anslag:\n  etiketter:\n    förvaringsplats: ''\n",
+            "profil.yaml:3:22: anslaget ska ange förvaringsplats",
+        ),
+        (
+            "paragraf:\n  ordning: [ärendet, beslutsgång, reservationer, protokollsanteckningar, expediering, beredning]\n",
+            "`beslut` saknas i ordningen",
+        ),
+    ] {
+        let (ok, stderr) = check_with_profile(profile);
+        assert!(!ok, "{profile} passed");
+        assert!(
+            stderr.contains(expected),
+            "{profile}: expected {expected:?} in\n{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_required_section_missing_is_a_warning_at_the_case() {
+    let (ok, stderr) =
+        check_with_profile("tjänsteskrivelse:\n  obligatoriska_avsnitt: [Barnkonsekvensanalys]\n");
+    assert!(ok, "{stderr}");
+    assert!(
+        stderr.contains("varning:")
+            && stderr.contains("profilen kräver avsnittet ”Barnkonsekvensanalys”"),
+        "{stderr}"
+    );
+    // Norrvik's cases have theirs.
+    let output = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(["check", "cases/barn-och-utbildningsnamnden"])
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("Barnkonsekvensanalys"));
+}
+
+#[test]
+fn names_and_dates_are_never_hyphenated() {
+    // "Plats och tid" on Norrvik's first page runs to two lines: the date moves whole to
+    // the second instead of being hyphenated ("novem-ber") or split.
+    let text = raw_text(pdf(&norrvik().1, "_protokoll.pdf"));
+    for line in text.lines().map(str::trim_end) {
+        for word in ["november", "Granlund", "Åström", "Törnqvist"] {
+            for cut in 2..word.chars().count() - 1 {
+                let head: String = word.chars().take(cut).collect();
+                assert!(
+                    !(line.ends_with(&format!("{head}-"))
+                        || line.ends_with(&format!("{head}\u{ad}"))),
+                    "{word} hyphenated: {line:?}"
+                );
+            }
+        }
+        assert!(
+            !line.ends_with(" 12"),
+            "a date split after its day: {line:?}"
+        );
+    }
+    assert!(
+        text.contains("tisdagen den\n12 november 2024") || text.contains("den 12 november 2024"),
+        "{text}"
+    );
+}
+
+#[test]
+fn paragraf_new_profil_names_every_option_and_checks_once_uncommented() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profil.yaml");
+    let output = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(["new", "profil", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let skeleton = std::fs::read_to_string(&path).unwrap();
+    // Every key a profile can have is named in the skeleton.
+    let profile_types = [
+        "Profile",
+        "Logo",
+        "Headings",
+        "Wordings",
+        "ParagraphLayout",
+        "NoticeLayout",
+        "NoticeLabels",
+        "FooterLabels",
+        "StatementLayout",
+        "StatementLabels",
+    ];
+    for entry in paragraf::model::schema::vocabulary() {
+        let Some((kind, key)) = entry.key.split_once('.') else {
+            continue;
+        };
+        if profile_types.contains(&kind) {
+            assert!(
+                skeleton.contains(&format!("{key}:")),
+                "`paragraf new profil` lacks {key} ({})",
+                entry.key
+            );
+        }
+    }
+    // Uncommented, with its placeholder filled and a logo beside it, it is a valid profile
+    // that gives the built-in style.
+    let uncommented: String = skeleton
+        .lines()
+        .map(|line| {
+            let rest = line.strip_prefix("# ").unwrap_or(line);
+            let key = rest.trim_start().split(':').next().unwrap_or_default();
+            let is_key = !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_lowercase() || c == '_' || c == '-');
+            if is_key {
+                rest.to_owned()
+            } else {
+                line.to_owned()
+            }
+        })
+        .map(|line| {
+            if line.starts_with("kommun:") {
+                "kommun: Provby kommun".to_owned()
+            } else {
+                line
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&path, uncommented).unwrap();
+    std::fs::copy(
+        repo().join("cases/socialnamnden/logotyp.svg"),
+        dir.path().join("logotyp.svg"),
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(["check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let loaded = paragraf::model::LoadedProfile::for_file(&dir.path().join("x.yaml")).unwrap();
+    let built_in = paragraf::model::Profile::default();
+    assert_eq!(loaded.profile.paragraf, built_in.paragraf);
+    assert_eq!(loaded.profile.anslag, built_in.anslag);
+    assert_eq!(
+        loaded.profile.tjänsteskrivelse.etiketter,
+        built_in.tjänsteskrivelse.etiketter
+    );
+    assert_eq!(
+        loaded.profile.formuleringar.beslutsgång,
+        built_in.formuleringar.beslutsgång
+    );
+}
