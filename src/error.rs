@@ -71,9 +71,19 @@ impl Problem {
     fn shown_line(&self) -> Option<(String, usize)> {
         const WIDTH: usize = 100;
         let (text, (_, column)) = (self.source_line.as_ref()?, self.position?);
-        let chars: Vec<char> = text.chars().collect();
+        // A bidi override or control character would act on the terminal: show � instead.
+        let chars: Vec<char> = text
+            .chars()
+            .map(|c| {
+                if crate::model::text_rules::forbidden(c).is_some() {
+                    '\u{FFFD}'
+                } else {
+                    c
+                }
+            })
+            .collect();
         if chars.len() <= WIDTH {
-            return Some((text.clone(), column));
+            return Some((chars.into_iter().collect(), column));
         }
         let start = column
             .saturating_sub(WIDTH / 2)

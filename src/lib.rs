@@ -46,11 +46,21 @@ pub fn load(paths: &[PathBuf]) -> Result<Inputs> {
     let mut problems = Vec::new();
     for path in paths {
         if path.is_dir() {
-            collect_yaml(path, &mut files, &mut problems);
-        } else if path.is_file() {
-            files.insert(path.clone());
+            let scan = model::files::scan_yaml(path);
+            files.extend(scan.files);
+            problems.extend(
+                scan.refused
+                    .into_iter()
+                    .map(|(path, why)| Problem::in_file(&path, why)),
+            );
         } else {
-            problems.push(Problem::in_file(path, "finns inte"));
+            // A file named on the command line is read as it is, if it is a regular file.
+            match model::files::regular(path) {
+                Ok(()) => {
+                    files.insert(path.clone());
+                }
+                Err(why) => problems.push(Problem::in_file(path, why)),
+            }
         }
     }
     let mut inputs = Inputs::default();
@@ -111,30 +121,6 @@ pub fn load(paths: &[PathBuf]) -> Result<Inputs> {
 
 fn canonical(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
-}
-
-fn collect_yaml(dir: &Path, files: &mut BTreeSet<PathBuf>, problems: &mut Vec<Problem>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            problems.push(Problem::in_file(dir, format!("kan inte läsas: {e}")));
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let hidden = path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            collect_yaml(&path, files, problems);
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-            files.insert(path);
-        }
-    }
 }
 
 /// Run every check on the inputs, the figures cited in prose included: everything a
@@ -202,10 +188,12 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
         );
     }
     for case in &inputs.cases {
-        push(
-            derive::statement(case).map(|d| vec![d]),
-            folder(&case.source.path),
-        );
+        // A case built alone is as secret as the meeting that holds it makes it.
+        let statement = derive::statement(case).map(|mut d| {
+            d.secret = model::secret_in_meetings(&case.source.path);
+            vec![d]
+        });
+        push(statement, folder(&case.source.path));
     }
     if problems.is_empty() {
         Ok(planned)
@@ -392,6 +380,11 @@ fn prepare(paths: &[PathBuf], options: &BuildOptions) -> Result<(Vec<Planned>, V
     let mut warnings = validate(&inputs)?;
     let mut planned = plan(&inputs)?;
     if options.publish {
+        // The web copy's titles (and so its file names) leave personal data out too.
+        for Planned { document, .. } in &mut planned {
+            document.title =
+                render::redact::Redactions::new(&document.redactions).apply(&document.title);
+        }
         planned.retain(|Planned { document, root }| {
             if document.secret {
                 let what = match document.paragraph {

@@ -9,6 +9,27 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use paragraf::typeset::Conformance;
+
+/// Print on stdout. A reader that has gone (`paragraf textconv … | head`) ends the
+/// program quietly, as a Unix tool does, instead of a panic.
+macro_rules! outln {
+    ($($arg:tt)*) => { emit(&mut std::io::stdout().lock(), format_args!("{}\n", format_args!($($arg)*))) };
+}
+macro_rules! out {
+    ($($arg:tt)*) => { emit(&mut std::io::stdout().lock(), format_args!($($arg)*)) };
+}
+/// Print on stderr, likewise.
+macro_rules! errln {
+    ($($arg:tt)*) => { emit(&mut std::io::stderr().lock(), format_args!("{}\n", format_args!($($arg)*))) };
+}
+
+fn emit(stream: &mut impl Write, text: std::fmt::Arguments) {
+    if let Err(e) = stream.write_fmt(text).and_then(|()| stream.flush())
+        && e.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        std::process::exit(0);
+    }
+}
 use paragraf::write::{OutputFile, Written};
 use paragraf::{BuildOptions, Error, Problem, Report};
 
@@ -188,16 +209,16 @@ fn main() -> ExitCode {
                         report_problems(&report.warnings);
                         let changed: Vec<_> = report.written.iter().filter(|w| w.changed).collect();
                         for file in &changed {
-                            println!("skrev {}", file.path.display());
+                            outln!("skrev {}", file.path.display());
                         }
-                        println!(
+                        outln!(
                             "{clock} UTC: byggt på {ms} ms, {} filer ändrade",
                             changed.len()
                         );
                     }
                     Err(error) => {
                         report_problems(&error.problems);
-                        println!("{clock} UTC: fel efter {ms} ms; väntar på nästa ändring");
+                        outln!("{clock} UTC: fel efter {ms} ms; väntar på nästa ändring");
                     }
                 }
                 let _ = std::io::stdout().flush();
@@ -219,26 +240,26 @@ fn main() -> ExitCode {
         },
         Command::Textconv { file } => {
             match paragraf::model::SourceFile::read(&file).and_then(paragraf::textconv::facts) {
-                Ok(facts) => print!("{}", paragraf::textconv::text(&facts)),
+                Ok(facts) => out!("{}", paragraf::textconv::text(&facts)),
                 // git diff must still show something for a file that does not parse
                 // (yet): the problem, then the file as it is.
                 Err(error) => {
                     for problem in &error.problems {
-                        println!("# paragraf: {}", problem.message);
+                        outln!("# paragraf: {}", problem.message);
                     }
                     let bytes = std::fs::read(&file).unwrap_or_default();
-                    print!("{}", String::from_utf8_lossy(&bytes));
+                    out!("{}", String::from_utf8_lossy(&bytes));
                 }
             }
             ExitCode::SUCCESS
         }
         Command::Diff { old, new } => match diff(&old, &new) {
             Ok(changes) if changes.is_empty() => {
-                println!("inga ändringar i sak");
+                outln!("inga ändringar i sak");
                 ExitCode::SUCCESS
             }
             Ok(changes) => {
-                changes.iter().for_each(|line| println!("{line}"));
+                changes.iter().for_each(|line| outln!("{line}"));
                 ExitCode::SUCCESS
             }
             Err(error) => fail(&error),
@@ -283,7 +304,7 @@ fn main() -> ExitCode {
                     Ok((_, warnings)) => warnings.as_slice(),
                     Err(error) => error.problems.as_slice(),
                 };
-                println!("{}", json_report(result.is_ok(), problems));
+                outln!("{}", json_report(result.is_ok(), problems));
                 return if result.is_ok() {
                     ExitCode::SUCCESS
                 } else {
@@ -293,7 +314,7 @@ fn main() -> ExitCode {
             match result {
                 Ok((inputs, warnings)) => {
                     report_problems(&warnings);
-                    eprintln!(
+                    errln!(
                         "ok: {} sammanträden, {} fristående ärenden",
                         inputs.meetings.len(),
                         inputs.cases.len()
@@ -331,26 +352,56 @@ fn diff(old: &str, new: &Path) -> paragraf::Result<Vec<String>> {
         SourceFile::read(Path::new(old))?
     } else {
         // A revision: the same file as git has it there, read as if it stood where it is.
-        let spec = format!("{old}:./{}", new.display());
-        let shown = std::process::Command::new("git")
-            .args(["show", &spec])
-            .output();
-        match shown {
-            Ok(output) if output.status.success() => {
-                SourceFile::from_text(new, String::from_utf8_lossy(&output.stdout).into_owned())
-            }
-            _ => {
-                return Err(Problem::in_file(
-                    Path::new(old),
-                    format!("varken en fil eller en git-revision av {}", new.display()),
-                )
-                .into());
-            }
-        }
+        let text = revision_text(old, new).map_err(|why| Problem::in_file(Path::new(old), why))?;
+        SourceFile::from_text(new, text)
     };
     let old_facts = paragraf::textconv::facts(old_source)?;
     let new_facts = paragraf::textconv::facts(SourceFile::read(new)?)?;
     Ok(paragraf::textconv::changes(&old_facts, &new_facts))
+}
+
+/// The text of `file` at git revision `revision`. The revision is passed after
+/// `--end-of-options`, so that nothing a user types is read as an option to git, and the
+/// path relative to the repository, so that an absolute path works too.
+fn revision_text(revision: &str, file: &Path) -> Result<String, String> {
+    if revision.starts_with('-') {
+        return Err(format!("`{revision}` är ingen git-revision"));
+    }
+    let real = file.canonicalize().map_err(|e| {
+        format!(
+            "{} {}",
+            file.display(),
+            paragraf::model::files::io_message(&e)
+        )
+    })?;
+    let folder = real.parent().unwrap_or(Path::new("/"));
+    let top = git(folder, &["rev-parse", "--show-toplevel"])?;
+    let relative = real
+        .strip_prefix(top.trim_end())
+        .map_err(|_| format!("{} ligger inte i git-förrådet", file.display()))?;
+    let spec = format!("{revision}:{}", relative.display());
+    git(folder, &["show", "--end-of-options", &spec])
+}
+
+/// What `git ARGS` prints, run in `folder`; git's own message when it fails.
+fn git(folder: &Path, args: &[&str]) -> Result<String, String> {
+    let output = std::process::Command::new("git")
+        .args(args)
+        .current_dir(folder)
+        .output()
+        .map_err(|e| {
+            format!(
+                "git kan inte köras: {}",
+                paragraf::model::files::io_message(&e)
+            )
+        })?;
+    if !output.status.success() {
+        return Err(format!(
+            "git: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    String::from_utf8(output.stdout).map_err(|_| "git gav en text som inte är UTF-8".to_owned())
 }
 
 fn finish(result: paragraf::Result<Report>) -> ExitCode {
@@ -359,7 +410,7 @@ fn finish(result: paragraf::Result<Report>) -> ExitCode {
             report_problems(&report.warnings);
             print_written(&report.written);
             let changed = report.written.iter().filter(|w| w.changed).count();
-            eprintln!(
+            errln!(
                 "{changed} filer skrivna, {} oförändrade",
                 report.written.len() - changed
             );
@@ -377,14 +428,14 @@ fn print_written(written: &[Written]) {
         } else {
             "oförändrad"
         };
-        println!("{verb} {}", file.path.display());
+        outln!("{verb} {}", file.path.display());
     }
 }
 
 /// Print problems on stderr. A closed stderr (`| head`) must not turn into a panic.
 fn report_problems(problems: &[Problem]) {
     if !problems.is_empty() {
-        let _ = writeln!(std::io::stderr(), "{}", Error::new(problems.to_vec()));
+        errln!("{}", Error::new(problems.to_vec()));
     }
 }
 
@@ -422,7 +473,7 @@ fn schema(kind: Option<&str>, out: Option<&Path>) -> ExitCode {
     let Some(out) = out else {
         return match kinds.as_slice() {
             [kind] => {
-                print!("{}", schema_text(*kind));
+                out!("{}", schema_text(*kind));
                 ExitCode::SUCCESS
             }
             _ => fail(

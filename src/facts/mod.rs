@@ -30,10 +30,11 @@ impl std::ops::Add for Totals {
     type Output = Totals;
 
     fn add(self, other: Totals) -> Totals {
+        // Amounts are bounded (MAX_KRONOR) and so are rows; saturating all the same.
         Totals {
-            count: self.count + other.count,
-            requested: Kronor(self.requested.0 + other.requested.0),
-            granted: Kronor(self.granted.0 + other.granted.0),
+            count: self.count.saturating_add(other.count),
+            requested: Kronor(self.requested.0.saturating_add(other.requested.0)),
+            granted: Kronor(self.granted.0.saturating_add(other.granted.0)),
         }
     }
 }
@@ -51,13 +52,17 @@ pub fn granted(proposal: Proposal, table: &ApplicationTable) -> Kronor {
 pub fn totals(table: &ApplicationTable) -> Totals {
     Totals {
         count: table.ansökningar.len(),
-        requested: Kronor(table.ansökningar.iter().map(|a| a.sökt.0).sum()),
+        requested: Kronor(
+            table
+                .ansökningar
+                .iter()
+                .fold(0, |sum, a| sum.saturating_add(a.sökt.0)),
+        ),
         granted: Kronor(
             table
                 .ansökningar
                 .iter()
-                .map(|a| granted(a.förslag, table).0)
-                .sum(),
+                .fold(0, |sum, a| sum.saturating_add(granted(a.förslag, table).0)),
         ),
     }
 }

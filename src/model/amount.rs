@@ -9,6 +9,21 @@ use serde::de::{self, Deserializer, Visitor};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Kronor(pub u64);
 
+/// The largest amount written: a thousand milliards, more than any municipality's budget.
+/// With at most [`crate::validate::MAX_APPLICATIONS`] rows a table, no sum can overflow.
+pub const MAX_KRONOR: u64 = 1_000_000_000_000;
+
+/// An amount within [`MAX_KRONOR`], or why not.
+fn bounded<E: de::Error>(kronor: Kronor) -> Result<Kronor, E> {
+    if kronor.0 > MAX_KRONOR {
+        return Err(E::custom(format!(
+            "beloppet {} kr är orimligt stort; högst 1 000 000 000 000 kr",
+            kronor.0
+        )));
+    }
+    Ok(kronor)
+}
+
 impl Kronor {
     /// Parse `532500`, `532 500` (also with no-break or thin spaces). Nothing else: no
     /// decimals, no sign, no `kr`, so a typo cannot become a different amount.
@@ -48,14 +63,15 @@ impl<'de> Deserialize<'de> for Kronor {
                 f.write_str(EXPECTED_AMOUNT)
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Kronor, E> {
-                Ok(Kronor(v))
+                bounded(Kronor(v))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Kronor, E> {
-                non_negative(v)
+                non_negative(v).and_then(bounded)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Kronor, E> {
                 Kronor::parse(v)
                     .ok_or_else(|| E::custom(format!("`{v}` är inte {EXPECTED_AMOUNT}")))
+                    .and_then(bounded)
             }
         }
         deserializer.deserialize_any(KronorVisitor)
@@ -85,10 +101,10 @@ impl<'de> Deserialize<'de> for Proposal {
                 f.write_str(EXPECTED)
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Proposal, E> {
-                Ok(Proposal::Amount(Kronor(v)))
+                bounded(Kronor(v)).map(Proposal::Amount)
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Proposal, E> {
-                non_negative(v).map(Proposal::Amount)
+                non_negative(v).and_then(bounded).map(Proposal::Amount)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Proposal, E> {
                 match v.trim() {
@@ -96,8 +112,9 @@ impl<'de> Deserialize<'de> for Proposal {
                     "maxbelopp" => Ok(Proposal::Capped),
                     "hänvisning" => Ok(Proposal::Referred),
                     other => Kronor::parse(other)
-                        .map(Proposal::Amount)
-                        .ok_or_else(|| E::custom(format!("`{v}` är inte {EXPECTED}"))),
+                        .ok_or_else(|| E::custom(format!("`{v}` är inte {EXPECTED}")))
+                        .and_then(bounded)
+                        .map(Proposal::Amount),
                 }
             }
         }
@@ -109,7 +126,7 @@ impl<'de> Deserialize<'de> for Proposal {
 fn amount_schema() -> schemars::Schema {
     schemars::json_schema!({
         "anyOf": [
-            {"type": "integer", "minimum": 0},
+            {"type": "integer", "minimum": 0, "maximum": 1_000_000_000_000u64},
             {"type": "string", "pattern": "^\\s*\\d{1,3}([ \u{a0}\u{202f}\u{2009}]\\d{3})*\\s*$|^\\s*\\d+\\s*$"}
         ]
     })

@@ -64,6 +64,39 @@ pub struct Meeting {
     pub paragrafer: Vec<Item>,
 }
 
+impl Meeting {
+    /// Every prose (Markdown) field of the meeting, with its path.
+    pub fn prose_fields(&self) -> Vec<(String, &str)> {
+        let mut fields = Vec::new();
+        for (i, item) in self.paragrafer.iter().enumerate() {
+            let at = |name: String| format!("paragrafer[{i}].{name}");
+            let texts = [
+                ("beskrivning", &item.beskrivning),
+                ("beslutsgång", &item.beslutsgång),
+            ];
+            for (name, text) in texts {
+                if let Some(text) = text {
+                    fields.push((at(name.to_owned()), text.as_str()));
+                }
+            }
+            for (j, preparation) in item.beredning.iter().enumerate() {
+                if let Some(text) = &preparation.beslutsgång {
+                    fields.push((at(format!("beredning[{j}].beslutsgång")), text));
+                }
+            }
+            for (j, reservation) in item.reservationer.iter().enumerate() {
+                if let Some(text) = &reservation.motivering {
+                    fields.push((at(format!("reservationer[{j}].motivering")), text));
+                }
+            }
+            for (j, note) in item.protokollsanteckningar.iter().enumerate() {
+                fields.push((at(format!("protokollsanteckningar[{j}].text")), &note.text));
+            }
+        }
+        fields
+    }
+}
+
 /// The kind of organ and how sentences name it, when the name alone does not tell.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

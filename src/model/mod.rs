@@ -3,17 +3,19 @@
 //! error, not a silently ignored line.
 
 mod amount;
+pub mod files;
 mod keys;
 mod layout;
 mod meeting;
 mod paragraph;
 mod positions;
 mod profile;
+pub mod prose;
 pub mod schema;
+pub mod text_rules;
 mod time;
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -139,6 +141,28 @@ pub struct Case {
     pub personuppgifter: Vec<String>,
 }
 
+impl Case {
+    /// Every prose (Markdown) field of the case, with its path.
+    pub fn prose_fields(&self) -> Vec<(String, &str)> {
+        let mut fields = vec![("sammanfattning".to_owned(), self.sammanfattning.as_str())];
+        for (s, section) in self.avsnitt.iter().enumerate() {
+            if let Some(text) = &section.text {
+                fields.push((format!("avsnitt[{s}].text"), text));
+            }
+        }
+        for (id, table) in &self.tabeller {
+            for (r, row) in table.ansökningar.iter().enumerate() {
+                let at = format!("tabeller.{id}.ansökningar[{r}]");
+                fields.push((format!("{at}.beskrivning"), &row.beskrivning));
+                if let Some(text) = &row.motivering {
+                    fields.push((format!("{at}.motivering"), text));
+                }
+            }
+        }
+        fields
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CaseOfficer {
@@ -218,12 +242,9 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn read(path: &Path) -> Result<Self> {
-        let unreadable = |e: std::io::Error| Problem::in_file(path, format!("kan inte läsas: {e}"));
         // Read at most one byte past the limit: a huge file is refused, not loaded.
-        let mut bytes = Vec::new();
-        std::fs::File::open(path)
-            .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-            .map_err(unreadable)?;
+        let bytes =
+            files::read_regular(path, MAX_FILE_BYTES).map_err(|why| Problem::in_file(path, why))?;
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err(Problem::in_file(
                 path,
@@ -301,7 +322,8 @@ impl SourceFile {
     pub(crate) fn parse<T: for<'de> Deserialize<'de>>(&self, schema: Schema) -> Result<T> {
         let tree: serde_yaml::Value =
             serde_yaml::from_str(&self.text).map_err(|e| Error::from(self.yaml_problem(&e)))?;
-        let mut problems = keys::unknown_keys(self, &tree, schema);
+        let mut problems = text_rules::problems(self);
+        problems.extend(keys::unknown_keys(self, &tree, schema));
         self.placeholders(&tree, "", &mut problems);
         if !problems.is_empty() {
             return Err(Error::new(problems));
@@ -480,24 +502,37 @@ impl LoadedCase {
     }
 }
 
-/// The first § number of `meeting` when numbering runs through the calendar year: one
-/// past the last § of the nämnd's earlier meetings that year, found beside it in the
-/// nämnd's folder (each numbered the same way, in date order).
-fn next_number_of_year(path: &Path, meeting: &Meeting) -> Result<u32> {
-    use chrono::Datelike;
-    let meeting_folder = path.parent().unwrap_or(Path::new("."));
-    let committee = meeting_folder.parent().unwrap_or(meeting_folder);
-    let mut earlier: Vec<Meeting> = Vec::new();
-    let folders = std::fs::read_dir(committee)
-        .map_err(|e| Problem::in_file(committee, format!("kan inte läsas: {e}")))?
+/// The meeting files in the folders of the nämnd that holds the file at `path` (the
+/// folders beside its own, its own included), read and parsed as far as they go: the
+/// nämnd's other meetings. Links are not followed here.
+fn meetings_beside(path: &Path) -> Vec<(SourceFile, Result<Meeting>)> {
+    let committee = files::folder_of(path).join("..");
+    let own = |entry: &std::fs::DirEntry, dir: bool| {
+        entry
+            .file_type()
+            .is_ok_and(|t| if dir { t.is_dir() } else { t.is_file() })
+    };
+    let Ok(folders) = std::fs::read_dir(&committee) else {
+        return Vec::new();
+    };
+    let mut folders: Vec<PathBuf> = folders
         .flatten()
+        .filter(|e| own(e, true))
         .map(|e| e.path())
-        .filter(|p| p.is_dir());
+        .collect();
+    folders.sort();
+    let mut meetings = Vec::new();
     for folder in folders {
         let Ok(entries) = std::fs::read_dir(&folder) else {
             continue;
         };
-        for file in entries.flatten().map(|e| e.path()) {
+        let mut entries: Vec<PathBuf> = entries
+            .flatten()
+            .filter(|e| own(e, false))
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for file in entries {
             if file.extension().is_none_or(|e| e != "yaml")
                 || file.file_name().is_some_and(|n| n == PROFILE_FILE)
             {
@@ -506,20 +541,53 @@ fn next_number_of_year(path: &Path, meeting: &Meeting) -> Result<u32> {
             let Ok(source) = SourceFile::read(&file) else {
                 continue;
             };
-            if !source.is_meeting() {
-                continue;
+            if source.is_meeting() {
+                let meeting = source.parse_meeting();
+                meetings.push((source, meeting));
             }
-            let other = source.parse_meeting().map_err(|e| {
-                let mut problems = vec![Problem::in_file(path, format!("paragraferna räknas vidare från årets tidigare sammanträden, men {} går inte att läsa", file.display()))];
-                problems.extend(e.problems);
-                Error::new(problems)
-            })?;
-            if other.nämnd == meeting.nämnd
-                && other.datum.year() == meeting.datum.year()
-                && other.datum < meeting.datum
-            {
-                earlier.push(other);
-            }
+        }
+    }
+    meetings
+}
+
+/// Whether a meeting of the nämnd holds the case at `path` as a secret item: its
+/// statement is then as secret when it is built alone as when built with the meeting.
+pub fn secret_in_meetings(path: &Path) -> bool {
+    let Ok(case) = path.canonicalize() else {
+        return false;
+    };
+    meetings_beside(path).iter().any(|(source, meeting)| {
+        let folder = files::folder_of(&source.path);
+        meeting.as_ref().is_ok_and(|meeting| {
+            meeting.paragrafer.iter().any(|item| {
+                item.sekretess
+                    && item
+                        .ärende
+                        .as_ref()
+                        .and_then(|file| folder.join(file).canonicalize().ok())
+                        .is_some_and(|file| file == case)
+            })
+        })
+    })
+}
+
+/// The first § number of `meeting` when numbering runs through the calendar year: one
+/// past the last § of the nämnd's earlier meetings that year, found beside it in the
+/// nämnd's folder (each numbered the same way, in date order).
+fn next_number_of_year(path: &Path, meeting: &Meeting) -> Result<u32> {
+    use chrono::Datelike;
+    let mut earlier: Vec<Meeting> = Vec::new();
+    for (source, other) in meetings_beside(path) {
+        let other = other.map_err(|e| {
+            let mut problems = vec![Problem::in_file(path, format!("paragraferna räknas vidare från årets tidigare sammanträden, men {} går inte att läsa", source.path.display()))];
+            problems.extend(e.problems);
+            Error::new(problems)
+        })?;
+        if other.nämnd == meeting.nämnd
+            && other.datum.year() == meeting.datum.year()
+            && other.datum < meeting.datum
+        {
+            earlier.push(other);
         }
     }
     earlier.sort_by_key(|m| m.datum);
@@ -532,7 +600,7 @@ fn next_number_of_year(path: &Path, meeting: &Meeting) -> Result<u32> {
             .map(|n| n.number)
             .max()
         {
-            next = last + 1;
+            next = last.saturating_add(1);
         }
     }
     Ok(next)
@@ -624,7 +692,7 @@ impl LoadedMeeting {
     /// reported at once.
     pub fn from_source(source: SourceFile) -> Result<Self> {
         let meeting = source.parse_meeting()?;
-        let folder = source.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let folder = files::folder_of(&source.path).to_path_buf();
         let folder = folder.as_path();
         let mut cases = Vec::new();
         let mut problems = Vec::new();

@@ -5,6 +5,9 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
+/// The largest § number: a year of a busy organ's meetings is a few hundred.
+pub const MAX_PARAGRAPH: u32 = 99_999;
+
 /// A § number with an optional sub-item letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ParagraphNumber {
@@ -26,11 +29,15 @@ impl ParagraphNumber {
         )
     }
 
-    /// Parse `15`, `15 a` or `15a` (a sub-item is one lower-case letter).
+    /// Parse `15`, `15 a` or `15a` (a sub-item is one lower-case letter); a number is at
+    /// most [`MAX_PARAGRAPH`].
     pub fn parse(text: &str) -> Option<Self> {
         let text = text.trim();
         let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        let number = text[..digits].parse().ok()?;
+        let number = text[..digits]
+            .parse()
+            .ok()
+            .filter(|n| *n <= MAX_PARAGRAPH)?;
         let sub = match text[digits..].trim() {
             "" => None,
             rest => {
@@ -53,7 +60,7 @@ impl ParagraphNumber {
             .iter()
             .map(|given| {
                 let number = given.unwrap_or(ParagraphNumber::new(next));
-                next = number.number + 1;
+                next = number.number.saturating_add(1);
                 number
             })
             .collect()
@@ -80,13 +87,17 @@ impl<'de> Deserialize<'de> for ParagraphNumber {
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<ParagraphNumber, E> {
                 u32::try_from(v)
+                    .ok()
+                    .filter(|n| *n <= MAX_PARAGRAPH)
                     .map(ParagraphNumber::new)
-                    .map_err(|_| E::custom(format!("{v} är inte {EXPECTED}")))
+                    .ok_or_else(|| {
+                        E::custom(format!("{v} är inte {EXPECTED} (högst {MAX_PARAGRAPH})"))
+                    })
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<ParagraphNumber, E> {
-                u32::try_from(v)
-                    .map(ParagraphNumber::new)
+                u64::try_from(v)
                     .map_err(|_| E::custom(format!("{v} är inte {EXPECTED}")))
+                    .and_then(|v| self.visit_u64(v))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<ParagraphNumber, E> {
                 ParagraphNumber::parse(v)
@@ -168,8 +179,10 @@ impl<'de> Deserialize<'de> for ParagraphList {
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<ParagraphList, E> {
                 let one = u32::try_from(v)
+                    .ok()
+                    .filter(|n| *n <= MAX_PARAGRAPH)
                     .map(ParagraphNumber::new)
-                    .map_err(|_| E::custom(format!("{v} är inte {EXPECTED}")))?;
+                    .ok_or_else(|| E::custom(format!("{v} är inte {EXPECTED}")))?;
                 Ok(ParagraphList {
                     ranges: vec![(one, one)],
                 })

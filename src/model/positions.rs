@@ -17,6 +17,18 @@ pub struct Positions {
     keys: HashMap<String, (usize, usize)>,
     /// The first key that repeats a key of the same mapping.
     duplicate_key: Option<(usize, usize)>,
+    /// Every plain (unquoted) scalar value as written, with its path and position: what
+    /// YAML may read as a number or a date.
+    plain: Vec<PlainScalar>,
+}
+
+/// A plain scalar value as it stands in the file.
+#[derive(Debug, Clone)]
+pub struct PlainScalar {
+    pub path: String,
+    pub text: String,
+    pub line: usize,
+    pub column: usize,
 }
 
 impl Positions {
@@ -29,7 +41,13 @@ impl Positions {
             values: builder.values,
             keys: builder.keys,
             duplicate_key: builder.duplicate_key,
+            plain: builder.plain,
         }
+    }
+
+    /// The plain scalar values of the file, as written.
+    pub fn plain_scalars(&self) -> &[PlainScalar] {
+        &self.plain
     }
 
     /// Where the first repeated key of a mapping stands.
@@ -73,6 +91,7 @@ struct Builder {
     keys: HashMap<String, (usize, usize)>,
     duplicate_key: Option<(usize, usize)>,
     stack: Vec<(String, Container)>,
+    plain: Vec<PlainScalar>,
 }
 
 impl Builder {
@@ -107,8 +126,18 @@ impl Builder {
 impl MarkedEventReceiver for Builder {
     fn on_event(&mut self, event: Event, mark: Marker) {
         match event {
-            Event::Scalar(value, ..) => match self.next_path() {
-                Some(path) => self.record(&path, mark),
+            Event::Scalar(value, style, ..) => match self.next_path() {
+                Some(path) => {
+                    self.record(&path, mark);
+                    if style == yaml_rust2::scanner::TScalarStyle::Plain {
+                        self.plain.push(PlainScalar {
+                            path,
+                            text: value,
+                            line: mark.line(),
+                            column: mark.col() + 1,
+                        });
+                    }
+                }
                 None => {
                     if let Some((
                         path,

@@ -8,6 +8,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::SourceFile;
+use super::files::folder_of;
 use super::keys::{Schema, fields_of};
 use super::layout::{
     FooterLabels, NoticeForm, NoticeLabels, NoticeLayout, ParagraphLayout, ParagraphPart,
@@ -585,7 +586,7 @@ impl LoadedProfile {
     pub fn for_file(path: &Path) -> Result<Self> {
         let folder = folder_of(path);
         let own = folder.join(PROFILE_FILE);
-        let (path, archive_name) = if own.is_file() {
+        let (path, archive_name) = if own.exists() {
             let folder_name = folder
                 .canonicalize()
                 .ok()
@@ -600,11 +601,16 @@ impl LoadedProfile {
                 Some(above) if !above.as_os_str().is_empty() => above.join(PROFILE_FILE),
                 _ => folder.join("..").join(PROFILE_FILE),
             };
-            if !above.is_file() {
+            if !above.exists() {
                 return Ok(Self::default());
             }
             (above, PROFILE_FILE.to_owned())
         };
+        // A profile is the folder's own: a link to one elsewhere is not read.
+        let home = folder_of(&path);
+        if let Err(why) = super::files::inside(&path, home) {
+            return Err(Problem::in_file(&path, format!("profilen {why}; den läses inte")).into());
+        }
         Self::from_source(SourceFile::read(&path)?, archive_name)
     }
 
@@ -652,15 +658,6 @@ impl LoadedProfile {
     }
 }
 
-/// The folder of the file at `path`; `.` for a bare file name (whose parent is empty, so
-/// that the folder above would not be found).
-fn folder_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder,
-        _ => Path::new("."),
-    }
-}
-
 /// Read the logo: beside the profile or below it, an image Typst can place.
 fn load_logo(source: &SourceFile, logo: &Logo, profile_name: &str) -> Result<LoadedLogo> {
     let fail = |message: String| source.problem("logotyp.fil", message);
@@ -680,22 +677,16 @@ fn load_logo(source: &SourceFile, logo: &Logo, profile_name: &str) -> Result<Loa
     }
     let folder = folder_of(&source.path);
     let path = folder.join(&logo.fil);
-    let missing =
-        |e: std::io::Error| fail(format!("logotypen {} kan inte läsas: {e}", path.display()));
-    let real = path.canonicalize().map_err(missing)?;
-    let real_folder = folder.canonicalize().map_err(missing)?;
-    if !real.starts_with(&real_folder) {
-        return Err(fail(format!(
-            "logotypen {} leder utanför profilens mapp",
-            logo.fil.display()
-        ))
-        .into());
-    }
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    std::fs::File::open(&real)
-        .and_then(|file| file.take(MAX_LOGO_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(missing)?;
+    let unreadable = |why: String| fail(format!("logotypen {} {why}", path.display()));
+    let real =
+        super::files::inside(&path, folder).map_err(|why| match why.starts_with("leder") {
+            true => fail(format!(
+                "logotypen {} leder utanför profilens mapp",
+                logo.fil.display()
+            )),
+            false => unreadable(format!("kan inte läsas: {why}")),
+        })?;
+    let bytes = super::files::read_regular(&real, MAX_LOGO_BYTES).map_err(unreadable)?;
     if bytes.len() as u64 > MAX_LOGO_BYTES {
         return Err(fail(format!(
             "logotypen är större än {} MiB",

@@ -7,6 +7,7 @@
 
 pub mod escape;
 pub mod markdown;
+pub mod redact;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -16,6 +17,7 @@ use minijinja::{AutoEscape, Environment, ErrorKind, State, UndefinedBehavior, Va
 
 use crate::derive::{Document, SourceAttachment, View};
 use crate::error::{Problem, Result};
+use redact::Redactions;
 
 /// The templates, compiled into the binary so that a build depends on nothing on disk.
 const TEMPLATES: &[(&str, &str)] = &[
@@ -248,7 +250,7 @@ impl Renderer {
         let context = minijinja::context! {
             notice => notice,
             source_files => source_files,
-            redactions => if publish { document.redactions.clone() } else { Vec::new() },
+            redactions => Value::from_object(Redactions::new(if publish { &document.redactions } else { &[] })),
             publish => publish,
             profile => Value::from(Serde(&document.profile)),
             ..view
@@ -275,25 +277,23 @@ impl Renderer {
     }
 }
 
+/// The document's personal data, compiled once per render and carried in the context.
+impl minijinja::value::Object for Redactions {}
+
+/// The redactions of the document being rendered (none outside the web copy).
+fn redactions(state: &State) -> Option<std::sync::Arc<Redactions>> {
+    state
+        .lookup("redactions")
+        .and_then(|value| value.downcast_object::<Redactions>())
+}
+
 /// The personal data of the web copy (the context's `redactions`) replaced in `text`.
 /// Every piece of user text passes here on its way out, so nothing can slip past.
 fn redact(state: &State, text: &str) -> String {
-    const REPLACEMENT: &str = "[personuppgift]";
-    let mut text = text.to_owned();
-    if let Some(list) = state.lookup("redactions")
-        && let Ok(items) = list.try_iter()
-    {
-        let mut items: Vec<String> = items
-            .filter_map(|v| v.as_str().map(str::to_owned))
-            .filter(|s| !s.is_empty())
-            .collect();
-        // Longest first, so that "Anna Ek" is replaced before "Anna".
-        items.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
-        for item in items {
-            text = text.replace(&item, REPLACEMENT);
-        }
+    match redactions(state) {
+        Some(redactions) if !redactions.is_empty() => redactions.apply(text),
+        _ => text.to_owned(),
     }
-    text
 }
 
 /// `{{ text|markdown }}`, `{{ text|markdown(level=3) }}`: prose as Typst markup.
@@ -303,9 +303,12 @@ fn markdown_filter(state: &State, value: Value, kwargs: Kwargs) -> Result<Value,
     let text = value.as_str().ok_or_else(|| {
         minijinja::Error::new(ErrorKind::InvalidOperation, "markdown needs a string")
     })?;
+    let none = Redactions::default();
+    let redactions = redactions(state);
     Ok(Value::from_safe_string(markdown::to_typst(
-        &redact(state, text),
+        text,
         level.unwrap_or(2),
+        redactions.as_deref().unwrap_or(&none),
     )))
 }
 

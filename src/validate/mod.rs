@@ -21,6 +21,10 @@ pub use meeting::meeting;
 /// Kommunallagen 5 kap. 69 §: the protocol is justerat within 14 days.
 pub const ADJUSTMENT_DAYS: i64 = 14;
 
+/// The most applications one table holds: far more than any call for applications gets,
+/// few enough that a table typesets in seconds and no sum can overflow.
+pub const MAX_APPLICATIONS: usize = 1_000;
+
 /// A statement older than this at its meeting is worth a second look.
 pub(crate) const STALE_STATEMENT_DAYS: i64 = 180;
 
@@ -82,6 +86,30 @@ pub(crate) fn case_problems(loaded: &LoadedCase, information: bool) -> Vec<Probl
     }
     problems.extend(tables(loaded));
     problems.extend(required_sections(loaded));
+    problems.extend(links(source, case.prose_fields()));
+    problems
+}
+
+/// Links in prose lead only to web pages and e-mail: a PDF must not carry `javascript:`,
+/// `file:` or an empty address as a link a reader may click.
+pub(crate) fn links(
+    source: &crate::model::SourceFile,
+    fields: Vec<(String, &str)>,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (field, text) in fields {
+        for address in crate::model::prose::refused_links(text) {
+            let shown = if address.trim().is_empty() {
+                "en tom adress".to_owned()
+            } else {
+                format!("`{address}`")
+            };
+            problems.push(source.problem(
+                &field,
+                format!("länken till {shown} går inte att följa; en länk leder till en webbsida (http, https) eller e-post (mailto)"),
+            ));
+        }
+    }
     problems
 }
 
@@ -155,6 +183,16 @@ fn tables(loaded: &LoadedCase) -> Vec<Problem> {
     }
     for (id, table) in &case.tabeller {
         let at = format!("tabeller.{id}");
+        if table.ansökningar.len() > MAX_APPLICATIONS {
+            problems.push(source.problem(
+                &format!("{at}.ansökningar"),
+                format!(
+                    "tabellen har {} ansökningar; högst {MAX_APPLICATIONS} ryms i en tabell (dela upp den)",
+                    table.ansökningar.len()
+                ),
+            ));
+            continue;
+        }
         match placed.get(id.as_str()) {
             None => problems.push(source.problem(&at, format!("tabellen `{id}` står inte i något avsnitt (lägg till den under ett avsnitts `tabeller`)"))),
             Some(n) if *n > 1 => problems.push(source.problem(&at, format!("tabellen `{id}` står i {n} avsnitt; den får stå i ett"))),

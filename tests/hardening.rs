@@ -1,0 +1,304 @@
+//! What an attacker or a slip of the hand can do with the input, and what paragraf does
+//! instead of reading a secret file, hanging, panicking or publishing personal data.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+/// `paragraf ARGS` in `folder`, killed (and the test failed) after 30 s: nothing may hang.
+fn paragraf_in(folder: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(args)
+        .current_dir(folder)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            panic!("paragraf {args:?} hung");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A nämnd folder with the anslag fixture's meeting in `2024-05-21/`.
+fn committee() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("nämnd/2024-05-21");
+    std::fs::create_dir_all(&folder).unwrap();
+    let fixture = repo().join("tests/fixtures/anslag/2024-05-21");
+    for name in ["arende.yaml", "sammantrade.yaml"] {
+        std::fs::copy(fixture.join(name), folder.join(name)).unwrap();
+    }
+    (dir, folder)
+}
+
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_folder_loops_and_fifos_are_refused_not_read() {
+    use std::os::unix::fs::symlink;
+    let (dir, folder) = committee();
+    let secret = dir.path().join("hemlig.yaml");
+    std::fs::write(&secret, "lösenord: HEMLIGT-123\n").unwrap();
+    symlink(&secret, folder.join("z.yaml")).unwrap();
+    symlink(dir.path().join("nämnd"), folder.join("slinga")).unwrap();
+    let fifo = folder.join("rör.yaml");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let output = paragraf_in(dir.path(), &["check", "nämnd"]);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    assert!(
+        !message.contains("HEMLIGT"),
+        "a secret was read:\n{message}"
+    );
+    assert!(
+        message.contains("z.yaml: länken leder utanför mappen som läses"),
+        "{message}"
+    );
+    assert!(
+        message.contains("slinga: länken leder till en mapp som redan läses"),
+        "{message}"
+    );
+    assert!(
+        message.contains("rör.yaml: är ingen vanlig fil"),
+        "{message}"
+    );
+    // A FIFO given as the profile's logo is refused, not waited on.
+    std::fs::remove_file(folder.join("z.yaml")).unwrap();
+    std::fs::remove_file(folder.join("slinga")).unwrap();
+    std::fs::remove_file(&fifo).unwrap();
+    let logo = dir.path().join("nämnd/logo.png");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&logo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    std::fs::write(
+        dir.path().join("nämnd/profil.yaml"),
+        "logotyp: {fil: logo.png, alt: Logo}\n",
+    )
+    .unwrap();
+    let output = paragraf_in(dir.path(), &["check", "nämnd"]);
+    assert!(
+        stderr(&output).contains("är ingen vanlig fil"),
+        "{}",
+        stderr(&output)
+    );
+    // A profile that is a link to one elsewhere is not read either.
+    std::fs::remove_file(dir.path().join("nämnd/profil.yaml")).unwrap();
+    std::fs::write(dir.path().join("annan.yaml"), "kommun: Annan\n").unwrap();
+    symlink(
+        dir.path().join("annan.yaml"),
+        dir.path().join("nämnd/profil.yaml"),
+    )
+    .unwrap();
+    let output = paragraf_in(&folder, &["check", "sammantrade.yaml"]);
+    assert!(
+        stderr(&output).contains("profilen leder utanför"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_meeting_named_from_inside_its_folder_is_checked() {
+    let (_dir, folder) = committee();
+    let output = paragraf_in(&folder, &["check", "sammantrade.yaml"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
+fn git_revisions_cannot_become_options_and_absolute_paths_work() {
+    let file = repo().join("cases/socialnamnden/2015-03-24/sammantrade.yaml");
+    let out = tempfile::tempdir().unwrap();
+    let injected = out.path().join("written-by-git");
+    let option = format!("--output={}", injected.display());
+    let output = paragraf_in(&repo(), &["diff", "--", &option, file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!injected.exists(), "git wrote a file");
+    let output = paragraf_in(
+        &repo(),
+        &["diff", "ingen-sådan-revision", file.to_str().unwrap()],
+    );
+    assert!(
+        stderr(&output).contains("git: fatal:"),
+        "{}",
+        stderr(&output)
+    );
+    // An absolute path, from outside the repository's folder: git is run where the file is.
+    if Command::new("git")
+        .args(["rev-parse", "HEAD"])
+        .current_dir(repo())
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        let output = paragraf_in(out.path(), &["diff", "HEAD", file.to_str().unwrap()]);
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+}
+
+#[test]
+fn bidi_controls_in_a_decision_point_are_refused_at_their_place() {
+    let (_dir, folder) = committee();
+    let case = folder.join("arende.yaml");
+    let text = std::fs::read_to_string(&case).unwrap().replace(
+        "  - Kulturnämnden fördelar bidrag enligt förvaltningens förslag.",
+        "  - Kulturnämnden beviljar \u{202E}000 001 kr.",
+    );
+    std::fs::write(&case, text).unwrap();
+    let output = paragraf_in(&folder, &["check", "sammantrade.yaml"]);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    assert!(
+        message.contains("arende.yaml:7:28: tecknet U+202E styr textens riktning"),
+        "{message}"
+    );
+    // The line is shown with the character made harmless, not acted on by the terminal.
+    assert!(!message.contains('\u{202E}'), "{message}");
+}
+
+#[test]
+fn huge_amounts_paragraph_numbers_hex_and_far_dates_are_refused() {
+    let (_dir, folder) = committee();
+    let case = folder.join("arende.yaml");
+    let original = std::fs::read_to_string(&case).unwrap();
+    for (from, to, expected) in [
+        (
+            "sökt: 80 000",
+            "sökt: 18446744073709551615",
+            "orimligt stort",
+        ),
+        (
+            "sökt: 80 000",
+            "sökt: 0x10",
+            "`0x10` läses som ett tal i annan talbas",
+        ),
+        (
+            "datum: 2024-05-02",
+            "datum: +262142-12-01",
+            "året 262142 ligger utanför 1900–2200",
+        ),
+    ] {
+        assert!(original.contains(from), "{from}");
+        std::fs::write(&case, original.replace(from, to)).unwrap();
+        let output = paragraf_in(&folder, &["check", "sammantrade.yaml"]);
+        let message = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{to}: {message}");
+        assert!(message.contains(expected), "{to}: {message}");
+    }
+    std::fs::write(&case, original).unwrap();
+    let meeting = folder.join("sammantrade.yaml");
+    let text = std::fs::read_to_string(&meeting)
+        .unwrap()
+        .replace("paragraf: 31", "paragraf: 4294967295");
+    std::fs::write(&meeting, text).unwrap();
+    let output = paragraf_in(&folder, &["check", "sammantrade.yaml"]);
+    assert!(
+        stderr(&output).contains("högst 99999"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_closed_stdout_ends_the_program_quietly() {
+    // `paragraf textconv … | head -1`: the reader goes after the first line.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args([
+            "textconv",
+            "cases/kommunfullmaktige/2024-10-21/sammantrade.yaml",
+        ])
+        .current_dir(repo())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    assert_ne!(
+        status.code(),
+        Some(101),
+        "paragraf panicked on a closed stdout"
+    );
+}
+
+#[test]
+fn the_web_copy_leaves_out_personal_data_however_it_is_written() {
+    let (dir, folder) = committee();
+    let case = folder.join("arende.yaml");
+    let text = std::fs::read_to_string(&case)
+        .unwrap()
+        .replace(
+            "rubrik: Bidrag till studieförbund 2024",
+            "rubrik: Bidrag till Sara Nilsson\npersonuppgifter: [Sara Nilsson]",
+        )
+        .replace(
+            "  Förvaltningen föreslår bidrag om totalt {{ summa.beviljat }}.",
+            "  Förvaltningen föreslår bidrag om totalt {{ summa.beviljat }}. Kontakt: Sara\n  Nilsson, *Sara* Nilsson\n  och SARA NILSSON.",
+        );
+    std::fs::write(&case, text).unwrap();
+    let out = dir.path().join("webb");
+    let output = paragraf_in(
+        &folder,
+        &[
+            "build",
+            "--publish",
+            "sammantrade.yaml",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_lowercase();
+        assert!(
+            !name.contains("nilsson"),
+            "a file name carries the name: {name}"
+        );
+        let text = common::text(&path);
+        assert!(!text.to_lowercase().contains("nilsson"), "{name}:\n{text}");
+        assert!(
+            !squeezed(&text).to_lowercase().contains("nilsson"),
+            "{name}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn a_secret_case_built_alone_stays_out_of_the_web_copy() {
+    let case = repo().join("cases/kultur-och-fritidsnamnden/2024-09-17/08-skadestandsansprak.yaml");
+    let out = tempfile::tempdir().unwrap();
+    let output = paragraf_in(
+        &repo(),
+        &[
+            "build",
+            "--publish",
+            case.to_str().unwrap(),
+            "-o",
+            out.path().to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("omfattas av sekretess och utelämnas i webbkopian"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
+}
