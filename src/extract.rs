@@ -6,6 +6,14 @@ use std::path::{Component, Path, PathBuf};
 use lopdf::{Document, Object};
 
 use crate::error::{Error, Problem, Result};
+use crate::write::OutputFile;
+
+/// The largest attached file given back: a YAML source is at most 4 MiB (the limit it is
+/// read with), a logo 1 MiB.
+const MAX_ATTACHMENT_BYTES: usize = 4 << 20;
+
+/// The largest PDF read.
+const MAX_PDF_BYTES: u64 = 512 << 20;
 
 /// One attached file: its name within the nämnd's folder and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,8 +24,11 @@ pub struct Attached {
 
 /// The files attached to the PDF at `path`, in the order of its name tree.
 pub fn attachments(path: &Path) -> Result<Vec<Attached>> {
-    let bytes =
-        std::fs::read(path).map_err(|e| Problem::in_file(path, format!("kan inte läsas: {e}")))?;
+    let bytes = crate::model::files::read_regular(path, MAX_PDF_BYTES)
+        .map_err(|why| Problem::in_file(path, why))?;
+    if bytes.len() as u64 > MAX_PDF_BYTES {
+        return Err(Problem::in_file(path, "PDF-filen är större än 512 MiB").into());
+    }
     let broken = |what: &str| {
         Error::from(Problem::in_file(
             path,
@@ -63,9 +74,11 @@ fn collect(
                 .as_dict()?
                 .get_deref(b"F", document)?
                 .as_stream()?;
-            let bytes = stream
-                .decompressed_content()
-                .or_else(|_| Ok::<_, lopdf::Error>(stream.content.clone()))?;
+            let bytes = inflate(stream).ok_or_else(|| {
+                lopdf::Error::InvalidStream(format!(
+                    "den bifogade filen {name} är större än 4 MiB uppackad, eller packad på ett okänt sätt"
+                ))
+            })?;
             found.push(Attached { name, bytes });
         }
     }
@@ -80,6 +93,76 @@ fn collect(
         }
     }
     Ok(())
+}
+
+/// The content of an attached file's stream, unpacked through its filters (none, or
+/// FlateDecode any number of times) with [`MAX_ATTACHMENT_BYTES`] as the limit of each
+/// step: a small PDF can hold a nested stream that unpacks into gigabytes.
+fn inflate(stream: &lopdf::Stream) -> Option<Vec<u8>> {
+    let filters: Vec<Vec<u8>> = match stream.dict.get(b"Filter") {
+        Err(_) => Vec::new(),
+        Ok(Object::Name(name)) => vec![name.clone()],
+        Ok(Object::Array(names)) => names
+            .iter()
+            .map(|n| n.as_name().map(<[u8]>::to_vec))
+            .collect::<lopdf::Result<_>>()
+            .ok()?,
+        Ok(_) => return None,
+    };
+    let mut bytes = stream.content.clone();
+    for filter in filters {
+        if filter != b"FlateDecode" {
+            return None;
+        }
+        bytes =
+            miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&bytes, MAX_ATTACHMENT_BYTES)
+                .ok()?;
+    }
+    (bytes.len() <= MAX_ATTACHMENT_BYTES).then_some(bytes)
+}
+
+/// The files attached to `pdf`, as files to write: each name once, none a folder of
+/// another, none leading out of the folder they are written to.
+pub fn files(pdf: &Path) -> Result<Vec<OutputFile>> {
+    let attached = attachments(pdf)?;
+    if attached.is_empty() {
+        return Err(Problem::in_file(pdf, "PDF-filen har ingen bifogad källfil").into());
+    }
+    let mut problems = Vec::new();
+    let mut files: Vec<OutputFile> = Vec::new();
+    for a in attached {
+        let name = match target(Path::new(""), &a.name) {
+            Ok(name) => name.to_string_lossy().into_owned(),
+            Err(e) => {
+                problems.extend(e.problems);
+                continue;
+            }
+        };
+        let clash = files.iter().find(|f| {
+            f.name == name
+                || name.starts_with(&format!("{}/", f.name))
+                || f.name.starts_with(&format!("{name}/"))
+        });
+        if let Some(other) = clash {
+            problems.push(Problem::in_file(
+                pdf,
+                format!(
+                    "två bifogade filer skulle skrivas till samma plats ({name}, {}); inget skrivs",
+                    other.name
+                ),
+            ));
+            continue;
+        }
+        files.push(OutputFile {
+            name,
+            bytes: a.bytes,
+        });
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(Error::new(problems))
+    }
 }
 
 /// Where an attachment named `name` goes under `dir`: its relative path, refused if it

@@ -14,6 +14,7 @@ pub mod derive;
 pub mod error;
 pub mod extract;
 pub mod facts;
+pub mod fonts;
 pub mod model;
 pub mod render;
 pub mod swedish;
@@ -147,10 +148,12 @@ fn validate(inputs: &Inputs) -> Result<Vec<Problem>> {
     }
 }
 
-/// A document with the folder its files may come from.
+/// A document with the folder its files may come from and the name of its file.
 pub struct Planned {
     pub document: derive::Document,
     pub root: PathBuf,
+    /// The file name without `.pdf`, unique among the documents of a build.
+    pub stem: String,
 }
 
 /// Every document of the inputs: per meeting the tjänsteutlåtande of each case, the
@@ -165,6 +168,7 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
     let mut done = BTreeSet::new();
     let mut push = |result: Result<Vec<derive::Document>>, root: PathBuf| match result {
         Ok(documents) => planned.extend(documents.into_iter().map(|document| Planned {
+            stem: write::file_stem(&document),
             document,
             root: root.clone(),
         })),
@@ -196,9 +200,34 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
         push(statement, folder(&case.source.path));
     }
     if problems.is_empty() {
+        unique_stems(&mut planned);
         Ok(planned)
     } else {
         Err(Error::new(problems))
+    }
+}
+
+/// Make every file name unique: documents that would share one (two cases of one ärende
+/// with the same dnr and date) are told apart by their YAML file's name, then by number.
+fn unique_stems(planned: &mut [Planned]) {
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    for Planned { document, stem, .. } in planned.iter_mut() {
+        if seen.contains(stem.as_str()) {
+            let source = document
+                .sources
+                .first()
+                .map(|s| s.name.trim_end_matches(".yaml").to_owned())
+                .unwrap_or_default();
+            let with_source = format!("{stem}_{}", write::slug(&source, 40));
+            *stem = (1..)
+                .map(|n| match n {
+                    1 => with_source.clone(),
+                    n => format!("{with_source}-{n}"),
+                })
+                .find(|candidate| !seen.contains(candidate))
+                .unwrap_or(with_source);
+        }
+        seen.insert(stem.clone());
     }
 }
 
@@ -277,21 +306,13 @@ pub fn produce_reusing(
     };
     let renderer = render::Renderer::new(&templates)?;
     let mut problems = Vec::new();
-    let mut stems = BTreeSet::new();
-    for Planned { document, root } in planned {
-        let stem = write::file_stem(document);
-        if !stems.insert(stem.clone()) {
-            problems.push(Problem::in_file(
-                root,
-                format!("två dokument skulle få samma filnamn {stem}.pdf (samma dnr eller rubrik)"),
-            ));
-        }
-    }
-    if !problems.is_empty() {
-        return Err(Error::new(problems));
-    }
-    let one = |Planned { document, root }: &Planned| -> Result<Produced> {
-        let stem = write::file_stem(document);
+    let one = |Planned {
+                   document,
+                   root,
+                   stem,
+               }: &Planned|
+     -> Result<Produced> {
+        let stem = stem.clone();
         let attach = options.conformance.allows_attachments() && !options.publish;
         let source = renderer.render(document, attach, options.publish)?;
         let settings = PdfSettings {
@@ -381,11 +402,13 @@ fn prepare(paths: &[PathBuf], options: &BuildOptions) -> Result<(Vec<Planned>, V
     let mut planned = plan(&inputs)?;
     if options.publish {
         // The web copy's titles (and so its file names) leave personal data out too.
-        for Planned { document, .. } in &mut planned {
+        for Planned { document, stem, .. } in &mut planned {
             document.title =
                 render::redact::Redactions::new(&document.redactions).apply(&document.title);
+            *stem = write::file_stem(document);
         }
-        planned.retain(|Planned { document, root }| {
+        unique_stems(&mut planned);
+        planned.retain(|Planned { document, root, .. }| {
             if document.secret {
                 let what = match document.paragraph {
                     Some(n) => format!("{} § {n}", document.kind_name()),

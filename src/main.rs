@@ -329,20 +329,7 @@ fn main() -> ExitCode {
 
 /// The attached sources of `pdf`, written under `out` at their relative places.
 fn extract(pdf: &Path, out: &Path) -> paragraf::Result<Vec<Written>> {
-    let attached = paragraf::extract::attachments(pdf)?;
-    if attached.is_empty() {
-        return Err(Problem::in_file(pdf, "PDF-filen har ingen bifogad källfil").into());
-    }
-    let files = attached
-        .into_iter()
-        .map(|a| {
-            paragraf::extract::target(Path::new(""), &a.name).map(|name| OutputFile {
-                name: name.to_string_lossy().into_owned(),
-                bytes: a.bytes,
-            })
-        })
-        .collect::<paragraf::Result<Vec<_>>>()?;
-    paragraf::write::write_all(out, &files)
+    paragraf::write::write_all(out, &paragraf::extract::files(pdf)?)
 }
 
 /// The changes from `old` (a file, or a git revision of `new`) to `new`.

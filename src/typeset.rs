@@ -18,46 +18,11 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::error::{Error, Problem, Result};
+use crate::fonts::FONTS;
 use crate::render::{self, TypstSource};
-
-const FONT_FILES: &[&[u8]] = &[
-    include_bytes!("../fonts/LiberationSerif-Regular.ttf"),
-    include_bytes!("../fonts/LiberationSerif-Bold.ttf"),
-    include_bytes!("../fonts/LiberationSerif-Italic.ttf"),
-    include_bytes!("../fonts/LiberationSerif-BoldItalic.ttf"),
-    include_bytes!("../fonts/LiberationSans-Regular.ttf"),
-    include_bytes!("../fonts/LiberationSans-Bold.ttf"),
-    include_bytes!("../fonts/LiberationSans-Italic.ttf"),
-    include_bytes!("../fonts/LiberationSans-BoldItalic.ttf"),
-];
-
-struct Fonts {
-    book: LazyHash<FontBook>,
-    fonts: Vec<Font>,
-}
-
-static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
-    let fonts: Vec<Font> = FONT_FILES
-        .iter()
-        .flat_map(|data| Font::iter(Bytes::new(*data)))
-        .collect();
-    Fonts {
-        book: LazyHash::new(FontBook::from_fonts(&fonts)),
-        fonts,
-    }
-});
 
 static LIBRARY: LazyLock<LazyHash<Library>> =
     LazyLock::new(|| LazyHash::new(Library::builder().build()));
-
-/// The font families compiled into the binary, for tests and `--help`.
-pub fn font_families() -> Vec<String> {
-    FONTS
-        .book
-        .families()
-        .map(|(name, _)| name.to_owned())
-        .collect()
-}
 
 /// Which PDF standards to export to. Typst checks the document against them when it
 /// exports, so a template that breaks conformance fails the build.
@@ -145,6 +110,40 @@ pub fn typeset(source: &TypstSource, settings: &PdfSettings) -> Result<Vec<u8>> 
     typst_pdf::pdf(&document, &options).map_err(|errors| world.problems(&errors))
 }
 
+/// The text of the Typst string literal (`"…"`) that holds or precedes `column` (1-based)
+/// of `line`, unescaped.
+fn string_literal_at(line: &str, column: usize) -> Option<String> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut literals: Vec<(usize, String)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '"' {
+            let start = i;
+            let mut text = String::new();
+            i += 1;
+            while i < chars.len() && chars[i] != '"' {
+                if chars[i] == '\\' && i + 1 < chars.len() {
+                    i += 1;
+                    text.push(match chars[i] {
+                        'n' => '\n',
+                        't' => '\t',
+                        other => other,
+                    });
+                } else {
+                    text.push(chars[i]);
+                }
+                i += 1;
+            }
+            literals.push((start, text));
+        }
+        i += 1;
+    }
+    literals
+        .into_iter()
+        .rfind(|(start, _)| *start < column.max(1))
+        .map(|(_, text)| text)
+}
+
 /// The Typst world of one document.
 struct DocumentWorld {
     main: Source,
@@ -156,6 +155,8 @@ struct DocumentWorld {
     today: Option<Datetime>,
     template: render::TemplateFile,
     style_path: PathBuf,
+    /// The document's YAML files, for messages.
+    yaml: Vec<(PathBuf, String)>,
 }
 
 fn file_id(path: &str) -> FileId {
@@ -184,6 +185,7 @@ impl DocumentWorld {
             today: Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8),
             template: source.template.clone(),
             style_path: source.style.path.clone(),
+            yaml: source.yaml.clone(),
         }
     }
 
@@ -201,6 +203,23 @@ impl DocumentWorld {
             return Err(FileError::AccessDenied);
         }
         std::fs::read(&real).map_err(|e| FileError::from_io(e, &real))
+    }
+
+    /// Where in the document's YAML the text of the string literal at `column` of the
+    /// generated `line` stands: file, text, line and column.
+    fn yaml_place(&self, line: &str, column: usize) -> Option<(&Path, &str, usize, usize)> {
+        let literal = string_literal_at(line, column)?;
+        let needle: String = literal.trim().chars().take(40).collect();
+        if needle.chars().count() < 3 {
+            return None;
+        }
+        self.yaml.iter().find_map(|(path, text)| {
+            let at = text.find(&needle)?;
+            let before = &text[..at];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Some((path.as_path(), text.as_str(), line, column))
+        })
     }
 
     /// Typst diagnostics as problems at the line of the template that caused them.
@@ -228,19 +247,34 @@ impl DocumentWorld {
             Some((id, source, line, column)) if id == *STYLE_ID => {
                 Problem::at(&self.style_path, source.text(), line, column, message)
             }
-            Some((_, source, line, _)) => {
-                // Generated source: name the template line that produced it.
+            Some((_, source, line, column)) => {
+                // Generated source: name the YAML text it came from, else the template line
+                // that produced it; quote the generated line only in part.
                 let generated = source.text().lines().nth(line - 1).unwrap_or("");
                 let template_source: &str = &self.template.text;
                 let template_line = render::template_line_for(template_source, generated);
                 let path = &self.template.path;
+                let at_template = match template_line {
+                    Some(at) => format!("{}:{at}", path.display()),
+                    None => path.display().to_string(),
+                };
+                let shown: String = generated.trim().chars().take(120).collect();
+                let ellipsis = if generated.trim().chars().count() > 120 {
+                    "…"
+                } else {
+                    ""
+                };
                 let message = format!(
-                    "{message} [line {line} of the generated Typst: `{}`]",
-                    generated.trim()
+                    "{message} [mallen {at_template}, rad {line} av den genererade Typst-koden: `{shown}{ellipsis}`]"
                 );
-                match template_line {
-                    Some(at) => Problem::at(path, template_source, at, 1, message),
-                    None => Problem::in_file(path, message),
+                match self.yaml_place(generated, column) {
+                    Some((file, text, line, column)) => {
+                        Problem::at(file, text, line, column, message)
+                    }
+                    None => match template_line {
+                        Some(at) => Problem::at(path, template_source, at, 1, message),
+                        None => Problem::in_file(path, message),
+                    },
                 }
             }
             None => Problem::in_file(&self.template.path, message),
@@ -325,7 +359,28 @@ mod tests {
             text: format!("#import \"paragraf.typ\": *\n{text}\n"),
             attachments: Vec::new(),
             images: Vec::new(),
+            yaml: vec![(
+                PathBuf::from("arende.yaml"),
+                "nämnd: X\nrubrik: Ett långt namn på ärendet\n".to_owned(),
+            )],
         }
+    }
+
+    #[test]
+    fn a_typst_error_in_user_text_is_reported_at_its_yaml_line() {
+        let long = "x".repeat(500);
+        let problem = error_of(
+            &format!("#fact-grid(\"{long}\", \"Ett långt namn på ärendet\" + 1pt)"),
+            None,
+        );
+        assert_eq!(problem.file, PathBuf::from("arende.yaml"), "{problem}");
+        assert_eq!(problem.position, Some((2, 9)), "{problem}");
+        // The generated line is quoted in part only.
+        assert!(problem.message.len() < 500, "{problem}");
+        assert!(
+            problem.message.contains("tjansteutlatande.typ.j2"),
+            "{problem}"
+        );
     }
 
     fn error_of(text: &str, root: Option<PathBuf>) -> Problem {

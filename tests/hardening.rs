@@ -302,3 +302,149 @@ fn a_secret_case_built_alone_stays_out_of_the_web_copy() {
     );
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
 }
+
+/// A PDF whose attachments are `files` (name, stream content, filters).
+fn pdf_with_attachments(files: &[(&str, Vec<u8>, Vec<&str>)]) -> Vec<u8> {
+    use lopdf::{Dictionary, Document, Object, Stream, dictionary};
+    let mut document = Document::with_version("1.7");
+    let mut names = Vec::new();
+    for (name, content, filters) in files {
+        let mut dict = Dictionary::new();
+        if !filters.is_empty() {
+            let filters: Vec<Object> = filters
+                .iter()
+                .map(|f| Object::Name(f.as_bytes().to_vec()))
+                .collect();
+            dict.set("Filter", Object::Array(filters));
+        }
+        let stream = document.add_object(Stream::new(dict, content.clone()));
+        let spec = document.add_object(dictionary! {
+            "Type" => "Filespec",
+            "F" => Object::string_literal(*name),
+            "UF" => Object::string_literal(*name),
+            "EF" => dictionary! { "F" => stream },
+        });
+        names.push(Object::string_literal(*name));
+        names.push(Object::Reference(spec));
+    }
+    let pages = document.add_object(
+        dictionary! { "Type" => "Pages", "Kids" => Vec::<Object>::new(), "Count" => 0 },
+    );
+    let catalog = document.add_object(dictionary! {
+        "Type" => "Catalog",
+        "Pages" => pages,
+        "Names" => dictionary! { "EmbeddedFiles" => dictionary! { "Names" => names } },
+    });
+    document.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    document.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+#[test]
+fn extract_refuses_bombs_and_clashing_names_and_writes_nothing() {
+    let zlib = |data: &[u8]| miniz_oxide::deflate::compress_to_vec_zlib(data, 9);
+    // 64 MiB of zeros, packed twice: a few kilobytes that would unpack into 64 MiB.
+    let bomb = zlib(&zlib(&vec![0u8; 64 << 20]));
+    assert!(bomb.len() < 200_000);
+    for (case, files) in [
+        (
+            "bomb",
+            vec![("a.yaml", bomb.clone(), vec!["FlateDecode", "FlateDecode"])],
+        ),
+        (
+            "twice",
+            vec![
+                ("a.yaml", b"x: 1".to_vec(), vec![]),
+                ("a.yaml", b"x: 2".to_vec(), vec![]),
+            ],
+        ),
+        (
+            "nested",
+            vec![
+                ("a", b"x: 1".to_vec(), vec![]),
+                ("a/b.yaml", b"x: 2".to_vec(), vec![]),
+            ],
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("in.pdf");
+        std::fs::write(&pdf, pdf_with_attachments(&files)).unwrap();
+        let out = dir.path().join("ut");
+        std::fs::create_dir(&out).unwrap();
+        let output = paragraf_in(dir.path(), &["extract", "in.pdf", "-o", "ut"]);
+        assert_eq!(output.status.code(), Some(1), "{case}: {}", stderr(&output));
+        assert_eq!(
+            std::fs::read_dir(&out).unwrap().count(),
+            0,
+            "{case}: something was written"
+        );
+    }
+}
+
+#[test]
+fn two_cases_of_one_file_name_in_different_folders_are_both_attached_and_round_trip() {
+    let (dir, folder) = committee();
+    let nämnd = dir.path().join("nämnd");
+    for sub in [folder.join("sub"), nämnd.join("sub")] {
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::copy(folder.join("arende.yaml"), sub.join("a.yaml")).unwrap();
+    }
+    let b = std::fs::read_to_string(nämnd.join("sub/a.yaml"))
+        .unwrap()
+        .replace("KUN 2024/118", "KUN 2024/119");
+    std::fs::write(nämnd.join("sub/a.yaml"), b).unwrap();
+    let meeting = std::fs::read_to_string(folder.join("sammantrade.yaml"))
+        .unwrap()
+        .replace(
+            "  - paragraf: 31\n    ärende: arende.yaml",
+            "  - paragraf: 31\n    ärende: sub/a.yaml\n  - ärende: ../sub/a.yaml",
+        );
+    std::fs::write(folder.join("sammantrade.yaml"), meeting).unwrap();
+    let (_out, pdfs) = build(&[folder.join("sammantrade.yaml")]);
+    let protocol = pdf(&pdfs, "_protokoll.pdf");
+    let names: Vec<String> = paragraf::extract::attachments(protocol)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    assert!(
+        names.contains(&"2024-05-21/sub/a.yaml".to_owned()),
+        "{names:?}"
+    );
+    assert!(names.contains(&"sub/a.yaml".to_owned()), "{names:?}");
+    // Extracted, the files rebuild the same protocol.
+    let back = tempfile::tempdir().unwrap();
+    let output = paragraf_in(
+        back.path(),
+        &["extract", protocol.to_str().unwrap(), "-o", "."],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let (_again, rebuilt) = build(&[back.path().join("2024-05-21/sammantrade.yaml")]);
+    assert_eq!(
+        std::fs::read(pdf(&rebuilt, "_protokoll.pdf")).unwrap(),
+        std::fs::read(protocol).unwrap()
+    );
+}
+
+#[test]
+fn two_handlingar_of_one_ärende_get_file_names_of_their_own() {
+    let (_dir, folder) = committee();
+    std::fs::copy(
+        folder.join("arende.yaml"),
+        folder.join("arende-bilaga.yaml"),
+    )
+    .unwrap();
+    let (_out, pdfs) = build(std::slice::from_ref(&folder));
+    let statements: Vec<&String> = pdfs
+        .keys()
+        .filter(|n| n.contains("tjansteutlatande"))
+        .collect();
+    assert_eq!(statements.len(), 2, "{statements:?}");
+    assert!(
+        statements
+            .iter()
+            .any(|n| n.ends_with("kun-2024-118_2024-05-21-arende-bilaga.pdf")),
+        "{statements:?}"
+    );
+}

@@ -447,7 +447,9 @@ pub fn meeting_documents(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Result
     let profile_sources = SourceAttachment::of_profile(&loaded.profile);
     let phrasing = Phrasing::new(&loaded.profile.profile.formuleringar, facts);
     let items = items(loaded, facts, &phrasing)?;
-    let meeting_source = SourceAttachment::of(&loaded.source, "sammanträdet");
+    // Every file is attached under its path within the nämnd's folder.
+    let root = crate::model::files::folder_of(&loaded.source.path).join("..");
+    let meeting_source = SourceAttachment::of(&loaded.source, "sammanträdet", &root);
     let date = swedish::short_date(meeting.datum);
     let document = |kind, date, title, part, sources, redactions, view| Document {
         kind,
@@ -470,7 +472,7 @@ pub fn meeting_documents(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Result
         let sources = std::iter::once(meeting_source.clone())
             .chain(
                 item.case
-                    .map(|case| SourceAttachment::of(&case.source, "ärendet")),
+                    .map(|case| SourceAttachment::of(&case.source, "ärendet", &root)),
             )
             .chain(profile_sources.clone())
             .collect();
@@ -503,7 +505,7 @@ pub fn meeting_documents(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Result
             loaded
                 .distinct_cases()
                 .into_iter()
-                .map(|case| SourceAttachment::of(&case.source, "ärendet")),
+                .map(|case| SourceAttachment::of(&case.source, "ärendet", &root)),
         )
         .chain(profile_sources.clone())
         .collect();

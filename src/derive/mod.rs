@@ -65,15 +65,19 @@ impl From<NaiveDate> for DateParts {
 pub struct SourceAttachment {
     /// The name within the nämnd's folder (`2015-03-24/sammantrade.yaml`).
     pub name: String,
+    /// Where it was read, for messages.
+    pub path: std::path::PathBuf,
     pub bytes: Vec<u8>,
     pub description: String,
     pub mime: &'static str,
 }
 
 impl SourceAttachment {
-    pub(crate) fn of(source: &SourceFile, role: &str) -> Self {
+    /// `source` attached under its name within `root`, the nämnd's folder.
+    pub(crate) fn of(source: &SourceFile, role: &str, root: &std::path::Path) -> Self {
         SourceAttachment {
-            name: source.archive_name(),
+            name: source.archive_name_under(root),
+            path: source.path.clone(),
             bytes: source.bytes(),
             description: format!("Källfil (YAML) för {role}, läses av paragraf"),
             mime: "application/yaml",
@@ -87,10 +91,14 @@ impl SourceAttachment {
         };
         let file = SourceAttachment {
             name: profile.archive_name.clone(),
-            ..Self::of(source, "profilen")
+            path: source.path.clone(),
+            bytes: source.bytes(),
+            description: "Källfil (YAML) för profilen, läses av paragraf".to_owned(),
+            mime: "application/yaml",
         };
         let logo = profile.logo.as_ref().map(|logo| SourceAttachment {
             name: logo.name.clone(),
+            path: source.path.clone(),
             bytes: logo.bytes.clone(),
             description: "Logotypen i profilen, läses av paragraf".to_owned(),
             mime: logo.mime,

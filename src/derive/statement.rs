@@ -170,9 +170,13 @@ pub fn statement(loaded: &LoadedCase) -> Result<Document> {
         paragraph: None,
         title: case.rubrik.clone(),
         meeting_date: case.sammanträde,
-        sources: std::iter::once(SourceAttachment::of(&loaded.source, "tjänsteutlåtandet"))
-            .chain(SourceAttachment::of_profile(&loaded.profile))
-            .collect(),
+        sources: std::iter::once(SourceAttachment::of(
+            &loaded.source,
+            "tjänsteutlåtandet",
+            &crate::model::files::folder_of(&loaded.source.path).join(".."),
+        ))
+        .chain(SourceAttachment::of_profile(&loaded.profile))
+        .collect(),
         profile: ProfileView::of(&loaded.profile),
         redactions: case.personuppgifter.clone(),
         secret: false,

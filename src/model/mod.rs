@@ -4,6 +4,7 @@
 
 mod amount;
 pub mod files;
+mod image;
 mod keys;
 mod layout;
 mod meeting;
@@ -289,22 +290,26 @@ impl SourceFile {
         format!("{bom}{}", self.text).into_bytes()
     }
 
-    /// The file's name within the nämnd's folder, `2015-03-24/sammantrade.yaml`: the
-    /// name it is attached under, so that extracted files keep their relative places.
-    pub fn archive_name(&self) -> String {
-        let file = self
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let folder = self.path.canonicalize().ok().and_then(|p| {
-            p.parent()
-                .and_then(|f| f.file_name())
-                .map(|n| n.to_string_lossy().into_owned())
+    /// The file's name within the nämnd's folder, `2015-03-24/sammantrade.yaml`: its path
+    /// relative to `root` (the nämnd's folder of the document it is
+    /// attached to), `/`-separated: unique for every file under it, so that two cases of
+    /// the same name in different folders never share a name in a PDF.
+    pub fn archive_name_under(&self, root: &Path) -> String {
+        let relative = self.path.canonicalize().ok().and_then(|real| {
+            let root = root.canonicalize().ok()?;
+            real.strip_prefix(&root).ok().map(Path::to_path_buf)
         });
-        match folder {
-            Some(folder) => format!("{folder}/{file}"),
-            None => file,
+        match relative {
+            Some(relative) => relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/"),
+            None => self
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
         }
     }
 
@@ -323,6 +328,7 @@ impl SourceFile {
         let tree: serde_yaml::Value =
             serde_yaml::from_str(&self.text).map_err(|e| Error::from(self.yaml_problem(&e)))?;
         let mut problems = text_rules::problems(self);
+        problems.extend(text_rules::unshowable(self, &tree));
         problems.extend(keys::unknown_keys(self, &tree, schema));
         self.placeholders(&tree, "", &mut problems);
         if !problems.is_empty() {
@@ -373,7 +379,6 @@ impl SourceFile {
         if let Some(cut) = message.find(" at line ") {
             message.truncate(cut);
         }
-        let message = explain(&shorten_quoted(&message));
         let position = error
             .location()
             .map(|at| (at.line(), at.column()))
@@ -383,6 +388,7 @@ impl SourceFile {
             true => self.positions.duplicate_key().or(position),
             false => position,
         };
+        let message = explain(&shorten_quoted(&message));
         match position {
             Some((line, column)) => Problem::at(&self.path, &self.text, line, column, message),
             None => Problem::in_file(&self.path, message),
@@ -415,34 +421,198 @@ impl SourceFile {
 /// The largest YAML file read: a case with two full application tables is ~60 kB.
 const MAX_FILE_BYTES: u64 = 4 << 20;
 
-/// serde_yaml's messages, with what they mean for the person who wrote the file.
+/// serde_yaml's and chrono's messages (English, about types) in Swedish, about what the
+/// person who wrote the file should do. A path prefix (`paragrafer[0].datum: …`) is kept.
 fn explain(message: &str) -> String {
-    let hint = if message.contains("repetition limit exceeded") {
-        "YAML-alias (&namn, *namn) upprepar för mycket: filen skulle bli orimligt stor"
-    } else if message.contains("recursion limit exceeded") {
-        "för djupt nästlade listor eller nycklar"
-    } else if message.contains("more than one document") {
-        "filen innehåller flera YAML-dokument (---); en fil ska innehålla ett ärende eller ett sammanträde"
-    } else if message.contains("expected a boolean") {
-        "skriv true eller false"
-    } else if message.contains("duplicate entry with key") {
-        "samma nyckel står två gånger; ta bort den ena"
-    } else if message.contains("input is out of range") {
-        "datumet finns inte i kalendern"
-    } else if message.contains("premature end of input")
-        || message.contains("input contains invalid characters")
-    {
-        "skriv datum som 2015-03-24"
-    } else if message.contains("did not find expected ',' or ']'") {
-        "en [ saknar sin ]; leta uppåt från raden"
-    } else if message.contains("did not find expected ',' or '}'") {
-        "en { saknar sin }; leta uppåt från raden"
-    } else if message.contains("cannot start any token") {
-        "indrag görs med mellanslag, inte tabb"
-    } else {
-        return message.to_owned();
+    let (prefix, rest) = match message.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') => (format!("{path}: "), rest),
+        _ => (String::new(), message),
     };
-    format!("{message}: {hint}")
+    format!("{prefix}{}", swedish_message(rest))
+}
+
+/// One serde_yaml or chrono message in Swedish.
+fn swedish_message(message: &str) -> String {
+    const FIXED: &[(&str, &str)] = &[
+        (
+            "repetition limit exceeded",
+            "YAML-alias (&namn, *namn) upprepar för mycket: filen skulle bli orimligt stor",
+        ),
+        (
+            "recursion limit exceeded",
+            "för djupt nästlade listor eller nycklar",
+        ),
+        (
+            "more than one document",
+            "filen innehåller flera YAML-dokument (---); en fil ska innehålla ett ärende, ett sammanträde eller en profil",
+        ),
+        (
+            "duplicate entry with key",
+            "samma nyckel står två gånger; ta bort den ena",
+        ),
+        ("input is out of range", "datumet finns inte i kalendern"),
+        (
+            "premature end of input",
+            "det är inget datum; skriv datum som 2015-03-24",
+        ),
+        (
+            "input contains invalid characters",
+            "det är inget datum; skriv datum som 2015-03-24",
+        ),
+        (
+            "trailing input",
+            "det är inget datum; skriv datum som 2015-03-24",
+        ),
+        (
+            "did not find expected ',' or ']'",
+            "en [ saknar sin ]; leta uppåt från raden",
+        ),
+        (
+            "did not find expected ',' or '}'",
+            "en { saknar sin }; leta uppåt från raden",
+        ),
+        (
+            "cannot start any token",
+            "tecknet kan inte börja ett värde här; indrag görs med mellanslag, inte tabb",
+        ),
+        (
+            "mapping values are not allowed",
+            "ett kolon (:) står där det inte kan stå; sätt texten inom citattecken",
+        ),
+        (
+            "did not find expected key",
+            "indraget stämmer inte: här väntades en nyckel",
+        ),
+        ("did not find expected node content", "ett värde saknas här"),
+        (
+            "did not find expected '-' indicator",
+            "indraget stämmer inte: här väntades ett listelement (-)",
+        ),
+        (
+            "unexpected end of stream",
+            "filen tar slut mitt i ett värde; ett citattecken eller en parentes stängs inte",
+        ),
+        (
+            "unknown escape character",
+            "okänd escape-sekvens (\\) i texten inom citattecken",
+        ),
+        (
+            "found a tab character",
+            "indrag görs med mellanslag, inte tabb",
+        ),
+    ];
+    if let Some((_, swedish)) = FIXED.iter().find(|(english, _)| message.contains(english)) {
+        return (*swedish).to_owned();
+    }
+    let capture = |pattern: &str| regex_lite::Regex::new(pattern).ok()?.captures(message);
+    if let Some(c) = capture(r"^invalid type: (.*), expected (.*)$") {
+        return format!(
+            "fel slags värde: {} där det ska stå {}",
+            found_value(&c[1]),
+            expected_value(&c[2])
+        );
+    }
+    if let Some(c) = capture(r"^invalid value: (.*), expected (.*)$") {
+        return format!(
+            "ogiltigt värde: {}; här ska stå {}",
+            found_value(&c[1]),
+            expected_value(&c[2])
+        );
+    }
+    if let Some(c) = capture(r"^missing field `(.*)`$") {
+        return format!("nyckeln `{}` saknas", &c[1]);
+    }
+    if let Some(c) = capture(r"^unknown variant `(.*)`, expected (?:one of )?(.*)$") {
+        return format!(
+            "`{}` går inte här; skriv {}",
+            &c[1],
+            c[2].replace(", ", " eller ")
+        );
+    }
+    if let Some(c) = capture(r"^data did not match any variant of untagged enum (\w+)$") {
+        let form = match &c[1] {
+            "MeetingTime" => {
+                "tiden som text (`kl. 13.00–15.30`) eller med `från`, `till` och `ajournering`"
+            }
+            "Names" => "ett namn eller en lista med namn",
+            "Decision" => {
+                "en lista med beslutspunkter, eller bara de omformulerade punkterna efter nummer (`3: …`)"
+            }
+            _ => "ett värde av rätt slag (se schemat)",
+        };
+        return format!("värdet har ingen form som går här; skriv {form}");
+    }
+    if let Some(c) = capture(r"^invalid length (\d+), expected (.*)$") {
+        return format!(
+            "fel antal ({}); här ska stå {}",
+            &c[1],
+            expected_value(&c[2])
+        );
+    }
+    // The model's own messages are Swedish already.
+    message.to_owned()
+}
+
+/// What serde found, in Swedish: `string "no"` → `texten "no"`.
+fn found_value(found: &str) -> String {
+    let table: &[(&str, &str)] = &[
+        ("string ", "texten "),
+        ("integer ", "talet "),
+        ("floating point ", "decimaltalet "),
+        ("boolean ", "sanningsvärdet "),
+        ("unit value", "ett tomt värde"),
+        ("map", "nycklar (en mappning)"),
+        ("sequence", "en lista"),
+    ];
+    table
+        .iter()
+        .find_map(|(english, swedish)| {
+            found
+                .strip_prefix(english)
+                .map(|rest| format!("{swedish}{}", rest.replace('`', "")))
+        })
+        .unwrap_or_else(|| found.to_owned())
+}
+
+/// What serde expected, in Swedish; the model's own expectations are Swedish already.
+fn expected_value(expected: &str) -> String {
+    let table: &[(&str, &str)] = &[
+        ("a boolean", "true eller false"),
+        ("a string", "text"),
+        ("a sequence", "en lista"),
+        ("a map", "nycklar (en mappning)"),
+        ("a YAML mapping", "nycklar (en mappning)"),
+        ("a valid date", "ett datum, till exempel 2015-03-24"),
+        (
+            "a formatted date string",
+            "ett datum, till exempel 2015-03-24",
+        ),
+    ];
+    if let Some((_, swedish)) = table.iter().find(|(english, _)| expected == *english) {
+        return (*swedish).to_owned();
+    }
+    if expected.starts_with("struct ") {
+        return "nycklar (en mappning)".to_owned();
+    }
+    if matches!(
+        expected,
+        "u8" | "u16"
+            | "u32"
+            | "u64"
+            | "u128"
+            | "usize"
+            | "i8"
+            | "i16"
+            | "i32"
+            | "i64"
+            | "i128"
+            | "isize"
+    ) || expected.contains(" as u")
+        || expected.contains(" as i")
+    {
+        return "ett heltal".to_owned();
+    }
+    expected.to_owned()
 }
 
 /// A message quoting a long value (a whole file read as one string) quotes its start only.

@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::SourceFile;
 use super::files::folder_of;
+use super::image::check_image;
 use super::keys::{Schema, fields_of};
 use super::layout::{
     FooterLabels, NoticeForm, NoticeLabels, NoticeLayout, ParagraphLayout, ParagraphPart,
@@ -712,31 +713,4 @@ fn load_logo(source: &SourceFile, logo: &Logo, profile_name: &str) -> Result<Loa
         alt: logo.alt.clone(),
         mime,
     })
-}
-
-/// The media type of `bytes` if Typst can place them as an image: PNG, JPEG or SVG that
-/// decodes. Checked when the profile loads, so that a broken logo is reported at its line
-/// in the profile.
-fn check_image(bytes: &[u8]) -> std::result::Result<&'static str, String> {
-    use typst::foundations::Bytes;
-    use typst::visualize::{
-        ExchangeFormat, ImageFormat, RasterFormat, RasterImage, SvgImage, VectorFormat,
-    };
-    let data = Bytes::new(bytes.to_vec());
-    match ImageFormat::detect(bytes) {
-        Some(ImageFormat::Raster(RasterFormat::Exchange(format @ ExchangeFormat::Png))) => {
-            RasterImage::plain(data, format)
-                .map(|_| "image/png")
-                .map_err(|e| e.to_string())
-        }
-        Some(ImageFormat::Raster(RasterFormat::Exchange(format @ ExchangeFormat::Jpg))) => {
-            RasterImage::plain(data, format)
-                .map(|_| "image/jpeg")
-                .map_err(|e| e.to_string())
-        }
-        Some(ImageFormat::Vector(VectorFormat::Svg)) => SvgImage::new(data)
-            .map(|_| "image/svg+xml")
-            .map_err(|_| "SVG-filen går inte att tolka".to_owned()),
-        _ => Err("formatet ska vara PNG, JPEG eller SVG".to_owned()),
-    }
 }

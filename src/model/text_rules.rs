@@ -81,6 +81,75 @@ pub fn problems(source: &SourceFile) -> Vec<Problem> {
     problems
 }
 
+/// Characters of the values in `tree` (the parsed file) that may not stand in a document:
+/// those no embedded font can show (they would fail the build), and those refused above
+/// when written as an escape (`"\u202E"`, `"\a"`) rather than as themselves. Each at its
+/// place in the file.
+pub fn unshowable(source: &SourceFile, tree: &serde_yaml::Value) -> Vec<Problem> {
+    let written = source.text.chars().any(|c| forbidden(c).is_some());
+    let mut found: Vec<(String, char)> = Vec::new();
+    strings(tree, "", &mut |path, text| {
+        let refused = |c: char| match forbidden(c) {
+            // Written as itself, it was reported where it stands.
+            Some(_) => !written,
+            None => !crate::fonts::can_show(c),
+        };
+        for c in text.chars().filter(|c| refused(*c)) {
+            if !found.iter().any(|(p, f)| *p == path && *f == c) {
+                found.push((path.to_owned(), c));
+            }
+        }
+    });
+    found
+        .into_iter()
+        .take(REPORTED)
+        .map(|(path, c)| {
+            let message = match forbidden(c) {
+                Some(why) => format!("tecknet U+{:04X} {why}; ta bort det", c as u32),
+                None => format!(
+                    "tecknet {c} (U+{:04X}) finns inte i de inbäddade typsnitten och kan inte skrivas ut; skriv texten utan det",
+                    c as u32
+                ),
+            };
+            // The value's place, then the character's own from there on.
+            let (line, column) = source.positions.find(&path).unwrap_or((1, 1));
+            let exact = source.text.lines().enumerate().skip(line - 1).find_map(|(i, text)| {
+                let skip = if i + 1 == line { column - 1 } else { 0 };
+                text.chars().skip(skip).position(|x| x == c).map(|at| (i + 1, skip + at + 1))
+            });
+            let (line, column) = exact.unwrap_or((line, column));
+            Problem::at(&source.path, &source.text, line, column, message).with_field(path)
+        })
+        .collect()
+}
+
+/// Every string value of `value` with its field path.
+fn strings(value: &serde_yaml::Value, path: &str, visit: &mut impl FnMut(&str, &str)) {
+    use serde_yaml::Value;
+    match value {
+        Value::String(text) => visit(path, text),
+        Value::Mapping(mapping) => {
+            for (key, child) in mapping {
+                if let Some(key) = key.as_str() {
+                    let child_path = if path.is_empty() {
+                        key.to_owned()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    strings(child, &child_path, visit);
+                }
+            }
+        }
+        Value::Sequence(items) => {
+            for (i, item) in items.iter().enumerate() {
+                strings(item, &format!("{path}[{i}]"), visit);
+            }
+        }
+        Value::Tagged(tagged) => strings(&tagged.value, path, visit),
+        _ => {}
+    }
+}
+
 /// Dates and numbers as YAML would read them from plain (unquoted) values.
 fn plain_scalars(source: &SourceFile) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -166,6 +235,43 @@ mod tests {
             found[2].starts_with("2:8: tecknet U+0007 är ett styrtecken"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn characters_no_font_has_are_refused_where_they_stand() {
+        let text = "rubrik: Ett → två\ntext: |\n  Rad ett\n  Rad två 🧠 och 漢\n";
+        let source = SourceFile::from_text(Path::new("a.yaml"), text.to_owned());
+        let tree: serde_yaml::Value = serde_yaml::from_str(text).unwrap_or_default();
+        let found: Vec<String> = unshowable(&source, &tree)
+            .iter()
+            .map(|p| format!("{:?}: {}", p.position, p.message))
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found[0].starts_with("Some((4, 11)): tecknet 🧠 (U+1F9E0)"),
+            "{found:?}"
+        );
+        assert!(
+            found[1].starts_with("Some((4, 17)): tecknet 漢"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn control_characters_written_as_escapes_are_refused_at_their_value() {
+        let text = "rubrik: \"Ett\\a två\"\n";
+        let source = SourceFile::from_text(Path::new("a.yaml"), text.to_owned());
+        let tree: serde_yaml::Value = serde_yaml::from_str(text).unwrap_or_default();
+        let found = unshowable(&source, &tree);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0]
+                .message
+                .starts_with("tecknet U+0007 är ett styrtecken"),
+            "{:?}",
+            found[0]
+        );
+        assert_eq!(found[0].position, Some((1, 9)));
     }
 
     #[test]

@@ -152,6 +152,9 @@ pub struct TypstSource {
     pub attachments: Vec<(String, Vec<u8>)>,
     /// Images the document shows, by their path; not attached.
     pub images: Vec<(String, Vec<u8>)>,
+    /// The YAML files the document is made from (attached or not), where they were read:
+    /// a Typst error is reported at the line of the text it came from.
+    pub yaml: Vec<(PathBuf, String)>,
 }
 
 pub struct Renderer {
@@ -273,6 +276,17 @@ impl Renderer {
                 .map(|a| (a.name.clone(), a.bytes.clone()))
                 .collect(),
             images: document.profile.images.clone(),
+            yaml: document
+                .sources
+                .iter()
+                .filter(|s| s.mime == "application/yaml")
+                .map(|s| {
+                    (
+                        s.path.clone(),
+                        String::from_utf8_lossy(&s.bytes).into_owned(),
+                    )
+                })
+                .collect(),
         })
     }
 }

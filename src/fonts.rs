@@ -1,0 +1,67 @@
+//! The fonts compiled into the binary, and which characters they can show. Typesetting
+//! loads them (no system fonts, ever); `check` refuses a character none of them has, so
+//! that such a character is an error at its line in the YAML, not a failed build.
+
+use std::sync::LazyLock;
+
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+
+const FONT_FILES: &[&[u8]] = &[
+    include_bytes!("../fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../fonts/LiberationSerif-BoldItalic.ttf"),
+    include_bytes!("../fonts/LiberationSans-Regular.ttf"),
+    include_bytes!("../fonts/LiberationSans-Bold.ttf"),
+    include_bytes!("../fonts/LiberationSans-Italic.ttf"),
+    include_bytes!("../fonts/LiberationSans-BoldItalic.ttf"),
+    // The fallback for what Liberation lacks (arrows, mathematical signs, more scripts),
+    // and the face of `raw` code.
+    include_bytes!("../fonts/DejaVuSans.ttf"),
+    include_bytes!("../fonts/DejaVuSansMono.ttf"),
+];
+
+/// The embedded fonts and Typst's book of them.
+pub struct Fonts {
+    pub book: LazyHash<FontBook>,
+    pub fonts: Vec<Font>,
+}
+
+pub static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
+    let fonts: Vec<Font> = FONT_FILES
+        .iter()
+        .flat_map(|data| Font::iter(Bytes::new(*data)))
+        .collect();
+    Fonts {
+        book: LazyHash::new(FontBook::from_fonts(&fonts)),
+        fonts,
+    }
+});
+
+/// Whether some embedded font can show `c`. White space and control characters need no
+/// glyph.
+pub fn can_show(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || FONTS
+            .fonts
+            .iter()
+            .any(|font| font.info().coverage.contains(c as u32))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swedish_and_symbols_are_covered_newer_emoji_and_chinese_not() {
+        for c in "åäöÅÄÖé§€–”→≤∑Łł😀".chars() {
+            assert!(can_show(c), "{c}");
+        }
+        for c in "🧠漢".chars() {
+            assert!(!can_show(c), "{c}");
+        }
+    }
+}
