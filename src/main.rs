@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use paragraf::swedish::count;
 use paragraf::typeset::Conformance;
 
 /// Print on stdout. A reader that has gone (`paragraf textconv … | head`) ends the
@@ -193,6 +194,7 @@ fn main() -> ExitCode {
         Command::Watch { paths, out, pdf } => {
             let mut options = pdf.options(false);
             options.progress = None; // one line per build instead
+            let mut last_warnings = String::new();
             let watched = paragraf::watch::watch(&paths, &out, &options, |rebuild| {
                 let time = std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
@@ -206,18 +208,24 @@ fn main() -> ExitCode {
                 let ms = rebuild.elapsed.as_millis();
                 match rebuild.result {
                     Ok(report) => {
-                        report_problems(&report.warnings);
+                        // The same warnings again after every save would bury the news.
+                        let warnings = Error::new(report.warnings.clone()).to_string();
+                        if warnings != last_warnings {
+                            report_problems(&report.warnings);
+                            last_warnings = warnings;
+                        }
                         let changed: Vec<_> = report.written.iter().filter(|w| w.changed).collect();
                         for file in &changed {
                             outln!("skrev {}", file.path.display());
                         }
                         outln!(
-                            "{clock} UTC: byggt på {ms} ms, {} filer ändrade",
-                            changed.len()
+                            "{clock} UTC: byggt på {ms} ms, {}",
+                            count(changed.len(), "fil ändrad", "filer ändrade")
                         );
                     }
                     Err(error) => {
                         report_problems(&error.problems);
+                        last_warnings.clear();
                         outln!("{clock} UTC: fel efter {ms} ms; väntar på nästa ändring");
                     }
                 }
@@ -315,9 +323,13 @@ fn main() -> ExitCode {
                 Ok((inputs, warnings)) => {
                     report_problems(&warnings);
                     errln!(
-                        "ok: {} sammanträden, {} fristående ärenden",
-                        inputs.meetings.len(),
-                        inputs.cases.len()
+                        "ok: {}, {}",
+                        count(inputs.meetings.len(), "sammanträde", "sammanträden"),
+                        count(
+                            inputs.cases.len(),
+                            "fristående ärende",
+                            "fristående ärenden"
+                        )
                     );
                     ExitCode::SUCCESS
                 }
@@ -398,8 +410,9 @@ fn finish(result: paragraf::Result<Report>) -> ExitCode {
             print_written(&report.written);
             let changed = report.written.iter().filter(|w| w.changed).count();
             errln!(
-                "{changed} filer skrivna, {} oförändrade",
-                report.written.len() - changed
+                "{}, {}",
+                count(changed, "fil skriven", "filer skrivna"),
+                count(report.written.len() - changed, "oförändrad", "oförändrade")
             );
             ExitCode::SUCCESS
         }
@@ -480,7 +493,15 @@ fn schema(kind: Option<&str>, out: Option<&Path>) -> ExitCode {
         })
         .collect();
     match std::fs::create_dir_all(out)
-        .map_err(|e| Error::from(Problem::in_file(out, format!("kan inte skapas: {e}"))))
+        .map_err(|e| {
+            Error::from(Problem::in_file(
+                out,
+                format!(
+                    "kan inte skapas: {}",
+                    paragraf::model::files::io_message(&e)
+                ),
+            ))
+        })
         .and_then(|()| paragraf::write::write_all(out, &files))
     {
         Ok(written) => {

@@ -62,6 +62,15 @@ pub fn percent(part: u64, whole: u64) -> String {
     format!("{},{}{NBSP}%", tenths / 10, tenths % 10)
 }
 
+/// `1 fil`, `3 filer`: a count with the noun in the number it takes.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// `6 mars 2015`, the form of running text.
 pub fn long_date(date: NaiveDate) -> String {
     format!(
@@ -292,6 +301,8 @@ mod tests {
         assert_eq!(amount(Kronor(424_000)), "424\u{a0}000");
         assert_eq!(amount(Kronor(950)), "950");
         assert_eq!(amount(Kronor(0)), "0");
+        assert_eq!(count(1, "fil", "filer"), "1 fil");
+        assert_eq!(count(0, "fil", "filer"), "0 filer");
         assert_eq!(tkr(Kronor(12_449_600)), "12\u{a0}450\u{a0}tkr");
         assert_eq!(mnkr(Kronor(3_093_520)), "3,1\u{a0}mnkr");
         assert_eq!(mnkr(Kronor(75_000_000)), "75,0\u{a0}mnkr");

@@ -32,10 +32,11 @@ pub fn watch(
     let (sender, events) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(sender)
         .map_err(|e| Problem::in_file(out, format!("kan inte bevaka filerna: {e}")))?;
-    for folder in watched_folders(paths, options) {
+    let folders = watched_folders(paths, options);
+    for folder in &folders {
         watcher
-            .watch(&folder, RecursiveMode::Recursive)
-            .map_err(|e| Problem::in_file(&folder, format!("kan inte bevakas: {e}")))?;
+            .watch(folder, RecursiveMode::Recursive)
+            .map_err(|e| Problem::in_file(folder, format!("kan inte bevakas: {e}")))?;
     }
     let out = out.canonicalize().unwrap_or_else(|_| out.to_path_buf());
     let mut previous: Vec<Produced> = Vec::new();
@@ -46,12 +47,16 @@ pub fn watch(
             result,
             elapsed: started.elapsed(),
         });
+        rearm(&mut watcher, &folders);
         // Wait for a save of a file that matters, then let the save settle.
         loop {
             match events.recv() {
                 Ok(Ok(event))
                     if changes_content(&event.kind)
-                        && event.paths.iter().any(|p| relevant(p, &out)) =>
+                        && event
+                            .paths
+                            .iter()
+                            .any(|p| relevant(p, &out) || folders.iter().any(|f| same(f, p))) =>
                 {
                     break;
                 }
@@ -61,6 +66,30 @@ pub fn watch(
         }
         while events.recv_timeout(SETTLE).is_ok() {}
     }
+}
+
+/// Watch `folders` again, and the folder above each: a folder removed and made again (as
+/// `git checkout` does) loses its watch, and its parent is where it comes back. (No
+/// unwatch first: a save in between would be missed.)
+fn rearm(watcher: &mut impl Watcher, folders: &[PathBuf]) {
+    for folder in folders {
+        if folder.is_dir() {
+            let _ = watcher.watch(folder, RecursiveMode::Recursive);
+        }
+        if let Some(parent) = folder
+            .canonicalize()
+            .ok()
+            .and_then(|f| f.parent().map(Path::to_path_buf))
+        {
+            let _ = watcher.watch(&parent, RecursiveMode::NonRecursive);
+        }
+    }
+}
+
+/// Whether `event_path` is the watched `folder` itself (removed or made again).
+fn same(folder: &Path, event_path: &Path) -> bool {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    absolute(folder) == absolute(event_path)
 }
 
 /// The folders to watch: each folder given, and for a file the nämnd's folder around it
@@ -105,5 +134,7 @@ fn relevant(path: &Path, out: &Path) -> bool {
             Some("yaml" | "yml" | "j2" | "typ" | "svg" | "png" | "jpg" | "jpeg")
         )
     });
-    kind && !hidden && !inside_out
+    // A folder made anew (`git checkout`) may hold files before its own watch is set.
+    let folder = path.is_dir();
+    (kind || folder) && !hidden && !inside_out
 }

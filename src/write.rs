@@ -100,6 +100,18 @@ pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<Written>> {
     if !blocked.is_empty() {
         return Err(Error::new(blocked));
     }
+    if files.is_empty() {
+        return Ok(Vec::new());
+    }
+    // One writer at a time: a second build into the folder waits for the first.
+    let _lock = lock(dir)?;
+    let folders: std::collections::BTreeSet<PathBuf> = files
+        .iter()
+        .filter_map(|file| dir.join(&file.name).parent().map(Path::to_path_buf))
+        .collect();
+    for folder in &folders {
+        remove_stale_temporaries(folder);
+    }
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     let mut results = Vec::new();
     let staging = files.iter().try_for_each(|file| {
@@ -116,7 +128,10 @@ pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<Written>> {
         std::fs::create_dir_all(folder).map_err(|e| {
             Error::from(Problem::in_file(
                 folder,
-                format!("kan inte skapa mappen: {e}"),
+                format!(
+                    "kan inte skapa mappen: {}",
+                    crate::model::files::io_message(&e)
+                ),
             ))
         })?;
         let name = target
@@ -125,8 +140,12 @@ pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<Written>> {
             .unwrap_or_default();
         let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
         staged.push((temporary.clone(), target.clone()));
-        std::fs::write(&temporary, &file.bytes)
-            .map_err(|e| Error::from(Problem::in_file(&target, format!("kan inte skrivas: {e}"))))
+        std::fs::write(&temporary, &file.bytes).map_err(|e| {
+            Error::from(Problem::in_file(
+                &target,
+                format!("kan inte skrivas: {}", crate::model::files::io_message(&e)),
+            ))
+        })
     });
     if let Err(error) = staging {
         for (temporary, _) in &staged {
@@ -135,15 +154,136 @@ pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<Written>> {
         return Err(error);
     }
     for (temporary, target) in &staged {
-        std::fs::rename(temporary, target)
-            .map_err(|e| Problem::in_file(target, format!("kan inte skrivas: {e}")))?;
+        std::fs::rename(temporary, target).map_err(|e| {
+            Problem::in_file(
+                target,
+                format!("kan inte skrivas: {}", crate::model::files::io_message(&e)),
+            )
+        })?;
     }
     Ok(results)
+}
+
+/// An exclusive lock on writing into `dir`, held until the returned file is dropped. The
+/// lock file lives in the system's temporary folder, named by the output folder's real
+/// path, so that the output folder holds only what the build wrote.
+fn lock(dir: &Path) -> Result<std::fs::File> {
+    use std::hash::{Hash, Hasher};
+    let failed = |e: std::io::Error| {
+        Error::from(Problem::in_file(
+            dir,
+            format!(
+                "kan inte låsas för skrivning: {}",
+                crate::model::files::io_message(&e)
+            ),
+        ))
+    };
+    std::fs::create_dir_all(dir).map_err(failed)?;
+    let real = dir.canonicalize().map_err(failed)?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    real.hash(&mut hasher);
+    let path = std::env::temp_dir().join(format!("paragraf-{:016x}.lock", hasher.finish()));
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .map_err(failed)?;
+    file.lock().map_err(failed)?;
+    Ok(file)
+}
+
+/// Remove the temporary files (`.NAME.PID.tmp`) a build that was killed left in `folder`:
+/// those of a process that no longer runs, or, where that cannot be told, of a day ago.
+fn remove_stale_temporaries(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix('.')
+            .and_then(|n| n.strip_suffix(".tmp"))
+            .and_then(|n| n.rsplit_once('.'))
+            .and_then(|(_, pid)| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid == std::process::id() {
+            continue;
+        }
+        let procfs = Path::new("/proc/self").exists();
+        let gone = if procfs {
+            !Path::new("/proc").join(pid.to_string()).exists()
+        } else {
+            entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 24 * 3600)
+        };
+        if gone {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_second_writer_waits_for_the_first() {
+        let dir = std::env::temp_dir().join(format!("paragraf-lock-{}", std::process::id()));
+        let held = lock(&dir);
+        assert!(held.is_ok());
+        let target = dir.join("d.pdf");
+        let writer = {
+            let dir = dir.clone();
+            std::thread::spawn(move || {
+                write_all(
+                    &dir,
+                    &[OutputFile {
+                        name: "d.pdf".into(),
+                        bytes: b"x".to_vec(),
+                    }],
+                )
+                .is_ok()
+            })
+        };
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        assert!(!target.exists(), "written while the folder was locked");
+        drop(held);
+        assert!(writer.join().unwrap_or(false));
+        assert!(target.exists());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_killed_builds_temporary_files_are_removed_and_a_running_ones_kept() {
+        let dir = std::env::temp_dir().join(format!("paragraf-write-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        // A process number no process has (above Linux's pid_max of 2^22).
+        let dead = dir.join(".a.pdf.4294967.tmp");
+        let alive = dir.join(format!(
+            ".b.pdf.{}.tmp",
+            std::os::unix::process::parent_id()
+        ));
+        let _ = std::fs::write(&dead, b"half");
+        let _ = std::fs::write(&alive, b"half");
+        let written = write_all(
+            &dir,
+            &[OutputFile {
+                name: "c.pdf".into(),
+                bytes: b"x".to_vec(),
+            }],
+        );
+        assert!(written.is_ok());
+        assert!(!dead.exists() && alive.exists() && dir.join("c.pdf").exists());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn slugs_are_safe_and_readable() {

@@ -101,3 +101,101 @@ fn a_saved_edit_rebuilds_the_documents_it_changes() {
     assert!(wait_for(&lines, "byggt på").contains("4 filer ändrade"));
     assert!(text(&statement).starts_with("Provby kommun"));
 }
+
+/// `paragraf watch FOLDER -o OUT` with its stdout and stderr as lines.
+fn start_watch(
+    folder: &std::path::Path,
+    out: &std::path::Path,
+) -> (Watching, mpsc::Receiver<String>, mpsc::Receiver<String>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args([
+            "watch",
+            folder.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let lines = |stream: Box<dyn std::io::Read + Send>| {
+        let (sender, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                if sender.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        lines
+    };
+    let stdout = lines(Box::new(child.stdout.take().unwrap()));
+    let stderr = lines(Box::new(child.stderr.take().unwrap()));
+    (Watching(child), stdout, stderr)
+}
+
+#[test]
+fn a_folder_removed_and_made_again_is_still_watched_and_warnings_are_said_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let committee = dir.path().join("socialnamnden");
+    let folder = committee.join("2015-03-24");
+    let copy = |to: &std::path::Path, edit: &str| {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(repo().join("cases/socialnamnden/2015-03-24")).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap().replacen(
+                "I stadens budget för 2015",
+                edit,
+                1,
+            );
+            std::fs::write(to.join(path.file_name().unwrap()), text).unwrap();
+        }
+    };
+    copy(&folder, "I stadens budget för 2015");
+    let out = dir.path().join("ut");
+    let (_watching, stdout, stderr) = start_watch(&committee, &out);
+    wait_for(&stdout, "byggt på");
+    // The meeting names no ordförande: warned about after the first build…
+    wait_for(&stderr, "ordförande eller justerare saknas");
+    // … and not again after a save that leaves the warnings as they were.
+    let case = folder.join("3.2-482-2014-fordelning-must.yaml");
+    let yaml = std::fs::read_to_string(&case).unwrap();
+    std::fs::write(
+        &case,
+        yaml.replacen(
+            "I stadens budget för 2015",
+            "I stadens budget för år 2015",
+            1,
+        ),
+    )
+    .unwrap();
+    wait_for(&stdout, "byggt på");
+    std::thread::sleep(Duration::from_millis(300));
+    let repeated: Vec<String> = stderr.try_iter().filter(|l| l.contains("saknas")).collect();
+    assert!(repeated.is_empty(), "warnings said again: {repeated:?}");
+    // `git checkout` removes the folder and makes it again: the watch sees the new files.
+    std::fs::remove_dir_all(&folder).unwrap();
+    wait_for(&stdout, "byggt på");
+    copy(&folder, "I stadens budget för året 2015");
+    let statement = out.join("2015-03-06_socialnamnden_tjansteutlatande_3.2-482-2014.pdf");
+    let started = std::time::Instant::now();
+    while !text(&statement).contains("I stadens budget för året 2015") {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the remade folder was not rebuilt"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // The watched folder itself, removed and made again.
+    std::fs::remove_dir_all(&committee).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    copy(&folder, "I stadens budget för detta år 2015");
+    let started = std::time::Instant::now();
+    while !text(&statement).contains("I stadens budget för detta år 2015") {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the remade watched folder was not rebuilt"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}

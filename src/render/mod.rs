@@ -94,8 +94,12 @@ impl Templates {
     /// otherwise be ignored without a word.
     pub fn with_overrides(dir: &Path) -> Result<Self> {
         let mut templates = Self::built_in();
-        let entries = std::fs::read_dir(dir)
-            .map_err(|e| Problem::in_file(dir, format!("kan inte läsas: {e}")))?;
+        let entries = std::fs::read_dir(dir).map_err(|e| {
+            Problem::in_file(
+                dir,
+                format!("kan inte läsas: {}", crate::model::files::io_message(&e)),
+            )
+        })?;
         let mut problems = Vec::new();
         for path in entries.flatten().map(|e| e.path()).filter(|p| p.is_file()) {
             let name = path
@@ -118,7 +122,10 @@ impl Templates {
                     file.path = path;
                     file.text = text.into();
                 }
-                Err(e) => problems.push(Problem::in_file(&path, format!("kan inte läsas: {e}"))),
+                Err(e) => problems.push(Problem::in_file(
+                    &path,
+                    format!("kan inte läsas: {}", crate::model::files::io_message(&e)),
+                )),
             }
         }
         if problems.is_empty() {
@@ -334,7 +341,7 @@ fn template_problem(error: minijinja::Error, templates: &Templates) -> crate::er
         None => (PathBuf::from("templates").join(name), String::new()),
     };
     let message = format!(
-        "template error: {}",
+        "fel i mallen: {}",
         error.detail().unwrap_or(&error.kind().to_string())
     );
     match error.line() {
