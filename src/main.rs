@@ -252,10 +252,13 @@ fn main() -> ExitCode {
                 // git diff must still show something for a file that does not parse
                 // (yet): the problem, then the file as it is.
                 Err(error) => {
+                    // A file that cannot be read at all (a device, too large) is an error.
+                    let Ok(bytes) = paragraf::model::files::read_regular(&file, 4 << 20) else {
+                        return fail(&error);
+                    };
                     for problem in &error.problems {
                         outln!("# paragraf: {}", problem.message);
                     }
-                    let bytes = std::fs::read(&file).unwrap_or_default();
                     out!("{}", String::from_utf8_lossy(&bytes));
                 }
             }

@@ -448,3 +448,17 @@ fn two_handlingar_of_one_ärende_get_file_names_of_their_own() {
         "{statements:?}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn textconv_and_check_refuse_a_device_instead_of_reading_it_forever() {
+    for command in ["textconv", "check"] {
+        let output = paragraf_in(&repo(), &[command, "/dev/zero"]);
+        assert_eq!(output.status.code(), Some(1), "{command}");
+        assert!(
+            stderr(&output).contains("är ingen vanlig fil"),
+            "{command}: {}",
+            stderr(&output)
+        );
+    }
+}
