@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::facts::{self, Listed, MeetingFacts};
 use crate::model::{
     DateStyle, LoadedCase, LoadedMeeting, LoadedProfile, Numbering, PROFILE_FILE, ParagraphNumber,
-    Proposal, SourceFile,
+    Proposal, SourceFile, VACANT,
 };
 use crate::swedish;
 
@@ -153,6 +153,17 @@ fn case(loaded: &LoadedCase) -> Vec<Fact> {
         let text = section.text.as_deref().map(one_line).unwrap_or_default();
         facts.push(fact(format!("Avsnitt {}", section.rubrik), "text", text));
     }
+    if let Some(fee) = &case.avgift {
+        let taxa = fee
+            .taxa
+            .as_deref()
+            .map(|t| format!(" enligt {}", one_line(t)));
+        let amount = swedish::kronor(fee.belopp) + &taxa.unwrap_or_default();
+        facts.push(fact("Avgift", "belopp", amount));
+    }
+    if let Some(notes) = &case.upplysningar {
+        facts.push(fact("Upplysningar", "text", one_line(notes)));
+    }
     facts
 }
 
@@ -169,6 +180,28 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
     if let Some(time) = &meeting.tid {
         facts.push(fact(head, "tid", time.protocol_text()));
     }
+    let numbers = [
+        ("protokollnummer", meeting.protokollnummer),
+        ("första paragraf", meeting.första_paragraf),
+        ("platser", meeting.platser),
+    ];
+    for (field, value) in numbers {
+        if let Some(value) = value {
+            facts.push(fact(head, field, value.to_string()));
+        }
+    }
+    for absent in &meeting.frånvarande {
+        let role = if absent.ersättare {
+            "ersättare"
+        } else {
+            "ledamot"
+        };
+        facts.push(fact("Frånvarande", label(roll, &absent.namn), role));
+    }
+    for (v, vacancy) in meeting.vakanser.iter().enumerate() {
+        let party = vacancy.parti.as_deref().unwrap_or("–");
+        facts.push(fact("Vakant plats", (v + 1).to_string(), party));
+    }
     let everyone: Vec<usize> = (0..meeting.paragrafer.len()).collect();
     // One fact per person and list: an ersättare who serves for part of the meeting stands
     // in the list twice (serving, and present).
@@ -180,6 +213,7 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
             .map(|&i| loaded.numbers[i])
             .collect();
         let what = match (&attendant.member.ersätter, attendant.serves_somewhere()) {
+            (Some(replaced), _) if replaced == VACANT => "tjänstgör på vakant plats".to_owned(),
             (Some(replaced), _) => format!("tjänstgör för {replaced}"),
             (None, true) => "tjänstgör".to_owned(),
             (None, false) => "närvarande ersättare".to_owned(),
@@ -308,10 +342,25 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
         if !i.jäv.is_empty() {
             facts.push(fact(&subject, "jäv", swedish::join_and(&i.jäv)));
         }
+        if let Some(ground) = &i.lagstöd {
+            facts.push(fact(&subject, "lagstöd", one_line(ground)));
+        }
+        if let Some(appeal) = &i.överklagande {
+            let parts: Vec<&str> = [
+                Some(appeal.sätt.key()),
+                appeal.instans.as_deref(),
+                appeal.lagrum.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            facts.push(fact(&subject, "överklagande", one_line(&parts.join(", "))));
+        }
         let flags = [
             (i.omedelbar_justering, "omedelbart justerad"),
             (i.sekretess, "sekretess"),
             (i.information, "informationsärende"),
+            (i.stängda_dörrar, "stängda dörrar"),
         ];
         for (_, flag) in flags.iter().filter(|(on, _)| *on) {
             facts.push(fact(&subject, *flag, "ja"));

@@ -282,6 +282,9 @@ fn paragraf_new_profil_names_every_option_and_checks_once_uncommented() {
         "FooterLabels",
         "StatementLayout",
         "StatementLabels",
+        "ItemListLayout",
+        "ItemListColumn",
+        "ItemListLabels",
     ];
     for entry in paragraf::model::schema::vocabulary() {
         let Some((kind, key)) = entry.key.split_once('.') else {

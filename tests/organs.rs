@@ -5,7 +5,6 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::Command;
 
 use common::*;
@@ -27,16 +26,6 @@ fn subcommittee() -> &'static Built {
     BUILT.get_or_init(|| {
         build(&[repo().join("cases/kommunstyrelsens-arbetsutskott/2024-09-24/sammantrade.yaml")])
     })
-}
-
-/// The folded text of page `page` alone.
-fn page_text(pdf: &Path, page: usize) -> String {
-    let page = page.to_string();
-    let output = Command::new("pdftotext")
-        .args(["-raw", "-f", &page, "-l", &page, pdf.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) runs");
-    fold(&String::from_utf8_lossy(&output.stdout))
 }
 
 #[test]

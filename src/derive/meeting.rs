@@ -12,8 +12,8 @@ use super::{DateParts, Document, DocumentKind, PersonView, ProfileView, SourceAt
 use crate::error::{Error, Result};
 use crate::facts::{self, MeetingFacts, Part};
 use crate::model::{
-    Adjuster, LoadedCase, LoadedItem, LoadedMeeting, ParagraphList, ParagraphNumber,
-    ProcedureShown, ReservationPlacement, RollPlacement,
+    Adjuster, AppealRoute, ItemListColumn, LoadedCase, LoadedItem, LoadedMeeting, ParagraphList,
+    ParagraphNumber, ProcedureShown, ReservationPlacement, RollPlacement,
 };
 use crate::swedish;
 
@@ -40,6 +40,8 @@ pub struct MeetingView {
     pub meeting_start: Option<String>,
     pub members: Vec<MemberView>,
     pub substitutes: Vec<MemberView>,
+    /// With the whole roll: those absent and the vacant seats.
+    pub absent: Vec<MemberView>,
     pub others: Vec<MemberView>,
     /// Where the lists of who attended stand: `automatisk` (on the first page when they
     /// fit there, Typst measures), `försättsblad` or `bilaga`.
@@ -51,9 +53,18 @@ pub struct MeetingView {
     pub adjustment_place: Option<String>,
     pub secretary: PersonView,
     pub chair: Option<PersonView>,
+    /// Who chaired §§ of the part in the chair's place, with those §§: each signs for them.
+    pub acting_chairs: Vec<ActingChair>,
     pub adjusters: Vec<AdjusterView>,
     pub certification: String,
     pub notice: Option<NoticeView>,
+}
+
+/// Someone who chaired §§ in the chair's place: `§ 172`, `Bo Ström`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActingChair {
+    pub paragraphs: String,
+    pub name: String,
 }
 
 /// A justerare: `Bo Ström`, with a stand-in `Lisa Ek`.
@@ -77,6 +88,10 @@ impl From<&Adjuster> for AdjusterView {
 /// One § as the protocol and its extract give it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemView {
+    /// Its place in the meeting, which labels the § for the ärendeförteckning's page.
+    pub anchor: usize,
+    /// The cells of the ärendeförteckning's own columns (`kolumner`).
+    pub list_cells: Vec<String>,
     /// `§ 15 a`, `SN § 15 a`: the heading.
     pub paragraph: String,
     /// `§ 15 a` without prefix, for the PDF's title and keywords.
@@ -87,6 +102,17 @@ pub struct ItemView {
     /// The date of the case's tjänsteutlåtande; none for an item without case.
     pub statement_date: Option<String>,
     pub decisions: Vec<String>,
+    /// The legal ground, after the decision.
+    pub legal_ground: Option<String>,
+    /// The fee the decision charges (from the case).
+    pub fee: Option<String>,
+    /// Upplysningar to the sökande (Markdown, from the case).
+    pub notices: Option<String>,
+    /// Dealt with behind closed doors.
+    pub closed_doors: bool,
+    /// For a decision appealed by förvaltningsbesvär: the överklagandehänvisning
+    /// (Markdown) an extract to the party carries.
+    pub appeal_instructions: Option<String>,
     /// Ärendet: what the § says of the matter, and the sentence naming its
     /// tjänsteutlåtande.
     pub matter: String,
@@ -168,7 +194,8 @@ fn items(
     phrasing: &Phrasing,
 ) -> Result<Vec<ItemView>> {
     let dates = loaded.profile.profile.datumformat;
-    let layout = &loaded.profile.profile.paragraf;
+    let profile = &loaded.profile.profile;
+    let layout = &profile.paragraf;
     let mut views = Vec::new();
     let mut problems = Vec::new();
     for item in loaded.items() {
@@ -197,6 +224,13 @@ fn items(
         let part = facts.part(item.index);
         let roll = &facts.roll;
         views.push(ItemView {
+            anchor: item.index,
+            list_cells: profile
+                .ärendeförteckning
+                .kolumner
+                .iter()
+                .map(|column| list_cell(&item, column).unwrap_or_default())
+                .collect(),
             paragraph: swedish::paragraph(prefix(loaded), item.number),
             paragraph_plain: format!("§ {}", item.number),
             dnr: case.and_then(|c| c.dnr.clone()).or_else(|| i.dnr.clone()),
@@ -204,6 +238,25 @@ fn items(
             officer: case.and_then(|c| c.handläggare.as_ref().map(|h| h.namn.clone())),
             statement_date: case.map(|c| swedish::date(dates, c.datum)),
             decisions: facts::decision(&item),
+            legal_ground: i.lagstöd.clone(),
+            fee: case
+                .and_then(|c| c.avgift.as_ref())
+                .map(super::statement::fee),
+            notices: match item
+                .case
+                .and_then(|c| c.case.upplysningar.as_ref().map(|t| (c, t)))
+            {
+                Some((case, text)) => match Prose::new(case).expand("upplysningar", text) {
+                    Ok(text) => Some(text),
+                    Err(error) => {
+                        problems.extend(error.problems);
+                        None
+                    }
+                },
+                None => None,
+            },
+            closed_doors: i.stängda_dörrar,
+            appeal_instructions: appeal_instructions(loaded, &item, phrasing),
             matter: matter.join("\n\n") + "\n",
             preparations: preparations(loaded, &item, phrasing),
             procedure_shown: layout.beslutsgång == ProcedureShown::Always || procedure.contested,
@@ -282,6 +335,51 @@ fn reported(case: &LoadedCase, phrasing: &Phrasing) -> String {
             ("datum", &swedish::long_date(c.datum)),
         ],
     )
+}
+
+/// The överklagandehänvisning of a § appealed by förvaltningsbesvär, in the profile's
+/// wording; none for another route.
+fn appeal_instructions(
+    loaded: &LoadedMeeting,
+    item: &LoadedItem,
+    phrasing: &Phrasing,
+) -> Option<String> {
+    let appeal = item.item.överklagande.as_ref()?;
+    if appeal.sätt != AppealRoute::Administrative {
+        return None;
+    }
+    let dates = loaded.profile.profile.datumformat;
+    Some(phrasing.sentence(
+        &phrasing.wordings.överklagandehänvisning,
+        &[
+            ("instans", appeal.instans.as_deref().unwrap_or_default()),
+            ("lagrum", appeal.lagrum.as_deref().unwrap_or_default()),
+            ("paragraf", &swedish::paragraph(prefix(loaded), item.number)),
+            (
+                "sammanträdesdatum",
+                &swedish::date(dates, loaded.meeting.datum),
+            ),
+        ],
+    ))
+}
+
+/// What a column of the ärendeförteckning shows for a §: a fact of its case, or one it or
+/// its case gives under `uppgifter`.
+fn list_cell(item: &LoadedItem, column: &ItemListColumn) -> Option<String> {
+    let case = item.case.map(|c| &c.case);
+    match column.fält.as_str() {
+        ItemListColumn::OFFICER => case?.handläggare.as_ref().map(|h| h.namn.clone()),
+        ItemListColumn::ADMINISTRATION => case.map(|c| c.förvaltning.clone()),
+        ItemListColumn::DEPARTMENT => case?.avdelning.clone(),
+        field => {
+            let name = field.strip_prefix(ItemListColumn::FACT_PREFIX)?;
+            item.item
+                .uppgifter
+                .get(name)
+                .or_else(|| case?.uppgifter.get(name))
+                .cloned()
+        }
+    }
 }
 
 /// The § heading: the item's own, else its case's rubrik.
@@ -382,6 +480,7 @@ fn meeting_view(
             .map(|t| format!("kl. {t}")),
         members: lists.members,
         substitutes: lists.substitutes,
+        absent: lists.absent,
         // Someone present only for §§ of another part is not present in this one.
         others: meeting
             .övriga_närvarande
@@ -396,6 +495,7 @@ fn meeting_view(
                     (Some(title), Some(only)) => Some(format!("{title}, {only}")),
                     (title, only) => title.clone().or_else(|| only.clone()),
                 },
+                vacancy: false,
             })
             .collect(),
         roll_placement: profile.närvarolista.key(),
@@ -404,6 +504,7 @@ fn meeting_view(
         adjustment_place: part.and_then(|p| p.place.clone()),
         secretary: PersonView::from(&meeting.sekreterare),
         chair: part.and_then(|p| p.chair.as_ref()).map(PersonView::from),
+        acting_chairs: acting_chairs(loaded, items),
         adjusters: part
             .map(|p| p.adjusters.iter().map(AdjusterView::from).collect())
             .unwrap_or_default(),
@@ -413,6 +514,27 @@ fn meeting_view(
             .unwrap_or_else(|| profile.formuleringar.utdragsbestyrkande.clone()),
         notice: part.and_then(|p| notice_view(loaded, facts, phrasing, p)),
     }
+}
+
+/// Who chaired §§ of `items` in the chair's place, each with their §§.
+fn acting_chairs(loaded: &LoadedMeeting, items: &[usize]) -> Vec<ActingChair> {
+    let mut chairs: Vec<(String, Vec<ParagraphNumber>)> = Vec::new();
+    for &i in items {
+        let Some(name) = &loaded.meeting.paragrafer[i].ordförande else {
+            continue;
+        };
+        match chairs.iter_mut().find(|(n, _)| n == name) {
+            Some((_, numbers)) => numbers.push(loaded.numbers[i]),
+            None => chairs.push((name.clone(), vec![loaded.numbers[i]])),
+        }
+    }
+    chairs
+        .into_iter()
+        .map(|(name, numbers)| ActingChair {
+            paragraphs: swedish::paragraph_list(None, &numbers),
+            name,
+        })
+        .collect()
 }
 
 /// The name a part's protocol and anslag carry in their file names when the meeting has
@@ -468,7 +590,14 @@ pub fn meeting_documents(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Result
     };
     let mut documents = Vec::new();
     for (view, item) in items.iter().zip(loaded.items()) {
-        let header = meeting_view(loaded, facts, &phrasing, facts.part(item.index));
+        let mut header = meeting_view(loaded, facts, &phrasing, facts.part(item.index));
+        // A § chaired in the chair's place is signed by the one who chaired it.
+        if let Some(name) = &item.item.ordförande {
+            header.chair = Some(PersonView {
+                name: name.clone(),
+                title: None,
+            });
+        }
         let sources = std::iter::once(meeting_source.clone())
             .chain(
                 item.case
@@ -524,10 +653,14 @@ pub fn meeting_documents(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Result
     for (p, part) in facts.parts.iter().enumerate() {
         let name = part_name(loaded, facts, p);
         let header = meeting_view(loaded, facts, &phrasing, Some(part));
+        let protocol = match meeting.protokollnummer {
+            Some(number) => format!("Protokoll nr {number}"),
+            None => "Protokoll".to_owned(),
+        };
         let heading = match (part.immediate, facts.parts.len()) {
-            (true, 2..) => "Protokoll, omedelbart justerade paragrafer".to_owned(),
-            (false, 3..) if name.is_some() => format!("Protokoll, {}", header.paragraphs),
-            _ => "Protokoll".to_owned(),
+            (true, 2..) => format!("{protocol}, omedelbart justerade paragrafer"),
+            (false, 3..) if name.is_some() => format!("{protocol}, {}", header.paragraphs),
+            _ => protocol,
         };
         let view = ProtocolView {
             heading: heading.clone(),
@@ -585,5 +718,5 @@ pub fn meeting_documents(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Result
 
 /// What an anslag's title adds for a part: `, omedelbart justerade paragrafer`.
 fn part_title(heading: &str) -> &str {
-    heading.strip_prefix("Protokoll").unwrap_or_default()
+    heading.split_once(", ").map_or("", |(_, rest)| rest)
 }

@@ -15,8 +15,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::model::{
-    FooterLabels, Headings, LoadedProfile, NoticeLayout, ParagraphLayout, ParagraphNumber, Person,
-    SourceFile, StatementLayout, Wordings,
+    FooterLabels, Headings, ItemListLayout, LoadedProfile, NoticeLayout, ParagraphLayout,
+    ParagraphNumber, Person, SourceFile, StatementLayout, Wordings,
 };
 pub use meeting::{ExtractView, ItemView, MeetingView, ProtocolView, meeting_documents};
 pub use notice::NoticeView;
@@ -121,6 +121,7 @@ pub struct ProfileView {
     pub notice: NoticeLayout,
     pub footer: FooterLabels,
     pub statement: StatementLayout,
+    pub item_list: ItemListLayout,
     /// Images the documents show (the logo), served to Typst from memory by their path.
     #[serde(skip)]
     pub images: Vec<(String, Vec<u8>)>,
@@ -145,10 +146,14 @@ impl ProfileView {
             address: profile.adressrad.clone(),
             headings: profile.rubriker.clone(),
             wordings: profile.formuleringar.clone(),
-            paragraph: profile.paragraf.clone(),
+            paragraph: ParagraphLayout {
+                ordning: crate::model::ParagraphPart::complete(&profile.paragraf.ordning),
+                ..profile.paragraf.clone()
+            },
             notice: profile.anslag.clone(),
             footer: profile.sidfot.clone(),
             statement: profile.tjänsteskrivelse.clone(),
+            item_list: profile.ärendeförteckning.clone(),
             images: loaded
                 .logo
                 .iter()

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::procedure::Phrasing;
 use super::{DateParts, PersonView};
 use crate::facts::{MeetingFacts, Part};
-use crate::model::{LoadedMeeting, ParagraphNumber};
+use crate::model::{AppealRoute, LoadedMeeting, ParagraphNumber, TakenDown};
 use crate::swedish::{self, genitive};
 
 /// The anslag (notice on the anslagstavla) that a protocol is justerat.
@@ -35,6 +35,9 @@ pub struct NoticeView {
     pub period: String,
     /// The profile's running text of the anslag, filled in.
     pub text: String,
+    /// How the §§ are appealed, a sentence for each way that applies: laglighetsprövning,
+    /// förvaltningsbesvär, none.
+    pub appeal: Vec<String>,
 }
 
 /// The anslag of `part`, when the meeting names where its protocol is kept and the day of
@@ -51,6 +54,11 @@ pub fn notice_view(
     let adjusted = part.date?;
     let posted = part.posted?;
     let last_day = part.appeal_last_day()?;
+    let layout = &loaded.profile.profile.anslag;
+    let taken_down = match layout.nedtagning {
+        TakenDown::LastDay => last_day,
+        TakenDown::DayAfter => last_day.succ_opt().unwrap_or(last_day),
+    };
     let numbers: Vec<ParagraphNumber> = part.items.iter().map(|&i| loaded.numbers[i]).collect();
     let layout = &loaded.profile.profile.anslag;
     let paragraphs =
@@ -62,13 +70,14 @@ pub fn notice_view(
             ("paragrafer", &paragraphs),
             ("justerat", &swedish::date(dates, adjusted)),
             ("uppsatt", &swedish::date(dates, posted)),
-            ("nedtaget", &swedish::date(dates, last_day)),
+            ("nedtaget", &swedish::date(dates, taken_down)),
             ("förvaringsplats", &notice.förvaringsplats),
         ],
     );
     Some(NoticeView {
         heading: swedish::capitalized(&layout.rubrik.to_lowercase()),
-        period: swedish::date_range(dates, posted, last_day),
+        period: swedish::date_range(dates, posted, taken_down),
+        appeal: appeal_sentences(loaded, facts, phrasing, part, last_day),
         text,
         committee: meeting.nämnd.clone(),
         organ_genitive: genitive(&facts.organ.short),
@@ -81,10 +90,62 @@ pub fn notice_view(
         ),
         adjusted_on: swedish::date(dates, adjusted),
         posted_on: swedish::date(dates, posted),
-        taken_down_on: swedish::date(dates, last_day),
+        taken_down_on: swedish::date(dates, taken_down),
         appeal_last_day: swedish::date(dates, last_day),
         appeal_last_day_long: swedish::long_date(last_day),
         storage: notice.förvaringsplats.clone(),
         secretary: PersonView::from(&meeting.sekreterare),
     })
+}
+
+/// The anslag's sentences on how the §§ of `part` are appealed: those open to
+/// laglighetsprövning (all but the ones with a route of their own), those appealed by
+/// förvaltningsbesvär, those not at all.
+fn appeal_sentences(
+    loaded: &LoadedMeeting,
+    facts: &MeetingFacts,
+    phrasing: &Phrasing,
+    part: &Part,
+    last_day: chrono::NaiveDate,
+) -> Vec<String> {
+    let prefix = loaded.profile.profile.paragrafprefix.as_deref();
+    let route = |i: usize| {
+        loaded.meeting.paragrafer[i]
+            .överklagande
+            .as_ref()
+            .map_or(AppealRoute::Lawfulness, |a| a.sätt)
+    };
+    let numbers = |wanted: AppealRoute| -> Vec<ParagraphNumber> {
+        part.items
+            .iter()
+            .filter(|&&i| route(i) == wanted)
+            .map(|&i| loaded.numbers[i])
+            .collect()
+    };
+    let wordings = phrasing.wordings;
+    let mut sentences = Vec::new();
+    let lawfulness = numbers(AppealRoute::Lawfulness);
+    if !lawfulness.is_empty() {
+        sentences.push(phrasing.sentence(
+            &wordings.laglighetsprövning,
+            &[
+                ("medlem", &facts.organ.appellants),
+                ("paragrafer", &swedish::paragraph_list(prefix, &lawfulness)),
+                ("sista_dag", &swedish::long_date(last_day)),
+            ],
+        ));
+    }
+    for (route, wording) in [
+        (AppealRoute::Administrative, &wordings.förvaltningsbesvär),
+        (AppealRoute::None, &wordings.ej_överklagbart),
+    ] {
+        let these = numbers(route);
+        if !these.is_empty() {
+            sentences.push(phrasing.sentence(
+                wording,
+                &[("paragrafer", &swedish::paragraph_list(prefix, &these))],
+            ));
+        }
+    }
+    sentences
 }

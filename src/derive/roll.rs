@@ -6,20 +6,56 @@
 use serde::Serialize;
 
 use crate::facts::{Attendant, Listed, MeetingFacts};
-use crate::model::{LoadedMeeting, ParagraphNumber};
+use crate::model::{LoadedMeeting, ParagraphNumber, VACANT};
 use crate::swedish;
 
 /// A person at the meeting, as the protocol lists them: name, then what they are there as.
+/// A vacant seat is no person: `name` is then its party and `vacancy` is set.
 #[derive(Debug, Clone, Serialize)]
 pub struct MemberView {
     pub name: String,
     pub note: Option<String>,
+    pub vacancy: bool,
 }
 
 /// The lists of a protocol's first page for the §§ at `items` (agenda indices).
 pub struct CoverLists {
     pub members: Vec<MemberView>,
     pub substitutes: Vec<MemberView>,
+    /// With the whole roll: those absent and the vacant seats.
+    pub absent: Vec<MemberView>,
+}
+
+/// Whom an ersättare serves for, as the protocol says it.
+fn serves_for(replaced: &str) -> String {
+    if replaced == VACANT {
+        "vakant plats".to_owned()
+    } else {
+        replaced.to_owned()
+    }
+}
+
+/// The absent and the vacant seats of the whole roll, when the profile asks for it.
+fn absent(loaded: &LoadedMeeting) -> Vec<MemberView> {
+    let meeting = &loaded.meeting;
+    if !loaded.profile.profile.hela_närvarolistan {
+        return Vec::new();
+    }
+    let party = |p: &Option<String>| p.as_ref().map(|p| format!(" ({p})")).unwrap_or_default();
+    meeting
+        .frånvarande
+        .iter()
+        .map(|a| MemberView {
+            name: format!("{}{}", a.namn, party(&a.parti)),
+            note: a.ersättare.then(|| "ersättare".to_owned()),
+            vacancy: false,
+        })
+        .chain(meeting.vakanser.iter().map(|v| MemberView {
+            name: party(&v.parti).trim().to_owned(),
+            note: None,
+            vacancy: true,
+        }))
+        .collect()
 }
 
 /// The §§ of `items` an entry's own `paragrafer`/`ej_paragrafer` cover (jäv left aside:
@@ -74,7 +110,10 @@ pub fn cover_lists(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize]
             continue;
         }
         if let Some(replaced) = &member.ersätter {
-            note.push(format!("tjänstgörande ersättare för {replaced}"));
+            note.push(format!(
+                "tjänstgörande ersättare för {}",
+                serves_for(replaced)
+            ));
         }
         if let Some(covered) = limited_to(loaded, attendant, items)
             && !covered.is_empty()
@@ -93,6 +132,7 @@ pub fn cover_lists(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize]
         let view = MemberView {
             name: format!("{}{party}", member.namn),
             note: (!note.is_empty()).then(|| note.join(", ")),
+            vacancy: false,
         };
         if serving {
             members.push(view);
@@ -103,6 +143,7 @@ pub fn cover_lists(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize]
     CoverLists {
         members,
         substitutes,
+        absent: absent(loaded),
     }
 }
 
@@ -129,6 +170,36 @@ pub struct RollRow {
     pub serving: Vec<&'static str>,
     /// Per vote: `ja`, `nej`, `avstår` or ``.
     pub votes: Vec<&'static str>,
+    /// A vacant seat: no person, no marks.
+    pub vacancy: bool,
+}
+
+/// The rows the whole roll adds to the bilaga: those absent (not serving anywhere) and
+/// the vacant seats.
+fn whole_roll_rows(loaded: &LoadedMeeting, segments: usize, votes: usize) -> Vec<RollRow> {
+    if !loaded.profile.profile.hela_närvarolistan {
+        return Vec::new();
+    }
+    let meeting = &loaded.meeting;
+    let absent = meeting.frånvarande.iter().map(|a| RollRow {
+        name: a.namn.clone(),
+        party: a.parti.clone().unwrap_or_default(),
+        note: "frånvarande".to_owned(),
+        substitute: a.ersättare,
+        serving: vec![""; segments],
+        votes: vec![""; votes],
+        vacancy: false,
+    });
+    let vacant = meeting.vakanser.iter().map(|v| RollRow {
+        name: "Vakant".to_owned(),
+        party: v.parti.clone().unwrap_or_default(),
+        note: String::new(),
+        substitute: false,
+        serving: vec![""; segments],
+        votes: vec![""; votes],
+        vacancy: true,
+    });
+    absent.chain(vacant).collect()
 }
 
 /// The bilaga for the §§ at `items`: one row per person (ledamöter first, then ersättare).
@@ -172,9 +243,10 @@ pub fn roll_table(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize])
                 .iter()
                 .filter_map(|a| a.member.roll.clone())
                 .collect();
-            let replaced: Vec<&str> = entries
+            let replaced: Vec<String> = entries
                 .iter()
                 .filter_map(|a| a.member.ersätter.as_deref())
+                .map(serves_for)
                 .collect();
             if !replaced.is_empty() {
                 note.push(format!("ers. för {}", swedish::join_and(&replaced)));
@@ -208,8 +280,10 @@ pub fn roll_table(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize])
                 substitute,
                 serving,
                 votes,
+                vacancy: false,
             }
         })
+        .chain(whole_roll_rows(loaded, segments.len(), voted.len()))
         .collect();
     RollTable {
         segments: segments

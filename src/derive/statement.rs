@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::prose::Prose;
 use super::{DateParts, Document, DocumentKind, PersonView, ProfileView, SourceAttachment, View};
 use crate::error::{Error, Result};
-use crate::facts::{granted, table_order, totals};
+use crate::facts::{StatementPart, granted, statement_order, table_order, totals};
 use crate::model::{LoadedCase, Proposal};
 use crate::swedish;
 
@@ -35,9 +35,23 @@ pub struct StatementView {
     pub signatures: Vec<PersonView>,
     pub summary: String,
     pub sections: Vec<SectionView>,
-    pub attachments: Vec<String>,
+    pub attachments: Vec<AttachmentView>,
     /// Who the decision is sent to ("Beslutet sänds till").
     pub distribution: Vec<String>,
+    /// The fee the decision charges: `14 200 kr enligt plan- och bygglovtaxa 2024`.
+    pub fee: Option<String>,
+    /// Upplysningar (Markdown), figures expanded.
+    pub notices: Option<String>,
+    /// The document's parts in the order printed.
+    pub order: Vec<StatementPart>,
+}
+
+/// A bilaga as the list shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachmentView {
+    pub name: String,
+    /// False for a handling not attached ("ej bifogad").
+    pub attached: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -69,6 +83,14 @@ pub struct RowView {
     pub motivation: Option<String>,
 }
 
+/// A fee as the documents state it: `14 200 kr enligt plan- och bygglovtaxa 2024`.
+pub(super) fn fee(fee: &crate::model::Fee) -> String {
+    match &fee.taxa {
+        Some(taxa) => format!("{} enligt {}", swedish::kronor(fee.belopp), taxa.trim()),
+        None => swedish::kronor(fee.belopp),
+    }
+}
+
 /// The tjänsteutlåtande of a case.
 pub fn statement(loaded: &LoadedCase) -> Result<Document> {
     let case = &loaded.case;
@@ -83,6 +105,10 @@ pub fn statement(loaded: &LoadedCase) -> Result<Document> {
     };
     let order = table_order(case);
     let summary = expand("sammanfattning".into(), &case.sammanfattning);
+    let notices = case
+        .upplysningar
+        .as_ref()
+        .map(|text| expand("upplysningar".into(), text));
     let mut sections = Vec::new();
     for (s, section) in case.avsnitt.iter().enumerate() {
         let body = section
@@ -159,8 +185,19 @@ pub fn statement(loaded: &LoadedCase) -> Result<Document> {
         signatures: case.underskrifter.iter().map(PersonView::from).collect(),
         summary,
         sections,
-        attachments: case.bilagor.clone(),
+        attachments: case
+            .bilagor
+            .iter()
+            .map(|a| AttachmentView {
+                name: a.name().to_owned(),
+                attached: a.attached(),
+            })
+            .collect(),
         distribution: case.expediering.clone(),
+        fee: case.avgift.as_ref().map(fee),
+        notices,
+        // Names an order cannot resolve are refused by the checks before this.
+        order: statement_order(case, &loaded.profile.profile.tjänsteskrivelse).0,
     };
     Ok(Document {
         kind: DocumentKind::Statement,

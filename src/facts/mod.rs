@@ -11,7 +11,8 @@ pub mod organ;
 pub mod parts;
 
 use crate::model::{
-    ApplicationTable, BallotSide, Case, Decision, Kronor, LoadedItem, LoadedMeeting, Proposal, Vote,
+    ApplicationTable, BallotSide, Case, Decision, Kronor, LoadedItem, LoadedMeeting, Proposal,
+    SignaturePlacement, StatementLayout, Vote,
 };
 use crate::swedish::{genitive, uncapitalized};
 pub use attendance::{Attendant, Listed, Roll};
@@ -74,6 +75,118 @@ pub fn table_order(case: &Case) -> Vec<&str> {
         .flat_map(|section| section.tabeller.iter().map(String::as_str))
         .filter(|id| case.tabeller.contains_key(*id))
         .collect()
+}
+
+/// A part of the förvaltning's document, in the order printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct StatementPart {
+    /// `proposal`, `summary`, `section`, `fee`, `notices`, `signatures`, `attachments`,
+    /// `distribution`.
+    pub kind: &'static str,
+    /// The section, for `section`.
+    pub section: Option<usize>,
+}
+
+/// The names a case's or profile's `ordning` may use, with the part each means.
+const STATEMENT_PARTS: &[(&str, &str)] = &[
+    ("förslag_till_beslut", "proposal"),
+    ("sammanfattning", "summary"),
+    ("avgift", "fee"),
+    ("upplysningar", "notices"),
+    ("underskrifter", "signatures"),
+    ("bilagor", "attachments"),
+    ("expediering", "distribution"),
+];
+
+/// The parts of a case's document in the order printed: as the case says (`ordning`),
+/// else the profile, else the seeds' order (the signatures where the profile puts them).
+/// A name in the order may be a keyword or a section's heading; `avsnitt` stands for the
+/// sections not named. What the order leaves out is added at the end, so that nothing is
+/// lost. Also returned: the names of the case's own order that are neither keyword nor
+/// heading, with their place (a profile's order may name sections some cases lack).
+pub fn statement_order(
+    case: &Case,
+    layout: &StatementLayout,
+) -> (Vec<StatementPart>, Vec<(usize, String)>) {
+    let given = if !case.ordning.is_empty() {
+        &case.ordning
+    } else {
+        &layout.ordning
+    };
+    let signatures_first = layout.underskrifter == SignaturePlacement::AfterProposal;
+    let default: Vec<String> = [
+        "förslag_till_beslut",
+        if signatures_first {
+            "underskrifter"
+        } else {
+            ""
+        },
+        "sammanfattning",
+        "avsnitt",
+        "avgift",
+        "upplysningar",
+        "bilagor",
+        if signatures_first {
+            ""
+        } else {
+            "underskrifter"
+        },
+        "expediering",
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .map(str::to_owned)
+    .collect();
+    let order = if given.is_empty() { &default } else { given };
+    let named_section = |name: &str| {
+        case.avsnitt
+            .iter()
+            .position(|s| s.rubrik.trim().to_lowercase() == name.trim().to_lowercase())
+    };
+    let mut parts: Vec<StatementPart> = Vec::new();
+    let mut unknown = Vec::new();
+    let push = |parts: &mut Vec<StatementPart>, part: StatementPart| {
+        if !parts.contains(&part) {
+            parts.push(part);
+        }
+    };
+    for name in order.iter().chain(&default) {
+        let position = order.iter().position(|n| n == name);
+        if name == "avsnitt" {
+            // The sections not named anywhere in the order, in their own order.
+            for s in 0..case.avsnitt.len() {
+                let named = order.iter().any(|n| named_section(n) == Some(s));
+                if !named {
+                    push(
+                        &mut parts,
+                        StatementPart {
+                            kind: "section",
+                            section: Some(s),
+                        },
+                    );
+                }
+            }
+        } else if let Some((_, kind)) = STATEMENT_PARTS.iter().find(|(key, _)| key == name) {
+            push(
+                &mut parts,
+                StatementPart {
+                    kind,
+                    section: None,
+                },
+            );
+        } else if let Some(s) = named_section(name) {
+            push(
+                &mut parts,
+                StatementPart {
+                    kind: "section",
+                    section: Some(s),
+                },
+            );
+        } else if let Some(at) = position.filter(|_| !case.ordning.is_empty()) {
+            unknown.push((at, name.clone()));
+        }
+    }
+    (parts, unknown)
 }
 
 /// The proposal a § decides on: the last beredning's, else the case's förslag till beslut.
@@ -176,6 +289,9 @@ pub struct MeetingFacts {
     pub votes: Vec<Option<CountedVote>>,
     /// Per §: who chairs it.
     pub chairs: Vec<Option<String>>,
+    /// How many ledamöter the organ has, when the meeting says (`platser`) or gives the
+    /// whole roll (absent members, vacancies).
+    pub seats: Option<usize>,
 }
 
 impl MeetingFacts {
@@ -204,6 +320,7 @@ impl MeetingFacts {
             })
             .collect();
         MeetingFacts {
+            seats: seats(loaded),
             organ: OrganFacts::of(&loaded.meeting, loaded.profile.profile.huvudman),
             roll,
             parts,
@@ -221,6 +338,42 @@ impl MeetingFacts {
             .flatten()
             .and_then(|p| self.parts.get(p))
     }
+}
+
+/// The organ's seats: as the meeting gives them, else counted from the whole roll (the
+/// ledamöter present, those absent, those an ersättare serves for, and the vacancies)
+/// when the meeting gives it.
+fn seats(loaded: &LoadedMeeting) -> Option<usize> {
+    let meeting = &loaded.meeting;
+    if let Some(seats) = meeting.platser {
+        return usize::try_from(seats).ok();
+    }
+    if meeting.frånvarande.is_empty() && meeting.vakanser.is_empty() {
+        return None;
+    }
+    let mut ledamöter: Vec<&str> = Vec::new();
+    let present = meeting
+        .beslutande
+        .iter()
+        .filter(|m| m.ersätter.is_none())
+        .map(|m| m.namn.as_str());
+    let replaced = meeting
+        .beslutande
+        .iter()
+        .chain(&meeting.ersättare)
+        .filter_map(|m| m.ersätter.as_deref())
+        .filter(|name| *name != crate::model::VACANT);
+    let absent = meeting
+        .frånvarande
+        .iter()
+        .filter(|a| !a.ersättare)
+        .map(|a| a.namn.as_str());
+    for name in present.chain(replaced).chain(absent) {
+        if !ledamöter.contains(&name) {
+            ledamöter.push(name);
+        }
+    }
+    Some(ledamöter.len() + meeting.vakanser.len())
 }
 
 /// The chair of the meeting: the member with the role ordförande, else `ordförande`.

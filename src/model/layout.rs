@@ -109,19 +109,42 @@ pub enum ParagraphPart {
     Notes,
     #[serde(rename = "expediering")]
     Distribution,
+    #[serde(rename = "upplysningar")]
+    Notices,
 }
 
 impl ParagraphPart {
     /// Every part, in the seeds' order.
-    pub const ALL: [ParagraphPart; 7] = [
+    pub const ALL: [ParagraphPart; 8] = [
         ParagraphPart::Decision,
         ParagraphPart::Matter,
         ParagraphPart::Preparation,
         ParagraphPart::Procedure,
         ParagraphPart::Notes,
+        ParagraphPart::Notices,
         ParagraphPart::Distribution,
         ParagraphPart::Reservations,
     ];
+
+    /// The parts the law asks a protocol to record (KL 5 kap. 67 §): a profile's order
+    /// must name them; the others it leaves out follow at the end.
+    pub const REQUIRED: [ParagraphPart; 3] = [
+        ParagraphPart::Decision,
+        ParagraphPart::Procedure,
+        ParagraphPart::Reservations,
+    ];
+
+    /// `order` with each part once and every part there: what it leaves out follows in
+    /// the seeds' order.
+    pub fn complete(order: &[ParagraphPart]) -> Vec<ParagraphPart> {
+        let mut parts: Vec<ParagraphPart> = Vec::new();
+        for part in order.iter().chain(&Self::ALL) {
+            if !parts.contains(part) {
+                parts.push(*part);
+            }
+        }
+        parts
+    }
 
     pub fn key(self) -> &'static str {
         match self {
@@ -132,6 +155,7 @@ impl ParagraphPart {
             ParagraphPart::Reservations => "reservationer",
             ParagraphPart::Notes => "protokollsanteckningar",
             ParagraphPart::Distribution => "expediering",
+            ParagraphPart::Notices => "upplysningar",
         }
     }
 }
@@ -158,6 +182,9 @@ pub struct NoticeLayout {
     /// The labels of the facts.
     #[serde(rename(serialize = "labels"))]
     pub etiketter: NoticeLabels,
+    /// The day the anslag comes down: the last day to appeal, or the day after it.
+    #[serde(rename(serialize = "taken_down"))]
+    pub nedtagning: TakenDown,
     /// The running text of `form: text`, with `{organ}`, `{sammanträdesdatum}`,
     /// `{paragrafer}`, `{justerat}`, `{uppsatt}`, `{nedtaget}`, `{förvaringsplats}`.
     #[serde(rename(serialize = "text"))]
@@ -174,12 +201,21 @@ impl Default for NoticeLayout {
             tid_som_period: false,
             utdragsbestyrkande: false,
             etiketter: NoticeLabels::default(),
+            nedtagning: TakenDown::LastDay,
             text: "Justeringen av {organs} protokoll från sammanträdet {sammanträdesdatum}, \
                 {paragrafer}, har tillkännagivits genom anslag {uppsatt}. Anslaget tas ned \
                 {nedtaget}. Protokollet förvaras på {förvaringsplats}."
                 .into(),
         }
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum TakenDown {
+    #[serde(rename = "sista_dagen")]
+    LastDay,
+    #[serde(rename = "dagen_efter")]
+    DayAfter,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -293,6 +329,11 @@ pub struct StatementLayout {
     pub obligatoriska_avsnitt: Vec<String>,
     #[serde(rename(serialize = "labels"))]
     pub etiketter: StatementLabels,
+    /// The order of the document's parts (`förslag_till_beslut`, `sammanfattning`,
+    /// `avsnitt`, a section's heading, `avgift`, `upplysningar`, `underskrifter`,
+    /// `bilagor`, `expediering`); empty: the seeds' order.
+    #[serde(rename(serialize = "order"))]
+    pub ordning: Vec<String>,
 }
 
 impl Default for StatementLayout {
@@ -302,6 +343,7 @@ impl Default for StatementLayout {
             underskrifter: SignaturePlacement::AfterProposal,
             obligatoriska_avsnitt: Vec::new(),
             etiketter: StatementLabels::default(),
+            ordning: Vec::new(),
         }
     }
 }
@@ -343,6 +385,111 @@ impl Default for StatementLabels {
             till: "Till".into(),
             telefon: "Telefon".into(),
             e_post: "E-post".into(),
+        }
+    }
+}
+
+/// The ärendeförteckning: the list of a meeting's §§ (§, rubrik, dnr, the columns the
+/// profile adds and, in the protocol, the page where each § starts). The kallelse always
+/// has it; the protocol where `placering` says.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct ItemListLayout {
+    /// Where the protocol carries the list.
+    #[serde(rename(serialize = "placement"))]
+    pub placering: ItemListPlacement,
+    /// Its heading in the protocol.
+    #[serde(rename(serialize = "heading"))]
+    pub rubrik: String,
+    /// Whether the protocol's list gives the page each § starts on.
+    #[serde(rename(serialize = "pages"))]
+    pub sidnummer: bool,
+    /// Columns after § , ärende and dnr, each with its heading and the field it shows.
+    #[serde(rename(serialize = "columns"))]
+    pub kolumner: Vec<ItemListColumn>,
+    /// The headings of the list's own columns.
+    #[serde(rename(serialize = "labels"))]
+    pub etiketter: ItemListLabels,
+}
+
+impl Default for ItemListLayout {
+    fn default() -> Self {
+        ItemListLayout {
+            placering: ItemListPlacement::None,
+            rubrik: "Ärendeförteckning".into(),
+            sidnummer: true,
+            kolumner: vec![ItemListColumn {
+                rubrik: "Handläggare".into(),
+                fält: ItemListColumn::OFFICER.into(),
+            }],
+            etiketter: ItemListLabels::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum ItemListPlacement {
+    /// Only the kallelse lists the §§.
+    #[serde(rename = "ingen")]
+    None,
+    /// On the protocol's first page, between its facts and the signatures.
+    #[serde(rename = "försättsbladet")]
+    Cover,
+    /// On a page of its own after the first.
+    #[serde(rename = "efter_försättsbladet")]
+    AfterCover,
+}
+
+/// A column of the ärendeförteckning: its heading and what it shows.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ItemListColumn {
+    #[serde(rename(serialize = "heading"))]
+    pub rubrik: String,
+    /// `handläggare`, `förvaltning`, `avdelning` (of the case), or `uppgifter.NAMN`: a
+    /// fact the § or its case gives under `uppgifter` (the § first).
+    #[serde(rename(serialize = "field"))]
+    pub fält: String,
+}
+
+impl ItemListColumn {
+    pub const OFFICER: &str = "handläggare";
+    pub const ADMINISTRATION: &str = "förvaltning";
+    pub const DEPARTMENT: &str = "avdelning";
+    /// The prefix of a fact from `uppgifter`.
+    pub const FACT_PREFIX: &str = "uppgifter.";
+
+    /// Whether `fält` names something a § can show.
+    pub fn is_known(&self) -> bool {
+        [Self::OFFICER, Self::ADMINISTRATION, Self::DEPARTMENT].contains(&self.fält.as_str())
+            || self
+                .fält
+                .strip_prefix(Self::FACT_PREFIX)
+                .is_some_and(|name| !name.trim().is_empty())
+    }
+}
+
+/// The headings of the ärendeförteckning's own columns.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct ItemListLabels {
+    #[serde(rename(serialize = "paragraph"))]
+    pub paragraf: String,
+    #[serde(rename(serialize = "matter"))]
+    pub ärende: String,
+    #[serde(rename(serialize = "dnr"))]
+    pub dnr: String,
+    #[serde(rename(serialize = "page"))]
+    pub sida: String,
+}
+
+impl Default for ItemListLabels {
+    fn default() -> Self {
+        ItemListLabels {
+            paragraf: "Paragraf".into(),
+            ärende: "Ärende".into(),
+            dnr: "Dnr".into(),
+            sida: "Sida".into(),
         }
     }
 }

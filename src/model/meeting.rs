@@ -31,6 +31,13 @@ pub struct Meeting {
     /// The day the kallelse is sent; by default the meeting's date.
     #[serde(default)]
     pub kallelsedatum: Option<NaiveDate>,
+    /// The protocol's own number in the year: "Protokoll nr 10".
+    #[serde(default)]
+    pub protokollnummer: Option<u32>,
+    /// Where the § numbering stands at this meeting: its first §, when not § 1 or on from
+    /// the year's earlier meetings found beside it.
+    #[serde(default)]
+    pub första_paragraf: Option<u32>,
     /// The members who serve (tjänstgör), each for the whole meeting or the §§ given.
     #[serde(default)]
     pub beslutande: Vec<Member>,
@@ -40,6 +47,16 @@ pub struct Meeting {
     /// Others present: officials, invited speakers.
     #[serde(default)]
     pub övriga_närvarande: Vec<Attendee>,
+    /// How many ledamöter the organ has: more than half must serve in each § (KL 5 kap.
+    /// 57 §, 6 kap. 27 §). Without it, the seats of the roll below, if given.
+    #[serde(default)]
+    pub platser: Option<u32>,
+    /// Ledamöter and ersättare not present, for the whole roll.
+    #[serde(default)]
+    pub frånvarande: Vec<Absent>,
+    /// Seats no one holds: `{parti: M}`, printed "Vakant (M)".
+    #[serde(default)]
+    pub vakanser: Vec<Vacancy>,
     #[serde(default)]
     pub ordförande: Option<Person>,
     pub sekreterare: Person,
@@ -145,7 +162,7 @@ pub struct Member {
     /// `ordförande`, `vice ordförande`; empty for a ledamot.
     #[serde(default)]
     pub roll: Option<String>,
-    /// For a serving ersättare: the member replaced.
+    /// For a serving ersättare: the member replaced, or `vakant` for a vacant seat.
     #[serde(default)]
     pub ersätter: Option<String>,
     /// The §§ served, when not the whole meeting: `§§ 3–7`.
@@ -158,6 +175,30 @@ pub struct Member {
     #[serde(default)]
     pub anteckning: Option<String>,
 }
+
+/// A ledamot or ersättare not present.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Absent {
+    pub namn: String,
+    #[serde(default)]
+    pub parti: Option<String>,
+    /// An ersättare (else a ledamot).
+    #[serde(default)]
+    pub ersättare: bool,
+}
+
+/// A seat no one holds.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Vacancy {
+    /// The party the seat belongs to.
+    #[serde(default)]
+    pub parti: Option<String>,
+}
+
+/// What `ersätter` says of an ersättare serving in a seat no one holds.
+pub const VACANT: &str = "vakant";
 
 /// Someone present who is not a member: an official, a speaker.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -324,6 +365,59 @@ pub struct Item {
     /// Members who declared themselves disqualified (jäv) and left the item.
     #[serde(default)]
     pub jäv: Vec<String>,
+    /// How the decision is appealed: by laglighetsprövning (the default), by
+    /// förvaltningsbesvär under a special law, or not at all.
+    #[serde(default)]
+    pub överklagande: Option<Appeal>,
+    /// The legal ground, printed after the decision: "Beslutet fattas med stöd av 9 kap.
+    /// 31 § plan- och bygglagen."
+    #[serde(default)]
+    pub lagstöd: Option<String>,
+    /// Dealt with behind closed doors at an open meeting.
+    #[serde(default)]
+    pub stängda_dörrar: bool,
+    /// Facts an ärendeförteckning can show in a column of its own; before its case's.
+    #[serde(default)]
+    pub uppgifter: BTreeMap<String, String>,
+}
+
+/// How a decision is appealed.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Appeal {
+    pub sätt: AppealRoute,
+    /// Where a förvaltningsbesvär is heard: `Länsstyrelsen i Ekby län`,
+    /// `Förvaltningsrätten i Ekby`.
+    #[serde(default)]
+    pub instans: Option<String>,
+    /// The law that gives the right to appeal: `13 kap. 3 § plan- och bygglagen (2010:900)`.
+    #[serde(default)]
+    pub lagrum: Option<String>,
+}
+
+/// The ways a decision can be appealed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum AppealRoute {
+    /// Laglighetsprövning (KL 13 kap.): any member of the municipality, from the anslag.
+    #[serde(rename = "laglighetsprövning")]
+    Lawfulness,
+    /// Förvaltningsbesvär under a special law: the party, from when it was told.
+    #[serde(rename = "förvaltningsbesvär")]
+    Administrative,
+    /// Not appealable.
+    #[serde(rename = "inget")]
+    None,
+}
+
+impl AppealRoute {
+    /// The route as the YAML names it.
+    pub fn key(self) -> &'static str {
+        match self {
+            AppealRoute::Lawfulness => "laglighetsprövning",
+            AppealRoute::Administrative => "förvaltningsbesvär",
+            AppealRoute::None => "inget",
+        }
+    }
 }
 
 /// An organ's handling of the matter before this one: its proposal and, as a record, its

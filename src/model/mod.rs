@@ -28,16 +28,17 @@ pub use amount::{Kronor, Proposal};
 pub use keys::nearest;
 use keys::{Schema, fields_of};
 pub use layout::{
-    FooterLabels, NoticeForm, NoticeLabels, NoticeLayout, ParagraphLayout, ParagraphPart,
-    PointStyle, ProcedureShown, ReservationPlacement, Separator, SignaturePlacement, SinglePoint,
-    StatementLabels, StatementLayout,
+    FooterLabels, ItemListColumn, ItemListLabels, ItemListLayout, ItemListPlacement, NoticeForm,
+    NoticeLabels, NoticeLayout, ParagraphLayout, ParagraphPart, PointStyle, ProcedureShown,
+    ReservationPlacement, Separator, SignaturePlacement, SinglePoint, StatementLabels,
+    StatementLayout, TakenDown,
 };
 pub use meeting::{
-    Adjuster, Adjustment, AdjustmentPart, Attendee, BallotSide, Ballots, Decision, Item, Meeting,
-    Member, MinuteNote, Motion, Names, Notice, Organ, OrganKind, PartParagraphs, Preparation,
-    Reservation, Vote,
+    Absent, Adjuster, Adjustment, AdjustmentPart, Appeal, AppealRoute, Attendee, BallotSide,
+    Ballots, Decision, Item, Meeting, Member, MinuteNote, Motion, Names, Notice, Organ, OrganKind,
+    PartParagraphs, Preparation, Reservation, VACANT, Vacancy, Vote,
 };
-pub use paragraph::{ParagraphList, ParagraphNumber};
+pub use paragraph::{MAX_PARAGRAPH, ParagraphList, ParagraphNumber};
 pub use positions::Positions;
 pub use profile::{
     DateStyle, Headings, LoadedLogo, LoadedProfile, Logo, Numbering, ORGAN_VALUES, PROFILE_FILE,
@@ -62,6 +63,7 @@ const CASE_SCHEMA: Schema = &[
     ("avsnitt[]", fields_of::<Section>),
     ("tabeller.*", fields_of::<ApplicationTable>),
     ("tabeller.*.ansökningar[]", fields_of::<Application>),
+    ("avgift", fields_of::<Fee>),
 ];
 
 /// Where each struct of a meeting file stands.
@@ -75,6 +77,8 @@ const MEETING_SCHEMA: Schema = &[
     ("beslutande[]", fields_of::<Member>),
     ("ersättare[]", fields_of::<Member>),
     ("övriga_närvarande[]", fields_of::<Attendee>),
+    ("frånvarande[]", fields_of::<Absent>),
+    ("vakanser[]", fields_of::<Vacancy>),
     ("justering", fields_of::<Adjustment>),
     ("justeringar[]", fields_of::<AdjustmentPart>),
     ("justeringar[].justerare[]", fields_of::<Adjuster>),
@@ -82,6 +86,7 @@ const MEETING_SCHEMA: Schema = &[
     ("anslag", fields_of::<Notice>),
     ("paragrafer[]", fields_of::<Item>),
     ("paragrafer[].beredning[]", fields_of::<Preparation>),
+    ("paragrafer[].överklagande", fields_of::<Appeal>),
     ("paragrafer[].beredning[].yrkanden[]", fields_of::<Motion>),
     ("paragrafer[].yrkanden[]", fields_of::<Motion>),
     ("paragrafer[].omröstning", fields_of::<Vote>),
@@ -133,7 +138,23 @@ pub struct Case {
     #[serde(default)]
     pub tabeller: BTreeMap<String, ApplicationTable>,
     #[serde(default)]
-    pub bilagor: Vec<String>,
+    pub bilagor: Vec<Attachment>,
+    /// A fee the decision charges (myndighetsutövning), with the taxa it follows.
+    #[serde(default)]
+    pub avgift: Option<Fee>,
+    /// Notes to the sökande that are not part of the decision (Markdown); printed last in
+    /// the document and with the §.
+    #[serde(default)]
+    pub upplysningar: Option<String>,
+    /// The order of the document's parts, when not the profile's: `förslag_till_beslut`,
+    /// `sammanfattning`, `avsnitt` (the sections not named), a section's `rubrik`,
+    /// `avgift`, `upplysningar`, `underskrifter`, `bilagor`, `expediering`.
+    #[serde(default)]
+    pub ordning: Vec<String>,
+    /// Facts an ärendeförteckning can show in a column of its own (`fastighet`,
+    /// `sökande`), by name.
+    #[serde(default)]
+    pub uppgifter: BTreeMap<String, String>,
     /// Who the decision is sent to (expediering); the § of a meeting inherits it.
     #[serde(default)]
     pub expediering: Vec<String>,
@@ -146,6 +167,9 @@ impl Case {
     /// Every prose (Markdown) field of the case, with its path.
     pub fn prose_fields(&self) -> Vec<(String, &str)> {
         let mut fields = vec![("sammanfattning".to_owned(), self.sammanfattning.as_str())];
+        if let Some(text) = &self.upplysningar {
+            fields.push(("upplysningar".to_owned(), text));
+        }
         for (s, section) in self.avsnitt.iter().enumerate() {
             if let Some(text) = &section.text {
                 fields.push((format!("avsnitt[{s}].text"), text));
@@ -162,6 +186,48 @@ impl Case {
         }
         fields
     }
+}
+
+/// A bilaga: its name, or its name and whether it is attached (`bifogad: false` for a
+/// handling the reader finds elsewhere: "ej bifogad").
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Attachment {
+    Named(String),
+    Described {
+        namn: String,
+        #[serde(default = "attached")]
+        bifogad: bool,
+    },
+}
+
+fn attached() -> bool {
+    true
+}
+
+impl Attachment {
+    pub fn name(&self) -> &str {
+        match self {
+            Attachment::Named(name) | Attachment::Described { namn: name, .. } => name,
+        }
+    }
+
+    pub fn attached(&self) -> bool {
+        match self {
+            Attachment::Named(_) => true,
+            Attachment::Described { bifogad, .. } => *bifogad,
+        }
+    }
+}
+
+/// A fee a decision charges.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Fee {
+    pub belopp: Kronor,
+    /// The taxa it follows: `plan- och bygglovtaxa 2024`.
+    #[serde(default)]
+    pub taxa: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -650,8 +716,11 @@ pub struct LoadedMeeting {
     pub cases: Vec<Option<LoadedCase>>,
     /// The § number of each item, given or counted on.
     pub numbers: Vec<ParagraphNumber>,
-    /// Where the numbering starts: 1, or on from the year's earlier meetings.
+    /// Where the numbering starts: as the meeting says (`första_paragraf`), else 1, or on
+    /// from the year's earlier meetings.
     pub first_number: u32,
+    /// With numbering through the year: the §§ of the year's earlier meetings, by date.
+    pub earlier: Vec<(NaiveDate, Vec<ParagraphNumber>)>,
     /// The profile of the nämnd (built in when it has none).
     pub profile: LoadedProfile,
 }
@@ -741,10 +810,13 @@ pub fn secret_in_meetings(path: &Path) -> bool {
     })
 }
 
-/// The first § number of `meeting` when numbering runs through the calendar year: one
-/// past the last § of the nämnd's earlier meetings that year, found beside it in the
-/// nämnd's folder (each numbered the same way, in date order).
-fn next_number_of_year(path: &Path, meeting: &Meeting) -> Result<u32> {
+/// The §§ of the nämnd's earlier meetings in the same calendar year as `meeting`, found
+/// beside it in the nämnd's folder, each with its date, in date order (each numbered as
+/// it says: from its `första_paragraf`, else on from the meeting before).
+fn earlier_in_year(
+    path: &Path,
+    meeting: &Meeting,
+) -> Result<Vec<(NaiveDate, Vec<ParagraphNumber>)>> {
     use chrono::Datelike;
     let mut earlier: Vec<Meeting> = Vec::new();
     for (source, other) in meetings_beside(path) {
@@ -762,18 +834,17 @@ fn next_number_of_year(path: &Path, meeting: &Meeting) -> Result<u32> {
     }
     earlier.sort_by_key(|m| m.datum);
     let mut next = 1;
-    for other in &earlier {
+    let mut numbered = Vec::new();
+    for other in earlier {
         let given: Vec<Option<ParagraphNumber>> =
             other.paragrafer.iter().map(|item| item.paragraf).collect();
-        if let Some(last) = ParagraphNumber::assign(&given, next)
-            .iter()
-            .map(|n| n.number)
-            .max()
-        {
+        let numbers = ParagraphNumber::assign(&given, other.första_paragraf.unwrap_or(next));
+        if let Some(last) = numbers.iter().map(|n| n.number).max() {
             next = last.saturating_add(1);
         }
+        numbered.push((other.datum, numbers));
     }
-    Ok(next)
+    Ok(numbered)
 }
 
 /// A meeting's case must lie in the nämnd's folder: the meeting's folder or one beside it
@@ -888,10 +959,16 @@ impl LoadedMeeting {
             return Err(Error::new(problems));
         }
         let profile = LoadedProfile::for_file(&source.path)?;
-        let first = match profile.profile.paragrafnumrering {
-            Numbering::PerMeeting => 1,
-            Numbering::Yearly => next_number_of_year(&source.path, &meeting)?,
+        let earlier = match profile.profile.paragrafnumrering {
+            Numbering::PerMeeting => Vec::new(),
+            Numbering::Yearly => earlier_in_year(&source.path, &meeting)?,
         };
+        let on_from_earlier = earlier
+            .iter()
+            .flat_map(|(_, numbers)| numbers.iter().map(|n| n.number))
+            .max()
+            .map_or(1, |last| last.saturating_add(1));
+        let first = meeting.första_paragraf.unwrap_or(on_from_earlier);
         let given: Vec<Option<ParagraphNumber>> = meeting
             .paragrafer
             .iter()
@@ -900,6 +977,7 @@ impl LoadedMeeting {
         Ok(LoadedMeeting {
             numbers: ParagraphNumber::assign(&given, first),
             first_number: first,
+            earlier,
             source,
             meeting,
             cases,

@@ -12,8 +12,8 @@ use super::files::folder_of;
 use super::image::check_image;
 use super::keys::{Schema, fields_of};
 use super::layout::{
-    FooterLabels, NoticeForm, NoticeLabels, NoticeLayout, ParagraphLayout, ParagraphPart,
-    StatementLabels, StatementLayout,
+    FooterLabels, ItemListLayout, NoticeForm, NoticeLabels, NoticeLayout, ParagraphLayout,
+    ParagraphPart, StatementLabels, StatementLayout,
 };
 use crate::error::{Error, Problem, Result};
 
@@ -71,6 +71,9 @@ pub struct Profile {
     /// omröstningsbilaga, or the bilaga only when the list is long.
     #[serde(default)]
     pub närvarolista: RollPlacement,
+    /// The whole roll: ledamöter and ersättare not present, and vacant seats, too.
+    #[serde(default)]
+    pub hela_närvarolistan: bool,
     #[serde(default)]
     pub rubriker: Headings,
     #[serde(default)]
@@ -87,6 +90,9 @@ pub struct Profile {
     /// How the förvaltning's document is headed and signed.
     #[serde(default)]
     pub tjänsteskrivelse: StatementLayout,
+    /// The list of a meeting's §§ in the kallelse and the protocol.
+    #[serde(default)]
+    pub ärendeförteckning: ItemListLayout,
 }
 
 /// The logo: an image file beside the profile, and its text for screen readers (PDF/UA).
@@ -129,11 +135,20 @@ pub struct Headings {
     /// Over who receives the decision, at the end of the förvaltning's document.
     #[serde(rename(serialize = "sent_to"))]
     pub beslutet_sänds_till: String,
+    /// Over the fee a decision charges.
+    #[serde(rename(serialize = "fee"))]
+    pub avgift: String,
+    /// Over the notes to the sökande that are not part of the decision.
+    #[serde(rename(serialize = "notices"))]
+    pub upplysningar: String,
+    /// Over the instructions on how to appeal, with an extract to a party.
+    #[serde(rename(serialize = "appeal"))]
+    pub hur_man_överklagar: String,
 }
 
 impl Headings {
     /// Every heading by its key, in the order of the file.
-    pub fn entries(&self) -> [(&'static str, &str); 10] {
+    pub fn entries(&self) -> [(&'static str, &str); 13] {
         [
             ("förslag_till_beslut", &self.förslag_till_beslut),
             ("sammanfattning", &self.sammanfattning),
@@ -145,6 +160,9 @@ impl Headings {
             ("reservationer", &self.reservationer),
             ("protokollsanteckning", &self.protokollsanteckning),
             ("beslutet_sänds_till", &self.beslutet_sänds_till),
+            ("avgift", &self.avgift),
+            ("upplysningar", &self.upplysningar),
+            ("hur_man_överklagar", &self.hur_man_överklagar),
         ]
     }
 }
@@ -162,6 +180,9 @@ impl Default for Headings {
             reservationer: "Reservationer".into(),
             protokollsanteckning: "Protokollsanteckning".into(),
             beslutet_sänds_till: "Beslutet sänds till".into(),
+            avgift: "Avgift".into(),
+            upplysningar: "Upplysningar".into(),
+            hur_man_överklagar: "Hur man överklagar".into(),
         }
     }
 }
@@ -227,6 +248,20 @@ pub struct Wordings {
     /// The line above decision points set out as att-satser: "Kommunfullmäktige beslutar".
     #[serde(rename(serialize = "decides"))]
     pub beslutar: String,
+    /// The anslag on laglighetsprövning: `{medlem}` (`kommunen`), `{paragrafer}`,
+    /// `{sista_dag}`.
+    #[serde(rename(serialize = "lawfulness"))]
+    pub laglighetsprövning: String,
+    /// The anslag on §§ appealed by förvaltningsbesvär: `{paragrafer}`.
+    #[serde(rename(serialize = "own_route"))]
+    pub förvaltningsbesvär: String,
+    /// The anslag on §§ that cannot be appealed: `{paragrafer}`.
+    #[serde(rename(serialize = "no_appeal"))]
+    pub ej_överklagbart: String,
+    /// The överklagandehänvisning of an extract to a party of a förvaltningsbesvär
+    /// decision: `{instans}`, `{lagrum}`, `{paragraf}`, `{sammanträdesdatum}`.
+    #[serde(rename(serialize = "appeal_instructions"))]
+    pub överklagandehänvisning: String,
 }
 
 impl Default for Wordings {
@@ -259,6 +294,25 @@ impl Default for Wordings {
             grupp: "ledamöterna från {partier}".into(),
             redovisat: "Förvaltningen hade redovisat ärendet i {handling}.".into(),
             beslutar: "{organnamn} beslutar".into(),
+            laglighetsprövning: "Den som är medlem i {medlem} kan överklaga {organs} beslut i \
+                {paragrafer} genom laglighetsprövning enligt 13 kap. kommunallagen. \
+                Överklagandet ska ha kommit in till förvaltningsrätten senast den {sista_dag}, \
+                tre veckor från den dag då justeringen tillkännagavs på anslagstavlan."
+                .into(),
+            förvaltningsbesvär: "Beslut i {paragrafer} överklagas av den som beslutet angår \
+                genom förvaltningsbesvär; hur det går till framgår av beslutet, som har \
+                skickats till parten."
+                .into(),
+            ej_överklagbart: "Beslut i {paragrafer} går inte att överklaga.".into(),
+            överklagandehänvisning: "Om du vill överklaga {organnamns} beslut ({paragraf}, \
+                {sammanträdesdatum}) ska du skriva till {instans}. Skrivelsen ska dock \
+                skickas eller lämnas till {organnamn}, som prövar om den har kommit in i tid \
+                och sedan skickar den vidare.\n\nÖverklagandet ska ha kommit in inom tre \
+                veckor från den dag då du fick del av beslutet.\n\nI överklagandet ska du \
+                tala om vilket beslut du överklagar, hur du vill att beslutet ska ändras och \
+                varför. Skriv under med ditt namn och ange din adress och ditt \
+                telefonnummer.\n\nRätten att överklaga följer av {lagrum}."
+                .into(),
         }
     }
 }
@@ -282,10 +336,17 @@ impl Wordings {
             "redovisat",
             &["förvaltning", "avdelning", "handling", "datum"],
         ),
+        ("laglighetsprövning", &["medlem", "paragrafer", "sista_dag"]),
+        ("förvaltningsbesvär", &["paragrafer"]),
+        ("ej_överklagbart", &["paragrafer"]),
+        (
+            "överklagandehänvisning",
+            &["instans", "lagrum", "paragraf", "sammanträdesdatum"],
+        ),
     ];
 
     /// Every wording by its key, in the order of the file.
-    pub fn entries(&self) -> [(&'static str, &str); 18] {
+    pub fn entries(&self) -> [(&'static str, &str); 22] {
         [
             ("utdragsbestyrkande", &self.utdragsbestyrkande),
             ("vid_protokollet", &self.vid_protokollet),
@@ -305,6 +366,10 @@ impl Wordings {
             ("grupp", &self.grupp),
             ("redovisat", &self.redovisat),
             ("beslutar", &self.beslutar),
+            ("laglighetsprövning", &self.laglighetsprövning),
+            ("förvaltningsbesvär", &self.förvaltningsbesvär),
+            ("ej_överklagbart", &self.ej_överklagbart),
+            ("överklagandehänvisning", &self.överklagandehänvisning),
         ]
     }
 }
@@ -435,7 +500,8 @@ fn unlawful(profile: &Profile, source: &SourceFile) -> Vec<Problem> {
             .iter()
             .filter(|p| **p == part)
             .count();
-        if times != 1 {
+        let required = ParagraphPart::REQUIRED.contains(&part);
+        if times > 1 || (required && times == 0) {
             let how = if times == 0 {
                 "saknas"
             } else {
@@ -443,14 +509,28 @@ fn unlawful(profile: &Profile, source: &SourceFile) -> Vec<Problem> {
             };
             problems.push(source.problem(
                 "paragraf.ordning",
-                format!(
-                    "`{}` {how} i ordningen; en paragraf visar alla sina delar, var och en en gång",
-                    part.key()
-                ),
+                format!("`{}` {how} i ordningen; en paragraf visar beslut, beslutsgång och reservationer, och varje del en gång", part.key()),
             ));
         }
     }
     problems
+}
+
+/// A column of the ärendeförteckning shows something a § has.
+fn unknown_columns(profile: &Profile, source: &SourceFile) -> Vec<Problem> {
+    let columns = profile.ärendeförteckning.kolumner.iter().enumerate();
+    columns
+        .filter(|(_, column)| !column.is_known())
+        .map(|(i, column)| {
+            source.problem(
+                &format!("ärendeförteckning.kolumner[{i}].fält"),
+                format!(
+                    "en kolumn kan inte visa `{}`: välj handläggare, förvaltning, avdelning eller uppgifter.NAMN",
+                    column.fält
+                ),
+            )
+        })
+        .collect()
 }
 
 /// The body the organs belong to: a kommun or a region (KL applies to both).
@@ -642,6 +722,7 @@ impl LoadedProfile {
                 )
             })
             .chain(unlawful(&profile, &source))
+            .chain(unknown_columns(&profile, &source))
             .collect();
         if !problems.is_empty() {
             return Err(Error::new(problems));

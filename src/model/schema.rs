@@ -209,6 +209,7 @@ mod tests {
     #[test]
     fn every_key_has_a_swedish_description_and_every_entry_a_key() {
         let mut used = Vec::new();
+        let mut undescribed = Vec::new();
         for kind in FileKind::ALL {
             let schema = schema(kind);
             assert!(schema.get("description").is_some());
@@ -223,12 +224,13 @@ mod tests {
                     None if key.is_empty() => continue,
                     None => key,
                 };
-                if key.contains('.') {
-                    assert!(description.is_some(), "{key} has no description");
+                if key.contains('.') && description.is_none() {
+                    undescribed.push(key.clone());
                 }
                 used.push(key);
             }
         }
+        assert!(undescribed.is_empty(), "no description: {undescribed:?}");
         let entries = vocabulary();
         assert!(entries.len() > 100, "vocabulary.yaml does not parse");
         for entry in entries {
@@ -236,7 +238,10 @@ mod tests {
             assert!(used.contains(key), "{key} is in no schema");
             for example in &entry.exempel {
                 assert!(
-                    !example.is_mapping() || key.ends_with("beslut") || key.ends_with(".tid"),
+                    !example.is_mapping()
+                        || [".beslut", ".tid", ".uppgifter"]
+                            .iter()
+                            .any(|k| key.ends_with(k)),
                     "{key}: {example:?} is not a value of its own (quote it)"
                 );
             }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use crate::error::Problem;
 use crate::facts::{self, MeetingFacts, Roll};
 use crate::model::{BallotSide, LoadedItem, LoadedMeeting, Names, ParagraphNumber};
+use crate::swedish::capitalized;
 
 /// The roll itself: the §§ it names exist, and nobody and no seat serves twice in a §.
 pub fn roll(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
@@ -49,8 +50,39 @@ pub fn roll(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
             );
         }
     }
+    let vacancies = loaded.meeting.vakanser.len();
     for item in loaded.items() {
         let here = &roll.serving[item.index];
+        // Beslutförhet: more than half of the seats serve (KL 5 kap. 57 §, 6 kap. 27 §).
+        if let Some(seats) = facts.seats {
+            let serving = roll.serving_names(item.index).len();
+            if serving * 2 <= seats {
+                let law = match facts.organ.kind {
+                    crate::model::OrganKind::Assembly => "KL 5 kap. 57 §",
+                    _ => "KL 6 kap. 27 §",
+                };
+                problems.push(source.problem(
+                    &item.field("paragraf"),
+                    format!(
+                        "{} är inte beslutför i § {}: {serving} av {seats} platser tjänstgör, mer än hälften krävs ({law})",
+                        capitalized(&facts.organ.short),
+                        item.number
+                    ),
+                ));
+            }
+        }
+        let in_vacant = here
+            .iter()
+            .filter(|&&i| {
+                roll.attendants[i].member.ersätter.as_deref() == Some(crate::model::VACANT)
+            })
+            .count();
+        if in_vacant > vacancies {
+            problems.push(source.problem(
+                &item.field("paragraf"),
+                format!("{in_vacant} ersättare tjänstgör för en vakant plats i § {}, men sammanträdet har {vacancies} vakanser (`vakanser`)", item.number),
+            ));
+        }
         let mut by_name: BTreeMap<&str, usize> = BTreeMap::new();
         let mut by_seat: BTreeMap<&str, usize> = BTreeMap::new();
         for &i in here {
@@ -65,7 +97,12 @@ pub fn roll(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
                     ),
                 ));
             }
-            if let Some(seat) = attendant.member.ersätter.as_deref() {
+            if let Some(seat) = attendant
+                .member
+                .ersätter
+                .as_deref()
+                .filter(|s| *s != crate::model::VACANT)
+            {
                 if roll.serves(item.index, seat) {
                     problems.push(source.problem(
                         &attendant.field("ersätter"),

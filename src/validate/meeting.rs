@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use super::{STALE_STATEMENT_DAYS, attendance, case_problems, days_between, justering};
 use crate::error::Problem;
 use crate::facts::{self, MeetingFacts};
-use crate::model::{Decision, LoadedItem, LoadedMeeting, Numbering};
+use crate::model::{AppealRoute, Decision, LoadedItem, LoadedMeeting, MAX_PARAGRAPH, Numbering};
 use crate::swedish;
 
 /// Check a meeting and, once each, the cases of its items.
@@ -146,6 +146,47 @@ fn item_problems(loaded: &LoadedMeeting, item: &LoadedItem) -> Vec<Problem> {
         problems.push(source.problem(&field(at), message));
     }
     problems.extend(immediate_wording(loaded, item, &decision));
+    problems.extend(appeal_problems(loaded, item));
+    problems
+}
+
+/// A förvaltningsbesvär names where it is heard and the law that gives the right to appeal:
+/// the party's överklagandehänvisning says both. Other routes use neither.
+fn appeal_problems(loaded: &LoadedMeeting, item: &LoadedItem) -> Vec<Problem> {
+    let Some(appeal) = &item.item.överklagande else {
+        return Vec::new();
+    };
+    let field = |name: &str| item.field(&format!("överklagande.{name}"));
+    let blank = |text: &Option<String>| text.as_deref().is_none_or(|t| t.trim().is_empty());
+    let mut problems = Vec::new();
+    if appeal.sätt == AppealRoute::Administrative {
+        if blank(&appeal.instans) {
+            problems.push(loaded.source.problem(
+                &field("sätt"),
+                "förvaltningsbesvär behöver `instans`: vart överklagandet ska, t.ex. Länsstyrelsen i Ekby län",
+            ));
+        }
+        if blank(&appeal.lagrum) {
+            problems.push(loaded.source.problem(
+                &field("sätt"),
+                "förvaltningsbesvär behöver `lagrum`: lagen som ger rätt att överklaga, t.ex. 13 kap. 15 § plan- och bygglagen (2010:900)",
+            ));
+        }
+    } else {
+        for (name, value) in [("instans", &appeal.instans), ("lagrum", &appeal.lagrum)] {
+            if value.is_some() {
+                problems.push(
+                    loaded
+                        .source
+                        .problem(
+                            &field(name),
+                            format!("`{name}` används bara vid förvaltningsbesvär"),
+                        )
+                        .warning(),
+                );
+            }
+        }
+    }
     problems
 }
 
@@ -185,33 +226,77 @@ fn immediate_wording(
 
 /// A § number that skips numbers is legal but deserves a look: a given number that jumps
 /// ahead of the item before, or, when numbering runs through the year, a first number
-/// that is not where the year's numbering stands. (A meeting file may list only some of
-/// its §§, so a meeting numbered on its own may start anywhere.)
+/// that is not where the year's earlier meetings leave it, and a number one of them has
+/// already used. (A meeting file may list only some of its §§, so a meeting numbered on
+/// its own may start anywhere.)
 fn numbering_gaps(loaded: &LoadedMeeting) -> Vec<Problem> {
+    let source = &loaded.source;
     let yearly = loaded.profile.profile.paragrafnumrering == Numbering::Yearly;
-    let mut expected = if yearly {
+    let mut problems = Vec::new();
+    if let Some(first) = loaded.meeting.första_paragraf
+        && first > MAX_PARAGRAPH
+    {
+        problems.push(source.problem(
+            "första_paragraf",
+            format!("paragrafnumret är högst {MAX_PARAGRAPH}"),
+        ));
+    }
+    let last_earlier = loaded
+        .earlier
+        .iter()
+        .flat_map(|(date, numbers)| numbers.iter().map(move |n| (*date, n.number)))
+        .max_by_key(|(_, n)| *n);
+    if let (Some(first), Some((date, last))) = (loaded.meeting.första_paragraf, last_earlier)
+        && first != last.saturating_add(1)
+    {
+        problems.push(
+            source
+                .problem(
+                    "första_paragraf",
+                    format!(
+                        "årets tidigare sammanträden slutar på § {last} ({}); numreringen borde stå på § {}",
+                        swedish::short_date(date),
+                        last.saturating_add(1)
+                    ),
+                )
+                .warning(),
+        );
+    }
+    let mut expected = if yearly || loaded.meeting.första_paragraf.is_some() {
         loaded.first_number
     } else {
         loaded.numbers.first().map_or(1, |n| n.number)
     };
-    let mut problems = Vec::new();
     for (i, number) in loaded.numbers.iter().enumerate() {
-        if number.number > expected {
+        let field = format!("paragrafer[{i}].paragraf");
+        if let Some((date, _)) = loaded
+            .earlier
+            .iter()
+            .find(|(_, numbers)| numbers.contains(number))
+        {
+            problems.push(
+                source
+                    .problem(
+                        &field,
+                        format!(
+                            "§ {number} finns redan i sammanträdet {}",
+                            swedish::short_date(*date)
+                        ),
+                    )
+                    .warning(),
+            );
+        } else if number.number > expected {
             let after = match i {
                 0 => format!("numreringen står på § {expected}"),
                 _ => format!("§ {} följs av § {number}", loaded.numbers[i - 1]),
             };
             problems.push(
-                loaded
-                    .source
-                    .problem(
-                        &format!("paragrafer[{i}].paragraf"),
-                        format!("hopp i paragrafnumreringen: {after}"),
-                    )
+                source
+                    .problem(&field, format!("hopp i paragrafnumreringen: {after}"))
                     .warning(),
             );
         }
-        expected = expected.max(number.number + 1);
+        expected = expected.max(number.number.saturating_add(1));
     }
     problems
 }

@@ -86,6 +86,13 @@ pub(crate) fn case_problems(loaded: &LoadedCase, information: bool) -> Vec<Probl
     }
     problems.extend(tables(loaded));
     problems.extend(required_sections(loaded));
+    let (_, unknown) = facts::statement_order(case, &loaded.profile.profile.tjänsteskrivelse);
+    for (at, name) in unknown {
+        problems.push(source.problem(
+            &format!("ordning[{at}]"),
+            format!("`{name}` är varken en del av handlingen (förslag_till_beslut, sammanfattning, avsnitt, avgift, upplysningar, underskrifter, bilagor, expediering) eller rubriken på ett avsnitt"),
+        ));
+    }
     problems.extend(links(source, case.prose_fields()));
     problems
 }

@@ -102,6 +102,32 @@ pub fn raw_text(pdf: &Path) -> String {
     run("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"])
 }
 
+/// The folded text of page `page` alone.
+pub fn page_text(pdf: &Path, page: usize) -> String {
+    let page = page.to_string();
+    fold(&run(
+        "pdftotext",
+        &["-raw", "-f", &page, "-l", &page, pdf.to_str().unwrap(), "-"],
+    ))
+}
+
+/// `pdftotext -layout` of page `page`: a table's row keeps its cells on one line.
+pub fn page_layout(pdf: &Path, page: usize) -> String {
+    let page = page.to_string();
+    run(
+        "pdftotext",
+        &[
+            "-layout",
+            "-f",
+            &page,
+            "-l",
+            &page,
+            pdf.to_str().unwrap(),
+            "-",
+        ],
+    )
+}
+
 /// The text with soft hyphens and line-end hyphenation joined and every run of white
 /// space (no-break spaces included) folded to one space, as `shared/tools/pdftext.py`.
 pub fn text(pdf: &Path) -> String {
