@@ -101,18 +101,13 @@ fn the_list_gives_the_page_each_paragraph_starts_on() {
 #[test]
 fn a_paragraph_that_moves_moves_in_the_list() {
     // With a rule between §§ instead of a new page, §§ share pages: the list follows.
-    let dir = tempfile::tempdir().unwrap();
-    let nämnd = dir.path().join("byggnadsnamnden");
-    copy_folder(&repo().join("cases/byggnadsnamnden"), &nämnd);
-    let profile = nämnd.join("profil.yaml");
-    let text = std::fs::read_to_string(&profile).unwrap();
-    let text = text.replace(
-        "paragraf:\n  ordning:",
-        "paragraf:\n  avskiljare: linje\n  ordning:",
-    );
-    assert!(text.contains("avskiljare: linje"));
-    std::fs::write(&profile, text).unwrap();
-    let (_out, pdfs) = build(&[nämnd.join("2024-10-17/sammantrade.yaml")]);
+    let (_dir, meeting) = edited_building_committee("profil.yaml", |profile| {
+        profile.replace(
+            "paragraf:\n  ordning:",
+            "paragraf:\n  avskiljare: linje\n  ordning:",
+        )
+    });
+    let (_out, pdfs) = build(&[meeting]);
     let protocol = pdf(&pdfs, "protokoll.pdf");
     let actual = pages_of_paragraphs(protocol, "BN §");
     let mut pages: Vec<usize> = actual.iter().map(|(_, p)| *p).collect();
@@ -122,6 +117,23 @@ fn a_paragraph_that_moves_moves_in_the_list() {
         "no two §§ share a page: {actual:?}"
     );
     assert_list_gives_real_pages(protocol, 2, "BN §");
+}
+
+/// A copy of the byggnadsnämnd example with `file` (relative to its folder) edited;
+/// returns the copy and its meeting file.
+fn edited_building_committee(
+    file: &str,
+    edit: impl Fn(String) -> String,
+) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let nämnd = dir.path().join("byggnadsnamnden");
+    copy_folder(&repo().join("cases/byggnadsnamnden"), &nämnd);
+    let path = nämnd.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = edit(text.clone());
+    assert_ne!(edited, text, "the edit of {file} changed nothing");
+    std::fs::write(&path, edited).unwrap();
+    (dir, nämnd.join("2024-10-17/sammantrade.yaml"))
 }
 
 fn copy_folder(from: &Path, to: &Path) {
@@ -313,14 +325,10 @@ fn a_vacant_seat_is_never_a_person() {
         );
     }
     // On a first page with the lists, as the whole roll's "Frånvarande".
-    let dir = tempfile::tempdir().unwrap();
-    let nämnd = dir.path().join("byggnadsnamnden");
-    copy_folder(&repo().join("cases/byggnadsnamnden"), &nämnd);
-    let profile = nämnd.join("profil.yaml");
-    let text_of_profile =
-        std::fs::read_to_string(&profile).unwrap() + "närvarolista: försättsblad\n";
-    std::fs::write(&profile, text_of_profile).unwrap();
-    let (_out, pdfs) = build(&[nämnd.join("2024-10-17/sammantrade.yaml")]);
+    let (_dir, meeting) = edited_building_committee("profil.yaml", |profile| {
+        profile + "närvarolista: försättsblad\n"
+    });
+    let (_out, pdfs) = build(&[meeting]);
     let first = page_text(pdf(&pdfs, "protokoll.pdf"), 1);
     assert!(
         first.contains("Sofia Wennberg (M), tjänstgörande ersättare för vakant plats"),
@@ -345,19 +353,14 @@ fn a_regions_documents_say_regionen() {
 
 #[test]
 fn a_paragraph_with_half_the_seats_or_fewer_fails_check() {
-    let dir = tempfile::tempdir().unwrap();
-    let nämnd = dir.path().join("byggnadsnamnden");
-    copy_folder(&repo().join("cases/byggnadsnamnden"), &nämnd);
-    let meeting = nämnd.join("2024-10-17/sammantrade.yaml");
     // Nine seats; besides the chair (whose ersättare serves) four ledamöter are jäv in
     // § 170: five of nine still serve, which is enough. One more, and it is not.
-    let text = std::fs::read_to_string(&meeting).unwrap();
-    let enough = text.replace(
-        "jäv: [Gunnar Holm]",
-        "jäv: [Gunnar Holm, Rasmus Öberg, Ingrid Falk, Tomas Berglund, Leila Karimi]",
-    );
-    assert_ne!(enough, text);
-    std::fs::write(&meeting, &enough).unwrap();
+    let disqualified =
+        "jäv: [Gunnar Holm, Rasmus Öberg, Ingrid Falk, Tomas Berglund, Leila Karimi]";
+    let (_dir, meeting) = edited_building_committee("2024-10-17/sammantrade.yaml", |meeting| {
+        meeting.replace("jäv: [Gunnar Holm]", disqualified)
+    });
+    let enough = std::fs::read_to_string(&meeting).unwrap();
     let run = || {
         Command::new(env!("CARGO_BIN_EXE_paragraf"))
             .arg("check")

@@ -55,6 +55,7 @@ macro_rules! rules {
 
 rules! {
     more_than_half_the_seats_serve_in_each_paragraph => "quorum",
+    nobody_is_both_present_and_absent => "absent-and-present",
     an_administrative_appeal_names_instance_and_law => "appeal-without-instance",
     numbering_follows_the_years_earlier_meetings => "numbering-across-the-year",
     a_vote_counts_every_member_once_and_not_the_disqualified => "vote-incomplete",

@@ -101,6 +101,8 @@ pub struct ItemView {
     pub officer: Option<String>,
     /// The date of the case's tjänsteutlåtande; none for an item without case.
     pub statement_date: Option<String>,
+    /// What that document is called: `Tjänsteutlåtande`, `Tjänsteskrivelse`.
+    pub statement_kind: Option<String>,
     pub decisions: Vec<String>,
     /// The legal ground, after the decision.
     pub legal_ground: Option<String>,
@@ -237,6 +239,7 @@ fn items(
             title: title(&item),
             officer: case.and_then(|c| c.handläggare.as_ref().map(|h| h.namn.clone())),
             statement_date: case.map(|c| swedish::date(dates, c.datum)),
+            statement_kind: item.case.map(|c| super::document_kind(c).to_owned()),
             decisions: facts::decision(&item),
             legal_ground: i.lagstöd.clone(),
             fee: case
@@ -319,10 +322,7 @@ fn items(
 /// "Förvaltningen hade redovisat ärendet i ett tjänsteutlåtande daterat 6 mars 2015."
 fn reported(case: &LoadedCase, phrasing: &Phrasing) -> String {
     let c = &case.case;
-    let kind = c
-        .handlingstyp
-        .as_deref()
-        .unwrap_or(&case.profile.profile.tjänsteskrivelse.handlingstyp);
+    let kind = super::document_kind(case);
     phrasing.sentence(
         &phrasing.wordings.redovisat,
         &[

@@ -210,6 +210,13 @@ impl DocumentKind {
     }
 }
 
+/// What the förvaltning's document on a case is called: the case's own word, else the
+/// profile's (`Tjänsteutlåtande`, `Tjänsteskrivelse`).
+pub(crate) fn document_kind(case: &crate::model::LoadedCase) -> &str {
+    let own = case.case.handlingstyp.as_deref();
+    own.unwrap_or(&case.profile.profile.tjänsteskrivelse.handlingstyp)
+}
+
 impl Document {
     /// The Swedish name of the kind of document (handlingstyp): the förvaltning's document
     /// is called what its case or profile calls it (`Tjänsteskrivelse`).

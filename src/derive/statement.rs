@@ -160,10 +160,7 @@ pub fn statement(loaded: &LoadedCase) -> Result<Document> {
     if !problems.is_empty() {
         return Err(Error::new(problems));
     }
-    let kind = case
-        .handlingstyp
-        .clone()
-        .unwrap_or_else(|| loaded.profile.profile.tjänsteskrivelse.handlingstyp.clone());
+    let kind = super::document_kind(loaded).to_owned();
     let view = StatementView {
         kind: kind.clone(),
         committee: case.nämnd.clone(),

@@ -50,6 +50,17 @@ pub fn roll(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
             );
         }
     }
+    for (i, absent) in loaded.meeting.frånvarande.iter().enumerate() {
+        if roll.attendants.iter().any(|a| a.member.namn == absent.namn) {
+            problems.push(source.problem(
+                &format!("frånvarande[{i}].namn"),
+                format!(
+                    "{} står både bland de närvarande och de frånvarande",
+                    absent.namn
+                ),
+            ));
+        }
+    }
     let vacancies = loaded.meeting.vakanser.len();
     for item in loaded.items() {
         let here = &roll.serving[item.index];
