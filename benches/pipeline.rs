@@ -136,9 +136,7 @@ fn main() {
     let case = meeting_folder.join("3.2-482-2014-fordelning-must.yaml");
     let original = std::fs::read_to_string(&case).expect("the case");
     let watched = vec![meeting_folder.join("sammantrade.yaml")];
-    let mut previous = Vec::new();
-    paragraf::build_reusing(&watched, &copy.join("ut"), &options, &mut previous)
-        .expect("first build");
+    paragraf::build(&watched, &copy.join("ut"), &options).expect("first build");
     let mut edit = 0;
     let rebuild = measure(|| {
         edit += 1;
@@ -148,10 +146,7 @@ fn main() {
             "för år 2015"
         };
         std::fs::write(&case, original.replacen("för 2015", word, 1)).expect("edit");
-        black_box(
-            paragraf::build_reusing(&watched, &copy.join("ut"), &options, &mut previous)
-                .expect("rebuild"),
-        );
+        black_box(paragraf::build(&watched, &copy.join("ut"), &options).expect("rebuild"));
     });
     let _ = std::fs::remove_dir_all(&copy);
     let rows: Vec<(&str, Duration)> = rows

@@ -5,11 +5,11 @@
 //! same input twice changes nothing.
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
+use crate::Planned;
+use crate::cache::Stamp;
 use crate::swedish;
 use crate::write::OutputFile;
-use crate::{Planned, Produced};
 
 pub const MANIFEST_JSON: &str = "manifest.json";
 pub const MANIFEST_TEXT: &str = "manifest.txt";
@@ -31,7 +31,7 @@ pub struct Entry {
     /// The document's date.
     pub upprättad: String,
     pub sammanträdesdatum: Option<String>,
-    pub storlek: usize,
+    pub storlek: u64,
     pub sha256: String,
 }
 
@@ -41,13 +41,13 @@ pub struct Manifest {
     pub handlingar: Vec<Entry>,
 }
 
-/// The manifest of `produced` (aligned with `planned`).
-pub fn manifest(planned: &[Planned], produced: &[Produced]) -> Manifest {
+/// The manifest of the PDFs `pdfs` (aligned with `planned`).
+pub fn manifest(planned: &[Planned], pdfs: &[Stamp]) -> Manifest {
     let handlingar = planned
         .iter()
-        .zip(produced)
-        .map(|(Planned { document, .. }, produced)| Entry {
-            fil: format!("{}.pdf", produced.stem),
+        .zip(pdfs)
+        .map(|(Planned { document, .. }, pdf)| Entry {
+            fil: pdf.name.clone(),
             handlingstyp: document.kind_name(),
             diarienummer: document.dnr.clone(),
             ärendemening: document.title.clone(),
@@ -59,11 +59,8 @@ pub fn manifest(planned: &[Planned], produced: &[Produced]) -> Manifest {
             organisation: document.committee.clone(),
             upprättad: swedish::short_date(document.date),
             sammanträdesdatum: document.meeting_date.map(swedish::short_date),
-            storlek: produced.pdf.len(),
-            sha256: Sha256::digest(&produced.pdf)
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
+            storlek: pdf.size,
+            sha256: pdf.sha256.clone(),
         })
         .collect();
     Manifest {

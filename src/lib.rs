@@ -4,12 +4,14 @@
 //! [`model`] (YAML → Rust) → [`facts`] (what follows: totals, who serves each §, the
 //! justeringar) → [`validate`] (the rules, over model and facts) → [`derive`] (each
 //! document's view: wording, Swedish typography) → [`render`] (minijinja → Typst source)
-//! → [`typeset`] (Typst → PDF, in-process) → [`write`] (files, atomically). [`swedish`]
+//! → [`typeset`] (Typst → PDF, in-process) → [`write`] (files, atomically; [`cache`] says
+//! which need typesetting again). [`swedish`]
 //! (dates, amounts, § lists) is the leaf they all use. [`build`] runs them in order; [`check`]
 //! stops before rendering. Beside the pipeline: [`archive`] (the registrar's manifest) and
 //! [`extract`] (the YAML attached to a PDF, back out).
 
 pub mod archive;
+pub mod cache;
 pub mod derive;
 pub mod error;
 pub mod extract;
@@ -28,7 +30,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 pub use error::{Error, Problem, Result};
-use model::{LoadedCase, LoadedMeeting, SourceFile};
+use model::{LoadedCase, LoadedMeeting};
 use typeset::{Conformance, PdfSettings};
 use write::OutputFile;
 
@@ -66,8 +68,9 @@ pub fn load(paths: &[PathBuf]) -> Result<Inputs> {
     }
     let mut inputs = Inputs::default();
     let mut standalone = Vec::new();
+    let reading = model::Reading::default();
     for path in &files {
-        let source = match SourceFile::read(path) {
+        let source = match reading.source(path) {
             Ok(source) => source,
             Err(e) => {
                 problems.extend(e.problems);
@@ -82,7 +85,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Inputs> {
                 problems.extend(e.problems);
             }
         } else if source.is_meeting() {
-            match LoadedMeeting::from_source(source) {
+            match LoadedMeeting::from_source(source, &reading) {
                 Ok(meeting) => inputs.meetings.push(meeting),
                 Err(e) => problems.extend(e.problems),
             }
@@ -99,7 +102,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Inputs> {
         if on_meetings.contains(&canonical(&source.path)) {
             continue;
         }
-        match LoadedCase::from_source(source) {
+        match LoadedCase::from_source(source, &reading) {
             Ok(case) => inputs.cases.push(case),
             Err(e) => problems.extend(e.problems),
         }
@@ -166,6 +169,7 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
     let mut planned = Vec::new();
     let mut problems = Vec::new();
     let mut done = BTreeSet::new();
+    let reading = model::Reading::default();
     let mut push = |result: Result<Vec<derive::Document>>, root: PathBuf| match result {
         Ok(documents) => planned.extend(documents.into_iter().map(|document| Planned {
             stem: write::file_stem(&document),
@@ -194,7 +198,7 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
     for case in &inputs.cases {
         // A case built alone is as secret as the meeting that holds it makes it.
         let statement = derive::statement(case).map(|mut d| {
-            d.secret = model::secret_in_meetings(&case.source.path);
+            d.secret = model::secret_in_meetings(&case.source.path, &reading);
             vec![d]
         });
         push(statement, folder(&case.source.path));
@@ -239,10 +243,12 @@ pub struct BuildOptions {
     pub conformance: Conformance,
     /// The web copy: no attached sources, personal data replaced, secret items left out.
     pub publish: bool,
-    /// Called with (documents done, documents in all) as each document is typeset.
+    /// Called with (documents done, documents in all) as each document is done.
     pub progress: Option<fn(usize, usize)>,
     /// A folder whose files replace the built-in templates of the same name.
     pub templates: Option<PathBuf>,
+    /// Typeset every document, whatever the output folder's cache says.
+    pub force: bool,
 }
 
 impl Default for BuildOptions {
@@ -253,6 +259,7 @@ impl Default for BuildOptions {
             publish: false,
             progress: None,
             templates: None,
+            force: false,
         }
     }
 }
@@ -264,8 +271,8 @@ pub struct Produced {
     pub stem: String,
     pub pdf: Vec<u8>,
     pub typst: String,
-    pub attachments: Vec<(String, Vec<u8>)>,
-    pub images: Vec<(String, Vec<u8>)>,
+    pub attachments: Vec<(String, std::sync::Arc<[u8]>)>,
+    pub images: Vec<(String, std::sync::Arc<[u8]>)>,
 }
 
 impl Produced {
@@ -285,79 +292,40 @@ impl Produced {
     }
 }
 
-/// Render and typeset every planned document, in memory and in parallel (one thread per
-/// core, sharing fonts and Typst's memo cache); the result is in the order of `planned`.
-/// Nothing is written: a failure in any document fails before a file is touched.
-pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<Produced>> {
-    produce_reusing(planned, options, &[])
-}
+/// Typeset this many documents, then let Typst's memo cache drop what none of them used:
+/// memory stays bounded by the documents in flight, not by the whole build.
+const TRIM_EVERY: usize = 32;
 
-/// As [`produce`], but a document whose Typst source and attachments equal those of one in
-/// `previous` takes that one's PDF instead of being typeset again: what a watch process
-/// does between rebuilds, so that an edit re-typesets only the documents it changes.
-pub fn produce_reusing(
-    planned: &[Planned],
-    options: &BuildOptions,
-    previous: &[Produced],
-) -> Result<Vec<Produced>> {
-    let templates = match &options.templates {
-        Some(dir) => render::Templates::with_overrides(dir)?,
-        None => render::Templates::built_in(),
-    };
-    let renderer = render::Renderer::new(&templates)?;
-    let mut problems = Vec::new();
-    let one = |Planned {
-                   document,
-                   root,
-                   stem,
-               }: &Planned|
-     -> Result<Produced> {
-        let stem = stem.clone();
-        let attach = options.conformance.allows_attachments() && !options.publish;
-        let source = renderer.render(document, attach, options.publish)?;
-        let settings = PdfSettings {
-            ident: stem.clone(),
-            date: document.date,
-            root: Some(root.clone()),
-            conformance: options.conformance.clone(),
-        };
-        let unchanged = previous.iter().find(|p| {
-            p.stem == stem
-                && p.typst == source.text
-                && p.attachments == source.attachments
-                && p.images == source.images
-        });
-        let pdf = match unchanged {
-            Some(before) => before.pdf.clone(),
-            None => typeset::typeset(&source, &settings)?,
-        };
-        Ok(Produced {
-            stem,
-            pdf,
-            typst: source.text,
-            attachments: source.attachments,
-            images: source.images,
-        })
-    };
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let finished = std::sync::atomic::AtomicUsize::new(0);
+/// Run `work` on every item on every core (one thread per core, sharing fonts and Typst's
+/// memo cache); the results come in the order of `items`. `progress` hears of each.
+fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    progress: Option<fn(usize, usize)>,
+    work: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let finished = AtomicUsize::new(0);
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(planned.len().max(1));
-    let mut results: Vec<(usize, Result<Produced>)> = std::thread::scope(|scope| {
+        .min(items.len().max(1));
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
                     let mut done = Vec::new();
                     loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = planned.get(i) else {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else {
                             break done;
                         };
-                        done.push((i, one(item)));
-                        let count = finished.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                        if let Some(progress) = options.progress {
-                            progress(count, planned.len());
+                        done.push((i, work(item)));
+                        let count = finished.fetch_add(1, Ordering::Relaxed) + 1;
+                        if count.is_multiple_of(TRIM_EVERY) {
+                            typeset::trim_cache();
+                        }
+                        if let Some(progress) = progress {
+                            progress(count, items.len());
                         }
                     }
                 })
@@ -371,20 +339,163 @@ pub fn produce_reusing(
             })
             .collect()
     });
-    typeset::evict_cache();
+    typeset::trim_cache();
     results.sort_by_key(|(i, _)| *i);
-    let mut produced = Vec::new();
-    for (_, result) in results {
+    results.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The results of `work` on every item, or all their problems together.
+fn all_or_problems<R>(results: Vec<Result<R>>) -> Result<Vec<R>> {
+    let mut problems = Vec::new();
+    let mut done = Vec::new();
+    for result in results {
         match result {
-            Ok(p) => produced.push(p),
+            Ok(r) => done.push(r),
             Err(e) => problems.extend(e.problems),
         }
     }
     if problems.is_empty() {
-        Ok(produced)
+        Ok(done)
     } else {
         Err(Error::new(problems))
     }
+}
+
+/// The templates of a build: the built-in ones, or those with the user's overrides.
+fn renderer(options: &BuildOptions) -> Result<render::Renderer> {
+    let templates = match &options.templates {
+        Some(dir) => render::Templates::with_overrides(dir)?,
+        None => render::Templates::built_in(),
+    };
+    render::Renderer::new(&templates)
+}
+
+/// The Typst source of a planned document, and the settings it is typeset with.
+fn render_one(
+    renderer: &render::Renderer,
+    Planned {
+        document,
+        root,
+        stem,
+    }: &Planned,
+    options: &BuildOptions,
+) -> Result<(render::TypstSource, PdfSettings)> {
+    let attach = options.conformance.allows_attachments() && !options.publish;
+    let source = renderer.render(document, attach, options.publish)?;
+    let settings = PdfSettings {
+        ident: stem.clone(),
+        date: document.date,
+        root: Some(root.clone()),
+        conformance: options.conformance.clone(),
+    };
+    Ok((source, settings))
+}
+
+/// Render and typeset every planned document in memory, in parallel; the result is in
+/// the order of `planned`. Nothing is written.
+pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<Produced>> {
+    let renderer = renderer(options)?;
+    let results = in_parallel(planned, options.progress, |planned| {
+        let (source, settings) = render_one(&renderer, planned, options)?;
+        Ok(Produced {
+            stem: planned.stem.clone(),
+            pdf: typeset::typeset(&source, &settings)?,
+            typst: source.text,
+            attachments: source.attachments,
+            images: source.images,
+        })
+    });
+    all_or_problems(results)
+}
+
+/// One document of a build: the files it has in the output folder and whether it was
+/// typeset (else the cache showed them made from the same input).
+struct Made {
+    written: Vec<write::Written>,
+    files: Vec<cache::Stamp>,
+    key: String,
+    typeset: bool,
+}
+
+/// Make every planned document into `out_dir`, streaming: each PDF goes to a temporary
+/// file as soon as it is typeset, and all are renamed into place together when every
+/// document succeeded (on any failure nothing in the folder changes). With `use_cache`, a
+/// document whose inputs match what the folder's cache recorded for files still there is
+/// not typeset again, and the cache is updated with the rest. `extra` gives files that
+/// depend on all documents (the archive's manifest).
+fn make(
+    planned: &[Planned],
+    out_dir: &Path,
+    options: &BuildOptions,
+    use_cache: bool,
+    extra: impl FnOnce(&[cache::Stamp]) -> Vec<OutputFile>,
+) -> Result<(Vec<write::Written>, Vec<Made>)> {
+    let renderer = renderer(options)?;
+    let previous = if use_cache && !options.force {
+        cache::Cache::read(out_dir)
+    } else {
+        cache::Cache::default()
+    };
+    let names: Vec<String> = planned
+        .iter()
+        .flat_map(|p| {
+            let typst = options.emit_typst.then(|| format!("{}.typ", p.stem));
+            std::iter::once(format!("{}.pdf", p.stem)).chain(typst)
+        })
+        .chain(use_cache.then(|| cache::CACHE_FILE.to_owned()))
+        .collect();
+    let stage = write::Stage::open(out_dir, names.iter().map(String::as_str))?;
+    let results = in_parallel(planned, options.progress, |planned| -> Result<Made> {
+        let (source, settings) = render_one(&renderer, planned, options)?;
+        let key = cache::key(&source, &settings, options.emit_typst);
+        if let Some(files) = previous.fresh(out_dir, &planned.stem, &key) {
+            return Ok(Made {
+                written: files
+                    .iter()
+                    .map(|stamp| write::Written {
+                        path: out_dir.join(&stamp.name),
+                        changed: false,
+                    })
+                    .collect(),
+                files: files.to_vec(),
+                key,
+                typeset: false,
+            });
+        }
+        let produced = Produced {
+            stem: planned.stem.clone(),
+            pdf: typeset::typeset(&source, &settings)?,
+            typst: source.text,
+            attachments: Vec::new(),
+            images: Vec::new(),
+        };
+        let files = produced.files(options.emit_typst);
+        Ok(Made {
+            written: files.iter().map(|f| stage.put(f)).collect::<Result<_>>()?,
+            files: files.iter().map(cache::Stamp::of).collect(),
+            key,
+            typeset: true,
+        })
+    });
+    let made = all_or_problems(results)?;
+    let pdfs: Vec<cache::Stamp> = made.iter().map(|m| m.files[0].clone()).collect();
+    let mut written: Vec<write::Written> = made.iter().flat_map(|m| m.written.clone()).collect();
+    for file in extra(&pdfs) {
+        written.push(stage.put(&file)?);
+    }
+    if use_cache {
+        let entries = planned.iter().zip(&made).map(|(p, m)| {
+            let entry = cache::Entry {
+                key: m.key.clone(),
+                files: m.files.clone(),
+            };
+            (p.stem.clone(), entry)
+        });
+        // The cache is the build's own record, not one of its outputs.
+        stage.put(&previous.updated(entries).file())?;
+    }
+    stage.commit()?;
+    Ok((written, made))
 }
 
 /// What a build wrote, and what it warns about.
@@ -392,6 +503,32 @@ pub fn produce_reusing(
 pub struct Report {
     pub written: Vec<write::Written>,
     pub warnings: Vec<Problem>,
+    /// The documents (file stems) typeset in this build.
+    pub typeset: Vec<String>,
+    /// How many documents' files the output folder already held, made from the same input.
+    pub reused: usize,
+}
+
+impl Report {
+    fn of(
+        written: Vec<write::Written>,
+        planned: &[Planned],
+        made: &[Made],
+        warnings: Vec<Problem>,
+    ) -> Self {
+        let typeset: Vec<String> = planned
+            .iter()
+            .zip(made)
+            .filter(|(_, m)| m.typeset)
+            .map(|(p, _)| p.stem.clone())
+            .collect();
+        Report {
+            written,
+            warnings,
+            reused: made.len() - typeset.len(),
+            typeset,
+        }
+    }
 }
 
 /// Load, check and plan: the documents to make and the warnings on the way. For the web
@@ -427,39 +564,29 @@ fn prepare(paths: &[PathBuf], options: &BuildOptions) -> Result<(Vec<Planned>, V
 }
 
 /// The registrar's export: every PDF of the inputs and a manifest (JSON and text) with
-/// checksums, written all or nothing; files that would not change are left alone.
+/// checksums, written all or nothing; files that would not change are left alone. Every
+/// document is typeset (an export trusts no earlier build).
 pub fn archive(paths: &[PathBuf], out_dir: &Path, options: &BuildOptions) -> Result<Report> {
     let (planned, warnings) = prepare(paths, options)?;
-    let produced = produce(&planned, options)?;
-    let manifest = archive::manifest(&planned, &produced);
-    let mut files: Vec<OutputFile> = produced.into_iter().flat_map(|p| p.files(false)).collect();
-    files.extend(manifest.files());
-    let written = write::write_all(out_dir, &files)?;
-    Ok(Report { written, warnings })
+    let options = BuildOptions {
+        emit_typst: false,
+        ..options.clone()
+    };
+    let (written, made) = make(&planned, out_dir, &options, false, |pdfs| {
+        archive::manifest(&planned, pdfs).files()
+    })?;
+    Ok(Report::of(written, &planned, &made, warnings))
 }
 
 /// The whole pipeline: load, check, derive, render, typeset, write. On any error writes
-/// nothing.
+/// nothing. Documents whose inputs are those the output folder's cache recorded are not
+/// typeset again (unless `force`).
 pub fn build(paths: &[PathBuf], out_dir: &Path, options: &BuildOptions) -> Result<Report> {
-    build_reusing(paths, out_dir, options, &mut Vec::new())
-}
-
-/// [`build`], taking the PDFs of `previous` for documents that did not change and leaving
-/// this build's documents there for the next.
-pub fn build_reusing(
-    paths: &[PathBuf],
-    out_dir: &Path,
-    options: &BuildOptions,
-    previous: &mut Vec<Produced>,
-) -> Result<Report> {
     let (planned, warnings) = prepare(paths, options)?;
-    let produced = produce_reusing(&planned, options, previous)?;
-    let outputs: Vec<OutputFile> = produced
-        .iter()
-        .cloned()
-        .flat_map(|p| p.files(options.emit_typst))
-        .collect();
-    let written = write::write_all(out_dir, &outputs)?;
-    *previous = produced;
-    Ok(Report { written, warnings })
+    if planned.is_empty() {
+        // Nothing to make (a web copy of secret cases only): the folder stays untouched.
+        return Ok(Report::of(Vec::new(), &[], &[], warnings));
+    }
+    let (written, made) = make(&planned, out_dir, options, true, |_| Vec::new())?;
+    Ok(Report::of(written, &planned, &made, warnings))
 }

@@ -58,6 +58,10 @@ enum Command {
         /// Also write the generated source of each document.
         #[arg(long, value_enum)]
         emit: Option<Emit>,
+        /// Typeset every document, even those the output folder's cache
+        /// (`.paragraf-cache.json`) shows unchanged.
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         pdf: PdfArgs,
     },
@@ -146,15 +150,29 @@ impl PdfArgs {
             progress: std::io::stderr()
                 .is_terminal()
                 .then_some(show_progress as fn(usize, usize)),
+            force: false,
         }
     }
 }
 
-/// `typsätter 12/29` on one line of the terminal, cleared when all are done.
+/// `typsätter 12/29` on one line of the terminal, cleared when all are done; after a
+/// second, with the pace and the time left: `typsätter 1200/3300, 250/s, 8 s kvar`.
 fn show_progress(done: usize, total: usize) {
+    static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    let elapsed = STARTED
+        .get_or_init(std::time::Instant::now)
+        .elapsed()
+        .as_secs_f64();
     let mut stderr = std::io::stderr();
     let _ = if done == total {
         write!(stderr, "\r\x1b[K")
+    } else if elapsed >= 1.0 {
+        let pace = done as f64 / elapsed;
+        let left = (total - done) as f64 / pace;
+        write!(
+            stderr,
+            "\r\x1b[Ktypsätter {done}/{total}, {pace:.0}/s, {left:.0} s kvar"
+        )
     } else {
         write!(stderr, "\rtypsätter {done}/{total}")
     };
@@ -186,9 +204,13 @@ fn main() -> ExitCode {
             paths,
             out,
             emit,
+            force,
             pdf,
         } => {
-            let options = pdf.options(matches!(emit, Some(Emit::Typst)));
+            let options = BuildOptions {
+                force,
+                ..pdf.options(matches!(emit, Some(Emit::Typst)))
+            };
             finish(paragraf::build(&paths, &out, &options))
         }
         Command::Watch { paths, out, pdf } => {
@@ -413,9 +435,15 @@ fn finish(result: paragraf::Result<Report>) -> ExitCode {
             print_written(&report.written);
             let changed = report.written.iter().filter(|w| w.changed).count();
             errln!(
-                "{}, {}",
+                "{}, {} ({}, {})",
                 count(changed, "fil skriven", "filer skrivna"),
-                count(report.written.len() - changed, "oförändrad", "oförändrade")
+                count(report.written.len() - changed, "oförändrad", "oförändrade"),
+                count(
+                    report.typeset.len(),
+                    "handling typsatt",
+                    "handlingar typsatta"
+                ),
+                count(report.reused, "återanvänd", "återanvända")
             );
             ExitCode::SUCCESS
         }

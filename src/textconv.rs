@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::facts::{self, Listed, MeetingFacts};
 use crate::model::{
     DateStyle, LoadedCase, LoadedMeeting, LoadedProfile, Numbering, PROFILE_FILE, ParagraphNumber,
-    Proposal, SourceFile, VACANT,
+    Proposal, Reading, SourceFile, VACANT,
 };
 use crate::swedish;
 
@@ -40,9 +40,12 @@ pub fn facts(source: SourceFile) -> Result<Vec<Fact>> {
             PROFILE_FILE.to_owned(),
         )?))
     } else if source.is_meeting() {
-        Ok(meeting(&LoadedMeeting::from_source(source)?))
+        Ok(meeting(&LoadedMeeting::from_source(
+            source,
+            &Reading::default(),
+        )?))
     } else {
-        Ok(case(&LoadedCase::from_source(source)?))
+        Ok(case(&LoadedCase::from_source(source, &Reading::default())?))
     }
 }
 

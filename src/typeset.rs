@@ -327,10 +327,11 @@ impl World for DocumentWorld {
     }
 }
 
-/// Drop memoised results no compilation has used for a while; call between builds in a
-/// long-running process so the cache does not grow without bound.
-pub fn evict_cache() {
-    comemo::evict(10);
+/// Drop memoised results no compilation has used lately. A build calls it every few
+/// documents and at its end, so that the cache holds what the documents in flight share
+/// (fonts, the standard library, the style) rather than every document of the build.
+pub fn trim_cache() {
+    comemo::evict(3);
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Watch: build, then build again whenever a case, meeting, template, profile or logo
-//! is saved, in one process, so that Typst's memo cache and the PDFs of documents the edit
-//! did not touch carry over from one build to the next. Errors are reported and the watch
-//! goes on.
+//! is saved, in one process, so that Typst's memo cache carries over from one build to the
+//! next, and documents the edit did not touch are not typeset again (the output folder's
+//! cache). Errors are reported and the watch goes on.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use notify::{RecursiveMode, Watcher};
 
 use crate::error::{Problem, Result};
-use crate::{BuildOptions, Produced, Report};
+use crate::{BuildOptions, Report};
 
 /// An editor saves in steps (temporary file, rename): events this close together are one save.
 const SETTLE: Duration = Duration::from_millis(100);
@@ -39,10 +39,11 @@ pub fn watch(
             .map_err(|e| Problem::in_file(folder, format!("kan inte bevakas: {e}")))?;
     }
     let out = out.canonicalize().unwrap_or_else(|_| out.to_path_buf());
-    let mut previous: Vec<Produced> = Vec::new();
     loop {
         let started = Instant::now();
-        let result = crate::build_reusing(paths, &out, options, &mut previous);
+        // The output folder's cache, and Typst's memo cache kept warm in this process,
+        // mean a rebuild typesets only what the save changed.
+        let result = crate::build(paths, &out, options);
         report(Rebuild {
             result,
             elapsed: started.elapsed(),

@@ -89,42 +89,73 @@ pub struct Written {
 /// temporary files are removed and existing files are left as they were. A file that
 /// already holds the same bytes is not touched, so a repeated build changes nothing.
 pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<Written>> {
-    // Whatever can be known to fail is checked before the first byte is written, so that
-    // a rename cannot fail half-way through the files.
-    let blocked: Vec<Problem> = files
-        .iter()
-        .map(|file| dir.join(&file.name))
-        .filter(|target| target.is_dir())
-        .map(|target| Problem::in_file(&target, "en mapp har filens namn; flytta den först"))
-        .collect();
-    if !blocked.is_empty() {
-        return Err(Error::new(blocked));
-    }
     if files.is_empty() {
         return Ok(Vec::new());
     }
-    // One writer at a time: a second build into the folder waits for the first.
-    let _lock = lock(dir)?;
-    let folders: std::collections::BTreeSet<PathBuf> = files
+    let stage = Stage::open(dir, files.iter().map(|f| f.name.as_str()))?;
+    let written = files
         .iter()
-        .filter_map(|file| dir.join(&file.name).parent().map(Path::to_path_buf))
-        .collect();
-    for folder in &folders {
-        remove_stale_temporaries(folder);
-    }
-    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let mut results = Vec::new();
-    let staging = files.iter().try_for_each(|file| {
-        let target = dir.join(&file.name);
-        let unchanged = std::fs::read(&target).is_ok_and(|old| old == file.bytes);
-        results.push(Written {
-            path: target.clone(),
-            changed: !unchanged,
-        });
-        if unchanged {
-            return Ok(());
+        .map(|file| stage.put(file))
+        .collect::<Result<Vec<_>>>()?;
+    stage.commit()?;
+    Ok(written)
+}
+
+/// The files of a build on their way into `dir`: each goes to a temporary file beside its
+/// target as soon as it is made (so a build holds no more than one file in memory at a
+/// time), and [`Stage::commit`] renames them all into place. Dropped uncommitted, it
+/// removes its temporary files and the folder is as it was. One stage at a time writes
+/// into a folder: a second build waits for the first.
+pub struct Stage {
+    dir: PathBuf,
+    _lock: std::fs::File,
+    staged: std::sync::Mutex<Vec<(PathBuf, PathBuf)>>,
+    committed: bool,
+}
+
+impl Stage {
+    /// Lock `dir` for the files `names`, after checking what can be known to fail before
+    /// the first byte is written, so that a rename cannot fail half-way through.
+    pub fn open<'a>(dir: &Path, names: impl Iterator<Item = &'a str>) -> Result<Stage> {
+        let targets: Vec<PathBuf> = names.map(|name| dir.join(name)).collect();
+        let blocked: Vec<Problem> = targets
+            .iter()
+            .filter(|target| target.is_dir())
+            .map(|target| Problem::in_file(target, "en mapp har filens namn; flytta den först"))
+            .collect();
+        if !blocked.is_empty() {
+            return Err(Error::new(blocked));
         }
-        let folder = target.parent().unwrap_or(dir);
+        let lock = lock(dir)?;
+        let folders: std::collections::BTreeSet<&Path> = targets
+            .iter()
+            .filter_map(|target| target.parent())
+            .collect();
+        for folder in folders {
+            remove_stale_temporaries(folder);
+        }
+        Ok(Stage {
+            dir: dir.to_path_buf(),
+            _lock: lock,
+            staged: std::sync::Mutex::new(Vec::new()),
+            committed: false,
+        })
+    }
+
+    /// Stage `file`: unless its target already holds these bytes, write them to a
+    /// temporary file beside it.
+    pub fn put(&self, file: &OutputFile) -> Result<Written> {
+        let target = self.dir.join(&file.name);
+        let unchanged = std::fs::metadata(&target)
+            .is_ok_and(|m| m.len() == file.bytes.len() as u64)
+            && std::fs::read(&target).is_ok_and(|old| old == file.bytes);
+        if unchanged {
+            return Ok(Written {
+                path: target,
+                changed: false,
+            });
+        }
+        let folder = target.parent().unwrap_or(&self.dir);
         std::fs::create_dir_all(folder).map_err(|e| {
             Error::from(Problem::in_file(
                 folder,
@@ -139,29 +170,61 @@ pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<Written>> {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-        staged.push((temporary.clone(), target.clone()));
+        // Recorded before it is written: a failed write is removed with the rest.
+        self.staged
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push((temporary.clone(), target.clone()));
         std::fs::write(&temporary, &file.bytes).map_err(|e| {
-            Error::from(Problem::in_file(
-                &target,
-                format!("kan inte skrivas: {}", crate::model::files::io_message(&e)),
-            ))
-        })
-    });
-    if let Err(error) = staging {
-        for (temporary, _) in &staged {
-            let _ = std::fs::remove_file(temporary);
-        }
-        return Err(error);
-    }
-    for (temporary, target) in &staged {
-        std::fs::rename(temporary, target).map_err(|e| {
             Problem::in_file(
-                target,
+                &target,
                 format!("kan inte skrivas: {}", crate::model::files::io_message(&e)),
             )
         })?;
+        Ok(Written {
+            path: target,
+            changed: true,
+        })
     }
-    Ok(results)
+
+    /// Rename every staged file into place.
+    pub fn commit(mut self) -> Result<()> {
+        self.committed = true;
+        let staged = std::mem::take(
+            &mut *self
+                .staged
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        for (done, (temporary, target)) in staged.iter().enumerate() {
+            if let Err(e) = std::fs::rename(temporary, target) {
+                for (left, _) in &staged[done..] {
+                    let _ = std::fs::remove_file(left);
+                }
+                return Err(Problem::in_file(
+                    target,
+                    format!("kan inte skrivas: {}", crate::model::files::io_message(&e)),
+                )
+                .into());
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Stage {
+    fn drop(&mut self) {
+        if self.committed {
+            return;
+        }
+        let staged = self
+            .staged
+            .get_mut()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for (temporary, _) in staged.iter() {
+            let _ = std::fs::remove_file(temporary);
+        }
+    }
 }
 
 /// An exclusive lock on writing into `dir`, held until the returned file is dropped. The

@@ -37,6 +37,7 @@ fn built_examples(extra: &[&str]) -> (tempfile::TempDir, Vec<PathBuf>) {
     let mut pdfs: Vec<PathBuf> = std::fs::read_dir(out.path())
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
         .collect();
     pdfs.sort();
     assert_eq!(pdfs.len(), 5, "{pdfs:?}");
@@ -336,6 +337,7 @@ fn the_web_copy_has_no_source_no_personal_data_and_no_secret_items() {
     let mut pdfs: Vec<PathBuf> = std::fs::read_dir(out.path())
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
         .collect();
     pdfs.sort();
     let names: Vec<String> = pdfs

@@ -68,6 +68,7 @@ fn build_writes_every_document_and_says_so() {
     assert_eq!(
         names,
         [
+            ".paragraf-cache.json",
             "2015-03-06_socialnamnden_tjansteutlatande_3.2-482-2014.pdf",
             "2015-03-06_socialnamnden_tjansteutlatande_3.2-482-2014.typ",
             "2015-03-24_socialnamnden_kallelse.pdf",
@@ -86,7 +87,7 @@ fn build_writes_every_document_and_says_so() {
         10,
         "{stdout}"
     );
-    let typst = std::fs::read_to_string(out.path().join(&names[7])).unwrap();
+    let typst = std::fs::read_to_string(out.path().join(&names[8])).unwrap();
     assert!(typst.starts_with("#import \"paragraf.typ\""), "{typst}");
 }
 

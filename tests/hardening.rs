@@ -271,7 +271,12 @@ fn the_web_copy_leaves_out_personal_data_however_it_is_written() {
             !name.contains("nilsson"),
             "a file name carries the name: {name}"
         );
-        let text = common::text(&path);
+        // The PDFs as read, and the build's cache as it is.
+        let text = if name.ends_with(".pdf") {
+            common::text(&path)
+        } else {
+            std::fs::read_to_string(&path).unwrap()
+        };
         assert!(!text.to_lowercase().contains("nilsson"), "{name}:\n{text}");
         assert!(
             !squeezed(&text).to_lowercase().contains("nilsson"),

@@ -67,7 +67,7 @@ pub struct SourceAttachment {
     pub name: String,
     /// Where it was read, for messages.
     pub path: std::path::PathBuf,
-    pub bytes: Vec<u8>,
+    pub bytes: std::sync::Arc<[u8]>,
     pub description: String,
     pub mime: &'static str,
 }
@@ -124,7 +124,7 @@ pub struct ProfileView {
     pub item_list: ItemListLayout,
     /// Images the documents show (the logo), served to Typst from memory by their path.
     #[serde(skip)]
-    pub images: Vec<(String, Vec<u8>)>,
+    pub images: Vec<(String, std::sync::Arc<[u8]>)>,
 }
 
 #[derive(Debug, Clone, Serialize)]

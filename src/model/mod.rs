@@ -302,9 +302,11 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// The text as parsed (a byte order mark removed).
     pub text: String,
-    /// Whether the file began with a byte order mark: with `text`, its exact bytes.
+    /// Whether the file began with a byte order mark.
     pub bom: bool,
     pub positions: Positions,
+    /// The file's exact bytes, as read: shared by every document that attaches it.
+    raw: std::sync::Arc<[u8]>,
 }
 
 impl SourceFile {
@@ -338,6 +340,7 @@ impl SourceFile {
 
     pub fn from_text(path: &Path, text: String) -> Self {
         // A byte order mark is legal YAML but invisible in an editor: columns count without it.
+        let raw = std::sync::Arc::from(text.as_bytes());
         let (text, bom) = match text.strip_prefix('\u{feff}') {
             Some(rest) => (rest.to_owned(), true),
             None => (text, false),
@@ -347,13 +350,13 @@ impl SourceFile {
             positions: Positions::index(&text),
             text,
             bom,
+            raw,
         }
     }
 
     /// The file's exact bytes, as read.
-    pub fn bytes(&self) -> Vec<u8> {
-        let bom = if self.bom { "\u{feff}" } else { "" };
-        format!("{bom}{}", self.text).into_bytes()
+    pub fn bytes(&self) -> std::sync::Arc<[u8]> {
+        self.raw.clone()
     }
 
     /// The file's name within the nämnd's folder, `2015-03-24/sammantrade.yaml`: its path
@@ -698,6 +701,42 @@ fn shorten_quoted(message: &str) -> String {
     format!("{}\"{start}…\"{}", &message[..open], &message[close + 1..])
 }
 
+/// What one load reads once, however many files need it: each profile (with its logo
+/// decoded), and the meetings in each nämnd's folder (for numbering through the year and
+/// for secret items). Lives for one load, so that a later load sees the files anew.
+#[derive(Default)]
+pub struct Reading {
+    sources: std::cell::RefCell<std::collections::HashMap<PathBuf, SourceFile>>,
+    profiles: std::cell::RefCell<std::collections::HashMap<(PathBuf, String), LoadedProfile>>,
+    meetings: std::cell::RefCell<std::collections::HashMap<PathBuf, std::rc::Rc<Vec<Beside>>>>,
+}
+
+impl Reading {
+    /// The file at `path`, read once however it is named (`2024-05-21/x.yaml`,
+    /// `2024-04-16/../2024-05-21/x.yaml`); it carries the name it was asked for.
+    pub fn source(&self, path: &Path) -> Result<SourceFile> {
+        let Ok(real) = path.canonicalize() else {
+            return SourceFile::read(path);
+        };
+        let known = self.sources.borrow().get(&real).cloned();
+        let source = match known {
+            Some(source) => source,
+            None => {
+                let source = SourceFile::read(path)?;
+                self.sources.borrow_mut().insert(real, source.clone());
+                source
+            }
+        };
+        Ok(SourceFile {
+            path: path.to_path_buf(),
+            ..source
+        })
+    }
+}
+
+/// A meeting file in a nämnd's folder, parsed as far as it goes.
+type Beside = (SourceFile, Result<Meeting>);
+
 /// A case as loaded, with the file it came from and its nämnd's profile.
 #[derive(Debug, Clone)]
 pub struct LoadedCase {
@@ -726,13 +765,13 @@ pub struct LoadedMeeting {
 }
 
 impl LoadedCase {
-    pub fn load(path: &Path) -> Result<Self> {
-        Self::from_source(SourceFile::read(path)?)
+    pub fn load(path: &Path, reading: &Reading) -> Result<Self> {
+        Self::from_source(reading.source(path)?, reading)
     }
 
-    pub fn from_source(source: SourceFile) -> Result<Self> {
+    pub fn from_source(source: SourceFile, reading: &Reading) -> Result<Self> {
         let case = source.parse_case()?;
-        let profile = LoadedProfile::for_file(&source.path)?;
+        let profile = LoadedProfile::for_file_in(&source.path, reading)?;
         Ok(LoadedCase {
             source,
             case,
@@ -744,14 +783,27 @@ impl LoadedCase {
 /// The meeting files in the folders of the nämnd that holds the file at `path` (the
 /// folders beside its own, its own included), read and parsed as far as they go: the
 /// nämnd's other meetings. Links are not followed here.
-fn meetings_beside(path: &Path) -> Vec<(SourceFile, Result<Meeting>)> {
+fn meetings_beside(path: &Path, reading: &Reading) -> std::rc::Rc<Vec<Beside>> {
     let committee = files::folder_of(path).join("..");
+    let key = committee
+        .canonicalize()
+        .unwrap_or_else(|_| committee.clone());
+    if let Some(known) = reading.meetings.borrow().get(&key) {
+        return known.clone();
+    }
+    let meetings = std::rc::Rc::new(read_meetings_in(&committee, reading));
+    reading.meetings.borrow_mut().insert(key, meetings.clone());
+    meetings
+}
+
+/// Every meeting file in the folders of `committee`.
+fn read_meetings_in(committee: &Path, reading: &Reading) -> Vec<Beside> {
     let own = |entry: &std::fs::DirEntry, dir: bool| {
         entry
             .file_type()
             .is_ok_and(|t| if dir { t.is_dir() } else { t.is_file() })
     };
-    let Ok(folders) = std::fs::read_dir(&committee) else {
+    let Ok(folders) = std::fs::read_dir(committee) else {
         return Vec::new();
     };
     let mut folders: Vec<PathBuf> = folders
@@ -777,7 +829,7 @@ fn meetings_beside(path: &Path) -> Vec<(SourceFile, Result<Meeting>)> {
             {
                 continue;
             }
-            let Ok(source) = SourceFile::read(&file) else {
+            let Ok(source) = reading.source(&file) else {
                 continue;
             };
             if source.is_meeting() {
@@ -791,23 +843,25 @@ fn meetings_beside(path: &Path) -> Vec<(SourceFile, Result<Meeting>)> {
 
 /// Whether a meeting of the nämnd holds the case at `path` as a secret item: its
 /// statement is then as secret when it is built alone as when built with the meeting.
-pub fn secret_in_meetings(path: &Path) -> bool {
+pub fn secret_in_meetings(path: &Path, reading: &Reading) -> bool {
     let Ok(case) = path.canonicalize() else {
         return false;
     };
-    meetings_beside(path).iter().any(|(source, meeting)| {
-        let folder = files::folder_of(&source.path);
-        meeting.as_ref().is_ok_and(|meeting| {
-            meeting.paragrafer.iter().any(|item| {
-                item.sekretess
-                    && item
-                        .ärende
-                        .as_ref()
-                        .and_then(|file| folder.join(file).canonicalize().ok())
-                        .is_some_and(|file| file == case)
+    meetings_beside(path, reading)
+        .iter()
+        .any(|(source, meeting)| {
+            let folder = files::folder_of(&source.path);
+            meeting.as_ref().is_ok_and(|meeting| {
+                meeting.paragrafer.iter().any(|item| {
+                    item.sekretess
+                        && item
+                            .ärende
+                            .as_ref()
+                            .and_then(|file| folder.join(file).canonicalize().ok())
+                            .is_some_and(|file| file == case)
+                })
             })
         })
-    })
 }
 
 /// The §§ of the nämnd's earlier meetings in the same calendar year as `meeting`, found
@@ -816,13 +870,15 @@ pub fn secret_in_meetings(path: &Path) -> bool {
 fn earlier_in_year(
     path: &Path,
     meeting: &Meeting,
+    reading: &Reading,
 ) -> Result<Vec<(NaiveDate, Vec<ParagraphNumber>)>> {
     use chrono::Datelike;
-    let mut earlier: Vec<Meeting> = Vec::new();
-    for (source, other) in meetings_beside(path) {
-        let other = other.map_err(|e| {
+    let mut earlier: Vec<&Meeting> = Vec::new();
+    let beside = meetings_beside(path, reading);
+    for (source, other) in beside.iter() {
+        let other = other.as_ref().map_err(|e| {
             let mut problems = vec![Problem::in_file(path, format!("paragraferna räknas vidare från årets tidigare sammanträden, men {} går inte att läsa", source.path.display()))];
-            problems.extend(e.problems);
+            problems.extend(e.problems.iter().cloned());
             Error::new(problems)
         })?;
         if other.nämnd == meeting.nämnd
@@ -931,7 +987,7 @@ impl LoadedMeeting {
 
     /// The meeting of a read file, and every case it points to; all broken cases are
     /// reported at once.
-    pub fn from_source(source: SourceFile) -> Result<Self> {
+    pub fn from_source(source: SourceFile, reading: &Reading) -> Result<Self> {
         let meeting = source.parse_meeting()?;
         let folder = files::folder_of(&source.path).to_path_buf();
         let folder = folder.as_path();
@@ -950,7 +1006,7 @@ impl LoadedMeeting {
                     continue;
                 }
             };
-            match LoadedCase::load(&case_path) {
+            match LoadedCase::load(&case_path, reading) {
                 Ok(case) => cases.push(Some(case)),
                 Err(e) => problems.extend(e.problems),
             }
@@ -958,10 +1014,10 @@ impl LoadedMeeting {
         if !problems.is_empty() {
             return Err(Error::new(problems));
         }
-        let profile = LoadedProfile::for_file(&source.path)?;
+        let profile = LoadedProfile::for_file_in(&source.path, reading)?;
         let earlier = match profile.profile.paragrafnumrering {
             Numbering::PerMeeting => Vec::new(),
-            Numbering::Yearly => earlier_in_year(&source.path, &meeting)?,
+            Numbering::Yearly => earlier_in_year(&source.path, &meeting, reading)?,
         };
         let on_from_earlier = earlier
             .iter()

@@ -656,7 +656,7 @@ pub struct LoadedProfile {
 #[derive(Debug, Clone)]
 pub struct LoadedLogo {
     pub name: String,
-    pub bytes: Vec<u8>,
+    pub bytes: std::sync::Arc<[u8]>,
     pub alt: String,
     pub mime: &'static str,
 }
@@ -665,6 +665,11 @@ impl LoadedProfile {
     /// The profile that applies to the file at `path` (a case or a meeting): `profil.yaml`
     /// in its folder, else in the folder above (the nämnd's); else the built-in profile.
     pub fn for_file(path: &Path) -> Result<Self> {
+        Self::for_file_in(path, &super::Reading::default())
+    }
+
+    /// [`LoadedProfile::for_file`], reading each profile once in `reading`.
+    pub fn for_file_in(path: &Path, reading: &super::Reading) -> Result<Self> {
         let folder = folder_of(path);
         let own = folder.join(PROFILE_FILE);
         let (path, archive_name) = if own.exists() {
@@ -692,7 +697,13 @@ impl LoadedProfile {
         if let Err(why) = super::files::inside(&path, home) {
             return Err(Problem::in_file(&path, format!("profilen {why}; den läses inte")).into());
         }
-        Self::from_source(SourceFile::read(&path)?, archive_name)
+        let key = (path.clone(), archive_name.clone());
+        if let Some(known) = reading.profiles.borrow().get(&key) {
+            return Ok(known.clone());
+        }
+        let loaded = Self::from_source(reading.source(&path)?, archive_name)?;
+        reading.profiles.borrow_mut().insert(key, loaded.clone());
+        Ok(loaded)
     }
 
     /// The profile of a read `profil.yaml`, its logo read and checked; `archive_name` is
@@ -790,7 +801,7 @@ fn load_logo(source: &SourceFile, logo: &Logo, profile_name: &str) -> Result<Loa
     let prefix = profile_name.strip_suffix(PROFILE_FILE).unwrap_or_default();
     Ok(LoadedLogo {
         name: format!("{prefix}{}", parts.join("/")),
-        bytes,
+        bytes: bytes.into(),
         alt: logo.alt.clone(),
         mime,
     })

@@ -156,9 +156,9 @@ pub struct TypstSource {
     pub template: TemplateFile,
     pub style: TemplateFile,
     pub text: String,
-    pub attachments: Vec<(String, Vec<u8>)>,
+    pub attachments: Vec<(String, std::sync::Arc<[u8]>)>,
     /// Images the document shows, by their path; not attached.
-    pub images: Vec<(String, Vec<u8>)>,
+    pub images: Vec<(String, std::sync::Arc<[u8]>)>,
     /// The YAML files the document is made from (attached or not), where they were read:
     /// a Typst error is reported at the line of the text it came from.
     pub yaml: Vec<(PathBuf, String)>,

@@ -57,11 +57,12 @@ pub fn build(paths: &[PathBuf]) -> (tempfile::TempDir, BTreeMap<String, PathBuf>
     (dir, pdfs)
 }
 
-/// The one file in `folder`.
+/// The one file in `folder`, the build's cache (`.paragraf-cache.json`) aside.
 pub fn only_file(folder: &Path) -> PathBuf {
     let files: Vec<PathBuf> = std::fs::read_dir(folder)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| !p.ends_with(paragraf::cache::CACHE_FILE))
         .collect();
     assert_eq!(files.len(), 1, "{files:?}");
     files[0].clone()

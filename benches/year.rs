@@ -1,0 +1,157 @@
+//! A year of a large municipality's committee paperwork: N nämnder × 11 meetings, each
+//! meeting the example meeting of Kultur- och fritidsnämnden (13 items, 31 documents)
+//! moved to its own date. For 1 nämnd (341 documents) and 10 (3 410): the cold build, a
+//! rebuild with nothing changed, and a rebuild after a one-word edit in one case, each in
+//! a process of its own so that its peak memory (VmHWM) is its own.
+//! `cargo bench --bench year` prints a Markdown table for docs/performance.md.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use chrono::{Duration, NaiveDate};
+
+const NÄMNDER: [&str; 10] = [
+    "Kultur- och fritidsnämnden",
+    "Socialnämnden",
+    "Miljönämnden",
+    "Byggnadsnämnden",
+    "Tekniska nämnden",
+    "Utbildningsnämnden",
+    "Äldrenämnden",
+    "Servicenämnden",
+    "Arbetsmarknadsnämnden",
+    "Förskolenämnden",
+];
+const MEETINGS: i64 = 11;
+const EXAMPLE: &str = "cases/kultur-och-fritidsnamnden";
+
+/// Every `YYYY-MM-DD` in `text` moved by `days`.
+fn shift_dates(text: &str, days: i64) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("20") {
+        let candidate = rest.get(at..at + 10).unwrap_or_default();
+        match NaiveDate::parse_from_str(candidate, "%Y-%m-%d") {
+            Ok(date) if candidate.len() == 10 => {
+                out.push_str(&rest[..at]);
+                out.push_str(&(date + Duration::days(days)).format("%Y-%m-%d").to_string());
+                rest = &rest[at + 10..];
+            }
+            _ => {
+                out.push_str(&rest[..at + 2]);
+                rest = &rest[at + 2..];
+            }
+        }
+    }
+    out + rest
+}
+
+/// Write the year under `root`: `nämnd-N/profil.yaml` and a folder per meeting.
+fn generate(root: &Path, nämnder: usize) {
+    let example = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE);
+    for (n, name) in NÄMNDER.iter().take(nämnder).enumerate() {
+        let folder = root.join(format!("namnd-{n}"));
+        std::fs::create_dir_all(&folder).expect("folder");
+        for file in ["profil.yaml", "logotyp.png"] {
+            std::fs::copy(example.join(file), folder.join(file)).expect("profile copied");
+        }
+        for m in 0..MEETINGS {
+            // From mid-January to late October, four weeks apart.
+            let days = -245 + 28 * m;
+            let meeting = folder.join(format!("mote-{m:02}"));
+            std::fs::create_dir_all(&meeting).expect("meeting folder");
+            for entry in std::fs::read_dir(example.join("2024-09-17")).expect("example meeting") {
+                let path = entry.expect("entry").path();
+                let text = std::fs::read_to_string(&path).expect("example file");
+                let text = shift_dates(&text, days)
+                    .replace("Kultur- och fritidsnämnden", name)
+                    .replace("kultur- och fritidsnämnden", &name.to_lowercase());
+                std::fs::write(meeting.join(path.file_name().expect("name")), text)
+                    .expect("written");
+            }
+        }
+    }
+}
+
+/// Peak resident memory of this process, in MiB.
+fn peak_rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kib| kib / 1024.0)
+}
+
+/// One build of `root` into `root/ut`, in this process: prints
+/// "seconds peak-MiB documents typeset".
+fn one(root: &Path) {
+    let out = root.join("ut");
+    let started = Instant::now();
+    let report = paragraf::build(
+        &[root.join("namnder")],
+        &out,
+        &paragraf::BuildOptions::default(),
+    )
+    .expect("the year builds");
+    println!(
+        "{:.2} {:.0} {} {}",
+        started.elapsed().as_secs_f64(),
+        peak_rss_mib(),
+        report.typeset.len() + report.reused,
+        report.typeset.len()
+    );
+}
+
+/// Run one build of `root` in a process of its own.
+fn measured(root: &Path) -> Vec<String> {
+    let output = Command::new(std::env::current_exe().expect("this benchmark"))
+        .env("PARAGRAF_YEAR", root)
+        .output()
+        .expect("the benchmark runs itself");
+    let line = String::from_utf8_lossy(&output.stdout);
+    let fields: Vec<String> = line.split_whitespace().map(str::to_owned).collect();
+    assert_eq!(
+        fields.len(),
+        4,
+        "{line}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    fields
+}
+
+fn main() {
+    if let Some(root) = std::env::var_os("PARAGRAF_YEAR") {
+        one(Path::new(&root));
+        return;
+    }
+    println!("| nämnder | documents | build | time | peak memory | typeset |");
+    println!("| --- | --- | --- | --- | --- | --- |");
+    for nämnder in [1, 10] {
+        let root =
+            std::env::temp_dir().join(format!("paragraf-year-{}-{nämnder}", std::process::id()));
+        generate(&root.join("namnder"), nämnder);
+        let case = root.join("namnder/namnd-0/mote-05/01-delarsrapport.yaml");
+        for (what, edit) in [
+            ("cold", false),
+            ("nothing changed", false),
+            ("one word edited", true),
+        ] {
+            if edit {
+                let text = std::fs::read_to_string(&case).expect("case");
+                let edited = text.replacen("förvaltningen", "Förvaltningen", 1);
+                assert_ne!(edited, text, "the edit changes the case");
+                std::fs::write(&case, edited).expect("edited");
+            }
+            let fields = measured(&root);
+            println!(
+                "| {nämnder} | {} | {what} | {} s | {} MiB | {} |",
+                fields[2], fields[0], fields[1], fields[3]
+            );
+        }
+        let _ = std::fs::remove_dir_all(&root);
+    }
+}
