@@ -66,31 +66,31 @@ pub fn load(paths: &[PathBuf]) -> Result<Inputs> {
             }
         }
     }
-    let mut inputs = Inputs::default();
-    let mut standalone = Vec::new();
+    let files: Vec<PathBuf> = files.into_iter().collect();
     let reading = model::Reading::default();
-    for path in &files {
-        let source = match reading.source(path) {
-            Ok(source) => source,
-            Err(e) => {
-                problems.extend(e.problems);
-                continue;
-            }
-        };
+    // Files are read and parsed on every core; what they hold comes back in file order.
+    let loaded = in_parallel(&files, None, |path| -> Result<Option<Loaded>> {
+        let source = reading.source(path)?;
         if path.file_name().is_some_and(|n| n == model::PROFILE_FILE) {
             // A profile makes no document of its own; it is checked here so that one no
             // case uses yet is checked too.
             let name = model::PROFILE_FILE.to_owned();
-            if let Err(e) = model::LoadedProfile::from_source(source, name) {
-                problems.extend(e.problems);
-            }
+            model::LoadedProfile::from_source(source, name)?;
+            Ok(None)
         } else if source.is_meeting() {
-            match LoadedMeeting::from_source(source, &reading) {
-                Ok(meeting) => inputs.meetings.push(meeting),
-                Err(e) => problems.extend(e.problems),
-            }
+            LoadedMeeting::from_source(source, &reading).map(|m| Some(Loaded::Meeting(Box::new(m))))
         } else {
-            standalone.push(source);
+            Ok(Some(Loaded::Other(Box::new(source))))
+        }
+    });
+    let mut inputs = Inputs::default();
+    let mut standalone = Vec::new();
+    for result in loaded {
+        match result {
+            Ok(Some(Loaded::Meeting(meeting))) => inputs.meetings.push(*meeting),
+            Ok(Some(Loaded::Other(source))) => standalone.push(*source),
+            Ok(None) => {}
+            Err(e) => problems.extend(e.problems),
         }
     }
     let on_meetings: BTreeSet<PathBuf> = inputs
@@ -123,6 +123,12 @@ pub fn load(paths: &[PathBuf]) -> Result<Inputs> {
     }
 }
 
+/// A YAML file as loaded: a meeting with its cases, or a file that may be a case on none.
+enum Loaded {
+    Meeting(Box<LoadedMeeting>),
+    Other(Box<model::SourceFile>),
+}
+
 fn canonical(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
@@ -138,11 +144,12 @@ pub fn check(inputs: &Inputs) -> Result<Vec<Problem>> {
 /// Every rule of every file: Err when any is broken (warnings included in the report),
 /// else the warnings.
 fn validate(inputs: &Inputs) -> Result<Vec<Problem>> {
-    let mut problems: Vec<Problem> = inputs
-        .meetings
-        .iter()
-        .flat_map(|m| validate::meeting(m, &facts::MeetingFacts::of(m)))
-        .collect();
+    let mut problems: Vec<Problem> = in_parallel(&inputs.meetings, None, |m| {
+        validate::meeting(m, &facts::MeetingFacts::of(m))
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     problems.extend(inputs.cases.iter().flat_map(validate::case));
     if problems.iter().any(Problem::is_error) {
         Err(Error::new(problems))
@@ -178,22 +185,40 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
         })),
         Err(e) => problems.extend(e.problems),
     };
-    for meeting in &inputs.meetings {
-        for item in meeting.items() {
-            let Some(case) = item.case else { continue };
-            if done.insert(canonical(&case.source.path)) {
-                // The statement of a secret item is as secret as the item.
+    // Each case's statement comes with the first meeting that holds it. The statement of
+    // a secret item is as secret as the item.
+    let jobs: Vec<(&LoadedMeeting, Vec<(&LoadedCase, bool)>)> = inputs
+        .meetings
+        .iter()
+        .map(|meeting| {
+            let statements = meeting
+                .items()
+                .filter_map(|item| Some((item.case?, item.item.sekretess)))
+                .filter(|(case, _)| done.insert(canonical(&case.source.path)))
+                .collect();
+            (meeting, statements)
+        })
+        .collect();
+    // Deriving the views is the bulk of planning: every meeting on every core.
+    let derived = in_parallel(&jobs, None, |(meeting, statements)| {
+        let mut documents: Vec<(Result<Vec<derive::Document>>, PathBuf)> = statements
+            .iter()
+            .map(|(case, secret)| {
                 let statement = derive::statement(case).map(|mut d| {
-                    d.secret = item.item.sekretess;
+                    d.secret = *secret;
                     vec![d]
                 });
-                push(statement, folder(&case.source.path));
-            }
-        }
-        push(
+                (statement, folder(&case.source.path))
+            })
+            .collect();
+        documents.push((
             derive::meeting_documents(meeting, &facts::MeetingFacts::of(meeting)),
             folder(&meeting.source.path),
-        );
+        ));
+        documents
+    });
+    for (result, root) in derived.into_iter().flatten() {
+        push(result, root);
     }
     for case in &inputs.cases {
         // A case built alone is as secret as the meeting that holds it makes it.

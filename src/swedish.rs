@@ -250,10 +250,9 @@ const UNITS: &[&str] = &["kr", "tkr", "mnkr", "mdkr", "%", "procent"];
 /// (`3 000 000`), an amount and its unit (`750 000 kr`, `75,0 mnkr`, `2,5 %`), `§ 15` and
 /// `kl. 13.00`, and a date (`6 mars 2015`).
 pub fn tie_amounts(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    for (i, &c) in chars.iter().enumerate() {
-        if c == ' ' && i > 0 && i + 1 < chars.len() && ties(&chars[..i], &chars[i + 1..]) {
+    for (i, c) in text.char_indices() {
+        if c == ' ' && ties(&text[..i], &text[i + 1..]) {
             out.push(NBSP);
         } else {
             out.push(c);
@@ -262,32 +261,37 @@ pub fn tie_amounts(text: &str) -> String {
     out
 }
 
-fn ties(before: &[char], after: &[char]) -> bool {
-    let Some(&prev) = before.last() else {
+/// Whether the space between `before` and `after` is one Swedish typography ties.
+fn ties(before: &str, after: &str) -> bool {
+    let Some(prev) = before.chars().next_back() else {
         return false;
     };
-    let is_digit = |c: Option<&char>| c.is_some_and(char::is_ascii_digit);
-    let boundary = |c: Option<&char>| !c.is_some_and(|c| c.is_alphanumeric());
-    let thousands_group =
-        after.len() >= 3 && after[..3].iter().all(char::is_ascii_digit) && !is_digit(after.get(3));
-    let unit = UNITS.iter().any(|unit| {
-        let unit: Vec<char> = unit.chars().collect();
-        after.starts_with(&unit) && boundary(after.get(unit.len()))
-    });
-    let clock = before.ends_with(&['k', 'l', '.']) && boundary(before.iter().rev().nth(3));
+    let digits = |s: &str, n: usize| {
+        s.len() >= n
+            && s.as_bytes()[..n].iter().all(u8::is_ascii_digit)
+            && !s.as_bytes().get(n).is_some_and(u8::is_ascii_digit)
+    };
+    // A word ends where no letter or digit follows (or precedes) it.
+    let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+    let word_after = |word: &str| {
+        after
+            .strip_prefix(word)
+            .is_some_and(|rest| boundary(rest.chars().next()))
+    };
+    let word_before = |word: &str| {
+        before
+            .strip_suffix(word)
+            .is_some_and(|rest| boundary(rest.chars().next_back()))
+    };
+    let thousands_group = digits(after, 3);
+    let unit = UNITS.iter().any(|unit| word_after(unit));
+    let clock = word_before("kl.");
     // A date: `6 mars 2015` on one line.
-    let month_after = MONTHS.iter().any(|month| {
-        let month: Vec<char> = month.chars().collect();
-        after.starts_with(&month) && boundary(after.get(month.len()))
-    });
-    let month_before = MONTHS.iter().any(|month| {
-        let month: Vec<char> = month.chars().collect();
-        before.ends_with(&month) && boundary(before.iter().rev().nth(month.len()))
-    });
-    let year_after =
-        after.len() >= 4 && after[..4].iter().all(char::is_ascii_digit) && !is_digit(after.get(4));
+    let month_after = MONTHS.iter().any(|month| word_after(month));
+    let month_before = MONTHS.iter().any(|month| word_before(month));
+    let year_after = digits(after, 4);
     (prev.is_ascii_digit() && (thousands_group || unit || month_after))
-        || ((prev == '§' || clock) && is_digit(after.first()))
+        || ((prev == '§' || clock) && after.starts_with(|c: char| c.is_ascii_digit()))
         || (month_before && year_after)
 }
 

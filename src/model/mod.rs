@@ -16,8 +16,9 @@ pub mod schema;
 pub mod text_rules;
 mod time;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -706,9 +707,15 @@ fn shorten_quoted(message: &str) -> String {
 /// for secret items). Lives for one load, so that a later load sees the files anew.
 #[derive(Default)]
 pub struct Reading {
-    sources: std::cell::RefCell<std::collections::HashMap<PathBuf, SourceFile>>,
-    profiles: std::cell::RefCell<std::collections::HashMap<(PathBuf, String), LoadedProfile>>,
-    meetings: std::cell::RefCell<std::collections::HashMap<PathBuf, std::rc::Rc<Vec<Beside>>>>,
+    sources: Mutex<HashMap<PathBuf, SourceFile>>,
+    profiles: Mutex<HashMap<(PathBuf, String), LoadedProfile>>,
+    meetings: Mutex<HashMap<PathBuf, Arc<OnceLock<MeetingsBeside>>>>,
+}
+
+/// A memo's map: a thread that panicked holding it left nothing half-inserted.
+fn memo<T>(map: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    map.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 impl Reading {
@@ -718,12 +725,13 @@ impl Reading {
         let Ok(real) = path.canonicalize() else {
             return SourceFile::read(path);
         };
-        let known = self.sources.borrow().get(&real).cloned();
+        let known = memo(&self.sources).get(&real).cloned();
         let source = match known {
             Some(source) => source,
             None => {
+                // Read outside the lock: other threads go on reading other files.
                 let source = SourceFile::read(path)?;
-                self.sources.borrow_mut().insert(real, source.clone());
+                memo(&self.sources).insert(real, source.clone());
                 source
             }
         };
@@ -732,10 +740,22 @@ impl Reading {
             ..source
         })
     }
+
+    /// The profile memo: what [`LoadedProfile`] has read, by file and archive name.
+    pub(crate) fn profile(&self, key: &(PathBuf, String)) -> Option<LoadedProfile> {
+        memo(&self.profiles).get(key).cloned()
+    }
+
+    pub(crate) fn remember_profile(&self, key: (PathBuf, String), profile: LoadedProfile) {
+        memo(&self.profiles).insert(key, profile);
+    }
 }
 
 /// A meeting file in a nämnd's folder, parsed as far as it goes.
 type Beside = (SourceFile, Result<Meeting>);
+
+/// The meeting files of one nämnd's folders, shared by all who ask in one load.
+type MeetingsBeside = Arc<Vec<Beside>>;
 
 /// A case as loaded, with the file it came from and its nämnd's profile.
 #[derive(Debug, Clone)]
@@ -783,17 +803,16 @@ impl LoadedCase {
 /// The meeting files in the folders of the nämnd that holds the file at `path` (the
 /// folders beside its own, its own included), read and parsed as far as they go: the
 /// nämnd's other meetings. Links are not followed here.
-fn meetings_beside(path: &Path, reading: &Reading) -> std::rc::Rc<Vec<Beside>> {
+fn meetings_beside(path: &Path, reading: &Reading) -> MeetingsBeside {
     let committee = files::folder_of(path).join("..");
     let key = committee
         .canonicalize()
         .unwrap_or_else(|_| committee.clone());
-    if let Some(known) = reading.meetings.borrow().get(&key) {
-        return known.clone();
-    }
-    let meetings = std::rc::Rc::new(read_meetings_in(&committee, reading));
-    reading.meetings.borrow_mut().insert(key, meetings.clone());
-    meetings
+    // One thread reads a folder; others wanting the same folder wait for it, not for
+    // other folders.
+    let once = memo(&reading.meetings).entry(key).or_default().clone();
+    once.get_or_init(|| Arc::new(read_meetings_in(&committee, reading)))
+        .clone()
 }
 
 /// Every meeting file in the folders of `committee`.

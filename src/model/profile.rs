@@ -698,11 +698,11 @@ impl LoadedProfile {
             return Err(Problem::in_file(&path, format!("profilen {why}; den läses inte")).into());
         }
         let key = (path.clone(), archive_name.clone());
-        if let Some(known) = reading.profiles.borrow().get(&key) {
-            return Ok(known.clone());
+        if let Some(known) = reading.profile(&key) {
+            return Ok(known);
         }
         let loaded = Self::from_source(reading.source(&path)?, archive_name)?;
-        reading.profiles.borrow_mut().insert(key, loaded.clone());
+        reading.remember_profile(key, loaded.clone());
         Ok(loaded)
     }
 
