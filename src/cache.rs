@@ -117,7 +117,7 @@ pub fn key(source: &TypstSource, settings: &PdfSettings, emit_typst: bool) -> St
     hex(&hash.finalize())
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

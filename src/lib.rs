@@ -164,6 +164,8 @@ pub struct Planned {
     pub root: PathBuf,
     /// The file name without `.pdf`, unique among the documents of a build.
     pub stem: String,
+    /// The meeting it was planned with (none for a case on no meeting).
+    pub meeting: Option<PathBuf>,
 }
 
 /// Every document of the inputs: per meeting the tjänsteutlåtande of each case, the
@@ -177,11 +179,14 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
     let mut problems = Vec::new();
     let mut done = BTreeSet::new();
     let reading = model::Reading::default();
-    let mut push = |result: Result<Vec<derive::Document>>, root: PathBuf| match result {
+    let mut push = |result: Result<Vec<derive::Document>>,
+                    root: PathBuf,
+                    meeting: Option<&Path>| match result {
         Ok(documents) => planned.extend(documents.into_iter().map(|document| Planned {
             stem: write::file_stem(&document),
             document,
             root: root.clone(),
+            meeting: meeting.map(Path::to_path_buf),
         })),
         Err(e) => problems.extend(e.problems),
     };
@@ -217,8 +222,10 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
         ));
         documents
     });
-    for (result, root) in derived.into_iter().flatten() {
-        push(result, root);
+    for ((meeting, _), derived) in jobs.iter().zip(derived) {
+        for (result, root) in derived {
+            push(result, root, Some(&meeting.source.path));
+        }
     }
     for case in &inputs.cases {
         // A case built alone is as secret as the meeting that holds it makes it.
@@ -226,7 +233,7 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
             d.secret = model::secret_in_meetings(&case.source.path, &reading);
             vec![d]
         });
-        push(statement, folder(&case.source.path));
+        push(statement, folder(&case.source.path), None);
     }
     if problems.is_empty() {
         unique_stems(&mut planned);
@@ -402,13 +409,16 @@ fn render_one(
         document,
         root,
         stem,
+        ..
     }: &Planned,
     options: &BuildOptions,
 ) -> Result<(render::TypstSource, PdfSettings)> {
     let attach = options.conformance.allows_attachments() && !options.publish;
     let source = renderer.render(document, attach, options.publish)?;
     let settings = PdfSettings {
-        ident: stem.clone(),
+        // The PDF's identity is its file name, wherever the file is put (an archive
+        // package's data folder).
+        ident: stem.rsplit('/').next().unwrap_or(stem).to_owned(),
         date: document.date,
         root: Some(root.clone()),
         conformance: options.conformance.clone(),
@@ -453,7 +463,7 @@ fn make(
     out_dir: &Path,
     options: &BuildOptions,
     use_cache: bool,
-    extra: impl FnOnce(&[cache::Stamp]) -> Vec<OutputFile>,
+    extra: impl FnOnce(&[cache::Stamp]) -> Result<Vec<OutputFile>>,
 ) -> Result<(Vec<write::Written>, Vec<Made>)> {
     let renderer = renderer(options)?;
     let previous = if use_cache && !options.force {
@@ -505,7 +515,7 @@ fn make(
     let made = all_or_problems(results)?;
     let pdfs: Vec<cache::Stamp> = made.iter().map(|m| m.files[0].clone()).collect();
     let mut written: Vec<write::Written> = made.iter().flat_map(|m| m.written.clone()).collect();
-    for file in extra(&pdfs) {
+    for file in extra(&pdfs)? {
         written.push(stage.put(&file)?);
     }
     if use_cache {
@@ -588,18 +598,43 @@ fn prepare(paths: &[PathBuf], options: &BuildOptions) -> Result<(Vec<Planned>, V
     Ok((planned, warnings))
 }
 
-/// The registrar's export: every PDF of the inputs and a manifest (JSON and text) with
-/// checksums, written all or nothing; files that would not change are left alone. Every
-/// document is typeset (an export trusts no earlier build).
-pub fn archive(paths: &[PathBuf], out_dir: &Path, options: &BuildOptions) -> Result<Report> {
-    let (planned, warnings) = prepare(paths, options)?;
+/// What `archive` writes beside the PDFs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArchiveFormat {
+    /// The PDFs with `manifest.json` and `manifest.txt`.
+    Manifest,
+    /// One FGS 2.0 / E-ARK SIP package per meeting (see [`archive::fgs`]); the packages
+    /// say they were made at `created` (`SOURCE_DATE_EPOCH`), else at their latest
+    /// document's date.
+    Fgs {
+        created: Option<chrono::NaiveDateTime>,
+    },
+}
+
+/// The registrar's export, written all or nothing; files that would not change are left
+/// alone. Every document is typeset (an export trusts no earlier build).
+pub fn archive(
+    paths: &[PathBuf],
+    out_dir: &Path,
+    options: &BuildOptions,
+    format: ArchiveFormat,
+) -> Result<Report> {
+    let (mut planned, warnings) = prepare(paths, options)?;
     let options = BuildOptions {
         emit_typst: false,
         ..options.clone()
     };
-    let (written, made) = make(&planned, out_dir, &options, false, |pdfs| {
-        archive::manifest(&planned, pdfs).files()
-    })?;
+    let (written, made) = match format {
+        ArchiveFormat::Manifest => make(&planned, out_dir, &options, false, |pdfs| {
+            Ok(archive::manifest(&planned, pdfs).files())
+        })?,
+        ArchiveFormat::Fgs { created } => {
+            let packages = archive::fgs::place(&mut planned, created);
+            make(&planned, out_dir, &options, false, |pdfs| {
+                packages.files(&planned, pdfs)
+            })?
+        }
+    };
     Ok(Report::of(written, &planned, &made, warnings))
 }
 
@@ -612,6 +647,6 @@ pub fn build(paths: &[PathBuf], out_dir: &Path, options: &BuildOptions) -> Resul
         // Nothing to make (a web copy of secret cases only): the folder stays untouched.
         return Ok(Report::of(Vec::new(), &[], &[], warnings));
     }
-    let (written, made) = make(&planned, out_dir, options, true, |_| Vec::new())?;
+    let (written, made) = make(&planned, out_dir, options, true, |_| Ok(Vec::new()))?;
     Ok(Report::of(written, &planned, &made, warnings))
 }

@@ -82,6 +82,11 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(short, long)]
         out: PathBuf,
+        /// `manifest`: the PDFs with manifest.json and manifest.txt; `fgs`: one FGS 2.0 /
+        /// E-ARK SIP package per meeting (METS, ERMS, the PDFs, the schemas), dated by
+        /// the documents or SOURCE_DATE_EPOCH.
+        #[arg(long, value_enum, default_value = "manifest")]
+        format: ArchiveKind,
         #[command(flatten)]
         pdf: PdfArgs,
     },
@@ -180,6 +185,12 @@ fn show_progress(done: usize, total: usize) {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ArchiveKind {
+    Manifest,
+    Fgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum NewKind {
     Case,
     Meeting,
@@ -258,8 +269,19 @@ fn main() -> ExitCode {
                 Err(error) => fail(&error),
             }
         }
-        Command::Archive { paths, out, pdf } => {
-            finish(paragraf::archive(&paths, &out, &pdf.options(false)))
+        Command::Archive {
+            paths,
+            out,
+            format,
+            pdf,
+        } => {
+            let format = match format {
+                ArchiveKind::Manifest => paragraf::ArchiveFormat::Manifest,
+                ArchiveKind::Fgs => paragraf::ArchiveFormat::Fgs {
+                    created: source_date_epoch(),
+                },
+            };
+            finish(paragraf::archive(&paths, &out, &pdf.options(false), format))
         }
         Command::Extract { pdf, out } => match extract(&pdf, &out) {
             Ok(written) => {
@@ -541,4 +563,15 @@ fn schema(kind: Option<&str>, out: Option<&Path>) -> ExitCode {
         }
         Err(error) => fail(&error),
     }
+}
+
+/// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC), the reproducible-builds convention for
+/// a date that is not the clock's; unset or not a date gives none.
+fn source_date_epoch() -> Option<chrono::NaiveDateTime> {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    chrono::DateTime::from_timestamp(seconds, 0).map(|t| t.naive_utc())
 }

@@ -136,19 +136,6 @@ fn edited_building_committee(
     (dir, nämnd.join("2024-10-17/sammantrade.yaml"))
 }
 
-fn copy_folder(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_folder(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn numbering_runs_on_from_the_year_and_the_protocol_has_its_number() {
     let pdfs = &building_committee().1;

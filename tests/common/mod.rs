@@ -234,3 +234,17 @@ pub fn name_is(dict: &lopdf::Dictionary, key: &[u8], value: &[u8]) -> bool {
         .and_then(lopdf::Object::as_name)
         .is_ok_and(|n| n == value)
 }
+
+/// A copy of the folder `from` at `to`, for tests that edit examples.
+pub fn copy_folder(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_folder(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}

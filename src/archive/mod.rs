@@ -4,6 +4,8 @@
 //! organisation). Nothing in the manifest depends on when it was made, so exporting the
 //! same input twice changes nothing.
 
+pub mod fgs;
+
 use serde::Serialize;
 
 use crate::Planned;
