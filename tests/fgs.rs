@@ -242,6 +242,21 @@ fn the_erms_names_the_arkivbildare_each_arende_its_beslut_and_handlingar() {
             assert!(package.join(path).is_file(), "{path}");
         }
     }
+    // The one item handled under sekretess is marked so, with its handlingar.
+    let secret: Vec<_> = cases
+        .iter()
+        .filter(|case| {
+            case.children()
+                .any(|n| n.tag_name().name() == "securityClass" && n.text() == Some("Sekretess"))
+        })
+        .collect();
+    assert_eq!(secret.len(), 1);
+    assert!(
+        secret[0]
+            .children()
+            .filter(|n| n.tag_name().name() == "record")
+            .all(|r| r.children().any(|n| n.tag_name().name() == "securityClass"))
+    );
     // The protokoll, kallelse and anslag are the meeting's own.
     let meeting = named("aggregation")
         .find(|n| n.attribute("aggregationType") == Some("file"))

@@ -527,6 +527,7 @@ impl Package<'_> {
                 text_element(w, "objectId", id)?;
                 if kind == "caseFile" {
                     extra_id(w, "diarienummer", id)?;
+                    secrecy(w, documents.iter().any(|(p, _)| p.document.secret))?;
                 }
                 text_element(w, "title", title)?;
                 w.create_element("agents").write_inner_content(|w| {
@@ -603,6 +604,7 @@ impl Package<'_> {
                 if let Some(n) = document.paragraph {
                     extra_id(w, "paragraf", &format!("§ {n}"))?;
                 }
+                secrecy(w, document.secret)?;
                 text_element(w, "title", &title)?;
                 w.create_element("dates").write_inner_content(|w| {
                     w.create_element("date")
@@ -785,6 +787,15 @@ fn empty(w: &mut Writer<Vec<u8>>, name: &str, attributes: &[(&str, &str)]) -> io
 fn text_element(w: &mut Writer<Vec<u8>>, name: &str, text: &str) -> io::Result<()> {
     w.create_element(name)
         .write_text_content(BytesText::new(text))?;
+    Ok(())
+}
+
+/// The mark of a handling or ärende under sekretess (an item handled as secret), so that
+/// the e-archive keeps it from the public.
+fn secrecy(w: &mut Writer<Vec<u8>>, secret: bool) -> io::Result<()> {
+    if secret {
+        text_element(w, "securityClass", "Sekretess")?;
+    }
     Ok(())
 }
 
