@@ -24,18 +24,28 @@ pub struct Attached {
 
 /// The files attached to the PDF at `path`, in the order of its name tree.
 pub fn attachments(path: &Path) -> Result<Vec<Attached>> {
+    attachments_in(&read_pdf(path)?, path)
+}
+
+/// The bytes of the PDF at `path`, at most [`MAX_PDF_BYTES`].
+pub fn read_pdf(path: &Path) -> Result<Vec<u8>> {
     let bytes = crate::model::files::read_regular(path, MAX_PDF_BYTES)
         .map_err(|why| Problem::in_file(path, why))?;
     if bytes.len() as u64 > MAX_PDF_BYTES {
         return Err(Problem::in_file(path, "PDF-filen är större än 512 MiB").into());
     }
+    Ok(bytes)
+}
+
+/// The files attached to the PDF `bytes` (read from `path`, which problems name).
+pub fn attachments_in(bytes: &[u8], path: &Path) -> Result<Vec<Attached>> {
     let broken = |what: &str| {
         Error::from(Problem::in_file(
             path,
             format!("PDF-filen går inte att läsa: {what}"),
         ))
     };
-    let document = Document::load_mem(&bytes).map_err(|e| broken(&e.to_string()))?;
+    let document = Document::load_mem(bytes).map_err(|e| broken(&e.to_string()))?;
     let catalog = document.catalog().map_err(|e| broken(&e.to_string()))?;
     let tree = catalog
         .get_deref(b"Names", &document)
@@ -124,7 +134,12 @@ fn inflate(stream: &lopdf::Stream) -> Option<Vec<u8>> {
 /// The files attached to `pdf`, as files to write: each name once, none a folder of
 /// another, none leading out of the folder they are written to.
 pub fn files(pdf: &Path) -> Result<Vec<OutputFile>> {
-    let attached = attachments(pdf)?;
+    files_in(&read_pdf(pdf)?, pdf)
+}
+
+/// [`files`] of the PDF `bytes`, read from `pdf`.
+pub fn files_in(bytes: &[u8], pdf: &Path) -> Result<Vec<OutputFile>> {
+    let attached = attachments_in(bytes, pdf)?;
     if attached.is_empty() {
         return Err(Problem::in_file(pdf, "PDF-filen har ingen bifogad källfil").into());
     }

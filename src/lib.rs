@@ -7,8 +7,9 @@
 //! → [`typeset`] (Typst → PDF, in-process) → [`write`] (files, atomically; [`cache`] says
 //! which need typesetting again). [`swedish`]
 //! (dates, amounts, § lists) is the leaf they all use. [`build`] runs them in order; [`check`]
-//! stops before rendering. Beside the pipeline: [`archive`] (the registrar's manifest) and
-//! [`extract`] (the YAML attached to a PDF, back out).
+//! stops before rendering. Beside the pipeline: [`archive`] (the registrar's manifest and
+//! e-archive package), [`extract`] (the YAML attached to a PDF, back out) and [`verify`]
+//! (whether a PDF is still what that YAML makes).
 
 pub mod archive;
 pub mod cache;
@@ -23,6 +24,7 @@ pub mod swedish;
 pub mod textconv;
 pub mod typeset;
 pub mod validate;
+pub mod verify;
 pub mod watch;
 pub mod write;
 

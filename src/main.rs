@@ -96,6 +96,12 @@ enum Command {
         #[arg(short, long, default_value = ".")]
         out: PathBuf,
     },
+    /// Whether each PDF is still byte for byte what the YAML attached to it makes
+    /// (exit 0 only if every one is).
+    Verify {
+        #[arg(required = true)]
+        pdfs: Vec<PathBuf>,
+    },
     /// A stable, readable text of a case or meeting for `git diff` (textconv driver).
     Textconv { file: PathBuf },
     /// What changed between two versions of a case or meeting, in domain terms: two
@@ -290,6 +296,7 @@ fn main() -> ExitCode {
             }
             Err(error) => fail(&error),
         },
+        Command::Verify { pdfs } => verify(&pdfs),
         Command::Textconv { file } => {
             match paragraf::model::SourceFile::read(&file).and_then(paragraf::textconv::facts) {
                 Ok(facts) => out!("{}", paragraf::textconv::text(&facts)),
@@ -389,6 +396,28 @@ fn main() -> ExitCode {
 /// The attached sources of `pdf`, written under `out` at their relative places.
 fn extract(pdf: &Path, out: &Path) -> paragraf::Result<Vec<Written>> {
     paragraf::write::write_all(out, &paragraf::extract::files(pdf)?)
+}
+
+/// Verify each PDF and say what was found, a line each; 0 only if every one is unchanged.
+fn verify(pdfs: &[PathBuf]) -> ExitCode {
+    let mut all_unchanged = true;
+    for pdf in pdfs {
+        match paragraf::verify::verify(pdf) {
+            Ok(finding) => {
+                all_unchanged &= finding == paragraf::verify::Finding::Unchanged;
+                outln!("{}: {}", pdf.display(), finding.message());
+            }
+            Err(error) => {
+                all_unchanged = false;
+                report_problems(&error.problems);
+            }
+        }
+    }
+    if all_unchanged {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 /// The changes from `old` (a file, or a git revision of `new`) to `new`.
