@@ -404,7 +404,7 @@ fn verify(pdfs: &[PathBuf]) -> ExitCode {
     for pdf in pdfs {
         match paragraf::verify::verify(pdf) {
             Ok(finding) => {
-                all_unchanged &= finding == paragraf::verify::Finding::Unchanged;
+                all_unchanged &= finding.holds();
                 outln!("{}: {}", pdf.display(), finding.message());
             }
             Err(error) => {
