@@ -3,6 +3,8 @@
 //! checked and built in a process of its own, so that its peak memory is its own.
 //! `cargo bench --bench large_table` prints a Markdown table for docs/performance.md.
 
+mod common;
+
 use std::process::Command;
 use std::time::Instant;
 
@@ -30,18 +32,6 @@ fn case(n: usize) -> String {
     text
 }
 
-/// Peak resident memory of this process, in MiB.
-fn peak_rss_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map_or(f64::NAN, |kib| kib / 1024.0)
-}
-
 /// One size, in this process: check, then build; prints "check-ms build-ms pages peak-mib".
 fn one(n: usize) {
     let dir = std::env::temp_dir().join(format!("paragraf-large-{}-{n}", std::process::id()));
@@ -64,7 +54,7 @@ fn one(n: usize) {
         checked.as_secs_f64() * 1000.0,
         built.as_secs_f64() * 1000.0,
         size / 1024,
-        peak_rss_mib()
+        common::peak_rss_mib()
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

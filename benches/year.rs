@@ -5,6 +5,8 @@
 //! a process of its own so that its peak memory (VmHWM) is its own.
 //! `cargo bench --bench year` prints a Markdown table for docs/performance.md.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -74,18 +76,6 @@ fn generate(root: &Path, nämnder: usize) {
     }
 }
 
-/// Peak resident memory of this process, in MiB.
-fn peak_rss_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map_or(f64::NAN, |kib| kib / 1024.0)
-}
-
 /// One build of `root` into `root/ut`, in this process: prints
 /// "seconds peak-MiB documents typeset".
 fn one(root: &Path) {
@@ -100,7 +90,7 @@ fn one(root: &Path) {
     println!(
         "{:.2} {:.0} {} {}",
         started.elapsed().as_secs_f64(),
-        peak_rss_mib(),
+        common::peak_rss_mib(),
         report.typeset.len() + report.reused,
         report.typeset.len()
     );

@@ -1,4 +1,4 @@
-//! Timing helpers shared by the in-process benchmarks.
+//! Timing and memory helpers shared by the benchmarks.
 #![allow(dead_code)] // each benchmark uses its own subset
 
 use std::time::{Duration, Instant};
@@ -50,4 +50,16 @@ pub fn typeset_inputs(
             (source, settings)
         })
         .unzip()
+}
+
+/// Peak resident memory of this process, in MiB.
+pub fn peak_rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kib| kib / 1024.0)
 }
