@@ -117,6 +117,12 @@ impl Stage {
     /// Lock `dir` for the files `names`, after checking what can be known to fail before
     /// the first byte is written, so that a rename cannot fail half-way through.
     pub fn open<'a>(dir: &Path, names: impl Iterator<Item = &'a str>) -> Result<Stage> {
+        // A bare file name's folder is empty: the current folder.
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
         let targets: Vec<PathBuf> = names.map(|name| dir.join(name)).collect();
         let blocked: Vec<Problem> = targets
             .iter()

@@ -595,3 +595,19 @@ fn templates_from_a_folder_replace_the_built_in_ones() {
         stderr(&output)
     );
 }
+
+#[test]
+fn new_writes_a_bare_file_name_into_the_current_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(["new", "profil", "profil.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(dir.path().join("profil.yaml").is_file());
+}
