@@ -56,6 +56,24 @@ pub fn markup_text(text: &str) -> String {
     out
 }
 
+/// `text` as HTML text (element content or a quoted attribute value) that shows exactly
+/// `text`, with amounts, dates, `§ N` and `kl. 13.00` tied as in [`markup_text`].
+pub fn html_text(text: &str) -> String {
+    let tied = tie_amounts(text);
+    let mut out = String::with_capacity(tied.len());
+    for c in tied.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +87,10 @@ mod tests {
             "#\"#read(\\\"/etc/passwd\\\")\";"
         );
         assert_eq!(markup_text(""), "");
+        assert_eq!(
+            html_text("<script>\"a\" & 'b'</script>"),
+            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
+        );
         assert_eq!(
             markup_text("den 6 mars 2015."),
             "#\"den \";#text(hyphenate: false, \"6\u{a0}mars\u{a0}2015.\");"

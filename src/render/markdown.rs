@@ -1,22 +1,42 @@
-//! Prose fields: CommonMark (with tables and strikethrough) to Typst markup.
+//! Prose fields: CommonMark (with tables and strikethrough) to Typst markup, or to HTML
+//! for the published web pages.
 //!
 //! Structure becomes Typst function calls (`#emph[…]`, `#list(…)`), never Typst's own
-//! markup shorthands, and every piece of text goes through [`markup_text`], so the output
-//! is valid Typst whatever the input. A block's text and markup are held together until
-//! the block ends, so that personal data is found in the text as it will be typeset, also
-//! where markup or a line break stands inside a name.
+//! markup shorthands, or HTML elements; every piece of text goes through [`markup_text`]
+//! or [`html_text`], so the output is valid whatever the input (raw HTML in the prose is
+//! shown as text). A block's text and markup are held together until the block ends, so
+//! that personal data is found in the text as it will be shown, also where markup or a
+//! line break stands inside a name.
 
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::escape::{markup_text, string_literal};
+use super::escape::{html_text, markup_text, string_literal};
 use super::redact::{Piece, Redactions};
 use crate::model::prose::allowed_link;
+
+/// What the prose is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Typst,
+    Html,
+}
 
 /// Convert `markdown` to Typst markup, with `redactions` applied. Markdown headings (`#`)
 /// become headings below `section_level`, never skipping a level.
 pub fn to_typst(markdown: &str, section_level: u8, redactions: &Redactions) -> String {
+    convert(markdown, section_level, redactions, Format::Typst)
+}
+
+/// Convert `markdown` to HTML, as [`to_typst`] does to Typst: headings below
+/// `section_level` (at most `<h6>`), only web and mail links, raw HTML as text.
+pub fn to_html(markdown: &str, section_level: u8, redactions: &Redactions) -> String {
+    convert(markdown, section_level, redactions, Format::Html)
+}
+
+fn convert(markdown: &str, section_level: u8, redactions: &Redactions, format: Format) -> String {
     let mut writer = Writer {
         out: String::with_capacity(markdown.len() * 2),
+        format,
         pending: Vec::new(),
         redactions,
         pending_break: false,
@@ -24,7 +44,10 @@ pub fn to_typst(markdown: &str, section_level: u8, redactions: &Redactions) -> S
         lists: Vec::new(),
         section_level,
         last_heading: section_level,
+        headings: Vec::new(),
         table_head: false,
+        alignments: Vec::new(),
+        cell: 0,
         plain_links: 0,
     };
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
@@ -37,6 +60,7 @@ pub fn to_typst(markdown: &str, section_level: u8, redactions: &Redactions) -> S
 
 struct Writer<'a> {
     out: String,
+    format: Format,
     /// The text and markup of the block being read, written when it ends.
     pending: Vec<Piece>,
     redactions: &'a Redactions,
@@ -49,15 +73,24 @@ struct Writer<'a> {
     lists: Vec<(usize, bool)>,
     section_level: u8,
     /// The level of the last heading written: the next may go at most one deeper, so that
-    /// `## Bakgrund` in prose never skips a level (PDF/UA forbids it).
+    /// `## Bakgrund` in prose never skips a level (PDF/UA and WCAG forbid it).
     last_heading: u8,
+    /// The levels of the open headings (HTML closes each with its own level).
+    headings: Vec<u8>,
     /// Inside a table's header row: its cells are set in bold.
     table_head: bool,
+    /// The open table's column alignments, and the cell being read in its row.
+    alignments: Vec<Alignment>,
+    cell: usize,
     /// Open links whose address is not one a reader may follow: their text is plain.
     plain_links: usize,
 }
 
 impl Writer<'_> {
+    fn html(&self) -> bool {
+        self.format == Format::Html
+    }
+
     /// Text a reader sees; consecutive text becomes one literal.
     fn text(&mut self, text: &str) {
         match self.pending.last_mut() {
@@ -73,22 +106,31 @@ impl Writer<'_> {
             .apply_pieces(std::mem::take(&mut self.pending));
         for piece in pieces {
             match piece {
+                Piece::Text(text) if self.html() => self.out.push_str(&html_text(&text)),
                 Piece::Text(text) => self.out.push_str(&markup_text(&text)),
                 Piece::Code(code) => self.out.push_str(&code),
             }
         }
     }
 
-    /// Typst code around the text.
+    /// Markup around the text: the Typst or the HTML, as the format is.
     fn code(&mut self, code: &str) {
         self.pending.push(Piece::Code(code.to_owned()));
+    }
+
+    /// `typst` or `html`, as the format is.
+    fn either(&mut self, typst: &str, html: &str) {
+        let code = if self.html() { html } else { typst };
+        if !code.is_empty() {
+            self.code(code);
+        }
     }
 
     /// Start a block: separate it from the block before it.
     fn block(&mut self) {
         self.flush();
         if self.pending_break {
-            self.out.push_str("\n\n");
+            self.out.push_str(if self.html() { "\n" } else { "\n\n" });
             self.pending_break = false;
         }
     }
@@ -106,8 +148,12 @@ impl Writer<'_> {
                 Event::End(TagEnd::CodeBlock) => {
                     let code = self.code_block.take().unwrap_or_default();
                     let code = self.redactions.apply(code.trim_end_matches('\n'));
-                    let literal = string_literal(&code);
-                    self.end_block(&format!("#raw(block: true, {literal})"));
+                    let block = if self.html() {
+                        format!("<pre><code>{}</code></pre>", html_text(&code))
+                    } else {
+                        format!("#raw(block: true, {})", string_literal(&code))
+                    };
+                    self.end_block(&block);
                 }
                 _ => {}
             }
@@ -124,13 +170,23 @@ impl Writer<'_> {
             }
             Event::Code(code) => {
                 let code = self.redactions.apply(&code);
-                self.code(&format!("#raw({})", string_literal(&code)))
+                let code = if self.html() {
+                    format!("<code>{}</code>", html_text(&code))
+                } else {
+                    format!("#raw({})", string_literal(&code))
+                };
+                self.code(&code)
             }
             Event::SoftBreak => self.text(" "),
-            Event::HardBreak => self.code("#linebreak()"),
+            Event::HardBreak => self.either("#linebreak()", "<br>"),
             Event::Rule => {
                 self.block();
-                self.end_block("#line(length: 100%)");
+                let rule = if self.html() {
+                    "<hr>"
+                } else {
+                    "#line(length: 100%)"
+                };
+                self.end_block(rule);
             }
             // Footnotes, math and task lists are not enabled; their text stays text.
             Event::FootnoteReference(text) | Event::InlineMath(text) | Event::DisplayMath(text) => {
@@ -147,16 +203,23 @@ impl Writer<'_> {
                 if let Some((_, loose)) = self.lists.last_mut() {
                     *loose = true;
                 }
+                self.either("", "<p>");
             }
             Tag::Heading { level, .. } => {
                 self.block();
                 let level = (self.section_level + heading_depth(level)).min(self.last_heading + 1);
                 self.last_heading = level;
-                self.code(&format!("#heading(level: {level}, outlined: false)["));
+                if self.html() {
+                    let level = level.min(6);
+                    self.headings.push(level);
+                    self.code(&format!("<h{level}>"));
+                } else {
+                    self.code(&format!("#heading(level: {level}, outlined: false)["));
+                }
             }
             Tag::BlockQuote(_) => {
                 self.block();
-                self.code("#quote(block: true)[");
+                self.either("#quote(block: true)[", "<blockquote>");
             }
             Tag::CodeBlock(_) => {
                 self.block();
@@ -164,49 +227,74 @@ impl Writer<'_> {
             }
             Tag::List(start) => {
                 self.block();
-                match start {
-                    Some(n) => self.code(&format!("#enum(start: {n},\n")),
-                    None => self.code("#list(\n"),
+                match (start, self.format) {
+                    (Some(n), Format::Typst) => self.code(&format!("#enum(start: {n},\n")),
+                    (None, Format::Typst) => self.code("#list(\n"),
+                    (Some(1), Format::Html) => self.code("<ol>\n"),
+                    (Some(n), Format::Html) => self.code(&format!("<ol start=\"{n}\">\n")),
+                    (None, Format::Html) => self.code("<ul>\n"),
                 }
                 self.flush();
                 self.lists.push((self.out.len(), false));
             }
             Tag::Item => {
-                self.code("  [");
+                self.either("  [", "<li>");
                 self.pending_break = false;
             }
-            Tag::Emphasis => self.code("#emph["),
-            Tag::Strong => self.code("#strong["),
-            Tag::Strikethrough => self.code("#strike["),
+            Tag::Emphasis => self.either("#emph[", "<em>"),
+            Tag::Strong => self.either("#strong[", "<strong>"),
+            Tag::Strikethrough => self.either("#strike[", "<s>"),
             Tag::Link { dest_url, .. } if allowed_link(&dest_url) => {
-                self.code(&format!("#link({})[", string_literal(dest_url.trim())))
+                let url = dest_url.trim();
+                let link = if self.html() {
+                    format!("<a href=\"{}\">", html_text(url))
+                } else {
+                    format!("#link({})[", string_literal(url))
+                };
+                self.code(&link)
             }
             Tag::Link { .. } => self.plain_links += 1,
             // Images would need files; their description stays as text.
             Tag::Image { .. } => {}
             Tag::Table(alignments) => {
                 self.block();
-                // Columns as wide as their content (a one-digit column stays narrow beside a
-                // column of text), each aligned as the `:---:` row says.
-                let align: Vec<&str> = alignments
-                    .iter()
-                    .map(|a| match a {
-                        Alignment::Right => "right",
-                        Alignment::Center => "center",
-                        Alignment::Left | Alignment::None => "left",
-                    })
-                    .collect();
-                let columns = align.len().max(1);
-                self.code(&format!(
-                    "#prose-table(columns: (auto,) * {columns}, align: ({},),\n",
-                    align.join(", ")
-                ));
+                if self.html() {
+                    self.code("<table>\n");
+                } else {
+                    // Columns as wide as their content (a one-digit column stays narrow
+                    // beside a column of text), each aligned as the `:---:` row says.
+                    let align: Vec<&str> = alignments.iter().map(|&a| align_name(a)).collect();
+                    let columns = align.len().max(1);
+                    self.code(&format!(
+                        "#prose-table(columns: (auto,) * {columns}, align: ({},),\n",
+                        align.join(", ")
+                    ));
+                }
+                self.alignments = alignments;
             }
             Tag::TableHead => {
                 self.table_head = true;
-                self.code("  table.header(");
+                self.cell = 0;
+                self.either("  table.header(", "<thead><tr>");
             }
-            Tag::TableRow => self.code("  "),
+            Tag::TableRow => {
+                self.cell = 0;
+                self.either("  ", "<tr>");
+            }
+            Tag::TableCell if self.html() => {
+                let element = if self.table_head {
+                    "th scope=\"col\""
+                } else {
+                    "td"
+                };
+                let align = self.alignments.get(self.cell).copied();
+                let align = align.unwrap_or(Alignment::None);
+                let style = match align {
+                    Alignment::None | Alignment::Left => String::new(),
+                    other => format!(" class=\"{}\"", align_name(other)),
+                };
+                self.code(&format!("<{element}{style}>"));
+            }
             Tag::TableCell if self.table_head => self.code("[#strong["),
             Tag::TableCell => self.code("["),
             _ => {}
@@ -216,35 +304,61 @@ impl Writer<'_> {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Paragraph => {
+                if self.html() {
+                    self.code("</p>");
+                }
                 self.flush();
                 self.pending_break = true;
             }
+            TagEnd::Heading(_) if self.html() => {
+                let level = self.headings.pop().unwrap_or(self.last_heading.min(6));
+                self.end_block(&format!("</h{level}>"));
+            }
+            TagEnd::BlockQuote(_) if self.html() => self.end_block("</blockquote>"),
             TagEnd::Heading(_) | TagEnd::BlockQuote(_) => self.end_block("]"),
-            TagEnd::List(_) => {
+            TagEnd::List(ordered) => {
                 self.flush();
-                if let Some((at, true)) = self.lists.pop() {
+                let loose = self.lists.pop();
+                if self.html() {
+                    self.end_block(if ordered { "</ol>" } else { "</ul>" });
+                    return;
+                }
+                if let Some((at, true)) = loose {
                     self.out.insert_str(at, "  tight: false,\n");
                 }
                 self.end_block(")");
             }
             TagEnd::Item => {
                 self.pending_break = false;
-                self.code("],\n");
+                self.either("],\n", "</li>\n");
             }
             TagEnd::Link if self.plain_links > 0 => self.plain_links -= 1,
-            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link => {
-                self.code("]")
-            }
-            TagEnd::Table => self.end_block(")"),
+            TagEnd::Emphasis => self.either("]", "</em>"),
+            TagEnd::Strong => self.either("]", "</strong>"),
+            TagEnd::Strikethrough => self.either("]", "</s>"),
+            TagEnd::Link => self.either("]", "</a>"),
+            TagEnd::Table => self.end_block(if self.html() { "</tbody></table>" } else { ")" }),
             TagEnd::TableHead => {
                 self.table_head = false;
-                self.code("),\n");
+                self.either("),\n", "</tr></thead>\n<tbody>\n");
             }
-            TagEnd::TableRow => self.code("\n"),
-            TagEnd::TableCell if self.table_head => self.code("]], "),
-            TagEnd::TableCell => self.code("], "),
+            TagEnd::TableRow => self.either("\n", "</tr>\n"),
+            TagEnd::TableCell => {
+                self.cell += 1;
+                let html = if self.table_head { "</th>" } else { "</td>" };
+                let typst = if self.table_head { "]], " } else { "], " };
+                self.either(typst, html);
+            }
             _ => {}
         }
+    }
+}
+
+fn align_name(alignment: Alignment) -> &'static str {
+    match alignment {
+        Alignment::Right => "right",
+        Alignment::Center => "center",
+        Alignment::Left | Alignment::None => "left",
     }
 }
 
@@ -340,6 +454,36 @@ mod tests {
         assert_eq!(
             to_typst_plain("# Del\n\n<http://a.se/x>", 2),
             "#heading(level: 3, outlined: false)[#\"Del\";]\n\n#link(\"http://a.se/x\")[#\"http://a.se/x\";]"
+        );
+    }
+
+    #[test]
+    fn html_has_elements_escaped_text_and_no_raw_html() {
+        let redactions = Redactions::new(&["Sara Nilsson".to_owned()]);
+        let html = to_html(
+            "Till *Sara* Nilsson <script>x</script>.\n\n## Del\n\n- a\n- b\n\n| Mål | Utfall |\n| --- | ---: |\n| Besök | 8 % |\n\n[x](javascript:alert(1)) [y](https://a.se/?q=\"1\")",
+            2,
+            &redactions,
+        );
+        assert!(
+            !html.contains("Sara") && !html.contains("<script"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<p>Till <em>[personuppgift]</em> &lt;script&gt;x&lt;/script&gt;.</p>"),
+            "{html}"
+        );
+        assert!(html.contains("<h3>Del</h3>"), "{html}");
+        assert!(
+            html.contains("<ul>\n<li>a</li>\n<li>b</li>\n</ul>"),
+            "{html}"
+        );
+        assert!(html.contains("<th scope=\"col\">Mål</th>"), "{html}");
+        assert!(html.contains("<td class=\"right\">8\u{a0}%</td>"), "{html}");
+        assert!(!html.contains("javascript"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://a.se/?q=&quot;1&quot;\">y</a>"),
+            "{html}"
         );
     }
 }
