@@ -19,6 +19,7 @@ pub mod extract;
 pub mod facts;
 pub mod fonts;
 pub mod model;
+pub mod publish;
 pub mod render;
 pub mod swedish;
 pub mod textconv;
@@ -396,12 +397,16 @@ fn all_or_problems<R>(results: Vec<Result<R>>) -> Result<Vec<R>> {
 }
 
 /// The templates of a build: the built-in ones, or those with the user's overrides.
+fn templates(options: &BuildOptions) -> Result<render::Templates> {
+    match &options.templates {
+        Some(dir) => render::Templates::with_overrides(dir),
+        None => Ok(render::Templates::built_in()),
+    }
+}
+
+/// The Typst renderer of a build.
 fn renderer(options: &BuildOptions) -> Result<render::Renderer> {
-    let templates = match &options.templates {
-        Some(dir) => render::Templates::with_overrides(dir)?,
-        None => render::Templates::built_in(),
-    };
-    render::Renderer::new(&templates)
+    render::Renderer::new(&templates(options)?)
 }
 
 /// The Typst source of a planned document, and the settings it is typeset with.
@@ -637,6 +642,29 @@ pub fn archive(
             })?
         }
     };
+    Ok(Report::of(written, &planned, &made, warnings))
+}
+
+/// The published web site (see [`publish`]): the anslagstavla as on `site.on`, a page per
+/// protocol and extract with its PDF web copy, the feed; written all or nothing, every
+/// document typeset (like an export, it trusts no earlier build).
+pub fn publish(
+    paths: &[PathBuf],
+    out_dir: &Path,
+    options: &BuildOptions,
+    site: &publish::Site,
+) -> Result<Report> {
+    let options = BuildOptions {
+        emit_typst: false,
+        publish: true,
+        ..options.clone()
+    };
+    let (mut planned, warnings) = prepare(paths, &options)?;
+    publish::place(&mut planned);
+    let renderer = render::html::HtmlRenderer::new(&templates(&options)?)?;
+    let (written, made) = make(&planned, out_dir, &options, false, |_| {
+        publish::pages(&planned, &renderer, site)
+    })?;
     Ok(Report::of(written, &planned, &made, warnings))
 }
 

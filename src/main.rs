@@ -90,6 +90,27 @@ enum Command {
         #[command(flatten)]
         pdf: PdfArgs,
     },
+    /// The web site to copy to the municipality's web server: the anslagstavla (the
+    /// notices current on --datum, an archive page of past ones, an Atom feed) and a page
+    /// per protocol and extract beside its PDF web copy (personal data replaced, secret
+    /// items left out).
+    Publish {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(short, long)]
+        out: PathBuf,
+        /// The day the anslagstavla shows (YYYY-MM-DD); today (UTC) if left out.
+        #[arg(long, value_parser = parse_date)]
+        datum: Option<chrono::NaiveDate>,
+        /// The address the folder is served at (`https://kommun.se/anslag`), for the
+        /// feed's links and ids.
+        #[arg(long, value_name = "URL")]
+        adress: Option<String>,
+        /// A folder of templates that replace the built-in ones of the same name
+        /// (`protokoll.html.j2`, `stil.css`, …).
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+    },
     /// Write out the YAML files attached to a PDF, byte for byte, under DIR.
     Extract {
         pdf: PathBuf,
@@ -157,13 +178,17 @@ impl PdfArgs {
             conformance: self.pdf_standard,
             publish: self.publish,
             templates: self.templates,
-            // A progress line only for a person watching; logs get the list of files.
-            progress: std::io::stderr()
-                .is_terminal()
-                .then_some(show_progress as fn(usize, usize)),
+            progress: terminal_progress(),
             force: false,
         }
     }
+}
+
+/// A progress line only for a person watching; logs get the list of files.
+fn terminal_progress() -> Option<fn(usize, usize)> {
+    std::io::stderr()
+        .is_terminal()
+        .then_some(show_progress as fn(usize, usize))
 }
 
 /// `typsätter 12/29` on one line of the terminal, cleared when all are done; after a
@@ -188,6 +213,20 @@ fn show_progress(done: usize, total: usize) {
         write!(stderr, "\rtypsätter {done}/{total}")
     };
     let _ = stderr.flush();
+}
+
+/// `--datum`: a day as YYYY-MM-DD.
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("{text:?} är inget datum; skriv ÅÅÅÅ-MM-DD, till exempel 2024-10-01"))
+}
+
+/// Today's date in UTC, from the system clock.
+fn today() -> chrono::NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    chrono::NaiveDate::default() + chrono::Days::new(days)
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -288,6 +327,24 @@ fn main() -> ExitCode {
                 },
             };
             finish(paragraf::archive(&paths, &out, &pdf.options(false), format))
+        }
+        Command::Publish {
+            paths,
+            out,
+            datum,
+            adress,
+            templates,
+        } => {
+            let options = BuildOptions {
+                templates,
+                progress: terminal_progress(),
+                ..BuildOptions::default()
+            };
+            let site = paragraf::publish::Site {
+                on: datum.unwrap_or_else(today),
+                address: adress,
+            };
+            finish(paragraf::publish(&paths, &out, &options, &site))
         }
         Command::Extract { pdf, out } => match extract(&pdf, &out) {
             Ok(written) => {

@@ -19,7 +19,7 @@ use crate::model::{
     ParagraphNumber, Person, SourceFile, StatementLayout, Wordings,
 };
 pub use meeting::{ExtractView, ItemView, MeetingView, ProtocolView, meeting_documents};
-pub use notice::NoticeView;
+pub use notice::{NoticeDates, NoticeView};
 pub use roll::{MemberView, RollTable};
 pub use statement::{StatementView, statement};
 
@@ -114,6 +114,8 @@ pub struct ProfileView {
     pub municipality: Option<String>,
     pub logo: Option<LogoView>,
     pub address: Option<String>,
+    /// The web pages' colour (`#rrggbb`), if the profile gives one.
+    pub colour: Option<String>,
     pub headings: Headings,
     pub wordings: Wordings,
     /// The house style: § layout, ANSLAG/BEVIS, the page foot, the letterhead.
@@ -144,6 +146,7 @@ impl ProfileView {
                 alt: logo.alt.clone(),
             }),
             address: profile.adressrad.clone(),
+            colour: profile.färg.clone(),
             headings: profile.rubriker.clone(),
             wordings: profile.formuleringar.clone(),
             paragraph: ParagraphLayout {

@@ -2,6 +2,7 @@
 //! taken down, where the protocol is kept, and who may appeal by when (KL 8 kap. 12 §,
 //! 13 kap.).
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::procedure::Phrasing;
@@ -38,6 +39,18 @@ pub struct NoticeView {
     /// How the §§ are appealed, a sentence for each way that applies: laglighetsprövning,
     /// förvaltningsbesvär, none.
     pub appeal: Vec<String>,
+    /// The same days as dates: what the anslagstavla sorts and chooses by, and its
+    /// `<time datetime>`.
+    pub dates: NoticeDates,
+}
+
+/// The days of an anslag.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct NoticeDates {
+    pub adjusted: NaiveDate,
+    pub posted: NaiveDate,
+    pub taken_down: NaiveDate,
+    pub appeal_last_day: NaiveDate,
 }
 
 /// The anslag of `part`, when the meeting names where its protocol is kept and the day of
@@ -95,6 +108,12 @@ pub fn notice_view(
         appeal_last_day_long: swedish::long_date(last_day),
         storage: notice.förvaringsplats.clone(),
         secretary: PersonView::from(&meeting.sekreterare),
+        dates: NoticeDates {
+            adjusted,
+            posted,
+            taken_down,
+            appeal_last_day: last_day,
+        },
     })
 }
 
@@ -106,7 +125,7 @@ fn appeal_sentences(
     facts: &MeetingFacts,
     phrasing: &Phrasing,
     part: &Part,
-    last_day: chrono::NaiveDate,
+    last_day: NaiveDate,
 ) -> Vec<String> {
     let prefix = loaded.profile.profile.paragrafprefix.as_deref();
     let route = |i: usize| {

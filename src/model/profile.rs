@@ -52,6 +52,9 @@ pub struct Profile {
     /// A line at the foot of every page: web address, postal address, telephone.
     #[serde(default)]
     pub adressrad: Option<String>,
+    /// The colour of the published web pages' header band, behind white text: `#1d3f6e`.
+    #[serde(default)]
+    pub färg: Option<String>,
     /// A regular expression every dnr must match, e.g. `^\d+\.\d+-\d+/\d{4}$`.
     #[serde(default)]
     pub dnr_mönster: Option<String>,
@@ -734,6 +737,7 @@ impl LoadedProfile {
             })
             .chain(unlawful(&profile, &source))
             .chain(unknown_columns(&profile, &source))
+            .chain(colour_problem(&profile, &source))
             .collect();
         if !problems.is_empty() {
             return Err(Error::new(problems));
@@ -749,6 +753,48 @@ impl LoadedProfile {
             archive_name,
         })
     }
+}
+
+/// The web pages' colour, `#rrggbb`: white text on it must reach the contrast WCAG 2.1 AA
+/// asks of normal text (4.5:1).
+fn colour_problem(profile: &Profile, source: &SourceFile) -> Option<Problem> {
+    let colour = profile.färg.as_deref()?;
+    let Some(rgb) = web_colour(colour) else {
+        return Some(source.problem(
+            "färg",
+            format!("färgen {colour:?} ska skrivas #rrggbb, till exempel #1d3f6e"),
+        ));
+    };
+    let contrast = 1.05 / (relative_luminance(rgb) + 0.05);
+    (contrast < 4.5).then(|| {
+        source.problem(
+            "färg",
+            format!(
+                "vit text på färgen {colour} har kontrasten {contrast:.1}:1; webbsidorna \
+                 behöver minst 4.5:1 (WCAG 2.1 AA), välj en mörkare färg"
+            ),
+        )
+    })
+}
+
+/// `#rrggbb` as its three channels.
+pub fn web_colour(text: &str) -> Option<[u8; 3]> {
+    let hex = text.strip_prefix('#').filter(|h| h.len() == 6)?;
+    let channel = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+    Some([channel(0)?, channel(2)?, channel(4)?])
+}
+
+/// The relative luminance of an sRGB colour, as WCAG 2.1 defines it.
+fn relative_luminance(rgb: [u8; 3]) -> f64 {
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2])
 }
 
 /// Read the logo: beside the profile or below it, an image Typst can place.

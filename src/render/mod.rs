@@ -6,6 +6,7 @@
 //! disabled, an undefined variable is an error and so is printing `none`.
 
 pub mod escape;
+pub mod html;
 pub mod markdown;
 pub mod redact;
 
@@ -45,6 +46,31 @@ const TEMPLATES: &[(&str, &str)] = &[
         MACROS_TEMPLATE,
         include_str!("../../templates/macros.typ.j2"),
     ),
+    (
+        html::PAGE_TEMPLATE,
+        include_str!("../../templates/sida.html.j2"),
+    ),
+    (
+        html::BOARD_TEMPLATE,
+        include_str!("../../templates/anslagstavla.html.j2"),
+    ),
+    (
+        html::FEED_TEMPLATE,
+        include_str!("../../templates/anslagstavla.xml.j2"),
+    ),
+    (
+        html::PROTOCOL_TEMPLATE,
+        include_str!("../../templates/protokoll.html.j2"),
+    ),
+    (
+        html::EXTRACT_TEMPLATE,
+        include_str!("../../templates/protokollsutdrag.html.j2"),
+    ),
+    (
+        html::MACROS_TEMPLATE,
+        include_str!("../../templates/webbmakron.html.j2"),
+    ),
+    (html::STYLESHEET, include_str!("../../templates/stil.css")),
 ];
 
 /// The shared Typst style every document imports, as `paragraf.typ`.
@@ -175,16 +201,7 @@ impl Renderer {
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_auto_escape_callback(|_| AutoEscape::Custom("typst".into()));
         env.set_formatter(|out, state, value| {
-            if value.is_none() {
-                return Err(minijinja::Error::new(
-                    ErrorKind::InvalidOperation,
-                    "a missing value (none) cannot be printed; guard it with {% if %}",
-                ));
-            }
-            let text = match (state.auto_escape(), value.is_safe()) {
-                (AutoEscape::None, _) | (_, true) => value.to_string(),
-                _ => escape::markup_text(&redact(state, &value.to_string())),
-            };
+            let text = printed(state, value, escape::markup_text)?;
             out.write_str(&text).map_err(minijinja::Error::from)
         });
         env.add_filter("markdown", markdown_filter);
@@ -211,13 +228,12 @@ impl Renderer {
                     })
             },
         );
-        env.add_filter("safe", |_: Value| -> Result<Value, minijinja::Error> {
-            Err(minijinja::Error::new(
-                ErrorKind::InvalidOperation,
-                "`safe` is disabled: user text must stay escaped (use `markdown` for prose)",
-            ))
-        });
-        for file in templates.files.iter().filter(|f| f.name != STYLE_NAME) {
+        env.add_filter("safe", no_safe);
+        for file in templates
+            .files
+            .iter()
+            .filter(|f| f.name.ends_with(".typ.j2"))
+        {
             env.add_template_owned(file.name, file.text.to_string())
                 .map_err(|e| template_problem(e, templates))?;
         }
@@ -298,6 +314,34 @@ impl Renderer {
     }
 }
 
+/// What `{{ value }}` prints: an error for none (a template author's slip that would
+/// otherwise print "none"), markup this crate made as it is, anything else redacted and
+/// escaped by `escape`.
+fn printed(
+    state: &State,
+    value: &Value,
+    escape: fn(&str) -> String,
+) -> Result<String, minijinja::Error> {
+    if value.is_none() {
+        return Err(minijinja::Error::new(
+            ErrorKind::InvalidOperation,
+            "a missing value (none) cannot be printed; guard it with {% if %}",
+        ));
+    }
+    Ok(match (state.auto_escape(), value.is_safe()) {
+        (AutoEscape::None, _) | (_, true) => value.to_string(),
+        _ => escape(&redact(state, &value.to_string())),
+    })
+}
+
+/// The `safe` filter, disabled: user text must stay escaped.
+fn no_safe(_: Value) -> Result<Value, minijinja::Error> {
+    Err(minijinja::Error::new(
+        ErrorKind::InvalidOperation,
+        "`safe` is disabled: user text must stay escaped (use `markdown` for prose)",
+    ))
+}
+
 /// The document's personal data, compiled once per render and carried in the context.
 impl minijinja::value::Object for Redactions {}
 
@@ -319,6 +363,16 @@ fn redact(state: &State, text: &str) -> String {
 
 /// `{{ text|markdown }}`, `{{ text|markdown(level=3) }}`: prose as Typst markup.
 fn markdown_filter(state: &State, value: Value, kwargs: Kwargs) -> Result<Value, minijinja::Error> {
+    prose_filter(state, value, kwargs, markdown::to_typst)
+}
+
+/// Prose through `convert` (Typst or HTML), at the heading level `level` gives.
+fn prose_filter(
+    state: &State,
+    value: Value,
+    kwargs: Kwargs,
+    convert: fn(&str, u8, &Redactions) -> String,
+) -> Result<Value, minijinja::Error> {
     let level: Option<u8> = kwargs.get("level")?;
     kwargs.assert_all_used()?;
     let text = value.as_str().ok_or_else(|| {
@@ -326,7 +380,7 @@ fn markdown_filter(state: &State, value: Value, kwargs: Kwargs) -> Result<Value,
     })?;
     let none = Redactions::default();
     let redactions = redactions(state);
-    Ok(Value::from_safe_string(markdown::to_typst(
+    Ok(Value::from_safe_string(convert(
         text,
         level.unwrap_or(2),
         redactions.as_deref().unwrap_or(&none),

@@ -1,0 +1,427 @@
+//! `paragraf publish`: the anslagstavla as on a day, a page per protocol and extract beside
+//! its PDF web copy, the Atom feed; escaped, without personal data or secret items, and
+//! accessible as axe-core judges it in a real browser.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use paragraf::BuildOptions;
+use paragraf::publish::Site;
+
+use common::*;
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+fn publish(paths: &[PathBuf], out: &Path, on: &str, options: &BuildOptions) {
+    let site = Site {
+        on: day(on),
+        address: Some("https://kommun.example/anslag/".to_owned()),
+    };
+    paragraf::publish(paths, out, options, &site).unwrap_or_else(|e| panic!("publish: {e}"));
+}
+
+/// The example meetings published as on 2024-11-30, once for all tests.
+fn site() -> &'static Path {
+    static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        publish(
+            &[repo().join("cases")],
+            dir.path(),
+            "2024-11-30",
+            &BuildOptions::default(),
+        );
+        dir
+    })
+    .path()
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every file under `dir` whose name ends with `extension`.
+fn files(dir: &Path, extension: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(files(&path, extension));
+        } else if path.to_string_lossy().ends_with(extension) {
+            found.push(path);
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The headings of the notices on an anslagstavla page, in order.
+fn notices(page: &str) -> Vec<String> {
+    page.split("<h2 id=\"anslag-")
+        .skip(1)
+        .map(|rest| {
+            let start = rest.find('>').unwrap() + 1;
+            rest[start..rest.find("</h2>").unwrap()].replace('\u{a0}', " ")
+        })
+        .collect()
+}
+
+#[test]
+fn the_board_shows_the_notices_posted_and_not_past_their_last_day_newest_first() {
+    let current = notices(&read(&site().join("anslagstavla/index.html")));
+    assert_eq!(
+        current,
+        [
+            "Regionstyrelsen: protokoll från sammanträdet 26 november 2024, Region Sjöland",
+            "Barn- och utbildningsnämnden: protokoll från sammanträdet 12 november 2024, Norrvik kommun",
+        ],
+        "on 2024-11-30"
+    );
+    let past = notices(&read(&site().join("anslagstavla/arkiv.html")));
+    assert_eq!(past.len(), 6, "{past:#?}");
+    assert!(past[0].starts_with("Kommunfullmäktige"), "{past:#?}");
+    assert!(
+        past.iter()
+            .any(|n| n.starts_with("Kommunstyrelsens arbetsutskott"))
+    );
+    let board = read(&site().join("anslagstavla/index.html"));
+    assert!(board.contains("<time datetime=\"2024-11-29\">"), "posted");
+    assert!(
+        board.contains("<time datetime=\"2024-12-20\">"),
+        "last day to appeal"
+    );
+    assert!(board.contains("Så överklagar du ett beslut"));
+}
+
+#[test]
+fn a_notice_is_current_from_its_posting_to_its_last_day_then_in_the_archive() {
+    let meeting = repo().join("cases/regionstyrelsen/2024-11-26/sammantrade.yaml");
+    // Posted 2024-11-29; the last day to appeal is three weeks on, 2024-12-20.
+    for (on, current, past) in [
+        ("2024-11-28", 0, 0),
+        ("2024-11-29", 1, 0),
+        ("2024-12-20", 1, 0),
+        ("2024-12-21", 0, 1),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        publish(
+            std::slice::from_ref(&meeting),
+            dir.path(),
+            on,
+            &BuildOptions::default(),
+        );
+        let board = notices(&read(&dir.path().join("anslagstavla/index.html")));
+        let archive = notices(&read(&dir.path().join("anslagstavla/arkiv.html")));
+        assert_eq!((board.len(), archive.len()), (current, past), "on {on}");
+        let feed = read(&dir.path().join("anslagstavla/flode.xml"));
+        assert_eq!(feed.matches("<entry>").count(), current + past, "on {on}");
+    }
+}
+
+#[test]
+fn every_link_and_image_leads_to_a_file_of_the_site() {
+    let mut checked = 0;
+    for page in files(site(), ".html")
+        .into_iter()
+        .chain(files(site(), ".xml"))
+    {
+        let text = read(&page);
+        for attribute in ["href=\"", "src=\""] {
+            for rest in text.split(attribute).skip(1) {
+                let target = &rest[..rest.find('"').unwrap()];
+                let target = target.split('#').next().unwrap();
+                if target.is_empty() || target.contains(':') {
+                    continue;
+                }
+                let file = page.parent().unwrap().join(target);
+                assert!(
+                    file.is_file(),
+                    "{} links to {target}, which is not there",
+                    page.display()
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 200, "only {checked} links");
+    // Each protocol and extract page has its PDF web copy beside it.
+    for page in files(&site().join("protokoll"), ".html") {
+        assert!(page.with_extension("pdf").is_file(), "{}", page.display());
+    }
+}
+
+#[test]
+fn the_feed_is_well_formed_atom_with_an_entry_per_posted_notice() {
+    let feed = site().join("anslagstavla/flode.xml");
+    let lint = Command::new("xmllint")
+        .arg("--noout")
+        .arg(&feed)
+        .output()
+        .expect("xmllint (libxml2-utils) runs");
+    assert!(
+        lint.status.success(),
+        "{}",
+        String::from_utf8_lossy(&lint.stderr)
+    );
+    let text = read(&feed);
+    assert!(text.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"sv\" xml:base=\"https://kommun.example/anslag/anslagstavla/\">"));
+    assert_eq!(text.matches("<entry>").count(), 8);
+    let mut ids: Vec<&str> = text
+        .split("<id>")
+        .skip(1)
+        .map(|rest| &rest[..rest.find("</id>").unwrap()])
+        .collect();
+    assert_eq!(
+        ids[0],
+        "https://kommun.example/anslag/anslagstavla/flode.xml"
+    );
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 9, "an id per entry and the feed's own");
+    // The newest notice first.
+    let first = text.find("Regionstyrelsen").unwrap();
+    let fullmaktige = text.find("Kommunfullmäktige").unwrap();
+    assert!(first < fullmaktige);
+}
+
+#[test]
+fn personal_data_and_secret_items_stay_off_the_web() {
+    let pages: Vec<PathBuf> = files(site(), ".html")
+        .into_iter()
+        .chain(files(site(), ".xml"))
+        .collect();
+    for page in &pages {
+        assert!(
+            !read(page).contains("Sara Nilsson"),
+            "{} names Sara Nilsson",
+            page.display()
+        );
+    }
+    let protocol =
+        read(&site().join("protokoll/2024-09-17_kultur-och-fritidsnamnden_protokoll.html"));
+    assert!(protocol.contains("[personuppgift]"));
+    // § 8 is secret: its heading only, and no extract of it on the web.
+    let secret = protocol
+        .split("<section id=\"paragraf-")
+        .skip(1)
+        .find(|s| s.replace('\u{a0}', " ").contains("KFN § 8"))
+        .expect("§ 8 is on the protocol page");
+    assert!(secret.contains("Ärendet omfattas av sekretess och visas inte i webbversionen."));
+    assert!(
+        !secret.contains("<h3>"),
+        "nothing but the heading: {secret}"
+    );
+    assert!(
+        !pages.iter().any(|p| p
+            .to_string_lossy()
+            .contains("kultur-och-fritidsnamnden_protokollsutdrag_p008")),
+        "the secret § has no extract on the web"
+    );
+}
+
+/// A meeting whose every text tries to become HTML.
+fn hostile_meeting(dir: &Path) -> PathBuf {
+    let meeting = dir.join("sammantrade.yaml");
+    std::fs::write(
+        &meeting,
+        r#"nämnd: "Nämnden <script>alert(1)</script>"
+datum: 2024-11-26
+plats: '"><img src=x onerror=alert(2)>'
+beslutande:
+  - {namn: "Anna <b>Ek</b>", parti: S, roll: ordförande}
+  - {namn: Bo Ström, parti: M}
+ordförande: {namn: "Anna <b>Ek</b>"}
+sekreterare: {namn: "Maja & Kvist"}
+justerare: [{namn: Bo Ström}]
+justering: {datum: 2024-11-28, plats: Kansliet}
+anslag: {datum: 2024-11-29, förvaringsplats: "<iframe src=x></iframe> & arkivet"}
+paragrafer:
+  - rubrik: "<script>alert(3)</script>"
+    beskrivning: |
+      Text med <script>alert(4)</script> och <img src=x onerror=alert(5)>.
+
+      Och <a href="x">länk</a>.
+    beslut: ['<a href="javascript:alert(7)">klicka</a>']
+"#,
+    )
+    .unwrap();
+    meeting
+}
+
+#[test]
+fn hostile_strings_show_as_text_and_never_as_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let meeting = hostile_meeting(dir.path());
+    let out = dir.path().join("site");
+    publish(&[meeting], &out, "2024-12-01", &BuildOptions::default());
+    let pages: Vec<PathBuf> = files(&out, ".html")
+        .into_iter()
+        .chain(files(&out, ".xml"))
+        .collect();
+    assert_eq!(pages.len(), 5, "{pages:#?}");
+    for page in &pages {
+        let text = read(page);
+        for markup in [
+            "<script",
+            "<img src=x",
+            "<iframe",
+            "<b>",
+            "href=\"javascript",
+            "<a href=\"x\"",
+        ] {
+            assert!(!text.contains(markup), "{markup} in {}", page.display());
+        }
+    }
+    let protocol = files(&out.join("protokoll"), "protokoll.html");
+    let protocol = read(&protocol[0]);
+    for shown in [
+        "&lt;script&gt;alert(3)&lt;/script&gt;",
+        "&lt;img src=x onerror=alert(5)&gt;",
+        "&quot;&gt;&lt;img src=x onerror=alert(2)&gt;",
+        "&lt;a href=&quot;javascript:alert(7)&quot;&gt;klicka&lt;/a&gt;",
+        "Maja &amp; Kvist",
+        "Anna &lt;b&gt;Ek&lt;/b&gt;",
+    ] {
+        assert!(protocol.contains(shown), "{shown} not shown as text");
+    }
+}
+
+#[test]
+fn bad_input_publishes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let meeting = hostile_meeting(dir.path());
+    let text = read(&meeting).replace("datum: 2024-11-26", "datum: 2024-13-26");
+    std::fs::write(&meeting, text).unwrap();
+    let out = dir.path().join("site");
+    let run = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(["publish", "--datum", "2024-12-01", "-o"])
+        .arg(&out)
+        .arg(&meeting)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("sammantrade.yaml:2:"), "{stderr}");
+    assert!(!out.exists(), "nothing is written");
+    let run = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(["publish", "--datum", "30 november", "-o"])
+        .arg(&out)
+        .arg(&meeting)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("skriv ÅÅÅÅ-MM-DD"));
+}
+
+/// axe-core (tests/browser) in Debian's headless chromium over every page of `site`.
+fn axe(site: &Path, screenshots: Option<&Path>) -> std::process::Output {
+    let mut command = Command::new("node");
+    command
+        .current_dir(repo().join("tests/browser"))
+        .arg("axe.mjs")
+        .arg(site);
+    if let Some(dir) = screenshots {
+        command.arg(dir).env(
+            "SCREENSHOTS",
+            "anslagstavla/index.html,protokoll/2024-10-21_kommunfullmaktige_protokoll.html",
+        );
+    }
+    command.output().expect("node runs")
+}
+
+#[test]
+fn every_page_passes_axe_core_at_wcag_2_1_aa_in_headless_chromium() {
+    if std::env::var_os("PARAGRAF_AXE").is_none() {
+        eprintln!(
+            "skipped: set PARAGRAF_AXE=1 once chromium and tests/browser's npm packages are installed (.ci/run does)"
+        );
+        return;
+    }
+    let shots = std::env::var_os("PARAGRAF_SCREENSHOTS").map(PathBuf::from);
+    let run = axe(site(), shots.as_deref());
+    let report = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{report}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let pages = files(site(), ".html").len();
+    assert_eq!(
+        report.lines().filter(|l| l.starts_with("ok ")).count(),
+        pages
+    );
+
+    // The check can fail: a page frame without its language is caught.
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("mallar");
+    std::fs::create_dir(&templates).unwrap();
+    let frame = read(&repo().join("templates/sida.html.j2"));
+    std::fs::write(
+        templates.join("sida.html.j2"),
+        frame.replace("<html lang=\"sv\">", "<html>"),
+    )
+    .unwrap();
+    let out = dir.path().join("site");
+    let options = BuildOptions {
+        templates: Some(templates),
+        ..BuildOptions::default()
+    };
+    publish(
+        &[repo().join("cases/regionstyrelsen")],
+        &out,
+        "2024-11-30",
+        &options,
+    );
+    let run = axe(&out, None);
+    assert!(!run.status.success());
+    assert!(String::from_utf8_lossy(&run.stdout).contains("html-has-lang"));
+}
+
+#[test]
+fn the_profiles_colour_is_the_pages_and_must_contrast_with_white_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("regionstyrelsen");
+    copy_folder(&repo().join("cases/regionstyrelsen"), &folder);
+    let profile = folder.join("profil.yaml");
+    let original = read(&profile);
+    let out = dir.path().join("site");
+
+    std::fs::write(&profile, format!("{original}färg: '#8a1538'\n")).unwrap();
+    publish(
+        std::slice::from_ref(&folder),
+        &out,
+        "2024-11-30",
+        &BuildOptions::default(),
+    );
+    let board = read(&out.join("anslagstavla/index.html"));
+    assert!(board.contains("--profilfarg: #8a1538;"), "{board}");
+
+    for (colour, message) in [
+        ("'#ffcc00'", "kontrasten 1.5:1"),
+        ("röd", "ska skrivas #rrggbb"),
+    ] {
+        std::fs::write(&profile, format!("{original}färg: {colour}\n")).unwrap();
+        let site = Site {
+            on: day("2024-11-30"),
+            address: None,
+        };
+        let error = paragraf::publish(
+            std::slice::from_ref(&folder),
+            &out,
+            &BuildOptions::default(),
+            &site,
+        )
+        .expect_err(colour)
+        .to_string();
+        assert!(
+            error.contains("profil.yaml:") && error.contains(message),
+            "{error}"
+        );
+    }
+}
