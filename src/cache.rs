@@ -110,6 +110,10 @@ pub fn key(source: &TypstSource, settings: &PdfSettings, emit_typst: bool) -> St
         field(name.as_bytes());
         field(bytes);
     }
+    for (name, text) in &source.parts {
+        field(name.as_bytes());
+        field(text.as_bytes());
+    }
     field(settings.ident.as_bytes());
     field(settings.date.to_string().as_bytes());
     field(format!("{:?}", settings.conformance).as_bytes());

@@ -587,6 +587,10 @@ fn prepare(paths: &[PathBuf], options: &BuildOptions) -> Result<(Vec<Planned>, V
             *stem = write::file_stem(document);
         }
         unique_stems(&mut planned);
+        // The public packet is the web copy of the whole one.
+        planned.retain(
+            |p| !matches!(&p.document.view, derive::View::Packet(packet) if !packet.public),
+        );
         planned.retain(|Planned { document, root, .. }| {
             if document.secret {
                 let what = match document.paragraph {
@@ -627,6 +631,8 @@ pub fn archive(
     format: ArchiveFormat,
 ) -> Result<Report> {
     let (mut planned, warnings) = prepare(paths, options)?;
+    // The registrar archives each document once: the packet only gathers them.
+    planned.retain(|p| p.document.kind != derive::DocumentKind::Packet);
     let options = BuildOptions {
         emit_typst: false,
         ..options.clone()

@@ -24,6 +24,14 @@ use crate::render::{self, TypstSource};
 static LIBRARY: LazyLock<LazyHash<Library>> =
     LazyLock::new(|| LazyHash::new(Library::builder().build()));
 
+/// The library of a packet: `sys.inputs.handlingar` tells the style that each document
+/// is one of several in the PDF, so that only the packet sets the PDF's metadata.
+static PACKET_LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| {
+    let mut inputs = typst::foundations::Dict::new();
+    inputs.insert("handlingar".into(), typst::foundations::Value::Bool(true));
+    LazyHash::new(Library::builder().with_inputs(inputs).build())
+});
+
 /// Which PDF standards to export to. Typst checks the document against them when it
 /// exports, so a template that breaks conformance fails the build.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,6 +156,8 @@ fn string_literal_at(line: &str, column: usize) -> Option<String> {
 struct DocumentWorld {
     main: Source,
     style: Source,
+    /// The documents a packet includes.
+    parts: Vec<Source>,
     /// Files served from memory by their name (a path relative to the project root): the
     /// attachments of the PDF and the images it shows.
     served: Vec<(String, Bytes)>,
@@ -160,7 +170,8 @@ struct DocumentWorld {
 }
 
 fn file_id(path: &str) -> FileId {
-    // Both paths are constants without `..`, which is what `VirtualPath::new` rejects.
+    // The paths are constants or `handling-NN.typ`, without the `..` that
+    // `VirtualPath::new` rejects.
     let vpath = VirtualPath::new(path).unwrap_or_else(|_| unreachable!("constant path {path}"));
     RootedPath::new(VirtualRoot::Project, vpath).intern()
 }
@@ -175,6 +186,11 @@ impl DocumentWorld {
         DocumentWorld {
             main: Source::new(*MAIN_ID, source.text.clone()),
             style: Source::new(*STYLE_ID, source.style.text.to_string()),
+            parts: source
+                .parts
+                .iter()
+                .map(|(name, text)| Source::new(file_id(name), text.clone()))
+                .collect(),
             served: source
                 .attachments
                 .iter()
@@ -284,7 +300,11 @@ impl DocumentWorld {
 
 impl World for DocumentWorld {
     fn library(&self) -> &LazyHash<Library> {
-        &LIBRARY
+        if self.parts.is_empty() {
+            &LIBRARY
+        } else {
+            &PACKET_LIBRARY
+        }
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
@@ -300,6 +320,8 @@ impl World for DocumentWorld {
             Ok(self.main.clone())
         } else if id == self.style.id() {
             Ok(self.style.clone())
+        } else if let Some(part) = self.parts.iter().find(|p| p.id() == id) {
+            Ok(part.clone())
         } else {
             let bytes = self.read_confined(id)?;
             let text = String::from_utf8(bytes).map_err(|_| FileError::InvalidUtf8)?;
@@ -360,6 +382,7 @@ mod tests {
             text: format!("#import \"paragraf.typ\": *\n{text}\n"),
             attachments: Vec::new(),
             images: Vec::new(),
+            parts: Vec::new(),
             yaml: vec![(
                 PathBuf::from("arende.yaml"),
                 "nämnd: X\nrubrik: Ett långt namn på ärendet\n".to_owned(),

@@ -25,6 +25,7 @@ pub fn file_stem(document: &Document) -> String {
         DocumentKind::Notice => "anslag",
         DocumentKind::Protocol => "protokoll",
         DocumentKind::Agenda => "kallelse",
+        DocumentKind::Packet => "handlingar",
     };
     let kind = match &document.part {
         Some(part) => format!("{kind}-{part}"),
@@ -41,7 +42,13 @@ pub fn file_stem(document: &Document) -> String {
     match (&document.dnr, document.kind) {
         (Some(dnr), _) => parts.push(slug(dnr, 40)),
         // A meeting's own document is named by the meeting: date, organ and kind.
-        (None, DocumentKind::Notice | DocumentKind::Protocol | DocumentKind::Agenda) => {}
+        (
+            None,
+            DocumentKind::Notice
+            | DocumentKind::Protocol
+            | DocumentKind::Agenda
+            | DocumentKind::Packet,
+        ) => {}
         (None, _) => parts.push(slug(&document.title, 60)),
     }
     parts.join("_")

@@ -71,6 +71,10 @@ fn build_writes_every_document_and_says_so() {
             ".paragraf-cache.json",
             "2015-03-06_socialnamnden_tjansteutlatande_3.2-482-2014.pdf",
             "2015-03-06_socialnamnden_tjansteutlatande_3.2-482-2014.typ",
+            "2015-03-24_socialnamnden_handlingar-offentlig.pdf",
+            "2015-03-24_socialnamnden_handlingar-offentlig.typ",
+            "2015-03-24_socialnamnden_handlingar.pdf",
+            "2015-03-24_socialnamnden_handlingar.typ",
             "2015-03-24_socialnamnden_kallelse.pdf",
             "2015-03-24_socialnamnden_kallelse.typ",
             "2015-03-24_socialnamnden_protokoll.pdf",
@@ -84,10 +88,10 @@ fn build_writes_every_document_and_says_so() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(
         stdout.lines().filter(|l| l.starts_with("skrev ")).count(),
-        10,
+        14,
         "{stdout}"
     );
-    let typst = std::fs::read_to_string(out.path().join(&names[8])).unwrap();
+    let typst = std::fs::read_to_string(out.path().join(&names[12])).unwrap();
     assert!(typst.starts_with("#import \"paragraf.typ\""), "{typst}");
 }
 

@@ -230,10 +230,10 @@ fn the_example_meeting_writes_every_document() {
         .filter(|name| name.contains("tjansteutlatande"))
         .count();
     // 13 extracts and statements, two protocols and two anslag (one per justering), the
-    // kallelse.
+    // kallelse and the handlingar packet with its public version.
     assert_eq!(
         (extracts, statements, pdfs.len()),
-        (13, 13, 31),
+        (13, 13, 33),
         "{:?}",
         pdfs.keys()
     );

@@ -46,7 +46,9 @@ fn typeset(report: &paragraf::Report) -> Vec<String> {
     kinds
 }
 
-const ALL: [&str; 5] = [
+const ALL: [&str; 7] = [
+    "handlingar",
+    "handlingar-offentlig",
     "kallelse",
     "protokoll",
     "protokollsutdrag_p015_3.2-482-2014",
@@ -79,7 +81,7 @@ fn a_second_build_of_the_same_input_typesets_and_rewrites_nothing() {
         .collect();
     let again = build(&nämnd, out.path());
     assert!(again.typeset.is_empty(), "{:?}", again.typeset);
-    assert_eq!(again.reused, 5);
+    assert_eq!(again.reused, 7);
     assert!(again.written.iter().all(|w| !w.changed));
     for (time, path) in before {
         assert_eq!(
@@ -102,10 +104,13 @@ fn an_edited_case_typesets_exactly_the_documents_that_show_or_attach_it() {
         "I stadens budget för 2015",
         "I stadens budget för år 2015",
     );
-    // Its statement and extract show it; protocol and kallelse attach it.
+    // Its statement and extract show it; protocol and kallelse attach it; the packets
+    // hold its statement.
     assert_eq!(
         typeset(&build(&nämnd, out.path())),
         [
+            "handlingar",
+            "handlingar-offentlig",
             "kallelse",
             "protokoll",
             "protokollsutdrag_p015_3.2-482-2014",
@@ -119,7 +124,7 @@ fn an_edited_case_typesets_exactly_the_documents_that_show_or_attach_it() {
     // The case in preparation is on no meeting: only its own statement.
     let preparation = nämnd.join("beredning/inriktning-mul-2025-redovisning-lum-2023.yaml");
     edit(&preparation, "studieresor", "studieresor och studiebesök");
-    assert_eq!(typeset(&build(&nämnd, out.path())), [ALL[4]]);
+    assert_eq!(typeset(&build(&nämnd, out.path())), [ALL[6]]);
 }
 
 #[test]
@@ -155,7 +160,7 @@ fn a_template_typesets_the_documents_made_with_it_and_the_style_all() {
     };
     assert_eq!(
         typeset(&build_with(&nämnd, out.path(), &options)),
-        ["kallelse"]
+        ["handlingar", "handlingar-offentlig", "kallelse"]
     );
     let style = std::fs::read_to_string(repo().join("templates/paragraf.typ")).unwrap();
     std::fs::write(templates.join("paragraf.typ"), style + "\n// ändrad\n").unwrap();

@@ -704,7 +704,8 @@ pub fn meeting_documents(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Result
         roll: None,
         sent_on: swedish::date(dates, sent_on),
     };
-    documents.push(document(
+    let items = agenda.items.clone();
+    let agenda = document(
         DocumentKind::Agenda,
         sent_on,
         format!("Kallelse och föredragningslista, {} {date}", meeting.nämnd),
@@ -712,7 +713,10 @@ pub fn meeting_documents(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Result
         all_sources,
         all_redactions,
         View::Agenda(Box::new(agenda)),
-    ));
+    );
+    let packets = super::packet::packets(loaded, &agenda, &items)?;
+    documents.push(agenda);
+    documents.extend(packets);
     Ok(documents)
 }
 

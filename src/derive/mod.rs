@@ -6,6 +6,7 @@
 
 mod meeting;
 mod notice;
+mod packet;
 pub mod procedure;
 mod prose;
 mod roll;
@@ -20,6 +21,7 @@ use crate::model::{
 };
 pub use meeting::{ExtractView, ItemView, MeetingView, ProtocolView, meeting_documents};
 pub use notice::{NoticeDates, NoticeView};
+pub use packet::{PacketPart, PacketView};
 pub use roll::{MemberView, RollTable};
 pub use statement::{StatementView, statement};
 
@@ -198,6 +200,8 @@ pub enum DocumentKind {
     Notice,
     Protocol,
     Agenda,
+    /// The kallelse with every item's tjänsteutlåtande, in one PDF.
+    Packet,
 }
 
 impl DocumentKind {
@@ -209,6 +213,7 @@ impl DocumentKind {
             DocumentKind::Notice => "Anslag",
             DocumentKind::Protocol => "Protokoll",
             DocumentKind::Agenda => "Kallelse",
+            DocumentKind::Packet => "Handlingar",
         }
     }
 }
@@ -238,4 +243,5 @@ pub enum View {
     Notice(Box<NoticeView>),
     Protocol(Box<ProtocolView>),
     Agenda(Box<ProtocolView>),
+    Packet(Box<PacketView>),
 }

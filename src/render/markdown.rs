@@ -45,6 +45,7 @@ fn convert(markdown: &str, section_level: u8, redactions: &Redactions, format: F
         section_level,
         last_heading: section_level,
         headings: Vec::new(),
+        heading_before: section_level,
         table_head: false,
         alignments: Vec::new(),
         cell: 0,
@@ -77,6 +78,9 @@ struct Writer<'a> {
     last_heading: u8,
     /// The levels of the open headings (HTML closes each with its own level).
     headings: Vec<u8>,
+    /// The level of the heading before the open one: an empty heading is dropped, and
+    /// the next may not go deeper for it.
+    heading_before: u8,
     /// Inside a table's header row: its cells are set in bold.
     table_head: bool,
     /// The open table's column alignments, and the cell being read in its row.
@@ -208,6 +212,7 @@ impl Writer<'_> {
             Tag::Heading { level, .. } => {
                 self.block();
                 let level = (self.section_level + heading_depth(level)).min(self.last_heading + 1);
+                self.heading_before = self.last_heading;
                 self.last_heading = level;
                 if self.html() {
                     let level = level.min(6);
@@ -303,6 +308,19 @@ impl Writer<'_> {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
+            // A heading with nothing in it (`#` alone) says nothing, and PDF/UA and WCAG
+            // forbid it: it is left out.
+            TagEnd::Heading(_)
+                if self
+                    .pending
+                    .iter()
+                    .skip(1)
+                    .all(|p| matches!(p, Piece::Text(t) if t.trim().is_empty())) =>
+            {
+                self.pending.clear();
+                self.headings.pop();
+                self.last_heading = self.heading_before;
+            }
             TagEnd::Paragraph => {
                 if self.html() {
                     self.code("</p>");
@@ -485,5 +503,20 @@ mod tests {
             html.contains("<a href=\"https://a.se/?q=&quot;1&quot;\">y</a>"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn an_empty_heading_is_left_out_and_the_next_does_not_skip_a_level() {
+        for to in [to_typst_plain, |m: &str, l: u8| {
+            to_html(m, l, &Redactions::default())
+        }] {
+            let out = to("#  \n\nText\n\n## Del", 2);
+            assert!(!out.contains("[]") && !out.contains("<h3></h3>"), "{out}");
+            assert!(
+                out.contains("#heading(level: 3, outlined: false)[#\"Del\";]")
+                    || out.contains("<h3>Del</h3>"),
+                "{out}"
+            );
+        }
     }
 }

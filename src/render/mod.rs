@@ -47,6 +47,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/macros.typ.j2"),
     ),
     (
+        PACKET_TEMPLATE,
+        include_str!("../../templates/handlingar.typ.j2"),
+    ),
+    (
         html::PAGE_TEMPLATE,
         include_str!("../../templates/sida.html.j2"),
     ),
@@ -82,6 +86,8 @@ const EXTRACT_TEMPLATE: &str = "protokollsutdrag.typ.j2";
 const NOTICE_TEMPLATE: &str = "anslag.typ.j2";
 const PROTOCOL_TEMPLATE: &str = "protokoll.typ.j2";
 const AGENDA_TEMPLATE: &str = "kallelse.typ.j2";
+/// The handlingar packet: a table of contents, then its documents included.
+const PACKET_TEMPLATE: &str = "handlingar.typ.j2";
 /// Pieces the meeting's templates share (a § as the protocol gives it).
 const MACROS_TEMPLATE: &str = "macros.typ.j2";
 
@@ -185,6 +191,8 @@ pub struct TypstSource {
     pub attachments: Vec<(String, std::sync::Arc<[u8]>)>,
     /// Images the document shows, by their path; not attached.
     pub images: Vec<(String, std::sync::Arc<[u8]>)>,
+    /// The Typst sources a packet includes, by their file name.
+    pub parts: Vec<(String, String)>,
     /// The YAML files the document is made from (attached or not), where they were read:
     /// a Typst error is reported at the line of the text it came from.
     pub yaml: Vec<(PathBuf, String)>,
@@ -253,6 +261,9 @@ impl Renderer {
         publish: bool,
     ) -> Result<TypstSource> {
         let (template, view) = match &document.view {
+            View::Packet(packet) => {
+                return self.render_packet(document, packet, attach_sources, publish);
+            }
             View::Statement(view) => (STATEMENT_TEMPLATE, Value::from(Serde(view))),
             View::Extract(view) => (EXTRACT_TEMPLATE, Value::from(Serde(view))),
             View::Notice(view) => (NOTICE_TEMPLATE, Value::from(Serde(view))),
@@ -264,10 +275,7 @@ impl Renderer {
         } else {
             &[]
         };
-        let source_files: Vec<Value> = attached
-            .iter()
-            .map(|a| minijinja::context! { name => a.name.clone(), description => a.description.clone(), mime => a.mime })
-            .collect();
+
         // The anslag's facts are also the `notice` its macros read, as in a protocol.
         let notice = match &document.view {
             View::Notice(view) => Value::from(Serde(view)),
@@ -275,12 +283,27 @@ impl Renderer {
         };
         let context = minijinja::context! {
             notice => notice,
-            source_files => source_files,
+            source_files => source_files(attached),
             redactions => Value::from_object(Redactions::new(if publish { &document.redactions } else { &[] })),
             publish => publish,
             profile => Value::from(Serde(&document.profile)),
             ..view
         };
+        let images = document.profile.images.clone();
+        self.source(template, context, document, attached, images, Vec::new())
+    }
+
+    /// The Typst source `template` makes of `context`, with what it attaches, shows and
+    /// includes.
+    fn source(
+        &self,
+        template: &str,
+        context: Value,
+        document: &Document,
+        attached: &[SourceAttachment],
+        images: Vec<(String, Arc<[u8]>)>,
+        parts: Vec<(String, String)>,
+    ) -> Result<TypstSource> {
         let text = self
             .env
             .get_template(template)
@@ -291,27 +314,104 @@ impl Renderer {
                 .templates
                 .template(template)
                 .cloned()
-                .unwrap_or_else(|| unreachable!("every view has a template")),
+                .unwrap_or_else(|| unreachable!("every template rendered is built in")),
             style: self.templates.style().clone(),
             text,
-            attachments: attached
-                .iter()
-                .map(|a| (a.name.clone(), a.bytes.clone()))
-                .collect(),
-            images: document.profile.images.clone(),
-            yaml: document
-                .sources
-                .iter()
-                .filter(|s| s.mime == "application/yaml")
-                .map(|s| {
-                    (
-                        s.path.clone(),
-                        String::from_utf8_lossy(&s.bytes).into_owned(),
-                    )
-                })
-                .collect(),
+            attachments: attachment_bytes(attached),
+            images,
+            parts,
+            yaml: yaml_sources(document),
         })
     }
+
+    /// A packet: each of its documents rendered as it is alone (as the web copy when the
+    /// packet is public) and included by the packet's own source, which sets the PDF's
+    /// metadata and the table of contents and attaches the YAML of them all (never to
+    /// the public version).
+    fn render_packet(
+        &self,
+        document: &Document,
+        packet: &crate::derive::PacketView,
+        attach_sources: bool,
+        publish: bool,
+    ) -> Result<TypstSource> {
+        let public = packet.public || publish;
+        let attached: &[SourceAttachment] = if attach_sources && !public {
+            &document.sources
+        } else {
+            &[]
+        };
+        let mut parts = Vec::new();
+        let mut images: Vec<(String, Arc<[u8]>)> = Vec::new();
+        let mut entries = Vec::new();
+        for (i, part) in packet.parts.iter().enumerate() {
+            if public && part.document.secret {
+                continue;
+            }
+            let source = self.render(&part.document, false, public)?;
+            let file = format!("handling-{:02}.typ", i + 1);
+            for image in source.images {
+                if !images.iter().any(|(name, _)| *name == image.0) {
+                    images.push(image);
+                }
+            }
+            // The kallelse by its heading; a § by the kind and title of its document.
+            let (kind, title) = match &part.document.view {
+                View::Agenda(view) => (None, view.heading.clone()),
+                _ => (Some(part.document.kind_name()), part.document.title.clone()),
+            };
+            entries.push(minijinja::context! {
+                file => file.clone(),
+                paragraph => part.paragraph.clone(),
+                kind => kind,
+                title => title,
+            });
+            parts.push((file, source.text));
+        }
+        let context = minijinja::context! {
+            source_files => source_files(attached),
+            committee => packet.committee.clone(),
+            meeting_date => packet.meeting_date.clone(),
+            public => public,
+            parts => entries,
+            profile => Value::from(Serde(&document.profile)),
+            redactions => Value::from_object(Redactions::new(if public { &document.redactions } else { &[] })),
+            ..Value::from(Serde(&packet.date_parts))
+        };
+        self.source(PACKET_TEMPLATE, context, document, attached, images, parts)
+    }
+}
+
+/// The attached files as the templates' `source_files` see them.
+fn source_files(attached: &[SourceAttachment]) -> Vec<Value> {
+    attached
+        .iter()
+        .map(|a| minijinja::context! { name => a.name.clone(), description => a.description.clone(), mime => a.mime })
+        .collect()
+}
+
+/// The attached files as the typesetter serves them: name and bytes.
+fn attachment_bytes(attached: &[SourceAttachment]) -> Vec<(String, Arc<[u8]>)> {
+    attached
+        .iter()
+        .map(|a| (a.name.clone(), a.bytes.clone()))
+        .collect()
+}
+
+/// The YAML files `document` is made from, where they were read: a Typst error is
+/// reported at the line of the text it came from.
+fn yaml_sources(document: &Document) -> Vec<(PathBuf, String)> {
+    document
+        .sources
+        .iter()
+        .filter(|s| s.mime == "application/yaml")
+        .map(|s| {
+            (
+                s.path.clone(),
+                String::from_utf8_lossy(&s.bytes).into_owned(),
+            )
+        })
+        .collect()
 }
 
 /// What `{{ value }}` prints: an error for none (a template author's slip that would

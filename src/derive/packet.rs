@@ -1,0 +1,101 @@
+//! The handlingar packet of a meeting: the kallelse followed by each item's
+//! tjänsteutlåtande, one PDF as the councillors want it, with a table of contents; and its
+//! public version, without the secret items' documents and with personal data replaced.
+
+use chrono::NaiveDate;
+
+use super::{DateParts, Document, DocumentKind, ItemView, View, statement};
+use crate::error::Result;
+use crate::model::LoadedMeeting;
+use crate::swedish;
+
+/// A packet: its documents in order, the kallelse first.
+#[derive(Debug, Clone)]
+pub struct PacketView {
+    pub committee: String,
+    pub meeting_date: String,
+    pub date_parts: DateParts,
+    /// The public version: secret items' documents left out, personal data replaced.
+    pub public: bool,
+    pub parts: Vec<PacketPart>,
+}
+
+/// One document of a packet, and what its table of contents says of it.
+#[derive(Debug, Clone)]
+pub struct PacketPart {
+    /// The § it is the document of (`KFN § 3`); none for the kallelse.
+    pub paragraph: Option<String>,
+    pub document: Document,
+}
+
+/// The packets of a meeting whose kallelse is `agenda` and whose items are `items`: the
+/// whole one, and the public version (file name `handlingar-offentlig`).
+pub fn packets(
+    loaded: &LoadedMeeting,
+    agenda: &Document,
+    items: &[ItemView],
+) -> Result<Vec<Document>> {
+    let mut parts = vec![PacketPart {
+        paragraph: None,
+        document: agenda.clone(),
+    }];
+    for (view, item) in items.iter().zip(loaded.items()) {
+        if let Some(case) = item.case {
+            let mut document = statement(case)?;
+            document.secret = view.secret;
+            parts.push(PacketPart {
+                paragraph: Some(view.paragraph.clone()),
+                document,
+            });
+        }
+    }
+    let dates = loaded.profile.profile.datumformat;
+    let meeting_date: NaiveDate = loaded.meeting.datum;
+    let packet = |public: bool| {
+        let parts: Vec<PacketPart> = parts
+            .iter()
+            .filter(|p| !(public && p.document.secret))
+            .cloned()
+            .collect();
+        let mut sources = Vec::new();
+        let mut redactions = Vec::new();
+        for part in &parts {
+            for source in &part.document.sources {
+                if !sources
+                    .iter()
+                    .any(|s: &super::SourceAttachment| s.name == source.name)
+                {
+                    sources.push(source.clone());
+                }
+            }
+            redactions.extend(part.document.redactions.iter().cloned());
+        }
+        Document {
+            kind: DocumentKind::Packet,
+            committee: agenda.committee.clone(),
+            date: agenda.date,
+            dnr: None,
+            paragraph: None,
+            title: format!(
+                "Handlingar, {} {}",
+                agenda.committee,
+                swedish::short_date(meeting_date)
+            ),
+            meeting_date: Some(meeting_date),
+            sources,
+            redactions,
+            // The whole packet holds what the secret items hold.
+            secret: !public && parts.iter().any(|p| p.document.secret),
+            part: public.then(|| "offentlig".to_owned()),
+            profile: agenda.profile.clone(),
+            view: View::Packet(Box::new(PacketView {
+                committee: agenda.committee.clone(),
+                meeting_date: swedish::date(dates, meeting_date),
+                date_parts: agenda.date.into(),
+                public,
+                parts,
+            })),
+        }
+    };
+    Ok(vec![packet(false), packet(true)])
+}
