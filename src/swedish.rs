@@ -71,6 +71,18 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// A number as running text writes it: one to twelve in words (`två`, `tolv`; `ett` for
+/// one, as for a neuter noun like `förslag`), larger ones in digits.
+pub fn number_in_words_neuter(n: usize) -> String {
+    const WORDS: [&str; 12] = [
+        "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv",
+    ];
+    match n.checked_sub(1).and_then(|i| WORDS.get(i)) {
+        Some(word) => (*word).to_owned(),
+        None => n.to_string(),
+    }
+}
+
 /// `6 mars 2015`, the form of running text.
 pub fn long_date(date: NaiveDate) -> String {
     format!(

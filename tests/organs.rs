@@ -133,7 +133,7 @@ fn the_beslutsgang_names_the_organ_and_the_real_proposals() {
         "Kommunstyrelsens förslag KS § 145, 2024-10-08",
         "Beslutsgång i kommunstyrelsen Nils Hedman (V) yrkar att höjningen begränsas till 3 procent.",
         "Eva Sjöberg (V) och Hanna Ek (MP) yrkar att höjningen av brukningsavgifterna",
-        "det finns 2 förslag till beslut: kommunstyrelsens förslag och yrkandet från Eva Sjöberg (V) och Hanna Ek (MP)",
+        "det finns två förslag till beslut: kommunstyrelsens förslag och yrkandet från Eva Sjöberg (V) och Hanna Ek (MP)",
         "finner att fullmäktige beslutar enligt kommunstyrelsens förslag. Votering begärs. Fullmäktige godkänner följande propositionsordning",
         "Omröstningen utfaller med 34 ja-röster mot 5 nej-röster, 2 ledamöter avstår. Fullmäktige har därmed beslutat enligt kommunstyrelsens förslag.",
         "Ledamöterna från (V) och (MP) reserverar sig mot beslutet till förmån för eget yrkande.",

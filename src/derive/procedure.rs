@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::facts::{self, CountedVote, MeetingFacts, Roll};
 use crate::model::{LoadedItem, Names, Piece, Wordings, pieces};
-use crate::swedish::{capitalized, join_and};
+use crate::swedish::{capitalized, join_and, number_in_words_neuter};
 
 /// How the members voted, as the protocol records it.
 #[derive(Debug, Clone, Serialize)]
@@ -185,7 +185,7 @@ fn beslutsgång(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) ->
         sentences.push(say(
             &wordings.förslagen,
             &[
-                ("antal", &proposals.len().to_string()),
+                ("antal", &number_in_words_neuter(proposals.len())),
                 ("förslag", &join_and(&proposals)),
             ],
         ));

@@ -1,6 +1,7 @@
 //! The justeringar: every § in exactly one, each within 14 days of the meeting (KL 5 kap.
 //! 69 §), §§ justerade at the meeting on the meeting's day, each anslag posted at the
-//! latest the second day after its justering (KL 8 kap. 12 §).
+//! latest the second day after its justering (KL 8 kap. 12 §), and a warning when there
+//! is no anslag at all.
 
 use super::{ADJUSTMENT_DAYS, days_between};
 use crate::error::Problem;
@@ -26,6 +27,23 @@ pub fn parts(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
     }
     if in_parts {
         problems.extend(selections(loaded));
+    }
+    // Without an anslag nothing says when the appeal time starts: a warning, since a
+    // protocol being written may not know its anslag yet.
+    if meeting.anslag.is_none() && facts.parts.iter().any(|p| p.date.is_some()) {
+        let at = match (&meeting.justering, in_parts) {
+            (Some(_), _) => "justering",
+            (None, true) => "justeringar",
+            (None, false) => "datum",
+        };
+        problems.push(
+            source
+                .problem(
+                    at,
+                    "sammanträdet har inget `anslag` (datum och förvaringsplats): att protokollet är justerat ska tillkännages på anslagstavlan senast andra dagen efter justeringen (KL 8 kap. 12 §), och tiden för överklagande räknas från den dagen; utan anslag görs inget anslag och protokollet får ingen ANSLAG/BEVIS",
+                )
+                .warning(),
+        );
     }
     for (p, part) in facts.parts.iter().enumerate() {
         let field = |name: &str| format!("{}.{name}", part.field);
