@@ -159,10 +159,16 @@ pub fn pages(planned: &[Planned], renderer: &HtmlRenderer, site: &Site) -> Resul
                 (html::PROTOCOL_TEMPLATE, context)
             }
             View::Extract(view) => {
-                let protocol = of_kind(DocumentKind::Protocol)
-                    .find(|q| q.meeting == p.meeting && q.document.part.is_none())
-                    .or_else(|| of_kind(DocumentKind::Protocol).find(|q| q.meeting == p.meeting))
-                    .map(link);
+                // The protocol of the justering that holds the § (a meeting justerad in
+                // parts has several).
+                let holds = |q: &&Planned| match &q.document.view {
+                    View::Protocol(protocol) => {
+                        q.meeting == p.meeting
+                            && protocol.items.iter().any(|i| i.anchor == view.item.anchor)
+                    }
+                    _ => false,
+                };
+                let protocol = of_kind(DocumentKind::Protocol).find(holds).map(link);
                 let context = merge_maps([
                     minijinja::context! { protocol => Value::from(Serde(&protocol)) },
                     common(&own),

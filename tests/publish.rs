@@ -150,6 +150,16 @@ fn every_link_and_image_leads_to_a_file_of_the_site() {
         }
     }
     assert!(checked > 200, "only {checked} links");
+    // An extract links to the protocol of the justering that holds its §: KFN § 7 was
+    // justerad at the meeting.
+    let extract = read(&site().join(
+        "protokoll/2024-09-17_kultur-och-fritidsnamnden_protokollsutdrag_p007_kfn-2024-141.html",
+    ));
+    assert!(extract.contains("kultur-och-fritidsnamnden_protokoll-omedelbart-justerade.html"));
+    let extract = read(&site().join(
+        "protokoll/2024-09-17_kultur-och-fritidsnamnden_protokollsutdrag_p006_kfn-2024-110.html",
+    ));
+    assert!(extract.contains("kultur-och-fritidsnamnden_protokoll.html"));
     // Each protocol and extract page has its PDF web copy beside it.
     for page in files(&site().join("protokoll"), ".html") {
         assert!(page.with_extension("pdf").is_file(), "{}", page.display());
