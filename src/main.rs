@@ -100,11 +100,11 @@ enum Command {
         #[arg(short, long)]
         out: PathBuf,
         /// The day the anslagstavla shows (YYYY-MM-DD); today (UTC) if left out.
-        #[arg(long, value_parser = parse_date)]
+        #[arg(long, visible_alias = "date", value_parser = parse_date)]
         datum: Option<chrono::NaiveDate>,
         /// The address the folder is served at (`https://kommun.se/anslag`), for the
         /// feed's links and ids.
-        #[arg(long, value_name = "URL")]
+        #[arg(long, visible_alias = "address", value_name = "URL")]
         adress: Option<String>,
         /// A folder of templates that replace the built-in ones of the same name
         /// (`protokoll.html.j2`, `stil.css`, …).

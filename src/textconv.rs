@@ -74,6 +74,7 @@ fn profile(loaded: &LoadedProfile) -> Vec<Fact> {
             }),
         ),
         fact(head, "adressrad", optional(&profile.adressrad)),
+        fact(head, "färg", optional(&profile.färg)),
         fact(head, "dnr_mönster", optional(&profile.dnr_mönster)),
         fact(
             head,
