@@ -29,7 +29,8 @@ pub struct PacketPart {
 }
 
 /// The packets of a meeting whose kallelse is `agenda` and whose items are `items`: the
-/// whole one, and the public version (file name `handlingar-offentlig`).
+/// whole one, and the public version (file name `handlingar-offentlig`); none when no
+/// item has a case.
 pub fn packets(
     loaded: &LoadedMeeting,
     agenda: &Document,
@@ -48,6 +49,10 @@ pub fn packets(
                 document,
             });
         }
+    }
+    // A meeting without tjänsteutlåtanden has its kallelse alone: no packet to gather.
+    if parts.len() == 1 {
+        return Ok(Vec::new());
     }
     let dates = loaded.profile.profile.datumformat;
     let meeting_date: NaiveDate = loaded.meeting.datum;
