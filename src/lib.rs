@@ -329,7 +329,7 @@ impl Produced {
 
 /// Typeset this many documents, then let Typst's memo cache drop what none of them used:
 /// memory stays bounded by the documents in flight, not by the whole build.
-const TRIM_EVERY: usize = 32;
+const TRIM_EVERY: usize = 8;
 
 /// Run `work` on every item on every core (one thread per core, sharing fonts and Typst's
 /// memo cache); the results come in the order of `items`. `progress` hears of each.
