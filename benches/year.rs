@@ -13,6 +13,10 @@ use std::time::Instant;
 
 use chrono::{Duration, NaiveDate};
 
+/// The allocator of the `paragraf` command, so that the figures are the command's.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 const NÄMNDER: [&str; 10] = [
     "Kultur- och fritidsnämnden",
     "Socialnämnden",

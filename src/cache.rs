@@ -1,17 +1,25 @@
 //! What each output file was made from, kept beside the output in `.paragraf-cache.json`,
-//! so that a later build typesets only the documents whose inputs changed. The key of a
-//! document covers everything its PDF depends on: this build of paragraf (code, templates,
-//! fonts), the Typst source rendered from the YAML, the style, the attached files, the
-//! images and the PDF settings. An entry is used only when its key matches and every file
-//! it names is on disk with the recorded size and SHA-256; the file is safe to delete.
+//! so that a later build typesets only the documents whose inputs changed. A document has
+//! two keys. The inputs key covers what its Typst source is rendered from: this build of
+//! paragraf (code, built-in templates, fonts), the templates in use, the derived document
+//! (its view, attached files and images) and the PDF settings; when it matches, the
+//! document is not even rendered. The key covers what its PDF is typeset from: the
+//! rendered Typst source, the style, the attached files, the images and the settings;
+//! when only the inputs key changed, a source rendered alike is still not typeset. An entry
+//! is used only when every file it names is on disk as written: with the recorded size,
+//! and with the recorded modification time (if that is older than the cache itself, so
+//! that a file changed within the clock's resolution of its writing is not missed) or
+//! else the recorded SHA-256. The file is safe to delete.
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::render::TypstSource;
+use crate::derive::{Document, View};
+use crate::render::{Templates, TypstSource};
 use crate::typeset::PdfSettings;
 use crate::write::OutputFile;
 
@@ -26,38 +34,80 @@ pub const BUILD_ID: &str = env!("PARAGRAF_BUILD_ID");
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Cache {
     documents: BTreeMap<String, Entry>,
+    /// When the cache file was last written (not serialised: its modification time).
+    #[serde(skip)]
+    written: Option<SystemTime>,
 }
 
-/// One document: the key of its inputs and the files made from them.
+/// One document: the keys of its inputs and the files made from them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
+    /// What the Typst source was rendered from (see [`inputs_key`]).
+    #[serde(default)]
+    pub inputs: String,
+    /// What the PDF was typeset from (see [`key`]).
     pub key: String,
     pub files: Vec<Stamp>,
 }
 
-/// A file as it was written: its name in the output folder, size and SHA-256.
+/// A file as it was written: its name in the output folder, size, SHA-256 and the
+/// modification time it has in the folder (seconds and nanoseconds since 1970).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     pub name: String,
     pub size: u64,
     pub sha256: String,
+    #[serde(default)]
+    pub modified: Option<(u64, u32)>,
+}
+
+/// A modification time as the cache records it.
+fn since_epoch(time: SystemTime) -> Option<(u64, u32)> {
+    let since = time.duration_since(UNIX_EPOCH).ok()?;
+    Some((since.as_secs(), since.subsec_nanos()))
 }
 
 impl Stamp {
-    pub fn of(file: &OutputFile) -> Self {
+    /// `file` as written into the folder, where it has the modification time `modified`.
+    pub fn of(file: &OutputFile, modified: Option<SystemTime>) -> Self {
         Stamp {
             name: file.name.clone(),
             size: file.bytes.len() as u64,
             sha256: hex(&Sha256::digest(&file.bytes)),
+            modified: modified.and_then(since_epoch),
         }
     }
 
-    /// Whether the file under `dir` holds exactly what was written.
-    fn on_disk(&self, dir: &Path) -> bool {
+    /// This stamp with the modification time the file under `dir` has now, once
+    /// [`Cache::fresh`] found it unchanged (an older cache may have recorded none).
+    pub fn refreshed(&self, dir: &Path) -> Self {
+        let now = std::fs::metadata(dir.join(&self.name)).and_then(|m| m.modified());
+        Stamp {
+            modified: now.ok().and_then(since_epoch).or(self.modified),
+            ..self.clone()
+        }
+    }
+
+    /// Whether the file under `dir` holds exactly what was written. Its modification time
+    /// is enough when it is the recorded one and older than `cache_written`; else the
+    /// bytes are hashed.
+    fn on_disk(&self, dir: &Path, cache_written: Option<SystemTime>) -> bool {
         let path = dir.join(&self.name);
-        let same_size = std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() == self.size);
-        same_size
-            && std::fs::read(&path).is_ok_and(|bytes| hex(&Sha256::digest(&bytes)) == self.sha256)
+        let Ok(metadata) = std::fs::metadata(&path) else {
+            return false;
+        };
+        if !metadata.is_file() || metadata.len() != self.size {
+            return false;
+        }
+        let modified = metadata.modified().ok();
+        let settled = match (modified, cache_written) {
+            (Some(modified), Some(written)) => modified < written,
+            _ => false,
+        };
+        if settled && self.modified.is_some() && modified.and_then(since_epoch) == self.modified {
+            return true;
+        }
+        std::fs::read(&path).is_ok_and(|bytes| hex(&Sha256::digest(&bytes)) == self.sha256)
     }
 }
 
@@ -65,17 +115,32 @@ impl Cache {
     /// The cache of the output folder `dir`; empty when there is none or it cannot be read
     /// (it only saves time).
     pub fn read(dir: &Path) -> Self {
-        std::fs::read(dir.join(CACHE_FILE))
+        let path = dir.join(CACHE_FILE);
+        let Some(mut cache) = std::fs::read(&path)
             .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-            .unwrap_or_default()
+            .and_then(|bytes| serde_json::from_slice::<Cache>(&bytes).ok())
+        else {
+            return Cache::default();
+        };
+        cache.written = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+        cache
     }
 
-    /// The files of `stem` if they were made from `key` and are on disk unchanged.
-    pub fn fresh(&self, dir: &Path, stem: &str, key: &str) -> Option<&[Stamp]> {
+    /// The entry of `stem` if `matches` says it was made from the same inputs and its
+    /// files are on disk unchanged.
+    pub fn fresh(
+        &self,
+        dir: &Path,
+        stem: &str,
+        matches: impl Fn(&Entry) -> bool,
+    ) -> Option<&Entry> {
         let entry = self.documents.get(stem)?;
-        (entry.key == key && entry.files.iter().all(|stamp| stamp.on_disk(dir)))
-            .then_some(entry.files.as_slice())
+        (matches(entry)
+            && entry
+                .files
+                .iter()
+                .all(|stamp| stamp.on_disk(dir, self.written)))
+        .then_some(entry)
     }
 
     /// This cache with the documents of a build put in: theirs replace earlier entries,
@@ -94,31 +159,150 @@ impl Cache {
     }
 }
 
+/// A SHA-256 fed field by field.
+struct Fields(Sha256);
+
+impl Fields {
+    fn new() -> Self {
+        let mut fields = Fields(Sha256::new());
+        fields.bytes(BUILD_ID.as_bytes());
+        fields
+    }
+
+    fn bytes(&mut self, bytes: &[u8]) {
+        // Lengths first: no two different inputs run together into the same bytes.
+        self.0.update((bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
+    }
+
+    fn text(&mut self, text: &str) {
+        self.bytes(text.as_bytes());
+    }
+
+    /// A value as JSON (self-delimiting, so no length is needed).
+    fn json(&mut self, value: &impl Serialize) {
+        // Writing into a hash cannot fail; a value that cannot be serialised leaves a
+        // mark instead, so it never matches anything cached.
+        if serde_json::to_writer(Hashing(&mut self.0), value).is_err() {
+            self.text("\u{0}unserialisable");
+        }
+    }
+
+    fn settings(&mut self, settings: &PdfSettings, emit_typst: bool) {
+        self.text(&settings.ident);
+        self.text(&settings.date.to_string());
+        self.text(&format!("{:?}", settings.conformance));
+        self.bytes(&[u8::from(emit_typst)]);
+    }
+
+    fn finish(self) -> String {
+        hex(&self.0.finalize())
+    }
+}
+
+/// Writes into a hash.
+struct Hashing<'a>(&'a mut Sha256);
+
+impl std::io::Write for Hashing<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// The key of a document: a SHA-256 over everything its PDF depends on. `emit_typst`
 /// counts, since it adds a file.
 pub fn key(source: &TypstSource, settings: &PdfSettings, emit_typst: bool) -> String {
-    let mut hash = Sha256::new();
-    let mut field = |bytes: &[u8]| {
-        // Lengths first: no two different inputs run together into the same bytes.
-        hash.update((bytes.len() as u64).to_le_bytes());
-        hash.update(bytes);
-    };
-    field(BUILD_ID.as_bytes());
-    field(source.style.text.as_bytes());
-    field(source.text.as_bytes());
+    let mut fields = Fields::new();
+    fields.text(&source.style.text);
+    fields.text(&source.text);
     for (name, bytes) in source.attachments.iter().chain(&source.images) {
-        field(name.as_bytes());
-        field(bytes);
+        fields.text(name);
+        fields.bytes(bytes);
     }
     for (name, text) in &source.parts {
-        field(name.as_bytes());
-        field(text.as_bytes());
+        fields.text(name);
+        fields.text(text);
     }
-    field(settings.ident.as_bytes());
-    field(settings.date.to_string().as_bytes());
-    field(format!("{:?}", settings.conformance).as_bytes());
-    field(&[u8::from(emit_typst)]);
-    hex(&hash.finalize())
+    fields.settings(settings, emit_typst);
+    fields.finish()
+}
+
+/// What identifies a set of templates: every name and text.
+pub fn templates_key(templates: &Templates) -> String {
+    let mut fields = Fields::new();
+    for (name, text) in templates.texts() {
+        fields.text(name);
+        fields.text(text);
+    }
+    fields.finish()
+}
+
+/// The inputs key of a document: a SHA-256 over everything its Typst source is rendered
+/// from, and the settings it is typeset with. `templates` identifies the templates in use
+/// (see [`templates_key`]); `attach` and `publish` are the
+/// renderer's switches.
+pub fn inputs_key(
+    document: &Document,
+    templates: &str,
+    attach: bool,
+    publish: bool,
+    settings: &PdfSettings,
+    emit_typst: bool,
+) -> String {
+    let mut fields = Fields::new();
+    fields.text(templates);
+    fields.bytes(&[u8::from(attach), u8::from(publish)]);
+    document_fields(&mut fields, document);
+    fields.settings(settings, emit_typst);
+    fields.finish()
+}
+
+fn document_fields(fields: &mut Fields, document: &Document) {
+    fields.text(&format!(
+        "{:?} {:?} {:?} {:?} {:?} {}",
+        document.kind,
+        document.date,
+        document.dnr,
+        document.paragraph,
+        document.meeting_date,
+        document.secret
+    ));
+    fields.text(&document.committee);
+    fields.text(&document.title);
+    fields.text(document.part.as_deref().unwrap_or("\u{0}"));
+    for source in &document.sources {
+        fields.text(&source.name);
+        fields.text(&source.description);
+        fields.text(source.mime);
+        fields.bytes(&source.bytes);
+    }
+    fields.json(&document.redactions);
+    fields.json(&*document.profile);
+    for (name, bytes) in &document.profile.images {
+        fields.text(name);
+        fields.bytes(bytes);
+    }
+    match &document.view {
+        View::Statement(view) => fields.json(view),
+        View::Extract(view) => fields.json(view),
+        View::Notice(view) => fields.json(view),
+        View::Protocol(view) | View::Agenda(view) => fields.json(view),
+        View::Packet(packet) => {
+            fields.text(&packet.committee);
+            fields.text(&packet.meeting_date);
+            fields.json(&packet.date_parts);
+            fields.bytes(&[u8::from(packet.public)]);
+            for part in &packet.parts {
+                fields.text(part.paragraph.as_deref().unwrap_or("\u{0}"));
+                document_fields(fields, &part.document);
+            }
+        }
+    }
 }
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
@@ -139,16 +323,18 @@ mod tests {
         };
         let _ = std::fs::write(dir.join("a.pdf"), &file.bytes);
         let entry = Entry {
+            inputs: String::new(),
             key: "k".into(),
-            files: vec![Stamp::of(&file)],
+            files: vec![Stamp::of(&file, None)],
         };
         let cache = Cache::default().updated([("a".to_owned(), entry)]);
-        assert!(cache.fresh(&dir, "a", "k").is_some());
-        assert!(cache.fresh(&dir, "a", "other").is_none());
-        assert!(cache.fresh(&dir, "b", "k").is_none());
+        let key = |k: &'static str| move |entry: &Entry| entry.key == k;
+        assert!(cache.fresh(&dir, "a", key("k")).is_some());
+        assert!(cache.fresh(&dir, "a", key("other")).is_none());
+        assert!(cache.fresh(&dir, "b", key("k")).is_none());
         // Same size, other bytes: not trusted.
         let _ = std::fs::write(dir.join("a.pdf"), b"%PDX");
-        assert!(cache.fresh(&dir, "a", "k").is_none());
+        assert!(cache.fresh(&dir, "a", key("k")).is_none());
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -409,9 +409,13 @@ fn renderer(options: &BuildOptions) -> Result<render::Renderer> {
     render::Renderer::new(&templates(options)?)
 }
 
-/// The Typst source of a planned document, and the settings it is typeset with.
-fn render_one(
-    renderer: &render::Renderer,
+/// Whether a build's documents carry their YAML sources.
+fn attaches(options: &BuildOptions) -> bool {
+    options.conformance.allows_attachments() && !options.publish
+}
+
+/// The settings a planned document is typeset with.
+fn settings(
     Planned {
         document,
         root,
@@ -419,18 +423,24 @@ fn render_one(
         ..
     }: &Planned,
     options: &BuildOptions,
-) -> Result<(render::TypstSource, PdfSettings)> {
-    let attach = options.conformance.allows_attachments() && !options.publish;
-    let source = renderer.render(document, attach, options.publish)?;
-    let settings = PdfSettings {
+) -> PdfSettings {
+    PdfSettings {
         // The PDF's identity is its file name, wherever the file is put (an archive
         // package's data folder).
         ident: stem.rsplit('/').next().unwrap_or(stem).to_owned(),
         date: document.date,
         root: Some(root.clone()),
         conformance: options.conformance.clone(),
-    };
-    Ok((source, settings))
+    }
+}
+
+/// The Typst source of a planned document.
+fn render_one(
+    renderer: &render::Renderer,
+    planned: &Planned,
+    options: &BuildOptions,
+) -> Result<render::TypstSource> {
+    renderer.render(&planned.document, attaches(options), options.publish)
 }
 
 /// Render and typeset every planned document in memory, in parallel; the result is in
@@ -438,7 +448,8 @@ fn render_one(
 pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<Produced>> {
     let renderer = renderer(options)?;
     let results = in_parallel(planned, options.progress, |planned| {
-        let (source, settings) = render_one(&renderer, planned, options)?;
+        let source = render_one(&renderer, planned, options)?;
+        let settings = settings(planned, options);
         Ok(Produced {
             stem: planned.stem.clone(),
             pdf: typeset::typeset(&source, &settings)?,
@@ -454,17 +465,40 @@ pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<Produc
 /// typeset (else the cache showed them made from the same input).
 struct Made {
     written: Vec<write::Written>,
-    files: Vec<cache::Stamp>,
-    key: String,
+    entry: cache::Entry,
     typeset: bool,
+}
+
+impl Made {
+    /// Files the folder already holds, made from the same inputs.
+    fn reused(out_dir: &Path, entry: &cache::Entry, inputs: String) -> Self {
+        Made {
+            written: entry
+                .files
+                .iter()
+                .map(|stamp| write::Written {
+                    path: out_dir.join(&stamp.name),
+                    changed: false,
+                    modified: None,
+                })
+                .collect(),
+            entry: cache::Entry {
+                inputs,
+                key: entry.key.clone(),
+                files: entry.files.iter().map(|s| s.refreshed(out_dir)).collect(),
+            },
+            typeset: false,
+        }
+    }
 }
 
 /// Make every planned document into `out_dir`, streaming: each PDF goes to a temporary
 /// file as soon as it is typeset, and all are renamed into place together when every
 /// document succeeded (on any failure nothing in the folder changes). With `use_cache`, a
 /// document whose inputs match what the folder's cache recorded for files still there is
-/// not typeset again, and the cache is updated with the rest. `extra` gives files that
-/// depend on all documents (the archive's manifest).
+/// neither rendered nor typeset again, one whose rendered source matches is not typeset
+/// again, and the cache is updated with the rest. `extra` gives files that depend on all
+/// documents (the archive's manifest).
 fn make(
     planned: &[Planned],
     out_dir: &Path,
@@ -472,7 +506,9 @@ fn make(
     use_cache: bool,
     extra: impl FnOnce(&[cache::Stamp]) -> Result<Vec<OutputFile>>,
 ) -> Result<(Vec<write::Written>, Vec<Made>)> {
-    let renderer = renderer(options)?;
+    let templates = templates(options)?;
+    let renderer = render::Renderer::new(&templates)?;
+    let templates_key = cache::templates_key(&templates);
     let previous = if use_cache && !options.force {
         cache::Cache::read(out_dir)
     } else {
@@ -488,21 +524,22 @@ fn make(
         .collect();
     let stage = write::Stage::open(out_dir, names.iter().map(String::as_str))?;
     let results = in_parallel(planned, options.progress, |planned| -> Result<Made> {
-        let (source, settings) = render_one(&renderer, planned, options)?;
+        let settings = settings(planned, options);
+        let inputs = cache::inputs_key(
+            &planned.document,
+            &templates_key,
+            attaches(options),
+            options.publish,
+            &settings,
+            options.emit_typst,
+        );
+        if let Some(entry) = previous.fresh(out_dir, &planned.stem, |e| e.inputs == inputs) {
+            return Ok(Made::reused(out_dir, entry, inputs));
+        }
+        let source = render_one(&renderer, planned, options)?;
         let key = cache::key(&source, &settings, options.emit_typst);
-        if let Some(files) = previous.fresh(out_dir, &planned.stem, &key) {
-            return Ok(Made {
-                written: files
-                    .iter()
-                    .map(|stamp| write::Written {
-                        path: out_dir.join(&stamp.name),
-                        changed: false,
-                    })
-                    .collect(),
-                files: files.to_vec(),
-                key,
-                typeset: false,
-            });
+        if let Some(entry) = previous.fresh(out_dir, &planned.stem, |e| e.key == key) {
+            return Ok(Made::reused(out_dir, entry, inputs));
         }
         let produced = Produced {
             stem: planned.stem.clone(),
@@ -512,27 +549,36 @@ fn make(
             images: Vec::new(),
         };
         let files = produced.files(options.emit_typst);
+        let written = files
+            .iter()
+            .map(|f| stage.put(f))
+            .collect::<Result<Vec<_>>>()?;
+        let stamps = files
+            .iter()
+            .zip(&written)
+            .map(|(file, written)| cache::Stamp::of(file, written.modified))
+            .collect();
         Ok(Made {
-            written: files.iter().map(|f| stage.put(f)).collect::<Result<_>>()?,
-            files: files.iter().map(cache::Stamp::of).collect(),
-            key,
+            written,
+            entry: cache::Entry {
+                inputs,
+                key,
+                files: stamps,
+            },
             typeset: true,
         })
     });
     let made = all_or_problems(results)?;
-    let pdfs: Vec<cache::Stamp> = made.iter().map(|m| m.files[0].clone()).collect();
+    let pdfs: Vec<cache::Stamp> = made.iter().map(|m| m.entry.files[0].clone()).collect();
     let mut written: Vec<write::Written> = made.iter().flat_map(|m| m.written.clone()).collect();
     for file in extra(&pdfs)? {
         written.push(stage.put(&file)?);
     }
     if use_cache {
-        let entries = planned.iter().zip(&made).map(|(p, m)| {
-            let entry = cache::Entry {
-                key: m.key.clone(),
-                files: m.files.clone(),
-            };
-            (p.stem.clone(), entry)
-        });
+        let entries = planned
+            .iter()
+            .zip(&made)
+            .map(|(p, m)| (p.stem.clone(), m.entry.clone()));
         // The cache is the build's own record, not one of its outputs.
         stage.put(&previous.updated(entries).file())?;
     }

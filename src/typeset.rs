@@ -183,7 +183,9 @@ static STYLE_ID: LazyLock<FileId> = LazyLock::new(|| file_id(render::STYLE_NAME)
 /// document cost a fifth of typesetting a short one. One slot: a build has one style.
 fn parsed_style(text: &str) -> Source {
     static PARSED: Mutex<Option<Source>> = Mutex::new(None);
-    let mut slot = PARSED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut slot = PARSED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     match slot.as_ref() {
         Some(style) if style.text() == text => style.clone(),
         _ => slot.insert(Source::new(*STYLE_ID, text.to_owned())).clone(),

@@ -90,6 +90,13 @@ pub struct Written {
     pub path: PathBuf,
     /// False when the file already held exactly these bytes and was left alone.
     pub changed: bool,
+    /// The modification time the file has in the folder once written (not known for a
+    /// file a build did not write).
+    pub modified: Option<std::time::SystemTime>,
+}
+
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
 /// Write every file under `dir` (names may hold subfolders), or none: on any failure the
@@ -164,6 +171,7 @@ impl Stage {
             && std::fs::read(&target).is_ok_and(|old| old == file.bytes);
         if unchanged {
             return Ok(Written {
+                modified: modified(&target),
                 path: target,
                 changed: false,
             });
@@ -194,7 +202,9 @@ impl Stage {
                 format!("kan inte skrivas: {}", crate::model::files::io_message(&e)),
             )
         })?;
+        // A rename keeps the time: this is the time the file will have in the folder.
         Ok(Written {
+            modified: modified(&temporary),
             path: target,
             changed: true,
         })

@@ -205,6 +205,48 @@ fn a_file_that_is_not_what_was_written_is_made_again() {
     assert_eq!(typeset(&build(&nämnd, out.path())), ALL);
 }
 
+fn set_modified(path: &Path, time: std::time::SystemTime) {
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(time).unwrap();
+}
+
+#[test]
+fn a_file_is_trusted_by_its_size_and_time_only_when_the_cache_is_newer() {
+    let (_dir, nämnd) = nämnd_copy();
+    let out = tempfile::tempdir().unwrap();
+    build(&nämnd, out.path());
+    let protocol = out.path().join("2015-03-24_socialnamnden_protokoll.pdf");
+    let cache = out.path().join(paragraf::cache::CACHE_FILE);
+    let good = std::fs::read(&protocol).unwrap();
+    // One byte changed, the size and modification time kept.
+    let tamper = || {
+        let time = std::fs::metadata(&protocol).unwrap().modified().unwrap();
+        let mut bad = good.clone();
+        bad[good.len() / 2] ^= 0x20;
+        std::fs::write(&protocol, &bad).unwrap();
+        set_modified(&protocol, time);
+        time
+    };
+    // Changed within the clock's resolution of its writing (the cache no newer than the
+    // file): its bytes are read, and it is made again.
+    let time = tamper();
+    set_modified(&cache, time);
+    assert_eq!(typeset(&build(&nämnd, out.path())), ["protokoll"]);
+    assert_eq!(std::fs::read(&protocol).unwrap(), good);
+    // With the cache newer than the file, the recorded size and time are taken as the
+    // file's identity and it is not read: as with make, a change that keeps both is not
+    // seen; `force` makes everything again.
+    let time = tamper();
+    set_modified(&cache, time + std::time::Duration::from_secs(2));
+    assert!(build(&nämnd, out.path()).typeset.is_empty());
+    let options = BuildOptions {
+        force: true,
+        ..BuildOptions::default()
+    };
+    build_with(&nämnd, out.path(), &options);
+    assert_eq!(std::fs::read(&protocol).unwrap(), good);
+}
+
 /// The examples with every profile's address line changed: every PDF differs from the
 /// examples' own.
 fn changed_examples(dir: &Path) -> PathBuf {

@@ -189,7 +189,7 @@ pub struct Document {
     /// Which part of a meeting justerad in parts a protocol or anslag is, for its file
     /// name: `omedelbart-justerade`, `p001-p006`.
     pub part: Option<String>,
-    pub profile: ProfileView,
+    pub profile: std::sync::Arc<ProfileView>,
     pub view: View,
 }
 

@@ -301,11 +301,12 @@ pub struct Application {
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub path: PathBuf,
-    /// The text as parsed (a byte order mark removed).
-    pub text: String,
+    /// The text as parsed (a byte order mark removed); shared by every copy, as are its
+    /// positions (a year's load holds each file once).
+    pub text: Arc<str>,
     /// Whether the file began with a byte order mark.
     pub bom: bool,
-    pub positions: Positions,
+    pub positions: Arc<Positions>,
     /// The file's exact bytes, as read: shared by every document that attaches it.
     raw: std::sync::Arc<[u8]>,
 }
@@ -348,8 +349,8 @@ impl SourceFile {
         };
         SourceFile {
             path: path.to_path_buf(),
-            positions: Positions::index(&text),
-            text,
+            positions: Arc::new(Positions::index(&text)),
+            text: text.into(),
             bom,
             raw,
         }
@@ -708,6 +709,8 @@ fn shorten_quoted(message: &str) -> String {
 #[derive(Default)]
 pub struct Reading {
     sources: Mutex<HashMap<PathBuf, SourceFile>>,
+    /// Meeting files parsed, by real path: a meeting is also one of its nämnd's others.
+    parsed_meetings: Mutex<HashMap<PathBuf, Meeting>>,
     profiles: Mutex<HashMap<(PathBuf, String), LoadedProfile>>,
     meetings: Mutex<HashMap<PathBuf, Arc<OnceLock<MeetingsBeside>>>>,
 }
@@ -739,6 +742,20 @@ impl Reading {
             path: path.to_path_buf(),
             ..source
         })
+    }
+
+    /// The meeting `source` holds, parsed once however often it is asked for (a file
+    /// that does not parse is parsed again, so that its problems name the file as asked).
+    pub fn meeting(&self, source: &SourceFile) -> Result<Meeting> {
+        let Ok(real) = source.path.canonicalize() else {
+            return source.parse_meeting();
+        };
+        if let Some(meeting) = memo(&self.parsed_meetings).get(&real) {
+            return Ok(meeting.clone());
+        }
+        let meeting = source.parse_meeting()?;
+        memo(&self.parsed_meetings).insert(real, meeting.clone());
+        Ok(meeting)
     }
 
     /// The profile memo: what [`LoadedProfile`] has read, by file and archive name.
@@ -852,7 +869,7 @@ fn read_meetings_in(committee: &Path, reading: &Reading) -> Vec<Beside> {
                 continue;
             };
             if source.is_meeting() {
-                let meeting = source.parse_meeting();
+                let meeting = reading.meeting(&source);
                 meetings.push((source, meeting));
             }
         }
@@ -1007,7 +1024,7 @@ impl LoadedMeeting {
     /// The meeting of a read file, and every case it points to; all broken cases are
     /// reported at once.
     pub fn from_source(source: SourceFile, reading: &Reading) -> Result<Self> {
-        let meeting = source.parse_meeting()?;
+        let meeting = reading.meeting(&source)?;
         let folder = files::folder_of(&source.path).to_path_buf();
         let folder = folder.as_path();
         let mut cases = Vec::new();

@@ -108,6 +108,11 @@ pub struct Templates {
 }
 
 impl Templates {
+    /// Every template and the style: name and text.
+    pub fn texts(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        self.files.iter().map(|f| (f.name, &*f.text))
+    }
+
     pub fn built_in() -> Self {
         let files = TEMPLATES
             .iter()
@@ -286,7 +291,7 @@ impl Renderer {
             source_files => source_files(attached),
             redactions => Value::from_object(Redactions::new(if publish { &document.redactions } else { &[] })),
             publish => publish,
-            profile => Value::from(Serde(&document.profile)),
+            profile => Value::from(Serde(&*document.profile)),
             ..view
         };
         let images = document.profile.images.clone();
@@ -374,7 +379,7 @@ impl Renderer {
             meeting_date => packet.meeting_date.clone(),
             public => public,
             parts => entries,
-            profile => Value::from(Serde(&document.profile)),
+            profile => Value::from(Serde(&*document.profile)),
             redactions => Value::from_object(Redactions::new(if public { &document.redactions } else { &[] })),
             ..Value::from(Serde(&packet.date_parts))
         };
