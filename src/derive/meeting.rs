@@ -2,13 +2,18 @@
 //! ANSLAG/BEVIS), the protokollsutdrag of every §, the kallelse and the anslag of each
 //! justering.
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::notice::{NoticeView, notice_view};
 use super::procedure::{self, Phrasing, VoteView};
 use super::prose::Prose;
 use super::roll::{MemberView, RollTable, cover_lists, roll_table};
-use super::{DateParts, Document, DocumentKind, PersonView, ProfileView, SourceAttachment, View};
+use super::{
+    DateParts, Document, DocumentKind, PersonView, ProfileView, Shared, SourceAttachment, View,
+};
 use crate::error::{Error, Result};
 use crate::facts::{self, MeetingFacts, Part};
 use crate::model::{
@@ -165,8 +170,9 @@ pub struct Statement {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ExtractView {
+    /// Shared by the extracts of one justering's part.
     #[serde(flatten)]
-    pub meeting: MeetingView,
+    pub meeting: Shared<MeetingView>,
     pub item: ItemView,
 }
 
@@ -589,11 +595,24 @@ pub fn meeting_documents(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Result
         view,
     };
     let mut documents = Vec::new();
+    // The extracts of one justering's part share its header.
+    let mut headers: BTreeMap<Option<usize>, Arc<MeetingView>> = BTreeMap::new();
     for (view, item) in items.iter().zip(loaded.items()) {
-        let mut header = meeting_view(loaded, facts, &phrasing, facts.part(item.index));
+        let part = facts.part_of.get(item.index).copied().flatten();
+        let mut header = headers
+            .entry(part)
+            .or_insert_with(|| {
+                Arc::new(meeting_view(
+                    loaded,
+                    facts,
+                    &phrasing,
+                    facts.part(item.index),
+                ))
+            })
+            .clone();
         // A § chaired in the chair's place is signed by the one who chaired it.
         if let Some(name) = &item.item.ordförande {
-            header.chair = Some(PersonView {
+            Arc::make_mut(&mut header).chair = Some(PersonView {
                 name: name.clone(),
                 title: None,
             });
@@ -623,7 +642,7 @@ pub fn meeting_documents(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Result
                 sources,
                 redactions,
                 View::Extract(Box::new(ExtractView {
-                    meeting: header,
+                    meeting: Shared(header),
                     item: view.clone(),
                 })),
             )

@@ -168,6 +168,24 @@ impl ProfileView {
     }
 }
 
+/// A part of a view that several documents share (the header of one justering's part, in
+/// each of its extracts): one copy in memory, serialised as the value itself.
+#[derive(Debug, Clone)]
+pub struct Shared<T>(pub std::sync::Arc<T>);
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: Serialize> Serialize for Shared<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
 /// A document ready to render: its template, its view and the facts its file name and
 /// PDF metadata need.
 #[derive(Debug, Clone)]

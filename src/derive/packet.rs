@@ -25,7 +25,8 @@ pub struct PacketView {
 pub struct PacketPart {
     /// The § it is the document of (`KFN § 3`); none for the kallelse.
     pub paragraph: Option<String>,
-    pub document: Document,
+    /// Shared by the whole packet and the public one.
+    pub document: std::sync::Arc<Document>,
 }
 
 /// The packets of a meeting whose kallelse is `agenda` and whose items are `items`: the
@@ -38,7 +39,7 @@ pub fn packets(
 ) -> Result<Vec<Document>> {
     let mut parts = vec![PacketPart {
         paragraph: None,
-        document: agenda.clone(),
+        document: std::sync::Arc::new(agenda.clone()),
     }];
     for (view, item) in items.iter().zip(loaded.items()) {
         if let Some(case) = item.case {
@@ -46,7 +47,7 @@ pub fn packets(
             document.secret = view.secret;
             parts.push(PacketPart {
                 paragraph: Some(view.paragraph.clone()),
-                document,
+                document: std::sync::Arc::new(document),
             });
         }
     }
