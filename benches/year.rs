@@ -1,6 +1,6 @@
 //! A year of a large municipality's committee paperwork: N nämnder × 11 meetings, each
-//! meeting the example meeting of Kultur- och fritidsnämnden (13 items, 31 documents)
-//! moved to its own date. For 1 nämnd (341 documents) and 10 (3 410): the cold build, a
+//! meeting the example meeting of Kultur- och fritidsnämnden (13 items, 33 documents)
+//! moved to its own date. For 1 nämnd (363 documents) and 10 (3 630): the cold build, a
 //! rebuild with nothing changed, and a rebuild after a one-word edit in one case, each in
 //! a process of its own so that its peak memory (VmHWM) is its own.
 //! `cargo bench --bench year` prints a Markdown table for docs/performance.md.
