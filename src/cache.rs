@@ -78,36 +78,28 @@ impl Stamp {
         }
     }
 
-    /// This stamp with the modification time the file under `dir` has now, once
-    /// [`Cache::fresh`] found it unchanged (an older cache may have recorded none).
-    pub fn refreshed(&self, dir: &Path) -> Self {
-        let now = std::fs::metadata(dir.join(&self.name)).and_then(|m| m.modified());
-        Stamp {
-            modified: now.ok().and_then(since_epoch).or(self.modified),
-            ..self.clone()
-        }
-    }
-
-    /// Whether the file under `dir` holds exactly what was written. Its modification time
-    /// is enough when it is the recorded one and older than `cache_written`; else the
-    /// bytes are hashed.
-    fn on_disk(&self, dir: &Path, cache_written: Option<SystemTime>) -> bool {
+    /// The stamp of the file under `dir` if it holds exactly what was written, with the
+    /// modification time it has now (an older cache may have recorded none). The time is
+    /// enough when it is the recorded one and older than `cache_written`; else the bytes
+    /// are hashed.
+    fn on_disk(&self, dir: &Path, cache_written: Option<SystemTime>) -> Option<Stamp> {
         let path = dir.join(&self.name);
-        let Ok(metadata) = std::fs::metadata(&path) else {
-            return false;
-        };
+        let metadata = std::fs::metadata(&path).ok()?;
         if !metadata.is_file() || metadata.len() != self.size {
-            return false;
+            return None;
         }
         let modified = metadata.modified().ok();
         let settled = match (modified, cache_written) {
             (Some(modified), Some(written)) => modified < written,
             _ => false,
         };
-        if settled && self.modified.is_some() && modified.and_then(since_epoch) == self.modified {
-            return true;
-        }
-        std::fs::read(&path).is_ok_and(|bytes| hex(&Sha256::digest(&bytes)) == self.sha256)
+        let now = modified.and_then(since_epoch);
+        let unchanged = (settled && self.modified.is_some() && now == self.modified)
+            || std::fs::read(&path).is_ok_and(|bytes| hex(&Sha256::digest(&bytes)) == self.sha256);
+        unchanged.then(|| Stamp {
+            modified: now.or(self.modified),
+            ..self.clone()
+        })
     }
 }
 
@@ -127,20 +119,18 @@ impl Cache {
     }
 
     /// The entry of `stem` if `matches` says it was made from the same inputs and its
-    /// files are on disk unchanged.
-    pub fn fresh(
-        &self,
-        dir: &Path,
-        stem: &str,
-        matches: impl Fn(&Entry) -> bool,
-    ) -> Option<&Entry> {
-        let entry = self.documents.get(stem)?;
-        (matches(entry)
-            && entry
-                .files
-                .iter()
-                .all(|stamp| stamp.on_disk(dir, self.written)))
-        .then_some(entry)
+    /// files are on disk unchanged, their stamps with the times they have now.
+    pub fn fresh(&self, dir: &Path, stem: &str, matches: impl Fn(&Entry) -> bool) -> Option<Entry> {
+        let entry = self.documents.get(stem).filter(|entry| matches(entry))?;
+        let files = entry
+            .files
+            .iter()
+            .map(|stamp| stamp.on_disk(dir, self.written))
+            .collect::<Option<Vec<Stamp>>>()?;
+        Some(Entry {
+            files,
+            ..entry.clone()
+        })
     }
 
     /// This cache with the documents of a build put in: theirs replace earlier entries,
@@ -282,7 +272,7 @@ fn document_fields(fields: &mut Fields, document: &Document) {
         fields.bytes(&source.bytes);
     }
     fields.json(&document.redactions);
-    fields.json(&*document.profile);
+    fields.json(&document.profile);
     for (name, bytes) in &document.profile.images {
         fields.text(name);
         fields.bytes(bytes);

@@ -471,7 +471,7 @@ struct Made {
 
 impl Made {
     /// Files the folder already holds, made from the same inputs.
-    fn reused(out_dir: &Path, entry: &cache::Entry, inputs: String) -> Self {
+    fn reused(out_dir: &Path, entry: cache::Entry, inputs: String) -> Self {
         Made {
             written: entry
                 .files
@@ -482,11 +482,7 @@ impl Made {
                     modified: None,
                 })
                 .collect(),
-            entry: cache::Entry {
-                inputs,
-                key: entry.key.clone(),
-                files: entry.files.iter().map(|s| s.refreshed(out_dir)).collect(),
-            },
+            entry: cache::Entry { inputs, ..entry },
             typeset: false,
         }
     }

@@ -139,7 +139,7 @@ pub fn pages(planned: &[Planned], renderer: &HtmlRenderer, site: &Site) -> Resul
             minijinja::context! {
                 root => "../",
                 brand => Value::from(Serde(&brand)),
-                profile => Value::from(Serde(&*p.document.profile)),
+                profile => Value::from(Serde(&p.document.profile)),
                 publish => true,
                 this => Value::from(Serde(own)),
             }

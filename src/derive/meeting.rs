@@ -571,7 +571,7 @@ fn part_name(loaded: &LoadedMeeting, facts: &MeetingFacts, p: usize) -> Option<S
 pub fn meeting_documents(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Result<Vec<Document>> {
     let meeting = &loaded.meeting;
     let dates = loaded.profile.profile.datumformat;
-    let profile = std::sync::Arc::new(ProfileView::of(&loaded.profile));
+    let profile = Shared::new(ProfileView::of(&loaded.profile));
     let profile_sources = SourceAttachment::of_profile(&loaded.profile);
     let phrasing = Phrasing::new(&loaded.profile.profile.formuleringar, facts);
     let items = items(loaded, facts, &phrasing)?;

@@ -168,10 +168,17 @@ impl ProfileView {
     }
 }
 
-/// A part of a view that several documents share (the header of one justering's part, in
-/// each of its extracts): one copy in memory, serialised as the value itself.
+/// A part of a view that several documents share (the profile, the header of one
+/// justering's part in each of its extracts): one copy in memory, serialised as the value
+/// itself.
 #[derive(Debug, Clone)]
 pub struct Shared<T>(pub std::sync::Arc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Self {
+        Shared(std::sync::Arc::new(value))
+    }
+}
 
 impl<T> std::ops::Deref for Shared<T> {
     type Target = T;
@@ -207,7 +214,7 @@ pub struct Document {
     /// Which part of a meeting justerad in parts a protocol or anslag is, for its file
     /// name: `omedelbart-justerade`, `p001-p006`.
     pub part: Option<String>,
-    pub profile: std::sync::Arc<ProfileView>,
+    pub profile: Shared<ProfileView>,
     pub view: View,
 }
 

@@ -211,7 +211,7 @@ pub fn statement(loaded: &LoadedCase) -> Result<Document> {
         ))
         .chain(SourceAttachment::of_profile(&loaded.profile))
         .collect(),
-        profile: std::sync::Arc::new(ProfileView::of(&loaded.profile)),
+        profile: super::Shared::new(ProfileView::of(&loaded.profile)),
         redactions: case.personuppgifter.clone(),
         secret: false,
         part: None,

@@ -291,7 +291,7 @@ impl Renderer {
             source_files => source_files(attached),
             redactions => Value::from_object(Redactions::new(if publish { &document.redactions } else { &[] })),
             publish => publish,
-            profile => Value::from(Serde(&*document.profile)),
+            profile => Value::from(Serde(&document.profile)),
             ..view
         };
         let images = document.profile.images.clone();
@@ -379,7 +379,7 @@ impl Renderer {
             meeting_date => packet.meeting_date.clone(),
             public => public,
             parts => entries,
-            profile => Value::from(Serde(&*document.profile)),
+            profile => Value::from(Serde(&document.profile)),
             redactions => Value::from_object(Redactions::new(if public { &document.redactions } else { &[] })),
             ..Value::from(Serde(&packet.date_parts))
         };
