@@ -12,13 +12,14 @@ mod paragraph;
 mod positions;
 mod profile;
 pub mod prose;
+mod reading;
 pub mod schema;
 pub mod text_rules;
 mod time;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -45,6 +46,8 @@ pub use profile::{
     DateStyle, Headings, LoadedLogo, LoadedProfile, Logo, Numbering, ORGAN_VALUES, PROFILE_FILE,
     Piece, Principal, Profile, RollPlacement, RunningDateStyle, Wordings, pieces,
 };
+use reading::earlier_in_year;
+pub use reading::{Reading, secret_in_meetings};
 pub use time::{ClockTime, MeetingTime, Sitting, TimeSpan};
 
 /// A commented case file whose placeholders (`FYLL I: …`) `check` reports until filled.
@@ -703,77 +706,6 @@ fn shorten_quoted(message: &str) -> String {
     format!("{}\"{start}…\"{}", &message[..open], &message[close + 1..])
 }
 
-/// What one load reads once, however many files need it: each profile (with its logo
-/// decoded), and the meetings in each nämnd's folder (for numbering through the year and
-/// for secret items). Lives for one load, so that a later load sees the files anew.
-#[derive(Default)]
-pub struct Reading {
-    sources: Mutex<HashMap<PathBuf, SourceFile>>,
-    /// Meeting files parsed, by real path: a meeting is also one of its nämnd's others.
-    parsed_meetings: Mutex<HashMap<PathBuf, Meeting>>,
-    profiles: Mutex<HashMap<(PathBuf, String), LoadedProfile>>,
-    meetings: Mutex<HashMap<PathBuf, Arc<OnceLock<MeetingsBeside>>>>,
-}
-
-/// A memo's map: a thread that panicked holding it left nothing half-inserted.
-fn memo<T>(map: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    map.lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-impl Reading {
-    /// The file at `path`, read once however it is named (`2024-05-21/x.yaml`,
-    /// `2024-04-16/../2024-05-21/x.yaml`); it carries the name it was asked for.
-    pub fn source(&self, path: &Path) -> Result<SourceFile> {
-        let Ok(real) = path.canonicalize() else {
-            return SourceFile::read(path);
-        };
-        let known = memo(&self.sources).get(&real).cloned();
-        let source = match known {
-            Some(source) => source,
-            None => {
-                // Read outside the lock: other threads go on reading other files.
-                let source = SourceFile::read(path)?;
-                memo(&self.sources).insert(real, source.clone());
-                source
-            }
-        };
-        Ok(SourceFile {
-            path: path.to_path_buf(),
-            ..source
-        })
-    }
-
-    /// The meeting `source` holds, parsed once however often it is asked for (a file
-    /// that does not parse is parsed again, so that its problems name the file as asked).
-    pub fn meeting(&self, source: &SourceFile) -> Result<Meeting> {
-        let Ok(real) = source.path.canonicalize() else {
-            return source.parse_meeting();
-        };
-        if let Some(meeting) = memo(&self.parsed_meetings).get(&real) {
-            return Ok(meeting.clone());
-        }
-        let meeting = source.parse_meeting()?;
-        memo(&self.parsed_meetings).insert(real, meeting.clone());
-        Ok(meeting)
-    }
-
-    /// The profile memo: what [`LoadedProfile`] has read, by file and archive name.
-    pub(crate) fn profile(&self, key: &(PathBuf, String)) -> Option<LoadedProfile> {
-        memo(&self.profiles).get(key).cloned()
-    }
-
-    pub(crate) fn remember_profile(&self, key: (PathBuf, String), profile: LoadedProfile) {
-        memo(&self.profiles).insert(key, profile);
-    }
-}
-
-/// A meeting file in a nämnd's folder, parsed as far as it goes.
-type Beside = (SourceFile, Result<Meeting>);
-
-/// The meeting files of one nämnd's folders, shared by all who ask in one load.
-type MeetingsBeside = Arc<Vec<Beside>>;
-
 /// A case as loaded, with the file it came from and its nämnd's profile.
 #[derive(Debug, Clone)]
 pub struct LoadedCase {
@@ -815,128 +747,6 @@ impl LoadedCase {
             profile,
         })
     }
-}
-
-/// The meeting files in the folders of the nämnd that holds the file at `path` (the
-/// folders beside its own, its own included), read and parsed as far as they go: the
-/// nämnd's other meetings. Links are not followed here.
-fn meetings_beside(path: &Path, reading: &Reading) -> MeetingsBeside {
-    let committee = files::folder_of(path).join("..");
-    let key = committee
-        .canonicalize()
-        .unwrap_or_else(|_| committee.clone());
-    // One thread reads a folder; others wanting the same folder wait for it, not for
-    // other folders.
-    let once = memo(&reading.meetings).entry(key).or_default().clone();
-    once.get_or_init(|| Arc::new(read_meetings_in(&committee, reading)))
-        .clone()
-}
-
-/// Every meeting file in the folders of `committee`.
-fn read_meetings_in(committee: &Path, reading: &Reading) -> Vec<Beside> {
-    let own = |entry: &std::fs::DirEntry, dir: bool| {
-        entry
-            .file_type()
-            .is_ok_and(|t| if dir { t.is_dir() } else { t.is_file() })
-    };
-    let Ok(folders) = std::fs::read_dir(committee) else {
-        return Vec::new();
-    };
-    let mut folders: Vec<PathBuf> = folders
-        .flatten()
-        .filter(|e| own(e, true))
-        .map(|e| e.path())
-        .collect();
-    folders.sort();
-    let mut meetings = Vec::new();
-    for folder in folders {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
-        };
-        let mut entries: Vec<PathBuf> = entries
-            .flatten()
-            .filter(|e| own(e, false))
-            .map(|e| e.path())
-            .collect();
-        entries.sort();
-        for file in entries {
-            if file.extension().is_none_or(|e| e != "yaml")
-                || file.file_name().is_some_and(|n| n == PROFILE_FILE)
-            {
-                continue;
-            }
-            let Ok(source) = reading.source(&file) else {
-                continue;
-            };
-            if source.is_meeting() {
-                let meeting = reading.meeting(&source);
-                meetings.push((source, meeting));
-            }
-        }
-    }
-    meetings
-}
-
-/// Whether a meeting of the nämnd holds the case at `path` as a secret item: its
-/// statement is then as secret when it is built alone as when built with the meeting.
-pub fn secret_in_meetings(path: &Path, reading: &Reading) -> bool {
-    let Ok(case) = path.canonicalize() else {
-        return false;
-    };
-    meetings_beside(path, reading)
-        .iter()
-        .any(|(source, meeting)| {
-            let folder = files::folder_of(&source.path);
-            meeting.as_ref().is_ok_and(|meeting| {
-                meeting.paragrafer.iter().any(|item| {
-                    item.sekretess
-                        && item
-                            .ärende
-                            .as_ref()
-                            .and_then(|file| folder.join(file).canonicalize().ok())
-                            .is_some_and(|file| file == case)
-                })
-            })
-        })
-}
-
-/// The §§ of the nämnd's earlier meetings in the same calendar year as `meeting`, found
-/// beside it in the nämnd's folder, each with its date, in date order (each numbered as
-/// it says: from its `första_paragraf`, else on from the meeting before).
-fn earlier_in_year(
-    path: &Path,
-    meeting: &Meeting,
-    reading: &Reading,
-) -> Result<Vec<(NaiveDate, Vec<ParagraphNumber>)>> {
-    use chrono::Datelike;
-    let mut earlier: Vec<&Meeting> = Vec::new();
-    let beside = meetings_beside(path, reading);
-    for (source, other) in beside.iter() {
-        let other = other.as_ref().map_err(|e| {
-            let mut problems = vec![Problem::in_file(path, format!("paragraferna räknas vidare från årets tidigare sammanträden, men {} går inte att läsa", source.path.display()))];
-            problems.extend(e.problems.iter().cloned());
-            Error::new(problems)
-        })?;
-        if other.nämnd == meeting.nämnd
-            && other.datum.year() == meeting.datum.year()
-            && other.datum < meeting.datum
-        {
-            earlier.push(other);
-        }
-    }
-    earlier.sort_by_key(|m| m.datum);
-    let mut next = 1;
-    let mut numbered = Vec::new();
-    for other in earlier {
-        let given: Vec<Option<ParagraphNumber>> =
-            other.paragrafer.iter().map(|item| item.paragraf).collect();
-        let numbers = ParagraphNumber::assign(&given, other.första_paragraf.unwrap_or(next));
-        if let Some(last) = numbers.iter().map(|n| n.number).max() {
-            next = last.saturating_add(1);
-        }
-        numbered.push((other.datum, numbers));
-    }
-    Ok(numbered)
 }
 
 /// A meeting's case must lie in the nämnd's folder: the meeting's folder or one beside it
