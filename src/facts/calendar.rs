@@ -91,9 +91,10 @@ pub fn appeal_deadline(posted: NaiveDate) -> NaiveDate {
     deadline(posted + Duration::weeks(3))
 }
 
-/// The anslag must be posted no later than the second day after justering (KL 8 kap. 12 §).
+/// The anslag must be posted no later than the second day after justering (KL 8 kap. 12 §);
+/// a statutory time like any other, so a weekend or holiday moves it (lag 1930:173).
 pub fn latest_posting(adjusted: NaiveDate) -> NaiveDate {
-    adjusted + Duration::days(2)
+    deadline(adjusted + Duration::days(2))
 }
 
 #[cfg(test)]
@@ -197,5 +198,9 @@ mod tests {
         // Posted 2024-05-31: three weeks on is midsommarafton 2024-06-21, so Monday the 24th.
         assert_eq!(appeal_deadline(d("2024-05-31")), d("2024-06-24"));
         assert_eq!(latest_posting(d("2024-05-28")), d("2024-05-30"));
+        // Justerat Friday 2026-05-22: the second day is a Sunday, so Monday may still post.
+        assert_eq!(latest_posting(d("2026-05-22")), d("2026-05-25"));
+        // Justerat 2024-12-22: julafton, juldagen, annandag jul, then Friday the 27th.
+        assert_eq!(latest_posting(d("2024-12-22")), d("2024-12-27"));
     }
 }

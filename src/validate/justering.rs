@@ -78,11 +78,17 @@ pub fn parts(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
                     if posted < date {
                         problems.push(source.problem(&at, "anslaget sätts upp före justeringen"));
                     } else if posted > calendar::latest_posting(date) {
+                        let latest = calendar::latest_posting(date);
+                        let moved = if latest == date + chrono::Duration::days(2) {
+                            ""
+                        } else {
+                            " (andra dagen är en lördag, söndag eller helgdag och flyttas till nästa vardag, lag 1930:173)"
+                        };
                         problems.push(source.problem(
                             &at,
                             format!(
-                                "anslaget ska sättas upp senast andra dagen efter justeringen, {} (KL 8 kap. 12 §)",
-                                swedish::short_date(calendar::latest_posting(date))
+                                "anslaget ska sättas upp senast andra dagen efter justeringen, {}{moved} (KL 8 kap. 12 §)",
+                                swedish::short_date(latest)
                             ),
                         ));
                     }
