@@ -31,6 +31,7 @@ pub mod write;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use error::{Error, Problem, Result};
 use model::{LoadedCase, LoadedMeeting};
@@ -163,7 +164,8 @@ fn validate(inputs: &Inputs) -> Result<Vec<Problem>> {
 
 /// A document with the folder its files may come from and the name of its file.
 pub struct Planned {
-    pub document: derive::Document,
+    /// Shared with the handlingar packet that gathers it (a tjänsteutlåtande).
+    pub document: Arc<derive::Document>,
     pub root: PathBuf,
     /// The file name without `.pdf`, unique among the documents of a build.
     pub stem: String,
@@ -182,7 +184,8 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
     let mut problems = Vec::new();
     let mut done = BTreeSet::new();
     let reading = model::Reading::default();
-    let mut push = |result: Result<Vec<derive::Document>>,
+    let profiles = derive::ProfileViews::default();
+    let mut push = |result: Result<Vec<Arc<derive::Document>>>,
                     root: PathBuf,
                     meeting: Option<&Path>| match result {
         Ok(documents) => planned.extend(documents.into_iter().map(|document| Planned {
@@ -193,34 +196,51 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
         })),
         Err(e) => problems.extend(e.problems),
     };
-    // Each case's statement comes with the first meeting that holds it. The statement of
-    // a secret item is as secret as the item.
-    let jobs: Vec<(&LoadedMeeting, Vec<(&LoadedCase, bool)>)> = inputs
+    // Each case's statement is planned with the first meeting that holds it; every
+    // meeting's packet gathers its own.
+    let jobs: Vec<(&LoadedMeeting, Vec<bool>)> = inputs
         .meetings
         .iter()
         .map(|meeting| {
-            let statements = meeting
+            let first = meeting
                 .items()
-                .filter_map(|item| Some((item.case?, item.item.sekretess)))
-                .filter(|(case, _)| done.insert(canonical(&case.source.path)))
+                .map(|item| {
+                    item.case
+                        .is_some_and(|case| done.insert(canonical(&case.source.path)))
+                })
                 .collect();
-            (meeting, statements)
+            (meeting, first)
         })
         .collect();
     // Deriving the views is the bulk of planning: every meeting on every core.
-    let derived = in_parallel(&jobs, None, |(meeting, statements)| {
-        let mut documents: Vec<(Result<Vec<derive::Document>>, PathBuf)> = statements
-            .iter()
-            .map(|(case, secret)| {
-                let statement = derive::statement(case).map(|mut d| {
-                    d.secret = *secret;
-                    vec![d]
+    let derived = in_parallel(&jobs, None, |(meeting, first)| {
+        // The statement of a secret item is as secret as the item. One that fails is
+        // reported with the first meeting holding its case, and left out of the packets.
+        let mut documents: Vec<(Result<Vec<Arc<derive::Document>>>, PathBuf)> = Vec::new();
+        let statements: Vec<Option<Arc<derive::Document>>> = meeting
+            .items()
+            .zip(first)
+            .map(|(item, first)| {
+                let case = item.case?;
+                let statement = derive::statement(case, &profiles).map(|mut document| {
+                    document.secret = item.item.sekretess;
+                    Arc::new(document)
                 });
-                (statement, folder(&case.source.path))
+                if *first {
+                    let planned = statement.clone().map(|d| vec![d]);
+                    documents.push((planned, folder(&case.source.path)));
+                }
+                statement.ok()
             })
             .collect();
+        let meeting_documents = derive::meeting_documents(
+            meeting,
+            &facts::MeetingFacts::of(meeting),
+            &profiles,
+            &statements,
+        );
         documents.push((
-            derive::meeting_documents(meeting, &facts::MeetingFacts::of(meeting)),
+            meeting_documents.map(|documents| documents.into_iter().map(Arc::new).collect()),
             folder(&meeting.source.path),
         ));
         documents
@@ -232,9 +252,9 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
     }
     for case in &inputs.cases {
         // A case built alone is as secret as the meeting that holds it makes it.
-        let statement = derive::statement(case).map(|mut d| {
+        let statement = derive::statement(case, &profiles).map(|mut d| {
             d.secret = model::secret_in_meetings(&case.source.path, &reading);
-            vec![d]
+            vec![Arc::new(d)]
         });
         push(statement, folder(&case.source.path), None);
     }
@@ -624,8 +644,9 @@ fn prepare(paths: &[PathBuf], options: &BuildOptions) -> Result<(Vec<Planned>, V
     if options.publish {
         // The web copy's titles (and so its file names) leave personal data out too.
         for Planned { document, stem, .. } in &mut planned {
-            document.title =
+            let title =
                 render::redact::Redactions::new(&document.redactions).apply(&document.title);
+            Arc::make_mut(document).title = title;
             *stem = write::file_stem(document);
         }
         unique_stems(&mut planned);

@@ -12,7 +12,7 @@ use super::procedure::{self, Phrasing, VoteView};
 use super::prose::Prose;
 use super::roll::{MemberView, RollTable, cover_lists, roll_table};
 use super::{
-    DateParts, Document, DocumentKind, PersonView, ProfileView, Shared, SourceAttachment, View,
+    DateParts, Document, DocumentKind, PersonView, ProfileViews, Shared, SourceAttachment, View,
 };
 use crate::error::{Error, Result};
 use crate::facts::{self, MeetingFacts, Part};
@@ -568,10 +568,17 @@ fn part_name(loaded: &LoadedMeeting, facts: &MeetingFacts, p: usize) -> Option<S
 
 /// The documents of a meeting: the protokollsutdrag of every §, the protokoll of each
 /// justering, the kallelse and, when the meeting has one, the anslag of each justering.
-pub fn meeting_documents(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Result<Vec<Document>> {
+/// `statements` are the tjänsteutlåtanden of its items in order (none for an item without
+/// a case), each as secret as its item: the handlingar packet gathers them.
+pub fn meeting_documents(
+    loaded: &LoadedMeeting,
+    facts: &MeetingFacts,
+    profiles: &ProfileViews,
+    statements: &[Option<Arc<Document>>],
+) -> Result<Vec<Document>> {
     let meeting = &loaded.meeting;
     let dates = loaded.profile.profile.datumformat;
-    let profile = Shared::new(ProfileView::of(&loaded.profile));
+    let profile = profiles.of(&loaded.profile);
     let profile_sources = SourceAttachment::of_profile(&loaded.profile);
     let phrasing = Phrasing::new(&loaded.profile.profile.formuleringar, facts);
     let items = items(loaded, facts, &phrasing)?;
@@ -733,7 +740,7 @@ pub fn meeting_documents(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Result
         all_redactions,
         View::Agenda(Box::new(agenda)),
     );
-    let packets = super::packet::packets(loaded, &agenda, &items)?;
+    let packets = super::packet::packets(loaded, &agenda, &items, statements);
     documents.push(agenda);
     documents.extend(packets);
     Ok(documents)

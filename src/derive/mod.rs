@@ -12,6 +12,8 @@ mod prose;
 mod roll;
 mod statement;
 
+use std::sync::{Arc, Mutex};
+
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -69,7 +71,7 @@ pub struct SourceAttachment {
     pub name: String,
     /// Where it was read, for messages.
     pub path: std::path::PathBuf,
-    pub bytes: std::sync::Arc<[u8]>,
+    pub bytes: Arc<[u8]>,
     pub description: String,
     pub mime: &'static str,
 }
@@ -128,7 +130,7 @@ pub struct ProfileView {
     pub item_list: ItemListLayout,
     /// Images the documents show (the logo), served to Typst from memory by their path.
     #[serde(skip)]
-    pub images: Vec<(String, std::sync::Arc<[u8]>)>,
+    pub images: Vec<(String, Arc<[u8]>)>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -139,7 +141,7 @@ pub struct LogoView {
 }
 
 impl ProfileView {
-    pub(crate) fn of(loaded: &LoadedProfile) -> Self {
+    fn of(loaded: &LoadedProfile) -> Self {
         let profile = &loaded.profile;
         ProfileView {
             municipality: profile.kommun.clone(),
@@ -168,15 +170,34 @@ impl ProfileView {
     }
 }
 
+/// Each profile's view, made once for all the documents of one plan: a view is a few
+/// kilobytes, and a year has thousands of documents but a handful of profiles.
+#[derive(Default)]
+pub struct ProfileViews(Mutex<Vec<(Arc<LoadedProfile>, Shared<ProfileView>)>>);
+
+impl ProfileViews {
+    /// The view of `loaded`, shared by every document of the same loaded profile.
+    pub fn of(&self, loaded: &Arc<LoadedProfile>) -> Shared<ProfileView> {
+        // A thread that panicked holding the list left it whole: a view is pushed complete.
+        let mut known = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, view)) = known.iter().find(|(p, _)| Arc::ptr_eq(p, loaded)) {
+            return view.clone();
+        }
+        let view = Shared::new(ProfileView::of(loaded));
+        known.push((loaded.clone(), view.clone()));
+        view
+    }
+}
+
 /// A part of a view that several documents share (the profile, the header of one
 /// justering's part in each of its extracts): one copy in memory, serialised as the value
 /// itself.
 #[derive(Debug, Clone)]
-pub struct Shared<T>(pub std::sync::Arc<T>);
+pub struct Shared<T>(pub Arc<T>);
 
 impl<T> Shared<T> {
     pub fn new(value: T) -> Self {
-        Shared(std::sync::Arc::new(value))
+        Shared(Arc::new(value))
     }
 }
 

@@ -2,10 +2,11 @@
 //! tjänsteutlåtande, one PDF as the councillors want it, with a table of contents; and its
 //! public version, without the secret items' documents and with personal data replaced.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
-use super::{DateParts, Document, DocumentKind, ItemView, View, statement};
-use crate::error::Result;
+use super::{DateParts, Document, DocumentKind, ItemView, View};
 use crate::model::LoadedMeeting;
 use crate::swedish;
 
@@ -26,34 +27,33 @@ pub struct PacketPart {
     /// The § it is the document of (`KFN § 3`); none for the kallelse.
     pub paragraph: Option<String>,
     /// Shared by the whole packet and the public one.
-    pub document: std::sync::Arc<Document>,
+    pub document: Arc<Document>,
 }
 
-/// The packets of a meeting whose kallelse is `agenda` and whose items are `items`: the
-/// whole one, and the public version (file name `handlingar-offentlig`); none when no
-/// item has a case.
+/// The packets of a meeting whose kallelse is `agenda`, whose items are `items` and their
+/// tjänsteutlåtanden `statements`: the whole one, and the public version (file name
+/// `handlingar-offentlig`); none when no item has a case.
 pub fn packets(
     loaded: &LoadedMeeting,
     agenda: &Document,
     items: &[ItemView],
-) -> Result<Vec<Document>> {
+    statements: &[Option<Arc<Document>>],
+) -> Vec<Document> {
     let mut parts = vec![PacketPart {
         paragraph: None,
-        document: std::sync::Arc::new(agenda.clone()),
+        document: Arc::new(agenda.clone()),
     }];
-    for (view, item) in items.iter().zip(loaded.items()) {
-        if let Some(case) = item.case {
-            let mut document = statement(case)?;
-            document.secret = view.secret;
+    for (view, statement) in items.iter().zip(statements) {
+        if let Some(document) = statement {
             parts.push(PacketPart {
                 paragraph: Some(view.paragraph.clone()),
-                document: std::sync::Arc::new(document),
+                document: document.clone(),
             });
         }
     }
     // A meeting without tjänsteutlåtanden has its kallelse alone: no packet to gather.
     if parts.len() == 1 {
-        return Ok(Vec::new());
+        return Vec::new();
     }
     let dates = loaded.profile.profile.datumformat;
     let meeting_date: NaiveDate = loaded.meeting.datum;
@@ -103,5 +103,5 @@ pub fn packets(
             })),
         }
     };
-    Ok(vec![packet(false), packet(true)])
+    vec![packet(false), packet(true)]
 }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::prose::Prose;
-use super::{DateParts, Document, DocumentKind, PersonView, ProfileView, SourceAttachment, View};
+use super::{DateParts, Document, DocumentKind, PersonView, SourceAttachment, View};
 use crate::error::{Error, Result};
 use crate::facts::{StatementPart, granted, statement_order, table_order, totals};
 use crate::model::{LoadedCase, Proposal};
@@ -91,8 +91,8 @@ pub(super) fn fee(fee: &crate::model::Fee) -> String {
     }
 }
 
-/// The tjänsteutlåtande of a case.
-pub fn statement(loaded: &LoadedCase) -> Result<Document> {
+/// The tjänsteutlåtande of a case, its profile's view taken from `profiles`.
+pub fn statement(loaded: &LoadedCase, profiles: &super::ProfileViews) -> Result<Document> {
     let case = &loaded.case;
     let dates = loaded.profile.profile.datumformat;
     let prose = Prose::new(loaded);
@@ -211,7 +211,7 @@ pub fn statement(loaded: &LoadedCase) -> Result<Document> {
         ))
         .chain(SourceAttachment::of_profile(&loaded.profile))
         .collect(),
-        profile: super::Shared::new(ProfileView::of(&loaded.profile)),
+        profile: profiles.of(&loaded.profile),
         redactions: case.personuppgifter.clone(),
         secret: false,
         part: None,

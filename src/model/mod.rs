@@ -711,7 +711,7 @@ fn shorten_quoted(message: &str) -> String {
 pub struct LoadedCase {
     pub source: SourceFile,
     pub case: Case,
-    pub profile: LoadedProfile,
+    pub profile: std::sync::Arc<LoadedProfile>,
 }
 
 /// A meeting as loaded, with its file and its items' cases in agenda order.
@@ -730,7 +730,7 @@ pub struct LoadedMeeting {
     /// With numbering through the year: the §§ of the year's earlier meetings, by date.
     pub earlier: Vec<(NaiveDate, Vec<ParagraphNumber>)>,
     /// The profile of the nämnd (built in when it has none).
-    pub profile: LoadedProfile,
+    pub profile: std::sync::Arc<LoadedProfile>,
 }
 
 impl LoadedCase {

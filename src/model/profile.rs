@@ -3,6 +3,7 @@
 //! how dates are written, from `profil.yaml` in the nämnd's folder (or the case's own).
 
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -667,12 +668,13 @@ pub struct LoadedLogo {
 impl LoadedProfile {
     /// The profile that applies to the file at `path` (a case or a meeting): `profil.yaml`
     /// in its folder, else in the folder above (the nämnd's); else the built-in profile.
-    pub fn for_file(path: &Path) -> Result<Self> {
+    pub fn for_file(path: &Path) -> Result<Arc<Self>> {
         Self::for_file_in(path, &super::Reading::default())
     }
 
-    /// [`LoadedProfile::for_file`], reading each profile once in `reading`.
-    pub fn for_file_in(path: &Path, reading: &super::Reading) -> Result<Self> {
+    /// [`LoadedProfile::for_file`], reading each profile once in `reading`: the files of
+    /// one folder share one profile.
+    pub fn for_file_in(path: &Path, reading: &super::Reading) -> Result<Arc<Self>> {
         let folder = folder_of(path);
         let own = folder.join(PROFILE_FILE);
         let (path, archive_name) = if own.exists() {
@@ -691,7 +693,7 @@ impl LoadedProfile {
                 _ => folder.join("..").join(PROFILE_FILE),
             };
             if !above.exists() {
-                return Ok(Self::default());
+                return Ok(reading.built_in_profile());
             }
             (above, PROFILE_FILE.to_owned())
         };
@@ -704,7 +706,7 @@ impl LoadedProfile {
         if let Some(known) = reading.profile(&key) {
             return Ok(known);
         }
-        let loaded = Self::from_source(reading.source(&path)?, archive_name)?;
+        let loaded = Arc::new(Self::from_source(reading.source(&path)?, archive_name)?);
         reading.remember_profile(key, loaded.clone());
         Ok(loaded)
     }

@@ -20,7 +20,8 @@ pub struct Reading {
     sources: Mutex<HashMap<PathBuf, SourceFile>>,
     /// Meeting files parsed, by real path: a meeting is also one of its nämnd's others.
     parsed_meetings: Mutex<HashMap<PathBuf, Meeting>>,
-    profiles: Mutex<HashMap<(PathBuf, String), LoadedProfile>>,
+    profiles: Mutex<HashMap<(PathBuf, String), Arc<LoadedProfile>>>,
+    built_in_profile: OnceLock<Arc<LoadedProfile>>,
     meetings: Mutex<HashMap<PathBuf, Arc<OnceLock<MeetingsBeside>>>>,
 }
 
@@ -68,12 +69,17 @@ impl Reading {
     }
 
     /// The profile memo: what [`LoadedProfile`] has read, by file and archive name.
-    pub(crate) fn profile(&self, key: &(PathBuf, String)) -> Option<LoadedProfile> {
+    pub(crate) fn profile(&self, key: &(PathBuf, String)) -> Option<Arc<LoadedProfile>> {
         memo(&self.profiles).get(key).cloned()
     }
 
-    pub(crate) fn remember_profile(&self, key: (PathBuf, String), profile: LoadedProfile) {
+    pub(crate) fn remember_profile(&self, key: (PathBuf, String), profile: Arc<LoadedProfile>) {
         memo(&self.profiles).insert(key, profile);
+    }
+
+    /// The built-in profile, for every file with no `profil.yaml` near it.
+    pub(crate) fn built_in_profile(&self) -> Arc<LoadedProfile> {
+        self.built_in_profile.get_or_init(Arc::default).clone()
     }
 }
 
