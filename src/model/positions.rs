@@ -3,7 +3,6 @@
 //! from a second, span-aware parse of the same text.
 
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
@@ -12,14 +11,20 @@ use yaml_rust2::scanner::Marker;
 /// `tabeller.studiebesök.ansökningar[11].förslag`. Sequence indexes are 0-based.
 #[derive(Debug, Default, Clone)]
 pub struct Positions {
-    values: HashMap<String, (usize, usize)>,
-    /// Where each mapping key stands, by the path of its value.
-    keys: HashMap<String, (usize, usize)>,
+    /// Where the value at each path stands, and the mapping key naming it. One map, not
+    /// two: a year's load indexes thousands of files, and the paths are most of it.
+    places: HashMap<Box<str>, Place>,
     /// The first key that repeats a key of the same mapping.
     duplicate_key: Option<(usize, usize)>,
-    /// Every plain (unquoted) scalar value as written, with its path and position: what
-    /// YAML may read as a number or a date.
+    /// The plain (unquoted) scalar values YAML may read as a number or a date (those
+    /// starting with a digit, after a sign), with path and position.
     plain: Vec<PlainScalar>,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Place {
+    value: Option<(usize, usize)>,
+    key: Option<(usize, usize)>,
 }
 
 /// A plain scalar value as it stands in the file.
@@ -31,21 +36,33 @@ pub struct PlainScalar {
     pub column: usize,
 }
 
+impl PlainScalar {
+    /// Whether YAML may read `text` as a number or a date: it starts with a digit,
+    /// perhaps after a sign.
+    fn may_be_number(text: &str) -> bool {
+        text.trim()
+            .trim_start_matches(['+', '-'])
+            .starts_with(|c: char| c.is_ascii_digit())
+    }
+}
+
 impl Positions {
     /// Index `text`. A text the span-aware parser rejects gives an empty index: serde_yaml
     /// has then already reported the syntax error with its own position.
     pub fn index(text: &str) -> Self {
         let mut builder = Builder::default();
         let _ = Parser::new_from_str(text).load(&mut builder, false);
+        let mut places = builder.places;
+        places.shrink_to_fit();
         Positions {
-            values: builder.values,
-            keys: builder.keys,
+            places,
             duplicate_key: builder.duplicate_key,
             plain: builder.plain,
         }
     }
 
-    /// The plain scalar values of the file, as written.
+    /// The plain scalar values of the file that YAML may read as numbers or dates, as
+    /// written.
     pub fn plain_scalars(&self) -> &[PlainScalar] {
         &self.plain
     }
@@ -57,15 +74,15 @@ impl Positions {
 
     /// The position of the key of the value at `path` (for "unknown key" messages).
     pub fn key(&self, path: &str) -> Option<(usize, usize)> {
-        self.keys.get(path).copied()
+        self.places.get(path).and_then(|place| place.key)
     }
 
     /// The position of the value at `path`, or of its nearest ancestor that has one.
     pub fn find(&self, path: &str) -> Option<(usize, usize)> {
         let mut path = path;
         loop {
-            if let Some(position) = self.values.get(path) {
-                return Some(*position);
+            if let Some(position) = self.places.get(path).and_then(|place| place.value) {
+                return Some(position);
             }
             let cut = path.rfind(['.', '['])?;
             path = &path[..cut];
@@ -87,8 +104,7 @@ enum Container {
 
 #[derive(Default)]
 struct Builder {
-    values: HashMap<String, (usize, usize)>,
-    keys: HashMap<String, (usize, usize)>,
+    places: HashMap<Box<str>, Place>,
     duplicate_key: Option<(usize, usize)>,
     stack: Vec<(String, Container)>,
     plain: Vec<PlainScalar>,
@@ -117,9 +133,13 @@ impl Builder {
     }
 
     fn record(&mut self, path: &str, mark: Marker) {
-        self.values
-            .entry(path.to_owned())
-            .or_insert((mark.line(), mark.col() + 1));
+        self.place(path)
+            .value
+            .get_or_insert((mark.line(), mark.col() + 1));
+    }
+
+    fn place(&mut self, path: &str) -> &mut Place {
+        self.places.entry(path.into()).or_default()
     }
 }
 
@@ -129,7 +149,9 @@ impl MarkedEventReceiver for Builder {
             Event::Scalar(value, style, ..) => match self.next_path() {
                 Some(path) => {
                     self.record(&path, mark);
-                    if style == yaml_rust2::scanner::TScalarStyle::Plain {
+                    if style == yaml_rust2::scanner::TScalarStyle::Plain
+                        && PlainScalar::may_be_number(&value)
+                    {
                         self.plain.push(PlainScalar {
                             path,
                             text: value,
@@ -153,20 +175,17 @@ impl MarkedEventReceiver for Builder {
                             format!("{path}.{value}")
                         };
                         let at = (mark.line(), mark.col() + 1);
-                        match self.keys.entry(key_path) {
-                            Entry::Occupied(_) => {
-                                self.duplicate_key = self.duplicate_key.or(Some(at))
-                            }
-                            Entry::Vacant(place) => {
-                                place.insert(at);
-                            }
-                        }
-                        *pending_key = Some(value);
                         // The parser marks a block mapping after its first key; the key
                         // itself is where a reader looks for it.
-                        if std::mem::take(first_key) {
-                            self.values
-                                .insert(path.clone(), (mark.line(), mark.col() + 1));
+                        let first = std::mem::take(first_key).then(|| path.clone());
+                        *pending_key = Some(value);
+                        let key = &mut self.place(&key_path).key;
+                        match key {
+                            Some(_) => self.duplicate_key = self.duplicate_key.or(Some(at)),
+                            None => *key = Some(at),
+                        }
+                        if let Some(path) = first {
+                            self.place(&path).value = Some(at);
                         }
                     }
                 }
@@ -216,5 +235,21 @@ mod tests {
             positions.find("tabeller.a.ansökningar[1].saknas"),
             Some((7, 9))
         );
+    }
+
+    #[test]
+    fn keys_duplicates_and_plain_values_that_may_be_numbers() {
+        let text = "rubrik: Hej\ndatum: 2024-09-17\nbelopp: 0x1F\ntext: \"12\"\nrubrik: Igen\n";
+        let positions = Positions::index(text);
+        assert_eq!(positions.key("datum"), Some((2, 1)));
+        assert_eq!(positions.find("datum"), Some((2, 8)));
+        assert_eq!(positions.duplicate_key(), Some((5, 1)));
+        let plain: Vec<&str> = positions
+            .plain_scalars()
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect();
+        // `Hej` cannot be read as a number, and `"12"` is quoted.
+        assert_eq!(plain, ["2024-09-17", "0x1F"]);
     }
 }
