@@ -541,19 +541,23 @@ fn make(
     let stage = write::Stage::open(out_dir, names.iter().map(String::as_str))?;
     let results = in_parallel(planned, options.progress, |planned| -> Result<Made> {
         let settings = settings(planned, options);
-        let inputs = cache::inputs_key(
-            &planned.document,
-            &templates_key,
-            attaches(options),
-            options.publish,
-            &settings,
-            options.emit_typst,
-        );
+        // The keys are the cache's: an export, which trusts no earlier build, needs none.
+        let key = |make: &dyn Fn() -> String| if use_cache { make() } else { String::new() };
+        let inputs = key(&|| {
+            cache::inputs_key(
+                &planned.document,
+                &templates_key,
+                attaches(options),
+                options.publish,
+                &settings,
+                options.emit_typst,
+            )
+        });
         if let Some(entry) = previous.fresh(out_dir, &planned.stem, |e| e.inputs == inputs) {
             return Ok(Made::reused(out_dir, entry, inputs));
         }
         let source = render_one(&renderer, planned, options)?;
-        let key = cache::key(&source, &settings, options.emit_typst);
+        let key = key(&|| cache::key(&source, &settings, options.emit_typst));
         if let Some(entry) = previous.fresh(out_dir, &planned.stem, |e| e.key == key) {
             return Ok(Made::reused(out_dir, entry, inputs));
         }
