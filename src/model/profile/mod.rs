@@ -18,6 +18,9 @@ use super::layout::{
 };
 use crate::error::{Error, Problem, Result};
 
+mod checks;
+use checks::{colour_problem, unknown_columns, unknown_placeholders, unlawful};
+
 /// The file name of a profile; never read as a case.
 pub const PROFILE_FILE: &str = "profil.yaml";
 
@@ -408,135 +411,6 @@ pub fn pieces(wording: &str) -> Vec<Piece<'_>> {
     pieces
 }
 
-/// Every value in braces of a heading or wording that it may not use, as (field, name,
-/// the values it may use besides the organ's): a misspelt value would otherwise print as
-/// it stands.
-fn unknown_placeholders(profile: &Profile) -> Vec<(String, String, &'static [&'static str])> {
-    let headings = profile
-        .rubriker
-        .entries()
-        .map(|(key, text)| (format!("rubriker.{key}"), text, &[] as &[&str]));
-    let wordings = profile.formuleringar.entries().map(|(key, text)| {
-        let own: &[&str] = Wordings::PLACEHOLDERS
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map_or(&[], |(_, own)| *own);
-        (format!("formuleringar.{key}"), text, own)
-    });
-    let notice = std::iter::once((
-        "anslag.text".to_owned(),
-        profile.anslag.text.as_str(),
-        NOTICE_TEXT_VALUES,
-    ));
-    let mut unknown = Vec::new();
-    for (field, text, own) in headings.into_iter().chain(wordings).chain(notice) {
-        for piece in pieces(text) {
-            if let Piece::Value(name) = piece
-                && !own.contains(&name)
-                && !ORGAN_VALUES.contains(&name)
-            {
-                unknown.push((field.clone(), name.to_owned(), own));
-            }
-        }
-    }
-    unknown
-}
-
-/// The values the running text of an anslag (`anslag.text`) may use.
-const NOTICE_TEXT_VALUES: &[&str] = &[
-    "sammanträdesdatum",
-    "paragrafer",
-    "justerat",
-    "uppsatt",
-    "nedtaget",
-    "förvaringsplats",
-];
-
-/// What a profile may not leave out, because the law asks for it: an extract is certified
-/// (utdragsbestyrkande), an anslag says when it was posted and where the protocol is kept
-/// (KL 8 kap. 12 §), and a § prints every one of its parts (KL 5 kap. 67 §).
-fn unlawful(profile: &Profile, source: &SourceFile) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    if profile.formuleringar.utdragsbestyrkande.trim().is_empty() {
-        problems.push(source.problem(
-            "formuleringar.utdragsbestyrkande",
-            "ett protokollsutdrag ska bestyrkas: utdragsbestyrkandet kan formuleras om men inte lämnas tomt",
-        ));
-    }
-    let notice = &profile.anslag;
-    let labels = &notice.etiketter;
-    let dates: &[(&str, &str)] = if notice.tid_som_period {
-        &[("period", &labels.period)]
-    } else {
-        &[("uppsatt", &labels.uppsatt), ("nedtaget", &labels.nedtaget)]
-    };
-    let needed = [
-        ("organ", labels.organ.as_str()),
-        ("sammanträdesdatum", &labels.sammanträdesdatum),
-        ("förvaringsplats", &labels.förvaringsplats),
-    ];
-    if notice.form == NoticeForm::Box {
-        for (key, label) in needed.iter().chain(dates) {
-            if label.trim().is_empty() {
-                problems.push(source.problem(
-                    &format!("anslag.etiketter.{key}"),
-                    format!(
-                        "anslaget ska ange {key} (KL 8 kap. 12 §); etiketten kan inte vara tom"
-                    ),
-                ));
-            }
-        }
-    } else {
-        for value in ["uppsatt", "förvaringsplats"] {
-            let named = pieces(&notice.text).contains(&Piece::Value(value));
-            if !named {
-                problems.push(source.problem(
-                    "anslag.text",
-                    format!("anslaget ska säga när det sattes upp och var protokollet förvaras (KL 8 kap. 12 §): texten saknar {{{value}}}"),
-                ));
-            }
-        }
-    }
-    for part in ParagraphPart::ALL {
-        let times = profile
-            .paragraf
-            .ordning
-            .iter()
-            .filter(|p| **p == part)
-            .count();
-        let required = ParagraphPart::REQUIRED.contains(&part);
-        if times > 1 || (required && times == 0) {
-            let how = if times == 0 {
-                "saknas"
-            } else {
-                "står flera gånger"
-            };
-            problems.push(source.problem(
-                "paragraf.ordning",
-                format!("`{}` {how} i ordningen; en paragraf visar beslut, beslutsgång och reservationer, och varje del en gång", part.key()),
-            ));
-        }
-    }
-    problems
-}
-
-/// A column of the ärendeförteckning shows something a § has.
-fn unknown_columns(profile: &Profile, source: &SourceFile) -> Vec<Problem> {
-    let columns = profile.ärendeförteckning.kolumner.iter().enumerate();
-    columns
-        .filter(|(_, column)| !column.is_known())
-        .map(|(i, column)| {
-            source.problem(
-                &format!("ärendeförteckning.kolumner[{i}].fält"),
-                format!(
-                    "en kolumn kan inte visa `{}`: välj handläggare, förvaltning, avdelning eller uppgifter.NAMN",
-                    column.fält
-                ),
-            )
-        })
-        .collect()
-}
-
 /// The body the organs belong to: a kommun or a region (KL applies to both).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 pub enum Principal {
@@ -755,48 +629,6 @@ impl LoadedProfile {
             archive_name,
         })
     }
-}
-
-/// The web pages' colour, `#rrggbb`: white text on it must reach the contrast WCAG 2.1 AA
-/// asks of normal text (4.5:1).
-fn colour_problem(profile: &Profile, source: &SourceFile) -> Option<Problem> {
-    let colour = profile.färg.as_deref()?;
-    let Some(rgb) = web_colour(colour) else {
-        return Some(source.problem(
-            "färg",
-            format!("färgen {colour:?} ska skrivas #rrggbb, till exempel #1d3f6e"),
-        ));
-    };
-    let contrast = 1.05 / (relative_luminance(rgb) + 0.05);
-    (contrast < 4.5).then(|| {
-        source.problem(
-            "färg",
-            format!(
-                "vit text på färgen {colour} har kontrasten {contrast:.1}:1; webbsidorna \
-                 behöver minst 4.5:1 (WCAG 2.1 AA), välj en mörkare färg"
-            ),
-        )
-    })
-}
-
-/// `#rrggbb` as its three channels.
-pub fn web_colour(text: &str) -> Option<[u8; 3]> {
-    let hex = text.strip_prefix('#').filter(|h| h.len() == 6)?;
-    let channel = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
-    Some([channel(0)?, channel(2)?, channel(4)?])
-}
-
-/// The relative luminance of an sRGB colour, as WCAG 2.1 defines it.
-fn relative_luminance(rgb: [u8; 3]) -> f64 {
-    let linear = |c: u8| {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.04045 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2])
 }
 
 /// Read the logo: beside the profile or below it, an image Typst can place.
