@@ -542,8 +542,8 @@ fn make(
     let results = in_parallel(planned, options.progress, |planned| -> Result<Made> {
         let settings = settings(planned, options);
         // The keys are the cache's: an export, which trusts no earlier build, needs none.
-        let key = |make: &dyn Fn() -> String| if use_cache { make() } else { String::new() };
-        let inputs = key(&|| {
+        let cache_key = |make: &dyn Fn() -> String| if use_cache { make() } else { String::new() };
+        let inputs = cache_key(&|| {
             cache::inputs_key(
                 &planned.document,
                 &templates_key,
@@ -557,7 +557,7 @@ fn make(
             return Ok(Made::reused(out_dir, entry, inputs));
         }
         let source = render_one(&renderer, planned, options)?;
-        let key = key(&|| cache::key(&source, &settings, options.emit_typst));
+        let key = cache_key(&|| cache::key(&source, &settings, options.emit_typst));
         if let Some(entry) = previous.fresh(out_dir, &planned.stem, |e| e.key == key) {
             return Ok(Made::reused(out_dir, entry, inputs));
         }
