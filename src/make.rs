@@ -162,8 +162,7 @@ pub(crate) fn make(
     let results = in_parallel(planned, options.progress, |planned| -> Result<Made> {
         let settings = settings(planned, options);
         // The keys are the cache's: an export, which trusts no earlier build, needs none.
-        let cache_key = |make: &dyn Fn() -> String| if use_cache { make() } else { String::new() };
-        let inputs = cache_key(&|| {
+        let inputs = if use_cache {
             cache::inputs_key(
                 &planned.document,
                 &templates_key,
@@ -172,12 +171,18 @@ pub(crate) fn make(
                 &settings,
                 options.emit_typst,
             )
-        });
+        } else {
+            String::new()
+        };
         if let Some(entry) = previous.fresh(out_dir, &planned.stem, |e| e.inputs == inputs) {
             return Ok(Made::reused(out_dir, entry, inputs));
         }
         let source = render_one(&renderer, planned, options)?;
-        let key = cache_key(&|| cache::key(&source, &settings, options.emit_typst));
+        let key = if use_cache {
+            cache::key(&source, &settings, options.emit_typst)
+        } else {
+            String::new()
+        };
         if let Some(entry) = previous.fresh(out_dir, &planned.stem, |e| e.key == key) {
             return Ok(Made::reused(out_dir, entry, inputs));
         }

@@ -104,34 +104,29 @@ fn meetings_beside(path: &Path, reading: &Reading) -> MeetingsBeside {
         .clone()
 }
 
-/// Every meeting file in the folders of `committee`.
-fn read_meetings_in(committee: &Path, reading: &Reading) -> Vec<Beside> {
-    let own = |entry: &std::fs::DirEntry, dir: bool| {
-        entry
-            .file_type()
-            .is_ok_and(|t| if dir { t.is_dir() } else { t.is_file() })
-    };
-    let Ok(folders) = std::fs::read_dir(committee) else {
+/// The folders (`folders`) or the files in `dir`, in name order; none when it cannot be
+/// read.
+fn entries(dir: &Path, folders: bool) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
-    let mut folders: Vec<PathBuf> = folders
+    let mut paths: Vec<PathBuf> = entries
         .flatten()
-        .filter(|e| own(e, true))
+        .filter(|e| {
+            e.file_type()
+                .is_ok_and(|t| if folders { t.is_dir() } else { t.is_file() })
+        })
         .map(|e| e.path())
         .collect();
-    folders.sort();
+    paths.sort();
+    paths
+}
+
+/// Every meeting file in the folders of `committee`.
+fn read_meetings_in(committee: &Path, reading: &Reading) -> Vec<Beside> {
     let mut meetings = Vec::new();
-    for folder in folders {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
-        };
-        let mut entries: Vec<PathBuf> = entries
-            .flatten()
-            .filter(|e| own(e, false))
-            .map(|e| e.path())
-            .collect();
-        entries.sort();
-        for file in entries {
+    for folder in entries(committee, true) {
+        for file in entries(&folder, false) {
             if file.extension().is_none_or(|e| e != "yaml")
                 || file.file_name().is_some_and(|n| n == PROFILE_FILE)
             {

@@ -75,10 +75,10 @@ pub fn parts(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
                         Some(_) => field("anslag"),
                         None => "anslag.datum".to_owned(),
                     };
+                    let latest = calendar::latest_posting(date);
                     if posted < date {
                         problems.push(source.problem(&at, "anslaget sätts upp före justeringen"));
-                    } else if posted > calendar::latest_posting(date) {
-                        let latest = calendar::latest_posting(date);
+                    } else if posted > latest {
                         let moved = if latest == date + chrono::Duration::days(2) {
                             ""
                         } else {
