@@ -125,30 +125,11 @@ impl SourceFile {
 
     /// Every placeholder of a `paragraf new` skeleton still in the file.
     fn placeholders(&self, value: &serde_yaml::Value, path: &str, out: &mut Vec<Problem>) {
-        use serde_yaml::Value;
-        match value {
-            Value::String(text) if text.contains(PLACEHOLDER) => {
+        text_rules::strings(value, path, &mut |path, text| {
+            if text.contains(PLACEHOLDER) {
                 out.push(self.problem(path, format!("fyll i eller ta bort: {}", text.trim())));
             }
-            Value::Mapping(mapping) => {
-                for (key, child) in mapping {
-                    if let Some(key) = key.as_str() {
-                        let child_path = if path.is_empty() {
-                            key.to_owned()
-                        } else {
-                            format!("{path}.{key}")
-                        };
-                        self.placeholders(child, &child_path, out);
-                    }
-                }
-            }
-            Value::Sequence(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    self.placeholders(item, &format!("{path}[{i}]"), out);
-                }
-            }
-            _ => {}
-        }
+        });
     }
 
     pub fn parse_case(&self) -> Result<Case> {

@@ -124,7 +124,7 @@ pub fn unshowable(source: &SourceFile, tree: &serde_yaml::Value) -> Vec<Problem>
 }
 
 /// Every string value of `value` with its field path.
-fn strings(value: &serde_yaml::Value, path: &str, visit: &mut impl FnMut(&str, &str)) {
+pub(super) fn strings(value: &serde_yaml::Value, path: &str, visit: &mut impl FnMut(&str, &str)) {
     use serde_yaml::Value;
     match value {
         Value::String(text) => visit(path, text),
