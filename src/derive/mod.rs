@@ -4,6 +4,7 @@
 //! [`statement`], a meeting's documents in [`meeting`] (with who attended in [`roll`],
 //! the beslutsgång in [`procedure`] and the anslag in [`notice`]).
 
+mod item;
 mod meeting;
 mod notice;
 mod packet;
@@ -21,7 +22,8 @@ use crate::model::{
     FooterLabels, Headings, ItemListLayout, LoadedProfile, NoticeLayout, ParagraphLayout,
     ParagraphNumber, Person, SourceFile, StatementLayout, Wordings,
 };
-pub use meeting::{ExtractView, ItemView, MeetingView, ProtocolView, meeting_documents};
+pub use item::ItemView;
+pub use meeting::{ExtractView, MeetingView, ProtocolView, meeting_documents};
 pub use notice::{NoticeDates, NoticeView};
 pub use packet::{PacketPart, PacketView};
 pub use roll::{MemberView, RollTable};

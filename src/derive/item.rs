@@ -1,0 +1,349 @@
+//! One § of a meeting as the protocol, its extract and the packet's contents give it:
+//! the decision, the matter, the beredning, the beslutsgång and the members' own words.
+
+use serde::Serialize;
+
+use super::procedure::{self, Phrasing, VoteView};
+use super::prose::Prose;
+use crate::error::{Error, Result};
+use crate::facts::{self, MeetingFacts};
+use crate::model::{
+    AppealRoute, ItemListColumn, LoadedCase, LoadedItem, LoadedMeeting, ProcedureShown,
+    ReservationPlacement,
+};
+use crate::swedish;
+
+/// One § as the protocol and its extract give it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemView {
+    /// Its place in the meeting, which labels the § for the ärendeförteckning's page.
+    pub anchor: usize,
+    /// The cells of the ärendeförteckning's own columns (`kolumner`).
+    pub list_cells: Vec<String>,
+    /// `§ 15 a`, `SN § 15 a`: the heading.
+    pub paragraph: String,
+    /// `§ 15 a` without prefix, for the PDF's title and keywords.
+    pub paragraph_plain: String,
+    pub dnr: Option<String>,
+    pub title: String,
+    pub officer: Option<String>,
+    /// The date of the case's tjänsteutlåtande; none for an item without case.
+    pub statement_date: Option<String>,
+    /// What that document is called: `Tjänsteutlåtande`, `Tjänsteskrivelse`.
+    pub statement_kind: Option<String>,
+    pub decisions: Vec<String>,
+    /// The legal ground, after the decision.
+    pub legal_ground: Option<String>,
+    /// The fee the decision charges (from the case).
+    pub fee: Option<String>,
+    /// Upplysningar to the sökande (Markdown, from the case).
+    pub notices: Option<String>,
+    /// Dealt with behind closed doors.
+    pub closed_doors: bool,
+    /// For a decision appealed by förvaltningsbesvär: the överklagandehänvisning
+    /// (Markdown) an extract to the party carries.
+    pub appeal_instructions: Option<String>,
+    /// Ärendet: what the § says of the matter, and the sentence naming its
+    /// tjänsteutlåtande.
+    pub matter: String,
+    /// What the organs that prepared the matter proposed, with their record.
+    pub preparations: Vec<PreparationView>,
+    pub procedure: String,
+    /// Whether the Beslutsgång is printed: always, or as the profile says only when
+    /// something was contested.
+    pub procedure_shown: bool,
+    /// The reservations, a sentence each, when the profile gives them a heading of their
+    /// own (else they end the beslutsgång).
+    pub reservations: Vec<String>,
+    pub immediately_adjusted: bool,
+    /// The day this § was justerat.
+    pub adjusted_on: Option<String>,
+    pub distribution: Vec<String>,
+    pub secret: bool,
+    /// An informationsärende: no decision.
+    pub information: bool,
+    /// How each member voted, when there was a vote.
+    pub votes: Option<VoteView>,
+    /// Reservations with written grounds, printed with the §.
+    pub written_reservations: Vec<Statement>,
+    pub notes: Vec<Statement>,
+}
+
+/// An organ's handling before this one: `Kommunstyrelsens förslag`, its points, its record.
+#[derive(Debug, Clone, Serialize)]
+pub struct PreparationView {
+    pub heading: String,
+    /// Over its record: `Beslutsgång i kommunstyrelsen`.
+    pub record_heading: String,
+    /// `KS § 45, 2023-03-01`.
+    pub reference: Option<String>,
+    pub proposals: Vec<String>,
+    /// Markdown: the yrkanden there and its beslutsgång.
+    pub record: Option<String>,
+}
+
+/// A member's words in the protocol: a written reservation or a protokollsanteckning.
+#[derive(Debug, Clone, Serialize)]
+pub struct Statement {
+    /// `Bo Ström (M)`, `Ledamöterna från (V) och (C)`.
+    pub by: String,
+    /// Markdown.
+    pub text: String,
+}
+
+/// The organ's prefix before its § numbers ("SN" in "SN § 13"), from the profile.
+pub(super) fn prefix(loaded: &LoadedMeeting) -> Option<&str> {
+    loaded.profile.profile.paragrafprefix.as_deref()
+}
+
+/// Every § of a meeting as the protocol gives it, in agenda order.
+pub(super) fn items(
+    loaded: &LoadedMeeting,
+    facts: &MeetingFacts,
+    phrasing: &Phrasing,
+) -> Result<Vec<ItemView>> {
+    let dates = loaded.profile.profile.datumformat;
+    let profile = &loaded.profile.profile;
+    let layout = &profile.paragraf;
+    let mut views = Vec::new();
+    let mut problems = Vec::new();
+    for item in loaded.items() {
+        let i = item.item;
+        let case = item.case.map(|c| &c.case);
+        let summary = match (&i.beskrivning, item.case) {
+            (Some(text), _) => Some(text.clone()),
+            (None, Some(case)) => {
+                match Prose::new(case).expand("sammanfattning", &case.case.sammanfattning) {
+                    Ok(summary) => Some(summary),
+                    Err(error) => {
+                        problems.extend(error.problems);
+                        continue;
+                    }
+                }
+            }
+            (None, None) => None,
+        };
+        let statement_sentence = item
+            .case
+            .map(|c| reported(c, phrasing))
+            .filter(|s| !s.is_empty());
+        let matter: Vec<String> = summary.into_iter().chain(statement_sentence).collect();
+        let procedure = procedure::procedure(facts, &item, phrasing);
+        let own_heading = layout.reservationer == ReservationPlacement::OwnHeading;
+        let part = facts.part(item.index);
+        let roll = &facts.roll;
+        views.push(ItemView {
+            anchor: item.index,
+            list_cells: profile
+                .ärendeförteckning
+                .kolumner
+                .iter()
+                .map(|column| list_cell(&item, column).unwrap_or_default())
+                .collect(),
+            paragraph: swedish::paragraph(prefix(loaded), item.number),
+            paragraph_plain: format!("§ {}", item.number),
+            dnr: case.and_then(|c| c.dnr.clone()).or_else(|| i.dnr.clone()),
+            title: title(&item),
+            officer: case.and_then(|c| c.handläggare.as_ref().map(|h| h.namn.clone())),
+            statement_date: case.map(|c| swedish::date(dates, c.datum)),
+            statement_kind: item.case.map(|c| super::document_kind(c).to_owned()),
+            decisions: facts::decision(&item),
+            legal_ground: i.lagstöd.clone(),
+            fee: case
+                .and_then(|c| c.avgift.as_ref())
+                .map(super::statement::fee),
+            notices: match item
+                .case
+                .and_then(|c| c.case.upplysningar.as_ref().map(|t| (c, t)))
+            {
+                Some((case, text)) => match Prose::new(case).expand("upplysningar", text) {
+                    Ok(text) => Some(text),
+                    Err(error) => {
+                        problems.extend(error.problems);
+                        None
+                    }
+                },
+                None => None,
+            },
+            closed_doors: i.stängda_dörrar,
+            appeal_instructions: appeal_instructions(loaded, &item, phrasing),
+            matter: matter.join("\n\n") + "\n",
+            preparations: preparations(loaded, &item, phrasing),
+            procedure_shown: layout.beslutsgång == ProcedureShown::Always || procedure.contested,
+            procedure: match own_heading {
+                true => procedure.text,
+                false => std::iter::once(procedure.text)
+                    .chain(procedure.reservations.iter().cloned())
+                    .collect::<Vec<_>>()
+                    .join("\n\n"),
+            },
+            reservations: if own_heading {
+                procedure.reservations
+            } else {
+                Vec::new()
+            },
+            immediately_adjusted: i.omedelbar_justering,
+            adjusted_on: part.and_then(|p| p.date).map(|d| swedish::date(dates, d)),
+            distribution: match (&i.expediering, case) {
+                (given, Some(case)) if given.is_empty() => case.expediering.clone(),
+                (given, _) => given.clone(),
+            },
+            secret: i.sekretess,
+            information: i.information,
+            votes: facts.votes[item.index].as_ref().map(procedure::vote_view),
+            written_reservations: i
+                .reservationer
+                .iter()
+                .filter_map(|r| {
+                    let text = r.motivering.clone()?;
+                    let by = procedure::actors(roll, r.av.as_ref(), &r.partier, phrasing.wordings);
+                    Some(Statement {
+                        by: swedish::capitalized(&by),
+                        text,
+                    })
+                })
+                .collect(),
+            notes: i
+                .protokollsanteckningar
+                .iter()
+                .map(|n| Statement {
+                    by: swedish::capitalized(&procedure::actors(
+                        roll,
+                        n.av.as_ref(),
+                        &n.partier,
+                        phrasing.wordings,
+                    )),
+                    text: n.text.clone(),
+                })
+                .collect(),
+        });
+    }
+    if problems.is_empty() {
+        Ok(views)
+    } else {
+        Err(Error::new(problems))
+    }
+}
+
+/// The sentence naming the förvaltning's document on the case, in the profile's wording:
+/// "Förvaltningen hade redovisat ärendet i ett tjänsteutlåtande daterat 6 mars 2015."
+fn reported(case: &LoadedCase, phrasing: &Phrasing) -> String {
+    let c = &case.case;
+    let kind = super::document_kind(case);
+    phrasing.sentence(
+        &phrasing.wordings.redovisat,
+        &[
+            ("förvaltning", &c.förvaltning),
+            (
+                "avdelning",
+                c.avdelning.as_deref().unwrap_or(&c.förvaltning),
+            ),
+            ("handling", &swedish::dated_document(kind, c.datum)),
+            ("datum", &swedish::long_date(c.datum)),
+        ],
+    )
+}
+
+/// The överklagandehänvisning of a § appealed by förvaltningsbesvär, in the profile's
+/// wording; none for another route.
+fn appeal_instructions(
+    loaded: &LoadedMeeting,
+    item: &LoadedItem,
+    phrasing: &Phrasing,
+) -> Option<String> {
+    let appeal = item.item.överklagande.as_ref()?;
+    if appeal.sätt != AppealRoute::Administrative {
+        return None;
+    }
+    let dates = loaded.profile.profile.datumformat;
+    Some(phrasing.sentence(
+        &phrasing.wordings.överklagandehänvisning,
+        &[
+            ("instans", appeal.instans.as_deref().unwrap_or_default()),
+            ("lagrum", appeal.lagrum.as_deref().unwrap_or_default()),
+            ("paragraf", &swedish::paragraph(prefix(loaded), item.number)),
+            (
+                "sammanträdesdatum",
+                &swedish::date(dates, loaded.meeting.datum),
+            ),
+        ],
+    ))
+}
+
+/// What a column of the ärendeförteckning shows for a §: a fact of its case, or one it or
+/// its case gives under `uppgifter`.
+fn list_cell(item: &LoadedItem, column: &ItemListColumn) -> Option<String> {
+    let case = item.case.map(|c| &c.case);
+    match column.fält.as_str() {
+        ItemListColumn::OFFICER => case?.handläggare.as_ref().map(|h| h.namn.clone()),
+        ItemListColumn::ADMINISTRATION => case.map(|c| c.förvaltning.clone()),
+        ItemListColumn::DEPARTMENT => case?.avdelning.clone(),
+        field => {
+            let name = field.strip_prefix(ItemListColumn::FACT_PREFIX)?;
+            item.item
+                .uppgifter
+                .get(name)
+                .or_else(|| case?.uppgifter.get(name))
+                .cloned()
+        }
+    }
+}
+
+/// The § heading: the item's own, else its case's rubrik.
+fn title(item: &LoadedItem) -> String {
+    match (&item.item.rubrik, item.case) {
+        (Some(title), _) => title.clone(),
+        (None, Some(case)) => case.case.rubrik.clone(),
+        (None, None) => String::new(),
+    }
+}
+
+/// The beredning of a §, each organ's proposal and record as the protocol shows them.
+fn preparations(
+    loaded: &LoadedMeeting,
+    item: &LoadedItem,
+    phrasing: &Phrasing,
+) -> Vec<PreparationView> {
+    let dates = loaded.profile.profile.datumformat;
+    item.item
+        .beredning
+        .iter()
+        .map(|preparation| {
+            let reference: Vec<String> = preparation
+                .paragraf
+                .iter()
+                .cloned()
+                .chain(preparation.datum.map(|d| swedish::date(dates, d)))
+                .collect();
+            let motions: Vec<String> = preparation
+                .yrkanden
+                .iter()
+                .map(|m| {
+                    phrasing.sentence(
+                        &phrasing.wordings.yrkande,
+                        &[
+                            ("ledamot", &swedish::join_and(&m.av.list())),
+                            ("yrkande", m.yrkande.trim_end_matches('.')),
+                        ],
+                    )
+                })
+                .collect();
+            let record: Vec<String> = (!motions.is_empty())
+                .then(|| motions.join(" "))
+                .into_iter()
+                .chain(preparation.beslutsgång.clone())
+                .collect();
+            PreparationView {
+                heading: format!("{} förslag", swedish::genitive(preparation.organ.trim())),
+                record_heading: format!(
+                    "{} i {}",
+                    phrasing.fill(&loaded.profile.profile.rubriker.beslutsgång, &[]),
+                    swedish::uncapitalized(preparation.organ.trim())
+                ),
+                reference: (!reference.is_empty()).then(|| reference.join(", ")),
+                proposals: preparation.förslag.clone(),
+                record: (!record.is_empty()).then(|| record.join("\n\n")),
+            }
+        })
+        .collect()
+}
