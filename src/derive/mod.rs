@@ -1,8 +1,8 @@
 //! Stage 4: what the documents say that nobody typed: the decision as worded in the
 //! protocol, the beslutsgång, Swedish dates and amounts, the figures prose cites. The
 //! result is one view per document, ready for a template: the tjänsteutlåtande in
-//! [`statement`], a meeting's documents in [`meeting`] (with who attended in [`roll`],
-//! the beslutsgång in [`procedure`] and the anslag in [`notice`]).
+//! [`statement`], a meeting's documents in [`meeting`] (each § in [`item`], who attended
+//! in [`roll`], the beslutsgång in [`procedure`] and the anslag in [`notice`]).
 
 mod item;
 mod meeting;
