@@ -73,7 +73,7 @@ impl Stamp {
         Stamp {
             name: file.name.clone(),
             size: file.bytes.len() as u64,
-            sha256: hex(&Sha256::digest(&file.bytes)),
+            sha256: hex::encode(Sha256::digest(&file.bytes)),
             modified: modified.and_then(since_epoch),
         }
     }
@@ -95,7 +95,8 @@ impl Stamp {
         };
         let now = modified.and_then(since_epoch);
         let unchanged = (settled && self.modified.is_some() && now == self.modified)
-            || std::fs::read(&path).is_ok_and(|bytes| hex(&Sha256::digest(&bytes)) == self.sha256);
+            || std::fs::read(&path)
+                .is_ok_and(|bytes| hex::encode(Sha256::digest(&bytes)) == self.sha256);
         unchanged.then(|| Stamp {
             modified: now.or(self.modified),
             ..self.clone()
@@ -186,7 +187,7 @@ impl Fields {
     }
 
     fn finish(self) -> String {
-        hex(&self.0.finalize())
+        hex::encode(self.0.finalize())
     }
 }
 
@@ -295,18 +296,14 @@ fn document_fields(fields: &mut Fields, document: &Document) {
     }
 }
 
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn an_entry_is_fresh_only_with_its_key_and_its_files_unchanged() {
-        let dir = std::env::temp_dir().join(format!("paragraf-cache-{}", std::process::id()));
-        let _ = std::fs::create_dir_all(&dir);
+        let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = folder.path();
         let file = OutputFile {
             name: "a.pdf".into(),
             bytes: b"%PDF".to_vec(),
@@ -319,12 +316,11 @@ mod tests {
         };
         let cache = Cache::default().updated([("a".to_owned(), entry)]);
         let key = |k: &'static str| move |entry: &Entry| entry.key == k;
-        assert!(cache.fresh(&dir, "a", key("k")).is_some());
-        assert!(cache.fresh(&dir, "a", key("other")).is_none());
-        assert!(cache.fresh(&dir, "b", key("k")).is_none());
+        assert!(cache.fresh(dir, "a", key("k")).is_some());
+        assert!(cache.fresh(dir, "a", key("other")).is_none());
+        assert!(cache.fresh(dir, "b", key("k")).is_none());
         // Same size, other bytes: not trusted.
         let _ = std::fs::write(dir.join("a.pdf"), b"%PDX");
-        assert!(cache.fresh(&dir, "a", key("k")).is_none());
-        let _ = std::fs::remove_dir_all(&dir);
+        assert!(cache.fresh(dir, "a", key("k")).is_none());
     }
 }

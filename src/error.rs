@@ -183,3 +183,20 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Every result's value, or the problems of all that failed together.
+pub fn all_or_problems<R>(results: impl IntoIterator<Item = Result<R>>) -> Result<Vec<R>> {
+    let mut problems = Vec::new();
+    let mut done = Vec::new();
+    for result in results {
+        match result {
+            Ok(r) => done.push(r),
+            Err(e) => problems.extend(e.problems),
+        }
+    }
+    if problems.is_empty() {
+        Ok(done)
+    } else {
+        Err(Error::new(problems))
+    }
+}

@@ -4,6 +4,7 @@
 //! terms ("Tabell 1, ansökan 4: förslag 250 000 kr → 300 000 kr").
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use crate::derive::procedure::{actors, label};
 use crate::error::Result;
@@ -371,6 +372,22 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
         }
     }
     facts
+}
+
+/// The changes from `old` (a file, or a git revision of `new`) to `new`, in domain terms.
+pub fn diff(old: &str, new: &Path) -> Result<Vec<String>> {
+    let old_source = if Path::new(old).is_file() {
+        SourceFile::read(Path::new(old))?
+    } else {
+        // A revision: the same file as git has it there, read as if it stood where it is.
+        let text = crate::git::revision_text(old, new)
+            .map_err(|why| crate::error::Problem::in_file(Path::new(old), why))?;
+        SourceFile::from_text(new, text)
+    };
+    Ok(changes(
+        &facts(old_source)?,
+        &facts(SourceFile::read(new)?)?,
+    ))
 }
 
 /// What changed between two versions, in domain terms, one change a line. A fact is

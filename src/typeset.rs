@@ -434,7 +434,7 @@ mod tests {
     #[test]
     fn a_typst_error_is_reported_at_the_template_line_that_made_it() {
         let problem = error_of("#fact-grid(1pt + \"x\")", None);
-        assert_eq!(problem.file, PathBuf::from("templates").join(TEMPLATE));
+        assert_eq!(problem.file, render::built_in_path(TEMPLATE));
         let template = source("").template.text;
         let expected = template
             .lines()

@@ -10,8 +10,7 @@
 //! certificate is to be trusted is not judged here. Anything else appended (an object
 //! that is no part of a signature) makes the file changed.
 
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
 
 use cms::cert::CertificateChoices;
 use cms::cert::x509::der::asn1::OctetStringRef;
@@ -23,7 +22,8 @@ use lopdf::{Dictionary, Document, Object};
 use sha2::Digest;
 
 use crate::error::{Problem, Result};
-use crate::{BuildOptions, extract, write};
+use crate::plan::BuildOptions;
+use crate::{extract, write};
 
 /// What `verify` found in one PDF.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,10 +137,17 @@ pub fn verify(pdf: &Path) -> Result<Finding> {
             return Ok(Finding::Unverifiable(why));
         }
     };
-    let folder = Scratch::new()?;
-    let (source_dir, out_dir) = (folder.path.join("kallor"), folder.path.join("ut"));
+    // A new folder of its own (not a name another process could have made first),
+    // removed when verification ends.
+    let folder = tempfile::Builder::new()
+        .prefix("paragraf-verify-")
+        .tempdir()
+        .map_err(|e| {
+            Problem::in_file(&std::env::temp_dir(), crate::model::files::io_message(&e))
+        })?;
+    let (source_dir, out_dir) = (folder.path().join("kallor"), folder.path().join("ut"));
     write::write_all(&source_dir, &sources)?;
-    if let Err(e) = crate::build(
+    if let Err(e) = crate::output::pdf::build(
         std::slice::from_ref(&source_dir),
         &out_dir,
         &BuildOptions::default(),
@@ -462,31 +469,6 @@ fn trimmed(bytes: &[u8]) -> &[u8] {
         .rposition(|b| !b.is_ascii_whitespace())
         .map_or(0, |i| i + 1);
     &bytes[..end]
-}
-
-/// A temporary folder, removed when dropped.
-struct Scratch {
-    path: PathBuf,
-}
-
-impl Scratch {
-    fn new() -> Result<Self> {
-        static COUNT: AtomicUsize = AtomicUsize::new(0);
-        let path = std::env::temp_dir().join(format!(
-            "paragraf-verify-{}-{}",
-            std::process::id(),
-            COUNT.fetch_add(1, Ordering::Relaxed)
-        ));
-        std::fs::create_dir_all(&path)
-            .map_err(|e| Problem::in_file(&path, crate::model::files::io_message(&e)))?;
-        Ok(Scratch { path })
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.path);
-    }
 }
 
 #[cfg(test)]

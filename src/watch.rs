@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use notify::{RecursiveMode, Watcher};
 
 use crate::error::{Problem, Result};
-use crate::{BuildOptions, Report};
+use crate::output::Report;
+use crate::plan::BuildOptions;
 
 /// An editor saves in steps (temporary file, rename): events this close together are one save.
 const SETTLE: Duration = Duration::from_millis(100);
@@ -43,7 +44,7 @@ pub fn watch(
         let started = Instant::now();
         // The output folder's cache, and Typst's memo cache kept warm in this process,
         // mean a rebuild typesets only what the save changed.
-        let result = crate::build(paths, &out, options);
+        let result = crate::output::pdf::build(paths, &out, options);
         report(Rebuild {
             result,
             elapsed: started.elapsed(),

@@ -524,7 +524,7 @@ fn every_fact_of_the_examples_is_known_by_subject_and_field() {
 fn templates_from_a_folder_replace_the_built_in_ones() {
     let templates = tempfile::tempdir().unwrap();
     let statement =
-        std::fs::read_to_string(repo().join("templates/tjansteutlatande.typ.j2")).unwrap();
+        std::fs::read_to_string(repo().join("templates/typst/tjansteutlatande.typ.j2")).unwrap();
     std::fs::write(
         templates.path().join("tjansteutlatande.typ.j2"),
         statement.replace(
@@ -552,7 +552,7 @@ fn templates_from_a_folder_replace_the_built_in_ones() {
     );
 
     // An error in a replaced style is reported in that file, at its line.
-    let style = std::fs::read_to_string(repo().join("templates/paragraf.typ")).unwrap();
+    let style = std::fs::read_to_string(repo().join("templates/typst/paragraf.typ")).unwrap();
     std::fs::write(
         templates.path().join("paragraf.typ"),
         style.replace(

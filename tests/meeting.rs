@@ -148,6 +148,7 @@ fn numbering_per_meeting_starts_at_one_and_duplicates_are_errors() {
     ]);
     let inputs = paragraf::load(&[dir.path().join("2024-02-27/sammantrade.yaml")]).unwrap();
     let numbers: Vec<String> = inputs.meetings[0]
+        .loaded
         .numbers
         .iter()
         .map(ToString::to_string)

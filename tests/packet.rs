@@ -166,7 +166,7 @@ fn the_public_packet_leaves_out_secret_items_and_personal_data() {
 fn the_web_copy_has_only_the_public_packet() {
     let dir = tempfile::tempdir().unwrap();
     let options = paragraf::BuildOptions {
-        publish: true,
+        web_copy: true,
         ..paragraf::BuildOptions::default()
     };
     let report = paragraf::build(

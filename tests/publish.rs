@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use paragraf::BuildOptions;
-use paragraf::publish::Site;
+use paragraf::output::site::Site;
 
 use common::*;
 
@@ -371,7 +371,7 @@ fn every_page_passes_axe_core_at_wcag_2_1_aa_in_headless_chromium() {
     let dir = tempfile::tempdir().unwrap();
     let templates = dir.path().join("mallar");
     std::fs::create_dir(&templates).unwrap();
-    let frame = read(&repo().join("templates/sida.html.j2"));
+    let frame = read(&repo().join("templates/html/sida.html.j2"));
     std::fs::write(
         templates.join("sida.html.j2"),
         frame.replace("<html lang=\"sv\">", "<html>"),

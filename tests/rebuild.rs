@@ -148,7 +148,7 @@ fn a_template_typesets_the_documents_made_with_it_and_the_style_all() {
     build(&nämnd, out.path());
     let templates = dir.path().join("mallar");
     std::fs::create_dir(&templates).unwrap();
-    let kallelse = std::fs::read_to_string(repo().join("templates/kallelse.typ.j2")).unwrap();
+    let kallelse = std::fs::read_to_string(repo().join("templates/typst/kallelse.typ.j2")).unwrap();
     std::fs::write(
         templates.join("kallelse.typ.j2"),
         kallelse + "\nVälkomna!\n",
@@ -162,7 +162,7 @@ fn a_template_typesets_the_documents_made_with_it_and_the_style_all() {
         typeset(&build_with(&nämnd, out.path(), &options)),
         ["handlingar", "handlingar-offentlig", "kallelse"]
     );
-    let style = std::fs::read_to_string(repo().join("templates/paragraf.typ")).unwrap();
+    let style = std::fs::read_to_string(repo().join("templates/typst/paragraf.typ")).unwrap();
     std::fs::write(templates.join("paragraf.typ"), style + "\n// ändrad\n").unwrap();
     assert_eq!(typeset(&build_with(&nämnd, out.path(), &options)), ALL);
 }
@@ -277,7 +277,7 @@ fn a_build_that_fails_half_way_leaves_every_file_as_it_was() {
     let templates = dir.path().join("mallar");
     std::fs::create_dir(&templates).unwrap();
     let extract =
-        std::fs::read_to_string(repo().join("templates/protokollsutdrag.typ.j2")).unwrap();
+        std::fs::read_to_string(repo().join("templates/typst/protokollsutdrag.typ.j2")).unwrap();
     std::fs::write(
         templates.join("protokollsutdrag.typ.j2"),
         extract + "\n{% if item.paragraph_plain == \"§ 7\" and committee == \"Kultur- och fritidsnämnden\" %}#panic(\"avsiktligt fel\"){% endif %}\n",

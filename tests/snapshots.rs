@@ -100,7 +100,7 @@ fn the_typst_source_of_every_document_build_writes() {
 #[test]
 fn every_page_and_feed_publish_writes() {
     let out = tempfile::tempdir().unwrap();
-    let site = paragraf::publish::Site {
+    let site = paragraf::output::site::Site {
         on: NaiveDate::from_ymd_opt(2024, 11, 1).unwrap(),
         address: Some("https://kommun.example/anslagstavla".to_owned()),
     };
@@ -130,7 +130,10 @@ fn the_mets_erms_and_documentation_of_every_fgs_package() {
     let filters = [
         (r"[0-9a-fA-F]{64}", "[sha256]"),
         (r#"SIZE="\d+""#, r#"SIZE="[size]""#),
-        (r"<erms:size>\d+</erms:size>", "<erms:size>[size]</erms:size>"),
+        (
+            r"<erms:size>\d+</erms:size>",
+            "<erms:size>[size]</erms:size>",
+        ),
     ];
     assert_all("fgs", &files(out.path(), &["xml", "txt"]), &filters);
 }

@@ -9,11 +9,11 @@
 use minijinja::value::Kwargs;
 use minijinja::{AutoEscape, Environment, State, UndefinedBehavior, Value};
 
-use super::redact::Redactions;
 use super::{
     Templates, escape, markdown, no_safe, printed, prose_filter, redact, template_problem,
 };
 use crate::error::Result;
+use crate::web_copy::redact::Redactions;
 
 /// The frame every page extends: head, the profile's band, the main landmark.
 pub const PAGE_TEMPLATE: &str = "sida.html.j2";

@@ -11,8 +11,8 @@
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::escape::{html_text, markup_text, string_literal};
-use super::redact::{Piece, Redactions};
 use crate::model::prose::allowed_link;
+use crate::web_copy::redact::{Piece, Redactions};
 
 /// What the prose is written as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

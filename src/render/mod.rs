@@ -8,7 +8,6 @@
 pub mod escape;
 pub mod html;
 pub mod markdown;
-pub mod redact;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -18,67 +17,70 @@ use minijinja::{AutoEscape, Environment, ErrorKind, State, UndefinedBehavior, Va
 
 use crate::derive::{Document, SourceAttachment, View};
 use crate::error::{Problem, Result};
-use redact::Redactions;
+use crate::web_copy::{self, redact::Redactions};
 
 /// The templates, compiled into the binary so that a build depends on nothing on disk.
 const TEMPLATES: &[(&str, &str)] = &[
     (
         STATEMENT_TEMPLATE,
-        include_str!("../../templates/tjansteutlatande.typ.j2"),
+        include_str!("../../templates/typst/tjansteutlatande.typ.j2"),
     ),
     (
         EXTRACT_TEMPLATE,
-        include_str!("../../templates/protokollsutdrag.typ.j2"),
+        include_str!("../../templates/typst/protokollsutdrag.typ.j2"),
     ),
     (
         NOTICE_TEMPLATE,
-        include_str!("../../templates/anslag.typ.j2"),
+        include_str!("../../templates/typst/anslag.typ.j2"),
     ),
     (
         PROTOCOL_TEMPLATE,
-        include_str!("../../templates/protokoll.typ.j2"),
+        include_str!("../../templates/typst/protokoll.typ.j2"),
     ),
     (
         AGENDA_TEMPLATE,
-        include_str!("../../templates/kallelse.typ.j2"),
+        include_str!("../../templates/typst/kallelse.typ.j2"),
     ),
     (
         MACROS_TEMPLATE,
-        include_str!("../../templates/macros.typ.j2"),
+        include_str!("../../templates/typst/macros.typ.j2"),
     ),
     (
         PACKET_TEMPLATE,
-        include_str!("../../templates/handlingar.typ.j2"),
+        include_str!("../../templates/typst/handlingar.typ.j2"),
     ),
     (
         html::PAGE_TEMPLATE,
-        include_str!("../../templates/sida.html.j2"),
+        include_str!("../../templates/html/sida.html.j2"),
     ),
     (
         html::BOARD_TEMPLATE,
-        include_str!("../../templates/anslagstavla.html.j2"),
+        include_str!("../../templates/html/anslagstavla.html.j2"),
     ),
     (
         html::FEED_TEMPLATE,
-        include_str!("../../templates/anslagstavla.xml.j2"),
+        include_str!("../../templates/xml/anslagstavla.xml.j2"),
     ),
     (
         html::PROTOCOL_TEMPLATE,
-        include_str!("../../templates/protokoll.html.j2"),
+        include_str!("../../templates/html/protokoll.html.j2"),
     ),
     (
         html::EXTRACT_TEMPLATE,
-        include_str!("../../templates/protokollsutdrag.html.j2"),
+        include_str!("../../templates/html/protokollsutdrag.html.j2"),
     ),
     (
         html::MACROS_TEMPLATE,
-        include_str!("../../templates/webbmakron.html.j2"),
+        include_str!("../../templates/html/webbmakron.html.j2"),
     ),
-    (html::STYLESHEET, include_str!("../../templates/stil.css")),
+    (
+        html::STYLESHEET,
+        include_str!("../../templates/html/stil.css"),
+    ),
 ];
 
 /// The shared Typst style every document imports, as `paragraf.typ`.
-const STYLE: &str = include_str!("../../templates/paragraf.typ");
+const STYLE: &str = include_str!("../../templates/typst/paragraf.typ");
 pub const STYLE_NAME: &str = "paragraf.typ";
 
 const STATEMENT_TEMPLATE: &str = "tjansteutlatande.typ.j2";
@@ -119,7 +121,7 @@ impl Templates {
             .chain(std::iter::once(&(STYLE_NAME, STYLE)))
             .map(|&(name, text)| TemplateFile {
                 name,
-                path: PathBuf::from("templates").join(name),
+                path: built_in_path(name),
                 text: text.into(),
             })
             .collect();
@@ -257,17 +259,17 @@ impl Renderer {
     }
 
     /// Render `document`; with `attach_sources`, its YAML files travel inside the PDF.
-    /// For the web copy (`publish`) the document's personal data is replaced wherever it
+    /// For the web copy the document's personal data is replaced wherever it
     /// stands and secret §§ keep only their heading.
     pub fn render(
         &self,
         document: &Document,
         attach_sources: bool,
-        publish: bool,
+        web_copy: bool,
     ) -> Result<TypstSource> {
         let (template, view) = match &document.view {
             View::Packet(packet) => {
-                return self.render_packet(document, packet, attach_sources, publish);
+                return self.render_packet(document, packet, attach_sources, web_copy);
             }
             View::Statement(view) => (STATEMENT_TEMPLATE, Value::from(Serde(view))),
             View::Extract(view) => (EXTRACT_TEMPLATE, Value::from(Serde(view))),
@@ -289,8 +291,8 @@ impl Renderer {
         let context = minijinja::context! {
             notice => notice,
             source_files => source_files(attached),
-            redactions => Value::from_object(Redactions::new(if publish { &document.redactions } else { &[] })),
-            publish => publish,
+            redactions => Value::from_object(web_copy::redactions(document, web_copy)),
+            web_copy => web_copy,
             profile => Value::from(Serde(&document.profile)),
             ..view
         };
@@ -338,9 +340,9 @@ impl Renderer {
         document: &Document,
         packet: &crate::derive::PacketView,
         attach_sources: bool,
-        publish: bool,
+        web_copy: bool,
     ) -> Result<TypstSource> {
-        let public = packet.public || publish;
+        let public = packet.public || web_copy;
         let attached: &[SourceAttachment] = if attach_sources && !public {
             &document.sources
         } else {
@@ -350,7 +352,7 @@ impl Renderer {
         let mut images: Vec<(String, Arc<[u8]>)> = Vec::new();
         let mut entries = Vec::new();
         for (i, part) in packet.parts.iter().enumerate() {
-            if public && part.document.secret {
+            if public && !web_copy::shows(&part.document) {
                 continue;
             }
             let source = self.render(&part.document, false, public)?;
@@ -380,7 +382,7 @@ impl Renderer {
             public => public,
             parts => entries,
             profile => Value::from(Serde(&document.profile)),
-            redactions => Value::from_object(Redactions::new(if public { &document.redactions } else { &[] })),
+            redactions => Value::from_object(web_copy::redactions(document, public)),
             ..Value::from(Serde(&packet.date_parts))
         };
         self.source(PACKET_TEMPLATE, context, document, attached, images, parts)
@@ -492,12 +494,25 @@ fn prose_filter(
     )))
 }
 
+/// Where a built-in template lies in the source tree, by what it makes: `templates/typst/`,
+/// `templates/html/` (pages and their stylesheet) or `templates/xml/` (the feed).
+pub fn built_in_path(name: &str) -> PathBuf {
+    let folder = if name.ends_with(".typ.j2") || name.ends_with(".typ") {
+        "typst"
+    } else if name.ends_with(".xml.j2") {
+        "xml"
+    } else {
+        "html"
+    };
+    PathBuf::from("templates").join(folder).join(name)
+}
+
 /// A template error, at the template's line. These are the template author's mistakes.
 fn template_problem(error: minijinja::Error, templates: &Templates) -> crate::error::Error {
     let name = error.name().unwrap_or("template");
     let (path, source) = match templates.template(name) {
         Some(file) => (file.path.clone(), file.text.to_string()),
-        None => (PathBuf::from("templates").join(name), String::new()),
+        None => (built_in_path(name), String::new()),
     };
     let message = format!(
         "fel i mallen: {}",

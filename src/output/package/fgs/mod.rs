@@ -28,11 +28,12 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use sha2::{Digest, Sha256};
 
-use crate::Planned;
-use crate::cache::{Stamp, hex};
+use crate::cache::Stamp;
 use crate::derive::DocumentKind;
+use crate::error::{Error, Problem, Result};
+use crate::output::Placement;
+use crate::plan::Planned;
 use crate::write::{OutputFile, slug};
-use crate::{Error, Problem, Result};
 
 /// Where the PDFs of a package lie, under its folder.
 const DATA: &str = "representations/rep1/data";
@@ -59,18 +60,20 @@ const SCHEMAS: [(&str, &[u8]); 5] = [
 
 const NS_XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
 
-/// The packages of a build: each planned document's file moved into its package's data
-/// folder, and which documents each package holds.
+/// The packages of a build: where each planned document's PDF lies (its package's data
+/// folder), and which documents each package holds.
 pub struct Packages {
     /// Package id (its folder and OBJID) → indexes into the planned documents.
     members: BTreeMap<String, Vec<usize>>,
+    /// Each planned document's place, in the order of the planned documents.
+    pub placements: Vec<Placement>,
     created: Option<NaiveDateTime>,
 }
 
 /// Put every planned document into the package of the meeting it was planned with (a
 /// case on no meeting gets a package of its own). `created` (from `SOURCE_DATE_EPOCH`)
 /// overrides the date the packages say they were made.
-pub fn place(planned: &mut [Planned], created: Option<NaiveDateTime>) -> Packages {
+pub fn place(planned: &[Planned], created: Option<NaiveDateTime>) -> Packages {
     let mut groups: BTreeMap<Option<PathBuf>, Vec<usize>> = BTreeMap::new();
     for (index, planned) in planned.iter().enumerate() {
         // A case on no meeting is a package of its own.
@@ -81,6 +84,7 @@ pub fn place(planned: &mut [Planned], created: Option<NaiveDateTime>) -> Package
         groups.entry(key).or_default().push(index);
     }
     let mut members = BTreeMap::new();
+    let mut placements: Vec<Placement> = planned.iter().map(|p| Placement::top(&p.stem)).collect();
     for indexes in groups.into_values() {
         let documents: Vec<&Planned> = indexes.iter().map(|&i| &planned[i]).collect();
         let id = match (organ(&documents), meeting_date(&documents)) {
@@ -90,12 +94,15 @@ pub fn place(planned: &mut [Planned], created: Option<NaiveDateTime>) -> Package
                 .map_or_else(String::new, |p| p.stem.clone()),
         };
         for &index in &indexes {
-            let stem = &mut planned[index].stem;
-            *stem = format!("{id}/{DATA}/{stem}");
+            placements[index] = Placement::under(format!("{id}/{DATA}"), &planned[index].stem);
         }
         members.insert(id, indexes);
     }
-    Packages { members, created }
+    Packages {
+        members,
+        placements,
+        created,
+    }
 }
 
 /// The organ whose meeting the documents are from: that of the protocol, kallelse or
@@ -160,7 +167,7 @@ impl Listed {
             path: path.to_owned(),
             mime,
             size: bytes.len() as u64,
-            sha256: hex(&Sha256::digest(bytes)),
+            sha256: hex::encode(Sha256::digest(bytes)),
         }
     }
 }

@@ -8,9 +8,9 @@ use quick_xml::Writer;
 use quick_xml::events::BytesText;
 
 use super::{DATA, NS_XSI, Package, empty, file_name, finish, text_element, xml_writer};
-use crate::Planned;
 use crate::cache::Stamp;
 use crate::derive::{DocumentKind, View};
+use crate::plan::Planned;
 
 const NS_ERMS: &str = "https://DILCIS.eu/XML/ERMS";
 

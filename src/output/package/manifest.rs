@@ -4,12 +4,10 @@
 //! organisation). Nothing in the manifest depends on when it was made, so exporting the
 //! same input twice changes nothing.
 
-pub mod fgs;
-
 use serde::Serialize;
 
-use crate::Planned;
 use crate::cache::Stamp;
+use crate::plan::Planned;
 use crate::swedish;
 use crate::write::OutputFile;
 

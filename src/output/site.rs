@@ -13,10 +13,11 @@ use minijinja::value::{Serde, merge_maps};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::Planned;
-use crate::cache::hex;
+use super::pdf::{self, Placed};
+use super::{Placement, Report, prepare};
 use crate::derive::{DocumentKind, NoticeView, ProfileView, View};
 use crate::error::Result;
+use crate::plan::{BuildOptions, Planned};
 use crate::render::html::{self, HtmlRenderer};
 use crate::write::OutputFile;
 
@@ -41,22 +42,20 @@ pub struct Site {
     pub address: Option<String>,
 }
 
-/// Keep the documents the site shows (protocols, extracts, anslag) and put each in its
-/// folder: protocols and extracts beside their pages, anslag on the anslagstavla.
-pub fn place(planned: &mut Vec<Planned>) {
-    planned.retain(|p| {
-        matches!(
-            p.document.kind,
-            DocumentKind::Protocol | DocumentKind::Extract | DocumentKind::Notice
-        )
-    });
-    for p in planned.iter_mut() {
-        let folder = match p.document.kind {
-            DocumentKind::Notice => BOARD,
-            _ => PROTOCOLS,
-        };
-        p.stem = format!("{folder}/{}", p.stem);
-    }
+/// Where the site puts a document's PDF and page: protocols and extracts beside their
+/// pages, anslag on the anslagstavla; none for the documents the site does not show.
+fn placement(planned: &Planned) -> Option<Placement> {
+    let folder = match planned.document.kind {
+        DocumentKind::Notice => BOARD,
+        DocumentKind::Protocol | DocumentKind::Extract => PROTOCOLS,
+        _ => return None,
+    };
+    Some(Placement::under(folder, &planned.stem))
+}
+
+/// The site's name of a document's file without extension, from the site's root.
+fn path(p: &Placed) -> String {
+    format!("{}/{}", p.place.folder, p.place.stem)
 }
 
 /// The look of a page: the profile's name, logo and colour.
@@ -98,15 +97,15 @@ struct Notice<'a> {
 }
 
 /// The HTML pages, the feed, the stylesheet and the logos of the site whose PDFs are
-/// `planned` (as [`place`] left them).
-pub fn pages(planned: &[Planned], renderer: &HtmlRenderer, site: &Site) -> Result<Vec<OutputFile>> {
+/// `planned`.
+fn pages(planned: &[Placed], renderer: &HtmlRenderer, site: &Site) -> Result<Vec<OutputFile>> {
     let mut files = Vec::new();
     let mut images = BTreeMap::new();
     let mut brand_of = |profile: &ProfileView| {
         let logo = profile.logo.as_ref().and_then(|logo| {
             let (name, bytes) = profile.images.first()?;
             let extension = name.rsplit('.').next().unwrap_or("bild");
-            let hash = hex(&Sha256::digest(bytes.as_ref()))[..16].to_owned();
+            let hash = hex::encode(Sha256::digest(bytes.as_ref()))[..16].to_owned();
             let src = format!("{IMAGES}/{hash}.{extension}");
             images.insert(src.clone(), bytes.clone());
             Some(LogoLink {
@@ -123,32 +122,37 @@ pub fn pages(planned: &[Planned], renderer: &HtmlRenderer, site: &Site) -> Resul
                 .unwrap_or_else(|| DEFAULT_COLOUR.to_owned()),
         }
     };
-    let link = |p: &Planned| DocumentLink {
-        paragraph: p.document.paragraph.map(|n| n.to_string()),
-        title: p.document.title.clone(),
-        page: format!("{}.html", p.stem),
-        pdf: format!("{}.pdf", p.stem),
+    let link = |p: &Placed| DocumentLink {
+        paragraph: p.planned.document.paragraph.map(|n| n.to_string()),
+        title: p.planned.document.title.clone(),
+        page: p.place.file("html"),
+        pdf: p.place.file("pdf"),
     };
-    let same_part =
-        |a: &Planned, b: &Planned| a.meeting == b.meeting && a.document.part == b.document.part;
-    let of_kind = |kind: DocumentKind| planned.iter().filter(move |p| p.document.kind == kind);
+    let same_part = |a: &Placed, b: &Placed| {
+        a.planned.meeting == b.planned.meeting && a.planned.document.part == b.planned.document.part
+    };
+    let of_kind = |kind: DocumentKind| {
+        planned
+            .iter()
+            .filter(move |p| p.planned.document.kind == kind)
+    };
 
     for p in planned {
-        let brand = brand_of(&p.document.profile);
+        let brand = brand_of(&p.planned.document.profile);
         let common = |own: &DocumentLink| {
             minijinja::context! {
                 root => "../",
                 brand => Value::from(Serde(&brand)),
-                profile => Value::from(Serde(&p.document.profile)),
-                publish => true,
+                profile => Value::from(Serde(&p.planned.document.profile)),
+                web_copy => true,
                 this => Value::from(Serde(own)),
             }
         };
         let own = link(p);
-        let (template, context) = match &p.document.view {
+        let (template, context) = match &p.planned.document.view {
             View::Protocol(view) => {
                 let extracts: Vec<DocumentLink> = of_kind(DocumentKind::Extract)
-                    .filter(|e| e.meeting == p.meeting)
+                    .filter(|e| e.planned.meeting == p.planned.meeting)
                     .map(link)
                     .collect();
                 let context = merge_maps([
@@ -161,9 +165,9 @@ pub fn pages(planned: &[Planned], renderer: &HtmlRenderer, site: &Site) -> Resul
             View::Extract(view) => {
                 // The protocol of the justering that holds the § (a meeting justerad in
                 // parts has several).
-                let holds = |q: &&Planned| match &q.document.view {
+                let holds = |q: &&Placed| match &q.planned.document.view {
                     View::Protocol(protocol) => {
-                        q.meeting == p.meeting
+                        q.planned.meeting == p.planned.meeting
                             && protocol.items.iter().any(|i| i.anchor == view.item.anchor)
                     }
                     _ => false,
@@ -178,7 +182,7 @@ pub fn pages(planned: &[Planned], renderer: &HtmlRenderer, site: &Site) -> Resul
             }
             _ => continue,
         };
-        let text = renderer.render(template, context, &p.document.redactions)?;
+        let text = renderer.render(template, context, &p.planned.document.redactions)?;
         files.push(OutputFile {
             name: own.page.clone(),
             bytes: text.into_bytes(),
@@ -186,8 +190,8 @@ pub fn pages(planned: &[Planned], renderer: &HtmlRenderer, site: &Site) -> Resul
     }
 
     // The anslagstavla: notices posted by the day, newest first.
-    let mut notices: Vec<(&Planned, Notice)> = of_kind(DocumentKind::Notice)
-        .filter_map(|p| match &p.document.view {
+    let mut notices: Vec<(&Placed, Notice)> = of_kind(DocumentKind::Notice)
+        .filter_map(|p| match &p.planned.document.view {
             View::Notice(view) if view.dates.posted <= site.on => Some((p, view)),
             _ => None,
         })
@@ -197,29 +201,34 @@ pub fn pages(planned: &[Planned], renderer: &HtmlRenderer, site: &Site) -> Resul
                 .map(link);
             let notice = Notice {
                 notice: view,
-                municipality: p.document.profile.municipality.clone(),
-                pdf: format!("{}.pdf", p.stem),
+                municipality: p.planned.document.profile.municipality.clone(),
+                pdf: p.place.file("pdf"),
                 protocol,
-                id: format!("urn:uuid:{}", uuid_of(&p.stem)),
+                id: format!("urn:uuid:{}", uuid_of(&path(p))),
             };
             (p, notice)
         })
         .collect();
     notices.sort_by(|(a, x), (b, y)| {
-        (y.notice.dates.posted, &a.document.committee, &a.stem).cmp(&(
-            x.notice.dates.posted,
-            &b.document.committee,
-            &b.stem,
-        ))
+        (
+            y.notice.dates.posted,
+            &a.planned.document.committee,
+            path(a),
+        )
+            .cmp(&(
+                x.notice.dates.posted,
+                &b.planned.document.committee,
+                path(b),
+            ))
     });
     let redactions: Vec<String> = notices
         .iter()
-        .flat_map(|(p, _)| p.document.redactions.iter().cloned())
+        .flat_map(|(p, _)| p.planned.document.redactions.iter().cloned())
         .collect();
     // The site has one look when all its documents share one profile's; else a neutral one.
     let brands: Vec<Brand> = planned
         .iter()
-        .map(|p| brand_of(&p.document.profile))
+        .map(|p| brand_of(&p.planned.document.profile))
         .collect();
     let brand = match brands.first() {
         Some(first) if brands.iter().all(|b| b == first) => first.clone(),
@@ -279,21 +288,42 @@ pub fn pages(planned: &[Planned], renderer: &HtmlRenderer, site: &Site) -> Resul
     Ok(files)
 }
 
-/// A name-based UUID (the form of version 5, from SHA-256): the same document always has
-/// the same id in the feed.
+/// The published web site: the anslagstavla as on `site.on`, a page per protocol and
+/// extract with its PDF web copy, the feed; written all or nothing, every document
+/// typeset (like an export, it trusts no earlier build).
+pub fn publish(
+    paths: &[std::path::PathBuf],
+    out_dir: &std::path::Path,
+    options: &BuildOptions,
+    site: &Site,
+) -> Result<Report> {
+    let options = BuildOptions {
+        emit_typst: false,
+        web_copy: true,
+        ..options.clone()
+    };
+    let (planned, warnings) = prepare(paths, &options)?;
+    let placed: Vec<Placed> = planned
+        .iter()
+        .filter_map(|planned| {
+            let place = placement(planned)?;
+            Some(Placed { planned, place })
+        })
+        .collect();
+    let renderer = HtmlRenderer::new(&pdf::templates(&options)?)?;
+    let names = pdf::file_names(&placed, false);
+    let stage = crate::write::Stage::open(out_dir, names.iter().map(String::as_str))?;
+    let made = pdf::make(&placed, &stage, &options, None)?;
+    let mut written = pdf::written(&made);
+    for file in pages(&placed, &renderer, site)? {
+        written.push(stage.put(&file)?);
+    }
+    stage.commit()?;
+    Ok(Report::of(written, &placed, &made, warnings))
+}
+
+/// A name-based UUID (version 5, RFC 9562: SHA-1 of the name in the URL namespace):
+/// the same document always has the same id in the feed.
 fn uuid_of(name: &str) -> String {
-    let mut bytes: [u8; 16] = Sha256::digest(name.as_bytes())[..16]
-        .try_into()
-        .unwrap_or([0; 16]);
-    bytes[6] = (bytes[6] & 0x0f) | 0x50;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let hex = hex(&bytes);
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..]
-    )
+    uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, name.as_bytes()).to_string()
 }

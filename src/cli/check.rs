@@ -1,0 +1,77 @@
+//! `paragraf check`: every rule, without building anything; text for people, JSON for CI.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+use paragraf::Problem;
+use paragraf::swedish::count;
+
+use super::{fail, report_problems};
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// How to report: text for people, json for CI tools (on stdout).
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let result = paragraf::load(&args.paths)
+        .and_then(|inputs| paragraf::check(&inputs).map(|w| (inputs, w)));
+    if args.format == Format::Json {
+        let problems = match &result {
+            Ok((_, warnings)) => warnings.as_slice(),
+            Err(error) => error.problems.as_slice(),
+        };
+        outln!("{}", json_report(result.is_ok(), problems));
+        return if result.is_ok() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        };
+    }
+    match result {
+        Ok((inputs, warnings)) => {
+            report_problems(&warnings);
+            errln!(
+                "ok: {}, {}",
+                count(inputs.meetings.len(), "sammanträde", "sammanträden"),
+                count(
+                    inputs.cases.len(),
+                    "fristående ärende",
+                    "fristående ärenden"
+                )
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error),
+    }
+}
+
+/// `check --format json`: one object, `{"ok": …, "problems": [{severity, file, line,
+/// column, field, message}]}`.
+fn json_report(ok: bool, problems: &[Problem]) -> String {
+    let problems: Vec<serde_json::Value> = problems
+        .iter()
+        .map(|p| {
+            serde_json::json!({
+                "severity": if p.is_error() { "error" } else { "warning" },
+                "file": p.file.display().to_string(),
+                "line": p.position.map(|(line, _)| line),
+                "column": p.position.map(|(_, column)| column),
+                "field": p.field,
+                "message": p.message,
+            })
+        })
+        .collect();
+    serde_json::json!({ "ok": ok, "problems": problems }).to_string()
+}

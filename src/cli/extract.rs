@@ -1,0 +1,20 @@
+//! `paragraf extract`: the YAML files attached to a PDF, written out byte for byte.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::finish_written;
+
+#[derive(clap::Args)]
+pub struct Args {
+    pdf: PathBuf,
+    #[arg(short, long, default_value = ".")]
+    out: PathBuf,
+}
+
+pub fn run(args: Args) -> ExitCode {
+    finish_written(
+        paragraf::extract::files(&args.pdf)
+            .and_then(|files| paragraf::write::write_all(&args.out, &files)),
+    )
+}

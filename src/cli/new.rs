@@ -1,0 +1,51 @@
+//! `paragraf new`: a commented skeleton of a case, a meeting or a profile.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+use paragraf::Problem;
+use paragraf::model::schema::{FileKind, modeline};
+use paragraf::write::OutputFile;
+
+use super::{fail, finish_written};
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[arg(value_enum)]
+    kind: NewKind,
+    path: PathBuf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NewKind {
+    Case,
+    Meeting,
+    #[value(alias = "profil")]
+    Profile,
+}
+
+pub fn run(Args { kind, path }: Args) -> ExitCode {
+    let (skeleton, file_kind) = match kind {
+        NewKind::Case => (paragraf::model::CASE_SKELETON, FileKind::Case),
+        NewKind::Meeting => (paragraf::model::MEETING_SKELETON, FileKind::Meeting),
+        NewKind::Profile => (paragraf::model::PROFILE_SKELETON, FileKind::Profile),
+    };
+    if path.exists() {
+        return fail(&Problem::in_file(&path, "finns redan; välj ett nytt filnamn").into());
+    }
+    let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let file = OutputFile {
+        name,
+        bytes: format!(
+            "{}{skeleton}",
+            modeline(file_kind, &folder).unwrap_or_default()
+        )
+        .into_bytes(),
+    };
+    finish_written(paragraf::write::write_all(&folder, &[file]))
+}

@@ -1,0 +1,55 @@
+//! `paragraf publish`: the web site with the anslagstavla.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use paragraf::BuildOptions;
+use paragraf::output::site::Site;
+
+use super::{finish, terminal_progress};
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    #[arg(short, long)]
+    out: PathBuf,
+    /// The day the anslagstavla shows (YYYY-MM-DD); today (UTC) if left out.
+    #[arg(long, visible_alias = "date", value_parser = parse_date)]
+    datum: Option<chrono::NaiveDate>,
+    /// The address the folder is served at (`https://kommun.se/anslag`), for the
+    /// feed's links and ids.
+    #[arg(long, visible_alias = "address", value_name = "URL")]
+    adress: Option<String>,
+    /// A folder of templates that replace the built-in ones of the same name
+    /// (`protokoll.html.j2`, `stil.css`, …).
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let options = BuildOptions {
+        templates: args.templates,
+        progress: terminal_progress(),
+        ..BuildOptions::default()
+    };
+    let site = Site {
+        on: args.datum.unwrap_or_else(today),
+        address: args.adress,
+    };
+    finish(paragraf::publish(&args.paths, &args.out, &options, &site))
+}
+
+/// `--datum`: a day as YYYY-MM-DD.
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("{text:?} är inget datum; skriv ÅÅÅÅ-MM-DD, till exempel 2024-10-01"))
+}
+
+/// Today's date in UTC, from the system clock.
+fn today() -> chrono::NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    chrono::NaiveDate::default() + chrono::Days::new(days)
+}

@@ -1,0 +1,34 @@
+//! `paragraf verify`: whether each PDF is still what its attached YAML makes.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::report_problems;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[arg(required = true)]
+    pdfs: Vec<PathBuf>,
+}
+
+/// A line for each PDF; 0 only if every one is unchanged.
+pub fn run(args: Args) -> ExitCode {
+    let mut all_unchanged = true;
+    for pdf in &args.pdfs {
+        match paragraf::verify::verify(pdf) {
+            Ok(finding) => {
+                all_unchanged &= finding.holds();
+                outln!("{}: {}", pdf.display(), finding.message());
+            }
+            Err(error) => {
+                all_unchanged = false;
+                report_problems(&error.problems);
+            }
+        }
+    }
+    if all_unchanged {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

@@ -1,0 +1,334 @@
+//! The PDF output (`paragraf build`): planned documents rendered to Typst, typeset and
+//! written into the output folder all at once, or kept in memory (the benches). The
+//! output folder's cache says which documents need neither. The site and the package
+//! write their PDFs through [`make`] too, each at placements of its own.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::{Placement, Report, prepare};
+use crate::cache;
+use crate::error::{Result, all_or_problems};
+use crate::parallel::in_parallel;
+use crate::plan::{BuildOptions, Planned};
+use crate::render;
+use crate::typeset::{self, PdfSettings};
+use crate::web_copy;
+use crate::write::{self, OutputFile};
+
+/// A typeset document: its file stem, its PDF and its Typst source with the files it
+/// attaches (what the PDF is made from: the same again gives the same PDF).
+#[derive(Debug, Clone)]
+pub struct Produced {
+    pub stem: String,
+    pub pdf: Vec<u8>,
+    pub typst: String,
+    pub attachments: Vec<(String, Arc<[u8]>)>,
+    pub images: Vec<(String, Arc<[u8]>)>,
+}
+
+impl Produced {
+    /// The files to write: the PDF, and with `emit_typst` the Typst source beside it.
+    pub fn files(self, emit_typst: bool) -> Vec<OutputFile> {
+        output_files(
+            &Placement::top(&self.stem),
+            self.pdf,
+            self.typst,
+            emit_typst,
+        )
+    }
+}
+
+/// A document's files at `place`: the PDF, and with `emit_typst` its Typst source.
+fn output_files(
+    place: &Placement,
+    pdf: Vec<u8>,
+    typst: String,
+    emit_typst: bool,
+) -> Vec<OutputFile> {
+    let mut files = vec![OutputFile {
+        name: place.file("pdf"),
+        bytes: pdf,
+    }];
+    if emit_typst {
+        files.push(OutputFile {
+            name: place.file("typ"),
+            bytes: typst.into_bytes(),
+        });
+    }
+    files
+}
+
+/// The templates of a build: the built-in ones, or those with the user's overrides.
+pub(crate) fn templates(options: &BuildOptions) -> Result<render::Templates> {
+    match &options.templates {
+        Some(dir) => render::Templates::with_overrides(dir),
+        None => Ok(render::Templates::built_in()),
+    }
+}
+
+/// Whether a build's documents carry their YAML sources.
+fn attaches(options: &BuildOptions) -> bool {
+    web_copy::attaches_sources(options.conformance.allows_attachments(), options.web_copy)
+}
+
+/// The settings a document is typeset with. The PDF's identity is its file name,
+/// wherever the file is put (an archive package's data folder).
+fn settings(planned: &Planned, stem: &str, options: &BuildOptions) -> PdfSettings {
+    PdfSettings {
+        ident: stem.to_owned(),
+        date: planned.document.date,
+        root: Some(planned.root.clone()),
+        conformance: options.conformance.clone(),
+    }
+}
+
+/// The Typst source of a planned document.
+fn render_one(
+    renderer: &render::Renderer,
+    planned: &Planned,
+    options: &BuildOptions,
+) -> Result<render::TypstSource> {
+    renderer.render(&planned.document, attaches(options), options.web_copy)
+}
+
+/// After each document: say how far the build is, and every few documents let Typst's
+/// memo cache drop what none of them used, so that memory stays bounded by the
+/// documents in flight, not by the whole build.
+fn after_each(options: &BuildOptions) -> impl Fn(usize, usize) + Sync + '_ {
+    /// How many documents are typeset between two trims.
+    const TRIM_EVERY: usize = 8;
+    move |done, all| {
+        if done.is_multiple_of(TRIM_EVERY) || done == all {
+            typeset::trim_cache();
+        }
+        if let Some(progress) = options.progress {
+            progress(done, all);
+        }
+    }
+}
+
+/// Render and typeset every planned document in memory, in parallel; the result is in
+/// the order of `planned`. Nothing is written.
+pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<Produced>> {
+    let renderer = render::Renderer::new(&templates(options)?)?;
+    let results = in_parallel(planned, after_each(options), |planned| {
+        let source = render_one(&renderer, planned, options)?;
+        let settings = settings(planned, &planned.stem, options);
+        Ok(Produced {
+            stem: planned.stem.clone(),
+            pdf: typeset::typeset(&source, &settings)?,
+            typst: source.text,
+            attachments: source.attachments,
+            images: source.images,
+        })
+    });
+    all_or_problems(results)
+}
+
+/// A planned document and where an output puts its PDF.
+pub(crate) struct Placed<'a> {
+    pub planned: &'a Planned,
+    pub place: Placement,
+}
+
+impl Placed<'_> {
+    /// The names of the files it makes: the PDF, and with `emit_typst` its Typst source.
+    fn names(&self, emit_typst: bool) -> impl Iterator<Item = String> + '_ {
+        let typst = emit_typst.then(|| self.place.file("typ"));
+        std::iter::once(self.place.file("pdf")).chain(typst)
+    }
+}
+
+/// The names of the files `placed` make, for [`write::Stage::open`].
+pub(crate) fn file_names(placed: &[Placed], emit_typst: bool) -> Vec<String> {
+    placed.iter().flat_map(|p| p.names(emit_typst)).collect()
+}
+
+/// One document as made: the files it has in the output folder and whether it was
+/// typeset (else the cache showed them made from the same input).
+pub(crate) struct Made {
+    pub(crate) written: Vec<write::Written>,
+    pub(crate) entry: cache::Entry,
+    pub(crate) typeset: bool,
+}
+
+impl Made {
+    /// Files the folder already holds, made from the same inputs.
+    fn reused(out_dir: &Path, entry: cache::Entry, inputs: String) -> Self {
+        Made {
+            written: entry
+                .files
+                .iter()
+                .map(|stamp| write::Written {
+                    path: out_dir.join(&stamp.name),
+                    changed: false,
+                    modified: None,
+                })
+                .collect(),
+            entry: cache::Entry { inputs, ..entry },
+            typeset: false,
+        }
+    }
+
+    /// The PDF's stamp: its name, size and checksum.
+    pub(crate) fn pdf(&self) -> &cache::Stamp {
+        &self.entry.files[0]
+    }
+}
+
+/// The cache of a build that keeps one: what the output folder held before.
+pub(crate) struct Previous<'a> {
+    pub cache: &'a cache::Cache,
+    pub out_dir: &'a Path,
+}
+
+/// Make every placed document into `stage`, streaming: each PDF goes to a temporary
+/// file as soon as it is typeset (the caller commits the stage when all its files are
+/// made; on any failure nothing in the folder changes). With `previous`, a document whose
+/// inputs match what the folder's cache recorded for files still there is neither
+/// rendered nor typeset again, and one whose rendered source matches is not typeset
+/// again. The results are in the order of `placed`.
+pub(crate) fn make(
+    placed: &[Placed],
+    stage: &write::Stage,
+    options: &BuildOptions,
+    previous: Option<Previous>,
+) -> Result<Vec<Made>> {
+    let templates = templates(options)?;
+    let renderer = render::Renderer::new(&templates)?;
+    // The keys are the cache's: an export, which trusts no earlier build, needs none.
+    let templates_key = previous.as_ref().map(|_| cache::templates_key(&templates));
+    let results = in_parallel(placed, after_each(options), |placed| -> Result<Made> {
+        let Placed { planned, place } = placed;
+        let settings = settings(planned, &place.stem, options);
+        let inputs = templates_key
+            .as_ref()
+            .map_or_else(String::new, |templates_key| {
+                cache::inputs_key(
+                    &planned.document,
+                    templates_key,
+                    attaches(options),
+                    options.web_copy,
+                    &settings,
+                    options.emit_typst,
+                )
+            });
+        // A document the folder already holds, made from the same input.
+        let reused = |matches: &dyn Fn(&cache::Entry) -> bool| {
+            let previous = previous.as_ref()?;
+            let entry = previous
+                .cache
+                .fresh(previous.out_dir, &place.stem, matches)?;
+            Some(Made::reused(previous.out_dir, entry, inputs.clone()))
+        };
+        if let Some(made) = reused(&|e| e.inputs == inputs) {
+            return Ok(made);
+        }
+        let source = render_one(&renderer, planned, options)?;
+        let key = match previous {
+            Some(_) => cache::key(&source, &settings, options.emit_typst),
+            None => String::new(),
+        };
+        if let Some(made) = reused(&|e| e.key == key) {
+            return Ok(made);
+        }
+        let pdf = typeset::typeset(&source, &settings)?;
+        let files = output_files(place, pdf, source.text, options.emit_typst);
+        let written = files
+            .iter()
+            .map(|f| stage.put(f))
+            .collect::<Result<Vec<_>>>()?;
+        let stamps = files
+            .iter()
+            .zip(&written)
+            .map(|(file, written)| cache::Stamp::of(file, written.modified))
+            .collect();
+        Ok(Made {
+            written,
+            entry: cache::Entry {
+                inputs,
+                key,
+                files: stamps,
+            },
+            typeset: true,
+        })
+    });
+    all_or_problems(results)
+}
+
+impl Report {
+    /// The report of an output that made `made` (aligned with `placed`) and wrote
+    /// `written` in all.
+    pub(crate) fn of(
+        written: Vec<write::Written>,
+        placed: &[Placed],
+        made: &[Made],
+        warnings: Vec<crate::error::Problem>,
+    ) -> Self {
+        let typeset: Vec<String> = placed
+            .iter()
+            .zip(made)
+            .filter(|(_, m)| m.typeset)
+            .map(|(p, _)| p.place.stem.clone())
+            .collect();
+        Report {
+            written,
+            warnings,
+            reused: made.len() - typeset.len(),
+            typeset,
+        }
+    }
+}
+
+/// The files the documents of `made` wrote or found unchanged, in order.
+pub(crate) fn written(made: &[Made]) -> Vec<write::Written> {
+    made.iter().flat_map(|m| m.written.clone()).collect()
+}
+
+/// The whole pipeline: load, check, derive, render, typeset, write. On any error writes
+/// nothing. Documents whose inputs are those the output folder's cache recorded are not
+/// typeset again (unless `force`).
+pub fn build(
+    paths: &[std::path::PathBuf],
+    out_dir: &Path,
+    options: &BuildOptions,
+) -> Result<Report> {
+    let (planned, warnings) = prepare(paths, options)?;
+    if planned.is_empty() {
+        // Nothing to make (a web copy of secret cases only): the folder stays untouched.
+        return Ok(Report::of(Vec::new(), &[], &[], warnings));
+    }
+    let placed: Vec<Placed> = planned
+        .iter()
+        .map(|planned| Placed {
+            planned,
+            place: Placement::top(&planned.stem),
+        })
+        .collect();
+    let previous = if options.force {
+        cache::Cache::default()
+    } else {
+        cache::Cache::read(out_dir)
+    };
+    let mut names = file_names(&placed, options.emit_typst);
+    names.push(cache::CACHE_FILE.to_owned());
+    let stage = write::Stage::open(out_dir, names.iter().map(String::as_str))?;
+    let made = make(
+        &placed,
+        &stage,
+        options,
+        Some(Previous {
+            cache: &previous,
+            out_dir,
+        }),
+    )?;
+    let entries = placed
+        .iter()
+        .zip(&made)
+        .map(|(p, m)| (p.place.stem.clone(), m.entry.clone()));
+    // The cache is the build's own record, not one of its outputs.
+    stage.put(&previous.updated(entries).file())?;
+    stage.commit()?;
+    Ok(Report::of(written(&made), &placed, &made, warnings))
+}
