@@ -27,13 +27,11 @@ fn run(args: &[&Path], out: &Path) {
 fn measure(work: impl Fn(&Path)) -> Duration {
     let mut samples: Vec<Duration> = (0..ROUNDS)
         .map(|round| {
-            let out =
-                std::env::temp_dir().join(format!("paragraf-batch-{}-{round}", std::process::id()));
+            let folder = tempfile::tempdir().expect("temporary folder");
+            let out = folder.path().join(format!("round-{round}"));
             let started = Instant::now();
             work(&out);
-            let elapsed = started.elapsed();
-            let _ = std::fs::remove_dir_all(&out);
-            elapsed
+            started.elapsed()
         })
         .collect();
     samples.sort();

@@ -34,8 +34,8 @@ fn case(n: usize) -> String {
 
 /// One size, in this process: check, then build; prints "check-ms build-ms pages peak-mib".
 fn one(n: usize) {
-    let dir = std::env::temp_dir().join(format!("paragraf-large-{}-{n}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temporary folder");
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let dir = folder.path().to_path_buf();
     let file = dir.join("arende.yaml");
     std::fs::write(&file, case(n)).expect("case written");
     let paths = [file];
@@ -56,7 +56,6 @@ fn one(n: usize) {
         size / 1024,
         common::peak_rss_mib()
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn main() {

@@ -88,7 +88,8 @@ fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let paths = vec![root.join("cases/socialnamnden/2015-03-24/sammantrade.yaml")];
     let options = BuildOptions::default();
-    let out = std::env::temp_dir().join(format!("paragraf-overhead-{}", std::process::id()));
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let out = folder.path().to_path_buf();
     let project = out.join("project");
 
     let inputs = paragraf::load(&paths).expect("seed 000 loads");
@@ -158,5 +159,4 @@ fn main() {
             why.trim()
         ),
     }
-    let _ = std::fs::remove_dir_all(&out);
 }

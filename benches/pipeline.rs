@@ -38,7 +38,8 @@ fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let paths = vec![root.join("cases")];
     let options = BuildOptions::default();
-    let out = std::env::temp_dir().join(format!("paragraf-bench-{}", std::process::id()));
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let out = folder.path().to_path_buf();
 
     let inputs = paragraf::load(&paths).expect("examples load");
     let planned = paragraf::plan(&inputs).expect("examples derive");
@@ -109,11 +110,11 @@ fn main() {
             }),
         ),
     ];
-    let _ = std::fs::remove_dir_all(&out);
 
     // What `paragraf watch` does after a one-word edit in seed 000's case: the same
     // process builds again, reusing the PDFs (and Typst's memo cache) of what did not change.
-    let copy = std::env::temp_dir().join(format!("paragraf-bench-watch-{}", std::process::id()));
+    let copy_folder = tempfile::tempdir().expect("temporary folder");
+    let copy = copy_folder.path().to_path_buf();
     let meeting_folder = copy.join("socialnamnden/2015-03-24");
     std::fs::create_dir_all(&meeting_folder).expect("temporary folder");
     let seed = root.join("cases/socialnamnden/2015-03-24");
@@ -148,7 +149,6 @@ fn main() {
         std::fs::write(&case, original.replacen("för 2015", word, 1)).expect("edit");
         black_box(paragraf::build(&watched, &copy.join("ut"), &options).expect("rebuild"));
     });
-    let _ = std::fs::remove_dir_all(&copy);
     let rows: Vec<(&str, Duration)> = rows
         .into_iter()
         .chain([(

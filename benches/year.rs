@@ -125,8 +125,8 @@ fn main() {
     println!("| nämnder | documents | build | time | peak memory | typeset |");
     println!("| --- | --- | --- | --- | --- | --- |");
     for nämnder in [1, 10] {
-        let root =
-            std::env::temp_dir().join(format!("paragraf-year-{}-{nämnder}", std::process::id()));
+        let folder = tempfile::tempdir().expect("temporary folder");
+        let root = folder.path().join(format!("year-{nämnder}"));
         generate(&root.join("namnder"), nämnder);
         let case = root.join("namnder/namnd-0/mote-05/01-delarsrapport.yaml");
         for (what, edit) in [
@@ -146,6 +146,5 @@ fn main() {
                 fields[2], fields[0], fields[1], fields[3]
             );
         }
-        let _ = std::fs::remove_dir_all(&root);
     }
 }

@@ -196,7 +196,7 @@ impl Stage {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .push((temporary.clone(), target.clone()));
-        std::fs::write(&temporary, &file.bytes).map_err(|e| {
+        durable_write(&temporary, &file.bytes).map_err(|e| {
             Problem::in_file(
                 &target,
                 format!("kan inte skrivas: {}", crate::model::files::io_message(&e)),
@@ -219,7 +219,12 @@ impl Stage {
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner),
         );
+        // Each file's bytes are on disk before its rename (see `durable_write`); each
+        // folder is synced after its renames, so that a crash leaves the old files or
+        // the new ones, never a name pointing at nothing.
+        let mut folders = std::collections::BTreeSet::new();
         for (done, (temporary, target)) in staged.iter().enumerate() {
+            folders.extend(target.parent().map(Path::to_path_buf));
             if let Err(e) = std::fs::rename(temporary, target) {
                 for (left, _) in &staged[done..] {
                     let _ = std::fs::remove_file(left);
@@ -231,8 +236,29 @@ impl Stage {
                 .into());
             }
         }
+        for folder in folders {
+            sync_folder(&folder).map_err(|e| {
+                Problem::in_file(
+                    &folder,
+                    format!("kan inte skrivas: {}", crate::model::files::io_message(&e)),
+                )
+            })?;
+        }
         Ok(())
     }
+}
+
+/// Write `bytes` to a new file at `path` and wait until they are on disk.
+fn durable_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut file = std::fs::File::create(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Wait until the folder's entries (the renames into it) are on disk.
+fn sync_folder(folder: &Path) -> std::io::Result<()> {
+    std::fs::File::open(folder)?.sync_all()
 }
 
 impl Drop for Stage {
@@ -254,7 +280,6 @@ impl Drop for Stage {
 /// lock file lives in the system's temporary folder, named by the output folder's real
 /// path, so that the output folder holds only what the build wrote.
 fn lock(dir: &Path) -> Result<std::fs::File> {
-    use std::hash::{Hash, Hasher};
     let failed = |e: std::io::Error| {
         Error::from(Problem::in_file(
             dir,
@@ -265,10 +290,7 @@ fn lock(dir: &Path) -> Result<std::fs::File> {
         ))
     };
     std::fs::create_dir_all(dir).map_err(failed)?;
-    let real = dir.canonicalize().map_err(failed)?;
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    real.hash(&mut hasher);
-    let path = std::env::temp_dir().join(format!("paragraf-{:016x}.lock", hasher.finish()));
+    let path = lock_path(dir).map_err(failed)?;
     let file = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -277,6 +299,16 @@ fn lock(dir: &Path) -> Result<std::fs::File> {
         .map_err(failed)?;
     file.lock().map_err(failed)?;
     Ok(file)
+}
+
+/// The lock file of `dir` (which exists): in the system's temporary folder, named by the
+/// folder's real path.
+fn lock_path(dir: &Path) -> std::io::Result<PathBuf> {
+    use std::hash::{Hash, Hasher};
+    let real = dir.canonicalize()?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    real.hash(&mut hasher);
+    Ok(std::env::temp_dir().join(format!("paragraf-{:016x}.lock", hasher.finish())))
 }
 
 /// Remove the temporary files (`.NAME.PID.tmp`) a build that was killed left in `folder`:
@@ -321,36 +353,41 @@ mod tests {
 
     #[test]
     fn a_second_writer_waits_for_the_first() {
-        let dir = std::env::temp_dir().join(format!("paragraf-lock-{}", std::process::id()));
-        let held = lock(&dir);
-        assert!(held.is_ok());
+        let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = folder.path().to_path_buf();
+        let held = lock(&dir).unwrap_or_else(|e| panic!("{e}"));
+        // Nobody else gets the folder's lock while it is held, and anybody does after.
+        let other = || {
+            let path = lock_path(&dir).unwrap_or_else(|e| panic!("{e}"));
+            std::fs::File::open(path).unwrap_or_else(|e| panic!("{e}"))
+        };
+        assert!(matches!(
+            other().try_lock(),
+            Err(std::fs::TryLockError::WouldBlock)
+        ));
         let target = dir.join("d.pdf");
         let writer = {
             let dir = dir.clone();
             std::thread::spawn(move || {
-                write_all(
-                    &dir,
-                    &[OutputFile {
-                        name: "d.pdf".into(),
-                        bytes: b"x".to_vec(),
-                    }],
-                )
-                .is_ok()
+                let file = OutputFile {
+                    name: "d.pdf".into(),
+                    bytes: b"x".to_vec(),
+                };
+                write_all(&dir, &[file]).is_ok()
             })
         };
-        std::thread::sleep(std::time::Duration::from_millis(200));
         assert!(!target.exists(), "written while the folder was locked");
         drop(held);
         assert!(writer.join().unwrap_or(false));
         assert!(target.exists());
-        let _ = std::fs::remove_dir_all(&dir);
+        assert!(other().try_lock().is_ok());
     }
 
     #[cfg(unix)]
     #[test]
     fn a_killed_builds_temporary_files_are_removed_and_a_running_ones_kept() {
-        let dir = std::env::temp_dir().join(format!("paragraf-write-{}", std::process::id()));
-        let _ = std::fs::create_dir_all(&dir);
+        let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = folder.path();
         // A process number no process has (above Linux's pid_max of 2^22).
         let dead = dir.join(".a.pdf.4294967.tmp");
         let alive = dir.join(format!(
@@ -360,7 +397,7 @@ mod tests {
         let _ = std::fs::write(&dead, b"half");
         let _ = std::fs::write(&alive, b"half");
         let written = write_all(
-            &dir,
+            dir,
             &[OutputFile {
                 name: "c.pdf".into(),
                 bytes: b"x".to_vec(),
@@ -368,7 +405,6 @@ mod tests {
         );
         assert!(written.is_ok());
         assert!(!dead.exists() && alive.exists() && dir.join("c.pdf").exists());
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

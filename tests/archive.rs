@@ -154,6 +154,7 @@ fn a_standard_that_forbids_attachments_gets_none() {
                 && xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>")
         );
         assert!(paragraf::extract::attachments(pdf).unwrap().is_empty());
+        assert_eq!(common::embedded_files(pdf), Vec::<String>::new());
     }
 }
 
@@ -381,6 +382,7 @@ fn the_web_copy_has_no_source_no_personal_data_and_no_secret_items() {
             "{}: source attached",
             pdf.display()
         );
+        assert_eq!(common::embedded_files(pdf), Vec::<String>::new());
         let text = text(pdf);
         for name in ["Ulla Forinder", "Yvonne Sjöblom", "Lisbeth Westerlund"] {
             assert!(

@@ -294,6 +294,11 @@ fn the_same_input_gives_the_same_bytes_and_the_date_is_the_documents_or_source_d
 #[test]
 fn the_dilcis_validator_finds_no_error_but_its_known_sip14() {
     let Some(validator) = std::env::var_os("PARAGRAF_EARK_VALIDATE") else {
+        // In CI the validator must run: a missing one is a failure, not a pass.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but PARAGRAF_EARK_VALIDATE is not: .ci/run could not install the E-ARK validator"
+        );
         eprintln!("PARAGRAF_EARK_VALIDATE not set: the E-ARK validator is not run here");
         return;
     };

@@ -418,6 +418,12 @@ fn two_cases_of_one_file_name_in_different_folders_are_both_attached_and_round_t
         "{names:?}"
     );
     assert!(names.contains(&"sub/a.yaml".to_owned()), "{names:?}");
+    // An independent reader finds the same files embedded.
+    let mut seen_by_poppler = embedded_files(protocol);
+    let mut names_sorted = names.clone();
+    seen_by_poppler.sort();
+    names_sorted.sort();
+    assert_eq!(seen_by_poppler, names_sorted);
     // Extracted, the files rebuild the same protocol.
     let back = tempfile::tempdir().unwrap();
     let output = paragraf_in(

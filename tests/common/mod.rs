@@ -98,6 +98,23 @@ fn run(program: &str, args: &[&str]) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// The names of the files embedded in `pdf`, as poppler's `pdfdetach -list` reads them
+/// (a reader independent of paragraf's own).
+pub fn embedded_files(pdf: &Path) -> Vec<String> {
+    let listing = run("pdfdetach", &["-list", pdf.to_str().unwrap()]);
+    let mut lines = listing.lines();
+    let count: usize = lines
+        .next()
+        .and_then(|first| first.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("pdfdetach -list said {listing:?}"));
+    let names: Vec<String> = lines
+        .filter_map(|line| line.split_once(": ").map(|(_, name)| name.to_owned()))
+        .collect();
+    assert_eq!(names.len(), count, "{listing}");
+    names
+}
+
 /// `pdftotext -raw`: the text in content order, lines as typeset.
 pub fn raw_text(pdf: &Path) -> String {
     run("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"])
