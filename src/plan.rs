@@ -185,10 +185,6 @@ pub struct Planned {
 /// Every document of the inputs: per meeting the tjänsteutlåtande of each case, the
 /// protokollsutdrag of each § and the anslag; then the cases not on a meeting.
 pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
-    let folder = |path: &Path| {
-        path.parent()
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
-    };
     let mut planned = Vec::new();
     let mut problems = Vec::new();
     let mut done = BTreeSet::new();
@@ -224,35 +220,7 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
     let derived = in_parallel(
         &jobs,
         |_, _| {},
-        |(meeting, first)| {
-            // The statement of a secret item is as secret as the item. One that fails is
-            // reported with the first meeting holding its case, and left out of the packets.
-            let mut documents: Vec<(Result<Vec<Arc<Document>>>, PathBuf)> = Vec::new();
-            let statements: Vec<Option<Arc<Document>>> = meeting
-                .loaded
-                .items()
-                .zip(first)
-                .map(|(item, first)| {
-                    let case = item.case?;
-                    let statement = derive::statement(case, &profiles).map(|mut document| {
-                        document.secret = item.item.sekretess;
-                        Arc::new(document)
-                    });
-                    if *first {
-                        let planned = statement.clone().map(|d| vec![d]);
-                        documents.push((planned, folder(&case.source.path)));
-                    }
-                    statement.ok()
-                })
-                .collect();
-            let meeting_documents =
-                derive::meeting_documents(&meeting.loaded, &meeting.facts, &profiles, &statements);
-            documents.push((
-                meeting_documents.map(|documents| documents.into_iter().map(Arc::new).collect()),
-                folder(&meeting.loaded.source.path),
-            ));
-            documents
-        },
+        |(meeting, first)| meeting_documents(meeting, first, &profiles),
     );
     for ((meeting, _), derived) in jobs.iter().zip(derived) {
         for (result, root) in derived {
@@ -273,6 +241,55 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
     } else {
         Err(Error::new(problems))
     }
+}
+
+/// Folder of the file at `path`, where its documents may take files from.
+fn folder(path: &Path) -> PathBuf {
+    path.parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// A meeting's documents, each with its root: the tjänsteutlåtande of each case that
+/// `first` says is planned with this meeting, then the meeting's own. A statement that
+/// fails is reported with the first meeting holding its case, and left out of the
+/// packets.
+fn meeting_documents(
+    meeting: &MeetingInput,
+    first: &[bool],
+    profiles: &derive::ProfileViews,
+) -> Vec<(Result<Vec<Arc<Document>>>, PathBuf)> {
+    let mut documents = Vec::new();
+    let personal_data = derive::personal_data(&meeting.loaded);
+    let statements: Vec<Option<Arc<Document>>> = meeting
+        .loaded
+        .items()
+        .zip(first)
+        .map(|(item, first)| {
+            let case = item.case?;
+            // As secret as its item, and redacted as the meeting's documents are.
+            let statement = derive::statement(case, profiles).map(|mut document| {
+                document.secret = item.item.sekretess;
+                for name in &personal_data {
+                    if !document.redactions.contains(name) {
+                        document.redactions.push(name.clone());
+                    }
+                }
+                Arc::new(document)
+            });
+            if *first {
+                let planned = statement.clone().map(|d| vec![d]);
+                documents.push((planned, folder(&case.source.path)));
+            }
+            statement.ok()
+        })
+        .collect();
+    let meeting_documents =
+        derive::meeting_documents(&meeting.loaded, &meeting.facts, profiles, &statements);
+    documents.push((
+        meeting_documents.map(|documents| documents.into_iter().map(Arc::new).collect()),
+        folder(&meeting.loaded.source.path),
+    ));
+    documents
 }
 
 /// Make every file name unique: documents that would share one (two cases of one ärende

@@ -303,3 +303,39 @@ fn example_meeting_kfn() -> &'static Built {
         build(&[repo().join("cases/kultur-och-fritidsnamnden/2024-09-17/sammantrade.yaml")])
     })
 }
+
+#[test]
+fn the_web_copy_shows_no_vote_of_a_secret_paragraph() {
+    // The fullmäktige's vote on § 122 (the VA taxa), with the § made secret.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("kommunfullmaktige");
+    copy_folder(&repo().join("cases/kommunfullmaktige"), &folder);
+    let meeting = folder.join("2024-10-21/sammantrade.yaml");
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    let secret = text.replacen(
+        "  - rubrik: Taxa för vatten och avlopp 2025\n",
+        "  - rubrik: Taxa för vatten och avlopp 2025\n    sekretess: true\n",
+        1,
+    );
+    assert_ne!(secret, text);
+    std::fs::write(&meeting, secret).unwrap();
+    let protocol = |web_copy: bool| {
+        let out = dir.path().join(if web_copy { "webb" } else { "nämnd" });
+        let options = paragraf::BuildOptions {
+            web_copy,
+            ..paragraf::BuildOptions::default()
+        };
+        paragraf::build(std::slice::from_ref(&meeting), &out, &options)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let pdf = out.join("2024-10-21_kommunfullmaktige_protokoll.pdf");
+        page_layout(&pdf, page_count(&pdf))
+    };
+    // The nämnd's own copy keeps the vote's column; the web copy has none.
+    assert!(protocol(false).contains("Omröstning"));
+    let public = protocol(true);
+    assert!(public.contains("närvaro- och omröstningslista"), "{public}");
+    assert!(
+        !public.contains("Omröstning") && !public.contains("Avst."),
+        "{public}"
+    );
+}

@@ -435,3 +435,121 @@ fn the_profiles_colour_is_the_pages_and_must_contrast_with_white_text() {
         );
     }
 }
+
+/// Every way a reader sees the same two names, in a meeting of two cases: the names are
+/// listed on § 1's case only, and written in other case, decomposed (NFD), with invisible
+/// characters and other spaces inside, in a rubrik (so in file names and titles), in a
+/// link's address, and on § 2, whose case lists nobody.
+fn meeting_naming_people(dir: &Path) -> PathBuf {
+    let folder = dir.join("2024-11-26");
+    std::fs::create_dir_all(&folder).unwrap();
+    let case = |file: &str, title: &str, listed: &str, text: &str| {
+        std::fs::write(
+            folder.join(file),
+            format!(
+                "nämnd: Kulturnämnden\nförvaltning: Kulturförvaltningen\nhandläggare: {{namn: Per Lind}}\n\
+                 datum: 2024-11-12\ndnr: KN 2024/{}\nrubrik: \"{title}\"\n{listed}\
+                 förslag_till_beslut: [Kulturnämnden godkänner avtalet.]\nsammanfattning: \"{text}\"\n",
+                file.len()
+            ),
+        )
+        .unwrap();
+    };
+    case(
+        "a.yaml",
+        "Avtal med BJÖRN HÄGG",
+        "personuppgifter: [Björn Hägg, Märta Ödlund, marta@example.se]\n",
+        "Avtalet med Bjo\u{308}rn Ha\u{308}gg och m\u{e4}rta\u{2002}\u{f6}dlund. Skriv till [Märta](mailto:marta@example.se).",
+    );
+    case(
+        "b.yaml",
+        "Hyra för märta ödlund",
+        "",
+        "Lokalen hyrs av Bjö\u{ad}rn Hä\u{200d}gg sedan 2020, som MÄRTA\u{3000}ÖDLUND vet.",
+    );
+    let meeting = folder.join("sammantrade.yaml");
+    std::fs::write(
+        &meeting,
+        "nämnd: Kulturnämnden\ndatum: 2024-11-26\nbeslutande:\n  - {namn: Anna Ek, parti: S, roll: ordförande}\n  - {namn: Bo Ström, parti: M}\n\
+         ordförande: {namn: Anna Ek}\nsekreterare: {namn: Per Lind}\njusterare: [{namn: Bo Ström}]\n\
+         justering: {datum: 2024-11-28}\nanslag: {datum: 2024-11-29, förvaringsplats: Kansliet}\n\
+         paragrafer:\n  - {ärende: a.yaml, beslut: [Kulturnämnden godkänner avtalet med Björn Hägg.]}\n  - {ärende: b.yaml, beslut: [Kulturnämnden godkänner hyran.]}\n",
+    )
+    .unwrap();
+    meeting
+}
+
+#[test]
+fn a_listed_name_is_in_no_published_byte_however_it_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let meeting = meeting_naming_people(dir.path());
+    let site_dir = dir.path().join("site");
+    publish(
+        std::slice::from_ref(&meeting),
+        &site_dir,
+        "2024-12-01",
+        &BuildOptions::default(),
+    );
+    let web = dir.path().join("webb");
+    let options = BuildOptions {
+        web_copy: true,
+        ..BuildOptions::default()
+    };
+    paragraf::build(&[meeting], &web, &options).unwrap_or_else(|e| panic!("{e}"));
+    // What a reader can get: each page, the feed, each PDF's text and metadata, each name.
+    let mut published: Vec<(String, String)> = Vec::new();
+    for root in [&site_dir, &web] {
+        for path in files(root, "") {
+            let name = path.to_string_lossy().into_owned();
+            let text = match path.extension().and_then(|e| e.to_str()) {
+                Some("pdf") => {
+                    let info = Command::new("pdfinfo").arg(&path).output().unwrap();
+                    format!(
+                        "{}\n{}",
+                        raw_text(&path),
+                        String::from_utf8_lossy(&info.stdout)
+                    )
+                }
+                Some("html" | "xml" | "css") => read(&path),
+                _ => continue,
+            };
+            published.push((name.clone(), name.clone()));
+            published.push((name, text));
+        }
+    }
+    assert!(published.len() > 8, "{published:?}");
+    // What a reader would read as the names: folded as a reader folds them.
+    let seen = |text: &str| -> String {
+        use unicode_normalization::UnicodeNormalization;
+        text.nfkc()
+            .filter(|c| !matches!(*c as u32, 0xAD | 0x200B..=0x200F | 0x2060))
+            .map(|c| {
+                if c.is_whitespace() || c == '-' {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect::<String>()
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for (what, text) in &published {
+        let text = seen(text);
+        for name in [
+            "björn hägg",
+            "bjorn hagg",
+            "märta ödlund",
+            "marta odlund",
+            "marta@example.se",
+        ] {
+            assert!(!text.contains(name), "{name} in {what}:\n{text}");
+        }
+    }
+    assert!(
+        published.iter().any(|(_, t)| t.contains("[personuppgift]")),
+        "nothing was replaced"
+    );
+}

@@ -232,6 +232,23 @@ fn part_name(loaded: &LoadedMeeting, facts: &MeetingFacts, p: usize) -> Option<S
 /// justering, the kallelse and, when the meeting has one, the anslag of each justering.
 /// `statements` are the tjänsteutlåtanden of its items in order (none for an item without
 /// a case), each as secret as its item: the handlingar packet gathers them.
+/// The personal data of a meeting: its own list and every one of its cases'. Every
+/// public copy of the meeting's documents redacts all of it.
+pub fn personal_data(loaded: &LoadedMeeting) -> Vec<String> {
+    loaded
+        .meeting
+        .personuppgifter
+        .iter()
+        .chain(
+            loaded
+                .distinct_cases()
+                .into_iter()
+                .flat_map(|case| &case.case.personuppgifter),
+        )
+        .cloned()
+        .collect()
+}
+
 pub fn meeting_documents(
     loaded: &LoadedMeeting,
     facts: &MeetingFacts,
@@ -293,12 +310,9 @@ pub fn meeting_documents(
             )
             .chain(profile_sources.clone())
             .collect();
-        let redactions = meeting
-            .personuppgifter
-            .iter()
-            .chain(item.case.into_iter().flat_map(|c| &c.case.personuppgifter))
-            .cloned()
-            .collect();
+        // One meeting, one list: a name listed on any of its cases is redacted in every
+        // public document of the meeting, not only in its own §.
+        let redactions = personal_data(loaded);
         documents.push(Document {
             dnr: view.dnr.clone(),
             paragraph: Some(item.number),
@@ -326,17 +340,7 @@ pub fn meeting_documents(
         )
         .chain(profile_sources.clone())
         .collect();
-    let all_redactions: Vec<String> = meeting
-        .personuppgifter
-        .iter()
-        .chain(
-            loaded
-                .distinct_cases()
-                .into_iter()
-                .flat_map(|case| &case.case.personuppgifter),
-        )
-        .cloned()
-        .collect();
+    let all_redactions = personal_data(loaded);
     let appendix = loaded.profile.profile.närvarolista != RollPlacement::Cover;
     for (p, part) in facts.parts.iter().enumerate() {
         let name = part_name(loaded, facts, p);

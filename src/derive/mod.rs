@@ -23,7 +23,7 @@ use crate::model::{
     ParagraphNumber, Person, SourceFile, StatementLayout, Wordings,
 };
 pub use item::ItemView;
-pub use meeting::{ExtractView, MeetingView, ProtocolView, meeting_documents};
+pub use meeting::{ExtractView, MeetingView, ProtocolView, meeting_documents, personal_data};
 pub use notice::{NoticeDates, NoticeView};
 pub use packet::{PacketPart, PacketView};
 pub use roll::{MemberView, RollTable};

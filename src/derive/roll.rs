@@ -157,6 +157,8 @@ pub struct RollTable {
     pub rows: Vec<RollRow>,
     /// Per vote: the number of ja, nej and avstår.
     pub sums: Vec<[usize; 3]>,
+    /// Per vote: whether its § is secret (the web copy leaves its column out).
+    pub secret_votes: Vec<bool>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -301,6 +303,10 @@ pub fn roll_table(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize])
             .iter()
             .filter_map(|&i| facts.votes[i].as_ref())
             .map(|v| [v.yes.len(), v.no.len(), v.abstain.len()])
+            .collect(),
+        secret_votes: voted
+            .iter()
+            .map(|&i| loaded.meeting.paragrafer[i].sekretess)
             .collect(),
         rows,
     }

@@ -249,7 +249,11 @@ impl Writer<'_> {
             Tag::Emphasis => self.either("#emph[", "<em>"),
             Tag::Strong => self.either("#strong[", "<strong>"),
             Tag::Strikethrough => self.either("#strike[", "<s>"),
-            Tag::Link { dest_url, .. } if allowed_link(&dest_url) => {
+            // A link whose address holds personal data (a listed e-mail address, a name
+            // in a URL) is no link in the web copy: its text stays, redacted.
+            Tag::Link { dest_url, .. }
+                if allowed_link(&dest_url) && !self.redactions.finds_in_address(&dest_url) =>
+            {
                 let url = dest_url.trim();
                 let link = if self.html() {
                     format!("<a href=\"{}\">", html_text(url))
@@ -473,6 +477,24 @@ mod tests {
             to_typst_plain("# Del\n\n<http://a.se/x>", 2),
             "#heading(level: 3, outlined: false)[#\"Del\";]\n\n#link(\"http://a.se/x\")[#\"http://a.se/x\";]"
         );
+    }
+
+    #[test]
+    fn a_link_to_personal_data_is_no_link_in_the_web_copy() {
+        let redactions = Redactions::new(&[
+            "sara.nilsson@kommun.se".to_owned(),
+            "Sara Nilsson".to_owned(),
+        ]);
+        let text = "Skriv till [sara.nilsson@kommun.se](mailto:sara.nilsson@kommun.se), \
+                    [hennes sida](https://kommun.se/sara-nilsson/) eller [kansliet](mailto:kansli@kommun.se).";
+        let html = to_html(text, 2, &redactions);
+        let typst = to_typst(text, 2, &redactions);
+        for out in [&html, &typst] {
+            assert!(!out.to_lowercase().contains("sara"), "{out}");
+            assert!(out.contains("kansli@kommun.se"), "{out}");
+        }
+        assert!(html.contains("Skriv till [personuppgift], hennes sida eller <a href=\"mailto:kansli@kommun.se\">kansliet</a>."), "{html}");
+        assert_eq!(typst.matches("#link(").count(), 1, "{typst}");
     }
 
     #[test]

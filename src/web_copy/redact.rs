@@ -1,18 +1,29 @@
 //! Personal data left out of the web copy: each string of `personuppgifter` is replaced
-//! by `[personuppgift]` wherever it would be typeset, however it was written: broken
-//! across lines, with any run of spaces, in other case, or with Markdown emphasis in the
-//! middle (`*Sara* Nilsson`).
+//! by `[personuppgift]` wherever it would be typeset, however it was written.
+//!
+//! Matching is on what a reader sees, not on code points: the text and every name are
+//! brought to one canonical form (Unicode compatibility normalisation, so that decomposed
+//! letters as macOS writes them match composed ones; lower case, with ß as ss; every
+//! kind of space and line break as one space; default-ignorable characters such as the
+//! soft hyphen and zero-width joiners left out), and each canonical character remembers
+//! where in the original it came from, so that what is replaced is exactly the visible
+//! name with whatever invisible characters stood inside it. A name matches as whole
+//! words, and before a genitive s ("Saras beslut" is Sara's): "Ek" is not replaced in
+//! "Ekonomi". Markdown emphasis inside a name is handled by [`Redactions::apply_pieces`].
 
-use regex_lite::Regex;
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::canonical_combining_class;
 
 /// What a name is replaced by.
 pub const REPLACEMENT: &str = "[personuppgift]";
 
-/// The compiled patterns of one document's personal data, longest first (so that "Anna
-/// Ek" goes before "Anna").
+/// One document's personal data in canonical form, longest first (so that "Anna Ek" goes
+/// before "Anna").
 #[derive(Debug, Default)]
 pub struct Redactions {
-    patterns: Vec<Regex>,
+    names: Vec<Vec<char>>,
 }
 
 /// A piece of typeset output: text a reader sees, or Typst code around it (markup).
@@ -22,82 +33,248 @@ pub enum Piece {
     Code(String),
 }
 
+/// A text in canonical form: its characters, each with the bytes of the original it
+/// stands for.
+struct Canonical {
+    chars: Vec<char>,
+    origin: Vec<Range<usize>>,
+}
+
+/// Whether a reader sees nothing of `c`: Unicode's Default_Ignorable_Code_Point (soft
+/// hyphen, zero-width space and joiners, bidi marks, word joiner, variation selectors, the
+/// byte order mark, tags…).
+fn is_ignorable(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F..=0x1160 | 0x17B4..=0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
+        | 0xE0000..=0xE0FFF)
+}
+
+/// `segment` (a letter with its combining marks) as it is compared: compatibility
+/// normalised, in lower case, ß as ss.
+fn fold(segment: &str) -> impl Iterator<Item = char> + '_ {
+    segment
+        .nfkc()
+        .flat_map(char::to_lowercase)
+        .flat_map(|c| match c {
+            'ß' => ['s', 's'].into_iter().take(2),
+            c => [c, c].into_iter().take(1),
+        })
+}
+
+impl Canonical {
+    fn of(text: &str) -> Self {
+        let mut canonical = Canonical {
+            chars: Vec::with_capacity(text.len()),
+            origin: Vec::with_capacity(text.len()),
+        };
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            if is_ignorable(c) {
+                continue;
+            }
+            // A letter and the combining marks after it are one thing a reader sees.
+            let mut end = start + c.len_utf8();
+            while let Some(&(at, next)) = chars.peek() {
+                if canonical_combining_class(next) == 0 && !is_ignorable(next) {
+                    break;
+                }
+                chars.next();
+                if !is_ignorable(next) {
+                    end = at + next.len_utf8();
+                }
+            }
+            if c.is_whitespace() {
+                // A run of spaces and line breaks of any kind is one space.
+                if canonical.chars.last() == Some(&' ') {
+                    if let Some(last) = canonical.origin.last_mut() {
+                        last.end = end;
+                    }
+                } else {
+                    canonical.chars.push(' ');
+                    canonical.origin.push(start..end);
+                }
+                continue;
+            }
+            let segment: String = text[start..end]
+                .chars()
+                .filter(|c| !is_ignorable(*c))
+                .collect();
+            for folded in fold(&segment) {
+                canonical.chars.push(folded);
+                canonical.origin.push(start..end);
+            }
+        }
+        canonical
+    }
+
+    /// Whether canonical position `at` starts a word.
+    fn starts_word(&self, at: usize) -> bool {
+        at == 0 || !self.chars[at - 1].is_alphanumeric()
+    }
+
+    /// Whether a word may end before canonical position `at`: nothing of a word follows,
+    /// or only a genitive s.
+    fn ends_word(&self, at: usize) -> bool {
+        let letter = |i: usize| self.chars.get(i).is_some_and(|c| c.is_alphanumeric());
+        !letter(at) || (self.chars[at] == 's' && !letter(at + 1))
+    }
+
+    /// The original byte ranges where one of `names` stands, not overlapping, in order.
+    fn matches(&self, names: &[Vec<char>]) -> Vec<Range<usize>> {
+        let mut found: Vec<Range<usize>> = Vec::new();
+        let mut at = 0;
+        while at < self.chars.len() {
+            let hit = names.iter().find(|name| {
+                !name.is_empty()
+                    && self.chars[at..].starts_with(name)
+                    && self.starts_word(at)
+                    && self.ends_word(at + name.len())
+            });
+            match hit {
+                Some(name) => {
+                    let last = at + name.len() - 1;
+                    found.push(self.origin[at].start..self.origin[last].end);
+                    at = last + 1;
+                }
+                None => at += 1,
+            }
+        }
+        found
+    }
+}
+
 impl Redactions {
     pub fn new(items: &[String]) -> Self {
-        let mut items: Vec<&str> = items
+        let mut names: Vec<Vec<char>> = items
             .iter()
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
-            .collect();
-        items.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
-        let patterns = items
-            .into_iter()
-            .filter_map(|item| {
-                let words: Vec<String> = item.split_whitespace().map(regex_lite::escape).collect();
-                Regex::new(&format!(
-                    "(?i){}",
-                    words.join(r"[\s\x{a0}\x{202f}\x{2009}]+")
-                ))
-                .ok()
+            .map(|item| {
+                let mut chars = Canonical::of(item.trim()).chars;
+                // Spaces at the ends of a name say nothing of where it stands.
+                while chars.last() == Some(&' ') {
+                    chars.pop();
+                }
+                while chars.first() == Some(&' ') {
+                    chars.remove(0);
+                }
+                chars
             })
+            .filter(|name| !name.is_empty())
             .collect();
-        Redactions { patterns }
+        names.sort_by_key(|name| std::cmp::Reverse(name.len()));
+        Redactions { names }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.patterns.is_empty()
+        self.names.is_empty()
+    }
+
+    /// Whether any of the personal data stands in `text`.
+    pub fn finds(&self, text: &str) -> bool {
+        !self.is_empty() && !Canonical::of(text).matches(&self.names).is_empty()
+    }
+
+    /// Whether any of the personal data stands in a link's address: as written, or with
+    /// its escapes decoded and the separators of a path or slug (`sara-nilsson`,
+    /// `sara_nilsson`, `sara+nilsson`, `sara.nilsson`) read as spaces.
+    pub fn finds_in_address(&self, address: &str) -> bool {
+        let decoded = percent_decoded(address);
+        let spaced: String = decoded
+            .chars()
+            .map(|c| {
+                if matches!(c, '-' | '_' | '+' | '.' | '/') {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        [address, decoded.as_str(), spaced.as_str()]
+            .iter()
+            .any(|text| self.finds(text))
     }
 
     /// `text` with every piece of personal data replaced.
     pub fn apply(&self, text: &str) -> String {
-        self.patterns.iter().fold(text.to_owned(), |text, pattern| {
-            pattern.replace_all(&text, REPLACEMENT).into_owned()
-        })
+        if self.is_empty() {
+            return text.to_owned();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut kept = 0;
+        for range in Canonical::of(text).matches(&self.names) {
+            out.push_str(&text[kept..range.start]);
+            out.push_str(REPLACEMENT);
+            kept = range.end;
+        }
+        out.push_str(&text[kept..]);
+        out
     }
 
     /// `pieces` with personal data replaced in what the reader sees, also where markup
     /// stands inside it: the code between is kept (so that emphasis still closes), the
     /// text of the match becomes one replacement at its start.
-    pub fn apply_pieces(&self, mut pieces: Vec<Piece>) -> Vec<Piece> {
-        for pattern in &self.patterns {
-            let plain: String = pieces
-                .iter()
-                .filter_map(|p| match p {
-                    Piece::Text(text) => Some(text.as_str()),
-                    Piece::Code(_) => None,
-                })
-                .collect();
-            let matches: Vec<(usize, usize)> = pattern
-                .find_iter(&plain)
-                .map(|m| (m.start(), m.end()))
-                .collect();
-            if matches.is_empty() {
-                continue;
-            }
-            let mut offset = 0;
-            pieces = pieces
-                .into_iter()
-                .map(|piece| match piece {
-                    Piece::Code(_) => piece,
-                    Piece::Text(text) => {
-                        let start = offset;
-                        offset += text.len();
-                        let mut kept = String::new();
-                        for (i, c) in text.char_indices() {
-                            let at = start + i;
-                            match matches.iter().find(|(from, to)| (*from..*to).contains(&at)) {
-                                Some((from, _)) if *from == at => kept.push_str(REPLACEMENT),
-                                Some(_) => {}
-                                None => kept.push(c),
-                            }
-                        }
-                        Piece::Text(kept)
-                    }
-                })
-                .collect();
+    pub fn apply_pieces(&self, pieces: Vec<Piece>) -> Vec<Piece> {
+        if self.is_empty() {
+            return pieces;
         }
+        let plain: String = pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Text(text) => Some(text.as_str()),
+                Piece::Code(_) => None,
+            })
+            .collect();
+        let matches = Canonical::of(&plain).matches(&self.names);
+        if matches.is_empty() {
+            return pieces;
+        }
+        let mut offset = 0;
         pieces
+            .into_iter()
+            .map(|piece| match piece {
+                Piece::Code(_) => piece,
+                Piece::Text(text) => {
+                    let start = offset;
+                    offset += text.len();
+                    let mut kept = String::new();
+                    for (i, c) in text.char_indices() {
+                        let at = start + i;
+                        match matches.iter().find(|range| range.contains(&at)) {
+                            Some(range) if range.start == at => kept.push_str(REPLACEMENT),
+                            Some(_) => {}
+                            None => kept.push(c),
+                        }
+                    }
+                    Piece::Text(kept)
+                }
+            })
+            .collect()
     }
+}
+
+/// `%XX` escapes decoded where they make UTF-8; the rest as written.
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
 }
 
 #[cfg(test)]
@@ -136,5 +313,68 @@ mod tests {
                 Piece::Text(" och [personuppgift].".into()),
             ]
         );
+    }
+
+    #[test]
+    fn what_looks_the_same_matches_the_same() {
+        let redactions = Redactions::new(&["Björn Hägg".to_owned(), "Märta Ödlund".to_owned()]);
+        for text in [
+            "Avtal med BJÖRN HÄGG i dag",
+            "Avtal med märta ödlund i dag",
+            // Decomposed letters, as macOS and copy-paste give them.
+            "Avtal med Bjo\u{308}rn Ha\u{308}gg i dag",
+            // A soft hyphen, zero-width joiners and a word joiner inside the name.
+            "Avtal med Bjö\u{ad}rn Hä\u{200d}g\u{200c}g i dag",
+            "Avtal med Märta\u{2060} Ödlund i dag",
+            // Other spaces between first and last name.
+            "Avtal med Björn\u{2002}Hägg i dag",
+            "Avtal med Björn\u{3000}Hägg i dag",
+            "Avtal med Björn\u{2028}Hägg i dag",
+            // Fullwidth letters are letters.
+            "Avtal med \u{ff22}jörn Hägg i dag",
+        ] {
+            assert_eq!(
+                redactions.apply(text),
+                "Avtal med [personuppgift] i dag",
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_is_whole_words_or_a_genitive() {
+        let redactions = Redactions::new(&["Ek".to_owned(), "Anna".to_owned()]);
+        assert_eq!(
+            redactions.apply("Ekonomi och Ek, Annas beslut, Johanna, Annalena"),
+            "Ekonomi och [personuppgift], [personuppgift]s beslut, Johanna, Annalena"
+        );
+        assert!(redactions.finds("mailto:anna@kommun.se"));
+        assert!(!redactions.finds("mailto:johanna@kommun.se"));
+        let names = Redactions::new(&["Sara Nilsson".to_owned()]);
+        for address in [
+            "https://kommun.se/sara-nilsson/",
+            "https://kommun.se/?namn=Sara%20Nilsson",
+            "https://kommun.se/?namn=sara+nilsson",
+            "mailto:sara.nilsson@kommun.se",
+        ] {
+            assert!(names.finds_in_address(address), "{address}");
+        }
+        assert!(!names.finds_in_address("https://kommun.se/saran/nilssonska"));
+    }
+
+    #[test]
+    fn straße_and_strasse_are_one_name() {
+        let redactions = Redactions::new(&["Groß".to_owned()]);
+        assert_eq!(
+            redactions.apply("Herr GROSS och herr Groß"),
+            "Herr [personuppgift] och herr [personuppgift]"
+        );
+    }
+
+    #[test]
+    fn an_empty_or_blank_name_redacts_nothing() {
+        let redactions = Redactions::new(&[" ".to_owned(), String::new(), "\u{ad}".to_owned()]);
+        assert!(redactions.is_empty());
+        assert_eq!(redactions.apply("Allt står kvar."), "Allt står kvar.");
     }
 }
