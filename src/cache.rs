@@ -12,6 +12,7 @@
 //! else the recorded SHA-256. The file is safe to delete.
 
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -29,6 +30,9 @@ pub const CACHE_FILE: &str = ".paragraf-cache.json";
 /// The identity of this paragraf: its version and a hash of its code, templates, fonts
 /// and locked dependencies (see `build.rs`).
 pub const BUILD_ID: &str = env!("PARAGRAF_BUILD_ID");
+
+/// The largest cache file read: a year of 3 630 documents needs about 2 MiB.
+pub const MAX_CACHE_BYTES: u64 = 64 << 20;
 
 /// What a build made, by document (its file stem).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -84,7 +88,8 @@ impl Stamp {
     /// are hashed.
     fn on_disk(&self, dir: &Path, cache_written: Option<SystemTime>) -> Option<Stamp> {
         let path = dir.join(&self.name);
-        let metadata = std::fs::metadata(&path).ok()?;
+        // The file itself, not what a link in its place points at.
+        let metadata = std::fs::symlink_metadata(&path).ok()?;
         if !metadata.is_file() || metadata.len() != self.size {
             return None;
         }
@@ -107,22 +112,44 @@ impl Stamp {
 impl Cache {
     /// The cache of the output folder `dir`; empty when there is none or it cannot be read
     /// (it only saves time).
+    /// Only a regular file (not a link, a FIFO or a device) of at most [`MAX_CACHE_BYTES`]
+    /// is read: a cache that could point anywhere or never end is no cache.
     pub fn read(dir: &Path) -> Self {
         let path = dir.join(CACHE_FILE);
-        let Some(mut cache) = std::fs::read(&path)
+        let Ok(metadata) = std::fs::symlink_metadata(&path) else {
+            return Cache::default();
+        };
+        if !metadata.is_file() || metadata.len() > MAX_CACHE_BYTES {
+            return Cache::default();
+        }
+        let mut bytes = Vec::new();
+        let read = std::fs::File::open(&path)
+            .and_then(|file| file.take(MAX_CACHE_BYTES).read_to_end(&mut bytes));
+        let Some(mut cache) = read
             .ok()
-            .and_then(|bytes| serde_json::from_slice::<Cache>(&bytes).ok())
+            .and_then(|_| serde_json::from_slice::<Cache>(&bytes).ok())
         else {
             return Cache::default();
         };
-        cache.written = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+        cache.written = metadata.modified().ok();
         cache
     }
 
     /// The entry of `stem` if `matches` says it was made from the same inputs and its
-    /// files are on disk unchanged, their stamps with the times they have now.
-    pub fn fresh(&self, dir: &Path, stem: &str, matches: impl Fn(&Entry) -> bool) -> Option<Entry> {
+    /// files are on disk unchanged, their stamps with the times they have now. The entry
+    /// must name exactly the document's own files, `names`: a cache naming another
+    /// document's file, one outside the folder or none is not trusted.
+    pub fn fresh(
+        &self,
+        dir: &Path,
+        stem: &str,
+        names: &[String],
+        matches: impl Fn(&Entry) -> bool,
+    ) -> Option<Entry> {
         let entry = self.documents.get(stem).filter(|entry| matches(entry))?;
+        if !entry.files.iter().map(|f| &f.name).eq(names) {
+            return None;
+        }
         let files = entry
             .files
             .iter()
@@ -316,11 +343,19 @@ mod tests {
         };
         let cache = Cache::default().updated([("a".to_owned(), entry)]);
         let key = |k: &'static str| move |entry: &Entry| entry.key == k;
-        assert!(cache.fresh(dir, "a", key("k")).is_some());
-        assert!(cache.fresh(dir, "a", key("other")).is_none());
-        assert!(cache.fresh(dir, "b", key("k")).is_none());
+        let names = ["a.pdf".to_owned()];
+        assert!(cache.fresh(dir, "a", &names, key("k")).is_some());
+        assert!(cache.fresh(dir, "a", &names, key("other")).is_none());
+        assert!(cache.fresh(dir, "b", &names, key("k")).is_none());
+        // Only for the document's own files.
+        assert!(
+            cache
+                .fresh(dir, "a", &["b.pdf".to_owned()], key("k"))
+                .is_none()
+        );
+        assert!(cache.fresh(dir, "a", &[], key("k")).is_none());
         // Same size, other bytes: not trusted.
         let _ = std::fs::write(dir.join("a.pdf"), b"%PDX");
-        assert!(cache.fresh(dir, "a", key("k")).is_none());
+        assert!(cache.fresh(dir, "a", &names, key("k")).is_none());
     }
 }

@@ -83,6 +83,22 @@ pub fn number_in_words_neuter(n: usize) -> String {
     }
 }
 
+/// `date` when its year is one a protocol can have (as for the dates in the YAML), else
+/// why not, in Swedish.
+pub fn plausible_year(date: NaiveDate) -> Result<NaiveDate, String> {
+    let years = crate::model::text_rules::YEARS;
+    if years.contains(&i64::from(date.year())) {
+        Ok(date)
+    } else {
+        Err(format!(
+            "året {} ligger utanför {}–{}; kontrollera datumet",
+            date.year(),
+            years.start(),
+            years.end()
+        ))
+    }
+}
+
 /// `6 mars 2015`, the form of running text.
 pub fn long_date(date: NaiveDate) -> String {
     format!(

@@ -124,19 +124,22 @@ fn changes_content(kind: &notify::EventKind) -> bool {
     matches!(kind, Create(_) | Modify(_) | Remove(_))
 }
 
-/// A change that can alter a document: YAML, a template or a logo, not what the build writes.
+/// A change that can alter a document: YAML, a template or a logo, not what the build
+/// writes. Only the build's own files are passed over (its PDFs and Typst sources in the
+/// output folder, its hidden cache and temporary files): the output folder may be the
+/// folder of the YAML itself (`watch DIR -o DIR`) or hold it.
 fn relevant(path: &Path, out: &Path) -> bool {
     let hidden = path
         .file_name()
         .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    let extension = path.extension().and_then(|e| e.to_str());
     let inside_out = path.starts_with(out) || path.canonicalize().is_ok_and(|p| p.starts_with(out));
-    let kind = path.extension().is_some_and(|e| {
-        matches!(
-            e.to_str(),
-            Some("yaml" | "yml" | "j2" | "typ" | "svg" | "png" | "jpg" | "jpeg")
-        )
-    });
+    let written = inside_out && matches!(extension, Some("pdf" | "typ"));
+    let kind = matches!(
+        extension,
+        Some("yaml" | "yml" | "j2" | "typ" | "svg" | "png" | "jpg" | "jpeg")
+    );
     // A folder made anew (`git checkout`) may hold files before its own watch is set.
-    let folder = path.is_dir();
-    (kind || folder) && !hidden && !inside_out
+    let folder = path.is_dir() && !same(out, path);
+    (kind || folder) && !hidden && !written
 }

@@ -615,3 +615,61 @@ fn new_writes_a_bare_file_name_into_the_current_folder() {
     );
     assert!(dir.path().join("profil.yaml").is_file());
 }
+
+#[test]
+fn dates_addresses_and_source_date_epoch_out_of_range_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ut");
+    let meeting = seed_meeting();
+    let meeting = meeting.to_str().unwrap();
+    let out_arg = out.to_str().unwrap();
+    for (option, value, said) in [
+        ("--datum", "262142-12-31", "inget datum"),
+        ("--datum", "1800-01-01", "utanför 1900–2200"),
+        ("--adress", "javascript:alert(1)", "ingen webbadress"),
+        ("--adress", "https://", "ingen webbadress"),
+        ("--adress", "https://kommun.se/a b", "ingen webbadress"),
+        (
+            "--adress",
+            "https://kommun.se/\"><script>",
+            "ingen webbadress",
+        ),
+    ] {
+        let output = paragraf(&["publish", meeting, "-o", out_arg, option, value]);
+        assert_eq!(output.status.code(), Some(2), "{option} {value}");
+        assert!(
+            stderr(&output).contains(said),
+            "{option} {value}: {}",
+            stderr(&output)
+        );
+    }
+    let accepted = paragraf(&[
+        "publish",
+        meeting,
+        "-o",
+        out_arg,
+        "--datum",
+        "2015-04-01",
+        "--adress",
+        "https://kommun.se/anslag",
+    ]);
+    assert!(accepted.status.success(), "{}", stderr(&accepted));
+    for epoch in ["i morgon", "99999999999999", "-9999999999"] {
+        let output = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+            .args(["archive", meeting, "--format", "fgs", "-o"])
+            .arg(dir.path().join("arkiv"))
+            .env("SOURCE_DATE_EPOCH", epoch)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{epoch}");
+        assert!(
+            stderr(&output).contains("SOURCE_DATE_EPOCH"),
+            "{epoch}: {}",
+            stderr(&output)
+        );
+        assert!(
+            !dir.path().join("arkiv").exists(),
+            "{epoch}: something was written"
+        );
+    }
+}

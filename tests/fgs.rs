@@ -379,3 +379,30 @@ fn markup_in_the_yaml_is_escaped_in_every_xml_file() {
         "no element from the YAML"
     );
 }
+
+#[test]
+fn two_meetings_of_one_organ_name_and_day_get_two_packages() {
+    // Two municipalities' Socialnämnden meeting on 2015-03-24.
+    let dir = tempfile::tempdir().unwrap();
+    for municipality in ["a", "b"] {
+        common::copy_folder(
+            &repo().join("cases/socialnamnden"),
+            &dir.path().join(municipality).join("socialnamnden"),
+        );
+    }
+    let input = dir.path().to_string_lossy().into_owned();
+    let (_out, folders) = packages(&[&input], None);
+    let meetings: Vec<&PathBuf> = folders
+        .iter()
+        .filter(|f| f.to_string_lossy().contains("2015-03-24"))
+        .collect();
+    assert_eq!(meetings.len(), 2, "{folders:?}");
+    for package in meetings {
+        let data = checksums_hold(&package.join("representations/rep1/METS.xml"));
+        let files = every_file(&package.join("representations/rep1/data"));
+        // The package's own PDFs, every one listed: none of the other meeting's.
+        assert_eq!(files.len(), data.len(), "{}: {data:?}", package.display());
+        let erms = std::fs::read_to_string(package.join("metadata/descriptive/erms.xml")).unwrap();
+        assert_eq!(erms.matches("<erms:agent ").count().max(1), 1, "{erms}");
+    }
+}

@@ -4,30 +4,13 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Output;
 
-use common::repo;
+use common::{paragraf_in, repo};
 
-/// `paragraf check PATH`, killed (and failed) if it has not finished after a minute: a
-/// guard against hangs, not a speed requirement.
+/// `paragraf check PATH`, killed (and failed) if it hangs.
 fn check(path: &Path) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_paragraf"))
-        .arg("check")
-        .arg(path)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("paragraf runs");
-    let started = Instant::now();
-    while child.try_wait().expect("waiting works").is_none() {
-        if started.elapsed() > Duration::from_secs(60) {
-            let _ = child.kill();
-            panic!("paragraf check {} hangs", path.display());
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().expect("output")
+    paragraf_in(&repo(), &["check", path.to_str().unwrap()])
 }
 
 #[test]

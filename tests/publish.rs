@@ -553,3 +553,72 @@ fn a_listed_name_is_in_no_published_byte_however_it_is_written() {
         "nothing was replaced"
     );
 }
+
+#[test]
+fn a_template_that_loops_without_end_stops_with_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let meeting = hostile_meeting(dir.path());
+    let templates = dir.path().join("mallar");
+    std::fs::create_dir(&templates).unwrap();
+    let endless =
+        "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}";
+    for (command, template) in [("publish", "sida.html.j2"), ("build", "anslag.typ.j2")] {
+        std::fs::write(templates.join(template), endless).unwrap();
+        let out = dir.path().join(command);
+        let mut args = vec![
+            command,
+            meeting.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        args.extend(["--templates", templates.to_str().unwrap()]);
+        if command == "publish" {
+            args.extend(["--datum", "2024-12-01"]);
+        }
+        let output = paragraf_in(dir.path(), &args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{command}: {stderr}");
+        assert!(
+            stderr.contains(template) && stderr.contains("för mycket arbete"),
+            "{stderr}"
+        );
+        assert!(
+            !out.exists() || files(&out, "").is_empty(),
+            "{command} wrote something"
+        );
+        std::fs::remove_file(templates.join(template)).unwrap();
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_template_override_that_is_a_link_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let meeting = hostile_meeting(dir.path());
+    let secret = dir.path().join("hemligt.txt");
+    std::fs::write(&secret, "lösenord").unwrap();
+    let templates = dir.path().join("mallar");
+    std::fs::create_dir(&templates).unwrap();
+    std::os::unix::fs::symlink(&secret, templates.join("stil.css")).unwrap();
+    let out = dir.path().join("site");
+    let output = paragraf_in(
+        dir.path(),
+        &[
+            "publish",
+            meeting.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--datum",
+            "2024-12-01",
+            "--templates",
+            templates.to_str().unwrap(),
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("stil.css") && stderr.contains("ingen vanlig fil"),
+        "{stderr}"
+    );
+    assert!(!out.exists() || files(&out, "").is_empty());
+}

@@ -351,3 +351,94 @@ fn a_killed_build_leaves_each_file_old_or_new_and_the_next_build_finishes() {
         assert_eq!(pdfs(&after), pdfs(&new_files));
     }
 }
+
+/// The cache as JSON, to tamper with.
+fn cache_json(out: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(out.join(paragraf::cache::CACHE_FILE)).unwrap()).unwrap()
+}
+
+#[test]
+fn a_cache_entry_naming_another_file_or_none_is_not_trusted() {
+    let (dir, nämnd) = nämnd_copy();
+    let out = dir.path().join("ut");
+    build(&nämnd, &out);
+    let json = cache_json(&out);
+    let documents = json["documents"].as_object().unwrap();
+    let protocol = documents
+        .keys()
+        .find(|k| k.ends_with("_protokoll"))
+        .unwrap()
+        .clone();
+    let kallelse = documents
+        .keys()
+        .find(|k| k.ends_with("_kallelse"))
+        .unwrap()
+        .clone();
+    let outside = dir.path().join("utanför.pdf");
+    std::fs::copy(out.join(format!("{kallelse}.pdf")), &outside).unwrap();
+    for files in [
+        // The kallelse's PDF, with its true size and checksum, as if it were the protocol's.
+        json["documents"][&kallelse]["files"].clone(),
+        // A file outside the output folder, likewise.
+        serde_json::json!([{ "name": "../utanför.pdf", "size": json["documents"][&kallelse]["files"][0]["size"], "sha256": json["documents"][&kallelse]["files"][0]["sha256"] }]),
+        // No file at all.
+        serde_json::json!([]),
+    ] {
+        let mut tampered = json.clone();
+        tampered["documents"][&protocol]["files"] = files.clone();
+        std::fs::write(
+            out.join(paragraf::cache::CACHE_FILE),
+            serde_json::to_vec(&tampered).unwrap(),
+        )
+        .unwrap();
+        std::fs::remove_file(out.join(format!("{protocol}.pdf"))).unwrap();
+        let report = build(&nämnd, &out);
+        assert!(
+            out.join(format!("{protocol}.pdf")).is_file(),
+            "the protocol was not made again with {files}"
+        );
+        assert!(
+            report.typeset.contains(&protocol),
+            "{files}: {:?}",
+            report.typeset
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_cache_file_that_is_a_fifo_or_a_link_to_a_device_is_no_cache() {
+    let (dir, nämnd) = nämnd_copy();
+    let out = dir.path().join("ut");
+    build(&nämnd, &out);
+    let cache = out.join(paragraf::cache::CACHE_FILE);
+    for make in ["fifo", "link"] {
+        std::fs::remove_file(&cache).unwrap();
+        match make {
+            "fifo" => assert!(
+                Command::new("mkfifo")
+                    .arg(&cache)
+                    .status()
+                    .unwrap()
+                    .success()
+            ),
+            _ => std::os::unix::fs::symlink("/dev/zero", &cache).unwrap(),
+        }
+        // A build that hangs on the file fails here.
+        let output = paragraf_in(
+            dir.path(),
+            &[
+                "build",
+                nämnd.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ],
+        );
+        let status = output.status;
+        assert!(status.success(), "{make}");
+        assert!(
+            std::fs::symlink_metadata(&cache).unwrap().is_file(),
+            "{make}"
+        );
+    }
+}

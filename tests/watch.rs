@@ -199,3 +199,32 @@ fn a_folder_removed_and_made_again_is_still_watched_and_warnings_are_said_once()
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+#[test]
+fn a_watch_writing_beside_its_yaml_still_sees_a_saved_edit() {
+    // `watch DIR -o DIR`: the PDFs go into the folder the YAML is in.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("socialnamnden/2015-03-24");
+    copy_folder(&repo().join("cases/socialnamnden/2015-03-24"), &folder);
+    let committee = dir.path().join("socialnamnden");
+    let (_watching, stdout, _stderr) = start_watch(&committee, &committee);
+    assert!(wait_for(&stdout, "byggt på").contains("6 filer ändrade"));
+    let case = folder.join("3.2-482-2014-fordelning-must.yaml");
+    let yaml = std::fs::read_to_string(&case).unwrap();
+    std::fs::write(
+        &case,
+        yaml.replacen(
+            "I stadens budget för 2015",
+            "I stadens budget för år 2015",
+            1,
+        ),
+    )
+    .unwrap();
+    let rebuilt = wait_for(&stdout, "byggt på");
+    assert!(rebuilt.contains("6 filer ändrade"), "{rebuilt}");
+    // The build's own writing does not set off another build.
+    assert!(
+        stdout.recv_timeout(Duration::from_secs(2)).is_err(),
+        "the watch rebuilt on its own output"
+    );
+}

@@ -1,12 +1,12 @@
 //! `paragraf archive`: the registrar's export.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use paragraf::ArchiveFormat;
+use paragraf::{ArchiveFormat, Problem};
 
-use super::{PdfArgs, finish};
+use super::{PdfArgs, fail, finish};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -32,8 +32,11 @@ enum ArchiveKind {
 pub fn run(args: Args) -> ExitCode {
     let format = match args.format {
         ArchiveKind::Manifest => ArchiveFormat::Manifest,
-        ArchiveKind::Fgs => ArchiveFormat::Fgs {
-            created: source_date_epoch(),
+        ArchiveKind::Fgs => match source_date_epoch() {
+            Ok(created) => ArchiveFormat::Fgs { created },
+            Err(why) => {
+                return fail(&Problem::in_file(Path::new("SOURCE_DATE_EPOCH"), why).into());
+            }
         },
     };
     let options = args.pdf.options(false);
@@ -41,12 +44,22 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 /// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC), the reproducible-builds convention for
-/// a date that is not the clock's; unset or not a date gives none.
-fn source_date_epoch() -> Option<chrono::NaiveDateTime> {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()?
-        .trim()
-        .parse()
-        .ok()?;
-    chrono::DateTime::from_timestamp(seconds, 0).map(|t| t.naive_utc())
+/// a date that is not the clock's: none when unset; set, it must be such a date.
+fn source_date_epoch() -> Result<Option<chrono::NaiveDateTime>, String> {
+    let Some(text) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let text = text.to_string_lossy();
+    let refused = || {
+        format!(
+            "{text:?} är ingen tidpunkt; SOURCE_DATE_EPOCH är sekunder sedan 1970 (UTC), \
+             till exempel 1733054400"
+        )
+    };
+    let seconds: i64 = text.trim().parse().map_err(|_| refused())?;
+    let at = chrono::DateTime::from_timestamp(seconds, 0)
+        .ok_or_else(refused)?
+        .naive_utc();
+    paragraf::swedish::plausible_year(at.date())?;
+    Ok(Some(at))
 }

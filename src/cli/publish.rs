@@ -19,7 +19,7 @@ pub struct Args {
     datum: Option<chrono::NaiveDate>,
     /// The address the folder is served at (`https://kommun.se/anslag`), for the
     /// feed's links and ids.
-    #[arg(long, visible_alias = "address", value_name = "URL")]
+    #[arg(long, visible_alias = "address", value_name = "URL", value_parser = parse_address)]
     adress: Option<String>,
     /// A folder of templates that replace the built-in ones of the same name
     /// (`protokoll.html.j2`, `stil.css`, …).
@@ -40,10 +40,30 @@ pub fn run(args: Args) -> ExitCode {
     finish(paragraf::publish(&args.paths, &args.out, &options, &site))
 }
 
-/// `--datum`: a day as YYYY-MM-DD.
+/// `--datum`: a day as YYYY-MM-DD, in the years a protocol can be from.
 fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("{text:?} är inget datum; skriv ÅÅÅÅ-MM-DD, till exempel 2024-10-01"))
+    let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        format!("{text:?} är inget datum; skriv ÅÅÅÅ-MM-DD, till exempel 2024-10-01")
+    })?;
+    paragraf::swedish::plausible_year(date)
+}
+
+/// `--adress`: where the site is served, an http(s) address with a host and nothing a
+/// feed could not carry as it is.
+fn parse_address(text: &str) -> Result<String, String> {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    let host = rest.and_then(|r| r.split('/').next()).unwrap_or_default();
+    let clean = !text
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "\"'<>\\`{}|^".contains(c));
+    if host.is_empty() || !clean {
+        return Err(format!(
+            "{text:?} är ingen webbadress; skriv den som https://kommun.se/anslag"
+        ));
+    }
+    Ok(text.to_owned())
 }
 
 /// Today's date in UTC, from the system clock.

@@ -171,9 +171,10 @@ impl Made {
         }
     }
 
-    /// The PDF's stamp: its name, size and checksum.
-    pub(crate) fn pdf(&self) -> &cache::Stamp {
-        &self.entry.files[0]
+    /// The PDF's stamp: its name, size and checksum (an entry is only ever made or
+    /// reused with the PDF first among its files).
+    pub(crate) fn pdf(&self) -> Option<&cache::Stamp> {
+        self.entry.files.first()
     }
 }
 
@@ -215,11 +216,12 @@ pub(crate) fn make(
                 )
             });
         // A document the folder already holds, made from the same input.
+        let names: Vec<String> = placed.names(options.emit_typst).collect();
         let reused = |matches: &dyn Fn(&cache::Entry) -> bool| {
             let previous = previous.as_ref()?;
             let entry = previous
                 .cache
-                .fresh(previous.out_dir, &place.stem, matches)?;
+                .fresh(previous.out_dir, &place.stem, &names, matches)?;
             Some(Made::reused(previous.out_dir, entry, inputs.clone()))
         };
         if let Some(made) = reused(&|e| e.inputs == inputs) {
@@ -306,14 +308,16 @@ pub fn build(
             place: Placement::top(&planned.stem),
         })
         .collect();
+    let mut names = file_names(&placed, options.emit_typst);
+    names.push(cache::CACHE_FILE.to_owned());
+    let stage = write::Stage::open(out_dir, names.iter().map(String::as_str))?;
+    // Read under the folder's lock: a build running beside this one cannot write its
+    // entries between our reading and our writing of the cache, and lose them.
     let previous = if options.force {
         cache::Cache::default()
     } else {
         cache::Cache::read(out_dir)
     };
-    let mut names = file_names(&placed, options.emit_typst);
-    names.push(cache::CACHE_FILE.to_owned());
-    let stage = write::Stage::open(out_dir, names.iter().map(String::as_str))?;
     let made = make(
         &placed,
         &stage,

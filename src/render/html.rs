@@ -36,6 +36,7 @@ pub struct HtmlRenderer {
 impl HtmlRenderer {
     pub fn new(templates: &Templates) -> Result<Self> {
         let mut env = Environment::new();
+        env.set_fuel(Some(super::TEMPLATE_FUEL));
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         // HTML escaping whatever a template is called: an override named `.txt` is still
         // put on a web page.

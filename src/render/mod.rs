@@ -140,12 +140,25 @@ impl Templates {
             )
         })?;
         let mut problems = Vec::new();
-        for path in entries.flatten().map(|e| e.path()).filter(|p| p.is_file()) {
+        for entry in entries.flatten() {
+            let path = entry.path();
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            if name.starts_with('.') {
+            // What the folder itself holds, links not followed: a link could publish any
+            // file the user can read as the site's stylesheet.
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if name.starts_with('.') || kind.is_dir() {
+                continue;
+            }
+            if !kind.is_file() {
+                problems.push(Problem::in_file(
+                    &path,
+                    "är ingen vanlig fil (en länk, en FIFO eller en enhet); lägg mallen själv i mappen",
+                ));
                 continue;
             }
             let Some(file) = templates.files.iter_mut().find(|f| f.name == name) else {
@@ -156,15 +169,22 @@ impl Templates {
                 ));
                 continue;
             };
-            match std::fs::read_to_string(&path) {
+            let read =
+                crate::model::files::read_regular(&path, MAX_TEMPLATE_BYTES).and_then(|bytes| {
+                    if bytes.len() as u64 > MAX_TEMPLATE_BYTES {
+                        return Err(format!(
+                            "är större än {} MiB; en mall är några kB",
+                            MAX_TEMPLATE_BYTES >> 20
+                        ));
+                    }
+                    String::from_utf8(bytes).map_err(|_| "är inte UTF-8".to_owned())
+                });
+            match read {
                 Ok(text) => {
                     file.path = path;
                     file.text = text.into();
                 }
-                Err(e) => problems.push(Problem::in_file(
-                    &path,
-                    format!("kan inte läsas: {}", crate::model::files::io_message(&e)),
-                )),
+                Err(why) => problems.push(Problem::in_file(&path, why)),
             }
         }
         if problems.is_empty() {
@@ -205,6 +225,15 @@ pub struct TypstSource {
     pub yaml: Vec<(PathBuf, String)>,
 }
 
+/// The largest template file read from `--templates`.
+const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
+
+/// The work one template may do in rendering one document, in minijinja's instructions
+/// (its fuel), for every template environment: the largest example document takes about
+/// 12 000, a table of the most applications allowed far below this; a template override
+/// that loops without end stops here with an error instead of hanging the build.
+pub(crate) const TEMPLATE_FUEL: u64 = 5_000_000;
+
 pub struct Renderer {
     env: Environment<'static>,
     templates: Templates,
@@ -213,6 +242,7 @@ pub struct Renderer {
 impl Renderer {
     pub fn new(templates: &Templates) -> Result<Self> {
         let mut env = Environment::new();
+        env.set_fuel(Some(TEMPLATE_FUEL));
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_auto_escape_callback(|_| AutoEscape::Custom("typst".into()));
         env.set_formatter(|out, state, value| {
@@ -514,10 +544,15 @@ fn template_problem(error: minijinja::Error, templates: &Templates) -> crate::er
         Some(file) => (file.path.clone(), file.text.to_string()),
         None => (built_in_path(name), String::new()),
     };
-    let message = format!(
-        "fel i mallen: {}",
-        error.detail().unwrap_or(&error.kind().to_string())
-    );
+    let message = match error.kind() {
+        ErrorKind::OutOfFuel => "fel i mallen: den gör för mycket arbete för en handling \
+             (en loop utan slut eller över för stora tal?)"
+            .to_owned(),
+        _ => format!(
+            "fel i mallen: {}",
+            error.detail().unwrap_or(&error.kind().to_string())
+        ),
+    };
     match error.line() {
         Some(line) => Problem::at(&path, &source, line, 1, message),
         None => Problem::in_file(&path, message),

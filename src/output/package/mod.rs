@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use super::pdf::{self, Placed};
 use super::{Placement, Report, prepare};
 use crate::derive::DocumentKind;
-use crate::error::Result;
+use crate::error::{Problem, Result};
 use crate::plan::BuildOptions;
 use crate::write::{OutputFile, Stage};
 
@@ -58,7 +58,11 @@ pub fn archive(
     let names = pdf::file_names(&placed, false);
     let stage = Stage::open(out_dir, names.iter().map(String::as_str))?;
     let made = pdf::make(&placed, &stage, &options, None)?;
-    let pdfs: Vec<crate::cache::Stamp> = made.iter().map(|m| m.pdf().clone()).collect();
+    let pdfs: Vec<crate::cache::Stamp> = made
+        .iter()
+        .map(|m| m.pdf().cloned())
+        .collect::<Option<_>>()
+        .ok_or_else(|| Problem::in_file(out_dir, "en handling blev utan PDF; inget skrevs"))?;
     let beside: Vec<OutputFile> = match &packages {
         None => manifest::manifest(&planned, &pdfs).files(),
         Some(packages) => packages.files(&planned, &pdfs)?,

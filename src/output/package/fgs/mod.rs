@@ -93,6 +93,7 @@ pub fn place(planned: &[Planned], created: Option<NaiveDateTime>) -> Packages {
                 .first()
                 .map_or_else(String::new, |p| p.stem.clone()),
         };
+        let id = unique_id(id, &documents, &members);
         for &index in &indexes {
             placements[index] = Placement::under(format!("{id}/{DATA}"), &planned[index].stem);
         }
@@ -103,6 +104,29 @@ pub fn place(planned: &[Planned], created: Option<NaiveDateTime>) -> Packages {
         placements,
         created,
     }
+}
+
+/// `id`, or when another package of the build has it (two municipalities' Testnämnden
+/// meeting on one day, organ names that differ only in case or punctuation), the
+/// municipality's name before it, then a number after it: one meeting, one package.
+fn unique_id(id: String, documents: &[&Planned], taken: &BTreeMap<String, Vec<usize>>) -> String {
+    if !taken.contains_key(&id) {
+        return id;
+    }
+    let municipality = documents
+        .iter()
+        .find_map(|p| p.document.profile.municipality.as_deref());
+    let with_municipality = match municipality {
+        Some(m) => format!("{}-{id}", slug(m, 40)),
+        None => id.clone(),
+    };
+    (1..)
+        .map(|n| match n {
+            1 => with_municipality.clone(),
+            n => format!("{with_municipality}-{n}"),
+        })
+        .find(|candidate| !taken.contains_key(candidate))
+        .unwrap_or(with_municipality)
 }
 
 /// The organ whose meeting the documents are from: that of the protocol, kallelse or
