@@ -15,6 +15,25 @@ const MAX_ATTACHMENT_BYTES: usize = 4 << 20;
 /// The largest PDF read.
 const MAX_PDF_BYTES: u64 = 512 << 20;
 
+/// All attached files of one PDF together, unpacked: a handlingar packet attaches its
+/// meeting's cases, some megabytes; one small stream named thousands of times must not
+/// unpack into gigabytes.
+const MAX_TOTAL_BYTES: usize = 64 << 20;
+
+/// The nodes of a name tree visited at most: a real one has one to a few.
+const MAX_TREE_NODES: usize = 10_000;
+
+/// What a walk through a name tree has seen so far.
+#[derive(Default)]
+struct Walk {
+    found: Vec<Attached>,
+    /// The tree's nodes by object number: a node reached twice (a loop, or a node listed
+    /// twice so that the walk doubles at every level) is refused.
+    visited: std::collections::BTreeSet<lopdf::ObjectId>,
+    nodes: usize,
+    bytes: usize,
+}
+
 /// One attached file: its name within the nämnd's folder and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attached {
@@ -55,20 +74,22 @@ pub fn attachments_in(bytes: &[u8], path: &Path) -> Result<Vec<Attached>> {
     let Ok(tree) = tree else {
         return Ok(Vec::new());
     };
-    let mut found = Vec::new();
-    collect(&document, tree, &mut found, 0).map_err(|e| broken(&e.to_string()))?;
-    Ok(found)
+    let mut walk = Walk::default();
+    collect(&document, tree, &mut walk, 0).map_err(|e| broken(&e.to_string()))?;
+    Ok(walk.found)
 }
 
-/// Walk a name tree (`/Names [name filespec …]`, `/Kids [...]`).
+/// Walk a name tree (`/Names [name filespec …]`, `/Kids [...]`), each node once.
 fn collect(
     document: &Document,
     node: &lopdf::Dictionary,
-    found: &mut Vec<Attached>,
+    walk: &mut Walk,
     depth: usize,
 ) -> lopdf::Result<()> {
-    if depth > 32 {
-        return Ok(()); // a cycle or a hostile tree; a real one is one or two levels
+    let refused = |why: &str| Err(lopdf::Error::InvalidStream(why.to_owned()));
+    walk.nodes += 1;
+    if depth > 32 || walk.nodes > MAX_TREE_NODES {
+        return refused("namnträdet för bifogade filer är för djupt eller för stort");
     }
     if let Ok(names) = node.get(b"Names").and_then(Object::as_array) {
         for pair in names.chunks(2) {
@@ -89,15 +110,24 @@ fn collect(
                     "den bifogade filen {name} är större än 4 MiB uppackad, eller packad på ett okänt sätt"
                 ))
             })?;
-            found.push(Attached { name, bytes });
+            walk.bytes += bytes.len();
+            if walk.bytes > MAX_TOTAL_BYTES {
+                return refused("de bifogade filerna är tillsammans större än 64 MiB uppackade");
+            }
+            walk.found.push(Attached { name, bytes });
         }
     }
     if let Ok(kids) = node.get(b"Kids").and_then(Object::as_array) {
         for kid in kids {
+            if let Object::Reference(id) = kid
+                && !walk.visited.insert(*id)
+            {
+                return refused("namnträdet för bifogade filer når samma nod två gånger");
+            }
             collect(
                 document,
                 document.dereference(kid)?.1.as_dict()?,
-                found,
+                walk,
                 depth + 1,
             )?;
         }
@@ -213,5 +243,63 @@ mod tests {
         assert!(target(dir, "/etc/passwd").is_err());
         assert!(target(dir, "a/../../b").is_err());
         assert!(target(dir, "").is_err());
+    }
+
+    /// A PDF whose embedded-files name tree is `levels` nodes deep, each listing the next
+    /// node twice (the walk would double at every level), the last naming `file` `count`
+    /// times, packed with FlateDecode.
+    fn hostile_pdf(levels: usize, file: &[u8], count: usize) -> Vec<u8> {
+        use lopdf::{Dictionary, Stream, dictionary};
+        let mut document = Document::with_version("1.7");
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(file, 9);
+        let stream = document.add_object(Stream::new(
+            dictionary! { "Type" => "EmbeddedFile", "Filter" => "FlateDecode" },
+            packed,
+        ));
+        let spec = document.add_object(dictionary! {
+            "Type" => "Filespec", "F" => Object::string_literal("a.yaml"),
+            "EF" => dictionary! { "F" => stream },
+        });
+        let mut names = Vec::new();
+        for i in 0..count {
+            names.push(Object::string_literal(format!("{i:08}")));
+            names.push(Object::Reference(spec));
+        }
+        let mut node = document.add_object(dictionary! { "Names" => names });
+        for _ in 0..levels {
+            let kids = vec![Object::Reference(node), Object::Reference(node)];
+            node = document.add_object(dictionary! { "Kids" => kids });
+        }
+        let mut root = Dictionary::new();
+        root.set("Type", "Catalog");
+        root.set("Names", dictionary! { "EmbeddedFiles" => node });
+        let catalog = document.add_object(root);
+        document.trailer.set("Root", catalog);
+        let mut bytes = Vec::new();
+        document
+            .save_to(&mut bytes)
+            .unwrap_or_else(|e| panic!("{e}"));
+        bytes
+    }
+
+    #[test]
+    fn a_name_tree_that_reaches_a_node_twice_is_refused_at_once() {
+        // Without the check the walk makes 2^30 visits; with it, two.
+        let pdf = hostile_pdf(30, b"a: 1\n", 1);
+        let error = attachments_in(&pdf, Path::new("x.pdf")).unwrap_err();
+        assert!(error.to_string().contains("samma nod"), "{error}");
+        // The same tree without the doubling is read.
+        let single = hostile_pdf(0, b"a: 1\n", 1);
+        let found = attachments_in(&single, Path::new("x.pdf")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn one_file_named_many_times_cannot_unpack_into_gigabytes() {
+        // 1 MiB of zeros packs into a kilobyte; named 100 times it would be 100 MiB.
+        let pdf = hostile_pdf(0, &vec![0; 1 << 20], 100);
+        assert!(pdf.len() < 100_000, "{}", pdf.len());
+        let error = attachments_in(&pdf, Path::new("x.pdf")).unwrap_err();
+        assert!(error.to_string().contains("64 MiB"), "{error}");
     }
 }
