@@ -622,3 +622,31 @@ fn a_template_override_that_is_a_link_is_refused() {
     );
     assert!(!out.exists() || files(&out, "").is_empty());
 }
+
+#[test]
+fn a_logo_is_published_by_its_content_and_without_anything_that_runs() {
+    let hostile = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" onload="alert(1)"><script>alert(2)</script><rect width="10" height="10" fill="#123456" onclick="alert(3)"/></svg>"##;
+    for file in ["logotyp.svg", "logo.html"] {
+        let dir = tempfile::tempdir().unwrap();
+        let nämnd = dir.path().join("socialnamnden");
+        copy_folder(&repo().join("cases/socialnamnden"), &nämnd);
+        std::fs::remove_file(nämnd.join("logotyp.svg")).unwrap();
+        std::fs::write(nämnd.join(file), hostile).unwrap();
+        let profile = std::fs::read_to_string(nämnd.join("profil.yaml")).unwrap();
+        std::fs::write(
+            nämnd.join("profil.yaml"),
+            profile.replace("logotyp.svg", file),
+        )
+        .unwrap();
+        let out = dir.path().join("site");
+        publish(&[nämnd], &out, "2015-04-01", &BuildOptions::default());
+        let logos: Vec<PathBuf> = files(&out.join("bilder"), "");
+        assert_eq!(logos.len(), 1, "{logos:?}");
+        assert!(logos[0].to_string_lossy().ends_with(".svg"), "{logos:?}");
+        let svg = read(&logos[0]);
+        for bad in ["script", "onload", "onclick", "alert"] {
+            assert!(!svg.contains(bad), "{file}: {bad} in {svg}");
+        }
+        assert!(svg.contains("#123456"), "{svg}");
+    }
+}

@@ -5,6 +5,8 @@
 //! the web copy's rules: personal data replaced, secret §§ reduced to their heading,
 //! secret items' extracts left out.
 
+mod logo;
+
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -16,7 +18,7 @@ use sha2::{Digest, Sha256};
 use super::pdf::{self, Placed};
 use super::{Placement, Report, prepare};
 use crate::derive::{DocumentKind, NoticeView, ProfileView, View};
-use crate::error::Result;
+use crate::error::{Problem, Result};
 use crate::plan::{BuildOptions, Planned};
 use crate::render::html::{self, HtmlRenderer};
 use crate::write::OutputFile;
@@ -101,26 +103,35 @@ struct Notice<'a> {
 fn pages(planned: &[Placed], renderer: &HtmlRenderer, site: &Site) -> Result<Vec<OutputFile>> {
     let mut files = Vec::new();
     let mut images = BTreeMap::new();
-    let mut brand_of = |profile: &ProfileView| {
-        let logo = profile.logo.as_ref().and_then(|logo| {
-            let (name, bytes) = profile.images.first()?;
-            let extension = name.rsplit('.').next().unwrap_or("bild");
-            let hash = hex::encode(Sha256::digest(bytes.as_ref()))[..16].to_owned();
-            let src = format!("{IMAGES}/{hash}.{extension}");
-            images.insert(src.clone(), bytes.clone());
-            Some(LogoLink {
-                src,
-                alt: logo.alt.clone(),
-            })
-        });
-        Brand {
+    // A logo is published as logo::published makes it: named by its content's kind, an
+    // SVG rebuilt without anything that could run or fetch.
+    let mut brand_of = |profile: &ProfileView| -> Result<Brand> {
+        let logo = match (profile.logo.as_ref(), profile.images.first()) {
+            (Some(logo), Some((name, bytes))) => {
+                let (extension, published) = logo::published(bytes).map_err(|why| {
+                    Problem::in_file(
+                        std::path::Path::new(name),
+                        format!("logotypen kan inte publiceras: {why}"),
+                    )
+                })?;
+                let hash = hex::encode(Sha256::digest(&published))[..16].to_owned();
+                let src = format!("{IMAGES}/{hash}.{extension}");
+                images.insert(src.clone(), published);
+                Some(LogoLink {
+                    src,
+                    alt: logo.alt.clone(),
+                })
+            }
+            _ => None,
+        };
+        Ok(Brand {
             name: profile.municipality.clone(),
             logo,
             colour: profile
                 .colour
                 .clone()
                 .unwrap_or_else(|| DEFAULT_COLOUR.to_owned()),
-        }
+        })
     };
     let link = |p: &Placed| DocumentLink {
         paragraph: p.planned.document.paragraph.map(|n| n.to_string()),
@@ -138,7 +149,7 @@ fn pages(planned: &[Placed], renderer: &HtmlRenderer, site: &Site) -> Result<Vec
     };
 
     for p in planned {
-        let brand = brand_of(&p.planned.document.profile);
+        let brand = brand_of(&p.planned.document.profile)?;
         let common = |own: &DocumentLink| {
             minijinja::context! {
                 root => "../",
@@ -229,7 +240,7 @@ fn pages(planned: &[Placed], renderer: &HtmlRenderer, site: &Site) -> Result<Vec
     let brands: Vec<Brand> = planned
         .iter()
         .map(|p| brand_of(&p.planned.document.profile))
-        .collect();
+        .collect::<Result<_>>()?;
     let brand = match brands.first() {
         Some(first) if brands.iter().all(|b| b == first) => first.clone(),
         _ => Brand {
@@ -281,10 +292,11 @@ fn pages(planned: &[Placed], renderer: &HtmlRenderer, site: &Site) -> Result<Vec
         name: html::STYLESHEET.to_owned(),
         bytes: renderer.stylesheet().as_bytes().to_vec(),
     });
-    files.extend(images.into_iter().map(|(name, bytes)| OutputFile {
-        name,
-        bytes: bytes.to_vec(),
-    }));
+    files.extend(
+        images
+            .into_iter()
+            .map(|(name, bytes)| OutputFile { name, bytes }),
+    );
     Ok(files)
 }
 
