@@ -452,3 +452,63 @@ fn textconv_and_check_refuse_a_device_instead_of_reading_it_forever() {
         );
     }
 }
+
+#[test]
+fn prose_nests_only_as_deep_as_every_document_can_set() {
+    let depth_limit = paragraf::validate::MAX_PROSE_NESTING;
+    let quotes = |n: usize| format!("{} djupt citat", ">".repeat(n));
+    let lists = |n: usize| {
+        (0..n)
+            .map(|i| format!("{}- nivå {i}", "  ".repeat(i)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for (what, text, deep) in [
+        ("quotes", quotes(depth_limit), false),
+        ("lists", lists(depth_limit), false),
+        ("quotes", quotes(18), true),
+        ("lists", lists(40), true),
+    ] {
+        let (dir, folder) = committee();
+        let case = folder.join("arende.yaml");
+        let yaml = std::fs::read_to_string(&case).unwrap();
+        let indented: String = text.lines().map(|l| format!("  {l}\n")).collect();
+        let edited = yaml.replacen(
+            "sammanfattning: |\n  Förvaltningen föreslår bidrag om totalt {{ summa.beviljat }}.\n",
+            &format!("sammanfattning: |\n  Förvaltningen föreslår bidrag om totalt {{{{ summa.beviljat }}}}.\n\n{indented}"),
+            1,
+        );
+        assert_ne!(edited, yaml);
+        std::fs::write(&case, edited).unwrap();
+        let meeting = folder.join("sammantrade.yaml");
+        let check = paragraf_in(dir.path(), &["check", meeting.to_str().unwrap()]);
+        if deep {
+            assert!(!check.status.success(), "{what}: check passed");
+            assert!(stderr(&check).contains("nästlade"), "{}", stderr(&check));
+            assert!(
+                stderr(&check).contains("arende.yaml:"),
+                "{}",
+                stderr(&check)
+            );
+            continue;
+        }
+        assert!(check.status.success(), "{what}: {}", stderr(&check));
+        // What check passes, every document builds: alone, in the packet, as web copy.
+        for web_copy in [false, true] {
+            let out = dir.path().join(format!("ut-{web_copy}"));
+            let options = paragraf::BuildOptions {
+                web_copy,
+                ..paragraf::BuildOptions::default()
+            };
+            let report = paragraf::build(std::slice::from_ref(&meeting), &out, &options)
+                .unwrap_or_else(|e| panic!("{what} at depth {depth_limit}: {e}"));
+            assert!(
+                report
+                    .written
+                    .iter()
+                    .any(|w| w.path.to_string_lossy().contains("handlingar")),
+                "no packet"
+            );
+        }
+    }
+}

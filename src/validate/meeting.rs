@@ -38,7 +38,7 @@ pub fn meeting(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
         problems.extend(attendance::participants(loaded, facts, &item));
     }
     problems.extend(justering::parts(loaded, facts));
-    problems.extend(super::links(source, meeting.prose_fields()));
+    problems.extend(super::prose(source, meeting.prose_fields()));
     problems
 }
 

@@ -93,18 +93,58 @@ pub(crate) fn case_problems(loaded: &LoadedCase, information: bool) -> Vec<Probl
             format!("`{name}` är varken en del av handlingen (förslag_till_beslut, sammanfattning, avsnitt, avgift, upplysningar, underskrifter, bilagor, expediering) eller rubriken på ett avsnitt"),
         ));
     }
-    problems.extend(links(source, case.prose_fields()));
+    problems.extend(prose(source, case.prose_fields()));
     problems
 }
 
-/// Links in prose lead only to web pages and e-mail: a PDF must not carry `javascript:`,
-/// `file:` or an empty address as a link a reader may click.
-pub(crate) fn links(
+/// How deep quotes and lists may nest in prose. Every document wraps a text in a few
+/// levels of its own, the handlingar packet in more (it includes whole documents);
+/// Typst stops at a fixed depth of nested rules, so a text that builds alone could fail
+/// in the packet. Real documents nest two or three levels.
+pub const MAX_PROSE_NESTING: usize = 8;
+
+/// How deep block quotes and lists nest in `markdown`.
+fn nesting(markdown: &str) -> usize {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut depth: usize = 0;
+    let mut deepest = 0;
+    for event in Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    ) {
+        match event {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_)) => {
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// The rules of prose: links lead only to web pages and e-mail (a PDF must not carry
+/// `javascript:`, `file:` or an empty address as a link a reader may click), and quotes
+/// and lists nest at most [`MAX_PROSE_NESTING`] deep, so that what builds alone builds in
+/// the packet too.
+pub(crate) fn prose(
     source: &crate::model::SourceFile,
     fields: Vec<(String, &str)>,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (field, text) in fields {
+        let depth = nesting(text);
+        if depth > MAX_PROSE_NESTING {
+            problems.push(source.problem(
+                &field,
+                format!(
+                    "citat (>) och listor är nästlade i {depth} nivåer; högst {MAX_PROSE_NESTING} går att sätta"
+                ),
+            ));
+        }
         for address in crate::model::prose::refused_links(text) {
             let shown = if address.trim().is_empty() {
                 "en tom adress".to_owned()
