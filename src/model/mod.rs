@@ -3,6 +3,7 @@
 //! error, not a silently ignored line.
 
 mod amount;
+pub mod characters;
 pub mod files;
 mod image;
 mod keys;

@@ -5,6 +5,7 @@
 //! every field, so that no field can slip past.
 
 use super::SourceFile;
+use super::characters::forbidden;
 use crate::error::Problem;
 
 /// The longest word (characters without a space) a text may hold: a long web address
@@ -16,27 +17,6 @@ pub const YEARS: std::ops::RangeInclusive<i64> = 1900..=2200;
 
 /// At most this many problems of one kind are reported per file.
 const REPORTED: usize = 10;
-
-/// Why `c` may not stand in a file, if it may not.
-pub fn forbidden(c: char) -> Option<&'static str> {
-    match c {
-        '\t' | '\n' | '\r' => None,
-        '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{200E}'
-        | '\u{200F}'
-        | '\u{061C}' => Some(
-            "styr textens riktning och kan få den att visas i en annan ordning än den står i filen",
-        ),
-        '\u{200B}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{FEFF}'
-        | '\u{FFF9}'..='\u{FFFB}'
-        | '\u{E0000}'..='\u{E007F}' => Some("är osynligt"),
-        c if c.is_control() => Some("är ett styrtecken"),
-        _ => None,
-    }
-}
 
 /// Every problem of the text of `source` (see the module).
 pub fn problems(source: &SourceFile) -> Vec<Problem> {
