@@ -12,6 +12,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer};
 
+use super::dates;
 use super::{ClockTime, MeetingTime, ParagraphList, ParagraphNumber, Person};
 
 /// A sammanträde: the organ's meeting and its items (§§) in agenda order.
@@ -23,6 +24,7 @@ pub struct Meeting {
     /// What kind of organ it is, when its name does not say (see [`Organ`]).
     #[serde(default)]
     pub organ: Option<Organ>,
+    #[serde(deserialize_with = "dates::required")]
     pub datum: NaiveDate,
     #[serde(default)]
     pub plats: Option<String>,
@@ -30,6 +32,7 @@ pub struct Meeting {
     pub tid: Option<MeetingTime>,
     /// The day the kallelse is sent; by default the meeting's date.
     #[serde(default)]
+    #[serde(deserialize_with = "dates::optional")]
     pub kallelsedatum: Option<NaiveDate>,
     /// The protocol's own number in the year: "Protokoll nr 10".
     #[serde(default)]
@@ -228,6 +231,7 @@ pub struct Adjuster {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Adjustment {
+    #[serde(deserialize_with = "dates::required")]
     pub datum: NaiveDate,
     #[serde(default)]
     pub tid: Option<ClockTime>,
@@ -249,6 +253,7 @@ pub struct AdjustmentPart {
     /// Who signs as chair; by default the meeting's `ordförande`.
     #[serde(default)]
     pub ordförande: Option<Person>,
+    #[serde(deserialize_with = "dates::required")]
     pub datum: NaiveDate,
     #[serde(default)]
     pub tid: Option<ClockTime>,
@@ -256,6 +261,7 @@ pub struct AdjustmentPart {
     pub plats: Option<String>,
     /// The day this part's anslag is posted; by default the day of the justering.
     #[serde(default)]
+    #[serde(deserialize_with = "dates::optional")]
     pub anslag: Option<NaiveDate>,
 }
 
@@ -300,6 +306,7 @@ impl JsonSchema for PartParagraphs {
 pub struct Notice {
     /// The day it is posted; by default the day of justering.
     #[serde(default)]
+    #[serde(deserialize_with = "dates::optional")]
     pub datum: Option<NaiveDate>,
     /// Where the justerat protocol is kept (förvaringsplats).
     pub förvaringsplats: String,
@@ -428,6 +435,7 @@ pub struct Preparation {
     /// `Kommunstyrelsen`, `Kommunstyrelsens arbetsutskott`.
     pub organ: String,
     #[serde(default)]
+    #[serde(deserialize_with = "dates::optional")]
     pub datum: Option<NaiveDate>,
     /// The § there, as that organ numbers it: `KS § 45`.
     #[serde(default)]

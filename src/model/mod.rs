@@ -4,6 +4,7 @@
 
 mod amount;
 pub mod characters;
+mod dates;
 pub mod files;
 mod image;
 mod keys;
@@ -126,7 +127,9 @@ pub struct Case {
     pub till: Option<String>,
     /// The meeting the statement is written for, shown after the addressee.
     #[serde(default)]
+    #[serde(deserialize_with = "dates::optional")]
     pub sammanträde: Option<NaiveDate>,
+    #[serde(deserialize_with = "dates::required")]
     pub datum: NaiveDate,
     /// Diarienummer, kept verbatim: there is no national format.
     #[serde(default)]
