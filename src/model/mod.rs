@@ -19,6 +19,7 @@ pub mod schema;
 mod source;
 pub mod text_rules;
 mod time;
+pub mod yaml;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

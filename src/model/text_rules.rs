@@ -6,6 +6,7 @@
 
 use super::SourceFile;
 use super::characters::forbidden;
+use super::yaml::{Kind, Node};
 use crate::error::Problem;
 
 /// The longest word (characters without a space) a text may hold: a long web address
@@ -65,7 +66,7 @@ pub fn problems(source: &SourceFile) -> Vec<Problem> {
 /// those no embedded font can show (they would fail the build), and those refused above
 /// when written as an escape (`"\u202E"`, `"\a"`) rather than as themselves. Each at its
 /// place in the file.
-pub fn unshowable(source: &SourceFile, tree: &serde_yaml::Value) -> Vec<Problem> {
+pub fn unshowable(source: &SourceFile, tree: &Node) -> Vec<Problem> {
     let written = source.text.chars().any(|c| forbidden(c).is_some());
     let mut found: Vec<(String, char)> = Vec::new();
     strings(tree, "", &mut |path, text| {
@@ -103,14 +104,17 @@ pub fn unshowable(source: &SourceFile, tree: &serde_yaml::Value) -> Vec<Problem>
         .collect()
 }
 
-/// Every string value of `value` with its field path.
-pub(super) fn strings(value: &serde_yaml::Value, path: &str, visit: &mut impl FnMut(&str, &str)) {
-    use serde_yaml::Value;
-    match value {
-        Value::String(text) => visit(path, text),
-        Value::Mapping(mapping) => {
+/// Every string value of `value` (a scalar YAML reads as text) with its field path.
+pub(super) fn strings(value: &Node, path: &str, visit: &mut impl FnMut(&str, &str)) {
+    match &value.target().kind {
+        Kind::Scalar(_) => {
+            if let Some(text) = value.as_text() {
+                visit(path, text);
+            }
+        }
+        Kind::Mapping(mapping) => {
             for (key, child) in mapping {
-                if let Some(key) = key.as_str() {
+                if let Some(key) = key.as_text() {
                     let child_path = if path.is_empty() {
                         key.to_owned()
                     } else {
@@ -120,13 +124,12 @@ pub(super) fn strings(value: &serde_yaml::Value, path: &str, visit: &mut impl Fn
                 }
             }
         }
-        Value::Sequence(items) => {
+        Kind::Sequence(items) => {
             for (i, item) in items.iter().enumerate() {
                 strings(item, &format!("{path}[{i}]"), visit);
             }
         }
-        Value::Tagged(tagged) => strings(&tagged.value, path, visit),
-        _ => {}
+        Kind::Alias(_) => {}
     }
 }
 
@@ -221,7 +224,7 @@ mod tests {
     fn characters_no_font_has_are_refused_where_they_stand() {
         let text = "rubrik: Ett → två\ntext: |\n  Rad ett\n  Rad två 🧠 och 漢\n";
         let source = SourceFile::from_text(Path::new("a.yaml"), text.to_owned());
-        let tree: serde_yaml::Value = serde_yaml::from_str(text).unwrap_or_default();
+        let tree = crate::model::yaml::parse(text).unwrap_or_else(|e| panic!("{e}"));
         let found: Vec<String> = unshowable(&source, &tree)
             .iter()
             .map(|p| format!("{:?}: {}", p.position, p.message))
@@ -241,7 +244,7 @@ mod tests {
     fn control_characters_written_as_escapes_are_refused_at_their_value() {
         let text = "rubrik: \"Ett\\a två\"\n";
         let source = SourceFile::from_text(Path::new("a.yaml"), text.to_owned());
-        let tree: serde_yaml::Value = serde_yaml::from_str(text).unwrap_or_default();
+        let tree = crate::model::yaml::parse(text).unwrap_or_else(|e| panic!("{e}"));
         let found = unshowable(&source, &tree);
         assert_eq!(found.len(), 1);
         assert!(

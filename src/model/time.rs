@@ -228,11 +228,13 @@ mod tests {
             None,
             "a minute needs two digits"
         );
-        let yaml: ClockTime = serde_yaml::from_str("13.30").unwrap_or_else(|e| panic!("{e}"));
+        let yaml: ClockTime =
+            crate::model::yaml::from_str("13.30").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(yaml.to_string(), "13.30");
-        let sitting: MeetingTime =
-            serde_yaml::from_str("{från: 13.00, till: '15.40', ajournering: ['14.30–14.45']}")
-                .unwrap_or_else(|e| panic!("{e}"));
+        let sitting: MeetingTime = crate::model::yaml::from_str(
+            "{från: 13.00, till: '15.40', ajournering: ['14.30–14.45']}",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             sitting.protocol_text(),
             "kl. 13.00–15.40 (ajournering 14.30–14.45)"
