@@ -158,9 +158,11 @@ impl Error {
             What::InvalidValue { found, expected } => {
                 format!("ogiltigt värde: {found}; här ska stå {expected}")
             }
-            What::OutOfRange { found, min, max } => {
-                format!("ogiltigt värde: {found}; här ska stå ett heltal från {min} till {max}")
-            }
+            What::OutOfRange { found, min, max } => format!(
+                "ogiltigt värde: {found}; här ska stå ett heltal från {} till {}",
+                grouped(*min),
+                grouped(*max)
+            ),
             What::InvalidLength { length, expected } => {
                 format!("fel antal ({length}); här ska stå {expected}")
             }
@@ -296,6 +298,19 @@ impl fmt::Display for Want {
     }
 }
 
+/// A number as Swedish writes it, in groups of three: `4 294 967 295`.
+fn grouped(n: i128) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
 /// A long value (a whole file read as one string) is quoted by its start only.
 fn shortened(text: &str) -> String {
     const KEEP: usize = 60;
@@ -370,5 +385,15 @@ impl de::Error for Error {
 
     fn duplicate_field(field: &'static str) -> Self {
         Error::new(What::DuplicateField(field))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbers_in_groups_of_three() {
+        assert_eq!(super::grouped(4_294_967_295), "4 294 967 295");
+        assert_eq!(super::grouped(255), "255");
+        assert_eq!(super::grouped(-128), "-128");
     }
 }

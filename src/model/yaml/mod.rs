@@ -250,26 +250,40 @@ pub fn parse(text: &str) -> Result<Node, Error> {
     }))
 }
 
-/// Where a syntax error is shown: the parser stands after a tab it refuses; a reader
-/// looks for the tab.
+/// Where a syntax error is shown. The parser stands after a tab it refuses, and at the
+/// start of a quoted text with a bad escape; a reader looks for the tab or the escape.
 fn syntax_place(text: &str, kind: &ErrorKind, (line, column): (usize, usize)) -> (usize, usize) {
     use ErrorKind as K;
-    let tab = matches!(
-        kind,
-        K::TabInBlockIndentation
-            | K::TabInIndentation
-            | K::TabNotAllowed
-            | K::TabAtBlockScalarStart
-            | K::TabInPlainScalar
-    );
-    let before: Vec<char> = match text.lines().nth(line.saturating_sub(1)) {
-        Some(row) if tab => row.chars().take(column).collect(),
-        _ => return (line, column),
+    let Some(row) = text.lines().nth(line.saturating_sub(1)) else {
+        return (line, column);
     };
-    match before.iter().rposition(|c| *c == '\t') {
-        Some(i) => (line, i + 1),
-        None => (line, column),
-    }
+    let chars: Vec<char> = row.chars().collect();
+    let found = match kind {
+        K::TabInBlockIndentation
+        | K::TabInIndentation
+        | K::TabNotAllowed
+        | K::TabAtBlockScalarStart
+        | K::TabInPlainScalar => chars.iter().take(column).rposition(|c| *c == '\t'),
+        K::UnknownQuotedScalarEscape => {
+            // YAML's escapes: \0 \a \b \t \n \v \f \r \e \  \" \/ \\ \N \_ \L \P \x \u \U.
+            const ESCAPES: &str = "0abt\tnvfre \"/\\N_LPxuU";
+            let mut i = column.saturating_sub(1);
+            let mut found = None;
+            while i + 1 < chars.len() {
+                if chars[i] == '\\' {
+                    if !ESCAPES.contains(chars[i + 1]) {
+                        found = Some(i);
+                        break;
+                    }
+                    i += 1;
+                }
+                i += 1;
+            }
+            found
+        }
+        _ => None,
+    };
+    found.map_or((line, column), |i| (line, i + 1))
 }
 
 /// The errors a flow collection left open leads to when the next line is block YAML.
@@ -498,6 +512,13 @@ mod tests {
             .filter_map(|(_, v)| v.scalar().map(|s| s.text.as_str()))
             .collect();
         assert_eq!(texts, ["", "~"]);
+    }
+
+    #[test]
+    fn a_tab_and_a_bad_escape_are_shown_where_they_stand() {
+        let at = |text: &str| parse(text).err().and_then(|e| e.position());
+        assert_eq!(at("a:\n\tb: c\n"), Some((2, 1)));
+        assert_eq!(at("a: \"x\\ty\\qz\"\n"), Some((1, 9)));
     }
 
     #[test]
