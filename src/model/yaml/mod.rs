@@ -228,10 +228,18 @@ pub fn parse(text: &str) -> Result<Node, Error> {
                 _ => Error::at(What::Syntax(kind), at),
             }
         })?;
-        let at = (span.start.line(), span.start.col() + 1);
+        let mut at = (span.start.line(), span.start.col() + 1);
         builder.events += 1;
-        // The parser gives an empty value (`kolumner:`) as `~`, with an empty span.
+        // The parser gives an empty value (`kolumner:`) as `~`, with an empty span at the
+        // colon; it stands after the colon, as serde_yaml placed it.
         let empty = span.start.index() == span.end.index();
+        let colon = span
+            .start
+            .byte_offset()
+            .and_then(|b| text.get(b..)?.chars().next());
+        if empty && colon == Some(':') {
+            at.1 += 1;
+        }
         builder.event(event, at, empty)?;
     }
     let limit = builder.events.saturating_mul(ALIAS_REPEAT_PER_EVENT);
@@ -512,6 +520,7 @@ mod tests {
             .filter_map(|(_, v)| v.scalar().map(|s| s.text.as_str()))
             .collect();
         assert_eq!(texts, ["", "~"]);
+        assert_eq!(entries[0].1.at, (1, 3), "after the colon");
     }
 
     #[test]
