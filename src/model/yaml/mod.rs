@@ -3,13 +3,16 @@
 //! parse (through [`de`], a deserializer over the tree whose errors carry the node's place).
 //!
 //! Why granit-parser. serde_yaml is archived. A serde front end (serde_yaml_ng,
-//! serde_norway, serde-saphyr's `from_str`) gives the typed value, but no positions for
-//! values that parse well, so the later checks would need a second, span-aware parse; and
-//! serde's own errors reach the caller as English text. granit-parser is the maintained
-//! event parser under serde-saphyr (a fork of saphyr-parser, yaml-rust2's successor): every
-//! event carries its span, and every error an [`ErrorKind`] with a marker, so one read gives
-//! both the value and its places, and every message is built from kinds, never from text.
-//! It is used without its `error_messages` feature: it has no English to give.
+//! serde_norway, serde-saphyr's `from_str`) gives the typed value but no positions for
+//! values that parse well, so the later checks (unknown keys, text rules, every domain
+//! check's line and column) would need a second, span-aware parse; and serde's own errors
+//! reach the caller as text (serde-saphyr keeps `invalid type` as an English string).
+//! granit-parser is the event parser serde-saphyr is built on: a fork of saphyr-parser (the
+//! yaml-rust line), maintained on its own, panic-free, without unsafe, fuzzed and run
+//! against the YAML test suite. Every event carries its span and every error an
+//! [`ErrorKind`] with a marker, so one read gives both the value and its places, and every
+//! message here is built from a kind, never from text. It is used without its
+//! `error_messages` feature: it has no English to give.
 //!
 //! Scalars keep their text and whether they were plain; what a plain scalar means (null,
 //! boolean, number, text) is decided when serde asks, by YAML 1.2's core schema as
