@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
-use serde_yaml::Value;
+use serde_json::Value;
 
 use common::*;
 
@@ -189,34 +189,34 @@ proptest! {
             ("datum", Value::from(date.clone())),
             ("dnr", Value::from("KUN 2024/1")),
             ("rubrik", Value::from(title.clone())),
-            ("förslag_till_beslut", Value::Sequence(vec![Value::from(title)])),
+            ("förslag_till_beslut", Value::Array(vec![Value::from(title)])),
             ("sammanfattning", Value::from(summary)),
-            ("avsnitt", Value::Sequence(vec![yaml_map(vec![
+            ("avsnitt", Value::Array(vec![yaml_map(vec![
                 ("rubrik", Value::from("Ansökningar")),
-                ("tabeller", Value::Sequence(vec![Value::from("t")])),
+                ("tabeller", Value::Array(vec![Value::from("t")])),
             ])])),
             ("tabeller", yaml_map(vec![("t", yaml_map(vec![
                 ("rubrik", Value::from("Tabell")),
-                ("ansökningar", Value::Sequence(vec![row])),
+                ("ansökningar", Value::Array(vec![row])),
             ]))])),
         ]);
         let meeting = yaml_map(vec![
             ("nämnd", Value::from("Kulturnämnden")),
             ("datum", Value::from("2024-05-21")),
-            ("beslutande", Value::Sequence(vec![
+            ("beslutande", Value::Array(vec![
                 yaml_map(vec![("namn", Value::from(name.clone())), ("roll", Value::from("ordförande"))]),
                 yaml_map(vec![("namn", Value::from("Bo Ström"))]),
             ])),
             ("ordförande", yaml_map(vec![("namn", Value::from(name))])),
             ("sekreterare", yaml_map(vec![("namn", Value::from("Per Lind"))])),
-            ("justerare", Value::Sequence(vec![yaml_map(vec![("namn", Value::from("Bo Ström"))])])),
+            ("justerare", Value::Array(vec![yaml_map(vec![("namn", Value::from("Bo Ström"))])])),
             ("justering", yaml_map(vec![("datum", Value::from("2024-05-28"))])),
             ("anslag", yaml_map(vec![("förvaringsplats", Value::from("Kulturförvaltningen"))])),
-            ("paragrafer", Value::Sequence(vec![
+            ("paragrafer", Value::Array(vec![
                 yaml_map(vec![
                     ("paragraf", Value::from(paragraph)),
                     ("ärende", Value::from("arende.yaml")),
-                    ("protokollsanteckningar", Value::Sequence(vec![yaml_map(vec![
+                    ("protokollsanteckningar", Value::Array(vec![yaml_map(vec![
                         ("av", Value::from("Bo Ström")),
                         ("text", Value::from(note)),
                     ])])),
@@ -226,8 +226,8 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let folder = dir.path().join("2024-05-21");
         std::fs::create_dir(&folder).unwrap();
-        std::fs::write(folder.join("arende.yaml"), serde_yaml::to_string(&case).unwrap()).unwrap();
-        std::fs::write(folder.join("sammantrade.yaml"), serde_yaml::to_string(&meeting).unwrap()).unwrap();
+        std::fs::write(folder.join("arende.yaml"), serde_saphyr::to_string(&case).unwrap()).unwrap();
+        std::fs::write(folder.join("sammantrade.yaml"), serde_saphyr::to_string(&meeting).unwrap()).unwrap();
         let result = check_then_build(&[folder]);
         prop_assert!(result.is_ok(), "{}", result.unwrap_err());
         if result == Ok(true) {

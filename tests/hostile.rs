@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use serde_yaml::Value;
+use serde_json::Value;
 
 use common::*;
 
@@ -61,7 +61,7 @@ impl Fields {
 }
 
 fn write_yaml(path: &Path, value: &Value) {
-    std::fs::write(path, serde_yaml::to_string(value).unwrap()).unwrap();
+    std::fs::write(path, serde_saphyr::to_string(value).unwrap()).unwrap();
 }
 
 #[test]
@@ -94,11 +94,11 @@ fn hostile_strings_in_every_text_field_appear_literally() {
         ("rubrik", f.text()),
         (
             "förslag_till_beslut",
-            Value::Sequence(vec![f.text(), f.text()]),
+            Value::Array(vec![f.text(), f.text()]),
         ),
         (
             "underskrifter",
-            Value::Sequence(vec![yaml_map(vec![
+            Value::Array(vec![yaml_map(vec![
                 ("namn", f.text()),
                 ("titel", f.text()),
             ])]),
@@ -106,10 +106,10 @@ fn hostile_strings_in_every_text_field_appear_literally() {
         ("sammanfattning", f.markdown()),
         (
             "avsnitt",
-            Value::Sequence(vec![yaml_map(vec![
+            Value::Array(vec![yaml_map(vec![
                 ("rubrik", f.text()),
                 ("text", f.markdown()),
-                ("tabeller", Value::Sequence(vec![Value::from("t")])),
+                ("tabeller", Value::Array(vec![Value::from("t")])),
             ])]),
         ),
         (
@@ -118,11 +118,11 @@ fn hostile_strings_in_every_text_field_appear_literally() {
                 "t",
                 yaml_map(vec![
                     ("rubrik", f.text()),
-                    ("ansökningar", Value::Sequence(vec![row])),
+                    ("ansökningar", Value::Array(vec![row])),
                 ]),
             )]),
         ),
-        ("bilagor", Value::Sequence(vec![f.text()])),
+        ("bilagor", Value::Array(vec![f.text()])),
     ]);
     write_yaml(&dir.path().join("arende.yaml"), &case);
 
@@ -142,7 +142,7 @@ fn hostile_strings_in_every_text_field_appear_literally() {
         ),
         (
             "justerare",
-            Value::Sequence(vec![yaml_map(vec![("namn", m.text())])]),
+            Value::Array(vec![yaml_map(vec![("namn", m.text())])]),
         ),
         (
             "justering",
@@ -154,12 +154,12 @@ fn hostile_strings_in_every_text_field_appear_literally() {
         ("utdragsbestyrkande", m.text()),
         (
             "paragrafer",
-            Value::Sequence(vec![yaml_map(vec![
+            Value::Array(vec![yaml_map(vec![
                 ("paragraf", Value::from(7)),
                 ("ärende", Value::from("arende.yaml")),
-                ("beslut", Value::Sequence(vec![m.text(), m.text()])),
+                ("beslut", Value::Array(vec![m.text(), m.text()])),
                 ("beslutsgång", m.markdown()),
-                ("expediering", Value::Sequence(vec![m.text()])),
+                ("expediering", Value::Array(vec![m.text()])),
             ])]),
         ),
     ]);

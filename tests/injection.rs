@@ -6,7 +6,7 @@
 mod common;
 
 use proptest::prelude::*;
-use serde_yaml::Value;
+use serde_json::Value;
 
 use common::*;
 
@@ -66,21 +66,21 @@ proptest! {
             ("datum", Value::from("2015-03-06")),
             ("dnr", Value::from(texts[6].clone())),
             ("rubrik", Value::from(texts[7].clone())),
-            ("förslag_till_beslut", Value::Sequence(vec![Value::from(texts[8].clone())])),
-            ("underskrifter", Value::Sequence(vec![yaml_map(vec![("namn", Value::from(texts[9].clone()))])])),
+            ("förslag_till_beslut", Value::Array(vec![Value::from(texts[8].clone())])),
+            ("underskrifter", Value::Array(vec![yaml_map(vec![("namn", Value::from(texts[9].clone()))])])),
             ("sammanfattning", Value::from(markdown_escaped(&prose[2]))),
-            ("avsnitt", Value::Sequence(vec![yaml_map(vec![
+            ("avsnitt", Value::Array(vec![yaml_map(vec![
                 ("rubrik", Value::from(texts[10].clone())),
-                ("tabeller", Value::Sequence(vec![Value::from("t")])),
+                ("tabeller", Value::Array(vec![Value::from("t")])),
             ])])),
             ("tabeller", yaml_map(vec![("t", yaml_map(vec![
                 ("rubrik", Value::from("Tabell")),
-                ("ansökningar", Value::Sequence(vec![row])),
+                ("ansökningar", Value::Array(vec![row])),
             ]))])),
         ]);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("arende.yaml");
-        std::fs::write(&path, serde_yaml::to_string(&case).unwrap()).unwrap();
+        std::fs::write(&path, serde_saphyr::to_string(&case).unwrap()).unwrap();
         let (_out, pdfs) = build(&[path]);
         let typeset = squeezed(&raw_text(pdf(&pdfs, "tjansteutlatande")));
         for expected in texts.iter().chain(&prose) {

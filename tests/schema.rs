@@ -24,7 +24,7 @@ fn kind_of(path: &Path) -> FileKind {
 
 /// The YAML file as the JSON an editor's schema check sees.
 fn as_json(path: &Path) -> Value {
-    serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    paragraf::model::yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 fn validator(kind: FileKind) -> jsonschema::Validator {

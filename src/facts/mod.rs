@@ -455,9 +455,10 @@ mod tests {
 
     #[test]
     fn the_rest_are_everyone_serving_not_named() {
-        let vote: Vote =
-            serde_yaml::from_str("{ja: förslaget, nej: yrkandet, röster: {ja: övriga, nej: [B]}}")
-                .unwrap_or_else(|e| panic!("{e}"));
+        let vote: Vote = crate::model::yaml::from_str(
+            "{ja: förslaget, nej: yrkandet, röster: {ja: övriga, nej: [B]}}",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         let counted = CountedVote::of(&vote, &["A", "B", "C"]);
         let expected = CountedVote {
             yes: vec!["A".into(), "C".into()],

@@ -121,7 +121,7 @@ mod tests {
     use super::*;
 
     fn organ(yaml: &str) -> OrganFacts {
-        let meeting: Meeting = serde_yaml::from_str(&format!(
+        let meeting: Meeting = crate::model::yaml::from_str(&format!(
             "{yaml}\ndatum: 2024-01-01\nsekreterare: {{namn: X}}\nparagrafer: []\n"
         ))
         .unwrap_or_else(|e| panic!("{e}"));

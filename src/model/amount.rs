@@ -186,7 +186,7 @@ mod tests {
 
     #[test]
     fn proposals_from_yaml() {
-        let parse = |s: &str| serde_yaml::from_str::<Proposal>(s);
+        let parse = |s: &str| crate::model::yaml::from_str::<Proposal>(s);
         assert_eq!(
             parse("250000").ok(),
             Some(Proposal::Amount(Kronor(250_000)))

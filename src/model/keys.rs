@@ -5,9 +5,9 @@
 //! for the struct at that place, so the lists cannot drift from the model.
 
 use serde::de::{self, Deserialize, Deserializer, Visitor};
-use serde_yaml::Value;
 
 use super::SourceFile;
+use super::yaml::{Kind, Node};
 use crate::error::Problem;
 
 /// The keys of the struct that stands at a place of the file.
@@ -52,7 +52,7 @@ impl<'de> Deserializer<'de> for Capture<'_> {
 }
 
 /// Every key of `value` (the parsed `source`) that the schema does not know.
-pub fn unknown_keys(source: &SourceFile, value: &Value, schema: Schema) -> Vec<Problem> {
+pub fn unknown_keys(source: &SourceFile, value: &Node, schema: Schema) -> Vec<Problem> {
     let mut problems = Vec::new();
     walk(source, value, "", "", schema, &mut problems);
     problems
@@ -68,42 +68,33 @@ fn join(path: &str, key: &str) -> String {
 
 fn walk(
     source: &SourceFile,
-    value: &Value,
+    value: &Node,
     path: &str,
     pattern: &str,
     schema: Schema,
     out: &mut Vec<Problem>,
 ) {
-    match value {
-        Value::Mapping(mapping) => {
+    match &value.target().kind {
+        Kind::Mapping(mapping) => {
             let fields = schema
                 .iter()
                 .find(|(p, _)| *p == pattern)
                 .map(|(_, fields)| fields());
             for (key, child) in mapping {
-                let key = match key {
-                    Value::String(key) => key.clone(),
-                    Value::Number(n) => n.to_string(),
-                    _ => continue,
+                let Some(key) = key.key_text() else {
+                    continue;
                 };
-                let child_path = join(path, &key);
+                let child_path = join(path, key);
                 match fields {
-                    Some(fields) if !fields.contains(&key.as_str()) => {
-                        out.push(unknown(source, &child_path, &key, fields));
+                    Some(fields) if !fields.contains(&key) => {
+                        out.push(unknown(source, &child_path, key, fields));
                     }
-                    Some(_) => walk(
-                        source,
-                        child,
-                        &child_path,
-                        &join(pattern, &key),
-                        schema,
-                        out,
-                    ),
+                    Some(_) => walk(source, child, &child_path, &join(pattern, key), schema, out),
                     None => walk(source, child, &child_path, &join(pattern, "*"), schema, out),
                 }
             }
         }
-        Value::Sequence(items) => {
+        Kind::Sequence(items) => {
             for (i, item) in items.iter().enumerate() {
                 walk(
                     source,
@@ -115,7 +106,6 @@ fn walk(
                 );
             }
         }
-        Value::Tagged(tagged) => walk(source, &tagged.value, path, pattern, schema, out),
         _ => {}
     }
 }

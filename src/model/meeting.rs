@@ -10,8 +10,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Deserialize;
-use serde::de::{self, Deserializer};
+use serde::de::{self, Deserializer, IntoDeserializer, Visitor};
 
+use super::dates;
 use super::{ClockTime, MeetingTime, ParagraphList, ParagraphNumber, Person};
 
 /// A sammanträde: the organ's meeting and its items (§§) in agenda order.
@@ -23,6 +24,7 @@ pub struct Meeting {
     /// What kind of organ it is, when its name does not say (see [`Organ`]).
     #[serde(default)]
     pub organ: Option<Organ>,
+    #[serde(deserialize_with = "dates::required")]
     pub datum: NaiveDate,
     #[serde(default)]
     pub plats: Option<String>,
@@ -30,6 +32,7 @@ pub struct Meeting {
     pub tid: Option<MeetingTime>,
     /// The day the kallelse is sent; by default the meeting's date.
     #[serde(default)]
+    #[serde(deserialize_with = "dates::optional")]
     pub kallelsedatum: Option<NaiveDate>,
     /// The protocol's own number in the year: "Protokoll nr 10".
     #[serde(default)]
@@ -228,6 +231,7 @@ pub struct Adjuster {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Adjustment {
+    #[serde(deserialize_with = "dates::required")]
     pub datum: NaiveDate,
     #[serde(default)]
     pub tid: Option<ClockTime>,
@@ -249,6 +253,7 @@ pub struct AdjustmentPart {
     /// Who signs as chair; by default the meeting's `ordförande`.
     #[serde(default)]
     pub ordförande: Option<Person>,
+    #[serde(deserialize_with = "dates::required")]
     pub datum: NaiveDate,
     #[serde(default)]
     pub tid: Option<ClockTime>,
@@ -256,6 +261,7 @@ pub struct AdjustmentPart {
     pub plats: Option<String>,
     /// The day this part's anslag is posted; by default the day of the justering.
     #[serde(default)]
+    #[serde(deserialize_with = "dates::optional")]
     pub anslag: Option<NaiveDate>,
 }
 
@@ -268,13 +274,34 @@ pub enum PartParagraphs {
 
 impl<'de> Deserialize<'de> for PartParagraphs {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = serde_yaml::Value::deserialize(deserializer)?;
-        if value.as_str().is_some_and(|s| s.trim() == "omedelbart") {
-            return Ok(PartParagraphs::Immediate);
+        struct Parts;
+        impl<'de> Visitor<'de> for Parts {
+            type Value = PartParagraphs;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("paragrafer, t.ex. \"§§ 3–7, 9\" eller 12, eller `omedelbart`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<PartParagraphs, E> {
+                if v.trim() == "omedelbart" {
+                    return Ok(PartParagraphs::Immediate);
+                }
+                list(v.into_deserializer())
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<PartParagraphs, E> {
+                list(v.into_deserializer())
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<PartParagraphs, E> {
+                list(v.into_deserializer())
+            }
         }
-        ParagraphList::deserialize(value)
-            .map(PartParagraphs::List)
-            .map_err(|e| de::Error::custom(format!("{e}, eller `omedelbart`")))
+        /// The list, its message naming `omedelbart` too.
+        fn list<'de, E: de::Error>(
+            d: impl Deserializer<'de, Error = E>,
+        ) -> Result<PartParagraphs, E> {
+            ParagraphList::deserialize(d)
+                .map(PartParagraphs::List)
+                .map_err(|e| E::custom(format!("{e}, eller `omedelbart`")))
+        }
+        deserializer.deserialize_any(Parts)
     }
 }
 
@@ -300,6 +327,7 @@ impl JsonSchema for PartParagraphs {
 pub struct Notice {
     /// The day it is posted; by default the day of justering.
     #[serde(default)]
+    #[serde(deserialize_with = "dates::optional")]
     pub datum: Option<NaiveDate>,
     /// Where the justerat protocol is kept (förvaringsplats).
     pub förvaringsplats: String,
@@ -428,6 +456,7 @@ pub struct Preparation {
     /// `Kommunstyrelsen`, `Kommunstyrelsens arbetsutskott`.
     pub organ: String,
     #[serde(default)]
+    #[serde(deserialize_with = "dates::optional")]
     pub datum: Option<NaiveDate>,
     /// The § there, as that organ numbers it: `KS § 45`.
     #[serde(default)]
@@ -443,7 +472,7 @@ pub struct Preparation {
 }
 
 /// One name, or several: `av: Bo Ström` or `av: [Bo Ström, Lisa Ek]`.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(untagged)]
 pub enum Names {
     One(String),
@@ -525,13 +554,23 @@ impl BallotSide {
 
 impl<'de> Deserialize<'de> for BallotSide {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = serde_yaml::Value::deserialize(deserializer)?;
-        if value.as_str().is_some_and(|s| s.trim() == "övriga") {
-            return Ok(BallotSide::Rest);
+        struct Side;
+        impl<'de> Visitor<'de> for Side {
+            type Value = BallotSide;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("en lista med namn, eller `övriga`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<BallotSide, E> {
+                match v.trim() {
+                    "övriga" => Ok(BallotSide::Rest),
+                    _ => Err(E::invalid_type(de::Unexpected::Str(v), &self)),
+                }
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<BallotSide, A::Error> {
+                Vec::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(BallotSide::Named)
+            }
         }
-        Vec::<String>::deserialize(value)
-            .map(BallotSide::Named)
-            .map_err(|e| de::Error::custom(format!("{e}: skriv en lista med namn, eller `övriga`")))
+        deserializer.deserialize_any(Side)
     }
 }
 
@@ -582,13 +621,56 @@ pub struct MinuteNote {
 }
 
 /// How the decision differs from the proposal.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(untagged)]
 pub enum Decision {
     /// Every point, written out.
     Points(Vec<String>),
     /// Only the reworded points, by their number: `3: Paragrafen justeras omedelbart.`
     Reworded(BTreeMap<usize, String>),
+}
+
+// Names and Decision take their form from the node's shape, so that an error inside a
+// form is that error (with its place), and a wrong shape says which forms go here.
+impl<'de> Deserialize<'de> for Names {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Form;
+        impl<'de> Visitor<'de> for Form {
+            type Value = Names;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("ett namn eller en lista med namn")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Names, E> {
+                Ok(Names::One(v.to_owned()))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Names, A::Error> {
+                Vec::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Names::Many)
+            }
+        }
+        deserializer.deserialize_any(Form)
+    }
+}
+
+impl<'de> Deserialize<'de> for Decision {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Form;
+        impl<'de> Visitor<'de> for Form {
+            type Value = Decision;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "en lista med beslutspunkter, eller bara de omformulerade punkterna efter nummer (`3: …`)",
+                )
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Decision, A::Error> {
+                Vec::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Decision::Points)
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Decision, A::Error> {
+                BTreeMap::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(Decision::Reworded)
+            }
+        }
+        deserializer.deserialize_any(Form)
+    }
 }
 
 impl fmt::Display for OrganKind {

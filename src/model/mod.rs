@@ -3,6 +3,8 @@
 //! error, not a silently ignored line.
 
 mod amount;
+pub mod characters;
+mod dates;
 pub mod files;
 mod image;
 mod keys;
@@ -17,6 +19,7 @@ pub mod schema;
 mod source;
 pub mod text_rules;
 mod time;
+pub mod yaml;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -125,7 +128,9 @@ pub struct Case {
     pub till: Option<String>,
     /// The meeting the statement is written for, shown after the addressee.
     #[serde(default)]
+    #[serde(deserialize_with = "dates::optional")]
     pub sammanträde: Option<NaiveDate>,
+    #[serde(deserialize_with = "dates::required")]
     pub datum: NaiveDate,
     /// Diarienummer, kept verbatim: there is no national format.
     #[serde(default)]
@@ -196,7 +201,7 @@ impl Case {
 
 /// A bilaga: its name, or its name and whether it is attached (`bifogad: false` for a
 /// handling the reader finds elsewhere: "ej bifogad").
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(untagged)]
 pub enum Attachment {
     Named(String),
@@ -205,6 +210,35 @@ pub enum Attachment {
         #[serde(default = "attached")]
         bifogad: bool,
     },
+}
+
+/// The form from the node's shape: a name, or a mapping whose errors are its own.
+impl<'de> Deserialize<'de> for Attachment {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{self, Visitor};
+        #[derive(Deserialize)]
+        struct Described {
+            namn: String,
+            #[serde(default = "attached")]
+            bifogad: bool,
+        }
+        struct Form;
+        impl<'de> Visitor<'de> for Form {
+            type Value = Attachment;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("bilagans namn, eller `namn` och `bifogad`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Attachment, E> {
+                Ok(Attachment::Named(v.to_owned()))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Attachment, A::Error> {
+                let Described { namn, bifogad } =
+                    Described::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Attachment::Described { namn, bifogad })
+            }
+        }
+        deserializer.deserialize_any(Form)
+    }
 }
 
 fn attached() -> bool {

@@ -8,7 +8,9 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use super::{Case, Meeting, Profile};
+use serde::Deserialize;
+
+use super::{Case, Meeting, Profile, yaml};
 
 /// The kinds of file and the schema file each has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,11 +130,7 @@ fn describe_type(definition: &mut Map<String, Value>, type_name: &str) {
         property.remove("description");
         if let Some(entry) = lookup(type_name, field) {
             property.insert("description".into(), entry.beskrivning.clone().into());
-            let examples: Vec<Value> = entry
-                .exempel
-                .iter()
-                .filter_map(|yaml| serde_json::to_value(yaml).ok())
-                .collect();
+            let examples: Vec<Value> = entry.exempel.clone();
             if !examples.is_empty() {
                 property.insert("examples".into(), Value::Array(examples));
             }
@@ -155,7 +153,7 @@ pub struct Entry {
     pub key: String,
     pub beskrivning: String,
     #[serde(default)]
-    pub exempel: Vec<serde_yaml::Value>,
+    pub exempel: Vec<Value>,
 }
 
 /// Every key of the YAML files in Swedish, the secretary's language, from
@@ -163,13 +161,17 @@ pub struct Entry {
 pub fn vocabulary() -> &'static [Entry] {
     static VOCABULARY: std::sync::OnceLock<Vec<Entry>> = std::sync::OnceLock::new();
     VOCABULARY.get_or_init(|| {
-        let entries: serde_yaml::Mapping =
-            serde_yaml::from_str(include_str!("vocabulary.yaml")).unwrap_or_default();
+        let Ok(tree) = yaml::parse(include_str!("vocabulary.yaml")) else {
+            return Vec::new();
+        };
+        let yaml::Kind::Mapping(entries) = &tree.kind else {
+            return Vec::new();
+        };
         entries
-            .into_iter()
+            .iter()
             .filter_map(|(key, value)| {
-                let mut entry: Entry = serde_yaml::from_value(value).ok()?;
-                entry.key = key.as_str()?.to_owned();
+                let mut entry = Entry::deserialize(yaml::de::Cursor::root(value)).ok()?;
+                entry.key = key.as_text()?.to_owned();
                 Some(entry)
             })
             .collect()
@@ -238,7 +240,7 @@ mod tests {
             assert!(used.contains(key), "{key} is in no schema");
             for example in &entry.exempel {
                 assert!(
-                    !example.is_mapping()
+                    !example.is_object()
                         || [".beslut", ".tid", ".uppgifter"]
                             .iter()
                             .any(|k| key.ends_with(k)),

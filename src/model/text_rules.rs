@@ -5,6 +5,8 @@
 //! every field, so that no field can slip past.
 
 use super::SourceFile;
+use super::characters::forbidden;
+use super::yaml::{Kind, Node};
 use crate::error::Problem;
 
 /// The longest word (characters without a space) a text may hold: a long web address
@@ -16,27 +18,6 @@ pub const YEARS: std::ops::RangeInclusive<i64> = 1900..=2200;
 
 /// At most this many problems of one kind are reported per file.
 const REPORTED: usize = 10;
-
-/// Why `c` may not stand in a file, if it may not.
-pub fn forbidden(c: char) -> Option<&'static str> {
-    match c {
-        '\t' | '\n' | '\r' => None,
-        '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{200E}'
-        | '\u{200F}'
-        | '\u{061C}' => Some(
-            "styr textens riktning och kan få den att visas i en annan ordning än den står i filen",
-        ),
-        '\u{200B}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{FEFF}'
-        | '\u{FFF9}'..='\u{FFFB}'
-        | '\u{E0000}'..='\u{E007F}' => Some("är osynligt"),
-        c if c.is_control() => Some("är ett styrtecken"),
-        _ => None,
-    }
-}
 
 /// Every problem of the text of `source` (see the module).
 pub fn problems(source: &SourceFile) -> Vec<Problem> {
@@ -85,7 +66,7 @@ pub fn problems(source: &SourceFile) -> Vec<Problem> {
 /// those no embedded font can show (they would fail the build), and those refused above
 /// when written as an escape (`"\u202E"`, `"\a"`) rather than as themselves. Each at its
 /// place in the file.
-pub fn unshowable(source: &SourceFile, tree: &serde_yaml::Value) -> Vec<Problem> {
+pub fn unshowable(source: &SourceFile, tree: &Node) -> Vec<Problem> {
     let written = source.text.chars().any(|c| forbidden(c).is_some());
     let mut found: Vec<(String, char)> = Vec::new();
     strings(tree, "", &mut |path, text| {
@@ -123,14 +104,17 @@ pub fn unshowable(source: &SourceFile, tree: &serde_yaml::Value) -> Vec<Problem>
         .collect()
 }
 
-/// Every string value of `value` with its field path.
-pub(super) fn strings(value: &serde_yaml::Value, path: &str, visit: &mut impl FnMut(&str, &str)) {
-    use serde_yaml::Value;
-    match value {
-        Value::String(text) => visit(path, text),
-        Value::Mapping(mapping) => {
+/// Every string value of `value` (a scalar YAML reads as text) with its field path.
+pub(super) fn strings(value: &Node, path: &str, visit: &mut impl FnMut(&str, &str)) {
+    match &value.target().kind {
+        Kind::Scalar(_) => {
+            if let Some(text) = value.as_text() {
+                visit(path, text);
+            }
+        }
+        Kind::Mapping(mapping) => {
             for (key, child) in mapping {
-                if let Some(key) = key.as_str() {
+                if let Some(key) = key.as_text() {
                     let child_path = if path.is_empty() {
                         key.to_owned()
                     } else {
@@ -140,13 +124,12 @@ pub(super) fn strings(value: &serde_yaml::Value, path: &str, visit: &mut impl Fn
                 }
             }
         }
-        Value::Sequence(items) => {
+        Kind::Sequence(items) => {
             for (i, item) in items.iter().enumerate() {
                 strings(item, &format!("{path}[{i}]"), visit);
             }
         }
-        Value::Tagged(tagged) => strings(&tagged.value, path, visit),
-        _ => {}
+        Kind::Alias(_) => {}
     }
 }
 
@@ -241,7 +224,7 @@ mod tests {
     fn characters_no_font_has_are_refused_where_they_stand() {
         let text = "rubrik: Ett → två\ntext: |\n  Rad ett\n  Rad två 🧠 och 漢\n";
         let source = SourceFile::from_text(Path::new("a.yaml"), text.to_owned());
-        let tree: serde_yaml::Value = serde_yaml::from_str(text).unwrap_or_default();
+        let tree = crate::model::yaml::parse(text).unwrap_or_else(|e| panic!("{e}"));
         let found: Vec<String> = unshowable(&source, &tree)
             .iter()
             .map(|p| format!("{:?}: {}", p.position, p.message))
@@ -261,7 +244,7 @@ mod tests {
     fn control_characters_written_as_escapes_are_refused_at_their_value() {
         let text = "rubrik: \"Ett\\a två\"\n";
         let source = SourceFile::from_text(Path::new("a.yaml"), text.to_owned());
-        let tree: serde_yaml::Value = serde_yaml::from_str(text).unwrap_or_default();
+        let tree = crate::model::yaml::parse(text).unwrap_or_else(|e| panic!("{e}"));
         let found = unshowable(&source, &tree);
         assert_eq!(found.len(), 1);
         assert!(

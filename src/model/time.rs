@@ -136,11 +136,34 @@ impl JsonSchema for TimeSpan {
 
 /// When a meeting sat: as the protocol writes it (`kl. 13.00–15.40`), or its start, end
 /// and breaks, from which the kallelse takes the start and the protocol the whole.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(untagged)]
 pub enum MeetingTime {
     Span(Sitting),
     Text(String),
+}
+
+/// The form from the node's shape: an error inside `från`/`till` is that error.
+impl<'de> Deserialize<'de> for MeetingTime {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Form;
+        impl<'de> Visitor<'de> for Form {
+            type Value = MeetingTime;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "tiden som text (`kl. 13.00–15.30`) eller med `från`, `till` och `ajournering`",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<MeetingTime, E> {
+                Ok(MeetingTime::Text(v.to_owned()))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<MeetingTime, A::Error> {
+                Sitting::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(MeetingTime::Span)
+            }
+        }
+        deserializer.deserialize_any(Form)
+    }
 }
 
 /// A meeting's start, end and breaks (ajourneringar).
@@ -205,11 +228,13 @@ mod tests {
             None,
             "a minute needs two digits"
         );
-        let yaml: ClockTime = serde_yaml::from_str("13.30").unwrap_or_else(|e| panic!("{e}"));
+        let yaml: ClockTime =
+            crate::model::yaml::from_str("13.30").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(yaml.to_string(), "13.30");
-        let sitting: MeetingTime =
-            serde_yaml::from_str("{från: 13.00, till: '15.40', ajournering: ['14.30–14.45']}")
-                .unwrap_or_else(|e| panic!("{e}"));
+        let sitting: MeetingTime = crate::model::yaml::from_str(
+            "{från: 13.00, till: '15.40', ajournering: ['14.30–14.45']}",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             sitting.protocol_text(),
             "kl. 13.00–15.40 (ajournering 14.30–14.45)"

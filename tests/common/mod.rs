@@ -206,12 +206,12 @@ pub fn markdown_escaped(text: &str) -> String {
         .collect()
 }
 
-/// A YAML mapping from key–value pairs, for writing test cases.
-pub fn yaml_map(entries: Vec<(&str, serde_yaml::Value)>) -> serde_yaml::Value {
-    serde_yaml::Value::Mapping(
+/// A mapping from key–value pairs, for writing test cases (as YAML, with serde-saphyr).
+pub fn yaml_map(entries: Vec<(&str, serde_json::Value)>) -> serde_json::Value {
+    serde_json::Value::Object(
         entries
             .into_iter()
-            .map(|(k, v)| (serde_yaml::Value::from(k), v))
+            .map(|(k, v)| (k.to_owned(), v))
             .collect(),
     )
 }
