@@ -75,7 +75,7 @@ impl Problem {
         let chars: Vec<char> = text
             .chars()
             .map(|c| {
-                if crate::model::characters::forbidden(c).is_some() {
+                if crate::characters::forbidden(c).is_some() {
                     '\u{FFFD}'
                 } else {
                     c

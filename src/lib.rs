@@ -5,8 +5,8 @@
 //! justeringar) → [`validate`] (the rules, over model and facts) → [`derive`] (each
 //! document's view: wording, Swedish typography) → [`render`] (minijinja → Typst source)
 //! → [`typeset`] (Typst → PDF, in-process) → [`write`] (files, atomically; [`cache`] says
-//! which need typesetting again). [`swedish`] (dates, amounts, § lists) is the leaf they
-//! all use.
+//! which need typesetting again). [`swedish`] (dates, amounts, § lists), [`error`] and
+//! [`characters`] (what may not stand in a file) are the leaves they all use.
 //!
 //! Over the stages: [`plan`] (the files loaded once, checked, every document derived and
 //! named) and, siblings over the plan, the [`output`]s: `pdf` (`build`), `site`
@@ -19,6 +19,7 @@
 #![forbid(unsafe_code)]
 
 pub mod cache;
+pub mod characters;
 pub mod derive;
 pub mod error;
 pub mod extract;

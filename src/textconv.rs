@@ -254,15 +254,15 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
         if let Some(date) = part.date {
             facts.push(fact(&subject, "datum", swedish::short_date(date)));
         }
-        let adjusters: Vec<String> = part
-            .adjusters
+        let approvers: Vec<String> = part
+            .approvers
             .iter()
             .map(|a| match &a.ersättare {
                 Some(stand_in) => format!("{} med {stand_in} som ersättare", a.namn),
                 None => a.namn.clone(),
             })
             .collect();
-        facts.push(fact(&subject, "justerare", swedish::join_and(&adjusters)));
+        facts.push(fact(&subject, "justerare", swedish::join_and(&approvers)));
         if let (Some(posted), Some(last)) = (part.posted, part.appeal_last_day()) {
             facts.push(fact(
                 &subject,

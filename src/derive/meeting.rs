@@ -16,7 +16,7 @@ use super::{
 };
 use crate::error::Result;
 use crate::facts::{MeetingFacts, Part};
-use crate::model::{Adjuster, LoadedMeeting, ParagraphList, ParagraphNumber, RollPlacement};
+use crate::model::{Approver, LoadedMeeting, ParagraphList, ParagraphNumber, RollPlacement};
 use crate::swedish;
 
 /// What every document of a meeting says about the meeting and, for a protocol part or an
@@ -57,7 +57,7 @@ pub struct MeetingView {
     pub chair: Option<PersonView>,
     /// Who chaired §§ of the part in the chair's place, with those §§: each signs for them.
     pub acting_chairs: Vec<ActingChair>,
-    pub adjusters: Vec<AdjusterView>,
+    pub adjusters: Vec<ApproverView>,
     pub certification: String,
     pub notice: Option<NoticeView>,
 }
@@ -71,15 +71,15 @@ pub struct ActingChair {
 
 /// A justerare: `Bo Ström`, with a stand-in `Lisa Ek`.
 #[derive(Debug, Clone, Serialize)]
-pub struct AdjusterView {
+pub struct ApproverView {
     pub name: String,
     pub title: Option<String>,
     pub stand_in: Option<String>,
 }
 
-impl From<&Adjuster> for AdjusterView {
-    fn from(adjuster: &Adjuster) -> Self {
-        AdjusterView {
+impl From<&Approver> for ApproverView {
+    fn from(adjuster: &Approver) -> Self {
+        ApproverView {
             name: adjuster.namn.clone(),
             title: adjuster.titel.clone(),
             stand_in: adjuster.ersättare.clone(),
@@ -174,7 +174,7 @@ fn meeting_view(
         chair: part.and_then(|p| p.chair.as_ref()).map(PersonView::from),
         acting_chairs: acting_chairs(loaded, items),
         adjusters: part
-            .map(|p| p.adjusters.iter().map(AdjusterView::from).collect())
+            .map(|p| p.approvers.iter().map(ApproverView::from).collect())
             .unwrap_or_default(),
         certification: meeting
             .utdragsbestyrkande

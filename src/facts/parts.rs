@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use super::calendar;
-use crate::model::{Adjuster, ClockTime, LoadedMeeting, PartParagraphs, Person};
+use crate::model::{Approver, ClockTime, LoadedMeeting, PartParagraphs, Person};
 
 /// One justering and the §§ it covers.
 #[derive(Debug, Clone)]
@@ -19,7 +19,7 @@ pub struct Part {
     pub date: Option<NaiveDate>,
     pub time: Option<ClockTime>,
     pub place: Option<String>,
-    pub adjusters: Vec<Adjuster>,
+    pub approvers: Vec<Approver>,
     pub chair: Option<Person>,
     /// The day the anslag is posted, when the meeting has an anslag.
     pub posted: Option<NaiveDate>,
@@ -60,7 +60,7 @@ pub fn parts(loaded: &LoadedMeeting) -> Vec<Part> {
                 date,
                 time: meeting.justering.as_ref().and_then(|j| j.tid),
                 place: meeting.justering.as_ref().and_then(|j| j.plats.clone()),
-                adjusters: meeting.justerare.clone(),
+                approvers: meeting.justerare.clone(),
                 chair: meeting.ordförande.clone(),
                 posted: date
                     .filter(|_| has_notice)
@@ -81,7 +81,7 @@ pub fn parts(loaded: &LoadedMeeting) -> Vec<Part> {
                 date: Some(meeting.datum),
                 time: None,
                 place: meeting.plats.clone(),
-                adjusters: meeting.justerare.clone(),
+                approvers: meeting.justerare.clone(),
                 chair: meeting.ordförande.clone(),
                 posted: has_notice.then(|| given_posting.unwrap_or(meeting.datum)),
                 field: "paragrafer".to_owned(),
@@ -137,7 +137,7 @@ fn part_of(loaded: &LoadedMeeting, p: usize, items: Vec<usize>) -> Part {
         date: Some(given.datum),
         time: given.tid,
         place: given.plats.clone(),
-        adjusters: given
+        approvers: given
             .justerare
             .clone()
             .unwrap_or_else(|| meeting.justerare.clone()),

@@ -3,10 +3,10 @@
 //! error, not a silently ignored line.
 
 mod amount;
-pub mod characters;
 mod dates;
 pub mod files;
 mod image;
+mod item;
 mod keys;
 mod layout;
 mod meeting;
@@ -31,6 +31,10 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 pub use amount::{Kronor, Proposal};
+pub use item::{
+    Appeal, AppealRoute, BallotSide, Ballots, Decision, Item, MinuteNote, Motion, Names,
+    Preparation, Reservation, Vote,
+};
 pub use keys::nearest;
 use keys::{Schema, fields_of};
 pub use layout::{
@@ -40,9 +44,8 @@ pub use layout::{
     StatementLayout, TakenDown,
 };
 pub use meeting::{
-    Absent, Adjuster, Adjustment, AdjustmentPart, Appeal, AppealRoute, Attendee, BallotSide,
-    Ballots, Decision, Item, Meeting, Member, MinuteNote, Motion, Names, Notice, Organ, OrganKind,
-    PartParagraphs, Preparation, Reservation, VACANT, Vacancy, Vote,
+    Absent, Approval, ApprovalPart, Approver, Attendee, Meeting, Member, Notice, Organ, OrganKind,
+    PartParagraphs, VACANT, Vacancy,
 };
 pub use paragraph::{MAX_PARAGRAPH, ParagraphList, ParagraphNumber};
 pub use positions::Positions;
@@ -82,15 +85,15 @@ const MEETING_SCHEMA: Schema = &[
     ("sekreterare", fields_of::<Person>),
     ("organ", fields_of::<Organ>),
     ("tid", fields_of::<Sitting>),
-    ("justerare[]", fields_of::<Adjuster>),
+    ("justerare[]", fields_of::<Approver>),
     ("beslutande[]", fields_of::<Member>),
     ("ersättare[]", fields_of::<Member>),
     ("övriga_närvarande[]", fields_of::<Attendee>),
     ("frånvarande[]", fields_of::<Absent>),
     ("vakanser[]", fields_of::<Vacancy>),
-    ("justering", fields_of::<Adjustment>),
-    ("justeringar[]", fields_of::<AdjustmentPart>),
-    ("justeringar[].justerare[]", fields_of::<Adjuster>),
+    ("justering", fields_of::<Approval>),
+    ("justeringar[]", fields_of::<ApprovalPart>),
+    ("justeringar[].justerare[]", fields_of::<Approver>),
     ("justeringar[].ordförande", fields_of::<Person>),
     ("anslag", fields_of::<Notice>),
     ("paragrafer[]", fields_of::<Item>),

@@ -5,8 +5,8 @@
 //! every field, so that no field can slip past.
 
 use super::SourceFile;
-use super::characters::forbidden;
 use super::yaml::{Kind, Node};
+use crate::characters::forbidden;
 use crate::error::Problem;
 
 /// The longest word (characters without a space) a text may hold: a long web address

@@ -118,8 +118,8 @@ pub fn parts(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
                 }
             }
         }
-        for (a, adjuster) in part.adjusters.iter().enumerate() {
-            if adjuster.ersättare.as_deref() == Some(adjuster.namn.as_str()) {
+        for (a, approver) in part.approvers.iter().enumerate() {
+            if approver.ersättare.as_deref() == Some(approver.namn.as_str()) {
                 let at = match given {
                     Some(given) if given.justerare.is_some() => {
                         format!("{}.justerare[{a}].ersättare", part.field)
@@ -129,7 +129,7 @@ pub fn parts(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
                 problems.push(source.problem(&at, "en justerare kan inte vara sin egen ersättare"));
             }
         }
-        if part.chair.is_none() || part.adjusters.is_empty() {
+        if part.chair.is_none() || part.approvers.is_empty() {
             let at = if given.is_some() {
                 part.field.clone()
             } else {

@@ -1,0 +1,355 @@
+//! One § of a sammanträde as the secretary writes it: its case or its own title, what was
+//! proposed (yrkanden), how it was decided (the vote), the decision and what members had
+//! recorded (reservations, protokollsanteckningar), and where an appeal goes.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
+
+use super::ParagraphNumber;
+use super::dates;
+
+/// One § of a meeting: an ärende with its case file, or a procedural item with its own
+/// title and decision.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// The § number (`15`, `"15 a"`); by default the one after the item before.
+    #[serde(default)]
+    pub paragraf: Option<ParagraphNumber>,
+    /// The case file, relative to the meeting file; none for a procedural item.
+    #[serde(default)]
+    pub ärende: Option<PathBuf>,
+    /// The § heading; by default the case's rubrik.
+    #[serde(default)]
+    pub rubrik: Option<String>,
+    /// The dnr of an item without case file.
+    #[serde(default)]
+    pub dnr: Option<String>,
+    /// What the § says of the matter (Markdown); by default the case's sammanfattning.
+    #[serde(default)]
+    pub beskrivning: Option<String>,
+    /// The decision; by default the proposal (the beredning's, else the case's).
+    #[serde(default)]
+    pub beslut: Option<Decision>,
+    /// Replaces the beslutsgång written from what happened.
+    #[serde(default)]
+    pub beslutsgång: Option<String>,
+    #[serde(default)]
+    pub omedelbar_justering: bool,
+    /// Who receives the extract.
+    #[serde(default)]
+    pub expediering: Vec<String>,
+    /// The item is secret (OSL): its documents are left out of the web copy.
+    #[serde(default)]
+    pub sekretess: bool,
+    /// An informationsärende: the organ takes note, nothing is decided.
+    #[serde(default)]
+    pub information: bool,
+    /// Whose the main proposal is: `förvaltningen`, `kommunstyrelsen`, `ordföranden`; by
+    /// default the last organ of the beredning, else the förvaltning (with a case).
+    #[serde(default)]
+    pub förslagsställare: Option<String>,
+    /// The organs that prepared the matter, in order: their proposal and record.
+    #[serde(default)]
+    pub beredning: Vec<Preparation>,
+    /// Who chairs this §, when not the meeting's chair (the ordförande is jäv).
+    #[serde(default)]
+    pub ordförande: Option<String>,
+    /// Proposals other than the main one, in the order they were made.
+    #[serde(default)]
+    pub yrkanden: Vec<Motion>,
+    /// A roll-call vote between two proposals.
+    #[serde(default)]
+    pub omröstning: Option<Vote>,
+    #[serde(default)]
+    pub reservationer: Vec<Reservation>,
+    #[serde(default)]
+    pub protokollsanteckningar: Vec<MinuteNote>,
+    /// Members who declared themselves disqualified (jäv) and left the item.
+    #[serde(default)]
+    pub jäv: Vec<String>,
+    /// How the decision is appealed: by laglighetsprövning (the default), by
+    /// förvaltningsbesvär under a special law, or not at all.
+    #[serde(default)]
+    pub överklagande: Option<Appeal>,
+    /// The legal ground, printed after the decision: "Beslutet fattas med stöd av 9 kap.
+    /// 31 § plan- och bygglagen."
+    #[serde(default)]
+    pub lagstöd: Option<String>,
+    /// Dealt with behind closed doors at an open meeting.
+    #[serde(default)]
+    pub stängda_dörrar: bool,
+    /// Facts an ärendeförteckning can show in a column of its own; before its case's.
+    #[serde(default)]
+    pub uppgifter: BTreeMap<String, String>,
+}
+
+/// How a decision is appealed.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Appeal {
+    pub sätt: AppealRoute,
+    /// Where a förvaltningsbesvär is heard: `Länsstyrelsen i Ekby län`,
+    /// `Förvaltningsrätten i Ekby`.
+    #[serde(default)]
+    pub instans: Option<String>,
+    /// The law that gives the right to appeal: `13 kap. 3 § plan- och bygglagen (2010:900)`.
+    #[serde(default)]
+    pub lagrum: Option<String>,
+}
+
+/// The ways a decision can be appealed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum AppealRoute {
+    /// Laglighetsprövning (KL 13 kap.): any member of the municipality, from the anslag.
+    #[serde(rename = "laglighetsprövning")]
+    Lawfulness,
+    /// Förvaltningsbesvär under a special law: the party, from when it was told.
+    #[serde(rename = "förvaltningsbesvär")]
+    Administrative,
+    /// Not appealable.
+    #[serde(rename = "inget")]
+    None,
+}
+
+impl AppealRoute {
+    /// The route as the YAML names it.
+    pub fn key(self) -> &'static str {
+        match self {
+            AppealRoute::Lawfulness => "laglighetsprövning",
+            AppealRoute::Administrative => "förvaltningsbesvär",
+            AppealRoute::None => "inget",
+        }
+    }
+}
+
+/// An organ's handling of the matter before this one: its proposal and, as a record, its
+/// yrkanden and beslutsgång.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Preparation {
+    /// `Kommunstyrelsen`, `Kommunstyrelsens arbetsutskott`.
+    pub organ: String,
+    #[serde(default)]
+    #[serde(deserialize_with = "dates::optional")]
+    pub datum: Option<NaiveDate>,
+    /// The § there, as that organ numbers it: `KS § 45`.
+    #[serde(default)]
+    pub paragraf: Option<String>,
+    /// Its proposal to this organ, point by point.
+    pub förslag: Vec<String>,
+    /// Yrkanden made there, for the record.
+    #[serde(default)]
+    pub yrkanden: Vec<Motion>,
+    /// How it was decided there (Markdown), for the record.
+    #[serde(default)]
+    pub beslutsgång: Option<String>,
+}
+
+/// One name, or several: `av: Bo Ström` or `av: [Bo Ström, Lisa Ek]`.
+#[derive(Debug, Clone, JsonSchema)]
+#[serde(untagged)]
+pub enum Names {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Names {
+    pub fn list(&self) -> Vec<&str> {
+        match self {
+            Names::One(name) => vec![name.as_str()],
+            Names::Many(names) => names.iter().map(String::as_str).collect(),
+        }
+    }
+
+    /// The field path of the `i`th name under `field`.
+    pub fn field(&self, field: &str, i: usize) -> String {
+        match self {
+            Names::One(_) => field.to_owned(),
+            Names::Many(_) => format!("{field}[{i}]"),
+        }
+    }
+}
+
+/// A proposal (yrkande) made at the meeting.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Motion {
+    /// Who made it, by name as in `beslutande`.
+    pub av: Names,
+    /// What was proposed: `att ärendet återremitteras`, `avslag på förvaltningens förslag`.
+    pub yrkande: String,
+}
+
+/// A roll-call vote: what ja and nej stand for, and how each member voted.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Vote {
+    /// What a ja-röst is for: `förvaltningens förslag`.
+    pub ja: String,
+    /// What a nej-röst is for: `Bo Ströms yrkande`.
+    pub nej: String,
+    pub röster: Ballots,
+}
+
+/// The members by how they voted; one side may be `övriga`: everyone else serving.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ballots {
+    #[serde(default)]
+    pub ja: BallotSide,
+    #[serde(default)]
+    pub nej: BallotSide,
+    #[serde(default)]
+    pub avstår: BallotSide,
+}
+
+/// The members on one side of a vote: named, or `övriga` (the others serving).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BallotSide {
+    Named(Vec<String>),
+    Rest,
+}
+
+impl Default for BallotSide {
+    fn default() -> Self {
+        BallotSide::Named(Vec::new())
+    }
+}
+
+impl BallotSide {
+    /// The names written, none for `övriga`.
+    pub fn named(&self) -> &[String] {
+        match self {
+            BallotSide::Named(names) => names,
+            BallotSide::Rest => &[],
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for BallotSide {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Side;
+        impl<'de> Visitor<'de> for Side {
+            type Value = BallotSide;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("en lista med namn, eller `övriga`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<BallotSide, E> {
+                match v.trim() {
+                    "övriga" => Ok(BallotSide::Rest),
+                    _ => Err(E::invalid_type(de::Unexpected::Str(v), &self)),
+                }
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<BallotSide, A::Error> {
+                Vec::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(BallotSide::Named)
+            }
+        }
+        deserializer.deserialize_any(Side)
+    }
+}
+
+impl JsonSchema for BallotSide {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "BallotSide".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "anyOf": [ {"type": "array", "items": {"type": "string"}}, {"const": "övriga"} ]
+        })
+    }
+}
+
+/// A reservation against the decision: by members, or by the members of party groups.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reservation {
+    #[serde(default)]
+    pub av: Option<Names>,
+    /// Party groups whose serving members reserve themselves together: `[V, C]`.
+    #[serde(default)]
+    pub partier: Vec<String>,
+    /// The proposal reserved for: `eget yrkande`.
+    #[serde(default)]
+    pub till_förmån_för: Option<String>,
+    /// Written grounds (Markdown), printed with the §.
+    #[serde(default)]
+    pub motivering: Option<String>,
+}
+
+/// A protokollsanteckning: a statement entered in the minutes, by members present or
+/// party groups.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MinuteNote {
+    #[serde(default)]
+    pub av: Option<Names>,
+    #[serde(default)]
+    pub partier: Vec<String>,
+    /// Markdown.
+    pub text: String,
+}
+
+/// How the decision differs from the proposal.
+#[derive(Debug, Clone, JsonSchema)]
+#[serde(untagged)]
+pub enum Decision {
+    /// Every point, written out.
+    Points(Vec<String>),
+    /// Only the reworded points, by their number: `3: Paragrafen justeras omedelbart.`
+    Reworded(BTreeMap<usize, String>),
+}
+
+// Names and Decision take their form from the node's shape, so that an error inside a
+// form is that error (with its place), and a wrong shape says which forms go here.
+impl<'de> Deserialize<'de> for Names {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Form;
+        impl<'de> Visitor<'de> for Form {
+            type Value = Names;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("ett namn eller en lista med namn")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Names, E> {
+                Ok(Names::One(v.to_owned()))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Names, A::Error> {
+                Vec::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Names::Many)
+            }
+        }
+        deserializer.deserialize_any(Form)
+    }
+}
+
+impl<'de> Deserialize<'de> for Decision {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Form;
+        impl<'de> Visitor<'de> for Form {
+            type Value = Decision;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "en lista med beslutspunkter, eller bara de omformulerade punkterna efter nummer (`3: …`)",
+                )
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Decision, A::Error> {
+                Vec::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Decision::Points)
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Decision, A::Error> {
+                BTreeMap::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(Decision::Reworded)
+            }
+        }
+        deserializer.deserialize_any(Form)
+    }
+}
