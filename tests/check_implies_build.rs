@@ -30,10 +30,33 @@ fn check_then_build(paths: &[PathBuf]) -> Result<bool, String> {
         }
         return Ok(false);
     }
+    // Every output a text can reach: the documents (the handlingar packet among them),
+    // their web copies, and the published site.
     let out = tempfile::tempdir().unwrap();
-    paragraf::build(paths, out.path(), &paragraf::BuildOptions::default())
-        .map(|_| true)
-        .map_err(|e| format!("check passed, build failed:\n{e}"))
+    let web_copy = paragraf::BuildOptions {
+        web_copy: true,
+        ..paragraf::BuildOptions::default()
+    };
+    let site = paragraf::output::site::Site {
+        on: chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
+        address: None,
+    };
+    paragraf::build(
+        paths,
+        &out.path().join("pdf"),
+        &paragraf::BuildOptions::default(),
+    )
+    .and_then(|_| paragraf::build(paths, &out.path().join("webb"), &web_copy))
+    .and_then(|_| {
+        paragraf::publish(
+            paths,
+            &out.path().join("site"),
+            &paragraf::BuildOptions::default(),
+            &site,
+        )
+    })
+    .map(|_| true)
+    .map_err(|e| format!("check passed, build failed:\n{e}"))
 }
 
 /// Every folder that holds YAML files directly.
@@ -94,9 +117,9 @@ fn character() -> impl Strategy<Value = char> {
     // Mostly text a secretary writes, now and then anything: so that many generated
     // meetings pass check and reach the build.
     prop_oneof![
-        200 => proptest::sample::select(pools[0].clone()),
-        30 => proptest::sample::select(pools[1].clone()),
-        20 => proptest::sample::select(pools[2].clone()),
+        2000 => proptest::sample::select(pools[0].clone()),
+        150 => proptest::sample::select(pools[1].clone()),
+        100 => proptest::sample::select(pools[2].clone()),
         1 => proptest::sample::select(pools[3..].concat()),
     ]
 }
@@ -116,11 +139,11 @@ fn prose() -> impl Strategy<Value = String> {
         (
             words(),
             prop_oneof![
-                Just("https://a.se"),
-                Just("javascript:x"),
-                Just(""),
-                Just("mailto:a@b.se"),
-                Just("file:///etc")
+                12 => Just("https://a.se"),
+                1 => Just("javascript:x"),
+                1 => Just(""),
+                6 => Just("mailto:a@b.se"),
+                1 => Just("file:///etc")
             ]
         )
             .prop_map(|(w, url)| format!("[{w}]({url})")),
@@ -138,13 +161,13 @@ fn scalar() -> impl Strategy<Value = String> {
         1 => any::<u64>().prop_map(|n| n.to_string()),
         1 => Just("0x10".to_owned()),
         1 => Just("4294967295".to_owned()),
-        20 => (1000u64..2_000_000).prop_map(|n| n.to_string()),
+        60 => (1000u64..2_000_000).prop_map(|n| n.to_string()),
     ]
 }
 
 /// A § number: mostly one a meeting has, sometimes anything.
 fn paragraph() -> impl Strategy<Value = String> {
-    prop_oneof![6 => (1u32..500).prop_map(|n| n.to_string()), 1 => Just("15 a".to_owned()), 1 => scalar()]
+    prop_oneof![20 => (1u32..500).prop_map(|n| n.to_string()), 2 => Just("15 a".to_owned()), 1 => scalar()]
 }
 
 /// A proposal: refused, a small amount, or any value.
@@ -154,10 +177,11 @@ fn proposal() -> impl Strategy<Value = String> {
 
 /// A date: mostly the day before the meeting, sometimes anything.
 fn date() -> impl Strategy<Value = String> {
-    prop_oneof![4 => Just("2024-05-02".to_owned()), 1 => scalar()]
+    prop_oneof![12 => Just("2024-05-02".to_owned()), 1 => scalar()]
 }
 
-/// How many generated meetings passed check and were built.
+/// Generated meetings tried, and those that passed check (and so were built).
+static TRIED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 static BUILT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 proptest! {
@@ -230,6 +254,7 @@ proptest! {
         std::fs::write(folder.join("sammantrade.yaml"), serde_saphyr::to_string(&meeting).unwrap()).unwrap();
         let result = check_then_build(&[folder]);
         prop_assert!(result.is_ok(), "{}", result.unwrap_err());
+        TRIED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         if result == Ok(true) {
             BUILT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
@@ -242,6 +267,11 @@ fn generated_meetings_reach_the_build() {
     // generator that only makes invalid input (and so proves nothing) fails.
     a_generated_meeting_that_checks_builds();
     let built = BUILT.load(std::sync::atomic::Ordering::Relaxed);
-    eprintln!("{built} generated meetings passed check and were built");
-    assert!(built >= 5, "only {built} generated meetings passed check");
+    let tried = TRIED.load(std::sync::atomic::Ordering::Relaxed);
+    println!("{built} of {tried} generated meetings passed check and were built");
+    // A generator that mostly makes what check refuses proves little about build.
+    assert!(
+        built * 2 >= tried && tried > 0,
+        "only {built} of {tried} generated meetings passed check"
+    );
 }
