@@ -180,6 +180,10 @@ pub struct Planned {
     pub stem: String,
     /// The meeting it was planned with (none for a case on no meeting).
     pub meeting: Option<PathBuf>,
+    /// Why it cannot be told whether the document is secret (a case built alone beside
+    /// a meeting that does not parse): it is then taken as secret, and a web copy of it
+    /// is an error.
+    pub secrecy_doubt: Option<Problem>,
 }
 
 /// Every document of the inputs: per meeting the tjänsteutlåtande of each case, the
@@ -189,16 +193,19 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
     let mut problems = Vec::new();
     let mut done = BTreeSet::new();
     let profiles = derive::ProfileViews::default();
-    let mut push =
-        |result: Result<Vec<Arc<Document>>>, root: PathBuf, meeting: Option<&Path>| match result {
-            Ok(documents) => planned.extend(documents.into_iter().map(|document| Planned {
-                stem: write::file_stem(&document),
-                document,
-                root: root.clone(),
-                meeting: meeting.map(Path::to_path_buf),
-            })),
-            Err(e) => problems.extend(e.problems),
-        };
+    let mut push = |result: Result<Vec<Arc<Document>>>,
+                    root: PathBuf,
+                    meeting: Option<&Path>,
+                    secrecy_doubt: Option<Problem>| match result {
+        Ok(documents) => planned.extend(documents.into_iter().map(|document| Planned {
+            stem: write::file_stem(&document),
+            document,
+            root: root.clone(),
+            meeting: meeting.map(Path::to_path_buf),
+            secrecy_doubt: secrecy_doubt.clone(),
+        })),
+        Err(e) => problems.extend(e.problems),
+    };
     // Each case's statement is planned with the first meeting that holds it; every
     // meeting's packet gathers its own.
     let jobs: Vec<(&MeetingInput, Vec<bool>)> = inputs
@@ -224,16 +231,18 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
     );
     for ((meeting, _), derived) in jobs.iter().zip(derived) {
         for (result, root) in derived {
-            push(result, root, Some(&meeting.loaded.source.path));
+            push(result, root, Some(&meeting.loaded.source.path), None);
         }
     }
     for case in &inputs.cases {
         // A case built alone is as secret as the meeting that holds it makes it.
+        let secrecy = model::secret_in_meetings(&case.source.path, &inputs.reading);
         let statement = derive::statement(case, &profiles).map(|mut d| {
-            d.secret = model::secret_in_meetings(&case.source.path, &inputs.reading);
+            d.secret = *secrecy.as_ref().unwrap_or(&true);
             vec![Arc::new(d)]
         });
-        push(statement, folder(&case.source.path), None);
+        let doubt = secrecy.err().and_then(|e| e.problems.into_iter().next());
+        push(statement, folder(&case.source.path), None, doubt);
     }
     if problems.is_empty() {
         unique_stems(&mut planned);

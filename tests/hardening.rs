@@ -287,6 +287,64 @@ fn a_secret_case_built_alone_stays_out_of_the_web_copy() {
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
 }
 
+#[test]
+fn a_case_alone_is_secret_by_a_yml_meeting_and_in_doubt_beside_a_broken_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let nämnd = dir.path().join("kfn");
+    copy_folder(&repo().join("cases/kultur-och-fritidsnamnden"), &nämnd);
+    let folder = nämnd.join("2024-09-17");
+    let case = folder.join("08-skadestandsansprak.yaml");
+    let web_copy = |out: &str| {
+        let out = dir.path().join(out);
+        let output = paragraf_in(
+            dir.path(),
+            &[
+                "build",
+                "--publish",
+                case.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ],
+        );
+        (output, out)
+    };
+    // The meeting that marks the case secret, written as .yml.
+    std::fs::rename(
+        folder.join("sammantrade.yaml"),
+        folder.join("sammantrade.yml"),
+    )
+    .unwrap();
+    let (output, out) = web_copy("ut-yml");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("utelämnas i webbkopian"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!out.exists() || std::fs::read_dir(&out).unwrap().count() == 0);
+    // A meeting beside it that does not parse may be the one that marks it: no web copy.
+    std::fs::write(
+        folder.join("sammantrade.yml"),
+        "nämnd: Kultur- och fritidsnämnden\ndatum: i höstas\nparagrafer: []\n",
+    )
+    .unwrap();
+    let (output, out) = web_copy("ut-trasig");
+    assert!(!output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("avgöra om ärendet omfattas av sekretess"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!out.exists() || std::fs::read_dir(&out).unwrap().count() == 0);
+    // Its own copy is made: the doubt is about publishing it.
+    let own = dir.path().join("ut-egen");
+    let output = paragraf_in(
+        dir.path(),
+        &["build", case.to_str().unwrap(), "-o", own.to_str().unwrap()],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
 /// A PDF whose attachments are `files` (name, stream content, filters).
 fn pdf_with_attachments(files: &[(&str, Vec<u8>, Vec<&str>)]) -> Vec<u8> {
     use lopdf::{Dictionary, Document, Object, Stream, dictionary};

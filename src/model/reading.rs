@@ -127,7 +127,7 @@ fn read_meetings_in(committee: &Path, reading: &Reading) -> Vec<Beside> {
     let mut meetings = Vec::new();
     for folder in entries(committee, true) {
         for file in entries(&folder, false) {
-            if file.extension().is_none_or(|e| e != "yaml")
+            if file.extension().is_none_or(|e| e != "yaml" && e != "yml")
                 || file.file_name().is_some_and(|n| n == PROFILE_FILE)
             {
                 continue;
@@ -145,26 +145,36 @@ fn read_meetings_in(committee: &Path, reading: &Reading) -> Vec<Beside> {
 }
 
 /// Whether a meeting of the nämnd holds the case at `path` as a secret item: its
-/// statement is then as secret when it is built alone as when built with the meeting.
-pub fn secret_in_meetings(path: &Path, reading: &Reading) -> bool {
+/// statement is then as secret when it is built alone as when built with the meeting. A
+/// meeting beside it that does not parse could be one that does: that doubt is the error
+/// returned (a web copy must not be made of the case; its own copy may).
+pub fn secret_in_meetings(path: &Path, reading: &Reading) -> Result<bool> {
     let Ok(case) = path.canonicalize() else {
-        return false;
+        return Ok(false);
     };
-    meetings_beside(path, reading)
-        .iter()
-        .any(|(source, meeting)| {
-            let folder = files::folder_of(&source.path);
-            meeting.as_ref().is_ok_and(|meeting| {
-                meeting.paragrafer.iter().any(|item| {
-                    item.sekretess
-                        && item
-                            .ärende
-                            .as_ref()
-                            .and_then(|file| folder.join(file).canonicalize().ok())
-                            .is_some_and(|file| file == case)
-                })
-            })
-        })
+    let mut secret = false;
+    for (source, meeting) in meetings_beside(path, reading).iter() {
+        let Ok(meeting) = meeting else {
+            return Err(Problem::in_file(
+                path,
+                format!(
+                    "det går inte att avgöra om ärendet omfattas av sekretess: sammanträdet {} går inte att läsa; rätta det först",
+                    source.path.display()
+                ),
+            )
+            .into());
+        };
+        let folder = files::folder_of(&source.path);
+        secret |= meeting.paragrafer.iter().any(|item| {
+            item.sekretess
+                && item
+                    .ärende
+                    .as_ref()
+                    .and_then(|file| folder.join(file).canonicalize().ok())
+                    .is_some_and(|file| file == case)
+        });
+    }
+    Ok(secret)
 }
 
 /// The §§ of the nämnd's earlier meetings in the same calendar year as `meeting`, found

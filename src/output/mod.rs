@@ -71,6 +71,14 @@ pub(crate) fn prepare(
     let mut warnings = plan::validate(&inputs)?;
     let mut planned = plan::plan(&inputs)?;
     if options.web_copy {
+        // A doubt about secrecy is an error in a web copy, never a publish.
+        let doubts: Vec<Problem> = planned
+            .iter()
+            .filter_map(|p| p.secrecy_doubt.clone())
+            .collect();
+        if !doubts.is_empty() {
+            return Err(crate::error::Error::new(doubts));
+        }
         for Planned { document, stem, .. } in &mut planned {
             let title = web_copy::title(document);
             Arc::make_mut(document).title = title;
