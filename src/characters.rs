@@ -18,6 +18,11 @@ pub fn forbidden(c: char) -> Option<&'static str> {
         | '\u{FFF9}'..='\u{FFFB}'
         | '\u{E0000}'..='\u{E007F}' => Some("är osynligt"),
         c if c.is_control() => Some("är ett styrtecken"),
+        // Noncharacters: no text should hold them, and YAML refuses them.
+        '\u{FDD0}'..='\u{FDEF}' => Some("är inget tecken (Unicode har lämnat det oanvänt)"),
+        c if (c as u32) & 0xFFFE == 0xFFFE => {
+            Some("är inget tecken (Unicode har lämnat det oanvänt)")
+        }
         _ => None,
     }
 }

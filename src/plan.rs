@@ -23,13 +23,15 @@ pub struct MeetingInput {
     pub facts: MeetingFacts,
 }
 
-/// What to build from: the meetings and the cases not on any of them, with what the load
-/// read (so that planning reads nothing from disk again).
+/// What to build from: the meetings and the cases not on any of them. Everything
+/// planning needs is here, so that nothing is read from disk again after the load.
 #[derive(Default)]
 pub struct Inputs {
     pub meetings: Vec<MeetingInput>,
     pub cases: Vec<LoadedCase>,
-    reading: model::Reading,
+    /// For each of `cases`: whether a meeting of its nämnd holds it as secret, or why
+    /// that cannot be told (see [`model::secret_in_meetings`]).
+    secrecy: Vec<Result<bool>>,
 }
 
 /// Find and load the YAML files under `paths` (files, or folders searched recursively).
@@ -122,11 +124,16 @@ pub fn load(paths: &[PathBuf]) -> Result<Inputs> {
         }
         new
     });
+    // Asked while the nämnd's meetings are read anyway; the reading ends with the load.
+    let secrecy = cases
+        .iter()
+        .map(|case| model::secret_in_meetings(&case.source.path, &reading))
+        .collect();
     if problems.is_empty() {
         Ok(Inputs {
             meetings,
             cases,
-            reading,
+            secrecy,
         })
     } else {
         Err(Error::new(problems))
@@ -234,14 +241,17 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
             push(result, root, Some(&meeting.loaded.source.path), None);
         }
     }
-    for case in &inputs.cases {
-        // A case built alone is as secret as the meeting that holds it makes it.
-        let secrecy = model::secret_in_meetings(&case.source.path, &inputs.reading);
+    for (case, secrecy) in inputs.cases.iter().zip(&inputs.secrecy) {
+        // A case built alone is as secret as the meeting that holds it makes it; in
+        // doubt, secret.
         let statement = derive::statement(case, &profiles).map(|mut d| {
             d.secret = *secrecy.as_ref().unwrap_or(&true);
             vec![Arc::new(d)]
         });
-        let doubt = secrecy.err().and_then(|e| e.problems.into_iter().next());
+        let doubt = secrecy
+            .as_ref()
+            .err()
+            .and_then(|e| e.problems.first().cloned());
         push(statement, folder(&case.source.path), None, doubt);
     }
     if problems.is_empty() {

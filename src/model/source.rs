@@ -138,7 +138,14 @@ impl SourceFile {
     /// Deserialize the file: first every unknown key at once, then serde's typed parse
     /// (whose error, with its position, is the first type error of the file).
     pub(crate) fn parse<T: DeserializeOwned>(&self, schema: Schema) -> Result<T> {
-        let tree = self.tree()?;
+        let tree = self.tree().map_err(|error| {
+            let characters = text_rules::forbidden_characters(self);
+            if characters.is_empty() {
+                error
+            } else {
+                Error::new(characters)
+            }
+        })?;
         let mut problems = text_rules::problems(self);
         problems.extend(text_rules::unshowable(self, &tree));
         problems.extend(keys::unknown_keys(self, &tree, schema));

@@ -21,21 +21,11 @@ const REPORTED: usize = 10;
 
 /// Every problem of the text of `source` (see the module).
 pub fn problems(source: &SourceFile) -> Vec<Problem> {
-    let mut characters = Vec::new();
     let mut words = Vec::new();
     for (number, line) in source.text.lines().enumerate() {
         let mut word_start: Option<usize> = None;
         let mut length = 0;
         for (column, c) in line.chars().enumerate() {
-            if let Some(why) = forbidden(c) {
-                characters.push(Problem::at(
-                    &source.path,
-                    &source.text,
-                    number + 1,
-                    column + 1,
-                    format!("tecknet U+{:04X} {why}; ta bort det", c as u32),
-                ));
-            }
             if c.is_whitespace() {
                 word_start = None;
                 length = 0;
@@ -54,12 +44,33 @@ pub fn problems(source: &SourceFile) -> Vec<Problem> {
             }
         }
     }
-    characters.truncate(REPORTED);
     words.truncate(REPORTED);
-    let mut problems = characters;
+    let mut problems = forbidden_characters(source);
     problems.extend(words);
     problems.extend(plain_scalars(source));
     problems
+}
+
+/// Each character of the text that may not stand in a file, where it stands. Also asked
+/// when the file does not parse: such a character stops the parser too, and what is
+/// wrong is the character, not the YAML around it.
+pub fn forbidden_characters(source: &SourceFile) -> Vec<Problem> {
+    let mut characters = Vec::new();
+    for (number, line) in source.text.lines().enumerate() {
+        for (column, c) in line.chars().enumerate() {
+            if let Some(why) = forbidden(c) {
+                characters.push(Problem::at(
+                    &source.path,
+                    &source.text,
+                    number + 1,
+                    column + 1,
+                    format!("tecknet U+{:04X} {why}; ta bort det", c as u32),
+                ));
+            }
+        }
+    }
+    characters.truncate(REPORTED);
+    characters
 }
 
 /// Characters of the values in `tree` (the parsed file) that may not stand in a document:

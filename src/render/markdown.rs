@@ -11,7 +11,7 @@
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::escape::{html_text, markup_text, string_literal};
-use crate::model::prose::allowed_link;
+use crate::model::prose::{allowed_link, link_address};
 use crate::web_copy::redact::{Piece, Redactions};
 
 /// What the prose is written as.
@@ -251,14 +251,18 @@ impl Writer<'_> {
             Tag::Strikethrough => self.either("#strike[", "<s>"),
             // A link whose address holds personal data (a listed e-mail address, a name
             // in a URL) is no link in the web copy: its text stays, redacted.
-            Tag::Link { dest_url, .. }
-                if allowed_link(&dest_url) && !self.redactions.finds_in_address(&dest_url) =>
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } if allowed_link(&link_address(link_type, &dest_url))
+                && !self.redactions.finds_in_address(&dest_url) =>
             {
-                let url = dest_url.trim();
+                let url = link_address(link_type, &dest_url);
                 let link = if self.html() {
-                    format!("<a href=\"{}\">", html_text(url))
+                    format!("<a href=\"{}\">", html_text(&url))
                 } else {
-                    format!("#link({})[", string_literal(url))
+                    format!("#link({})[", string_literal(&url))
                 };
                 self.code(&link)
             }
@@ -469,6 +473,12 @@ mod tests {
             "{typst}"
         );
         assert!(typst.contains("#link(\"mailto:x@y.se\")"), "{typst}");
+        // A CommonMark e-mail autolink is e-mail.
+        let autolink = to_typst("Skriv till <kansli@kommun.se>.", 2, &Redactions::default());
+        assert!(
+            autolink.contains("#link(\"mailto:kansli@kommun.se\")"),
+            "{autolink}"
+        );
     }
 
     #[test]
