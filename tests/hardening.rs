@@ -331,11 +331,25 @@ fn a_case_alone_is_secret_by_a_yml_meeting_and_in_doubt_beside_a_broken_one() {
     let (output, out) = web_copy("ut-trasig");
     assert!(!output.status.success(), "{}", stderr(&output));
     assert!(
-        stderr(&output).contains("avgöra om ärendet omfattas av sekretess"),
+        stderr(&output)
+            .contains("sammantrade.yml: går inte att läsa, och det kan vara ett sammanträde"),
         "{}",
         stderr(&output)
     );
     assert!(!out.exists() || std::fs::read_dir(&out).unwrap().count() == 0);
+    // So does one that is not YAML at all: it cannot even be told to be a meeting.
+    std::fs::write(
+        folder.join("sammantrade.yml"),
+        "nämnd: [Kultur\nparagrafer:\n  - ärende: 08-skadestandsansprak.yaml\n    sekretess: true\n",
+    )
+    .unwrap();
+    let (output, _) = web_copy("ut-ingen-yaml");
+    assert!(!output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("det kan vara ett sammanträde"),
+        "{}",
+        stderr(&output)
+    );
     // Its own copy is made: the doubt is about publishing it.
     let own = dir.path().join("ut-egen");
     let output = paragraf_in(

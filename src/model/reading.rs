@@ -122,23 +122,28 @@ fn entries(dir: &Path, folders: bool) -> Vec<PathBuf> {
     paths
 }
 
+/// The YAML files in the folders of `committee` (profiles aside), in name order.
+fn yaml_files_in(committee: &Path) -> Vec<PathBuf> {
+    entries(committee, true)
+        .iter()
+        .flat_map(|folder| entries(folder, false))
+        .filter(|file| {
+            file.extension().is_some_and(|e| e == "yaml" || e == "yml")
+                && file.file_name().is_none_or(|n| n != PROFILE_FILE)
+        })
+        .collect()
+}
+
 /// Every meeting file in the folders of `committee`.
 fn read_meetings_in(committee: &Path, reading: &Reading) -> Vec<Beside> {
     let mut meetings = Vec::new();
-    for folder in entries(committee, true) {
-        for file in entries(&folder, false) {
-            if file.extension().is_none_or(|e| e != "yaml" && e != "yml")
-                || file.file_name().is_some_and(|n| n == PROFILE_FILE)
-            {
-                continue;
-            }
-            let Ok(source) = reading.source(&file) else {
-                continue;
-            };
-            if source.is_meeting() {
-                let meeting = reading.meeting(&source);
-                meetings.push((source, meeting));
-            }
+    for file in yaml_files_in(committee) {
+        let Ok(source) = reading.source(&file) else {
+            continue;
+        };
+        if source.is_meeting() {
+            let meeting = reading.meeting(&source);
+            meetings.push((source, meeting));
         }
     }
     meetings
@@ -155,14 +160,7 @@ pub fn secret_in_meetings(path: &Path, reading: &Reading) -> Result<bool> {
     let mut secret = false;
     for (source, meeting) in meetings_beside(path, reading).iter() {
         let Ok(meeting) = meeting else {
-            return Err(Problem::in_file(
-                path,
-                format!(
-                    "det går inte att avgöra om ärendet omfattas av sekretess: sammanträdet {} går inte att läsa; rätta det först",
-                    source.path.display()
-                ),
-            )
-            .into());
+            return Err(doubt(&source.path));
         };
         let folder = files::folder_of(&source.path);
         secret |= meeting.paragrafer.iter().any(|item| {
@@ -174,7 +172,28 @@ pub fn secret_in_meetings(path: &Path, reading: &Reading) -> Result<bool> {
                     .is_some_and(|file| file == case)
         });
     }
+    // A file beside it that cannot be read, or read as YAML, may be a meeting too.
+    let committee = files::folder_of(path).join("..");
+    for file in yaml_files_in(&committee) {
+        let unreadable = match reading.source(&file) {
+            Err(_) => true,
+            Ok(source) => !source.is_meeting() && super::yaml::parse(&source.text).is_err(),
+        };
+        if unreadable {
+            return Err(doubt(&file));
+        }
+    }
     Ok(secret)
+}
+
+/// The error of a case whose secrecy cannot be told because of the file at `file`.
+fn doubt(file: &Path) -> Error {
+    Problem::in_file(
+        file,
+        "går inte att läsa, och det kan vara ett sammanträde som håller ett ärende som omfattas \
+         av sekretess; rätta filen innan en webbkopia görs",
+    )
+    .into()
 }
 
 /// The §§ of the nämnd's earlier meetings in the same calendar year as `meeting`, found

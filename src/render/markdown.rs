@@ -112,22 +112,30 @@ impl Writer<'_> {
             match piece {
                 Piece::Text(text) if self.html() => self.out.push_str(&html_text(&text)),
                 Piece::Text(text) => self.out.push_str(&markup_text(&text)),
-                Piece::Code(code) => self.out.push_str(&code),
+                Piece::Code(code) | Piece::Break(code) => self.out.push_str(&code),
             }
         }
     }
 
-    /// Markup around the text: the Typst or the HTML, as the format is.
+    /// Markup between words (a block, a list item, a cell, a line break): the Typst or
+    /// the HTML, as the format is.
     fn code(&mut self, code: &str) {
-        self.pending.push(Piece::Code(code.to_owned()));
+        self.pending.push(Piece::Break(code.to_owned()));
     }
 
-    /// `typst` or `html`, as the format is.
+    /// `typst` or `html`, as the format is, between words.
     fn either(&mut self, typst: &str, html: &str) {
         let code = if self.html() { html } else { typst };
         if !code.is_empty() {
             self.code(code);
         }
+    }
+
+    /// `typst` or `html` inside a line of text (emphasis, a link): a reader reads a name
+    /// across it.
+    fn inline(&mut self, typst: &str, html: &str) {
+        let code = if self.html() { html } else { typst };
+        self.pending.push(Piece::Code(code.to_owned()));
     }
 
     /// Start a block: separate it from the block before it.
@@ -246,9 +254,9 @@ impl Writer<'_> {
                 self.either("  [", "<li>");
                 self.pending_break = false;
             }
-            Tag::Emphasis => self.either("#emph[", "<em>"),
-            Tag::Strong => self.either("#strong[", "<strong>"),
-            Tag::Strikethrough => self.either("#strike[", "<s>"),
+            Tag::Emphasis => self.inline("#emph[", "<em>"),
+            Tag::Strong => self.inline("#strong[", "<strong>"),
+            Tag::Strikethrough => self.inline("#strike[", "<s>"),
             // A link whose address holds personal data (a listed e-mail address, a name
             // in a URL) is no link in the web copy: its text stays, redacted.
             Tag::Link {
@@ -264,7 +272,7 @@ impl Writer<'_> {
                 } else {
                     format!("#link({})[", string_literal(&url))
                 };
-                self.code(&link)
+                self.pending.push(Piece::Code(link))
             }
             Tag::Link { .. } => self.plain_links += 1,
             // Images would need files; their description stays as text.
@@ -359,10 +367,10 @@ impl Writer<'_> {
                 self.either("],\n", "</li>\n");
             }
             TagEnd::Link if self.plain_links > 0 => self.plain_links -= 1,
-            TagEnd::Emphasis => self.either("]", "</em>"),
-            TagEnd::Strong => self.either("]", "</strong>"),
-            TagEnd::Strikethrough => self.either("]", "</s>"),
-            TagEnd::Link => self.either("]", "</a>"),
+            TagEnd::Emphasis => self.inline("]", "</em>"),
+            TagEnd::Strong => self.inline("]", "</strong>"),
+            TagEnd::Strikethrough => self.inline("]", "</s>"),
+            TagEnd::Link => self.inline("]", "</a>"),
             TagEnd::Table => self.end_block(if self.html() { "</tbody></table>" } else { ")" }),
             TagEnd::TableHead => {
                 self.table_head = false;

@@ -2,14 +2,17 @@
 //! by `[personuppgift]` wherever it would be typeset, however it was written.
 //!
 //! Matching is on what a reader sees, not on code points: the text and every name are
-//! brought to one canonical form (Unicode compatibility normalisation, so that decomposed
-//! letters as macOS writes them match composed ones; lower case, with ß as ss; every
-//! kind of space and line break as one space; default-ignorable characters such as the
-//! soft hyphen and zero-width joiners left out), and each canonical character remembers
-//! where in the original it came from, so that what is replaced is exactly the visible
-//! name with whatever invisible characters stood inside it. A name matches as whole
-//! words, and before a genitive s ("Saras beslut" is Sara's): "Ek" is not replaced in
-//! "Ekonomi". Markdown emphasis inside a name is handled by [`Redactions::apply_pieces`].
+//! brought to one canonical form (Unicode compatibility decomposition with the accents
+//! left out, so that decomposed and composed letters match, and so do the slugs of file
+//! names and addresses that drop them: "bjorn-hagg" is Björn Hägg; lower case, with ß as
+//! ss and ’ as '; every kind of space and line break, and the separators of addresses
+//! and double names (- . _ + and the other dashes), as one space; default-ignorable
+//! characters such as the soft hyphen and zero-width joiners left out), and each
+//! canonical character remembers where in the original it came from, so that what is
+//! replaced is exactly the visible name with whatever invisible characters stood inside
+//! it. A name matches as whole words, and before a genitive s ("Saras beslut" is Sara's):
+//! "Ek" is not replaced in "Ekonomi". Markup inside a name (emphasis) or between words (a
+//! list item, a table cell, a line break) is handled by [`Redactions::apply_pieces`].
 
 use std::ops::Range;
 
@@ -26,11 +29,14 @@ pub struct Redactions {
     names: Vec<Vec<char>>,
 }
 
-/// A piece of typeset output: text a reader sees, or Typst code around it (markup).
+/// A piece of typeset output: text a reader sees, or code around it (markup).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece {
     Text(String),
+    /// Markup inside a line of text (emphasis, a link): a reader reads across it.
     Code(String),
+    /// Markup that separates words (a list item, a table cell, a line break, a block).
+    Break(String),
 }
 
 /// A text in canonical form: its characters, each with the bytes of the original it
@@ -52,15 +58,27 @@ fn is_ignorable(c: char) -> bool {
 }
 
 /// `segment` (a letter with its combining marks) as it is compared: compatibility
-/// normalised, in lower case, ß as ss.
+/// decomposed without its accents, in lower case, ß as ss, ’ as '.
 fn fold(segment: &str) -> impl Iterator<Item = char> + '_ {
     segment
-        .nfkc()
+        .nfkd()
+        .filter(|c| canonical_combining_class(*c) == 0)
         .flat_map(char::to_lowercase)
         .flat_map(|c| match c {
             'ß' => ['s', 's'].into_iter().take(2),
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' => ['\'', '\''].into_iter().take(1),
             c => [c, c].into_iter().take(1),
         })
+}
+
+/// Whether `c` separates the words of a name as a space does: a space or line break of
+/// any kind, or what joins the parts of an address or a double name.
+fn separates(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '-' | '.' | '_' | '+' | '\u{2010}'..='\u{2015}' | '\u{2212}'
+        )
 }
 
 impl Canonical {
@@ -85,8 +103,8 @@ impl Canonical {
                     end = at + next.len_utf8();
                 }
             }
-            if c.is_whitespace() {
-                // A run of spaces and line breaks of any kind is one space.
+            if separates(c) {
+                // A run of spaces, line breaks and separators is one space.
                 if canonical.chars.last() == Some(&' ') {
                     if let Some(last) = canonical.origin.last_mut() {
                         last.end = end;
@@ -135,7 +153,15 @@ impl Canonical {
             match hit {
                 Some(name) => {
                     let last = at + name.len() - 1;
-                    found.push(self.origin[at].start..self.origin[last].end);
+                    let range = self.origin[at].start..self.origin[last].end;
+                    // One character a reader sees may fold into several (℀ is a/c): a
+                    // match starting inside the one before is part of it.
+                    match found.last_mut() {
+                        Some(before) if range.start < before.end => {
+                            before.end = before.end.max(range.end);
+                        }
+                        _ => found.push(range),
+                    }
                     at = last + 1;
                 }
                 None => at += 1,
@@ -176,23 +202,9 @@ impl Redactions {
     }
 
     /// Whether any of the personal data stands in a link's address: as written, or with
-    /// its escapes decoded and the separators of a path or slug (`sara-nilsson`,
-    /// `sara_nilsson`, `sara+nilsson`, `sara.nilsson`) read as spaces.
+    /// its escapes decoded (`Sara%20Nilsson`).
     pub fn finds_in_address(&self, address: &str) -> bool {
-        let decoded = percent_decoded(address);
-        let spaced: String = decoded
-            .chars()
-            .map(|c| {
-                if matches!(c, '-' | '_' | '+' | '.' | '/') {
-                    ' '
-                } else {
-                    c
-                }
-            })
-            .collect();
-        [address, decoded.as_str(), spaced.as_str()]
-            .iter()
-            .any(|text| self.finds(text))
+        self.finds(address) || self.finds(&percent_decoded(address))
     }
 
     /// `text` with every piece of personal data replaced.
@@ -218,29 +230,32 @@ impl Redactions {
         if self.is_empty() {
             return pieces;
         }
-        let plain: String = pieces
-            .iter()
-            .filter_map(|p| match p {
-                Piece::Text(text) => Some(text.as_str()),
-                Piece::Code(_) => None,
-            })
-            .collect();
+        // What the reader reads: the texts, a space where markup separates words; and
+        // where each piece starts in it.
+        let mut plain = String::new();
+        let mut starts = Vec::with_capacity(pieces.len());
+        for piece in &pieces {
+            starts.push(plain.len());
+            match piece {
+                Piece::Text(text) => plain.push_str(text),
+                Piece::Break(_) => plain.push(' '),
+                Piece::Code(_) => {}
+            }
+        }
         let matches = Canonical::of(&plain).matches(&self.names);
         if matches.is_empty() {
             return pieces;
         }
-        let mut offset = 0;
         pieces
             .into_iter()
-            .map(|piece| match piece {
-                Piece::Code(_) => piece,
+            .zip(starts)
+            .map(|(piece, start)| match piece {
                 Piece::Text(text) => {
-                    let start = offset;
-                    offset += text.len();
                     let mut kept = String::new();
                     for (i, c) in text.char_indices() {
                         let at = start + i;
                         match matches.iter().find(|range| range.contains(&at)) {
+                            // One replacement, where the name starts.
                             Some(range) if range.start == at => kept.push_str(REPLACEMENT),
                             Some(_) => {}
                             None => kept.push(c),
@@ -248,12 +263,13 @@ impl Redactions {
                     }
                     Piece::Text(kept)
                 }
+                other => other,
             })
             .collect()
     }
 }
 
-/// `%XX` escapes decoded where they make UTF-8; the rest as written.
+/// `%XX` escapes decoded; what does not make UTF-8 as the replacement character.
 fn percent_decoded(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -274,7 +290,7 @@ fn percent_decoded(text: &str) -> String {
             }
         }
     }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -360,6 +376,72 @@ mod tests {
             assert!(names.finds_in_address(address), "{address}");
         }
         assert!(!names.finds_in_address("https://kommun.se/saran/nilssonska"));
+    }
+
+    #[test]
+    fn names_are_found_across_list_items_cells_and_breaks_and_in_addresses() {
+        let redactions = Redactions::new(&[
+            "Anna".to_owned(),
+            "Berit Ek".to_owned(),
+            "Sara Nilsson".to_owned(),
+        ]);
+        let text = |pieces: Vec<Piece>| -> String {
+            redactions
+                .apply_pieces(pieces)
+                .into_iter()
+                .filter_map(|p| match p {
+                    Piece::Text(t) => Some(t),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        // `- Anna\n- Berit Ek`: list items are separate words.
+        let list = vec![
+            Piece::Break("[".into()),
+            Piece::Text("Anna".into()),
+            Piece::Break("],[".into()),
+            Piece::Text("Berit Ek".into()),
+            Piece::Break("]".into()),
+        ];
+        assert_eq!(text(list), "[personuppgift]|[personuppgift]");
+        // `| Berit Ek | 5000 |` and `Sara\` hard break `Nilsson`.
+        let cells = vec![
+            Piece::Text("Berit Ek".into()),
+            Piece::Break("],[".into()),
+            Piece::Text("5000".into()),
+        ];
+        assert_eq!(text(cells), "[personuppgift]|5000");
+        let broken = vec![
+            Piece::Text("Sara".into()),
+            Piece::Break("#linebreak()".into()),
+            Piece::Text("Nilsson".into()),
+        ];
+        assert_eq!(text(broken), "[personuppgift]|");
+        // Addresses and slugs, also without the accents a slug drops.
+        let names = Redactions::new(&["Björn Hägg".to_owned(), "Sara Nilsson".to_owned()]);
+        assert_eq!(
+            names.apply("sara.nilsson@kommun.se"),
+            "[personuppgift]@kommun.se"
+        );
+        assert_eq!(
+            names.apply("/avtal-med-bjorn-hagg.html"),
+            "/avtal-med-[personuppgift].html"
+        );
+        assert!(names.finds_in_address("https://x.se/?n=Sara%20Nilsson&x=%FF"));
+        // Apostrophes and dashes as Word writes them.
+        let obrien = Redactions::new(&["Anna-Lena O'Brien".to_owned()]);
+        assert_eq!(
+            obrien.apply("Anna\u{2011}Lena O\u{2019}Brien"),
+            "[personuppgift]"
+        );
+    }
+
+    #[test]
+    fn a_character_that_folds_into_several_cannot_split_a_match() {
+        let redactions = Redactions::new(&["A".to_owned(), "C".to_owned()]);
+        // ℀ folds into a/c: two names inside one character a reader sees.
+        assert_eq!(redactions.apply("x \u{2100} y"), "x [personuppgift] y");
     }
 
     #[test]

@@ -126,20 +126,21 @@ fn safe_value(name: &str, value: &str) -> bool {
             .skip(1)
             .all(|rest| rest.trim_start().starts_with('#'));
     }
-    !lower.contains("javascript:") && !lower.contains("expression(")
+    // A backslash is a CSS escape (`\75 rl(` is `url(`): no logo needs one.
+    !lower.contains("javascript:") && !lower.contains("expression(") && !value.contains('\\')
 }
 
 /// The SVG `text`, rebuilt with only the allowed elements and attributes; anything else
 /// is left out with all it holds.
 fn sanitised_svg(text: &str) -> Result<String, String> {
-    let options = roxmltree::ParsingOptions {
-        allow_dtd: true,
-        ..Default::default()
-    };
-    let document = roxmltree::Document::parse_with_options(text, options)
-        .map_err(|_| "SVG-filen går inte att tolka".to_owned())?;
+    // No DTD: its entities could expand a small file into gigabytes, and a logo needs none.
+    let document = roxmltree::Document::parse(text).map_err(|_| {
+        "SVG-filen går inte att tolka (en logotyp för webben har ingen DOCTYPE)".to_owned()
+    })?;
     let root = document.root_element();
-    if root.tag_name().name() != "svg" {
+    if root.tag_name().name() != "svg"
+        || root.tag_name().namespace() != Some("http://www.w3.org/2000/svg")
+    {
         return Err("logotypen är varken PNG, JPEG eller SVG".to_owned());
     }
     let mut writer = Writer::new(Vec::new());
@@ -148,11 +149,13 @@ fn sanitised_svg(text: &str) -> Result<String, String> {
 }
 
 /// The name an attribute is written with: its prefix for the XML and xlink namespaces.
-fn attribute_name(attribute: &roxmltree::Attribute) -> String {
+fn attribute_name(attribute: &roxmltree::Attribute) -> Option<String> {
     match attribute.namespace() {
-        Some("http://www.w3.org/1999/xlink") => format!("xlink:{}", attribute.name()),
-        Some("http://www.w3.org/XML/1998/namespace") => format!("xml:{}", attribute.name()),
-        _ => attribute.name().to_owned(),
+        None => Some(attribute.name().to_owned()),
+        Some("http://www.w3.org/1999/xlink") => Some(format!("xlink:{}", attribute.name())),
+        Some("http://www.w3.org/XML/1998/namespace") => Some(format!("xml:{}", attribute.name())),
+        // Another namespace's attribute means nothing to a browser drawing the logo.
+        Some(_) => None,
     }
 }
 
@@ -175,7 +178,9 @@ fn write_element(
         start.push_attribute(("xmlns:xlink", "http://www.w3.org/1999/xlink"));
     }
     for attribute in node.attributes() {
-        let attribute_name = attribute_name(&attribute);
+        let Some(attribute_name) = attribute_name(&attribute) else {
+            continue;
+        };
         if ATTRIBUTES.contains(&attribute_name.as_str())
             && safe_value(&attribute_name, attribute.value())
         {
@@ -211,6 +216,7 @@ mod tests {
   <use xlink:href="#g"/>
   <linearGradient id="g"><stop offset="0" stop-color="#1d3f6e"/></linearGradient>
   <text x="1" y="9">Ekby &amp; &lt;kommun&gt;</text>
+  <circle r="1" fill="\75 rl(https://x.se/y)" x:fill="red" xmlns:x="urn:x"/>
 </svg>"##;
         let (extension, bytes) = published(hostile.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
         let svg = String::from_utf8(bytes).unwrap_or_default();
@@ -224,6 +230,7 @@ mod tests {
             "foreignObject",
             "https:",
             "javascript",
+            "\\75",
         ] {
             assert!(!svg.contains(bad), "{bad} in {svg}");
         }
@@ -238,6 +245,13 @@ mod tests {
         // What is left is still an SVG that Typst can draw.
         let bytes = typst::foundations::Bytes::new(svg.clone().into_bytes());
         assert!(typst::visualize::SvgImage::new(bytes).is_ok(), "{svg}");
+    }
+
+    #[test]
+    fn a_dtd_or_an_svg_outside_the_svg_namespace_is_refused() {
+        let bomb = r#"<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa">]><svg xmlns="http://www.w3.org/2000/svg"><text>&a;&a;</text></svg>"#;
+        assert!(published(bomb.as_bytes()).is_err());
+        assert!(published(b"<svg><rect width=\"1\" height=\"1\"/></svg>").is_err());
     }
 
     #[test]
