@@ -8,7 +8,7 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// jemalloc rather than glibc's malloc: Typst allocates and frees a great deal on both
 /// threads, and glibc's per-thread arenas held a year's build at 280 MiB where jemalloc
@@ -22,7 +22,7 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 #[command(
     name = "paragraf",
     version,
-    about = "YAML till nämndens handlingar: tjänsteutlåtanden och protokollsutdrag som PDF"
+    about = "YAML till nämndens handlingar: tjänsteutlåtanden, protokoll, protokollsutdrag, kallelser och anslag som PDF, anslagstavlan på webben och leveranser till arkivet"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -31,41 +31,49 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build PDFs: a tjänsteutlåtande per case and a protokollsutdrag per § of each meeting.
+    /// Gör handlingarna som PDF: tjänsteutlåtanden, protokoll, protokollsutdrag, kallelse,
+    /// anslag och handlingar.
     Build(cli::build::Args),
-    /// Build, then build again whenever a case, meeting, template, profile or logo is saved;
-    /// only the documents an edit changes are typeset again. Stop with Ctrl-C.
+    /// Gör handlingarna och gör om dem varje gång ett ärende, sammanträde, en mall, profil
+    /// eller logotyp sparas; bara det som ändringen rör typsätts igen. Avsluta med Ctrl-C.
     Watch(cli::watch::Args),
-    /// Export for the registrar: the PDFs and a manifest (manifest.json, manifest.txt)
-    /// with diarienummer, handlingstyp, dates, size and SHA-256 of every file.
+    /// Leverans till registratorn: PDF:erna och ett manifest (manifest.json,
+    /// manifest.txt) med diarienummer, handlingstyp, datum, storlek och SHA-256 för varje
+    /// fil, eller FGS-paket.
     Archive(cli::archive::Args),
-    /// The web site to copy to the municipality's web server: the anslagstavla (the
-    /// notices current on --datum, an archive page of past ones, an Atom feed) and a page
-    /// per protocol and extract beside its PDF web copy (personal data replaced, secret
-    /// items left out).
+    /// Webbplatsen att lägga på kommunens webbserver: anslagstavlan (anslagen som gäller
+    /// --datum, en sida med tidigare anslag, ett Atom-flöde) och en sida per protokoll och
+    /// protokollsutdrag bredvid dess webbkopia som PDF (personuppgifter ersatta, ärenden
+    /// med sekretess utelämnade).
     Publish(cli::publish::Args),
-    /// Write out the YAML files attached to a PDF, byte for byte, under DIR.
+    /// Skriv ut YAML-filerna som är bifogade i en PDF, byte för byte, i MAPP.
     Extract(cli::extract::Args),
-    /// Whether each PDF is still byte for byte what the YAML attached to it makes
-    /// (exit 0 only if every one is).
+    /// Om varje PDF fortfarande är byte för byte det som dess bifogade YAML ger
+    /// (slutkod 0 bara om alla är det).
     Verify(cli::verify::Args),
-    /// A stable, readable text of a case or meeting for `git diff` (textconv driver).
+    /// En stabil, läsbar text av ett ärende eller sammanträde för git diff (textconv).
     Textconv(cli::textconv::Args),
-    /// What changed between two versions of a case or meeting, in domain terms: two
-    /// files, or a git revision and a file (`paragraf diff HEAD~1 cases/…/x.yaml`).
+    /// Vad som har ändrats mellan två versioner av ett ärende eller sammanträde, i sak:
+    /// två filer, eller en git-revision och en fil (paragraf diff HEAD~1 cases/…/x.yaml).
     Diff(cli::diff::Args),
-    /// Write a commented skeleton of a case, a meeting or a profile (every option at its
-    /// built-in value); `check` lists what is left to fill in.
+    /// Skriv ett kommenterat skelett till ett ärende, ett sammanträde eller en profil
+    /// (varje val med sitt inbyggda värde); check visar vad som återstår att fylla i.
     New(cli::new::Args),
-    /// The JSON Schema of a kind of file (arende, sammantrade, profil) on stdout, or with
-    /// `-o DIR` all three as DIR/KIND.schema.json, for an editor's YAML extension.
+    /// JSON-schemat för ett slags fil (arende, sammantrade, profil) på standard ut, eller
+    /// med -o MAPP alla tre som MAPP/SLAG.schema.json, för redigerarens YAML-stöd.
     Schema(cli::schema::Args),
-    /// Check the YAML (parsing, every rule, the figures in prose) without building anything.
+    /// Granska YAML-filerna (tolkning, alla regler, beloppen i löptexten) utan att göra
+    /// några handlingar.
     Check(cli::check::Args),
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    let matches = cli::help::swedish(Cli::command()).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
+    match cli.command {
         Command::Build(args) => cli::build::run(args),
         Command::Watch(args) => cli::watch::run(args),
         Command::Archive(args) => cli::archive::run(args),

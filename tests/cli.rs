@@ -673,3 +673,65 @@ fn dates_addresses_and_source_date_epoch_out_of_range_are_refused() {
         );
     }
 }
+
+#[test]
+fn every_help_text_is_swedish() {
+    // Words that would show an English help: clap's own headings and flags, and the
+    // commonest English words of a sentence.
+    let english = [
+        "usage",
+        "options",
+        "arguments",
+        "commands",
+        "default",
+        "possible",
+        "values",
+        "print",
+        "aliases",
+        "the",
+        "and",
+        "of",
+        "to",
+        "with",
+        "for",
+        "each",
+        "file",
+        "files",
+        "folder",
+        "output",
+        "which",
+        "whether",
+        "when",
+        "every",
+        "write",
+        "help",
+        "version",
+    ];
+    let commands = [
+        "build", "watch", "archive", "publish", "extract", "verify", "textconv", "diff", "new",
+        "schema", "check",
+    ];
+    let mut pages = vec![paragraf(&["--help"])];
+    pages.extend(commands.iter().map(|c| paragraf(&[c, "--help"])));
+    for (page, command) in pages.iter().zip(std::iter::once("").chain(commands)) {
+        assert!(page.status.success(), "{command}");
+        let text = String::from_utf8_lossy(&page.stdout);
+        assert!(text.contains("Användning: paragraf"), "{command}:\n{text}");
+        // Words, not flags: `--help` and `--version` are the flags' names.
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphabetic() && c != '-')
+            .filter(|w| !w.starts_with('-'))
+            .map(str::to_lowercase)
+            .collect();
+        for word in english {
+            assert!(
+                !words.iter().any(|w| w == word),
+                "{command}: {word:?} in\n{text}"
+            );
+        }
+    }
+    // The top page lists every command and says their names are English.
+    let top = String::from_utf8_lossy(&pages[0].stdout);
+    assert!(commands.iter().all(|c| top.contains(c)), "{top}");
+    assert!(top.contains("Kommandona har engelska namn"), "{top}");
+}

@@ -10,14 +10,16 @@ use super::{PdfArgs, fail, finish};
 
 #[derive(clap::Args)]
 pub struct Args {
-    #[arg(required = true)]
+    /// Sammanträdesfiler, ärendefiler eller mappar (där alla *.yaml läses).
+    #[arg(required = true, value_name = "SÖKVÄG")]
     paths: Vec<PathBuf>,
-    #[arg(short, long)]
+    /// Mappen som leveransen skrivs till.
+    #[arg(short, long, value_name = "MAPP")]
     out: PathBuf,
-    /// `manifest`: the PDFs with manifest.json and manifest.txt; `fgs`: one FGS 2.0 /
-    /// E-ARK SIP package per meeting (METS, ERMS, the PDFs, the schemas), dated by
-    /// the documents or SOURCE_DATE_EPOCH.
-    #[arg(long, value_enum, default_value = "manifest")]
+    /// manifest (om inget anges): PDF:erna med manifest.json och manifest.txt; fgs: ett
+    /// FGS 2.0-/E-ARK-paket per sammanträde (METS, ERMS, PDF:erna, scheman), daterat
+    /// efter handlingarna eller SOURCE_DATE_EPOCH.
+    #[arg(long, value_enum, default_value = "manifest", value_name = "FORMAT")]
     format: ArchiveKind,
     #[command(flatten)]
     pdf: PdfArgs,

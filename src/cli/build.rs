@@ -10,17 +10,17 @@ use super::{PdfArgs, finish};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Meeting files, case files or folders (searched for *.yaml).
-    #[arg(required = true)]
+    /// Sammanträdesfiler, ärendefiler eller mappar (där alla *.yaml läses).
+    #[arg(required = true, value_name = "SÖKVÄG")]
     paths: Vec<PathBuf>,
-    /// Output folder.
-    #[arg(short, long, default_value = "out")]
+    /// Mappen som handlingarna skrivs till (om inget anges: out).
+    #[arg(short, long, default_value = "out", value_name = "MAPP")]
     out: PathBuf,
-    /// Also write the generated source of each document.
-    #[arg(long, value_enum)]
+    /// Skriv också varje handlings Typst-källa (typst) bredvid PDF:en.
+    #[arg(long, value_enum, value_name = "SLAG")]
     emit: Option<Emit>,
-    /// Typeset every document, even those the output folder's cache
-    /// (`.paragraf-cache.json`) shows unchanged.
+    /// Typsätt alla handlingar, också de som utmappens cache (.paragraf-cache.json)
+    /// visar är oförändrade.
     #[arg(long)]
     force: bool,
     #[command(flatten)]

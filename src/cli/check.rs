@@ -11,10 +11,12 @@ use super::{fail, report_problems};
 
 #[derive(clap::Args)]
 pub struct Args {
-    #[arg(required = true)]
+    /// Sammanträdesfiler, ärendefiler eller mappar (där alla *.yaml läses).
+    #[arg(required = true, value_name = "SÖKVÄG")]
     paths: Vec<PathBuf>,
-    /// How to report: text for people, json for CI tools (on stdout).
-    #[arg(long, value_enum, default_value = "text")]
+    /// Hur resultatet redovisas: text (om inget anges) för människor, json för
+    /// CI-verktyg (på standard ut).
+    #[arg(long, value_enum, default_value = "text", value_name = "FORMAT")]
     format: Format,
 }
 

@@ -7,7 +7,11 @@ use super::fail;
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// Den gamla versionen: en fil, eller en git-revision (HEAD~1) av den nya filen.
+    #[arg(value_name = "GAMMAL")]
     old: String,
+    /// Den nya versionen.
+    #[arg(value_name = "NY")]
     new: PathBuf,
 }
 

@@ -7,8 +7,11 @@ use super::finish_written;
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// PDF:en vars bifogade filer ska tas ut.
+    #[arg(value_name = "PDF")]
     pdf: PathBuf,
-    #[arg(short, long, default_value = ".")]
+    /// Mappen som filerna skrivs till (om inget anges: den aktuella mappen).
+    #[arg(short, long, default_value = ".", value_name = "MAPP")]
     out: PathBuf,
 }
 

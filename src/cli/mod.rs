@@ -29,6 +29,7 @@ pub mod build;
 pub mod check;
 pub mod diff;
 pub mod extract;
+pub mod help;
 pub mod new;
 pub mod publish;
 pub mod schema;
@@ -47,18 +48,18 @@ pub fn emit(stream: &mut impl Write, text: std::fmt::Arguments) {
 /// What kind of PDF to make; shared by `build`, `watch` and `archive`.
 #[derive(Args)]
 pub struct PdfArgs {
-    /// PDF standards: `archive` (PDF/A-3a + PDF/UA-1 with the YAML source attached),
-    /// `plain` (tagged PDF 1.7), or Typst's names, e.g. `a-2b` or `a-2a,ua-1`. A
-    /// standard that forbids attachments (PDF/A-1, -2, -4) leaves the source out.
-    #[arg(long, default_value = "archive", value_parser = Conformance::parse)]
+    /// PDF-standard: archive (om inget anges: PDF/A-3a + PDF/UA-1 med YAML-källan
+    /// bifogad), plain (taggad PDF 1.7) eller Typsts namn, t.ex. a-2b eller a-2a,ua-1. En
+    /// standard som inte tillåter bifogade filer (PDF/A-1, -2, -4) lämnar källan utanför.
+    #[arg(long, default_value = "archive", value_parser = Conformance::parse, value_name = "STANDARD")]
     pdf_standard: Conformance,
-    /// The web copy: no attached source, personal data (`personuppgifter`) replaced,
-    /// secret items (`sekretess: true`) left out.
+    /// Webbkopian: ingen bifogad källa, personuppgifter (personuppgifter) ersatta,
+    /// ärenden med sekretess (sekretess: true) utelämnade.
     #[arg(long = "publish")]
     web_copy: bool,
-    /// A folder of templates that replace the built-in ones of the same name
-    /// (`tjansteutlatande.typ.j2`, `paragraf.typ`, …).
-    #[arg(long, value_name = "DIR")]
+    /// En mapp med egna mallar som ersätter de inbyggda med samma namn
+    /// (tjansteutlatande.typ.j2, paragraf.typ …).
+    #[arg(long, value_name = "MAPP")]
     templates: Option<PathBuf>,
 }
 

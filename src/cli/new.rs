@@ -12,8 +12,11 @@ use super::{fail, finish_written};
 
 #[derive(clap::Args)]
 pub struct Args {
-    #[arg(value_enum)]
+    /// Vad som ska skapas: case (ärende), meeting (sammanträde) eller profile (profil).
+    #[arg(value_enum, value_name = "SLAG")]
     kind: NewKind,
+    /// Filen som skapas; den får inte finnas.
+    #[arg(value_name = "FIL")]
     path: PathBuf,
 }
 

@@ -10,20 +10,23 @@ use super::{finish, terminal_progress};
 
 #[derive(clap::Args)]
 pub struct Args {
-    #[arg(required = true)]
+    /// Sammanträdesfiler, ärendefiler eller mappar (där alla *.yaml läses).
+    #[arg(required = true, value_name = "SÖKVÄG")]
     paths: Vec<PathBuf>,
-    #[arg(short, long)]
+    /// Mappen som webbplatsen skrivs till.
+    #[arg(short, long, value_name = "MAPP")]
     out: PathBuf,
-    /// The day the anslagstavla shows (YYYY-MM-DD); today (UTC) if left out.
-    #[arg(long, visible_alias = "date", value_parser = parse_date)]
+    /// Dagen som anslagstavlan visar (ÅÅÅÅ-MM-DD); i dag (UTC) om inget anges. Även
+    /// --date.
+    #[arg(long, alias = "date", value_parser = parse_date, value_name = "DATUM")]
     datum: Option<chrono::NaiveDate>,
-    /// The address the folder is served at (`https://kommun.se/anslag`), for the
-    /// feed's links and ids.
-    #[arg(long, visible_alias = "address", value_name = "URL", value_parser = parse_address)]
+    /// Adressen som mappen nås på (https://kommun.se/anslag), för flödets länkar och id.
+    /// Även --address.
+    #[arg(long, alias = "address", value_name = "URL", value_parser = parse_address)]
     adress: Option<String>,
-    /// A folder of templates that replace the built-in ones of the same name
-    /// (`protokoll.html.j2`, `stil.css`, …).
-    #[arg(long, value_name = "DIR")]
+    /// En mapp med egna mallar som ersätter de inbyggda med samma namn
+    /// (protokoll.html.j2, stil.css …).
+    #[arg(long, value_name = "MAPP")]
     templates: Option<PathBuf>,
 }
 

@@ -11,9 +11,11 @@ use super::{fail, finish_written};
 
 #[derive(clap::Args)]
 pub struct Args {
-    #[arg(value_parser = ["arende", "sammantrade", "profil"])]
+    /// Vilket schema: arende, sammantrade eller profil.
+    #[arg(value_parser = ["arende", "sammantrade", "profil"], value_name = "SLAG")]
     kind: Option<String>,
-    #[arg(short, long, value_name = "DIR")]
+    /// Skriv alla tre scheman som MAPP/SLAG.schema.json.
+    #[arg(short, long, value_name = "MAPP")]
     out: Option<PathBuf>,
 }
 

@@ -9,6 +9,8 @@ use super::fail;
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// Ärende- eller sammanträdesfilen.
+    #[arg(value_name = "FIL")]
     file: PathBuf,
 }
 

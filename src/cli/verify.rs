@@ -7,7 +7,8 @@ use super::report_problems;
 
 #[derive(clap::Args)]
 pub struct Args {
-    #[arg(required = true)]
+    /// PDF:erna som ska kontrolleras.
+    #[arg(required = true, value_name = "PDF")]
     pdfs: Vec<PathBuf>,
 }
 

@@ -11,9 +11,11 @@ use super::{PdfArgs, fail, report_problems};
 
 #[derive(clap::Args)]
 pub struct Args {
-    #[arg(required = true)]
+    /// Sammanträdesfiler, ärendefiler eller mappar (där alla *.yaml läses).
+    #[arg(required = true, value_name = "SÖKVÄG")]
     paths: Vec<PathBuf>,
-    #[arg(short, long, default_value = "out")]
+    /// Mappen som handlingarna skrivs till (om inget anges: out).
+    #[arg(short, long, default_value = "out", value_name = "MAPP")]
     out: PathBuf,
     #[command(flatten)]
     pdf: PdfArgs,
