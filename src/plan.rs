@@ -29,9 +29,9 @@ pub struct MeetingInput {
 pub struct Inputs {
     pub meetings: Vec<MeetingInput>,
     pub cases: Vec<LoadedCase>,
-    /// For each of `cases`: whether a meeting of its nämnd holds it as secret, or why
-    /// that cannot be told (see [`model::secret_in_meetings`]).
-    secrecy: Vec<Result<bool>>,
+    /// For each of `cases`: what the meetings of its nämnd make of it, or why that
+    /// cannot be told (see [`model::standing_in_meetings`]).
+    standing: Vec<Result<model::Standing>>,
 }
 
 /// Find and load the YAML files under `paths` (files, or folders searched recursively).
@@ -125,15 +125,15 @@ pub fn load(paths: &[PathBuf]) -> Result<Inputs> {
         new
     });
     // Asked while the nämnd's meetings are read anyway; the reading ends with the load.
-    let secrecy = cases
+    let standing = cases
         .iter()
-        .map(|case| model::secret_in_meetings(&case.source.path, &reading))
+        .map(|case| model::standing_in_meetings(&case.source.path, &reading))
         .collect();
     if problems.is_empty() {
         Ok(Inputs {
             meetings,
             cases,
-            secrecy,
+            standing,
         })
     } else {
         Err(Error::new(problems))
@@ -241,14 +241,24 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
             push(result, root, Some(&meeting.loaded.source.path), None);
         }
     }
-    for (case, secrecy) in inputs.cases.iter().zip(&inputs.secrecy) {
-        // A case built alone is as secret as the meeting that holds it makes it; in
-        // doubt, secret.
+    for (case, standing) in inputs.cases.iter().zip(&inputs.standing) {
+        // A case built alone is as secret as a meeting that holds it makes it (in doubt,
+        // secret), and redacted as that meeting's documents are.
         let statement = derive::statement(case, &profiles).map(|mut d| {
-            d.secret = *secrecy.as_ref().unwrap_or(&true);
+            match standing {
+                Ok(standing) => {
+                    d.secret = standing.secret;
+                    for name in &standing.personal_data {
+                        if !d.redactions.contains(name) {
+                            d.redactions.push(name.clone());
+                        }
+                    }
+                }
+                Err(_) => d.secret = true,
+            }
             vec![Arc::new(d)]
         });
-        let doubt = secrecy
+        let doubt = standing
             .as_ref()
             .err()
             .and_then(|e| e.problems.first().cloned());

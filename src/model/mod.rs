@@ -54,7 +54,7 @@ pub use profile::{
     Piece, Principal, Profile, RollPlacement, RunningDateStyle, Wordings, pieces,
 };
 use reading::earlier_in_year;
-pub use reading::{Reading, secret_in_meetings};
+pub use reading::{Reading, Standing, standing_in_meetings};
 pub use source::SourceFile;
 pub use time::{ClockTime, MeetingTime, Sitting, TimeSpan};
 

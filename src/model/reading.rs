@@ -149,28 +149,46 @@ fn read_meetings_in(committee: &Path, reading: &Reading) -> Vec<Beside> {
     meetings
 }
 
-/// Whether a meeting of the nämnd holds the case at `path` as a secret item: its
-/// statement is then as secret when it is built alone as when built with the meeting. A
-/// meeting beside it that does not parse could be one that does: that doubt is the error
+/// What the meetings of its nämnd make of a case built alone.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Standing {
+    /// A meeting holds it as a secret item: its statement is then as secret when it is
+    /// built alone as when built with the meeting.
+    pub secret: bool,
+    /// The personal data of the meetings that hold it: a web copy of the case redacts
+    /// them too, as the meeting's own documents do.
+    pub personal_data: Vec<String>,
+}
+
+/// What the meetings of the nämnd make of the case at `path` ([`Standing`]). A file
+/// beside it that does not parse could be a meeting that holds it: that doubt is the error
 /// returned (a web copy must not be made of the case; its own copy may).
-pub fn secret_in_meetings(path: &Path, reading: &Reading) -> Result<bool> {
+pub fn standing_in_meetings(path: &Path, reading: &Reading) -> Result<Standing> {
+    let mut standing = Standing::default();
     let Ok(case) = path.canonicalize() else {
-        return Ok(false);
+        return Ok(standing);
     };
-    let mut secret = false;
     for (source, meeting) in meetings_beside(path, reading).iter() {
         let Ok(meeting) = meeting else {
             return Err(doubt(&source.path));
         };
         let folder = files::folder_of(&source.path);
-        secret |= meeting.paragrafer.iter().any(|item| {
-            item.sekretess
-                && item
-                    .ärende
+        let holding: Vec<_> = meeting
+            .paragrafer
+            .iter()
+            .filter(|item| {
+                item.ärende
                     .as_ref()
                     .and_then(|file| folder.join(file).canonicalize().ok())
                     .is_some_and(|file| file == case)
-        });
+            })
+            .collect();
+        if !holding.is_empty() {
+            standing.secret |= holding.iter().any(|item| item.sekretess);
+            standing
+                .personal_data
+                .extend(meeting.personuppgifter.iter().cloned());
+        }
     }
     // A file beside it that cannot be read, or read as YAML, may be a meeting too.
     let committee = files::folder_of(path).join("..");
@@ -183,7 +201,7 @@ pub fn secret_in_meetings(path: &Path, reading: &Reading) -> Result<bool> {
             return Err(doubt(&file));
         }
     }
-    Ok(secret)
+    Ok(standing)
 }
 
 /// The error of a case whose secrecy cannot be told because of the file at `file`.
