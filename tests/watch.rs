@@ -31,6 +31,19 @@ fn wait_for(lines: &mpsc::Receiver<String>, part: &str) -> String {
     }
 }
 
+/// Save seed 000's case `case` with one word added ("år"); its text before.
+fn edit_a_word(case: &std::path::Path) -> String {
+    let yaml = std::fs::read_to_string(case).unwrap();
+    let edited = yaml.replacen(
+        "I stadens budget för 2015",
+        "I stadens budget för år 2015",
+        1,
+    );
+    assert_ne!(edited, yaml);
+    std::fs::write(case, edited).unwrap();
+    yaml
+}
+
 #[test]
 fn a_saved_edit_rebuilds_the_documents_it_changes() {
     let dir = tempfile::tempdir().unwrap();
@@ -67,16 +80,7 @@ fn a_saved_edit_rebuilds_the_documents_it_changes() {
     assert!(!text(&statement).contains("I stadens budget för år 2015"));
 
     let case = folder.join("3.2-482-2014-fordelning-must.yaml");
-    let yaml = std::fs::read_to_string(&case).unwrap();
-    std::fs::write(
-        &case,
-        yaml.replacen(
-            "I stadens budget för 2015",
-            "I stadens budget för år 2015",
-            1,
-        ),
-    )
-    .unwrap();
+    let yaml = edit_a_word(&case);
     let rebuilt = wait_for(&lines, "byggt på");
     assert!(rebuilt.contains("6 filer ändrade"), "{rebuilt}");
     assert!(text(&statement).contains("I stadens budget för år 2015"));
@@ -209,17 +213,7 @@ fn a_watch_writing_beside_its_yaml_still_sees_a_saved_edit() {
     let committee = dir.path().join("socialnamnden");
     let (_watching, stdout, _stderr) = start_watch(&committee, &committee);
     assert!(wait_for(&stdout, "byggt på").contains("6 filer ändrade"));
-    let case = folder.join("3.2-482-2014-fordelning-must.yaml");
-    let yaml = std::fs::read_to_string(&case).unwrap();
-    std::fs::write(
-        &case,
-        yaml.replacen(
-            "I stadens budget för 2015",
-            "I stadens budget för år 2015",
-            1,
-        ),
-    )
-    .unwrap();
+    edit_a_word(&folder.join("3.2-482-2014-fordelning-must.yaml"));
     let rebuilt = wait_for(&stdout, "byggt på");
     assert!(rebuilt.contains("6 filer ändrade"), "{rebuilt}");
     // The build's own writing does not set off another build.

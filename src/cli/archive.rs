@@ -6,13 +6,12 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 use paragraf::{ArchiveFormat, Problem};
 
-use super::{PdfArgs, fail, finish};
+use super::{PdfArgs, Sources, fail, finish};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Sammanträdesfiler, ärendefiler eller mappar (där alla *.yaml läses).
-    #[arg(required = true, value_name = "SÖKVÄG")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    sources: Sources,
     /// Mappen som leveransen skrivs till.
     #[arg(short, long, value_name = "MAPP")]
     out: PathBuf,
@@ -42,7 +41,12 @@ pub fn run(args: Args) -> ExitCode {
         },
     };
     let options = args.pdf.options(false);
-    finish(paragraf::archive(&args.paths, &args.out, &options, format))
+    finish(paragraf::archive(
+        &args.sources.paths,
+        &args.out,
+        &options,
+        format,
+    ))
 }
 
 /// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC), the reproducible-builds convention for

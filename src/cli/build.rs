@@ -6,13 +6,12 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 use paragraf::BuildOptions;
 
-use super::{PdfArgs, finish};
+use super::{PdfArgs, Sources, finish};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Sammanträdesfiler, ärendefiler eller mappar (där alla *.yaml läses).
-    #[arg(required = true, value_name = "SÖKVÄG")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    sources: Sources,
     /// Mappen som handlingarna skrivs till (om inget anges: out).
     #[arg(short, long, default_value = "out", value_name = "MAPP")]
     out: PathBuf,
@@ -37,5 +36,5 @@ pub fn run(args: Args) -> ExitCode {
         force: args.force,
         ..args.pdf.options(matches!(args.emit, Some(Emit::Typst)))
     };
-    finish(paragraf::build(&args.paths, &args.out, &options))
+    finish(paragraf::build(&args.sources.paths, &args.out, &options))
 }

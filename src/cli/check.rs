@@ -1,19 +1,17 @@
 //! `paragraf check`: every rule, without building anything; text for people, JSON for CI.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
 use paragraf::Problem;
 use paragraf::swedish::count;
 
-use super::{fail, report_problems};
+use super::{Sources, fail, report_problems};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Sammanträdesfiler, ärendefiler eller mappar (där alla *.yaml läses).
-    #[arg(required = true, value_name = "SÖKVÄG")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    sources: Sources,
     /// Hur resultatet redovisas: text (om inget anges) för människor, json för
     /// CI-verktyg (på standard ut).
     #[arg(long, value_enum, default_value = "text", value_name = "FORMAT")]
@@ -27,7 +25,7 @@ enum Format {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let result = paragraf::load(&args.paths)
+    let result = paragraf::load(&args.sources.paths)
         .and_then(|inputs| paragraf::check(&inputs).map(|w| (inputs, w)));
     if args.format == Format::Json {
         let problems = match &result {

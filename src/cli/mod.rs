@@ -45,6 +45,14 @@ pub fn emit(stream: &mut impl Write, text: std::fmt::Arguments) {
     }
 }
 
+/// The YAML files a command reads; shared by every command that reads a nämnd's.
+#[derive(Args)]
+pub struct Sources {
+    /// Sammanträdesfiler, ärendefiler eller mappar (där alla *.yaml läses).
+    #[arg(required = true, value_name = "SÖKVÄG")]
+    pub paths: Vec<PathBuf>,
+}
+
 /// What kind of PDF to make; shared by `build`, `watch` and `archive`.
 #[derive(Args)]
 pub struct PdfArgs {

@@ -6,13 +6,12 @@ use std::process::ExitCode;
 use paragraf::BuildOptions;
 use paragraf::output::site::Site;
 
-use super::{finish, terminal_progress};
+use super::{Sources, finish, terminal_progress};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Sammanträdesfiler, ärendefiler eller mappar (där alla *.yaml läses).
-    #[arg(required = true, value_name = "SÖKVÄG")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    sources: Sources,
     /// Mappen som webbplatsen skrivs till.
     #[arg(short, long, value_name = "MAPP")]
     out: PathBuf,
@@ -40,7 +39,12 @@ pub fn run(args: Args) -> ExitCode {
         on: args.datum.unwrap_or_else(today),
         address: args.adress,
     };
-    finish(paragraf::publish(&args.paths, &args.out, &options, &site))
+    finish(paragraf::publish(
+        &args.sources.paths,
+        &args.out,
+        &options,
+        &site,
+    ))
 }
 
 /// `--datum`: a day as YYYY-MM-DD, in the years a protocol can be from.

@@ -7,13 +7,12 @@ use std::process::ExitCode;
 use paragraf::Error;
 use paragraf::swedish::count;
 
-use super::{PdfArgs, fail, report_problems};
+use super::{PdfArgs, Sources, fail, report_problems};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Sammanträdesfiler, ärendefiler eller mappar (där alla *.yaml läses).
-    #[arg(required = true, value_name = "SÖKVÄG")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    sources: Sources,
     /// Mappen som handlingarna skrivs till (om inget anges: out).
     #[arg(short, long, default_value = "out", value_name = "MAPP")]
     out: PathBuf,
@@ -25,7 +24,7 @@ pub fn run(args: Args) -> ExitCode {
     let mut options = args.pdf.options(false);
     options.progress = None; // one line per build instead
     let mut last_warnings = String::new();
-    let watched = paragraf::watch::watch(&args.paths, &args.out, &options, |rebuild| {
+    let watched = paragraf::watch::watch(&args.sources.paths, &args.out, &options, |rebuild| {
         let time = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
