@@ -2,7 +2,8 @@
 //! crate's own: `model`, `plan`, `output`…; `output`'s: `pdf`, `site`, `package`; and so
 //! on down) no import goes round in a circle, and no module takes a type from the crate
 //! root. A module's own `mod.rs` may use its children and they it: that is its face.
-//! Read from the source text (`crate::…` and `super::…` paths, comments left out), so
+//! Read from the source text (`crate::…` and `super::…` paths; a doc link counts, since a
+//! stage that links up in its docs has its reader look up too), so
 //! `cargo test --test architecture` is the check anyone can run (docs/architecture.md).
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -12,7 +13,7 @@ use std::path::Path;
 type Module = Vec<String>;
 
 /// Every module of the library (`src/`, less the binary's `main.rs` and `cli/`) with
-/// its source text, comments removed.
+/// its source text.
 fn modules() -> BTreeMap<Module, String> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut found = BTreeMap::new();
@@ -42,21 +43,10 @@ fn modules() -> BTreeMap<Module, String> {
                 parts.push(name.to_owned());
             }
             let text = std::fs::read_to_string(&path).unwrap();
-            found.insert(parts, without_comments(&text));
+            found.insert(parts, text);
         }
     }
     found
-}
-
-/// The text with `//` comments blanked (doc links name modules without importing them).
-fn without_comments(text: &str) -> String {
-    text.lines()
-        .map(|line| match line.find("//") {
-            Some(at) if !line[..at].contains('"') => &line[..at],
-            _ => line,
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// The paths a module's text names from `crate::` or `super::`, as absolute paths; a

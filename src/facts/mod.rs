@@ -1,9 +1,9 @@
 //! Stage 2: what follows from the files before anything is checked or written. The
 //! totals of a case's tables; for a meeting, the organ and how sentences name it, who
 //! serves in each §, the justeringar with their anslag dates, the decision and the main
-//! proposal of each §, and every vote counted. Computed once; the rules ([`crate::validate`])
-//! and the documents ([`crate::derive`]) both read them, so that what is checked is what
-//! is printed.
+//! proposal of each §, and every vote counted. Computed once; the rules (`validate`, the
+//! stage above) and the documents (`derive`) both read them, so that what is checked is
+//! what is printed. (Named, not linked: a stage below does not point up.)
 
 pub mod attendance;
 pub mod calendar;

@@ -10,7 +10,7 @@ use serde::de::{self, Deserializer, Visitor};
 pub struct Kronor(pub u64);
 
 /// The largest amount written: a thousand milliards, more than any municipality's budget.
-/// With at most [`crate::validate::MAX_APPLICATIONS`] rows a table, no sum can overflow.
+/// With at most `validate::MAX_APPLICATIONS` rows a table, no sum can overflow.
 pub const MAX_KRONOR: u64 = 1_000_000_000_000;
 
 /// An amount within [`MAX_KRONOR`], or why not.
