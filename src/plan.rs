@@ -330,7 +330,13 @@ pub fn unique_stems(planned: &mut [Planned]) {
             let source = document
                 .sources
                 .first()
-                .map(|s| s.name.trim_end_matches(".yaml").to_owned())
+                .map(|s| {
+                    let name = s.name.as_str();
+                    let name = name
+                        .strip_suffix(".yaml")
+                        .or_else(|| name.strip_suffix(".yml"));
+                    name.unwrap_or(&s.name).to_owned()
+                })
                 .unwrap_or_default();
             let with_source = format!("{stem}_{}", write::slug(&source, 40));
             *stem = (1..)

@@ -655,23 +655,23 @@ fn a_logo_is_published_by_its_content_and_without_anything_that_runs() {
 fn a_case_built_alone_is_redacted_as_its_meeting_is() {
     let dir = tempfile::tempdir().unwrap();
     let meeting = meeting_naming_people(dir.path());
-    // The meeting lists the names; the case b.yaml lists none but names Björn Hägg.
-    let text = std::fs::read_to_string(&meeting).unwrap();
-    std::fs::write(
-        &meeting,
-        format!("personuppgifter: [Björn Hägg, Märta Ödlund]\n{text}"),
-    )
-    .unwrap();
+    // b.yaml lists nobody but names Björn Hägg, whom a.yaml, on the same meeting, lists;
+    // then the meeting itself lists Per Lind, the secretary b.yaml names as handläggare.
     let case = meeting.with_file_name("b.yaml");
-    let out = dir.path().join("webb");
-    let options = BuildOptions {
-        web_copy: true,
-        ..BuildOptions::default()
-    };
-    paragraf::build(std::slice::from_ref(&case), &out, &options).unwrap_or_else(|e| panic!("{e}"));
-    let pdfs = files(&out, ".pdf");
-    assert_eq!(pdfs.len(), 1, "{pdfs:?}");
-    let text = raw_text(&pdfs[0]).replace(['\u{ad}', '\u{200d}'], "");
-    assert!(text.contains("[personuppgift]"), "{text}");
-    assert!(!text.contains("Hägg") && !text.contains("Ödlund"), "{text}");
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    for (listed, name) in [("", "Hägg"), ("personuppgifter: [Per Lind]\n", "Per Lind")] {
+        std::fs::write(&meeting, format!("{listed}{text}")).unwrap();
+        let out = dir.path().join(format!("webb-{}", listed.len()));
+        let options = BuildOptions {
+            web_copy: true,
+            ..BuildOptions::default()
+        };
+        paragraf::build(std::slice::from_ref(&case), &out, &options)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let pdfs = files(&out, ".pdf");
+        assert_eq!(pdfs.len(), 1, "{pdfs:?}");
+        let shown = raw_text(&pdfs[0]).replace(['\u{ad}', '\u{200d}'], "");
+        assert!(shown.contains("[personuppgift]"), "{shown}");
+        assert!(!shown.contains(name), "{name} in {shown}");
+    }
 }

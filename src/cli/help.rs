@@ -29,8 +29,9 @@ pub fn swedish(command: Command) -> Command {
         .override_usage(format!("{name} KOMMANDO"));
     let command = in_swedish(command);
     command.mut_subcommands(|sub| {
+        let sub = in_swedish(sub);
         let usage = usage(&name, &sub);
-        in_swedish(sub).override_usage(usage)
+        sub.override_usage(usage)
     })
 }
 
@@ -66,7 +67,10 @@ fn in_swedish(command: Command) -> Command {
 /// Swedish names.
 fn usage(program: &str, command: &Command) -> String {
     let mut usage = format!("{program} {}", command.get_name());
-    if command.get_arguments().any(|a| !a.is_positional()) {
+    if command
+        .get_arguments()
+        .any(|a| !a.is_positional() && !a.is_hide_set())
+    {
         usage.push_str(" [FLAGGOR]");
     }
     for arg in command.get_positionals() {

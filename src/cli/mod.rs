@@ -61,8 +61,8 @@ pub struct PdfArgs {
     /// standard som inte tillåter bifogade filer (PDF/A-1, -2, -4) lämnar källan utanför.
     #[arg(long, default_value = "archive", value_parser = Conformance::parse, value_name = "STANDARD")]
     pdf_standard: Conformance,
-    /// Webbkopian: ingen bifogad källa, personuppgifter (personuppgifter) ersatta,
-    /// ärenden med sekretess (sekretess: true) utelämnade.
+    /// Webbkopian: ingen bifogad källa, personuppgifterna (nyckeln personuppgifter)
+    /// ersatta, ärenden med sekretess (sekretess: true) utelämnade.
     #[arg(long = "publish")]
     web_copy: bool,
     /// En mapp med egna mallar som ersätter de inbyggda med samma namn

@@ -86,8 +86,15 @@ impl Reading {
 /// A meeting file in a nämnd's folder, parsed as far as it goes.
 type Beside = (SourceFile, Result<Meeting>);
 
-/// The meeting files of one nämnd's folders, shared by all who ask in one load.
-type MeetingsBeside = Arc<Vec<Beside>>;
+/// The meeting files of one nämnd's folders, shared by all who ask in one load, and the
+/// YAML files there that could not be read, or read as YAML: any of those may be a
+/// meeting too.
+struct Nämnd {
+    meetings: Vec<Beside>,
+    unreadable: Vec<PathBuf>,
+}
+
+type MeetingsBeside = Arc<Nämnd>;
 
 /// The meeting files in the folders of the nämnd that holds the file at `path` (the
 /// folders beside its own, its own included), read and parsed as far as they go: the
@@ -134,19 +141,26 @@ fn yaml_files_in(committee: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Every meeting file in the folders of `committee`.
-fn read_meetings_in(committee: &Path, reading: &Reading) -> Vec<Beside> {
-    let mut meetings = Vec::new();
+/// Every meeting file in the folders of `committee`, and the files there that cannot be
+/// told to be one or not.
+fn read_meetings_in(committee: &Path, reading: &Reading) -> Nämnd {
+    let mut nämnd = Nämnd {
+        meetings: Vec::new(),
+        unreadable: Vec::new(),
+    };
     for file in yaml_files_in(committee) {
         let Ok(source) = reading.source(&file) else {
+            nämnd.unreadable.push(file);
             continue;
         };
         if source.is_meeting() {
             let meeting = reading.meeting(&source);
-            meetings.push((source, meeting));
+            nämnd.meetings.push((source, meeting));
+        } else if !source.parses() {
+            nämnd.unreadable.push(file);
         }
     }
-    meetings
+    nämnd
 }
 
 /// What the meetings of its nämnd make of a case built alone.
@@ -168,37 +182,42 @@ pub fn standing_in_meetings(path: &Path, reading: &Reading) -> Result<Standing> 
     let Ok(case) = path.canonicalize() else {
         return Ok(standing);
     };
-    for (source, meeting) in meetings_beside(path, reading).iter() {
+    let nämnd = meetings_beside(path, reading);
+    if let Some(file) = nämnd.unreadable.first() {
+        return Err(doubt(file));
+    }
+    for (source, meeting) in &nämnd.meetings {
         let Ok(meeting) = meeting else {
             return Err(doubt(&source.path));
         };
         let folder = files::folder_of(&source.path);
-        let holding: Vec<_> = meeting
+        let cases: Vec<(PathBuf, &super::Item)> = meeting
             .paragrafer
             .iter()
-            .filter(|item| {
-                item.ärende
-                    .as_ref()
-                    .and_then(|file| folder.join(file).canonicalize().ok())
-                    .is_some_and(|file| file == case)
+            .filter_map(|item| {
+                let file = folder.join(item.ärende.as_ref()?);
+                Some((file, item))
             })
             .collect();
-        if !holding.is_empty() {
-            standing.secret |= holding.iter().any(|item| item.sekretess);
-            standing
-                .personal_data
-                .extend(meeting.personuppgifter.iter().cloned());
+        let holding: Vec<&&super::Item> = cases
+            .iter()
+            .filter(|(file, _)| file.canonicalize().is_ok_and(|file| file == case))
+            .map(|(_, item)| item)
+            .collect();
+        if holding.is_empty() {
+            continue;
         }
-    }
-    // A file beside it that cannot be read, or read as YAML, may be a meeting too.
-    let committee = files::folder_of(path).join("..");
-    for file in yaml_files_in(&committee) {
-        let unreadable = match reading.source(&file) {
-            Err(_) => true,
-            Ok(source) => !source.is_meeting() && super::yaml::parse(&source.text).is_err(),
-        };
-        if unreadable {
-            return Err(doubt(&file));
+        standing.secret |= holding.iter().any(|item| item.sekretess);
+        // As the meeting's own documents are redacted: its list and all its cases'.
+        standing
+            .personal_data
+            .extend(meeting.personuppgifter.iter().cloned());
+        for (file, _) in &cases {
+            let other = reading
+                .source(file)
+                .and_then(|source| source.parse_case())
+                .map_err(|_| doubt(file))?;
+            standing.personal_data.extend(other.personuppgifter);
         }
     }
     Ok(standing)
@@ -225,7 +244,7 @@ pub(super) fn earlier_in_year(
     use chrono::Datelike;
     let mut earlier: Vec<&Meeting> = Vec::new();
     let beside = meetings_beside(path, reading);
-    for (source, other) in beside.iter() {
+    for (source, other) in &beside.meetings {
         let other = other.as_ref().map_err(|e| {
             let mut problems = vec![Problem::in_file(path, format!("paragraferna räknas vidare från årets tidigare sammanträden, men {} går inte att läsa", source.path.display()))];
             problems.extend(e.problems.iter().cloned());

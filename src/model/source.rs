@@ -184,6 +184,13 @@ impl SourceFile {
     }
 
     /// Whether the file is a meeting (it lists paragrafer at top level) rather than a case.
+    /// Whether the text is YAML at all (what it holds aside).
+    pub fn parses(&self) -> bool {
+        let slot = self.tree.lock().unwrap_or_else(PoisonError::into_inner);
+        // Taken by a typed parse, it had parsed.
+        !matches!(*slot, Some(Err(_)))
+    }
+
     pub fn is_meeting(&self) -> bool {
         self.positions.find("paragrafer").is_some()
     }

@@ -133,19 +133,41 @@ fn safe_value(name: &str, value: &str) -> bool {
 /// The SVG `text`, rebuilt with only the allowed elements and attributes; anything else
 /// is left out with all it holds.
 fn sanitised_svg(text: &str) -> Result<String, String> {
-    // No DTD: its entities could expand a small file into gigabytes, and a logo needs none.
-    let document = roxmltree::Document::parse(text).map_err(|_| {
-        "SVG-filen går inte att tolka (en logotyp för webben har ingen DOCTYPE)".to_owned()
-    })?;
+    let text = without_plain_doctype(text)?;
+    let document =
+        roxmltree::Document::parse(&text).map_err(|_| "SVG-filen går inte att tolka".to_owned())?;
     let root = document.root_element();
-    if root.tag_name().name() != "svg"
-        || root.tag_name().namespace() != Some("http://www.w3.org/2000/svg")
-    {
+    if root.tag_name().name() != "svg" {
         return Err("logotypen är varken PNG, JPEG eller SVG".to_owned());
+    }
+    if root.tag_name().namespace() != Some("http://www.w3.org/2000/svg") {
+        return Err(
+            "SVG-filen saknar SVG:s namnrymd (xmlns=\"http://www.w3.org/2000/svg\")".to_owned(),
+        );
     }
     let mut writer = Writer::new(Vec::new());
     write_element(&mut writer, root, true).map_err(|e| format!("SVG-filen: {e}"))?;
     String::from_utf8(writer.into_inner()).map_err(|_| "SVG-filen är inte UTF-8".to_owned())
+}
+
+/// `text` without a DOCTYPE that only names the SVG DTD (as drawing programs write it).
+/// One with an internal subset is refused: its entities could expand a small file into
+/// gigabytes, and a logo needs none.
+fn without_plain_doctype(text: &str) -> Result<String, String> {
+    let Some(start) = text.find("<!DOCTYPE") else {
+        return Ok(text.to_owned());
+    };
+    let end = text[start..]
+        .find('>')
+        .map(|at| start + at + 1)
+        .ok_or_else(|| "SVG-filen går inte att tolka".to_owned())?;
+    if text[start..end].contains('[') || text[end..].contains("<!DOCTYPE") {
+        return Err(
+            "SVG-filen har en DTD med egna entiteter; spara den utan (som SVG 1.1 utan DTD)"
+                .to_owned(),
+        );
+    }
+    Ok(format!("{}{}", &text[..start], &text[end..]))
 }
 
 /// The name an attribute is written with: its prefix for the XML and xlink namespaces.
@@ -251,6 +273,10 @@ mod tests {
     fn a_dtd_or_an_svg_outside_the_svg_namespace_is_refused() {
         let bomb = r#"<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa">]><svg xmlns="http://www.w3.org/2000/svg"><text>&a;&a;</text></svg>"#;
         assert!(published(bomb.as_bytes()).is_err());
+        // The DOCTYPE a drawing program writes, naming the SVG DTD only, is passed over.
+        let plain = r#"<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>"#;
+        let (_, svg) = published(plain.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!String::from_utf8_lossy(&svg).contains("DOCTYPE"));
         assert!(published(b"<svg><rect width=\"1\" height=\"1\"/></svg>").is_err());
     }
 
