@@ -68,11 +68,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let matches = cli::help::swedish(Cli::command()).get_matches();
-    let cli = match Cli::from_arg_matches(&matches) {
-        Ok(cli) => cli,
-        Err(error) => error.exit(),
-    };
+    let cli = cli::help::swedish(Cli::command())
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+        .unwrap_or_else(|error| cli::help::exit_with(error));
     match cli.command {
         Command::Build(args) => cli::build::run(args),
         Command::Watch(args) => cli::watch::run(args),

@@ -103,9 +103,28 @@ fn check_accepts_the_examples() {
 }
 
 #[test]
-fn usage_errors_exit_2() {
-    assert_eq!(paragraf(&["build"]).status.code(), Some(2));
-    assert_eq!(paragraf(&["bygg", "cases"]).status.code(), Some(2));
+fn usage_errors_exit_2_and_say_why_in_swedish() {
+    for (args, said) in [
+        (&["build"][..], "fel: det saknas: <SÖKVÄG>"),
+        (&["bygg", "cases"][..], "fel: det finns inget kommando bygg"),
+        (
+            &["build", "cases", "--okänd"][..],
+            "fel: okänd flagga eller argument: --okänd",
+        ),
+        (
+            &["check", "cases", "--format", "xml"][..],
+            "fel: ogiltigt värde xml för --format",
+        ),
+    ] {
+        let output = paragraf(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = stderr(&output);
+        assert!(stderr.contains(said), "{args:?}: {stderr}");
+        assert!(
+            !stderr.contains("error") && !stderr.contains("Usage"),
+            "{stderr}"
+        );
+    }
 }
 
 /// Build `meeting` into an output folder that already holds a file, expect failure with

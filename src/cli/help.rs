@@ -89,3 +89,65 @@ fn usage(program: &str, command: &Command) -> String {
     }
     usage
 }
+
+/// A wrong command line said in Swedish (clap says it in English), then exit 2; help and
+/// version go out as clap writes them.
+pub fn exit_with(error: clap::Error) -> ! {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind: ContextKind| match error.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(s)) => s.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let what = match error.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => error.exit(),
+        ErrorKind::InvalidSubcommand => {
+            format!(
+                "det finns inget kommando {}",
+                context(ContextKind::InvalidSubcommand)
+            )
+        }
+        ErrorKind::UnknownArgument => {
+            format!(
+                "okänd flagga eller argument: {}",
+                context(ContextKind::InvalidArg)
+            )
+        }
+        ErrorKind::MissingRequiredArgument => {
+            format!("det saknas: {}", context(ContextKind::InvalidArg))
+        }
+        ErrorKind::MissingSubcommand => "ange ett kommando".to_owned(),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            // A value parser of ours says why in Swedish; clap's own only which value.
+            let why = std::error::Error::source(&error)
+                .map_or_else(String::new, |source| format!(": {source}"));
+            format!(
+                "ogiltigt värde {} för {}{why}",
+                context(ContextKind::InvalidValue),
+                context(ContextKind::InvalidArg)
+            )
+        }
+        ErrorKind::ArgumentConflict => {
+            format!(
+                "{} går inte tillsammans med {}",
+                context(ContextKind::InvalidArg),
+                context(ContextKind::PriorArg)
+            )
+        }
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            format!("fel antal värden för {}", context(ContextKind::InvalidArg))
+        }
+        _ => "kommandoraden går inte att tolka".to_owned(),
+    };
+    let usage = context(ContextKind::Usage);
+    let usage = usage.trim().trim_start_matches("Usage:").trim();
+    eprintln!("fel: {what}\n");
+    if !usage.is_empty() {
+        eprintln!("Användning: {usage}\n");
+    }
+    eprintln!("Skriv paragraf --help (eller paragraf KOMMANDO --help) för hjälp.");
+    std::process::exit(2)
+}
