@@ -555,15 +555,33 @@ fn a_listed_name_is_in_no_published_byte_however_it_is_written() {
 }
 
 #[test]
-fn a_template_that_loops_without_end_stops_with_an_error() {
+fn a_template_that_loops_without_end_or_writes_gigabytes_stops_with_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let meeting = hostile_meeting(dir.path());
     let templates = dir.path().join("mallar");
     std::fs::create_dir(&templates).unwrap();
     let endless =
         "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}";
-    for (command, template) in [("publish", "sida.html.j2"), ("build", "anslag.typ.j2")] {
-        std::fs::write(templates.join(template), endless).unwrap();
+    // Within the fuel, but gigabytes of output.
+    let huge = "{% for a in range(400) %}{{ 'x' * 10000000 }}{% endfor %}";
+    for (command, template, body, said) in [
+        (
+            "publish",
+            "sida.html.j2",
+            endless,
+            "sida.html.j2:1:1: fel i mallen: den gör för mycket arbete",
+        ),
+        (
+            "build",
+            "anslag.typ.j2",
+            endless,
+            "anslag.typ.j2:1:1: fel i mallen: den gör för mycket arbete",
+        ),
+        // The page rendered when the frame overflows is named (it extends the frame).
+        ("publish", "sida.html.j2", huge, "skriver mer än 64 MiB"),
+        ("build", "anslag.typ.j2", huge, "skriver mer än 64 MiB"),
+    ] {
+        std::fs::write(templates.join(template), body).unwrap();
         let out = dir.path().join(command);
         let mut args = vec![
             command,
@@ -579,7 +597,7 @@ fn a_template_that_loops_without_end_stops_with_an_error() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(!output.status.success(), "{command}: {stderr}");
         assert!(
-            stderr.contains(template) && stderr.contains("för mycket arbete"),
+            stderr.contains("fel i mallen") && stderr.contains(said),
             "{stderr}"
         );
         assert!(

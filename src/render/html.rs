@@ -10,7 +10,8 @@ use minijinja::value::Kwargs;
 use minijinja::{AutoEscape, Environment, State, UndefinedBehavior, Value};
 
 use super::{
-    Templates, escape, markdown, no_safe, printed, prose_filter, redact, template_problem,
+    Templates, escape, markdown, no_safe, printed, prose_filter, redact, render_bounded,
+    template_problem,
 };
 use crate::error::Result;
 use crate::web_copy::redact::Redactions;
@@ -62,7 +63,7 @@ impl HtmlRenderer {
             .filter(|f| f.name.ends_with(".html.j2") || f.name.ends_with(".xml.j2"));
         for file in web {
             env.add_template_owned(file.name, file.text.to_string())
-                .map_err(|e| template_problem(e, templates))?;
+                .map_err(|e| template_problem(e, templates, None))?;
         }
         Ok(HtmlRenderer {
             env,
@@ -79,8 +80,8 @@ impl HtmlRenderer {
         };
         self.env
             .get_template(template)
-            .and_then(|t| t.render(context))
-            .map_err(|e| template_problem(e, &self.templates))
+            .and_then(|t| render_bounded(&t, context))
+            .map_err(|e| template_problem(e, &self.templates, Some(template)))
     }
 
     /// The stylesheet, the built-in one or the user's.

@@ -50,6 +50,35 @@ pub struct TypstSource {
 /// that loops without end stops here with an error instead of hanging the build.
 pub(crate) const TEMPLATE_FUEL: u64 = 5_000_000;
 
+/// The most text one template may write for one document (the largest example's Typst
+/// source is a few hundred kB): fuel bounds a template's steps, this its output, which a
+/// short loop over a long repeated string could otherwise grow to gigabytes.
+const MAX_OUTPUT_BYTES: usize = 64 << 20;
+
+/// `template` rendered with `context`, refused past [`MAX_OUTPUT_BYTES`].
+fn render_bounded(
+    template: &minijinja::Template,
+    context: Value,
+) -> Result<String, minijinja::Error> {
+    struct Bounded(Vec<u8>);
+    impl std::io::Write for Bounded {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            if self.0.len() + bytes.len() > MAX_OUTPUT_BYTES {
+                return Err(std::io::Error::other("the template writes too much"));
+            }
+            self.0.extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut out = Bounded(Vec::new());
+    template.render_captured_to(context, &mut out)?;
+    String::from_utf8(out.0)
+        .map_err(|_| minijinja::Error::new(ErrorKind::WriteFailure, "not UTF-8"))
+}
+
 pub struct Renderer {
     env: Environment<'static>,
     templates: Templates,
@@ -96,7 +125,7 @@ impl Renderer {
             .filter(|f| f.name.ends_with(".typ.j2"))
         {
             env.add_template_owned(file.name, file.text.to_string())
-                .map_err(|e| template_problem(e, templates))?;
+                .map_err(|e| template_problem(e, templates, None))?;
         }
         Ok(Renderer {
             env,
@@ -160,8 +189,8 @@ impl Renderer {
         let text = self
             .env
             .get_template(template)
-            .and_then(|t| t.render(context))
-            .map_err(|e| template_problem(e, &self.templates))?;
+            .and_then(|t| render_bounded(&t, context))
+            .map_err(|e| template_problem(e, &self.templates, Some(template)))?;
         Ok(TypstSource {
             template: self
                 .templates
@@ -341,8 +370,14 @@ fn prose_filter(
 }
 
 /// A template error, at the template's line. These are the template author's mistakes.
-fn template_problem(error: minijinja::Error, templates: &Templates) -> crate::error::Error {
-    let name = error.name().unwrap_or("template");
+/// `rendering` names the template being rendered, for an error that names none (the
+/// output's limit).
+fn template_problem(
+    error: minijinja::Error,
+    templates: &Templates,
+    rendering: Option<&str>,
+) -> crate::error::Error {
+    let name = error.name().or(rendering).unwrap_or("template");
     let (path, source) = match templates.template(name) {
         Some(file) => (file.path.clone(), file.text.to_string()),
         None => (built_in_path(name), String::new()),
@@ -351,6 +386,10 @@ fn template_problem(error: minijinja::Error, templates: &Templates) -> crate::er
         ErrorKind::OutOfFuel => "fel i mallen: den gör för mycket arbete för en handling \
              (en loop utan slut eller över för stora tal?)"
             .to_owned(),
+        ErrorKind::WriteFailure => format!(
+            "fel i mallen: den skriver mer än {} MiB för en handling",
+            MAX_OUTPUT_BYTES >> 20
+        ),
         _ => format!(
             "fel i mallen: {}",
             error.detail().unwrap_or(&error.kind().to_string())
