@@ -248,11 +248,7 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
             match standing {
                 Ok(standing) => {
                     d.secret = standing.secret;
-                    for name in &standing.personal_data {
-                        if !d.redactions.contains(name) {
-                            d.redactions.push(name.clone());
-                        }
-                    }
+                    d.redact_also(&standing.personal_data);
                 }
                 Err(_) => d.secret = true,
             }
@@ -298,11 +294,7 @@ fn meeting_documents(
             // As secret as its item, and redacted as the meeting's documents are.
             let statement = derive::statement(case, profiles).map(|mut document| {
                 document.secret = item.item.sekretess;
-                for name in &personal_data {
-                    if !document.redactions.contains(name) {
-                        document.redactions.push(name.clone());
-                    }
-                }
+                document.redact_also(&personal_data);
                 Arc::new(document)
             });
             if *first {

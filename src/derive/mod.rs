@@ -274,6 +274,15 @@ pub(crate) fn document_kind(case: &crate::model::LoadedCase) -> &str {
 }
 
 impl Document {
+    /// Redact `names` too in the document's public copies (those not already listed).
+    pub fn redact_also(&mut self, names: &[String]) {
+        for name in names {
+            if !self.redactions.contains(name) {
+                self.redactions.push(name.clone());
+            }
+        }
+    }
+
     /// The Swedish name of the kind of document (handlingstyp): the förvaltning's document
     /// is called what its case or profile calls it (`Tjänsteskrivelse`).
     pub fn kind_name(&self) -> String {

@@ -184,7 +184,7 @@ impl Redactions {
         let mut names: Vec<Vec<char>> = items
             .iter()
             .cloned()
-            .chain(without_accents.collect::<Vec<_>>())
+            .chain(without_accents)
             .map(|item| {
                 let mut chars = Canonical::of(item.trim()).chars;
                 // Spaces at the ends of a name say nothing of where it stands.
