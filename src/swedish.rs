@@ -200,8 +200,9 @@ pub fn paragraph(prefix: Option<&str>, number: ParagraphNumber) -> String {
     }
 }
 
-/// `§ 12`, `§§ 1–13`, `§§ 12–18, 20, 21 a`: a run of three or more whole numbers as a
-/// range, with the organ's prefix if it has one. The one way a list of §§ is written.
+/// `§ 12`, `§§ 118–119`, `§§ 12–18, 20 och 21 a`: a run of two or more whole numbers as
+/// a range, the last piece after "och", with the organ's prefix if it has one. The one
+/// way a list of §§ is written.
 pub fn paragraph_list(prefix: Option<&str>, numbers: &[ParagraphNumber]) -> String {
     let tie = |n: &ParagraphNumber| n.to_string().replace(' ', &NBSP.to_string());
     let mut pieces: Vec<String> = Vec::new();
@@ -215,7 +216,7 @@ pub fn paragraph_list(prefix: Option<&str>, numbers: &[ParagraphNumber]) -> Stri
         {
             end += 1;
         }
-        if end >= i + 2 {
+        if end > i {
             pieces.push(format!("{}–{}", numbers[i].number, numbers[end].number));
             i = end + 1;
         } else {
@@ -224,7 +225,11 @@ pub fn paragraph_list(prefix: Option<&str>, numbers: &[ParagraphNumber]) -> Stri
         }
     }
     let signs = if numbers.len() == 1 { "§" } else { "§§" };
-    let plain = format!("{signs}{NBSP}{}", pieces.join(", "));
+    let listed = match pieces.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} och {last}", rest.join(", ")),
+        _ => pieces.join(", "),
+    };
+    let plain = format!("{signs}{NBSP}{listed}");
     match prefix {
         Some(prefix) => format!("{prefix}{NBSP}{plain}"),
         None => plain,
@@ -272,7 +277,30 @@ pub fn join_and<S: AsRef<str>>(items: &[S]) -> String {
 }
 
 /// The units an amount is never parted from: `75,0 mnkr`, `12 450 tkr`, `2,5 %`.
-const UNITS: &[&str] = &["kr", "tkr", "mnkr", "mdkr", "%", "procent"];
+const UNITS: &[&str] = &[
+    "kr",
+    "kronor",
+    "tkr",
+    "mkr",
+    "Mkr",
+    "mnkr",
+    "mdkr",
+    "miljoner",
+    "miljarder",
+    "%",
+    "procent",
+];
+
+/// Whether `word` (punctuation around it aside) is a weekday or month, which Swedish
+/// typography never hyphenates (`månda-gen`).
+pub fn is_unhyphenated_word(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let lower = word.to_lowercase();
+    MONTHS.contains(&lower.as_str())
+        || WEEKDAYS
+            .iter()
+            .any(|day| *day == lower || day.strip_suffix("en") == Some(lower.as_str()))
+}
 
 /// Tie what Swedish typography keeps on one line in text the user typed: thousands groups
 /// (`3 000 000`), an amount and its unit (`750 000 kr`, `75,0 mnkr`, `2,5 %`), `§ 15` and
@@ -357,7 +385,7 @@ mod tests {
         );
         assert_eq!(
             paragraph_list(None, &[n("12").unwrap(), n("13 a").unwrap()]),
-            "§§\u{a0}12, 13\u{a0}a"
+            "§§\u{a0}12 och 13\u{a0}a"
         );
         let list: Vec<ParagraphNumber> = [12, 13, 14, 15, 16, 17, 18, 20]
             .into_iter()
@@ -365,9 +393,18 @@ mod tests {
             .collect();
         assert_eq!(
             paragraph_list(Some("KS"), &list),
-            "KS\u{a0}§§\u{a0}12–18, 20"
+            "KS\u{a0}§§\u{a0}12–18 och 20"
         );
-        assert_eq!(paragraph_list(None, &list[..2]), "§§\u{a0}12, 13");
+        assert_eq!(paragraph_list(None, &list[..2]), "§§\u{a0}12–13");
+        let apart: Vec<ParagraphNumber> = [167, 171, 172, 174]
+            .into_iter()
+            .map(ParagraphNumber::new)
+            .collect();
+        assert_eq!(paragraph_list(None, &apart[..3]), "§§\u{a0}167 och 171–172");
+        assert_eq!(
+            paragraph_list(None, &[apart[0], apart[1], apart[3]]),
+            "§§\u{a0}167, 171 och 174"
+        );
         assert_eq!(paragraph_list(None, &list[..1]), "§\u{a0}12");
         assert_eq!(genitive("Kommunfullmäktige"), "Kommunfullmäktiges");
         let day = NaiveDate::from_ymd_opt(2015, 3, 6).unwrap();

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::facts::{self, CountedVote, MeetingFacts, Roll};
 use crate::model::{LoadedItem, Names, Piece, Wordings, pieces};
-use crate::swedish::{capitalized, join_and, number_in_words_neuter};
+use crate::swedish::{capitalized, join_and, number_in_words_neuter, uncapitalized};
 
 /// How the members voted, as the protocol records it.
 #[derive(Debug, Clone, Serialize)]
@@ -252,19 +252,37 @@ fn reservations(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) ->
         .collect()
 }
 
+/// The organ's full name, which Swedish writes in lower case inside a sentence
+/// ("överklaga byggnadsnämndens beslut") and capitalised only where a sentence starts.
+const COMMON_NOUNS: &[&str] = &["organnamn", "organnamns"];
+
 /// `template` with each `{name}` replaced by its value, in one pass: a value that itself
-/// contains braces is inserted as it is. A name with no value stays as written.
+/// contains braces is inserted as it is. A name with no value stays as written. The
+/// organ's name starts in lower case inside a sentence.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    pieces(template)
-        .into_iter()
-        .map(|piece| match piece {
-            Piece::Text(text) => text.to_owned(),
-            Piece::Value(name) => values
-                .iter()
-                .find(|(key, _)| *key == name)
-                .map_or_else(|| format!("{{{name}}}"), |(_, value)| (*value).to_owned()),
-        })
-        .collect()
+    let mut out = String::with_capacity(template.len());
+    for piece in pieces(template) {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Value(name) => match values.iter().find(|(key, _)| *key == name) {
+                Some((_, value)) if COMMON_NOUNS.contains(&name) && inside_sentence(&out) => {
+                    out.push_str(&uncapitalized(value));
+                }
+                Some((_, value)) => out.push_str(value),
+                None => out.push_str(&format!("{{{name}}}")),
+            },
+        }
+    }
+    out
+}
+
+/// Whether text that follows `before` stands inside a sentence, not at its start.
+fn inside_sentence(before: &str) -> bool {
+    before
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+        .is_some_and(|c| !matches!(c, '.' | '!' | '?' | ':' | '\n'))
 }
 
 #[cfg(test)]
@@ -277,6 +295,17 @@ mod tests {
         assert_eq!(
             fill("{ledamot} yrkar {yrkande}. {okänd} {", &values),
             "{yrkande} (M) yrkar avslag. {okänd} {"
+        );
+        let organ = [
+            ("organnamns", "Byggnadsnämndens"),
+            ("organnamn", "Byggnadsnämnden"),
+        ];
+        assert_eq!(
+            fill(
+                "{organnamn} beslutar. Du kan överklaga {organnamns} beslut.",
+                &organ
+            ),
+            "Byggnadsnämnden beslutar. Du kan överklaga byggnadsnämndens beslut."
         );
     }
 }

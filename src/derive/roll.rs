@@ -292,7 +292,9 @@ pub fn roll_table(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize])
             .iter()
             .map(|s| {
                 let numbers: Vec<ParagraphNumber> = s.iter().map(|&i| loaded.numbers[i]).collect();
-                swedish::paragraph_list(prefix, &numbers)
+                // Without the organ's prefix: a column two marks wide holds `§§ 167–169`
+                // on one line, and the table is the organ's own.
+                swedish::paragraph_list(None, &numbers)
             })
             .collect(),
         votes: voted

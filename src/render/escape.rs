@@ -5,7 +5,12 @@
 //! character of the input can open markup, math, a label, a reference or code; the `;`
 //! ends the embedded expression so that whatever follows (`.`, `(`, `[`) stays markup.
 
-use crate::swedish::{NBSP, tie_amounts};
+use crate::swedish::{NBSP, is_unhyphenated_word, tie_amounts};
+
+/// What a tie prints as in Typst: a narrow no-break space (U+202F). Typst stretches a
+/// plain no-break space with the word spaces of a justified line (`24   180   kr`); this
+/// one keeps its width, as a fixed space in Word does.
+const FIXED_SPACE: char = '\u{202f}';
 
 /// The body of a Typst string literal for `text`, quotes included.
 pub fn string_literal(text: &str) -> String {
@@ -27,7 +32,9 @@ pub fn string_literal(text: &str) -> String {
 }
 
 /// `text` as Typst markup that shows exactly `text`, with amounts, dates, `§ N` and
-/// `kl. 13.00` kept on one line and never hyphenated. Empty text gives nothing.
+/// `kl. 13.00` kept on one line with fixed spaces and never hyphenated, ranges
+/// (`§§ 118–119`) never broken at the dash, and weekdays and months never hyphenated.
+/// Empty text gives nothing.
 pub fn markup_text(text: &str) -> String {
     let tied = tie_amounts(text);
     let mut out = String::new();
@@ -37,15 +44,18 @@ pub fn markup_text(text: &str) -> String {
         if i > 0 {
             plain.push(' ');
         }
-        if word.contains(NBSP) {
+        if word.contains(NBSP) || is_unhyphenated_word(word) || is_range(word) {
             if !plain.is_empty() {
                 out.push_str(&format!("#{};", string_literal(&plain)));
                 plain.clear();
             }
-            out.push_str(&format!(
-                "#text(hyphenate: false, {});",
-                string_literal(word)
-            ));
+            let literal = string_literal(&word.replace(NBSP, &FIXED_SPACE.to_string()));
+            if is_range(word) {
+                // A box: Unicode lets a line break after an en dash.
+                out.push_str(&format!("#box(text(hyphenate: false, {literal}));"));
+            } else {
+                out.push_str(&format!("#text(hyphenate: false, {literal});"));
+            }
         } else {
             plain.push_str(word);
         }
@@ -54,6 +64,15 @@ pub fn markup_text(text: &str) -> String {
         out.push_str(&format!("#{};", string_literal(&plain)));
     }
     out
+}
+
+/// Whether `word` holds a range of numbers, `118–119`.
+fn is_range(word: &str) -> bool {
+    word.char_indices().any(|(i, c)| {
+        c == '–'
+            && word[..i].ends_with(|c: char| c.is_ascii_digit())
+            && word[i + c.len_utf8()..].starts_with(|c: char| c.is_ascii_digit())
+    })
 }
 
 /// `text` as HTML text (element content or a quoted attribute value) that shows exactly
@@ -93,7 +112,15 @@ mod tests {
         );
         assert_eq!(
             markup_text("den 6 mars 2015."),
-            "#\"den \";#text(hyphenate: false, \"6\u{a0}mars\u{a0}2015.\");"
+            "#\"den \";#text(hyphenate: false, \"6\u{202f}mars\u{202f}2015.\");"
+        );
+        assert_eq!(
+            markup_text("§§ 118–119 och ons"),
+            "#box(text(hyphenate: false, \"§§\u{202f}118–119\"));#\" och ons\";"
+        );
+        assert_eq!(
+            markup_text("tisdagen den"),
+            "#text(hyphenate: false, \"tisdagen\");#\" den\";"
         );
     }
 }

@@ -1,0 +1,240 @@
+//! Pages a secretary would sign and a printer can print (issue 28, item 5), measured on
+//! every example document as a reader's tools see it: pages rasterised by pdftoppm, glyph
+//! positions from `pdftotext -bbox`.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+
+type Built = (tempfile::TempDir, BTreeMap<String, PathBuf>);
+
+fn examples() -> &'static Built {
+    static BUILT: std::sync::OnceLock<Built> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| build(&example_files()))
+}
+
+/// Pixels per inch of the rasterised pages: 10 mm is 20 pixels.
+const DPI: f64 = 50.0;
+
+/// A greyscale page from pdftoppm's binary PGM (P5, 8 bits).
+struct Page {
+    width: usize,
+    height: usize,
+    pixels: Vec<u8>,
+}
+
+fn parse_pgm(bytes: &[u8]) -> Page {
+    // Header: "P5", width, height, maxval, each after white space; then one byte a pixel.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&bytes[start..at]).into_owned());
+    }
+    assert_eq!(fields[0], "P5", "not a binary PGM");
+    assert_eq!(fields[3], "255", "not 8 bits a pixel");
+    let width: usize = fields[1].parse().unwrap();
+    let height: usize = fields[2].parse().unwrap();
+    let pixels = bytes[at + 1..].to_vec();
+    assert_eq!(pixels.len(), width * height, "PGM of the wrong size");
+    Page {
+        width,
+        height,
+        pixels,
+    }
+}
+
+/// Every page of `pdf` in grey.
+fn pages(pdf: &Path) -> Vec<Page> {
+    let dir = tempfile::tempdir().unwrap();
+    let status = Command::new("pdftoppm")
+        .args(["-gray", "-r", &DPI.to_string()])
+        .arg(pdf)
+        .arg(dir.path().join("p"))
+        .status()
+        .expect("pdftoppm (poppler-utils) runs");
+    assert!(status.success(), "pdftoppm failed on {}", pdf.display());
+    let mut files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| parse_pgm(&std::fs::read(f).unwrap()))
+        .collect()
+}
+
+/// The distance in mm from the nearest paper edge of the inked pixel nearest to one.
+fn nearest_ink_mm(page: &Page) -> Option<f64> {
+    let mut nearest: Option<usize> = None;
+    for y in 0..page.height {
+        for x in 0..page.width {
+            if page.pixels[y * page.width + x] < 200 {
+                let d = x.min(y).min(page.width - 1 - x).min(page.height - 1 - y);
+                nearest = Some(nearest.map_or(d, |n| n.min(d)));
+            }
+        }
+    }
+    nearest.map(|d| d as f64 * 25.4 / DPI)
+}
+
+#[test]
+fn nothing_is_printed_within_10_mm_of_any_paper_edge() {
+    let mut too_near = Vec::new();
+    let mut counted = 0;
+    for (name, pdf) in &examples().1 {
+        for (number, page) in pages(pdf).iter().enumerate() {
+            counted += 1;
+            if let Some(mm) = nearest_ink_mm(page)
+                && mm < 10.0
+            {
+                too_near.push(format!("{name} page {}: {mm:.1} mm", number + 1));
+            }
+        }
+    }
+    assert!(counted > 200, "only {counted} pages looked at");
+    assert!(
+        too_near.is_empty(),
+        "ink within 10 mm:\n{}",
+        too_near.join("\n")
+    );
+}
+
+/// The words of `pdf` with their left and right edges and their line (top), in order.
+fn words(pdf: &Path) -> Vec<(String, f64, f64, f64)> {
+    let output = Command::new("pdftotext")
+        .args(["-bbox"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let html = String::from_utf8_lossy(&output.stdout).into_owned();
+    let number = |line: &str, key: &str| -> f64 {
+        let start = line.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+        line[start..start + line[start..].find('"').unwrap()]
+            .parse()
+            .unwrap()
+    };
+    html.lines()
+        .filter(|l| l.trim_start().starts_with("<word "))
+        .map(|l| {
+            let text = &l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()];
+            (
+                text.to_owned(),
+                number(l, "xMin"),
+                number(l, "xMax"),
+                number(l, "yMin"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_amount_keeps_its_digit_groups_with_fixed_gaps_in_justified_text() {
+    // Seed 000: "ansökningar för totalt 8 652 580 kr." in a justified paragraph of the
+    // extract. Word spaces stretch; the gaps inside the amount must not.
+    let extract = pdf(&examples().1, "socialnamnden_protokollsutdrag");
+    let words = words(extract);
+    let at = words
+        .windows(4)
+        .position(|w| {
+            w[0].0 == "8" && w[1].0 == "652" && w[2].0 == "580" && w[3].0.starts_with("kr")
+        })
+        .expect("8 652 580 kr in the extract");
+    let amount = &words[at..at + 4];
+    assert!(
+        amount.iter().all(|w| w.3 == amount[0].3),
+        "split over lines: {amount:?}"
+    );
+    let gaps: Vec<f64> = amount.windows(2).map(|w| w[1].1 - w[0].2).collect();
+    let font_size = 11.5;
+    for gap in &gaps {
+        assert!(
+            (gap - gaps[0]).abs() < 0.01,
+            "the gaps differ: {gaps:?} in {amount:?}"
+        );
+        assert!(*gap < 0.25 * font_size, "a stretched gap: {gaps:?}");
+    }
+    // The paragraph is justified: some word space on a line of the amount's paragraph is
+    // wider than the gaps, or the test would prove nothing.
+    let line: Vec<_> = words.iter().filter(|w| w.3 == amount[0].3).collect();
+    let widest = line
+        .windows(2)
+        .map(|w| w[1].1 - w[0].2)
+        .fold(0.0_f64, f64::max);
+    assert!(widest > gaps[0] + 0.2, "no wider word space on {line:?}");
+}
+
+#[test]
+fn a_paragraph_continued_on_the_next_page_says_so_in_the_running_header() {
+    let protocol = pdf(
+        &examples().1,
+        "2024-11-12_barn-och-utbildningsnamnden_protokoll.pdf",
+    );
+    let pages = page_count(protocol);
+    let mut continued = Vec::new();
+    for page in 1..=pages {
+        let text = page_text(protocol, page);
+        let header: String = text.lines().take(4).collect::<Vec<_>>().join(" ");
+        if header.contains("(forts.)") {
+            continued.push((page, header));
+        }
+    }
+    // § 43 starts on page 2 and ends on page 3; page 3 opens inside it.
+    assert_eq!(continued.len(), 1, "{continued:?}");
+    assert!(
+        continued[0].1.contains("BUN § 43 (forts.)"),
+        "{continued:?}"
+    );
+    let page_before = page_text(protocol, continued[0].0 - 1);
+    assert!(page_before.contains("BUN § 43"), "{page_before}");
+}
+
+#[test]
+fn ranges_and_lists_of_paragraphs_are_never_broken_at_the_dash() {
+    let mut broken = Vec::new();
+    for (name, pdf) in &examples().1 {
+        for line in raw_text(pdf).lines() {
+            let line = line.trim_end();
+            if line.ends_with('–')
+                && line[..line.len() - '–'.len_utf8()].ends_with(|c: char| c.is_ascii_digit())
+            {
+                broken.push(format!("{name}: {line}"));
+            }
+        }
+    }
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+    let notice = text(pdf(
+        &examples().1,
+        "2024-09-25_kultur-och-fritidsnamnden_anslag",
+    ));
+    assert!(notice.contains("KFN §§ 1–6 och 8–13"), "{notice}");
+}
+
+#[test]
+fn titles_in_the_list_of_items_are_never_hyphenated() {
+    let mut hyphenated = Vec::new();
+    for (name, pdf) in examples().1.iter().filter(|(n, _)| n.contains("_kallelse")) {
+        for line in raw_text(pdf).lines() {
+            let line = line.trim_end();
+            let cut = line
+                .strip_suffix('-')
+                .is_some_and(|head| head.ends_with(|c: char| c.is_lowercase()));
+            if cut {
+                hyphenated.push(format!("{name}: {line}"));
+            }
+        }
+    }
+    assert!(hyphenated.is_empty(), "{}", hyphenated.join("\n"));
+}
