@@ -17,6 +17,20 @@ const FONT_FILES: &[&[u8]] = &[
     include_bytes!("../fonts/LiberationSans-Bold.ttf"),
     include_bytes!("../fonts/LiberationSans-Italic.ttf"),
     include_bytes!("../fonts/LiberationSans-BoldItalic.ttf"),
+    // The faces a profile may choose instead (`typsnitt`): stand-ins for Calibri and
+    // Cambria, and a humanist sans.
+    include_bytes!("../fonts/Carlito-Regular.ttf"),
+    include_bytes!("../fonts/Carlito-Bold.ttf"),
+    include_bytes!("../fonts/Carlito-Italic.ttf"),
+    include_bytes!("../fonts/Carlito-BoldItalic.ttf"),
+    include_bytes!("../fonts/Caladea-Regular.ttf"),
+    include_bytes!("../fonts/Caladea-Bold.ttf"),
+    include_bytes!("../fonts/Caladea-Italic.ttf"),
+    include_bytes!("../fonts/Caladea-BoldItalic.ttf"),
+    include_bytes!("../fonts/OpenSans-Regular.ttf"),
+    include_bytes!("../fonts/OpenSans-Bold.ttf"),
+    include_bytes!("../fonts/OpenSans-Italic.ttf"),
+    include_bytes!("../fonts/OpenSans-BoldItalic.ttf"),
     // The fallback for what Liberation lacks (arrows, mathematical signs, more scripts),
     // and the face of `raw` code.
     include_bytes!("../fonts/DejaVuSans.ttf"),

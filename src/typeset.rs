@@ -204,10 +204,12 @@ impl DocumentWorld {
                 .iter()
                 .map(|(name, text)| Source::new(file_id(name), text.clone()))
                 .collect(),
+            // Images first: the profile's module leads them, ahead of any file of the
+            // same name.
             served: source
-                .attachments
+                .images
                 .iter()
-                .chain(&source.images)
+                .chain(&source.attachments)
                 .map(|(name, bytes)| (name.clone(), Bytes::new(bytes.clone())))
                 .collect(),
             root: settings.root.clone(),
@@ -216,6 +218,12 @@ impl DocumentWorld {
             style_path: source.style.path.clone(),
             yaml: source.yaml.clone(),
         }
+    }
+
+    /// A file served from memory (an attachment, an image, the profile's module) by its id.
+    fn served_file(&self, id: FileId) -> Option<&(String, Bytes)> {
+        let name = id.vpath().get_without_slash();
+        self.served.iter().find(|(n, _)| n == name)
     }
 
     /// Read a file of the case's folder, refusing anything that resolves outside it.
@@ -335,6 +343,10 @@ impl World for DocumentWorld {
             Ok(self.style.clone())
         } else if let Some(part) = self.parts.iter().find(|p| p.id() == id) {
             Ok(part.clone())
+        } else if let Some((_, bytes)) = self.served_file(id) {
+            // The profile's `profil.typ`, generated and served from memory.
+            let text = std::str::from_utf8(bytes).map_err(|_| FileError::InvalidUtf8)?;
+            Ok(Source::new(id, text.to_owned()))
         } else {
             let bytes = self.read_confined(id)?;
             let text = String::from_utf8(bytes).map_err(|_| FileError::InvalidUtf8)?;
@@ -346,8 +358,7 @@ impl World for DocumentWorld {
         if id == self.main.id() || id == self.style.id() {
             return Ok(Bytes::from_string(self.source(id)?.text().to_owned()));
         }
-        let name = id.vpath().get_without_slash();
-        if let Some((_, bytes)) = self.served.iter().find(|(n, _)| n == name) {
+        if let Some((_, bytes)) = self.served_file(id) {
             return Ok(bytes.clone());
         }
         self.read_confined(id).map(Bytes::new)
@@ -394,7 +405,16 @@ mod tests {
             style: templates.style().clone(),
             text: format!("#import \"paragraf.typ\": *\n{text}\n"),
             attachments: Vec::new(),
-            images: Vec::new(),
+            // The style imports the profile's module (render writes it from profil.yaml).
+            images: vec![(
+                "profil.typ".to_owned(),
+                std::sync::Arc::from(
+                    "#let serif = \"Liberation Serif\"\n#let sans = \"Liberation Sans\"\n\
+                     #let accent = none\n#let logo-height = 12mm\n\
+                     #let header-layout = \"logotyp_över\"\n"
+                        .as_bytes(),
+                ),
+            )],
             parts: Vec::new(),
             yaml: vec![(
                 PathBuf::from("arende.yaml"),

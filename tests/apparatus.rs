@@ -159,15 +159,12 @@ fn sentence_with<'a>(text: &'a str, word: &str) -> &'a str {
 fn the_anslag_offers_laglighetsprövning_only_where_no_special_law_applies() {
     let anslag = text(pdf(&building_committee().1, "byggnadsnamnden_anslag.pdf"));
     let lawfulness = sentence_with(&anslag, "genom laglighetsprövning");
-    assert!(lawfulness.contains("BN §§ 167, 171, 172"), "{lawfulness}");
+    assert!(lawfulness.contains("BN §§ 167 och 171–172"), "{lawfulness}");
     for own_route in ["169", "170"] {
         assert!(!lawfulness.contains(own_route), "{lawfulness}");
     }
     let administrative = sentence_with(&anslag, "förvaltningsbesvär");
-    assert!(
-        administrative.contains("BN §§ 169, 170"),
-        "{administrative}"
-    );
+    assert!(administrative.contains("BN §§ 169–170"), "{administrative}");
     let none = sentence_with(&anslag, "inte att överklaga");
     assert!(none.contains("BN § 168"), "{none}");
     // Taken down the day after the last day to appeal, as the profile says.
@@ -190,7 +187,7 @@ fn a_partys_extract_tells_how_to_appeal() {
         for expected in [
             "Hur man överklagar",
             &format!(
-                "Om du vill överklaga Byggnadsnämndens beslut ({paragraph}, 2024-10-17) ska du skriva till Länsstyrelsen i Västernorrlands län."
+                "Om du vill överklaga byggnadsnämndens beslut ({paragraph}, 2024-10-17) ska du skriva till Länsstyrelsen i Västernorrlands län."
             ),
             "inom tre veckor från den dag då du fick del av beslutet",
             "Rätten att överklaga följer av 13 kap. 15 § plan- och bygglagen (2010:900).",

@@ -84,7 +84,7 @@ fn norrviks_anslag_is_prose_with_a_period() {
         "2024-11-12_barn-och-utbildningsnamnden_protokoll.pdf",
     ));
     for expected in [
-        "BEVIS OM ANSLAG Justeringen av Barn- och utbildningsnämndens protokoll från sammanträdet 12 november 2024 har tillkännagivits genom anslag på kommunens anslagstavla. Anslås under tiden 15 november 2024 – 6 december 2024.",
+        "BEVIS OM ANSLAG Justeringen av barn- och utbildningsnämndens protokoll från sammanträdet 12 november 2024 har tillkännagivits genom anslag på kommunens anslagstavla. Anslås under tiden 15 november 2024 – 6 december 2024.",
         "Protokollet förvaras på Barn- och utbildningsförvaltningen, Kommunhuset.",
         "Underskrift Linda Åström Utdragsbestyrkan",
     ] {
@@ -372,4 +372,30 @@ fn paragraf_new_profil_names_every_option_and_checks_once_uncommented() {
     .map(str::to_owned)
     .to_vec();
     assert_eq!(format!("{:#?}", loaded.profile), format!("{built_in:#?}"));
+}
+
+#[test]
+fn a_visual_identity_the_fonts_or_the_header_cannot_hold_is_refused_at_its_line() {
+    for (profile, expected) in [
+        ("typsnitt:\n  brödtext: Calibri\n", "profil.yaml:2:13:"),
+        (
+            "kommun: X\nlogotyp:\n  fil: logotyp.svg\n  alt: X\n  höjd: 40\n",
+            "profil.yaml:5:9: logotypen kan vara 6–15 mm hög, inte 40 mm",
+        ),
+        ("sidhuvud: logotyp_under\n", "profil.yaml:1:11:"),
+        (
+            "färg: '#ffeeaa'\n",
+            "profil.yaml:1:7: vit text på färgen #ffeeaa har kontrasten",
+        ),
+    ] {
+        let (ok, stderr) = check_with_profile(profile);
+        assert!(!ok, "{profile} passed");
+        assert!(
+            stderr.contains(expected),
+            "{profile}: expected {expected:?} in\n{stderr}"
+        );
+    }
+    let (ok, stderr) =
+        check_with_profile("typsnitt:\n  brödtext: Caladea\n  rubriker: Open Sans\n");
+    assert!(ok, "{stderr}");
 }

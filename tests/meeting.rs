@@ -266,7 +266,7 @@ fn the_example_meeting_writes_every_document() {
     // appeal time; the ordinary anslag leaves § 7 out.
     let ordinary = text(pdf(pdfs, "2024-09-25_kultur-och-fritidsnamnden_anslag.pdf"));
     assert!(
-        ordinary.contains("Paragrafer KFN §§ 1–6, 8–13"),
+        ordinary.contains("Paragrafer KFN §§ 1–6 och 8–13"),
         "{ordinary}"
     );
     assert!(
@@ -297,7 +297,7 @@ fn the_example_meeting_writes_every_document() {
 fn the_example_protocol_counts_the_vote_and_records_every_kind_of_item() {
     let protocol = text(pdf(&example_meeting().1, "_protokoll.pdf"));
     for expected in [
-        "Paragrafer KFN §§ 1–6, 8–13",
+        "Paragrafer KFN §§ 1–6 och 8–13",
         // § 2: yrkande, propositionsordning, votering, reservations.
         "KFN § 2 Fördelning av verksamhetsbidrag till föreningar 2025",
         "Bo Ström (M) yrkar att Schacksällskapet Springaren beviljas 20 000 kr",

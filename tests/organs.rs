@@ -38,7 +38,7 @@ fn the_first_page_of_a_large_assembly_keeps_its_signatures_and_anslag() {
         "Beslutande Se bilaga, närvaro- och omröstningslista",
         "Utses att justera Karin Lund med Olof Strand som ersättare och Ahmed Yusuf",
         "Justeringens plats och tid Kommunledningskontoret, Ekby stadshus, 2024-10-28 kl. 10.00",
-        "Paragrafer KF §§ 118–124, 126",
+        "Paragrafer KF §§ 118–124 och 126",
         "Sekreterare Maria Lindholm Ordförande Birgitta Ståhl Justerande Karin Lund Justerande Ahmed Yusuf",
         "ANSLAG/BEVIS",
         "Datum då anslaget sätts upp 2024-10-29 Datum då anslaget tas ned 2024-11-19",
@@ -99,7 +99,7 @@ fn the_omedelbart_justerad_paragraph_has_its_own_protocol_anslag_and_dates() {
     // The ordinary anslag has its own dates and leaves § 125 out.
     let ordinary = text(pdf(pdfs, "2024-10-29_kommunfullmaktige_anslag.pdf"));
     assert!(
-        ordinary.contains("Paragrafer KF §§ 118–124, 126"),
+        ordinary.contains("Paragrafer KF §§ 118–124 och 126"),
         "{ordinary}"
     );
     assert!(

@@ -19,8 +19,9 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::model::{
-    FooterLabels, Headings, ItemListLayout, LoadedProfile, NoticeLayout, ParagraphLayout,
-    ParagraphNumber, Person, SourceFile, StatementLayout, Wordings,
+    FooterLabels, HeaderLayout, Headings, ItemListLayout, LOGO_HEIGHT_MM, LoadedProfile,
+    NoticeLayout, ParagraphLayout, ParagraphNumber, Person, SourceFile, StatementLayout, Typefaces,
+    Wordings,
 };
 pub use item::ItemView;
 pub use meeting::{ExtractView, MeetingView, ProtocolView, meeting_documents, personal_data};
@@ -120,8 +121,11 @@ pub struct ProfileView {
     pub municipality: Option<String>,
     pub logo: Option<LogoView>,
     pub address: Option<String>,
-    /// The web pages' colour (`#rrggbb`), if the profile gives one.
+    /// The house colour (`#rrggbb`) of headings, rules and the web pages, if the profile
+    /// gives one.
     pub colour: Option<String>,
+    pub typefaces: Typefaces,
+    pub header: HeaderLayout,
     pub headings: Headings,
     pub wordings: Wordings,
     /// The house style: § layout, ANSLAG/BEVIS, the page foot, the letterhead.
@@ -140,6 +144,7 @@ pub struct LogoView {
     /// Where the World serves the logo from memory.
     pub path: String,
     pub alt: String,
+    pub height_mm: u8,
 }
 
 impl ProfileView {
@@ -150,9 +155,16 @@ impl ProfileView {
             logo: loaded.logo.as_ref().map(|logo| LogoView {
                 path: format!("/{}", logo.name),
                 alt: logo.alt.clone(),
+                height_mm: profile
+                    .logotyp
+                    .as_ref()
+                    .and_then(|l| l.höjd)
+                    .unwrap_or(LOGO_HEIGHT_MM),
             }),
             address: profile.adressrad.clone(),
             colour: profile.färg.clone(),
+            typefaces: profile.typsnitt,
+            header: profile.sidhuvud,
             headings: profile.rubriker.clone(),
             wordings: profile.formuleringar.clone(),
             paragraph: ParagraphLayout {

@@ -7,11 +7,6 @@
 
 use crate::swedish::{NBSP, is_unhyphenated_word, tie_amounts};
 
-/// What a tie prints as in Typst: a narrow no-break space (U+202F). Typst stretches a
-/// plain no-break space with the word spaces of a justified line (`24   180   kr`); this
-/// one keeps its width, as a fixed space in Word does.
-const FIXED_SPACE: char = '\u{202f}';
-
 /// The body of a Typst string literal for `text`, quotes included.
 pub fn string_literal(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
@@ -32,7 +27,7 @@ pub fn string_literal(text: &str) -> String {
 }
 
 /// `text` as Typst markup that shows exactly `text`, with amounts, dates, `§ N` and
-/// `kl. 13.00` kept on one line with fixed spaces and never hyphenated, ranges
+/// `kl. 13.00` kept on one line with spaces of fixed width and never hyphenated, ranges
 /// (`§§ 118–119`) never broken at the dash, and weekdays and months never hyphenated.
 /// Empty text gives nothing.
 pub fn markup_text(text: &str) -> String {
@@ -49,13 +44,13 @@ pub fn markup_text(text: &str) -> String {
                 out.push_str(&format!("#{};", string_literal(&plain)));
                 plain.clear();
             }
-            let literal = string_literal(&word.replace(NBSP, &FIXED_SPACE.to_string()));
-            if is_range(word) {
-                // A box: Unicode lets a line break after an en dash.
-                out.push_str(&format!("#box(text(hyphenate: false, {literal}));"));
-            } else {
-                out.push_str(&format!("#text(hyphenate: false, {literal});"));
-            }
+            // A box: its spaces keep their width when the line around it is justified
+            // (`24   180   kr` otherwise), and Unicode's break after an en dash
+            // (`118–119`) is not taken.
+            out.push_str(&format!(
+                "#box(text(hyphenate: false, {}));",
+                string_literal(word)
+            ));
         } else {
             plain.push_str(word);
         }
@@ -112,15 +107,15 @@ mod tests {
         );
         assert_eq!(
             markup_text("den 6 mars 2015."),
-            "#\"den \";#text(hyphenate: false, \"6\u{202f}mars\u{202f}2015.\");"
+            "#\"den \";#box(text(hyphenate: false, \"6\u{a0}mars\u{a0}2015.\"));"
         );
         assert_eq!(
             markup_text("§§ 118–119 och ons"),
-            "#box(text(hyphenate: false, \"§§\u{202f}118–119\"));#\" och ons\";"
+            "#box(text(hyphenate: false, \"§§\u{a0}118–119\"));#\" och ons\";"
         );
         assert_eq!(
             markup_text("tisdagen den"),
-            "#text(hyphenate: false, \"tisdagen\");#\" den\";"
+            "#box(text(hyphenate: false, \"tisdagen\"));#\" den\";"
         );
     }
 }

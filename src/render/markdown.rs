@@ -456,7 +456,7 @@ mod tests {
         );
         assert_eq!(
             typst,
-            "#prose-table(columns: (auto,) * 2, align: (left, right,),\n  table.header([#strong[#\"Mål\";]], [#strong[#\"Utfall\";]], ),\n  [#\"Fler besök\";], [#text(hyphenate: false, \"8\u{202f}%\");], \n)"
+            "#prose-table(columns: (auto,) * 2, align: (left, right,),\n  table.header([#strong[#\"Mål\";]], [#strong[#\"Utfall\";]], ),\n  [#\"Fler besök\";], [#box(text(hyphenate: false, \"8\u{a0}%\"));], \n)"
         );
     }
 

@@ -7,6 +7,7 @@
 
 pub mod escape;
 pub mod html;
+mod identity;
 pub mod markdown;
 mod templates;
 
@@ -171,7 +172,10 @@ impl Renderer {
             profile => Value::from(Serde(&document.profile)),
             ..view
         };
-        let images = document.profile.images.clone();
+        // First: the World serves a name from the first file that has it, so that no
+        // logo (named as the municipality named its file) can stand for the module.
+        let mut images = vec![identity_module(document)];
+        images.extend(document.profile.images.iter().cloned());
         self.source(template, context, document, attached, images, Vec::new())
     }
 
@@ -250,6 +254,9 @@ impl Renderer {
             });
             parts.push((file, source.text));
         }
+        if !images.iter().any(|(name, _)| name == identity::MODULE) {
+            images.insert(0, identity_module(document));
+        }
         let context = minijinja::context! {
             source_files => source_files(attached),
             committee => packet.committee.clone(),
@@ -262,6 +269,12 @@ impl Renderer {
         };
         self.source(PACKET_TEMPLATE, context, document, attached, images, parts)
     }
+}
+
+/// The profile's `profil.typ` for `document`, served beside its images.
+fn identity_module(document: &Document) -> (String, Arc<[u8]>) {
+    let text = identity::module(&document.profile);
+    (identity::MODULE.to_owned(), Arc::from(text.into_bytes()))
 }
 
 /// The attached files as the templates' `source_files` see them.

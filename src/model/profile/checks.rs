@@ -2,7 +2,9 @@
 //! its schema (placeholders that do not exist, what the law requires a document to show,
 //! columns the ärendeförteckning cannot fill, a web colour white text is unreadable on).
 
-use super::{NoticeForm, ORGAN_VALUES, ParagraphPart, Piece, Profile, Wordings, pieces};
+use super::{
+    LOGO_HEIGHTS_MM, NoticeForm, ORGAN_VALUES, ParagraphPart, Piece, Profile, Wordings, pieces,
+};
 use crate::error::Problem;
 use crate::model::SourceFile;
 
@@ -154,6 +156,22 @@ pub(super) fn colour_problem(profile: &Profile, source: &SourceFile) -> Option<P
             format!(
                 "vit text på färgen {colour} har kontrasten {contrast:.1}:1; webbsidorna \
                  behöver minst 4.5:1 (WCAG 2.1 AA), välj en mörkare färg"
+            ),
+        )
+    })
+}
+
+/// The logo's height: within what the header holds.
+pub(super) fn logo_height_problem(profile: &Profile, source: &SourceFile) -> Option<Problem> {
+    let height = profile.logotyp.as_ref()?.höjd?;
+    (!LOGO_HEIGHTS_MM.contains(&height)).then(|| {
+        source.problem(
+            "logotyp.höjd",
+            format!(
+                "logotypen kan vara {}–{} mm hög, inte {height} mm: sidhuvudet rymmer inte mer \
+                 ovanför de 10 mm närmast papperets kant som skrivare lämnar tomma",
+                LOGO_HEIGHTS_MM.start(),
+                LOGO_HEIGHTS_MM.end()
             ),
         )
     })

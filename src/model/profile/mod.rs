@@ -19,8 +19,12 @@ use super::layout::{
 use crate::error::{Error, Problem, Result};
 
 mod checks;
+mod identity;
 mod wordings;
-use checks::{colour_problem, unknown_columns, unknown_placeholders, unlawful};
+use checks::{
+    colour_problem, logo_height_problem, unknown_columns, unknown_placeholders, unlawful,
+};
+pub use identity::{HeaderLayout, LOGO_HEIGHT_MM, LOGO_HEIGHTS_MM, Typeface, Typefaces};
 pub use wordings::{Headings, Piece, Wordings, pieces};
 
 /// The file name of a profile; never read as a case.
@@ -32,6 +36,7 @@ const MAX_LOGO_BYTES: u64 = 1 << 20;
 pub(super) const PROFILE_SCHEMA: Schema = &[
     ("", fields_of::<Profile>),
     ("logotyp", fields_of::<Logo>),
+    ("typsnitt", fields_of::<Typefaces>),
     ("rubriker", fields_of::<Headings>),
     ("formuleringar", fields_of::<Wordings>),
     ("paragraf", fields_of::<ParagraphLayout>),
@@ -58,9 +63,16 @@ pub struct Profile {
     /// A line at the foot of every page: web address, postal address, telephone.
     #[serde(default)]
     pub adressrad: Option<String>,
-    /// The colour of the published web pages' header band, behind white text: `#1d3f6e`.
+    /// The house colour, `#1d3f6e`: the documents' headings and rules, and the published
+    /// web pages' header band behind white text.
     #[serde(default)]
     pub färg: Option<String>,
+    /// The documents' faces, for running text and for headings.
+    #[serde(default)]
+    pub typsnitt: Typefaces,
+    /// Where the first page's header puts the logo.
+    #[serde(default)]
+    pub sidhuvud: HeaderLayout,
     /// A regular expression every dnr must match, e.g. `^\d+\.\d+-\d+/\d{4}$`.
     #[serde(default)]
     pub dnr_mönster: Option<String>,
@@ -111,6 +123,9 @@ pub struct Logo {
     /// PNG, JPEG or SVG, relative to the profile's folder.
     pub fil: PathBuf,
     pub alt: String,
+    /// The printed height in millimetres.
+    #[serde(default)]
+    pub höjd: Option<u8>,
 }
 
 /// The body the organs belong to: a kommun or a region (KL applies to both).
@@ -316,6 +331,7 @@ impl LoadedProfile {
             .chain(unlawful(&profile, &source))
             .chain(unknown_columns(&profile, &source))
             .chain(colour_problem(&profile, &source))
+            .chain(logo_height_problem(&profile, &source))
             .collect();
         if !problems.is_empty() {
             return Err(Error::new(problems));

@@ -19,6 +19,7 @@ use super::pdf::{self, Placed};
 use super::{Placement, Report, prepare};
 use crate::derive::{DocumentKind, NoticeView, ProfileView, View};
 use crate::error::{Problem, Result};
+use crate::model::Typefaces;
 use crate::plan::{BuildOptions, Planned};
 use crate::render::html::{self, HtmlRenderer};
 use crate::write::OutputFile;
@@ -66,6 +67,8 @@ struct Brand {
     name: Option<String>,
     logo: Option<LogoLink>,
     colour: String,
+    /// The profile's faces as CSS font stacks (text, headings), when it names its own.
+    faces: Option<(&'static str, &'static str)>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -131,6 +134,12 @@ fn pages(planned: &[Placed], renderer: &HtmlRenderer, site: &Site) -> Result<Vec
                 .colour
                 .clone()
                 .unwrap_or_else(|| DEFAULT_COLOUR.to_owned()),
+            faces: (profile.typefaces != Typefaces::default()).then(|| {
+                (
+                    profile.typefaces.brödtext.css_stack(),
+                    profile.typefaces.rubriker.css_stack(),
+                )
+            }),
         })
     };
     let link = |p: &Placed| DocumentLink {
@@ -247,6 +256,7 @@ fn pages(planned: &[Placed], renderer: &HtmlRenderer, site: &Site) -> Result<Vec
             name: None,
             logo: None,
             colour: DEFAULT_COLOUR.to_owned(),
+            faces: None,
         },
     };
     let (current, past): (Vec<&Notice>, Vec<&Notice>) = notices

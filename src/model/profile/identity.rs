@@ -1,0 +1,103 @@
+//! The visual identity a graphic profile fixes: typefaces, the header's layout and the
+//! logo's size. The faces are the ones compiled into the binary (`fonts/`), named as a
+//! municipality's graphic profile names their originals' stand-ins.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The faces of the documents: running text and headings (with the header block, labels
+/// and tables' heads).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Typefaces {
+    #[serde(default = "Typeface::serif")]
+    pub brödtext: Typeface,
+    #[serde(default = "Typeface::sans")]
+    pub rubriker: Typeface,
+}
+
+impl Default for Typefaces {
+    fn default() -> Self {
+        Typefaces {
+            brödtext: Typeface::serif(),
+            rubriker: Typeface::sans(),
+        }
+    }
+}
+
+/// A bundled family: Liberation Serif and Sans (metric-compatible with Times New Roman and
+/// Arial), Carlito (with Calibri), Caladea (with Cambria), Open Sans (a humanist sans).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum Typeface {
+    #[serde(rename = "Liberation Serif")]
+    LiberationSerif,
+    #[serde(rename = "Liberation Sans")]
+    LiberationSans,
+    Carlito,
+    Caladea,
+    #[serde(rename = "Open Sans")]
+    OpenSans,
+}
+
+impl Typeface {
+    fn serif() -> Self {
+        Typeface::LiberationSerif
+    }
+
+    fn sans() -> Self {
+        Typeface::LiberationSans
+    }
+
+    /// The family as the font files name it (and as CSS does).
+    pub fn family(self) -> &'static str {
+        match self {
+            Typeface::LiberationSerif => "Liberation Serif",
+            Typeface::LiberationSans => "Liberation Sans",
+            Typeface::Carlito => "Carlito",
+            Typeface::Caladea => "Caladea",
+            Typeface::OpenSans => "Open Sans",
+        }
+    }
+
+    /// The family and what a reader's browser may have in its place, for the web pages:
+    /// unquoted, as it is printed into a style element where no entity is decoded.
+    pub fn css_stack(self) -> &'static str {
+        match self {
+            Typeface::LiberationSerif => "Liberation Serif, Times New Roman, Times, serif",
+            Typeface::LiberationSans => "Liberation Sans, Arial, Helvetica, sans-serif",
+            Typeface::Carlito => "Carlito, Calibri, sans-serif",
+            Typeface::Caladea => "Caladea, Cambria, Georgia, serif",
+            Typeface::OpenSans => "Open Sans, sans-serif",
+        }
+    }
+}
+
+/// How the first page's header places the logo beside the issuer and the document's facts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum HeaderLayout {
+    /// The logo above the municipality and the issuer, on the left (Stockholm's).
+    #[default]
+    #[serde(rename = "logotyp_över")]
+    LogoAbove,
+    /// The logo on the left, the municipality and the issuer beside it.
+    #[serde(rename = "logotyp_bredvid")]
+    LogoBeside,
+    /// The issuer on the left, the logo at the right edge after the document's facts.
+    #[serde(rename = "logotyp_höger")]
+    LogoRight,
+}
+
+impl HeaderLayout {
+    pub fn key(self) -> &'static str {
+        match self {
+            HeaderLayout::LogoAbove => "logotyp_över",
+            HeaderLayout::LogoBeside => "logotyp_bredvid",
+            HeaderLayout::LogoRight => "logotyp_höger",
+        }
+    }
+}
+
+/// The logo's height in millimetres when the profile gives none, and the range it may
+/// take: the header's room holds no more above the 10 mm printers leave blank.
+pub const LOGO_HEIGHT_MM: u8 = 12;
+pub const LOGO_HEIGHTS_MM: std::ops::RangeInclusive<u8> = 6..=15;

@@ -1,0 +1,34 @@
+//! The profile's visual identity as a Typst module, `profil.typ`, that the style
+//! (`paragraf.typ`) imports: faces, house colour, logo height and header layout. Values
+//! only, every string a literal: the module is served from memory beside the logo.
+
+use crate::derive::ProfileView;
+use crate::model::LOGO_HEIGHT_MM;
+
+use super::escape::string_literal;
+
+/// The module's name, as `paragraf.typ` imports it.
+pub const MODULE: &str = "profil.typ";
+
+/// The module for `profile`.
+pub fn module(profile: &ProfileView) -> String {
+    let accent = match &profile.colour {
+        Some(colour) => format!("rgb({})", string_literal(colour)),
+        None => "none".to_owned(),
+    };
+    let logo_height = profile
+        .logo
+        .as_ref()
+        .map_or(LOGO_HEIGHT_MM, |logo| logo.height_mm);
+    format!(
+        "// The profile's visual identity, written by paragraf from profil.yaml.\n\
+         #let serif = {serif}\n\
+         #let sans = {sans}\n\
+         #let accent = {accent}\n\
+         #let logo-height = {logo_height}mm\n\
+         #let header-layout = {layout}\n",
+        serif = string_literal(profile.typefaces.brödtext.family()),
+        sans = string_literal(profile.typefaces.rubriker.family()),
+        layout = string_literal(profile.header.key()),
+    )
+}
