@@ -405,14 +405,17 @@ mod tests {
             style: templates.style().clone(),
             text: format!("#import \"paragraf.typ\": *\n{text}\n"),
             attachments: Vec::new(),
-            // The style imports the profile's module (render writes it from profil.yaml).
+            // The style imports the profile's module, as render writes it for the
+            // built-in profile.
             images: vec![(
-                "profil.typ".to_owned(),
+                render::identity::MODULE.to_owned(),
                 std::sync::Arc::from(
-                    "#let serif = \"Liberation Serif\"\n#let sans = \"Liberation Sans\"\n\
-                     #let accent = none\n#let logo-height = 12mm\n\
-                     #let header-layout = \"logotyp_över\"\n"
-                        .as_bytes(),
+                    render::identity::module(
+                        &crate::derive::ProfileViews::default()
+                            .of(&std::sync::Arc::new(crate::model::LoadedProfile::default()))
+                            .0,
+                    )
+                    .into_bytes(),
                 ),
             )],
             parts: Vec::new(),

@@ -371,6 +371,11 @@ fn paragraf_new_profil_names_every_option_and_checks_once_uncommented() {
     ]
     .map(str::to_owned)
     .to_vec();
+    // Every label, each as the catalogue's default.
+    built_in.etiketter = paragraf::model::labels::LABELS
+        .iter()
+        .map(|(key, default, _)| ((*key).to_owned(), (*default).to_owned()))
+        .collect();
     assert_eq!(format!("{:#?}", loaded.profile), format!("{built_in:#?}"));
 }
 

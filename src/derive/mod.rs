@@ -13,11 +13,13 @@ mod prose;
 mod roll;
 mod statement;
 
+use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use crate::model::labels::LABELS;
 use crate::model::{
     FooterLabels, HeaderLayout, Headings, ItemListLayout, LOGO_HEIGHT_MM, LoadedProfile,
     NoticeLayout, ParagraphLayout, ParagraphNumber, Person, SourceFile, StatementLayout, Typefaces,
@@ -126,6 +128,8 @@ pub struct ProfileView {
     pub colour: Option<String>,
     pub typefaces: Typefaces,
     pub header: HeaderLayout,
+    /// Every label of the catalogue, in the profile's words where it has its own.
+    pub labels: BTreeMap<&'static str, String>,
     pub headings: Headings,
     pub wordings: Wordings,
     /// The house style: § layout, ANSLAG/BEVIS, the page foot, the letterhead.
@@ -165,6 +169,13 @@ impl ProfileView {
             colour: profile.färg.clone(),
             typefaces: profile.typsnitt,
             header: profile.sidhuvud,
+            labels: LABELS
+                .iter()
+                .map(|(key, default, _)| {
+                    let text = profile.etiketter.get(*key).map_or(*default, String::as_str);
+                    (*key, text.to_owned())
+                })
+                .collect(),
             headings: profile.rubriker.clone(),
             wordings: profile.formuleringar.clone(),
             paragraph: ParagraphLayout {

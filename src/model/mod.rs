@@ -8,6 +8,7 @@ pub mod files;
 mod image;
 mod item;
 mod keys;
+pub mod labels;
 mod layout;
 mod meeting;
 mod paragraph;

@@ -1,6 +1,7 @@
 //! The profile's visual identity as a Typst module, `profil.typ`, that the style
-//! (`paragraf.typ`) imports: faces, house colour, logo height and header layout. Values
-//! only, every string a literal: the module is served from memory beside the logo.
+//! (`paragraf.typ`) imports: faces, house colour, logo height, header layout and the
+//! labels. Values only, every string a literal: the module is served from memory beside
+//! the logo.
 
 use crate::derive::ProfileView;
 use crate::model::LOGO_HEIGHT_MM;
@@ -20,13 +21,20 @@ pub fn module(profile: &ProfileView) -> String {
         .logo
         .as_ref()
         .map_or(LOGO_HEIGHT_MM, |logo| logo.height_mm);
+    let labels: Vec<String> = profile
+        .labels
+        .iter()
+        .map(|(key, text)| format!("  {}: {},\n", string_literal(key), string_literal(text)))
+        .collect();
     format!(
         "// The profile's visual identity, written by paragraf from profil.yaml.\n\
          #let serif = {serif}\n\
          #let sans = {sans}\n\
          #let accent = {accent}\n\
          #let logo-height = {logo_height}mm\n\
-         #let header-layout = {layout}\n",
+         #let header-layout = {layout}\n\
+         #let labels = (\n{labels})\n",
+        labels = labels.concat(),
         serif = string_literal(profile.typefaces.brödtext.family()),
         sans = string_literal(profile.typefaces.rubriker.family()),
         layout = string_literal(profile.header.key()),

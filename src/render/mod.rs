@@ -7,7 +7,7 @@
 
 pub mod escape;
 pub mod html;
-mod identity;
+pub mod identity;
 pub mod markdown;
 mod templates;
 

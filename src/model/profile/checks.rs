@@ -177,6 +177,21 @@ pub(super) fn logo_height_problem(profile: &Profile, source: &SourceFile) -> Opt
     })
 }
 
+/// A label left empty: it would print as nothing, or as a dangling colon.
+pub(super) fn empty_labels(profile: &Profile, source: &SourceFile) -> Vec<Problem> {
+    profile
+        .etiketter
+        .iter()
+        .filter(|(_, text)| text.trim().is_empty())
+        .map(|(key, _)| {
+            source.problem(
+                &format!("etiketter.{key}"),
+                format!("etiketten {key} är tom; skriv orden som ska stå där, eller ta bort raden"),
+            )
+        })
+        .collect()
+}
+
 /// `#rrggbb` as its three channels.
 fn web_colour(text: &str) -> Option<[u8; 3]> {
     let hex = text.strip_prefix('#').filter(|h| h.len() == 6)?;

@@ -2,6 +2,7 @@
 //! code. Name, logo, address line, headings, fixed wordings, § numbering, dnr pattern and
 //! how dates are written, from `profil.yaml` in the nämnd's folder (or the case's own).
 
+use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
@@ -12,6 +13,7 @@ use super::SourceFile;
 use super::files::folder_of;
 use super::image::check_image;
 use super::keys::{Schema, fields_of};
+use super::labels::{LABELS, label_keys};
 use super::layout::{
     FooterLabels, ItemListLayout, NoticeForm, NoticeLabels, NoticeLayout, ParagraphLayout,
     ParagraphPart, StatementLabels, StatementLayout,
@@ -22,7 +24,8 @@ mod checks;
 mod identity;
 mod wordings;
 use checks::{
-    colour_problem, logo_height_problem, unknown_columns, unknown_placeholders, unlawful,
+    colour_problem, empty_labels, logo_height_problem, unknown_columns, unknown_placeholders,
+    unlawful,
 };
 pub use identity::{HeaderLayout, LOGO_HEIGHT_MM, LOGO_HEIGHTS_MM, Typeface, Typefaces};
 pub use wordings::{Headings, Piece, Wordings, pieces};
@@ -37,6 +40,7 @@ pub(super) const PROFILE_SCHEMA: Schema = &[
     ("", fields_of::<Profile>),
     ("logotyp", fields_of::<Logo>),
     ("typsnitt", fields_of::<Typefaces>),
+    ("etiketter", label_keys),
     ("rubriker", fields_of::<Headings>),
     ("formuleringar", fields_of::<Wordings>),
     ("paragraf", fields_of::<ParagraphLayout>),
@@ -114,6 +118,34 @@ pub struct Profile {
     /// The list of a meeting's §§ in the kallelse and the protocol.
     #[serde(default)]
     pub ärendeförteckning: ItemListLayout,
+    /// The profile's own words for labels of the catalogue (`model::labels`), by key.
+    #[serde(default)]
+    #[schemars(schema_with = "labels_schema")]
+    pub etiketter: BTreeMap<String, String>,
+}
+
+/// `etiketter` as the JSON Schema shows it: every key of the catalogue with its default
+/// and where it is printed, and no other key.
+fn labels_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let properties: serde_json::Map<String, serde_json::Value> = LABELS
+        .iter()
+        .map(|(key, default, place)| {
+            (
+                (*key).to_owned(),
+                serde_json::json!({
+                    "type": "string",
+                    "minLength": 1,
+                    "default": default,
+                    "description": place,
+                }),
+            )
+        })
+        .collect();
+    schemars::json_schema!({
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": false,
+    })
 }
 
 /// The logo: an image file beside the profile, and its text for screen readers (PDF/UA).
@@ -332,6 +364,7 @@ impl LoadedProfile {
             .chain(unknown_columns(&profile, &source))
             .chain(colour_problem(&profile, &source))
             .chain(logo_height_problem(&profile, &source))
+            .chain(empty_labels(&profile, &source))
             .collect();
         if !problems.is_empty() {
             return Err(Error::new(problems));
