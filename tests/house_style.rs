@@ -198,7 +198,7 @@ fn a_profile_that_would_break_the_law_is_refused() {
         ),
         (
             "anslag:\n  etiketter:\n    förvaringsplats: ''\n",
-            "profil.yaml:3:22: anslaget ska ange förvaringsplats",
+            "profil.yaml:3:22: en rubrik eller etikett kan inte vara tom",
         ),
         (
             "paragraf:\n  ordning: [ärendet, beslutsgång, reservationer, protokollsanteckningar, expediering, beredning]\n",
@@ -403,4 +403,79 @@ fn a_visual_identity_the_fonts_or_the_header_cannot_hold_is_refused_at_its_line(
     let (ok, stderr) =
         check_with_profile("typsnitt:\n  brödtext: Caladea\n  rubriker: Open Sans\n");
     assert!(ok, "{stderr}");
+}
+
+#[test]
+fn an_empty_heading_or_label_is_refused_by_check_not_left_to_fail_the_build() {
+    for (profile, place) in [
+        ("rubriker:\n  ärendet: ''\n", "profil.yaml:2:12:"),
+        (
+            "tjänsteskrivelse:\n  etiketter:\n    e-post: ''\n",
+            "profil.yaml:3:13:",
+        ),
+        ("ärendeförteckning:\n  rubrik: ' '\n", "profil.yaml:2:11:"),
+    ] {
+        let (ok, stderr) = check_with_profile(profile);
+        assert!(!ok, "{profile} passed");
+        assert!(
+            stderr.contains(&format!(
+                "{place} en rubrik eller etikett kan inte vara tom"
+            )),
+            "{profile}: expected {place} in\n{stderr}"
+        );
+    }
+}
+
+#[test]
+fn placeholders_are_filled_where_a_text_takes_them_and_refused_where_it_does_not() {
+    // The ANSLAG/BEVIS box's lead takes the organ's names, as the other wordings do.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("kultur-och-fritidsnamnden");
+    copy_folder(&repo().join("cases/kultur-och-fritidsnamnden"), &folder);
+    let profile = folder.join("profil.yaml");
+    let original = std::fs::read_to_string(&profile).unwrap();
+    assert!(
+        !original.contains("\nanslag:"),
+        "the example has its own anslag section"
+    );
+    std::fs::write(
+        &profile,
+        format!(
+            "{original}anslag:\n  inledning: '{{Organs}} protokoll är justerat.'\n  rubrik: '{{organnamn}}: anslag/bevis'\n"
+        ),
+    )
+    .unwrap();
+    let (_out, pdfs) = build(&[folder]);
+    let protocol = page_text(
+        pdf(&pdfs, "2024-09-17_kultur-och-fritidsnamnden_protokoll.pdf"),
+        1,
+    );
+    assert!(
+        protocol
+            .contains("Kultur- och fritidsnämnden: anslag/bevis Nämndens protokoll är justerat."),
+        "{protocol}"
+    );
+    assert!(!protocol.contains('{'), "{protocol}");
+
+    for (profile, expected) in [
+        (
+            "anslag:\n  inledning: '{Organets} protokoll är justerat.'\n",
+            "profil.yaml:2:14: {Organets} finns inte i anslagets inledning",
+        ),
+        (
+            "etiketter:\n  plats_och_tid: 'Plats och tid för {organ}'\n",
+            "profil.yaml:2:18: {organ} fylls inte i här: texten skrivs som den står",
+        ),
+        (
+            "sidfot:\n  justerandes_sign: '{Organs} sign'\n",
+            "profil.yaml:2:21: {Organs} fylls inte i här",
+        ),
+    ] {
+        let (ok, stderr) = check_with_profile(profile);
+        assert!(!ok, "{profile} passed");
+        assert!(
+            stderr.contains(expected),
+            "{profile}: expected {expected:?} in\n{stderr}"
+        );
+    }
 }

@@ -218,7 +218,10 @@ fn an_unknown_or_empty_label_is_an_error_at_its_line() {
     );
     let (_dir, _folder, ok, stderr) = organ_with("barn-och-utbildningsnamnden", "  sida: ''\n");
     assert!(!ok);
-    assert!(stderr.contains("etiketten sida är tom"), "{stderr}");
+    assert!(
+        stderr.contains("en rubrik eller etikett kan inte vara tom"),
+        "{stderr}"
+    );
 }
 
 #[test]

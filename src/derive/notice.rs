@@ -30,6 +30,10 @@ pub struct NoticeView {
     pub appeal_last_day_long: String,
     pub storage: String,
     pub secretary: PersonView,
+    /// The ANSLAG/BEVIS box's title and its lead sentence, as the profile words them,
+    /// with the organ's names filled in.
+    pub title: String,
+    pub lead: Option<String>,
     /// The heading of the anslag itself: the box's title in sentence case (`Anslag/bevis`).
     pub heading: String,
     /// Posted to taken down, for "Tid för anslag": `25 september – 16 oktober 2024`.
@@ -87,8 +91,12 @@ pub fn notice_view(
             ("förvaringsplats", &notice.förvaringsplats),
         ],
     );
+    let title = phrasing.fill(&layout.rubrik, &[]);
+    let lead = phrasing.fill(&layout.inledning, &[]);
     Some(NoticeView {
-        heading: swedish::capitalized(&layout.rubrik.to_lowercase()),
+        heading: swedish::capitalized(&title.to_lowercase()),
+        title,
+        lead: (!lead.trim().is_empty()).then_some(lead),
         period: swedish::date_range(dates, posted, taken_down),
         appeal: appeal_sentences(loaded, facts, phrasing, part, last_day),
         text,

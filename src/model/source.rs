@@ -9,7 +9,8 @@ use serde::de::DeserializeOwned;
 use super::keys::{self, Schema};
 use super::yaml::{self, Node};
 use super::{
-    CASE_SCHEMA, Case, MEETING_SCHEMA, Meeting, PLACEHOLDER, Positions, files, text_rules,
+    CASE_SCHEMA, Case, MEETING_SCHEMA, Meeting, PLACEHOLDER, Piece, Positions, files, pieces,
+    text_rules,
 };
 use crate::error::{Error, Problem, Result};
 
@@ -138,6 +139,23 @@ impl SourceFile {
     /// Deserialize the file: first every unknown key at once, then serde's typed parse
     /// (whose error, with its position, is the first type error of the file).
     pub(crate) fn parse<T: DeserializeOwned>(&self, schema: Schema) -> Result<T> {
+        self.parse_printed(
+            schema,
+            &PrintedTexts {
+                not_empty: &[],
+                as_written: &[],
+            },
+        )
+    }
+
+    /// [`Self::parse`], refusing an empty text at any place `printed.not_empty` names
+    /// (paths or their beginnings, `rubriker.`), a heading or label that would print as
+    /// nothing, and a `{placeholder}` where `printed.as_written` says nothing is filled in.
+    pub(crate) fn parse_printed<T: DeserializeOwned>(
+        &self,
+        schema: Schema,
+        printed: &PrintedTexts,
+    ) -> Result<T> {
         let tree = self.tree().map_err(|error| {
             let characters = text_rules::forbidden_characters(self);
             if characters.is_empty() {
@@ -150,6 +168,28 @@ impl SourceFile {
         problems.extend(text_rules::unshowable(self, &tree));
         problems.extend(keys::unknown_keys(self, &tree, schema));
         self.placeholders(&tree, "", &mut problems);
+        let under = |places: &[&str], path: &str| places.iter().any(|p| path.starts_with(p));
+        text_rules::strings(&tree, "", &mut |path, text| {
+            if text.trim().is_empty() && under(printed.not_empty, path) {
+                problems.push(self.problem(
+                    path,
+                    "en rubrik eller etikett kan inte vara tom: skriv orden som ska stå där, \
+                     eller ta bort raden för paragrafs standardord",
+                ));
+            }
+            let placeholder = pieces(text).iter().find_map(|piece| match piece {
+                Piece::Value(name) => Some(*name),
+                Piece::Text(_) => None,
+            });
+            if let Some(name) = placeholder
+                && under(printed.as_written, path)
+            {
+                problems.push(self.problem(
+                    path,
+                    format!("{{{name}}} fylls inte i här: texten skrivs som den står"),
+                ));
+            }
+        });
         if !problems.is_empty() {
             return Err(Error::new(problems));
         }
@@ -194,6 +234,14 @@ impl SourceFile {
     pub fn is_meeting(&self) -> bool {
         self.positions.find("paragrafer").is_some()
     }
+}
+
+/// Where a file's texts are printed as they stand ([`SourceFile::parse_printed`]).
+pub(crate) struct PrintedTexts {
+    /// Texts that cannot be empty.
+    pub not_empty: &'static [&'static str],
+    /// Texts in which no `{placeholder}` is filled in.
+    pub as_written: &'static [&'static str],
 }
 
 /// The largest YAML file read: a case with two full application tables is ~60 kB.

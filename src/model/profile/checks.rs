@@ -25,11 +25,19 @@ pub(super) fn unknown_placeholders(
             .map_or(&[], |(_, own)| *own);
         (format!("formuleringar.{key}"), text, own)
     });
-    let notice = std::iter::once((
-        "anslag.text".to_owned(),
-        profile.anslag.text.as_str(),
-        NOTICE_TEXT_VALUES,
-    ));
+    let notice = [
+        (
+            "anslag.text".to_owned(),
+            profile.anslag.text.as_str(),
+            NOTICE_TEXT_VALUES,
+        ),
+        ("anslag.rubrik".to_owned(), &profile.anslag.rubrik, &[]),
+        (
+            "anslag.inledning".to_owned(),
+            &profile.anslag.inledning,
+            &[],
+        ),
+    ];
     let mut unknown = Vec::new();
     for (field, text, own) in headings.into_iter().chain(wordings).chain(notice) {
         for piece in pieces(text) {
@@ -65,30 +73,10 @@ pub(super) fn unlawful(profile: &Profile, source: &SourceFile) -> Vec<Problem> {
             "ett protokollsutdrag ska bestyrkas: utdragsbestyrkandet kan formuleras om men inte lämnas tomt",
         ));
     }
+    // A labelled anslag names both by its labels, which cannot be empty (see
+    // `PRINTED_AS_IS`); an anslag in prose must name them in its text.
     let notice = &profile.anslag;
-    let labels = &notice.etiketter;
-    let dates: &[(&str, &str)] = if notice.tid_som_period {
-        &[("period", &labels.period)]
-    } else {
-        &[("uppsatt", &labels.uppsatt), ("nedtaget", &labels.nedtaget)]
-    };
-    let needed = [
-        ("organ", labels.organ.as_str()),
-        ("sammanträdesdatum", &labels.sammanträdesdatum),
-        ("förvaringsplats", &labels.förvaringsplats),
-    ];
-    if notice.form == NoticeForm::Box {
-        for (key, label) in needed.iter().chain(dates) {
-            if label.trim().is_empty() {
-                problems.push(source.problem(
-                    &format!("anslag.etiketter.{key}"),
-                    format!(
-                        "anslaget ska ange {key} (KL 8 kap. 12 §); etiketten kan inte vara tom"
-                    ),
-                ));
-            }
-        }
-    } else {
+    if notice.form != NoticeForm::Box {
         for value in ["uppsatt", "förvaringsplats"] {
             let named = pieces(&notice.text).contains(&Piece::Value(value));
             if !named {
@@ -175,21 +163,6 @@ pub(super) fn logo_height_problem(profile: &Profile, source: &SourceFile) -> Opt
             ),
         )
     })
-}
-
-/// A label left empty: it would print as nothing, or as a dangling colon.
-pub(super) fn empty_labels(profile: &Profile, source: &SourceFile) -> Vec<Problem> {
-    profile
-        .etiketter
-        .iter()
-        .filter(|(_, text)| text.trim().is_empty())
-        .map(|(key, _)| {
-            source.problem(
-                &format!("etiketter.{key}"),
-                format!("etiketten {key} är tom; skriv orden som ska stå där, eller ta bort raden"),
-            )
-        })
-        .collect()
 }
 
 /// `#rrggbb` as its three channels.

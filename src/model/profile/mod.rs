@@ -18,14 +18,14 @@ use super::layout::{
     FooterLabels, ItemListLayout, NoticeForm, NoticeLabels, NoticeLayout, ParagraphLayout,
     ParagraphPart, StatementLabels, StatementLayout,
 };
+use super::source::PrintedTexts;
 use crate::error::{Error, Problem, Result};
 
 mod checks;
 mod identity;
 mod wordings;
 use checks::{
-    colour_problem, empty_labels, logo_height_problem, unknown_columns, unknown_placeholders,
-    unlawful,
+    colour_problem, logo_height_problem, unknown_columns, unknown_placeholders, unlawful,
 };
 pub use identity::{HeaderLayout, LOGO_HEIGHT_MM, LOGO_HEIGHTS_MM, Typeface, Typefaces};
 pub use wordings::{Headings, Piece, Wordings, pieces};
@@ -50,6 +50,34 @@ pub(super) const PROFILE_SCHEMA: Schema = &[
     ("tjänsteskrivelse", fields_of::<StatementLayout>),
     ("tjänsteskrivelse.etiketter", fields_of::<StatementLabels>),
 ];
+
+/// The places of a profile printed as they stand, as a heading or a label: none may be
+/// empty (PDF/UA refuses an empty heading; an empty label leaves a dangling colon), and
+/// the labels fill in no placeholder (the headings, wordings and the anslag's title, lead
+/// and text do: `unknown_placeholders`).
+const PRINTED: PrintedTexts = PrintedTexts {
+    not_empty: &[
+        "rubriker.",
+        "etiketter.",
+        "anslag.rubrik",
+        "anslag.etiketter.",
+        "sidfot.",
+        "tjänsteskrivelse.handlingstyp",
+        "tjänsteskrivelse.etiketter.",
+        "ärendeförteckning.rubrik",
+        "ärendeförteckning.etiketter.",
+        "ärendeförteckning.kolumner[",
+    ],
+    as_written: &[
+        "etiketter.",
+        "anslag.etiketter.",
+        "sidfot.",
+        "tjänsteskrivelse.",
+        "ärendeförteckning.",
+        "kommun",
+        "adressrad",
+    ],
+};
 
 /// A municipality's or förvaltning's profile. Every key may be left out; what is left out
 /// is the built-in wording (Stockholm's, from the seeds).
@@ -337,7 +365,7 @@ impl LoadedProfile {
     /// The profile of a read `profil.yaml`, its logo read and checked; `archive_name` is
     /// the name it travels under in a PDF.
     pub fn from_source(source: SourceFile, archive_name: String) -> Result<Self> {
-        let profile: Profile = source.parse(PROFILE_SCHEMA)?;
+        let profile: Profile = source.parse_printed(PROFILE_SCHEMA, &PRINTED)?;
         let problems: Vec<Problem> = unknown_placeholders(&profile)
             .into_iter()
             .map(|(field, name, own)| {
@@ -348,6 +376,8 @@ impl LoadedProfile {
                     .collect();
                 let what = match field.split_once('.') {
                     Some(("rubriker", key)) => format!("rubriken {key}"),
+                    Some(("anslag", "rubrik")) => "anslagets rubrik".to_owned(),
+                    Some(("anslag", "inledning")) => "anslagets inledning".to_owned(),
                     Some(("anslag", _)) => "anslagets text".to_owned(),
                     Some((_, key)) => format!("formuleringen {key}"),
                     None => field.clone(),
@@ -364,7 +394,6 @@ impl LoadedProfile {
             .chain(unknown_columns(&profile, &source))
             .chain(colour_problem(&profile, &source))
             .chain(logo_height_problem(&profile, &source))
-            .chain(empty_labels(&profile, &source))
             .collect();
         if !problems.is_empty() {
             return Err(Error::new(problems));
