@@ -6,7 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::BuildOptions;
+use crate::output::pdf::build;
+use crate::plan::BuildOptions;
 
 /// Where the handbook lives, from the repository's root.
 pub const HANDBOOK: &str = "docs/handbok";
@@ -275,8 +276,7 @@ pub fn picture_pdfs(root: &Path, scratch: &Path) -> Result<Vec<(Picture, PathBuf
                         pages.join(folder)
                     }
                 };
-                crate::build(&[input], &out, &BuildOptions::default())
-                    .map_err(|e| e.to_string())?;
+                build(&[input], &out, &BuildOptions::default()).map_err(|e| e.to_string())?;
                 built.push((picture.source, out.clone()));
                 out
             }
