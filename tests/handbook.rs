@@ -9,7 +9,7 @@ use paragraf::handbook::{
     source_line,
 };
 use paragraf::model::reference::{REFERENCE_PATH, reference};
-use paragraf::model::schema::{FileKind, schema};
+use paragraf::model::schema::{FileKind, properties, schema};
 use serde_json::Value;
 
 fn root() -> &'static Path {
@@ -48,21 +48,12 @@ fn the_reference_names_every_key_of_the_schemas() {
             );
         }
         for (anchor, definition) in types {
-            let forms = ["anyOf", "oneOf"]
-                .iter()
-                .filter_map(|choice| definition.get(*choice)?.as_array())
-                .flatten();
-            for properties in std::iter::once(definition)
-                .chain(forms)
-                .filter_map(|d| d.get("properties")?.as_object())
-            {
-                for field in properties.keys() {
-                    checked += 1;
-                    let shown = section(&anchor)
-                        .is_some_and(|text| text.contains(&format!("- **`{field}`**")));
-                    if !shown {
-                        missing.push(format!("{anchor}.{field}"));
-                    }
+            for (field, _) in properties(definition) {
+                checked += 1;
+                let shown =
+                    section(&anchor).is_some_and(|text| text.contains(&format!("- **`{field}`**")));
+                if !shown {
+                    missing.push(format!("{anchor}.{field}"));
                 }
             }
         }

@@ -145,6 +145,19 @@ fn describe_properties(definition: &mut Map<String, Value>, type_name: &str) {
     }
 }
 
+/// The keys of a definition of a schema: its own, and those of each of its forms (a
+/// bilaga is a name, or `namn` and `bifogad`).
+pub fn properties(definition: &Value) -> impl Iterator<Item = (&String, &Value)> {
+    let forms = ["oneOf", "anyOf"]
+        .iter()
+        .filter_map(|choice| definition.get(*choice)?.as_array())
+        .flatten();
+    std::iter::once(definition)
+        .chain(forms)
+        .filter_map(|form| form.get("properties")?.as_object())
+        .flatten()
+}
+
 fn lookup(type_name: &str, field: &str) -> Option<&'static Entry> {
     let key = match field {
         "" => type_name.to_owned(),
@@ -194,23 +207,14 @@ mod tests {
         let mut found = Vec::new();
         let mut visit = |name: &str, definition: &Value| {
             found.push((name.to_owned(), None));
-            let variants = ["oneOf", "anyOf"]
-                .iter()
-                .filter_map(|choice| definition.get(*choice)?.as_array())
-                .flatten();
-            for properties in std::iter::once(definition)
-                .chain(variants)
-                .filter_map(|d| d.get("properties")?.as_object())
-            {
-                for (field, property) in properties {
-                    found.push((
-                        format!("{name}.{field}"),
-                        property
-                            .get("description")
-                            .and_then(Value::as_str)
-                            .map(str::to_owned),
-                    ));
-                }
+            for (field, property) in properties(definition) {
+                found.push((
+                    format!("{name}.{field}"),
+                    property
+                        .get("description")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned),
+                ));
             }
         };
         visit("", schema);
