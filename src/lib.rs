@@ -26,6 +26,7 @@ pub mod extract;
 pub mod facts;
 pub mod fonts;
 pub mod git;
+pub mod handbook;
 pub mod model;
 pub mod output;
 mod parallel;

@@ -405,7 +405,7 @@ fn new_writes_skeletons_that_check_passes_once_filled_in() {
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     assert!(
-        message.contains("sammantrade.yaml:3:8: fyll i eller ta bort: FYLL I: nämnden"),
+        message.contains("sammantrade.yaml:4:8: fyll i eller ta bort: FYLL I: nämnden"),
         "{message}"
     );
     // A second `new` on the same path refuses to overwrite.

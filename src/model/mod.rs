@@ -16,6 +16,7 @@ mod positions;
 mod profile;
 pub mod prose;
 mod reading;
+pub mod reference;
 pub mod schema;
 mod source;
 pub mod text_rules;

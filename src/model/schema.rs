@@ -109,17 +109,24 @@ pub fn schema(kind: FileKind) -> Value {
 /// Replace the English doc comments schemars took from the model by the Swedish ones.
 fn describe_type(definition: &mut Map<String, Value>, type_name: &str) {
     definition.remove("description");
-    // The variants of an enum (paragrafnumrering, beslut) carry the model's comments too.
+    // The variants of an enum (paragrafnumrering, beslut) carry the model's comments too;
+    // a variant with keys of its own (a bilaga's `namn`, `bifogad`) is described as its type.
     for choice in ["oneOf", "anyOf"] {
         if let Some(Value::Array(variants)) = definition.get_mut(choice) {
             for variant in variants.iter_mut().filter_map(Value::as_object_mut) {
                 variant.remove("description");
+                describe_properties(variant, type_name);
             }
         }
     }
     if let Some(entry) = lookup(type_name, "") {
         definition.insert("description".into(), entry.beskrivning.clone().into());
     }
+    describe_properties(definition, type_name);
+}
+
+/// The Swedish description and examples of each key of `definition`.
+fn describe_properties(definition: &mut Map<String, Value>, type_name: &str) {
     let Some(Value::Object(properties)) = definition.get_mut("properties") else {
         return;
     };
@@ -136,6 +143,19 @@ fn describe_type(definition: &mut Map<String, Value>, type_name: &str) {
             }
         }
     }
+}
+
+/// The keys of a definition of a schema: its own, and those of each of its forms (a
+/// bilaga is a name, or `namn` and `bifogad`).
+pub fn properties(definition: &Value) -> impl Iterator<Item = (&String, &Value)> {
+    let forms = ["oneOf", "anyOf"]
+        .iter()
+        .filter_map(|choice| definition.get(*choice)?.as_array())
+        .flatten();
+    std::iter::once(definition)
+        .chain(forms)
+        .filter_map(|form| form.get("properties")?.as_object())
+        .flatten()
 }
 
 fn lookup(type_name: &str, field: &str) -> Option<&'static Entry> {
@@ -187,16 +207,14 @@ mod tests {
         let mut found = Vec::new();
         let mut visit = |name: &str, definition: &Value| {
             found.push((name.to_owned(), None));
-            if let Some(Value::Object(properties)) = definition.get("properties") {
-                for (field, property) in properties {
-                    found.push((
-                        format!("{name}.{field}"),
-                        property
-                            .get("description")
-                            .and_then(Value::as_str)
-                            .map(str::to_owned),
-                    ));
-                }
+            for (field, property) in properties(definition) {
+                found.push((
+                    format!("{name}.{field}"),
+                    property
+                        .get("description")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned),
+                ));
             }
         };
         visit("", schema);
