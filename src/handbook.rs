@@ -217,6 +217,18 @@ pub const ALL_PICTURES: &[Picture] = &[
         page: 1,
     },
     Picture {
+        png: "stil-utseende.png",
+        source: style("stil/utseende"),
+        document: "_protokoll.pdf",
+        page: 1,
+    },
+    Picture {
+        png: "stil-etiketter.png",
+        source: style("stil/etiketter"),
+        document: "_protokoll.pdf",
+        page: 1,
+    },
+    Picture {
         png: "stil-datum.png",
         source: style("stil/datum"),
         document: "_protokoll.pdf",

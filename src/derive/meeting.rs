@@ -16,6 +16,7 @@ use super::{
 };
 use crate::error::Result;
 use crate::facts::{MeetingFacts, Part};
+use crate::model::labels::label;
 use crate::model::{Approver, LoadedMeeting, ParagraphList, ParagraphNumber, RollPlacement};
 use crate::swedish;
 
@@ -342,15 +343,16 @@ pub fn meeting_documents(
         .collect();
     let all_redactions = personal_data(loaded);
     let appendix = loaded.profile.profile.närvarolista != RollPlacement::Cover;
+    let labels = &loaded.profile.profile.etiketter;
     for (p, part) in facts.parts.iter().enumerate() {
         let name = part_name(loaded, facts, p);
         let header = meeting_view(loaded, facts, &phrasing, Some(part));
         let protocol = match meeting.protokollnummer {
-            Some(number) => format!("Protokoll nr {number}"),
-            None => "Protokoll".to_owned(),
+            Some(number) => format!("{} {number}", label(labels, "protokoll_nr")),
+            None => label(labels, "protokoll").to_owned(),
         };
         let heading = match (part.immediate, facts.parts.len()) {
-            (true, 2..) => format!("{protocol}, omedelbart justerade paragrafer"),
+            (true, 2..) => format!("{protocol}, {}", label(labels, "omedelbart_justerade")),
             (false, 3..) if name.is_some() => format!("{protocol}, {}", header.paragraphs),
             _ => protocol,
         };
@@ -366,7 +368,8 @@ pub fn meeting_documents(
                 DocumentKind::Notice,
                 posted,
                 format!(
-                    "Anslag om justerat protokoll, {} {date}{}",
+                    "{}, {} {date}{}",
+                    label(labels, "anslag_titel"),
                     meeting.nämnd,
                     part_title(&heading)
                 ),
@@ -390,7 +393,7 @@ pub fn meeting_documents(
     }
     let sent_on = meeting.kallelsedatum.unwrap_or(meeting.datum);
     let agenda = ProtocolView {
-        heading: "Kallelse och föredragningslista".to_owned(),
+        heading: label(labels, "kallelse_rubrik").to_owned(),
         meeting: meeting_view(loaded, facts, &phrasing, None),
         items,
         roll: None,
@@ -400,7 +403,11 @@ pub fn meeting_documents(
     let agenda = document(
         DocumentKind::Agenda,
         sent_on,
-        format!("Kallelse och föredragningslista, {} {date}", meeting.nämnd),
+        format!(
+            "{}, {} {date}",
+            label(labels, "kallelse_rubrik"),
+            meeting.nämnd
+        ),
         None,
         all_sources,
         all_redactions,

@@ -271,6 +271,20 @@ pub fn label_keys() -> &'static [&'static str] {
     &KEYS
 }
 
+/// The text of `key` as `overrides` (a profile's `etiketter`) words it, or the default.
+/// A key the catalogue lacks is the code's mistake, never the user's: it prints as the
+/// key, which a test would see.
+pub fn label<'a>(
+    overrides: &'a std::collections::BTreeMap<String, String>,
+    key: &'a str,
+) -> &'a str {
+    overrides
+        .get(key)
+        .map(String::as_str)
+        .or_else(|| default_label(key))
+        .unwrap_or(key)
+}
+
 /// The default of `key`, if the catalogue has it.
 pub fn default_label(key: &str) -> Option<&'static str> {
     LABELS
