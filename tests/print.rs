@@ -343,3 +343,40 @@ fn an_extracts_certification_never_stands_alone_on_a_page() {
         );
     }
 }
+
+#[test]
+fn the_kallelse_is_signed_by_the_ordförande_and_a_title_stands_under_its_name() {
+    // Issue 29 items 8 and 17: the kallelse's view had no chair, and a title was printed
+    // under no name on the cover.
+    let kallelse = text(pdf(
+        &examples().1,
+        "2024-09-10_kultur-och-fritidsnamnden_kallelse.pdf",
+    ));
+    assert!(kallelse.contains("Ordförande Anna Ek"), "{kallelse}");
+    let cover = page_text(
+        pdf(&examples().1, "2024-10-17_byggnadsnamnden_protokoll.pdf"),
+        1,
+    );
+    assert!(
+        cover.contains("Sekreterare Linnea Sjöberg Nämndsekreterare"),
+        "{cover}"
+    );
+}
+
+#[test]
+fn there_are_15_mm_to_sign_above_each_line_of_the_cover() {
+    // The rows of signature lines stand 15 mm apart, measured between the names.
+    let cover = words_on_page(
+        pdf(&examples().1, "2024-10-17_byggnadsnamnden_protokoll.pdf"),
+        1,
+    );
+    let row = |role: &str| {
+        cover
+            .iter()
+            .find(|w| w.0 == role)
+            .unwrap_or_else(|| panic!("no {role}"))
+            .3
+    };
+    let gap_mm = (row("Ordförande") - row("Sekreterare")) * 25.4 / 72.0;
+    assert!(gap_mm >= 15.0, "{gap_mm:.1} mm between the signature rows");
+}

@@ -172,7 +172,10 @@ fn meeting_view(
         adjusted_on,
         adjustment_place: part.and_then(|p| p.place.clone()),
         secretary: PersonView::from(&meeting.sekreterare),
-        chair: part.and_then(|p| p.chair.as_ref()).map(PersonView::from),
+        // The kallelse, of no part, is signed by the meeting's ordförande.
+        chair: part
+            .map_or(meeting.ordförande.as_ref(), |p| p.chair.as_ref())
+            .map(PersonView::from),
         acting_chairs: acting_chairs(loaded, items),
         adjusters: part
             .map(|p| p.approvers.iter().map(ApproverView::from).collect())

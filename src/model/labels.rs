@@ -14,6 +14,16 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Protokollets namn i sidhuvudet och som rubrik.",
     ),
     (
+        "protokoll_nr",
+        "Protokoll nr",
+        "Protokollets rubrik före dess nummer (protokollnummer).",
+    ),
+    (
+        "omedelbart_justerade",
+        "omedelbart justerade paragrafer",
+        "Rubriken på protokollet över de omedelbart justerade paragraferna, efter en komma.",
+    ),
+    (
         "protokollsutdrag",
         "Protokollsutdrag",
         "Utdragets namn i sidhuvudet.",
