@@ -258,12 +258,19 @@ pub fn meeting_documents(
     let meeting = &loaded.meeting;
     let dates = loaded.profile.profile.datumformat;
     let profile = profiles.of(&loaded.profile);
-    let profile_sources = SourceAttachment::of_profile(&loaded.profile);
     let phrasing = Phrasing::new(&loaded.profile.profile.formuleringar, facts);
     let items = items(loaded, facts, &phrasing)?;
     // Every file is attached under its path within the nämnd's folder.
     let root = crate::model::files::folder_of(&loaded.source.path).join("..");
     let meeting_source = SourceAttachment::of(&loaded.source, "sammanträdet", &root);
+    // The profile and the organ's roll travel with every document of the meeting.
+    let profile_sources: Vec<SourceAttachment> = SourceAttachment::of_profile(&loaded.profile)
+        .into_iter()
+        .chain(
+            (loaded.roster.iter())
+                .map(|roster| SourceAttachment::of(&roster.source, "ledamotsförteckningen", &root)),
+        )
+        .collect();
     let date = swedish::short_date(meeting.datum);
     let document = |kind, date, title, part, sources, redactions, view| Document {
         kind,

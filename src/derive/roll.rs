@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::facts::{Attendant, Listed, MeetingFacts};
+use crate::facts::{Attendant, Listed, MeetingFacts, Roll};
 use crate::model::{LoadedMeeting, ParagraphNumber, VACANT};
 use crate::swedish;
 
@@ -36,49 +36,37 @@ fn serves_for(replaced: &str) -> String {
 }
 
 /// The absent and the vacant seats of the whole roll, when the profile asks for it.
-fn absent(loaded: &LoadedMeeting) -> Vec<MemberView> {
-    let meeting = &loaded.meeting;
+fn absent(loaded: &LoadedMeeting, roll: &Roll) -> Vec<MemberView> {
     if !loaded.profile.profile.hela_närvarolistan {
         return Vec::new();
     }
     let party = |p: &Option<String>| p.as_ref().map(|p| format!(" ({p})")).unwrap_or_default();
-    meeting
-        .frånvarande
+    roll.absent
         .iter()
         .map(|a| MemberView {
-            name: format!("{}{}", a.namn, party(&a.parti)),
-            note: a.ersättare.then(|| "ersättare".to_owned()),
+            name: format!("{}{}", a.name, party(&a.party)),
+            note: a.substitute.then(|| "ersättare".to_owned()),
             vacancy: false,
         })
-        .chain(meeting.vakanser.iter().map(|v| MemberView {
-            name: party(&v.parti).trim().to_owned(),
+        .chain(roll.vacancies.iter().map(|v| MemberView {
+            name: party(v).trim().to_owned(),
             note: None,
             vacancy: true,
         }))
         .collect()
 }
 
-/// The §§ of `items` an entry's own `paragrafer`/`ej_paragrafer` cover (jäv left aside:
-/// that is said in the § itself), when not all of them.
+/// The §§ of `items` an entry covers (jäv left aside: that is said in the § itself), when
+/// not all of them.
 fn limited_to(
     loaded: &LoadedMeeting,
     attendant: &Attendant,
     items: &[usize],
 ) -> Option<Vec<ParagraphNumber>> {
-    let member = &attendant.member;
-    if member.paragrafer.is_none() && member.ej_paragrafer.is_none() {
-        return None;
-    }
     let covered: Vec<ParagraphNumber> = items
         .iter()
         .map(|&i| loaded.numbers[i])
-        .filter(|n| {
-            member.paragrafer.as_ref().is_none_or(|l| l.contains(*n))
-                && !member
-                    .ej_paragrafer
-                    .as_ref()
-                    .is_some_and(|l| l.contains(*n))
-        })
+        .filter(|n| attendant.covers(*n))
         .collect();
     (covered.len() < items.len()).then_some(covered)
 }
@@ -143,7 +131,7 @@ pub fn cover_lists(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize]
     CoverLists {
         members,
         substitutes,
-        absent: absent(loaded),
+        absent: absent(loaded, roll),
     }
 }
 
@@ -178,23 +166,27 @@ pub struct RollRow {
 
 /// The rows the whole roll adds to the bilaga: those absent (not serving anywhere) and
 /// the vacant seats.
-fn whole_roll_rows(loaded: &LoadedMeeting, segments: usize, votes: usize) -> Vec<RollRow> {
+fn whole_roll_rows(
+    loaded: &LoadedMeeting,
+    roll: &Roll,
+    segments: usize,
+    votes: usize,
+) -> Vec<RollRow> {
     if !loaded.profile.profile.hela_närvarolistan {
         return Vec::new();
     }
-    let meeting = &loaded.meeting;
-    let absent = meeting.frånvarande.iter().map(|a| RollRow {
-        name: a.namn.clone(),
-        party: a.parti.clone().unwrap_or_default(),
+    let absent = roll.absent.iter().map(|a| RollRow {
+        name: a.name.clone(),
+        party: a.party.clone().unwrap_or_default(),
         note: "frånvarande".to_owned(),
-        substitute: a.ersättare,
+        substitute: a.substitute,
         serving: vec![""; segments],
         votes: vec![""; votes],
         vacancy: false,
     });
-    let vacant = meeting.vakanser.iter().map(|v| RollRow {
+    let vacant = roll.vacancies.iter().map(|party| RollRow {
         name: "Vakant".to_owned(),
-        party: v.parti.clone().unwrap_or_default(),
+        party: party.clone().unwrap_or_default(),
         note: String::new(),
         substitute: false,
         serving: vec![""; segments],
@@ -285,7 +277,7 @@ pub fn roll_table(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize])
                 vacancy: false,
             }
         })
-        .chain(whole_roll_rows(loaded, segments.len(), voted.len()))
+        .chain(whole_roll_rows(loaded, roll, segments.len(), voted.len()))
         .collect();
     RollTable {
         segments: segments

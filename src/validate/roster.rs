@@ -1,0 +1,268 @@
+//! A meeting against its organ's roll (`ledamoter.yaml`): everyone it names is on the roll
+//! on its date, as the roll has them (ledamot or ersättare, party); an ersättare serves
+//! for a ledamot of their party and in the ersättarordning (a warning: a municipality may
+//! have its reasons); no seat stands empty while an ersättare who could take it sits by.
+
+use crate::error::Problem;
+use crate::facts::{Attendant, Listed, MeetingFacts, Roll};
+use crate::model::{Composition, LoadedMeeting, ROSTER_FILE, RosterSeat, SubstituteOrder, VACANT};
+use crate::swedish::{join_and, paragraph_list};
+
+/// Every check the roll makes possible; none without one.
+pub fn roster(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
+    let (Some(roster), Some(composition)) = (&loaded.roster, &loaded.composition) else {
+        return Vec::new();
+    };
+    let (meeting, source) = (&loaded.meeting, &loaded.source);
+    let mut problems = Vec::new();
+    let period = roster.roster.mandatperiod;
+    if meeting.datum < period.från || meeting.datum > period.till {
+        problems.push(source.problem(
+            "datum",
+            format!(
+                "sammanträdet {} ligger utanför mandatperioden {}–{} i {ROSTER_FILE}",
+                meeting.datum, period.från, period.till
+            ),
+        ));
+    }
+    if !meeting.vakanser.is_empty() {
+        problems.push(source.problem(
+            "vakanser",
+            format!("de vakanta platserna följer av {ROSTER_FILE} (en ledamot som avgår utan efterträdare); ta bort `vakanser`"),
+        ));
+    }
+    if let Some(given) = meeting.platser
+        && usize::try_from(given).ok() != Some(composition.members.len())
+    {
+        problems.push(source.problem(
+            "platser",
+            format!(
+                "{ROSTER_FILE} har {} platser den {}, inte {given}",
+                composition.members.len(),
+                meeting.datum
+            ),
+        ));
+    }
+    let date = meeting.datum;
+    let not_on_roll = |name: &str, candidates: &[&str]| {
+        let hint = crate::model::nearest(name, candidates)
+            .map(|near| format!("; menade du `{near}`?"))
+            .unwrap_or_default();
+        format!("{name} står inte i {ROSTER_FILE} den {date}{hint}")
+    };
+    let everyone = composition.names();
+    let members: Vec<&str> = (composition.members.iter())
+        .filter_map(|s| s.name.as_deref())
+        .collect();
+    for attendant in facts.roll.attendants.iter().filter(|a| a.index.is_some()) {
+        let member = &attendant.member;
+        let name = member.namn.as_str();
+        let seat = composition.member(name);
+        let substitute = composition.substitute(name).map(|(_, s)| s);
+        let message = match (attendant.listed, seat, substitute) {
+            (_, None, None) => Some(not_on_roll(name, &everyone)),
+            (Listed::Substitutes, Some(_), _) => Some(format!(
+                "{name} är ledamot, inte ersättare; en ledamot som inte tjänstgör hela sammanträdet står under `beslutande`"
+            )),
+            (Listed::Members, None, Some(_)) if member.ersätter.is_none() => Some(format!(
+                "{name} är ersättare; ange vem hen tjänstgör för (`ersätter`), eller skriv hen under `ersättare`"
+            )),
+            _ => None,
+        };
+        if let Some(message) = message {
+            problems.push(source.problem(&attendant.field("namn"), message));
+        }
+        if let (Some(given), Some(roll_seat)) = (&member.parti, seat.or(substitute))
+            && *given != roll_seat.party
+        {
+            problems.push(source.problem(
+                &attendant.field("parti"),
+                format!(
+                    "{name} står som ({}) i {ROSTER_FILE}, inte ({given})",
+                    roll_seat.party
+                ),
+            ));
+        }
+        if let Some(replaced) = member.ersätter.as_deref()
+            && replaced != VACANT
+            && composition.member(replaced).is_none()
+        {
+            let message = match composition.substitute(replaced) {
+                Some(_) => {
+                    format!("{replaced} är ersättare; en ersättare tjänstgör för en ledamot")
+                }
+                None => not_on_roll(replaced, &members),
+            };
+            problems.push(source.problem(&attendant.field("ersätter"), message));
+        }
+    }
+    for (i, absent) in meeting.frånvarande.iter().enumerate() {
+        if composition.member(&absent.namn).is_none()
+            && composition.substitute(&absent.namn).is_none()
+        {
+            problems.push(source.problem(
+                &format!("frånvarande[{i}].namn"),
+                not_on_roll(&absent.namn, &everyone),
+            ));
+        }
+    }
+    problems.extend(order(
+        loaded,
+        facts,
+        composition,
+        roster.roster.ersättarordning,
+    ));
+    problems.extend(empty_seats(
+        loaded,
+        &facts.roll,
+        composition,
+        roster.roster.ersättarordning,
+    ));
+    problems
+}
+
+/// Whether the ersättare `substitute` may be called in for a ledamot of `party`.
+fn eligible(order: SubstituteOrder, substitute: &RosterSeat, party: &str) -> bool {
+    order == SubstituteOrder::Joint || substitute.party == party
+}
+
+/// The ersättare of the order for a ledamot of `party`: `(S): Maja Nilsson, Kristoffer Alm`.
+fn order_text(composition: &Composition, order: SubstituteOrder, party: &str) -> String {
+    let names: Vec<&str> = (composition.substitutes.iter())
+        .filter(|s| eligible(order, s, party))
+        .filter_map(|s| s.name.as_deref())
+        .collect();
+    match order {
+        SubstituteOrder::PerParty => format!("({party}): {}", names.join(", ")),
+        SubstituteOrder::Joint => format!("gemensam: {}", names.join(", ")),
+    }
+}
+
+/// An ersättare who serves for a ledamot of another party, or while one before them in
+/// the ersättarordning sits by without serving: a warning, with the order.
+fn order(
+    loaded: &LoadedMeeting,
+    facts: &MeetingFacts,
+    composition: &Composition,
+    order: SubstituteOrder,
+) -> Vec<Problem> {
+    let roll = &facts.roll;
+    let mut problems = Vec::new();
+    for (a, attendant) in roll.attendants.iter().enumerate() {
+        let name = attendant.member.namn.as_str();
+        let (Some(replaced), Some((place, substitute))) = (
+            attendant.member.ersätter.as_deref(),
+            composition.substitute(name),
+        ) else {
+            continue;
+        };
+        let Some(seat) = composition.member(replaced) else {
+            continue;
+        };
+        let at = attendant.field("ersätter");
+        if !eligible(order, substitute, &seat.party) {
+            problems.push(
+                loaded
+                    .source
+                    .problem(&at, format!("{name} ({}) tjänstgör för {replaced} ({}), en ledamot från ett annat parti; ersättarordningen {}", substitute.party, seat.party, order_text(composition, order, &seat.party)))
+                    .warning(),
+            );
+            continue;
+        }
+        let passed_over = loaded.items().find_map(|item| {
+            if !roll.serving[item.index].contains(&a) {
+                return None;
+            }
+            let before = composition.substitutes[..place]
+                .iter()
+                .filter(|s| eligible(order, s, &seat.party))
+                .filter_map(|s| s.name.as_deref())
+                .find(|earlier| {
+                    roll.present(item.index, earlier) && !roll.serves(item.index, earlier)
+                })?;
+            Some((item.number, before))
+        });
+        if let Some((number, before)) = passed_over {
+            problems.push(
+                loaded
+                    .source
+                    .problem(&at, format!("{name} tjänstgör för {replaced} i § {number}, men {before} står före i ersättarordningen och tjänstgör inte där; ersättarordningen {}", order_text(composition, order, &seat.party)))
+                    .warning(),
+            );
+        }
+    }
+    problems
+}
+
+/// A ledamot's seat no one serves in, in §§ where an ersättare who could take it is
+/// present without serving (a member who is jäv may be left unreplaced).
+fn empty_seats(
+    loaded: &LoadedMeeting,
+    roll: &Roll,
+    composition: &Composition,
+    order: SubstituteOrder,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for seat in &composition.members {
+        let Some(name) = seat.name.as_deref() else {
+            continue;
+        };
+        let mut empty = Vec::new();
+        let mut idle: Vec<&str> = Vec::new();
+        for item in loaded.items() {
+            let i = item.index;
+            let held = roll.serves(i, name)
+                || item.item.jäv.iter().any(|j| j == name)
+                || roll.serving[i]
+                    .iter()
+                    .any(|&a| roll.attendants[a].member.ersätter.as_deref() == Some(name));
+            if held {
+                continue;
+            }
+            let waiting: Vec<&str> = (composition.substitutes.iter())
+                .filter(|s| eligible(order, s, &seat.party))
+                .filter_map(|s| s.name.as_deref())
+                .filter(|s| roll.present(i, s) && !roll.serves(i, s))
+                .collect();
+            if !waiting.is_empty() {
+                empty.push(item.number);
+                for w in waiting {
+                    if !idle.contains(&w) {
+                        idle.push(w);
+                    }
+                }
+            }
+        }
+        if empty.is_empty() {
+            continue;
+        }
+        let at = written_at(loaded, roll, name);
+        problems.push(
+            loaded
+                .source
+                .problem(
+                    &at,
+                    format!(
+                        "ingen tjänstgör på {name}s ({}) plats i {}, fast {} är närvarande och inte tjänstgör",
+                        seat.party,
+                        paragraph_list(None, &empty).replace(crate::swedish::NBSP, " "),
+                        join_and(&idle)
+                    ),
+                )
+                .warning(),
+        );
+    }
+    problems
+}
+
+/// Where the meeting writes of `name`: their `frånvarande` or `beslutande` entry, else
+/// the list of ersättare present.
+fn written_at(loaded: &LoadedMeeting, roll: &Roll, name: &str) -> String {
+    if let Some(i) = (loaded.meeting.frånvarande.iter()).position(|a| a.namn == name) {
+        return format!("frånvarande[{i}].namn");
+    }
+    roll.attendants
+        .iter()
+        .find(|a: &&Attendant| a.member.namn == name && a.index.is_some())
+        .map_or_else(|| "ersättare".to_owned(), |a| a.field("namn"))
+}
