@@ -6,7 +6,7 @@
 use crate::error::Problem;
 use crate::facts::{Attendant, Listed, MeetingFacts, Roll};
 use crate::model::{Composition, LoadedMeeting, ROSTER_FILE, RosterSeat, SubstituteOrder, VACANT};
-use crate::swedish::{join_and, paragraph_list};
+use crate::swedish::{genitive, join_and, paragraph_list};
 
 /// Every check the roll makes possible; none without one.
 pub fn roster(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
@@ -243,7 +243,8 @@ fn empty_seats(
                 .problem(
                     &at,
                     format!(
-                        "ingen tjänstgör på {name}s ({}) plats i {}, fast {} är närvarande och inte tjänstgör",
+                        "ingen tjänstgör på {} ({}) plats i {}, fast {} är närvarande och inte tjänstgör",
+                        genitive(name),
                         seat.party,
                         paragraph_list(None, &empty).replace(crate::swedish::NBSP, " "),
                         join_and(&idle)
