@@ -512,3 +512,52 @@ fn paragraf_new_roll_writes_a_skeleton_check_asks_to_fill_in() {
     );
     assert!(!said.contains("okänd"), "{said}");
 }
+
+/// The protocols of the example organ `organ` in `cases/`, by heading.
+fn example_protocols(organ: &str) -> Vec<paragraf::derive::ProtocolView> {
+    let inputs = paragraf::load(&[common::repo().join("cases").join(organ)]).unwrap();
+    let planned = paragraf::plan(&inputs).unwrap();
+    planned
+        .iter()
+        .filter_map(|p| match &p.document.view {
+            View::Protocol(protocol) => Some((**protocol).clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_lists_say_who_served_where_jav_and_parts_included() {
+    // Issue 29, item 10: a member jäv in § 64 is not printed as serving it.
+    let ksau = example_protocols("kommunstyrelsens-arbetsutskott");
+    let ingrid = ksau[0]
+        .meeting
+        .members
+        .iter()
+        .find(|m| m.name == "Ingrid Bäck (C)")
+        .unwrap();
+    assert_eq!(
+        ingrid.note.as_deref().map(|n| n.replace('\u{a0}', " ")),
+        Some("§§ 61–63, 65".to_owned())
+    );
+    // Item 11: the bilaga marks no one present in §§ they were not at, and keeps the notes.
+    let kf = example_protocols("kommunfullmaktige");
+    let (rest, immediate) = match kf[0].heading.contains("omedelbart") {
+        true => (&kf[1], &kf[0]),
+        false => (&kf[0], &kf[1]),
+    };
+    let row = |protocol: &paragraf::derive::ProtocolView, name: &str| {
+        let table = protocol.roll.as_ref().unwrap();
+        table.rows.iter().find(|r| r.name == name).unwrap().clone()
+    };
+    let lars = row(rest, "Lars Berg");
+    assert_eq!(lars.note, "lämnade sammanträdet kl. 20.10");
+    assert_eq!(lars.serving, ["tjg", "tjg", ""]);
+    let stefan = row(rest, "Stefan Borg");
+    assert_eq!(stefan.note, "kom kl. 18.25");
+    assert_eq!(stefan.serving, ["", "tjg", "tjg"]);
+    // Item 16: Bengt Ros served for Stefan Borg in §§ 118–119 only, not in § 125's part.
+    assert_eq!(row(rest, "Bengt Ros").note, "ers. för Stefan Borg");
+    assert_eq!(row(immediate, "Bengt Ros").note, "");
+    assert_eq!(row(immediate, "Bengt Ros").serving, ["ej"]);
+}

@@ -56,8 +56,8 @@ fn absent(loaded: &LoadedMeeting, roll: &Roll) -> Vec<MemberView> {
         .collect()
 }
 
-/// The §§ of `items` an entry covers (jäv left aside: that is said in the § itself), when
-/// not all of them.
+/// The §§ of `items` an entry serves in (not those where they are jäv), when not all of
+/// them.
 fn limited_to(
     loaded: &LoadedMeeting,
     attendant: &Attendant,
@@ -66,7 +66,12 @@ fn limited_to(
     let covered: Vec<ParagraphNumber> = items
         .iter()
         .map(|&i| loaded.numbers[i])
-        .filter(|n| attendant.covers(*n))
+        .zip(items)
+        .filter(|(n, i)| {
+            let jäv = &loaded.meeting.paragrafer[**i].jäv;
+            attendant.covers(*n) && !jäv.contains(&attendant.member.namn)
+        })
+        .map(|(n, _)| n)
         .collect();
     (covered.len() < items.len()).then_some(covered)
 }
@@ -156,7 +161,7 @@ pub struct RollRow {
     /// `ordförande`, `ers. för Dan Berg`.
     pub note: String,
     pub substitute: bool,
-    /// Per segment: `tjg`, `ej` (present or a member of the organ, not serving) or ``.
+    /// Per segment: `tjg`, `ej` (present without serving, or jäv) or `` (not there).
     pub serving: Vec<&'static str>,
     /// Per vote: `ja`, `nej`, `avstår` or ``.
     pub votes: Vec<&'static str>,
@@ -228,30 +233,40 @@ pub fn roll_table(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize])
     let rows = names
         .into_iter()
         .map(|(name, substitute)| {
-            let entries: Vec<&Attendant> = roll
-                .attendants
-                .iter()
-                .filter(|a| a.member.namn == name)
+            let entries: Vec<(usize, &Attendant)> = (roll.attendants.iter().enumerate())
+                .filter(|(_, a)| a.member.namn == name)
                 .collect();
             let mut note: Vec<String> = entries
                 .iter()
-                .filter_map(|a| a.member.roll.clone())
+                .filter_map(|(_, a)| a.member.roll.clone())
                 .collect();
+            // Whom they served for in this part's §§ only.
             let replaced: Vec<String> = entries
                 .iter()
-                .filter_map(|a| a.member.ersätter.as_deref())
+                .filter(|(index, _)| items.iter().any(|&i| roll.serving[i].contains(index)))
+                .filter_map(|(_, a)| a.member.ersätter.as_deref())
                 .map(serves_for)
                 .collect();
             if !replaced.is_empty() {
                 note.push(format!("ers. för {}", swedish::join_and(&replaced)));
             }
+            // "kom kl. 18.25": the list in a bilaga says it as the first page would.
+            for (_, a) in &entries {
+                if let Some(extra) = a.member.anteckning.as_ref().filter(|e| !note.contains(e)) {
+                    note.push(extra.clone());
+                }
+            }
             let serving = segments
                 .iter()
                 .map(|segment| {
                     let first = segment[0];
+                    let jäv = loaded.meeting.paragrafer[first]
+                        .jäv
+                        .iter()
+                        .any(|j| j == name);
                     if roll.serves(first, name) {
                         "tjg"
-                    } else if !substitute || roll.present(first, name) {
+                    } else if jäv || roll.present(first, name) {
                         "ej"
                     } else {
                         ""
