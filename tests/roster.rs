@@ -561,3 +561,63 @@ fn the_lists_say_who_served_where_jav_and_parts_included() {
     assert_eq!(row(immediate, "Bengt Ros").note, "");
     assert_eq!(row(immediate, "Bengt Ros").serving, ["ej"]);
 }
+
+#[test]
+fn the_kallelse_is_sent_to_the_roll_on_the_meetings_date() {
+    let (_dir, files) = organ(
+        ROLL,
+        &[
+            (
+                "2024-05-21",
+                meeting("2024-05-21", "frånvarande:\n  - {namn: Eva Berg}"),
+            ),
+            ("2024-09-17", meeting("2024-09-17", "")),
+        ],
+    );
+    let inputs = paragraf::load(&files).unwrap();
+    let planned = paragraf::plan(&inputs).unwrap();
+    let mut kallelser: Vec<(String, Vec<String>, Vec<String>)> = planned
+        .iter()
+        .filter_map(|p| match &p.document.view {
+            View::Agenda(agenda) => {
+                let recipients = agenda.recipients.as_ref()?;
+                let names = |list: &[paragraf::derive::MemberView]| {
+                    list.iter()
+                        .map(|m| match &m.note {
+                            Some(role) => format!("{}, {role}", m.name),
+                            None => m.name.clone(),
+                        })
+                        .collect()
+                };
+                Some((
+                    agenda.meeting.meeting_date.clone(),
+                    names(&recipients.members),
+                    names(&recipients.substitutes),
+                ))
+            }
+            _ => None,
+        })
+        .collect();
+    kallelser.sort();
+    // Called whether or not they came: Eva Berg was absent, and is called all the same.
+    assert_eq!(
+        kallelser[0].1,
+        [
+            "Anna Ek (S), ordförande",
+            "Bo Ström (M), vice ordförande",
+            "Eva Berg (V)"
+        ]
+    );
+    assert_eq!(
+        kallelser[1].1,
+        [
+            "Anna Ek (S), ordförande",
+            "Bo Ström (M), vice ordförande",
+            "Per Holm (V)"
+        ]
+    );
+    assert_eq!(
+        kallelser[1].2,
+        ["Fia Holm (S)", "Gustav Aho (S)", "Lars Åker (M)"]
+    );
+}

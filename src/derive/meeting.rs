@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::item::{ItemView, items, prefix};
 use super::notice::{NoticeView, notice_view};
 use super::procedure::Phrasing;
-use super::roll::{MemberView, RollTable, cover_lists, roll_table};
+use super::roll::{MemberView, Recipients, RollTable, cover_lists, recipients, roll_table};
 use super::{
     DateParts, Document, DocumentKind, PersonView, ProfileViews, Shared, SourceAttachment, View,
 };
@@ -107,6 +107,8 @@ pub struct ProtocolView {
     pub roll: Option<RollTable>,
     /// For the kallelse: the day it is sent.
     pub sent_on: String,
+    /// For the kallelse of an organ that keeps a roll: whom it is sent to.
+    pub recipients: Option<Recipients>,
 }
 
 /// What the documents of the part (or of the whole meeting, without a part) say about the
@@ -366,6 +368,7 @@ pub fn meeting_documents(
             items: part.items.iter().map(|&i| items[i].clone()).collect(),
             roll: appendix.then(|| roll_table(loaded, facts, &part.items)),
             sent_on: String::new(),
+            recipients: None,
             meeting: header,
         };
         if let (Some(notice), Some(posted)) = (view.meeting.notice.clone(), part.posted) {
@@ -402,6 +405,7 @@ pub fn meeting_documents(
         items,
         roll: None,
         sent_on: swedish::date(dates, sent_on),
+        recipients: recipients(loaded),
     };
     let items = agenda.items.clone();
     let agenda = document(

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::facts::{Attendant, Listed, MeetingFacts, Roll};
-use crate::model::{LoadedMeeting, ParagraphNumber, VACANT};
+use crate::model::{LoadedMeeting, ParagraphNumber, RosterSeat, VACANT};
 use crate::swedish;
 
 /// A person at the meeting, as the protocol lists them: name, then what they are there as.
@@ -16,6 +16,30 @@ pub struct MemberView {
     pub name: String,
     pub note: Option<String>,
     pub vacancy: bool,
+}
+
+/// Who a kallelse is sent to, from the organ's roll on the meeting's date: every ledamot
+/// (the presidium marked) and, för kännedom, every ersättare.
+#[derive(Debug, Clone, Serialize)]
+pub struct Recipients {
+    pub members: Vec<MemberView>,
+    pub substitutes: Vec<MemberView>,
+}
+
+/// The kallelse's recipients, when the organ keeps a roll.
+pub fn recipients(loaded: &LoadedMeeting) -> Option<Recipients> {
+    let composition = loaded.composition.as_ref()?;
+    let view = |seat: &RosterSeat| {
+        seat.name.as_ref().map(|name| MemberView {
+            name: format!("{name} ({})", seat.party),
+            note: seat.role.clone(),
+            vacancy: false,
+        })
+    };
+    Some(Recipients {
+        members: composition.members.iter().filter_map(view).collect(),
+        substitutes: composition.substitutes.iter().filter_map(view).collect(),
+    })
 }
 
 /// The lists of a protocol's first page for the §§ at `items` (agenda indices).
