@@ -64,6 +64,16 @@ fn organ(roll: &str, meetings: &[(&str, String)]) -> (tempfile::TempDir, Vec<Pat
     (dir, files)
 }
 
+/// Replace `from` by `to` in the file at `path`.
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from:?} not in {}", path.display());
+    std::fs::write(path, text.replace(from, to)).unwrap();
+}
+
+/// What § 2 of `meeting` decides, to add lines after.
+const SECOND_DECISION: &str = "    beslut: [Nämnden godkänner dagordningen.]\n";
+
 /// `paragraf check` on `path`: whether it passed, and what it said.
 fn check(path: &Path) -> (bool, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_paragraf"))
@@ -213,11 +223,11 @@ fn a_name_not_on_the_roll_that_day_is_an_error_with_the_nearest_name() {
     // A name in a § is checked against who attends: an absent member cannot vote.
     let attendance = "frånvarande:\n  - {namn: Eva Berg}";
     let (_dir, files) = organ(ROLL, &[("2024-05-21", meeting("2024-05-21", attendance))]);
-    let text = std::fs::read_to_string(&files[0]).unwrap().replace(
-        "    beslut: [Nämnden godkänner dagordningen.]\n",
-        "    beslut: [Nämnden godkänner dagordningen.]\n    yrkanden: [{av: Eva Berg, yrkande: avslag}]\n",
+    edit(
+        &files[0],
+        SECOND_DECISION,
+        &format!("{SECOND_DECISION}    yrkanden: [{{av: Eva Berg, yrkande: avslag}}]\n"),
     );
-    std::fs::write(&files[0], text).unwrap();
     let (ok, said) = check(&files[0]);
     assert!(!ok);
     assert!(
@@ -242,6 +252,11 @@ fn the_roll_says_who_is_a_ledamot_an_ersattare_and_of_which_party() {
         "ersättare:\n  - {namn: Fia Holm, parti: s}",
         false,
         &["sammantrade.yaml:4:29: Fia Holm står som (S) i ledamoter.yaml, inte (s)"],
+    );
+    says(
+        "frånvarande:\n  - {namn: Eva Berg, parti: v}",
+        false,
+        &["sammantrade.yaml:4:29: Eva Berg står som (V) i ledamoter.yaml, inte (v)"],
     );
     says(
         "ersättare:\n  - {namn: Fia Holm, ersätter: Gustav Aho}\n  - {namn: Gustav Aho}",
@@ -353,11 +368,13 @@ fn everything_that_counts_people_reads_the_roll() {
             meeting("2024-05-21", "frånvarande:\n  - {namn: Eva Berg}"),
         )],
     );
-    let text = std::fs::read_to_string(&files[0]).unwrap().replace(
-        "    beslut: [Nämnden godkänner dagordningen.]\n",
-        "    beslut: [Nämnden godkänner dagordningen.]\n    yrkanden: [{av: Bo Ström, yrkande: avslag}]\n    omröstning: {ja: förslaget, nej: avslag, röster: {ja: övriga, nej: [Bo Ström]}}\n",
+    edit(
+        &files[0],
+        SECOND_DECISION,
+        &format!(
+            "{SECOND_DECISION}    yrkanden: [{{av: Bo Ström, yrkande: avslag}}]\n    omröstning: {{ja: förslaget, nej: avslag, röster: {{ja: övriga, nej: [Bo Ström]}}}}\n"
+        ),
     );
-    std::fs::write(&files[0], text).unwrap();
     let inputs = paragraf::load(&files).unwrap_or_else(|e| panic!("{e}"));
     let facts = &inputs.meetings[0].facts;
     let vote = facts.votes[1].as_ref().unwrap();
@@ -367,11 +384,11 @@ fn everything_that_counts_people_reads_the_roll() {
     assert_eq!(facts.seats, Some(3));
     let (ok, said) = check(&files[0]);
     assert!(ok, "{said}");
-    let text = std::fs::read_to_string(&files[0]).unwrap().replace(
+    edit(
+        &files[0],
         "  - {namn: Eva Berg}",
         "  - {namn: Eva Berg}\n  - {namn: Bo Ström}",
     );
-    std::fs::write(&files[0], text).unwrap();
     let (ok, said) = check(&files[0]);
     assert!(!ok);
     assert!(

@@ -61,16 +61,19 @@ impl Attendant {
     /// Whether the entry covers `number`: within its `paragrafer` (all when left out),
     /// outside its `ej_paragrafer`, and not where an ersättare holds the seat.
     pub fn covers(&self, number: ParagraphNumber) -> bool {
-        let within =
-            |list: &Option<ParagraphList>| list.as_ref().is_none_or(|l| l.contains(number));
-        within(&self.member.paragrafer)
-            && !self
-                .member
-                .ej_paragrafer
-                .as_ref()
-                .is_some_and(|l| l.contains(number))
-            && !self.replaced_in.contains(&number)
+        own_paragraphs_cover(&self.member, number) && !self.replaced_in.contains(&number)
     }
+}
+
+/// Whether an entry's own §§ cover `number`: within its `paragrafer` (all when left out)
+/// and outside its `ej_paragrafer`.
+fn own_paragraphs_cover(member: &Member, number: ParagraphNumber) -> bool {
+    let within = |list: &Option<ParagraphList>| list.as_ref().is_none_or(|l| l.contains(number));
+    within(&member.paragrafer)
+        && !member
+            .ej_paragrafer
+            .as_ref()
+            .is_some_and(|l| l.contains(number))
 }
 
 /// A ledamot or ersättare not present, as the whole roll lists them.
@@ -358,15 +361,8 @@ fn from_roster(loaded: &LoadedMeeting, composition: &Composition) -> Parts {
             .filter(|item| !item.item.jäv.iter().any(|j| j == seat))
             .map(|item| item.number)
             .filter(|&n| {
-                all.iter().any(|(listed, index, m)| {
-                    m.ersätter.as_deref() == Some(seat)
-                        && Attendant {
-                            member: m.clone(),
-                            listed: *listed,
-                            index: Some(*index),
-                            replaced_in: Vec::new(),
-                        }
-                        .covers(n)
+                all.iter().any(|(_, _, m)| {
+                    m.ersätter.as_deref() == Some(seat) && own_paragraphs_cover(m, n)
                 })
             })
             .collect()

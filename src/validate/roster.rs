@@ -72,17 +72,13 @@ pub fn roster(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
         if let Some(message) = message {
             problems.push(source.problem(&attendant.field("namn"), message));
         }
-        if let (Some(given), Some(roll_seat)) = (&member.parti, seat.or(substitute))
-            && *given != roll_seat.party
-        {
-            problems.push(source.problem(
-                &attendant.field("parti"),
-                format!(
-                    "{name} står som ({}) i {ROSTER_FILE}, inte ({given})",
-                    roll_seat.party
-                ),
-            ));
-        }
+        problems.extend(party_problem(
+            loaded,
+            composition,
+            &attendant.field("parti"),
+            name,
+            member.parti.as_deref(),
+        ));
         if let Some(replaced) = member.ersätter.as_deref()
             && replaced != VACANT
             && composition.member(replaced).is_none()
@@ -105,6 +101,13 @@ pub fn roster(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
                 not_on_roll(&absent.namn, &everyone),
             ));
         }
+        problems.extend(party_problem(
+            loaded,
+            composition,
+            &format!("frånvarande[{i}].parti"),
+            &absent.namn,
+            absent.parti.as_deref(),
+        ));
     }
     problems.extend(order(
         loaded,
@@ -119,6 +122,27 @@ pub fn roster(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
         roster.roster.ersättarordning,
     ));
     problems
+}
+
+/// A party the meeting gives `name` (at `field`) other than the roll's: "(s)" for "(S)".
+fn party_problem(
+    loaded: &LoadedMeeting,
+    composition: &Composition,
+    field: &str,
+    name: &str,
+    given: Option<&str>,
+) -> Option<Problem> {
+    let on_roll = composition
+        .member(name)
+        .or_else(|| composition.substitute(name).map(|(_, s)| s))?;
+    let given = given.filter(|g| *g != on_roll.party)?;
+    Some(loaded.source.problem(
+        field,
+        format!(
+            "{name} står som ({}) i {ROSTER_FILE}, inte ({given})",
+            on_roll.party
+        ),
+    ))
 }
 
 /// Whether the ersättare `substitute` may be called in for a ledamot of `party`.
