@@ -407,7 +407,9 @@ fn what_the_meeting_says_of_seats_and_dates_agrees_with_the_roll() {
     says(
         "vakanser: [{parti: M}]",
         false,
-        &["sammantrade.yaml:3:11: de vakanta platserna följer av ledamoter.yaml"],
+        &[
+            "sammantrade.yaml:3:11: de vakanta platserna följer av ledamoter.yaml (en ledamot som avgår utan efterträdare), och den 2024-05-21 är de inga; ta bort `vakanser`",
+        ],
     );
     let (_dir, files) = organ(ROLL, &[("2027-02-01", meeting("2027-02-01", ""))]);
     let (ok, said) = check(&files[0]);
@@ -425,6 +427,20 @@ fn a_leaving_member_without_successor_leaves_a_vacant_seat() {
     let (_dir, files) = organ(&roll, &[("2024-09-17", meeting("2024-09-17", attendance))]);
     let (ok, said) = check(&files[0]);
     assert!(ok, "{said}");
+    // A meeting written in full may say so too, as the roll has it; not otherwise.
+    edit(
+        &files[0],
+        "ersättare:",
+        "vakanser: [{parti: V}]\nersättare:",
+    );
+    let (ok, said) = check(&files[0]);
+    assert!(ok, "{said}");
+    edit(&files[0], "{parti: V}", "{parti: M}");
+    let (ok, said) = check(&files[0]);
+    assert!(
+        !ok && said.contains("och den 2024-09-17 är de (V)"),
+        "{said}"
+    );
     let inputs = paragraf::load(&files).unwrap();
     let roll = &inputs.meetings[0].facts.roll;
     assert_eq!(roll.vacancies, [Some("V".to_owned())]);

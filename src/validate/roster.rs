@@ -25,10 +25,24 @@ pub fn roster(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
             ),
         ));
     }
-    if !meeting.vakanser.is_empty() {
+    // A meeting written in full may list the vacancies too, as the roll has them.
+    let written = sorted_parties(meeting.vakanser.iter().map(|v| v.parti.as_deref()));
+    let vacant = sorted_parties(
+        (composition.members.iter())
+            .filter(|s| s.name.is_none())
+            .map(|s| Some(s.party.as_str())),
+    );
+    if !written.is_empty() && written != vacant {
         problems.push(source.problem(
             "vakanser",
-            format!("de vakanta platserna följer av {ROSTER_FILE} (en ledamot som avgår utan efterträdare); ta bort `vakanser`"),
+            format!(
+                "de vakanta platserna följer av {ROSTER_FILE} (en ledamot som avgår utan efterträdare), och den {} är de {}; ta bort `vakanser`",
+                meeting.datum,
+                match vacant.is_empty() {
+                    true => "inga".to_owned(),
+                    false => vacant.iter().map(|p| format!("({p})")).collect::<Vec<_>>().join(", "),
+                }
+            ),
         ));
     }
     if let Some(given) = meeting.platser
@@ -122,6 +136,13 @@ pub fn roster(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
         roster.roster.ersättarordning,
     ));
     problems
+}
+
+/// The parties of seats, sorted, `–` for none: two lists of vacancies compared.
+fn sorted_parties<'a>(parties: impl Iterator<Item = Option<&'a str>>) -> Vec<&'a str> {
+    let mut list: Vec<&str> = parties.map(|p| p.unwrap_or("–")).collect();
+    list.sort_unstable();
+    list
 }
 
 /// A party the meeting gives `name` (at `field`) other than the roll's: "(s)" for "(S)".
