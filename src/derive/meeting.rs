@@ -266,7 +266,7 @@ pub fn meeting_documents(
     let root = crate::model::files::folder_of(&loaded.source.path).join("..");
     let meeting_source = SourceAttachment::of(&loaded.source, "sammanträdet", &root);
     // The profile and the organ's roll travel with every document of the meeting.
-    let profile_sources: Vec<SourceAttachment> = SourceAttachment::of_profile(&loaded.profile)
+    let organ_sources: Vec<SourceAttachment> = SourceAttachment::of_profile(&loaded.profile)
         .into_iter()
         .chain(
             (loaded.roster.iter())
@@ -317,7 +317,7 @@ pub fn meeting_documents(
                 item.case
                     .map(|case| SourceAttachment::of(&case.source, "ärendet", &root)),
             )
-            .chain(profile_sources.clone())
+            .chain(organ_sources.clone())
             .collect();
         // One meeting, one list: a name listed on any of its cases is redacted in every
         // public document of the meeting, not only in its own §.
@@ -347,7 +347,7 @@ pub fn meeting_documents(
                 .into_iter()
                 .map(|case| SourceAttachment::of(&case.source, "ärendet", &root)),
         )
-        .chain(profile_sources.clone())
+        .chain(organ_sources.clone())
         .collect();
     let all_redactions = personal_data(loaded);
     let appendix = loaded.profile.profile.närvarolista != RollPlacement::Cover;
@@ -382,7 +382,7 @@ pub fn meeting_documents(
                 ),
                 name.clone(),
                 std::iter::once(meeting_source.clone())
-                    .chain(profile_sources.clone())
+                    .chain(organ_sources.clone())
                     .collect(),
                 meeting.personuppgifter.clone(),
                 View::Notice(Box::new(notice)),

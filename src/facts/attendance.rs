@@ -258,7 +258,7 @@ type Parts = (
 /// `ersättare`, `frånvarande` and `vakanser`.
 fn as_written(loaded: &LoadedMeeting) -> Parts {
     let meeting = &loaded.meeting;
-    let attendants = entries(loaded, |_| true, |m| m.clone())
+    let attendants = entries(loaded, Member::clone)
         .into_iter()
         .map(|(listed, index, member)| Attendant {
             member,
@@ -280,17 +280,15 @@ fn as_written(loaded: &LoadedMeeting) -> Parts {
     (attendants, absent, vacancies, written_seats(loaded))
 }
 
-/// The entries of `beslutande` then `ersättare` that `keep` keeps, each as `fill` makes
-/// it, with its list and place.
+/// The entries of `beslutande` then `ersättare`, each as `fill` makes it, with its list
+/// and place.
 fn entries(
     loaded: &LoadedMeeting,
-    keep: impl Fn(&Member) -> bool,
     fill: impl Fn(&Member) -> Member,
 ) -> Vec<(Listed, usize, Member)> {
     let meeting = &loaded.meeting;
     let listed = |listed: Listed, list: &[Member]| -> Vec<(Listed, usize, Member)> {
         (list.iter().enumerate())
-            .filter(|(_, m)| keep(m))
             .map(|(index, m)| (listed, index, fill(m)))
             .collect()
     };
@@ -353,7 +351,7 @@ fn from_roster(loaded: &LoadedMeeting, composition: &Composition) -> Parts {
         m
     };
     let written_absent = |name: &str| meeting.frånvarande.iter().any(|a| a.namn == name);
-    let all = entries(loaded, |_| true, fill);
+    let all = entries(loaded, fill);
     // The §§ in which an ersättare serves in `seat`, the seat's holder not jäv there.
     let replaced_in = |seat: &str| -> Vec<ParagraphNumber> {
         loaded
