@@ -158,8 +158,7 @@ fn roster(roster: &Roster) -> Vec<Fact> {
         let before = roster.on(change.datum.pred_opt().unwrap_or(change.datum));
         let party = |name: &str| {
             before
-                .member(name)
-                .or_else(|| before.substitute(name).map(|(_, s)| s))
+                .seat_of(name)
                 .map(|s| format!("{name} ({})", s.party))
                 .unwrap_or_else(|| name.to_owned())
         };
@@ -167,12 +166,8 @@ fn roster(roster: &Roster) -> Vec<Fact> {
             (Some(leaving), _) => {
                 let text = match &change.efterträdare {
                     Some(successor) => {
-                        let successor_party = successor.parti.clone().or_else(|| {
-                            let seat = before
-                                .member(leaving)
-                                .or_else(|| before.substitute(leaving).map(|(_, s)| s));
-                            seat.map(|s| s.party.clone())
-                        });
+                        let successor_party = (successor.parti.clone())
+                            .or_else(|| before.seat_of(leaving).map(|s| s.party.clone()));
                         let successor = match successor_party {
                             Some(p) => format!("{} ({p})", successor.namn),
                             None => successor.namn.clone(),

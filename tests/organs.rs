@@ -36,7 +36,7 @@ fn the_first_page_of_a_large_assembly_keeps_its_signatures_and_anslag() {
     for expected in [
         "Plats och tid Ekby stadshus, fullmäktigesalen, måndagen den 21 oktober 2024, kl. 18.00–21.15 (ajournering 19.30–19.45)",
         "Beslutande Se bilaga, närvaro- och omröstningslista",
-        "Utses att justera Karin Lund med Olof Strand som ersättare och Ahmed Yusuf",
+        "Utses att justera Karin Lund (M) med Olof Strand (M) som ersättare och Ahmed Yusuf (S)",
         "Justeringens plats och tid Kommunledningskontoret, Ekby stadshus, 2024-10-28 kl. 10.00",
         "Paragrafer KF §§ 118–124, 126",
         "Sekreterare Maria Lindholm Ordförande Birgitta Ståhl Justerande Karin Lund Justerande Ahmed Yusuf",
@@ -78,7 +78,7 @@ fn the_omedelbart_justerad_paragraph_has_its_own_protocol_anslag_and_dates() {
     let own = text(pdf(pdfs, "protokoll-omedelbart-justerade"));
     for expected in [
         "Protokoll, omedelbart justerade paragrafer",
-        "Utses att justera Per Holm och Sara Lind",
+        "Utses att justera Per Holm (C) och Sara Lind (KD)",
         "Justeringens plats och tid Ekby stadshus, fullmäktigesalen, 2024-10-21 kl. 21.20",
         "Paragrafer KF § 125",
         "Datum då anslaget sätts upp 2024-10-22",

@@ -593,6 +593,14 @@ fn the_lists_say_who_served_where_jav_and_parts_included() {
     assert_eq!(row(rest, "Bengt Ros").note, "ers. för Stefan Borg");
     assert_eq!(row(immediate, "Bengt Ros").note, "");
     assert_eq!(row(immediate, "Bengt Ros").serving, ["ej"]);
+    // The justerare with the parties the roll gives them.
+    let karin = &rest.meeting.adjusters[0];
+    assert_eq!(
+        (karin.name.as_str(), karin.party.as_deref()),
+        ("Karin Lund", Some("M"))
+    );
+    assert_eq!(karin.stand_in_party.as_deref(), Some("M"));
+    assert_eq!(immediate.meeting.adjusters[1].party.as_deref(), Some("KD"));
 }
 
 #[test]

@@ -69,20 +69,29 @@ pub struct ActingChair {
     pub name: String,
 }
 
-/// A justerare: `Bo Ström`, with a stand-in `Lisa Ek`.
+/// A justerare: `Bo Ström`, with a stand-in `Lisa Ek`, each with their party when the
+/// organ's roll gives it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ApproverView {
     pub name: String,
     pub title: Option<String>,
+    pub party: Option<String>,
     pub stand_in: Option<String>,
+    pub stand_in_party: Option<String>,
 }
 
-impl From<&Approver> for ApproverView {
-    fn from(adjuster: &Approver) -> Self {
+impl ApproverView {
+    fn of(adjuster: &Approver, loaded: &LoadedMeeting) -> Self {
+        let party = |name: &str| {
+            let composition = loaded.composition.as_ref()?;
+            composition.seat_of(name).map(|s| s.party.clone())
+        };
         ApproverView {
             name: adjuster.namn.clone(),
             title: adjuster.titel.clone(),
+            party: party(&adjuster.namn),
             stand_in: adjuster.ersättare.clone(),
+            stand_in_party: adjuster.ersättare.as_deref().and_then(party),
         }
     }
 }
@@ -176,7 +185,12 @@ fn meeting_view(
         chair: part.and_then(|p| p.chair.as_ref()).map(PersonView::from),
         acting_chairs: acting_chairs(loaded, items),
         adjusters: part
-            .map(|p| p.approvers.iter().map(ApproverView::from).collect())
+            .map(|p| {
+                p.approvers
+                    .iter()
+                    .map(|a| ApproverView::of(a, loaded))
+                    .collect()
+            })
             .unwrap_or_default(),
         certification: meeting
             .utdragsbestyrkande

@@ -337,14 +337,9 @@ fn written_seats(loaded: &LoadedMeeting) -> Option<usize> {
 fn from_roster(loaded: &LoadedMeeting, composition: &Composition) -> Parts {
     let meeting = &loaded.meeting;
     let numbers = &loaded.numbers;
-    let party_of = |name: &str| {
-        composition
-            .member(name)
-            .or_else(|| composition.substitute(name).map(|(_, s)| s))
-    };
     let fill = |m: &Member| {
         let mut m = m.clone();
-        if let Some(seat) = party_of(&m.namn) {
+        if let Some(seat) = composition.seat_of(&m.namn) {
             m.parti = m.parti.or_else(|| Some(seat.party.clone()));
             m.roll = m.roll.or_else(|| seat.role.clone());
         }

@@ -150,6 +150,12 @@ impl Composition {
             .find(|(_, s)| s.name.as_deref() == Some(name))
     }
 
+    /// The place of `name`, ledamot or ersättare.
+    pub fn seat_of(&self, name: &str) -> Option<&RosterSeat> {
+        self.member(name)
+            .or_else(|| self.substitute(name).map(|(_, s)| s))
+    }
+
     /// Every name on the roll this day, for "menade du …?".
     pub fn names(&self) -> Vec<&str> {
         self.members

@@ -153,9 +153,7 @@ fn party_problem(
     name: &str,
     given: Option<&str>,
 ) -> Option<Problem> {
-    let on_roll = composition
-        .member(name)
-        .or_else(|| composition.substitute(name).map(|(_, s)| s))?;
+    let on_roll = composition.seat_of(name)?;
     let given = given.filter(|g| *g != on_roll.party)?;
     Some(loaded.source.problem(
         field,
