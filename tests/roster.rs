@@ -662,3 +662,53 @@ fn the_kallelse_is_sent_to_the_roll_on_the_meetings_date() {
         ["Fia Holm (S)", "Gustav Aho (S)", "Lars Åker (M)"]
     );
 }
+
+#[test]
+fn a_roll_at_its_limit_is_checked_in_time_and_one_past_it_is_refused() {
+    let roll = |members: usize| {
+        let mut text =
+            String::from("mandatperiod: {från: 2023-01-01, till: 2026-12-31}\nledamöter:\n");
+        for i in 0..members {
+            text.push_str(&format!("  - {{namn: Ledamot {i}, parti: P{}}}\n", i % 8));
+        }
+        text.push_str("ersättare:\n");
+        for i in 0..1_000 {
+            text.push_str(&format!("  - {{namn: Ersättare {i}, parti: P{}}}\n", i % 8));
+        }
+        text
+    };
+    // Every ersättare present, a third of the ledamöter absent, 100 §§: every seat and every
+    // ersättare is weighed in every §.
+    let mut attendance = String::from("frånvarande:\n");
+    for i in (0..1_000).step_by(3) {
+        attendance.push_str(&format!("  - {{namn: Ledamot {i}}}\n"));
+    }
+    attendance.push_str("ersättare:\n");
+    for i in 0..1_000 {
+        attendance.push_str(&format!("  - {{namn: Ersättare {i}}}\n"));
+    }
+    let mut text = meeting("2024-05-21", &attendance);
+    for n in 3..=100 {
+        text.push_str(&format!(
+            "  - paragraf: {n}\n    rubrik: Ärende {n}\n    beslut: [Nämnden beslutar.]\n"
+        ));
+    }
+    let (_dir, files) = organ(&roll(1_000), &[("2024-05-21", text)]);
+    let started = std::time::Instant::now();
+    let (ok, said) = check(&files[0]);
+    assert!(ok, "{}", &said[..said.len().min(2_000)]);
+    assert!(said.contains("ingen tjänstgör på Ledamot 0s (P0) plats i §§ 1–100"));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(30),
+        "{:?}",
+        started.elapsed()
+    );
+    let (_dir, files) = organ(&roll(1_001), &[("2024-05-21", meeting("2024-05-21", ""))]);
+    let (ok, said) = check(&files[0]);
+    assert!(!ok);
+    assert!(
+        said.contains("ledamoter.yaml:3:3: förteckningen har 1001 ledamöter; högst 1000 läses"),
+        "{}",
+        &said[..said.len().min(2_000)]
+    );
+}

@@ -3,7 +3,7 @@
 //! about votes, yrkanden and reservations, the beslutande list and the närvaro- och
 //! omröstningsbilaga read it from here.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Composition, LoadedMeeting, Member, ParagraphList, ParagraphNumber, VACANT};
 
@@ -347,17 +347,28 @@ fn from_roster(loaded: &LoadedMeeting, composition: &Composition) -> Parts {
     };
     let written_absent = |name: &str| meeting.frånvarande.iter().any(|a| a.namn == name);
     let all = entries(loaded, fill);
+    // Each seat's entries as the meeting writes them, and those serving in it.
+    let mut written_for: BTreeMap<&str, Vec<&(Listed, usize, Member)>> = BTreeMap::new();
+    let mut serving_for: BTreeMap<&str, Vec<&Member>> = BTreeMap::new();
+    for entry in &all {
+        let (listed, _, m) = entry;
+        if *listed == Listed::Members {
+            written_for.entry(m.namn.as_str()).or_default().push(entry);
+        }
+        if let Some(seat) = m.ersätter.as_deref() {
+            serving_for.entry(seat).or_default().push(m);
+        }
+    }
     // The §§ in which an ersättare serves in `seat`, the seat's holder not jäv there.
     let replaced_in = |seat: &str| -> Vec<ParagraphNumber> {
+        let Some(substitutes) = serving_for.get(seat) else {
+            return Vec::new();
+        };
         loaded
             .items()
             .filter(|item| !item.item.jäv.iter().any(|j| j == seat))
             .map(|item| item.number)
-            .filter(|&n| {
-                all.iter().any(|(_, _, m)| {
-                    m.ersätter.as_deref() == Some(seat) && own_paragraphs_cover(m, n)
-                })
-            })
+            .filter(|&n| substitutes.iter().any(|m| own_paragraphs_cover(m, n)))
             .collect()
     };
     let mut attendants = Vec::new();
@@ -368,10 +379,7 @@ fn from_roster(loaded: &LoadedMeeting, composition: &Composition) -> Parts {
             vacancies.push(Some(seat.party.clone()));
             continue;
         };
-        let written: Vec<&(Listed, usize, Member)> = all
-            .iter()
-            .filter(|(listed, _, m)| *listed == Listed::Members && m.namn == name)
-            .collect();
+        let written = written_for.get(name).cloned().unwrap_or_default();
         let replaced = replaced_in(name);
         let own_paragraphs = |m: &Member| m.paragrafer.is_some() || m.ej_paragrafer.is_some();
         for (listed, index, member) in &written {
@@ -422,11 +430,12 @@ fn from_roster(loaded: &LoadedMeeting, composition: &Composition) -> Parts {
             });
         }
     }
+    let named: BTreeSet<&str> = all.iter().map(|(_, _, m)| m.namn.as_str()).collect();
     for substitute in &composition.substitutes {
         let Some(name) = substitute.name.as_deref() else {
             continue;
         };
-        if !all.iter().any(|(_, _, m)| m.namn == name) {
+        if !named.contains(name) {
             absent.push(AbsentMember {
                 name: name.to_owned(),
                 party: Some(substitute.party.clone()),

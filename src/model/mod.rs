@@ -57,8 +57,8 @@ pub use profile::{
 use reading::earlier_in_year;
 pub use reading::{Reading, Standing, standing_in_meetings};
 pub use roster::{
-    Composition, LoadedRoster, MandatePeriod, ROSTER_FILE, Roster, RosterChange, RosterMember,
-    RosterSeat, RosterSubstitute, SubstituteOrder, Successor,
+    Composition, LoadedRoster, MAX_ROSTER, MandatePeriod, ROSTER_FILE, Roster, RosterChange,
+    RosterMember, RosterSeat, RosterSubstitute, SubstituteOrder, Successor,
 };
 pub use source::SourceFile;
 pub use time::{ClockTime, MeetingTime, Sitting, TimeSpan};

@@ -19,6 +19,10 @@ use crate::error::{Error, Problem, Result};
 /// The file name of an organ's roll; never read as a case or a meeting.
 pub const ROSTER_FILE: &str = "ledamoter.yaml";
 
+/// The most ledamöter, ersättare or changes a roll holds: the largest fullmäktige has 101
+/// seats, and the checks of a meeting go through the roll once per §.
+pub const MAX_ROSTER: usize = 1_000;
+
 pub(super) const ROSTER_SCHEMA: Schema = &[
     ("", fields_of::<Roster>),
     ("mandatperiod", fields_of::<MandatePeriod>),
@@ -251,6 +255,22 @@ impl Roster {
     /// dates outside the period, names not on the roll on the change's day.
     fn problems(&self, source: &SourceFile) -> Vec<Problem> {
         let mut problems = Vec::new();
+        let lists = [
+            ("ledamöter", self.ledamöter.len()),
+            ("ersättare", self.ersättare.len()),
+            ("ändringar", self.ändringar.len()),
+        ];
+        for (key, count) in lists {
+            if count > MAX_ROSTER {
+                problems.push(source.problem(
+                    key,
+                    format!("förteckningen har {count} {key}; högst {MAX_ROSTER} läses"),
+                ));
+            }
+        }
+        if !problems.is_empty() {
+            return problems;
+        }
         let period = self.mandatperiod;
         if period.till < period.från {
             problems.push(source.problem(

@@ -3,6 +3,8 @@
 //! for a ledamot of their party and in the ersättarordning (a warning: a municipality may
 //! have its reasons); no seat stands empty while an ersättare who could take it sits by.
 
+use std::collections::BTreeSet;
+
 use crate::error::Problem;
 use crate::facts::{Attendant, Listed, MeetingFacts, Roll};
 use crate::model::{Composition, LoadedMeeting, ROSTER_FILE, RosterSeat, SubstituteOrder, VACANT};
@@ -123,17 +125,15 @@ pub fn roster(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
             absent.parti.as_deref(),
         ));
     }
-    problems.extend(order(
-        loaded,
-        facts,
-        composition,
-        roster.roster.ersättarordning,
-    ));
+    let presence = Presence::of(&facts.roll, composition);
+    let ordning = roster.roster.ersättarordning;
+    problems.extend(order(loaded, &facts.roll, &presence, composition, ordning));
     problems.extend(empty_seats(
         loaded,
         &facts.roll,
+        &presence,
         composition,
-        roster.roster.ersättarordning,
+        ordning,
     ));
     problems
 }
@@ -181,15 +181,82 @@ fn order_text(composition: &Composition, order: SubstituteOrder, party: &str) ->
     }
 }
 
+/// Who is where in each §, computed once for the checks of the order and the seats.
+struct Presence<'a> {
+    /// Per §: the names serving.
+    serving: Vec<BTreeSet<&'a str>>,
+    /// Per §: the seats an ersättare serves in.
+    held_for: Vec<BTreeSet<&'a str>>,
+    /// Per §: the ersättare of the roll present without serving, as (place in the order,
+    /// party, name), in the order.
+    idle: Vec<Vec<(usize, &'a str, &'a str)>>,
+    /// Per entry of the roll: the §§ (agenda indices) it serves in.
+    served_by: Vec<Vec<usize>>,
+}
+
+impl<'a> Presence<'a> {
+    fn of(roll: &'a Roll, composition: &'a Composition) -> Self {
+        let mut served_by = vec![Vec::new(); roll.attendants.len()];
+        let mut serving = Vec::new();
+        let mut held_for = Vec::new();
+        let mut idle = Vec::new();
+        for (i, here) in roll.serving.iter().enumerate() {
+            for &a in here {
+                served_by[a].push(i);
+            }
+            let names = |list: &[usize]| -> BTreeSet<&'a str> {
+                list.iter()
+                    .map(|&a| roll.attendants[a].member.namn.as_str())
+                    .collect()
+            };
+            let present = names(&roll.present_not_serving[i]);
+            let serving_here = names(here);
+            idle.push(
+                (composition.substitutes.iter().enumerate())
+                    .filter_map(|(place, s)| Some((place, s.party.as_str(), s.name.as_deref()?)))
+                    .filter(|(_, _, name)| present.contains(name) && !serving_here.contains(name))
+                    .collect(),
+            );
+            held_for.push(
+                here.iter()
+                    .filter_map(|&a| roll.attendants[a].member.ersätter.as_deref())
+                    .collect(),
+            );
+            serving.push(serving_here);
+        }
+        Presence {
+            serving,
+            held_for,
+            idle,
+            served_by,
+        }
+    }
+
+    /// The ersättare who could take a seat of `party` in the § at `item`, present without
+    /// serving there, each with their place in the order.
+    fn waiting<'b>(
+        &'b self,
+        item: usize,
+        order: SubstituteOrder,
+        party: &'b str,
+    ) -> impl Iterator<Item = (usize, &'a str)> + 'b {
+        let order_allows = move |p: &str| order == SubstituteOrder::Joint || p == party;
+        self.idle[item]
+            .iter()
+            .filter(move |(_, p, _)| order_allows(p))
+            .map(|&(place, _, name)| (place, name))
+    }
+}
+
 /// An ersättare who serves for a ledamot of another party, or while one before them in
 /// the ersättarordning sits by without serving: a warning, with the order.
 fn order(
     loaded: &LoadedMeeting,
-    facts: &MeetingFacts,
+    roll: &Roll,
+    presence: &Presence,
     composition: &Composition,
     order: SubstituteOrder,
 ) -> Vec<Problem> {
-    let roll = &facts.roll;
     let mut problems = Vec::new();
     for (a, attendant) in roll.attendants.iter().enumerate() {
         let name = attendant.member.namn.as_str();
@@ -212,18 +279,11 @@ fn order(
             );
             continue;
         }
-        let passed_over = loaded.items().find_map(|item| {
-            if !roll.serving[item.index].contains(&a) {
-                return None;
-            }
-            let before = composition.substitutes[..place]
-                .iter()
-                .filter(|s| eligible(order, s, &seat.party))
-                .filter_map(|s| s.name.as_deref())
-                .find(|earlier| {
-                    roll.present(item.index, earlier) && !roll.serves(item.index, earlier)
-                })?;
-            Some((item.number, before))
+        let passed_over = presence.served_by[a].iter().find_map(|&i| {
+            let (_, before) = presence
+                .waiting(i, order, &seat.party)
+                .find(|(earlier, _)| *earlier < place)?;
+            Some((loaded.numbers[i], before))
         });
         if let Some((number, before)) = passed_over {
             problems.push(
@@ -242,6 +302,7 @@ fn order(
 fn empty_seats(
     loaded: &LoadedMeeting,
     roll: &Roll,
+    presence: &Presence,
     composition: &Composition,
     order: SubstituteOrder,
 ) -> Vec<Problem> {
@@ -254,26 +315,21 @@ fn empty_seats(
         let mut idle: Vec<&str> = Vec::new();
         for item in loaded.items() {
             let i = item.index;
-            let held = roll.serves(i, name)
-                || item.item.jäv.iter().any(|j| j == name)
-                || roll.serving[i]
-                    .iter()
-                    .any(|&a| roll.attendants[a].member.ersätter.as_deref() == Some(name));
+            let held = presence.serving[i].contains(name)
+                || presence.held_for[i].contains(name)
+                || item.item.jäv.iter().any(|j| j == name);
             if held {
                 continue;
             }
-            let waiting: Vec<&str> = (composition.substitutes.iter())
-                .filter(|s| eligible(order, s, &seat.party))
-                .filter_map(|s| s.name.as_deref())
-                .filter(|s| roll.present(i, s) && !roll.serves(i, s))
-                .collect();
-            if !waiting.is_empty() {
-                empty.push(item.number);
-                for w in waiting {
-                    if !idle.contains(&w) {
-                        idle.push(w);
-                    }
+            let mut waits = false;
+            for (_, waiting) in presence.waiting(i, order, &seat.party) {
+                waits = true;
+                if !idle.contains(&waiting) {
+                    idle.push(waiting);
                 }
+            }
+            if waits {
+                empty.push(item.number);
             }
         }
         if empty.is_empty() {
