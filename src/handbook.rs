@@ -19,9 +19,13 @@ pub const PICTURE_SOURCES: &str = "docs/handbok/bilder/källor.txt";
 const MARKER: &str = "<!-- komplett fil:";
 
 /// The meeting a profile of the handbook is shown with: a folder of complete files with a
-/// `profil.yaml` and no meeting gets a copy of it, and of the logotype beside its profile.
+/// `profil.yaml` and no meeting gets a copy of it, and of the files beside its profile
+/// that it reads: the logotype and the organ's roll.
 pub const PROFILE_MEETING: &str = "cases/kultur-och-fritidsnamnden/2024-09-17";
-const PROFILE_LOGO: &str = "cases/kultur-och-fritidsnamnden/logotyp.png";
+const BESIDE_THE_PROFILE: &[&str] = &[
+    "cases/kultur-och-fritidsnamnden/logotyp.png",
+    "cases/kultur-och-fritidsnamnden/ledamoter.yaml",
+];
 
 /// One complete file of a page: its path (relative to the page's folder) and text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,7 +74,7 @@ pub fn complete_files(markdown: &str) -> Result<Vec<CompleteFile>, String> {
 }
 
 /// Write `files` under `folder`, and beside each profile without a meeting the meeting
-/// (and logotype) of [`PROFILE_MEETING`] from the repository at `root`.
+/// (with what lies beside its profile) of [`PROFILE_MEETING`] from the repository at `root`.
 pub fn lay_out(files: &[CompleteFile], folder: &Path, root: &Path) -> Result<(), String> {
     let io = |path: &Path, e: std::io::Error| format!("{}: {e}", path.display());
     for file in files {
@@ -96,9 +100,11 @@ pub fn lay_out(files: &[CompleteFile], folder: &Path, root: &Path) -> Result<(),
         let meeting = root.join(PROFILE_MEETING);
         let name = meeting.file_name().unwrap_or_default();
         copy_folder(&meeting, &beside.join(name)).map_err(|e| io(&meeting, e))?;
-        let logo = root.join(PROFILE_LOGO);
-        let logo_copy = beside.join(logo.file_name().unwrap_or_default());
-        std::fs::copy(&logo, &logo_copy).map_err(|e| io(&logo, e))?;
+        for file in BESIDE_THE_PROFILE {
+            let original = root.join(file);
+            let copy = beside.join(original.file_name().unwrap_or_default());
+            std::fs::copy(&original, &copy).map_err(|e| io(&original, e))?;
+        }
     }
     Ok(())
 }

@@ -73,6 +73,10 @@ pub fn load(paths: &[PathBuf]) -> Result<Inputs> {
                 let name = model::PROFILE_FILE.to_owned();
                 model::LoadedProfile::from_source(source, name)?;
                 Ok(None)
+            } else if path.file_name().is_some_and(|n| n == model::ROSTER_FILE) {
+                // So is an organ's roll, read once for all its meetings.
+                model::LoadedRoster::for_file_in(path, &reading)?;
+                Ok(None)
             } else if source.is_meeting() {
                 let loaded = LoadedMeeting::from_source(source, &reading)?;
                 let facts = MeetingFacts::of(&loaded);

@@ -10,8 +10,8 @@ use crate::derive::procedure::{actors, label};
 use crate::error::Result;
 use crate::facts::{self, Listed, MeetingFacts};
 use crate::model::{
-    DateStyle, LoadedCase, LoadedMeeting, LoadedProfile, Numbering, PROFILE_FILE, ParagraphNumber,
-    Proposal, Reading, SourceFile, VACANT,
+    DateStyle, LoadedCase, LoadedMeeting, LoadedProfile, LoadedRoster, Numbering, PROFILE_FILE,
+    ParagraphNumber, Proposal, ROSTER_FILE, Reading, Roster, SourceFile, SubstituteOrder, VACANT,
 };
 use crate::swedish;
 
@@ -35,7 +35,9 @@ fn fact(subject: impl Into<String>, field: impl Into<String>, value: impl Into<S
 
 /// The facts of the YAML file `source`: a meeting or a case.
 pub fn facts(source: SourceFile) -> Result<Vec<Fact>> {
-    if source.path.file_name().is_some_and(|n| n == PROFILE_FILE) {
+    if source.path.file_name().is_some_and(|n| n == ROSTER_FILE) {
+        Ok(roster(&LoadedRoster::from_source(source)?.roster))
+    } else if source.path.file_name().is_some_and(|n| n == PROFILE_FILE) {
         Ok(profile(&LoadedProfile::from_source(
             source,
             PROFILE_FILE.to_owned(),
@@ -100,6 +102,95 @@ fn profile(loaded: &LoadedProfile) -> Vec<Fact> {
     }
     for (field, text) in wordings.entries() {
         facts.push(fact("Formulering", field, one_line(text)));
+    }
+    facts
+}
+
+/// An organ's roll: the period, each ledamot and ersättare as the period starts, and
+/// each change in the secretary's words ("Anna Ek (S) ersätts av Per Holm (S) från
+/// 2025-03-01").
+fn roster(roster: &Roster) -> Vec<Fact> {
+    let head = "Ledamotsförteckning";
+    let period = roster.mandatperiod;
+    let order = match roster.ersättarordning {
+        SubstituteOrder::PerParty => "per parti",
+        SubstituteOrder::Joint => "gemensam",
+    };
+    let mut facts = vec![
+        fact(
+            head,
+            "mandatperiod",
+            format!(
+                "{} – {}",
+                swedish::short_date(period.från),
+                swedish::short_date(period.till)
+            ),
+        ),
+        fact(head, "ersättarordning", order),
+    ];
+    for member in &roster.ledamöter {
+        let role = member.roll.as_deref().unwrap_or("ledamot");
+        facts.push(fact(
+            "Ledamot",
+            format!("{} ({})", member.namn, member.parti),
+            role,
+        ));
+    }
+    let mut places: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, substitute) in roster.ersättare.iter().enumerate() {
+        let place = match roster.ersättarordning {
+            SubstituteOrder::PerParty => {
+                let place = places.entry(&substitute.parti).or_default();
+                *place += 1;
+                format!("nr {place} för ({})", substitute.parti)
+            }
+            SubstituteOrder::Joint => format!("nr {}", i + 1),
+        };
+        facts.push(fact(
+            "Ersättare",
+            format!("{} ({})", substitute.namn, substitute.parti),
+            place,
+        ));
+    }
+    for change in &roster.ändringar {
+        let day = swedish::short_date(change.datum);
+        // Who they were the day before.
+        let before = roster.on(change.datum.pred_opt().unwrap_or(change.datum));
+        let party = |name: &str| {
+            before
+                .seat_of(name)
+                .map(|s| format!("{name} ({})", s.party))
+                .unwrap_or_else(|| name.to_owned())
+        };
+        let (who, text) = match (&change.avgår, &change.namn) {
+            (Some(leaving), _) => {
+                let text = match &change.efterträdare {
+                    Some(successor) => {
+                        let successor_party = (successor.parti.clone())
+                            .or_else(|| before.seat_of(leaving).map(|s| s.party.clone()));
+                        let successor = match successor_party {
+                            Some(p) => format!("{} ({p})", successor.namn),
+                            None => successor.namn.clone(),
+                        };
+                        format!("{} ersätts av {successor} från {day}", party(leaving))
+                    }
+                    None if before.member(leaving).is_some() => {
+                        format!("{} avgår från {day}; platsen är vakant", party(leaving))
+                    }
+                    None => format!("{} avgår som ersättare från {day}", party(leaving)),
+                };
+                (leaving, text)
+            }
+            (None, Some(name)) => {
+                let text = match change.roll.as_deref().filter(|r| !r.trim().is_empty()) {
+                    Some(role) => format!("{} är {role} från {day}", party(name)),
+                    None => format!("{} lämnar presidiet från {day}", party(name)),
+                };
+                (name, text)
+            }
+            (None, None) => continue,
+        };
+        facts.push(fact(head, format!("ändring {day} {who}"), text));
     }
     facts
 }
@@ -188,23 +279,29 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
     let numbers = [
         ("protokollnummer", meeting.protokollnummer),
         ("första paragraf", meeting.första_paragraf),
-        ("platser", meeting.platser),
     ];
     for (field, value) in numbers {
         if let Some(value) = value {
             facts.push(fact(head, field, value.to_string()));
         }
     }
-    for absent in &meeting.frånvarande {
-        let role = if absent.ersättare {
+    if let Some(seats) = derived.seats {
+        facts.push(fact(head, "platser", seats.to_string()));
+    }
+    for absent in &roll.absent {
+        let role = if absent.substitute {
             "ersättare"
         } else {
             "ledamot"
         };
-        facts.push(fact("Frånvarande", label(roll, &absent.namn), role));
+        let who = match &absent.party {
+            Some(party) => format!("{} ({party})", absent.name),
+            None => label(roll, &absent.name),
+        };
+        facts.push(fact("Frånvarande", who, role));
     }
-    for (v, vacancy) in meeting.vakanser.iter().enumerate() {
-        let party = vacancy.parti.as_deref().unwrap_or("–");
+    for (v, vacancy) in roll.vacancies.iter().enumerate() {
+        let party = vacancy.as_deref().unwrap_or("–");
         facts.push(fact("Vakant plats", (v + 1).to_string(), party));
     }
     let everyone: Vec<usize> = (0..meeting.paragrafer.len()).collect();

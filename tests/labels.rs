@@ -158,7 +158,7 @@ fn a_profile_overrides_every_label_and_the_documents_print_it() {
         .collect();
     // The organs between them have an occasion for almost every label: a vote in the
     // bilaga (fullmäktige), a written reservation and an omedelbart justerad § (kultur- och
-    // fritidsnämnden), an application table (socialnämnden), no example
+    // fritidsnämnden), an application table (socialnämnden), a protocol number (regionstyrelsen); no example
     // writes its decisions as att-satser.
     let mut printed = String::new();
     let organs = [
@@ -166,6 +166,7 @@ fn a_profile_overrides_every_label_and_the_documents_print_it() {
         "kultur-och-fritidsnamnden",
         "kommunfullmaktige",
         "socialnamnden",
+        "regionstyrelsen",
     ];
     for organ in organs {
         let (_dir, folder, ok, stderr) = organ_with(organ, &overrides);

@@ -36,10 +36,10 @@ fn the_first_page_of_a_large_assembly_keeps_its_signatures_and_anslag() {
     for expected in [
         "Plats och tid Ekby stadshus, fullmäktigesalen, måndagen den 21 oktober 2024, kl. 18.00–21.15 (ajournering 19.30–19.45)",
         "Beslutande Se bilaga, närvaro- och omröstningslista",
-        "Utses att justera Karin Lund med Olof Strand som ersättare och Ahmed Yusuf",
+        "Utses att justera Karin Lund (M) med Olof Strand (M) som ersättare och Ahmed Yusuf (S)",
         "Justeringens plats och tid Kommunledningskontoret, Ekby stadshus, 2024-10-28 kl. 10.00",
         "Paragrafer KF §§ 118–124 och 126",
-        "Sekreterare Maria Lindholm Ordförande Birgitta Ståhl Justerande Karin Lund Justerande Ahmed Yusuf",
+        "Sekreterare Maria Lindholm Kommunsekreterare Ordförande Birgitta Ståhl Justerande Karin Lund Justerande Ahmed Yusuf",
         "ANSLAG/BEVIS",
         "Datum då anslaget sätts upp 2024-10-29 Datum då anslaget tas ned 2024-11-19",
     ] {
@@ -78,7 +78,7 @@ fn the_omedelbart_justerad_paragraph_has_its_own_protocol_anslag_and_dates() {
     let own = text(pdf(pdfs, "protokoll-omedelbart-justerade"));
     for expected in [
         "Protokoll, omedelbart justerade paragrafer",
-        "Utses att justera Per Holm och Sara Lind",
+        "Utses att justera Per Holm (C) och Sara Lind (KD)",
         "Justeringens plats och tid Ekby stadshus, fullmäktigesalen, 2024-10-21 kl. 21.20",
         "Paragrafer KF § 125",
         "Datum då anslaget sätts upp 2024-10-22",
@@ -241,7 +241,7 @@ fn textconv_shows_who_served_where_and_each_justering() {
 
 #[test]
 fn a_first_page_that_would_overflow_sends_its_lists_to_the_bilaga() {
-    // 16 ledamöter, 8 officials, two justerare: with the lists, the signatures and the
+    // 16 ledamöter, 5 officials, two justerare: with the lists, the signatures and the
     // ANSLAG/BEVIS would not fit on page 1.
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("2024-05-21");
@@ -254,7 +254,7 @@ fn a_first_page_that_would_overflow_sends_its_lists_to_the_bilaga() {
     let members: String = (1..=16)
         .map(|i| format!("  - {{namn: Ledamot Nummer{i}, parti: S}}\n"))
         .collect();
-    let others: String = (1..=8)
+    let others: String = (1..=5)
         .map(|i| format!("  - {{namn: Tjänsteperson Nummer{i}, titel: handläggare på förvaltningen, paragrafer: § 31}}\n"))
         .collect();
     let meeting = format!(
@@ -273,7 +273,7 @@ fn a_first_page_that_would_overflow_sends_its_lists_to_the_bilaga() {
         "Beslutande Se bilaga",
         // The others present still fit beside the signatures.
         "Övriga närvarande Tjänsteperson Nummer1",
-        "Justerande Ledamot Nummer4",
+        "Sekreterare Per Lind Ordförande Ledamot Nummer1 Justerande Ledamot Nummer2 Justerande Ledamot Nummer4",
         "ANSLAG/BEVIS",
         "Förvaringsplats för protokollet Kulturförvaltningen",
     ] {

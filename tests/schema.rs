@@ -15,6 +15,8 @@ fn kind_of(path: &Path) -> FileKind {
     let source = paragraf::model::SourceFile::read(path).unwrap();
     if path.file_name().is_some_and(|n| n == "profil.yaml") {
         FileKind::Profile
+    } else if path.file_name().is_some_and(|n| n == "ledamoter.yaml") {
+        FileKind::Roster
     } else if source.is_meeting() {
         FileKind::Meeting
     } else {
@@ -123,7 +125,7 @@ fn the_schema_underlines_what_the_parser_refuses() {
 }
 
 #[test]
-fn paragraf_schema_prints_one_kind_and_writes_all_three() {
+fn paragraf_schema_prints_one_kind_and_writes_all_four() {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_paragraf"))
         .args(["schema", "profil"])
         .output()

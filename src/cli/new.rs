@@ -1,4 +1,4 @@
-//! `paragraf new`: a commented skeleton of a case, a meeting or a profile.
+//! `paragraf new`: a commented skeleton of a case, a meeting, a profile or an organ's roll.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,7 +12,8 @@ use super::{fail, finish_written};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Vad som ska skapas: case (ärende), meeting (sammanträde) eller profile (profil).
+    /// Vad som ska skapas: case (ärende), meeting (sammanträde), profile (profil) eller
+    /// roll (ledamöter).
     #[arg(value_enum, value_name = "SLAG")]
     kind: NewKind,
     /// Filen som skapas; den får inte finnas.
@@ -26,6 +27,8 @@ enum NewKind {
     Meeting,
     #[value(alias = "profil")]
     Profile,
+    #[value(alias = "ledamoter")]
+    Roll,
 }
 
 pub fn run(Args { kind, path }: Args) -> ExitCode {
@@ -33,6 +36,7 @@ pub fn run(Args { kind, path }: Args) -> ExitCode {
         NewKind::Case => (paragraf::model::CASE_SKELETON, FileKind::Case),
         NewKind::Meeting => (paragraf::model::MEETING_SKELETON, FileKind::Meeting),
         NewKind::Profile => (paragraf::model::PROFILE_SKELETON, FileKind::Profile),
+        NewKind::Roll => (paragraf::model::ROSTER_SKELETON, FileKind::Roster),
     };
     if path.exists() {
         return fail(&Problem::in_file(&path, "finns redan; välj ett nytt filnamn").into());

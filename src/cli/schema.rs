@@ -11,10 +11,10 @@ use super::{fail, finish_written};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Vilket schema: arende, sammantrade eller profil.
-    #[arg(value_parser = ["arende", "sammantrade", "profil"], value_name = "SLAG")]
+    /// Vilket schema: arende, sammantrade, profil eller ledamoter.
+    #[arg(value_parser = ["arende", "sammantrade", "profil", "ledamoter"], value_name = "SLAG")]
     kind: Option<String>,
-    /// Skriv alla tre scheman som MAPP/SLAG.schema.json.
+    /// Skriv alla fyra scheman som MAPP/SLAG.schema.json.
     #[arg(short, long, value_name = "MAPP")]
     out: Option<PathBuf>,
 }

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::item::{ItemView, items, prefix};
 use super::notice::{NoticeView, notice_view};
 use super::procedure::Phrasing;
-use super::roll::{MemberView, RollTable, cover_lists, roll_table};
+use super::roll::{MemberView, Recipients, RollTable, cover_lists, recipients, roll_table};
 use super::{
     DateParts, Document, DocumentKind, PersonView, ProfileViews, Shared, SourceAttachment, View,
 };
@@ -70,20 +70,29 @@ pub struct ActingChair {
     pub name: String,
 }
 
-/// A justerare: `Bo Ström`, with a stand-in `Lisa Ek`.
+/// A justerare: `Bo Ström`, with a stand-in `Lisa Ek`, each with their party when the
+/// organ's roll gives it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ApproverView {
     pub name: String,
     pub title: Option<String>,
+    pub party: Option<String>,
     pub stand_in: Option<String>,
+    pub stand_in_party: Option<String>,
 }
 
-impl From<&Approver> for ApproverView {
-    fn from(adjuster: &Approver) -> Self {
+impl ApproverView {
+    fn of(adjuster: &Approver, loaded: &LoadedMeeting) -> Self {
+        let party = |name: &str| {
+            let composition = loaded.composition.as_ref()?;
+            composition.seat_of(name).map(|s| s.party.clone())
+        };
         ApproverView {
             name: adjuster.namn.clone(),
             title: adjuster.titel.clone(),
+            party: party(&adjuster.namn),
             stand_in: adjuster.ersättare.clone(),
+            stand_in_party: adjuster.ersättare.as_deref().and_then(party),
         }
     }
 }
@@ -108,6 +117,8 @@ pub struct ProtocolView {
     pub roll: Option<RollTable>,
     /// For the kallelse: the day it is sent.
     pub sent_on: String,
+    /// For the kallelse of an organ that keeps a roll: whom it is sent to.
+    pub recipients: Option<Recipients>,
 }
 
 /// What the documents of the part (or of the whole meeting, without a part) say about the
@@ -174,11 +185,16 @@ fn meeting_view(
         secretary: PersonView::from(&meeting.sekreterare),
         // The kallelse, of no part, is signed by the meeting's ordförande.
         chair: part
-            .map_or(meeting.ordförande.as_ref(), |p| p.chair.as_ref())
+            .map_or(facts.signing_chair.as_ref(), |p| p.chair.as_ref())
             .map(PersonView::from),
         acting_chairs: acting_chairs(loaded, items),
         adjusters: part
-            .map(|p| p.approvers.iter().map(ApproverView::from).collect())
+            .map(|p| {
+                p.approvers
+                    .iter()
+                    .map(|a| ApproverView::of(a, loaded))
+                    .collect()
+            })
             .unwrap_or_default(),
         certification: meeting
             .utdragsbestyrkande
@@ -262,12 +278,19 @@ pub fn meeting_documents(
     let meeting = &loaded.meeting;
     let dates = loaded.profile.profile.datumformat;
     let profile = profiles.of(&loaded.profile);
-    let profile_sources = SourceAttachment::of_profile(&loaded.profile);
     let phrasing = Phrasing::new(&loaded.profile.profile.formuleringar, facts);
     let items = items(loaded, facts, &phrasing)?;
     // Every file is attached under its path within the nämnd's folder.
     let root = crate::model::files::folder_of(&loaded.source.path).join("..");
     let meeting_source = SourceAttachment::of(&loaded.source, "sammanträdet", &root);
+    // The profile and the organ's roll travel with every document of the meeting.
+    let organ_sources: Vec<SourceAttachment> = SourceAttachment::of_profile(&loaded.profile)
+        .into_iter()
+        .chain(
+            (loaded.roster.iter())
+                .map(|roster| SourceAttachment::of(&roster.source, "ledamotsförteckningen", &root)),
+        )
+        .collect();
     let date = swedish::short_date(meeting.datum);
     let document = |kind, date, title, part, sources, redactions, view| Document {
         kind,
@@ -312,7 +335,7 @@ pub fn meeting_documents(
                 item.case
                     .map(|case| SourceAttachment::of(&case.source, "ärendet", &root)),
             )
-            .chain(profile_sources.clone())
+            .chain(organ_sources.clone())
             .collect();
         // One meeting, one list: a name listed on any of its cases is redacted in every
         // public document of the meeting, not only in its own §.
@@ -342,7 +365,7 @@ pub fn meeting_documents(
                 .into_iter()
                 .map(|case| SourceAttachment::of(&case.source, "ärendet", &root)),
         )
-        .chain(profile_sources.clone())
+        .chain(organ_sources.clone())
         .collect();
     let all_redactions = personal_data(loaded);
     let appendix = loaded.profile.profile.närvarolista != RollPlacement::Cover;
@@ -364,6 +387,7 @@ pub fn meeting_documents(
             items: part.items.iter().map(|&i| items[i].clone()).collect(),
             roll: appendix.then(|| roll_table(loaded, facts, &part.items)),
             sent_on: String::new(),
+            recipients: None,
             meeting: header,
         };
         if let (Some(notice), Some(posted)) = (view.meeting.notice.clone(), part.posted) {
@@ -378,7 +402,7 @@ pub fn meeting_documents(
                 ),
                 name.clone(),
                 std::iter::once(meeting_source.clone())
-                    .chain(profile_sources.clone())
+                    .chain(organ_sources.clone())
                     .collect(),
                 meeting.personuppgifter.clone(),
                 View::Notice(Box::new(notice)),
@@ -401,6 +425,7 @@ pub fn meeting_documents(
         items,
         roll: None,
         sent_on: swedish::date(dates, sent_on),
+        recipients: recipients(loaded),
     };
     let items = agenda.items.clone();
     let agenda = document(

@@ -5,8 +5,8 @@
 
 use serde::Serialize;
 
-use crate::facts::{Attendant, Listed, MeetingFacts};
-use crate::model::{LoadedMeeting, ParagraphNumber, VACANT};
+use crate::facts::{Attendant, Listed, MeetingFacts, Roll};
+use crate::model::{LoadedMeeting, ParagraphNumber, RosterSeat, VACANT};
 use crate::swedish;
 
 /// A person at the meeting, as the protocol lists them: name, then what they are there as.
@@ -16,6 +16,30 @@ pub struct MemberView {
     pub name: String,
     pub note: Option<String>,
     pub vacancy: bool,
+}
+
+/// Who a kallelse is sent to, from the organ's roll on the meeting's date: every ledamot
+/// (the presidium marked) and, för kännedom, every ersättare.
+#[derive(Debug, Clone, Serialize)]
+pub struct Recipients {
+    pub members: Vec<MemberView>,
+    pub substitutes: Vec<MemberView>,
+}
+
+/// The kallelse's recipients, when the organ keeps a roll.
+pub fn recipients(loaded: &LoadedMeeting) -> Option<Recipients> {
+    let composition = loaded.composition.as_ref()?;
+    let view = |seat: &RosterSeat| {
+        seat.name.as_ref().map(|name| MemberView {
+            name: format!("{name} ({})", seat.party),
+            note: seat.role.clone(),
+            vacancy: false,
+        })
+    };
+    Some(Recipients {
+        members: composition.members.iter().filter_map(view).collect(),
+        substitutes: composition.substitutes.iter().filter_map(view).collect(),
+    })
 }
 
 /// The lists of a protocol's first page for the §§ at `items` (agenda indices).
@@ -36,49 +60,42 @@ fn serves_for(replaced: &str) -> String {
 }
 
 /// The absent and the vacant seats of the whole roll, when the profile asks for it.
-fn absent(loaded: &LoadedMeeting) -> Vec<MemberView> {
-    let meeting = &loaded.meeting;
+fn absent(loaded: &LoadedMeeting, roll: &Roll) -> Vec<MemberView> {
     if !loaded.profile.profile.hela_närvarolistan {
         return Vec::new();
     }
     let party = |p: &Option<String>| p.as_ref().map(|p| format!(" ({p})")).unwrap_or_default();
-    meeting
-        .frånvarande
+    roll.absent
         .iter()
         .map(|a| MemberView {
-            name: format!("{}{}", a.namn, party(&a.parti)),
-            note: a.ersättare.then(|| "ersättare".to_owned()),
+            name: format!("{}{}", a.name, party(&a.party)),
+            note: a.substitute.then(|| "ersättare".to_owned()),
             vacancy: false,
         })
-        .chain(meeting.vakanser.iter().map(|v| MemberView {
-            name: party(&v.parti).trim().to_owned(),
+        .chain(roll.vacancies.iter().map(|v| MemberView {
+            name: party(v).trim().to_owned(),
             note: None,
             vacancy: true,
         }))
         .collect()
 }
 
-/// The §§ of `items` an entry's own `paragrafer`/`ej_paragrafer` cover (jäv left aside:
-/// that is said in the § itself), when not all of them.
+/// The §§ of `items` an entry serves in (not those where they are jäv), when not all of
+/// them.
 fn limited_to(
     loaded: &LoadedMeeting,
     attendant: &Attendant,
     items: &[usize],
 ) -> Option<Vec<ParagraphNumber>> {
-    let member = &attendant.member;
-    if member.paragrafer.is_none() && member.ej_paragrafer.is_none() {
-        return None;
-    }
     let covered: Vec<ParagraphNumber> = items
         .iter()
         .map(|&i| loaded.numbers[i])
-        .filter(|n| {
-            member.paragrafer.as_ref().is_none_or(|l| l.contains(*n))
-                && !member
-                    .ej_paragrafer
-                    .as_ref()
-                    .is_some_and(|l| l.contains(*n))
+        .zip(items)
+        .filter(|(n, i)| {
+            let jäv = &loaded.meeting.paragrafer[**i].jäv;
+            attendant.covers(*n) && !jäv.contains(&attendant.member.namn)
         })
+        .map(|(n, _)| n)
         .collect();
     (covered.len() < items.len()).then_some(covered)
 }
@@ -143,7 +160,7 @@ pub fn cover_lists(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize]
     CoverLists {
         members,
         substitutes,
-        absent: absent(loaded),
+        absent: absent(loaded, roll),
     }
 }
 
@@ -168,7 +185,7 @@ pub struct RollRow {
     /// `ordförande`, `ers. för Dan Berg`.
     pub note: String,
     pub substitute: bool,
-    /// Per segment: `tjg`, `ej` (present or a member of the organ, not serving) or ``.
+    /// Per segment: `tjg`, `ej` (present without serving, or jäv) or `` (not there).
     pub serving: Vec<&'static str>,
     /// Per vote: `ja`, `nej`, `avstår` or ``.
     pub votes: Vec<&'static str>,
@@ -178,23 +195,27 @@ pub struct RollRow {
 
 /// The rows the whole roll adds to the bilaga: those absent (not serving anywhere) and
 /// the vacant seats.
-fn whole_roll_rows(loaded: &LoadedMeeting, segments: usize, votes: usize) -> Vec<RollRow> {
+fn whole_roll_rows(
+    loaded: &LoadedMeeting,
+    roll: &Roll,
+    segments: usize,
+    votes: usize,
+) -> Vec<RollRow> {
     if !loaded.profile.profile.hela_närvarolistan {
         return Vec::new();
     }
-    let meeting = &loaded.meeting;
-    let absent = meeting.frånvarande.iter().map(|a| RollRow {
-        name: a.namn.clone(),
-        party: a.parti.clone().unwrap_or_default(),
+    let absent = roll.absent.iter().map(|a| RollRow {
+        name: a.name.clone(),
+        party: a.party.clone().unwrap_or_default(),
         note: "frånvarande".to_owned(),
-        substitute: a.ersättare,
+        substitute: a.substitute,
         serving: vec![""; segments],
         votes: vec![""; votes],
         vacancy: false,
     });
-    let vacant = meeting.vakanser.iter().map(|v| RollRow {
+    let vacant = roll.vacancies.iter().map(|party| RollRow {
         name: "Vakant".to_owned(),
-        party: v.parti.clone().unwrap_or_default(),
+        party: party.clone().unwrap_or_default(),
         note: String::new(),
         substitute: false,
         serving: vec![""; segments],
@@ -236,30 +257,40 @@ pub fn roll_table(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize])
     let rows = names
         .into_iter()
         .map(|(name, substitute)| {
-            let entries: Vec<&Attendant> = roll
-                .attendants
-                .iter()
-                .filter(|a| a.member.namn == name)
+            let entries: Vec<(usize, &Attendant)> = (roll.attendants.iter().enumerate())
+                .filter(|(_, a)| a.member.namn == name)
                 .collect();
             let mut note: Vec<String> = entries
                 .iter()
-                .filter_map(|a| a.member.roll.clone())
+                .filter_map(|(_, a)| a.member.roll.clone())
                 .collect();
+            // Whom they served for in this part's §§ only.
             let replaced: Vec<String> = entries
                 .iter()
-                .filter_map(|a| a.member.ersätter.as_deref())
+                .filter(|(index, _)| items.iter().any(|&i| roll.serving[i].contains(index)))
+                .filter_map(|(_, a)| a.member.ersätter.as_deref())
                 .map(serves_for)
                 .collect();
             if !replaced.is_empty() {
                 note.push(format!("ers. för {}", swedish::join_and(&replaced)));
             }
+            // "kom kl. 18.25": the list in a bilaga says it as the first page would.
+            for (_, a) in &entries {
+                if let Some(extra) = a.member.anteckning.as_ref().filter(|e| !note.contains(e)) {
+                    note.push(extra.clone());
+                }
+            }
             let serving = segments
                 .iter()
                 .map(|segment| {
                     let first = segment[0];
+                    let jäv = loaded.meeting.paragrafer[first]
+                        .jäv
+                        .iter()
+                        .any(|j| j == name);
                     if roll.serves(first, name) {
                         "tjg"
-                    } else if !substitute || roll.present(first, name) {
+                    } else if jäv || roll.present(first, name) {
                         "ej"
                     } else {
                         ""
@@ -285,7 +316,7 @@ pub fn roll_table(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize])
                 vacancy: false,
             }
         })
-        .chain(whole_roll_rows(loaded, segments.len(), voted.len()))
+        .chain(whole_roll_rows(loaded, roll, segments.len(), voted.len()))
         .collect();
     RollTable {
         segments: segments

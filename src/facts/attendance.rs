@@ -3,9 +3,9 @@
 //! about votes, yrkanden and reservations, the beslutande list and the närvaro- och
 //! omröstningsbilaga read it from here.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{LoadedMeeting, Member, ParagraphList, ParagraphNumber};
+use crate::model::{Composition, LoadedMeeting, Member, ParagraphList, ParagraphNumber, VACANT};
 
 /// Which list of the meeting file an entry stands in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,13 +24,18 @@ impl Listed {
     }
 }
 
-/// One entry of `beslutande` or `ersättare`.
+/// One entry of `beslutande` or `ersättare`, or a ledamot the organ's roll seats without
+/// the meeting naming them.
 #[derive(Debug, Clone)]
 pub struct Attendant {
+    /// As written, the party and role the roll gives filled in.
     pub member: Member,
     pub listed: Listed,
-    /// Its place in that list.
-    pub index: usize,
+    /// Its place in that list; none for a ledamot only the roll names.
+    pub index: Option<usize>,
+    /// The §§ in which an ersättare serves in this ledamot's seat: a ledamot the meeting
+    /// gives no §§ of their own serves in the others.
+    pub replaced_in: Vec<ParagraphNumber>,
 }
 
 impl Attendant {
@@ -44,55 +49,70 @@ impl Attendant {
         self.listed == Listed::Members || self.member.ersätter.is_some()
     }
 
-    /// The field path of `name` in this entry: `beslutande[3].paragrafer`.
+    /// The field path of `name` in this entry: `beslutande[3].paragrafer`; the list
+    /// itself for a ledamot only the roll names.
     pub fn field(&self, name: &str) -> String {
-        format!("{}[{}].{name}", self.listed.key(), self.index)
+        match self.index {
+            Some(index) => format!("{}[{index}].{name}", self.listed.key()),
+            None => self.listed.key().to_owned(),
+        }
     }
 
-    /// Whether the entry covers `number`: within its `paragrafer` (all when left out) and
-    /// outside its `ej_paragrafer`.
+    /// Whether the entry covers `number`: within its `paragrafer` (all when left out),
+    /// outside its `ej_paragrafer`, and not where an ersättare holds the seat.
     pub fn covers(&self, number: ParagraphNumber) -> bool {
-        let within =
-            |list: &Option<ParagraphList>| list.as_ref().is_none_or(|l| l.contains(number));
-        within(&self.member.paragrafer)
-            && !self
-                .member
-                .ej_paragrafer
-                .as_ref()
-                .is_some_and(|l| l.contains(number))
+        own_paragraphs_cover(&self.member, number) && !self.replaced_in.contains(&number)
     }
+}
+
+/// Whether an entry's own §§ cover `number`: within its `paragrafer` (all when left out)
+/// and outside its `ej_paragrafer`.
+fn own_paragraphs_cover(member: &Member, number: ParagraphNumber) -> bool {
+    let within = |list: &Option<ParagraphList>| list.as_ref().is_none_or(|l| l.contains(number));
+    within(&member.paragrafer)
+        && !member
+            .ej_paragrafer
+            .as_ref()
+            .is_some_and(|l| l.contains(number))
+}
+
+/// A ledamot or ersättare not present, as the whole roll lists them.
+#[derive(Debug, Clone)]
+pub struct AbsentMember {
+    pub name: String,
+    pub party: Option<String>,
+    pub substitute: bool,
 }
 
 /// Who attended the meeting and who served in each §.
 #[derive(Debug, Clone)]
 pub struct Roll {
-    /// Every entry of `beslutande`, then of `ersättare`.
+    /// Every entry of `beslutande`, then of `ersättare`; with the organ's roll, its
+    /// ledamöter in its order (as the meeting writes them, or seated by the roll), then
+    /// the ersättare the meeting names.
     pub attendants: Vec<Attendant>,
     /// Per § (agenda order): the entries that serve in it.
     pub serving: Vec<Vec<usize>>,
     /// Per §: the entries present in it without serving (ersättare not called in, and
     /// members who declared jäv are not present).
     pub present_not_serving: Vec<Vec<usize>>,
+    /// Ledamöter and ersättare not present: as `frånvarande` says, or with the roll every
+    /// one of it the meeting does not seat or name.
+    pub absent: Vec<AbsentMember>,
+    /// The party of each seat no one holds.
+    pub vacancies: Vec<Option<String>>,
+    /// How many ledamöter the organ has: as the meeting says (`platser`), else the roll's
+    /// seats, else counted from a whole roll written in the meeting (absent members,
+    /// vacancies).
+    pub seats: Option<usize>,
 }
 
 impl Roll {
     pub fn of(loaded: &LoadedMeeting) -> Self {
-        let meeting = &loaded.meeting;
-        let attendants: Vec<Attendant> = (meeting.beslutande.iter().enumerate())
-            .map(|(index, m)| (Listed::Members, index, m))
-            .chain(
-                meeting
-                    .ersättare
-                    .iter()
-                    .enumerate()
-                    .map(|(index, m)| (Listed::Substitutes, index, m)),
-            )
-            .map(|(listed, index, member)| Attendant {
-                member: member.clone(),
-                listed,
-                index,
-            })
-            .collect();
+        let (attendants, absent, vacancies, seats) = match &loaded.composition {
+            Some(composition) => from_roster(loaded, composition),
+            None => as_written(loaded),
+        };
         let mut serving = Vec::new();
         let mut present_not_serving = Vec::new();
         for item in loaded.items() {
@@ -123,6 +143,13 @@ impl Roll {
             attendants,
             serving,
             present_not_serving,
+            absent,
+            vacancies,
+            seats: loaded
+                .meeting
+                .platser
+                .and_then(|p| usize::try_from(p).ok())
+                .or(seats),
         }
     }
 
@@ -157,6 +184,11 @@ impl Roll {
     /// Whether `name` stands in the roll at all.
     pub fn knows(&self, name: &str) -> bool {
         self.attendants.iter().any(|a| a.member.namn == name)
+    }
+
+    /// Whether `name` is a ledamot or ersättare not present.
+    pub fn is_absent(&self, name: &str) -> bool {
+        self.absent.iter().any(|a| a.name == name)
     }
 
     /// The names of the roll, each once, for "menade du …?".
@@ -212,4 +244,205 @@ impl Roll {
         }
         segments
     }
+}
+
+/// What a roll is made of: the attendants, the absent, the vacant seats and the seats.
+type Parts = (
+    Vec<Attendant>,
+    Vec<AbsentMember>,
+    Vec<Option<String>>,
+    Option<usize>,
+);
+
+/// The roll as the meeting writes it in full: every entry of `beslutande` and
+/// `ersättare`, `frånvarande` and `vakanser`.
+fn as_written(loaded: &LoadedMeeting) -> Parts {
+    let meeting = &loaded.meeting;
+    let attendants = entries(loaded, Member::clone)
+        .into_iter()
+        .map(|(listed, index, member)| Attendant {
+            member,
+            listed,
+            index: Some(index),
+            replaced_in: Vec::new(),
+        })
+        .collect();
+    let absent = meeting
+        .frånvarande
+        .iter()
+        .map(|a| AbsentMember {
+            name: a.namn.clone(),
+            party: a.parti.clone(),
+            substitute: a.ersättare,
+        })
+        .collect();
+    let vacancies = meeting.vakanser.iter().map(|v| v.parti.clone()).collect();
+    (attendants, absent, vacancies, written_seats(loaded))
+}
+
+/// The entries of `beslutande` then `ersättare`, each as `fill` makes it, with its list
+/// and place.
+fn entries(
+    loaded: &LoadedMeeting,
+    fill: impl Fn(&Member) -> Member,
+) -> Vec<(Listed, usize, Member)> {
+    let meeting = &loaded.meeting;
+    let listed = |listed: Listed, list: &[Member]| -> Vec<(Listed, usize, Member)> {
+        (list.iter().enumerate())
+            .map(|(index, m)| (listed, index, fill(m)))
+            .collect()
+    };
+    let mut all = listed(Listed::Members, &meeting.beslutande);
+    all.extend(listed(Listed::Substitutes, &meeting.ersättare));
+    all
+}
+
+/// The organ's seats counted from a roll the meeting writes in full (the ledamöter
+/// present, those absent, those an ersättare serves for, and the vacancies), when it
+/// writes the absent or the vacancies.
+fn written_seats(loaded: &LoadedMeeting) -> Option<usize> {
+    let meeting = &loaded.meeting;
+    if meeting.frånvarande.is_empty() && meeting.vakanser.is_empty() {
+        return None;
+    }
+    let mut ledamöter: Vec<&str> = Vec::new();
+    let present = meeting
+        .beslutande
+        .iter()
+        .filter(|m| m.ersätter.is_none())
+        .map(|m| m.namn.as_str());
+    let replaced = meeting
+        .beslutande
+        .iter()
+        .chain(&meeting.ersättare)
+        .filter_map(|m| m.ersätter.as_deref())
+        .filter(|name| *name != VACANT);
+    let absent = meeting
+        .frånvarande
+        .iter()
+        .filter(|a| !a.ersättare)
+        .map(|a| a.namn.as_str());
+    for name in present.chain(replaced).chain(absent) {
+        if !ledamöter.contains(&name) {
+            ledamöter.push(name);
+        }
+    }
+    Some(ledamöter.len() + meeting.vakanser.len())
+}
+
+/// The roll of a meeting whose organ keeps one: each ledamot of the roll on the
+/// meeting's date serves, in every § where no ersättare holds their seat, unless the
+/// meeting says otherwise (`beslutande` for §§ of their own or a note, `frånvarande`);
+/// the ersättare the meeting names attend; the others are absent.
+fn from_roster(loaded: &LoadedMeeting, composition: &Composition) -> Parts {
+    let meeting = &loaded.meeting;
+    let numbers = &loaded.numbers;
+    let fill = |m: &Member| {
+        let mut m = m.clone();
+        if let Some(seat) = composition.seat_of(&m.namn) {
+            m.parti = m.parti.or_else(|| Some(seat.party.clone()));
+            m.roll = m.roll.or_else(|| seat.role.clone());
+        }
+        m
+    };
+    let written_absent = |name: &str| meeting.frånvarande.iter().any(|a| a.namn == name);
+    let all = entries(loaded, fill);
+    // Each seat's entries as the meeting writes them, and those serving in it.
+    let mut written_for: BTreeMap<&str, Vec<&(Listed, usize, Member)>> = BTreeMap::new();
+    let mut serving_for: BTreeMap<&str, Vec<&Member>> = BTreeMap::new();
+    for entry in &all {
+        let (listed, _, m) = entry;
+        if *listed == Listed::Members {
+            written_for.entry(m.namn.as_str()).or_default().push(entry);
+        }
+        if let Some(seat) = m.ersätter.as_deref() {
+            serving_for.entry(seat).or_default().push(m);
+        }
+    }
+    // The §§ in which an ersättare serves in `seat`, the seat's holder not jäv there.
+    let replaced_in = |seat: &str| -> Vec<ParagraphNumber> {
+        let Some(substitutes) = serving_for.get(seat) else {
+            return Vec::new();
+        };
+        loaded
+            .items()
+            .filter(|item| !item.item.jäv.iter().any(|j| j == seat))
+            .map(|item| item.number)
+            .filter(|&n| substitutes.iter().any(|m| own_paragraphs_cover(m, n)))
+            .collect()
+    };
+    let mut attendants = Vec::new();
+    let mut absent = Vec::new();
+    let mut vacancies = Vec::new();
+    for seat in &composition.members {
+        let Some(name) = seat.name.as_deref() else {
+            vacancies.push(Some(seat.party.clone()));
+            continue;
+        };
+        let written = written_for.get(name).cloned().unwrap_or_default();
+        let replaced = replaced_in(name);
+        let own_paragraphs = |m: &Member| m.paragrafer.is_some() || m.ej_paragrafer.is_some();
+        for (listed, index, member) in &written {
+            attendants.push(Attendant {
+                member: member.clone(),
+                listed: *listed,
+                index: Some(*index),
+                replaced_in: if own_paragraphs(member) {
+                    Vec::new()
+                } else {
+                    replaced.clone()
+                },
+            });
+        }
+        let everywhere_replaced = !numbers.is_empty() && replaced.len() == numbers.len();
+        if written_absent(name) || (written.is_empty() && everywhere_replaced) {
+            absent.push(AbsentMember {
+                name: name.to_owned(),
+                party: Some(seat.party.clone()),
+                substitute: false,
+            });
+        } else if written.is_empty() {
+            attendants.push(Attendant {
+                member: Member {
+                    namn: name.to_owned(),
+                    parti: Some(seat.party.clone()),
+                    roll: seat.role.clone(),
+                    ersätter: None,
+                    paragrafer: None,
+                    ej_paragrafer: None,
+                    anteckning: None,
+                },
+                listed: Listed::Members,
+                index: None,
+                replaced_in: replaced,
+            });
+        }
+    }
+    // Those the meeting names who hold no seat of the roll: ersättare, and names the
+    // checks report.
+    for (listed, index, member) in &all {
+        if *listed == Listed::Substitutes || composition.member(&member.namn).is_none() {
+            attendants.push(Attendant {
+                member: member.clone(),
+                listed: *listed,
+                index: Some(*index),
+                replaced_in: Vec::new(),
+            });
+        }
+    }
+    let named: BTreeSet<&str> = all.iter().map(|(_, _, m)| m.namn.as_str()).collect();
+    for substitute in &composition.substitutes {
+        let Some(name) = substitute.name.as_deref() else {
+            continue;
+        };
+        if !named.contains(name) {
+            absent.push(AbsentMember {
+                name: name.to_owned(),
+                party: Some(substitute.party.clone()),
+                substitute: true,
+            });
+        }
+    }
+    let seats = Some(composition.members.len());
+    (attendants, absent, vacancies, seats)
 }

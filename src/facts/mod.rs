@@ -11,11 +11,11 @@ pub mod organ;
 pub mod parts;
 
 use crate::model::{
-    ApplicationTable, BallotSide, Case, Decision, Kronor, LoadedItem, LoadedMeeting, Proposal,
-    SignaturePlacement, StatementLayout, Vote,
+    ApplicationTable, BallotSide, Case, Decision, Kronor, LoadedItem, LoadedMeeting, Person,
+    Proposal, SignaturePlacement, StatementLayout, Vote,
 };
 use crate::swedish::{genitive, uncapitalized};
-pub use attendance::{Attendant, Listed, Roll};
+pub use attendance::{AbsentMember, Attendant, Listed, Roll};
 pub use organ::OrganFacts;
 pub use parts::Part;
 
@@ -289,17 +289,28 @@ pub struct MeetingFacts {
     pub votes: Vec<Option<CountedVote>>,
     /// Per §: who chairs it.
     pub chairs: Vec<Option<String>>,
-    /// How many ledamöter the organ has, when the meeting says (`platser`) or gives the
-    /// whole roll (absent members, vacancies).
+    /// Who signs as the meeting's ordförande: the kallelse, and each part that names no
+    /// one else.
+    pub signing_chair: Option<Person>,
+    /// How many ledamöter the organ has, when the meeting says (`platser`), the organ
+    /// keeps a roll, or the meeting gives the whole roll (absent members, vacancies).
     pub seats: Option<usize>,
 }
 
 impl MeetingFacts {
     pub fn of(loaded: &LoadedMeeting) -> Self {
         let roll = Roll::of(loaded);
-        let parts = parts::parts(loaded);
+        let meeting_chair = meeting_chair(loaded, &roll);
+        // The chair signs: as the meeting names them, else (with the organ's roll) as the
+        // roll's presidium gives them.
+        let signing_chair = loaded.meeting.ordförande.clone().or_else(|| {
+            let chair = meeting_chair
+                .clone()
+                .filter(|_| loaded.composition.is_some());
+            chair.map(|namn| Person { namn, titel: None })
+        });
+        let parts = parts::parts(loaded, signing_chair.as_ref());
         let part_of = parts::part_of_items(&parts, loaded.meeting.paragrafer.len());
-        let meeting_chair = meeting_chair(loaded);
         let votes = loaded
             .items()
             .map(|item| {
@@ -320,7 +331,8 @@ impl MeetingFacts {
             })
             .collect();
         MeetingFacts {
-            seats: seats(loaded),
+            signing_chair,
+            seats: roll.seats,
             organ: OrganFacts::of(&loaded.meeting, loaded.profile.profile.huvudman),
             roll,
             parts,
@@ -340,51 +352,29 @@ impl MeetingFacts {
     }
 }
 
-/// The organ's seats: as the meeting gives them, else counted from the whole roll (the
-/// ledamöter present, those absent, those an ersättare serves for, and the vacancies)
-/// when the meeting gives it.
-fn seats(loaded: &LoadedMeeting) -> Option<usize> {
+/// The chair of the meeting. As the meeting writes its roll: the member listed with the
+/// role ordförande, else `ordförande`. With the organ's roll: `ordförande`, else the
+/// roll's ordförande if serving, else the first vice ordförande serving, in the roll's
+/// order.
+fn meeting_chair(loaded: &LoadedMeeting, roll: &Roll) -> Option<String> {
     let meeting = &loaded.meeting;
-    if let Some(seats) = meeting.platser {
-        return usize::try_from(seats).ok();
+    let given = meeting.ordförande.as_ref().map(|p| p.namn.clone());
+    let serving =
+        |a: &&Attendant| a.serves_somewhere() && loaded.numbers.iter().any(|n| a.covers(*n));
+    let with_role = |pick: &dyn Fn(&str) -> bool| {
+        roll.attendants
+            .iter()
+            .filter(serving)
+            .find(|a| a.member.roll.as_deref().is_some_and(pick))
+            .map(|a| a.member.namn.clone())
+    };
+    let chair = with_role(&|role| role == "ordförande");
+    if loaded.composition.is_none() {
+        return chair.or(given);
     }
-    if meeting.frånvarande.is_empty() && meeting.vakanser.is_empty() {
-        return None;
-    }
-    let mut ledamöter: Vec<&str> = Vec::new();
-    let present = meeting
-        .beslutande
-        .iter()
-        .filter(|m| m.ersätter.is_none())
-        .map(|m| m.namn.as_str());
-    let replaced = meeting
-        .beslutande
-        .iter()
-        .chain(&meeting.ersättare)
-        .filter_map(|m| m.ersätter.as_deref())
-        .filter(|name| *name != crate::model::VACANT);
-    let absent = meeting
-        .frånvarande
-        .iter()
-        .filter(|a| !a.ersättare)
-        .map(|a| a.namn.as_str());
-    for name in present.chain(replaced).chain(absent) {
-        if !ledamöter.contains(&name) {
-            ledamöter.push(name);
-        }
-    }
-    Some(ledamöter.len() + meeting.vakanser.len())
-}
-
-/// The chair of the meeting: the member with the role ordförande, else `ordförande`.
-fn meeting_chair(loaded: &LoadedMeeting) -> Option<String> {
-    let meeting = &loaded.meeting;
-    meeting
-        .beslutande
-        .iter()
-        .find(|m| m.roll.as_deref() == Some("ordförande"))
-        .map(|m| m.namn.clone())
-        .or(meeting.ordförande.as_ref().map(|p| p.namn.clone()))
+    given
+        .or(chair)
+        .or_else(|| with_role(&|role| role.ends_with("vice ordförande")))
 }
 
 /// The outcome of a vote: which side won, and whether the chair's casting vote decided.

@@ -37,7 +37,8 @@ impl Part {
 
 /// The parts of a meeting: as `justeringar` gives them, or from `justering` and the items
 /// marked `omedelbar_justering`. An item no part takes belongs to none (a check reports it).
-pub fn parts(loaded: &LoadedMeeting) -> Vec<Part> {
+/// `chair` signs as ordförande where a part names no one else.
+pub fn parts(loaded: &LoadedMeeting, chair: Option<&Person>) -> Vec<Part> {
     let meeting = &loaded.meeting;
     let immediate: Vec<usize> = loaded
         .items()
@@ -61,7 +62,7 @@ pub fn parts(loaded: &LoadedMeeting) -> Vec<Part> {
                 time: meeting.justering.as_ref().and_then(|j| j.tid),
                 place: meeting.justering.as_ref().and_then(|j| j.plats.clone()),
                 approvers: meeting.justerare.clone(),
-                chair: meeting.ordförande.clone(),
+                chair: chair.cloned(),
                 posted: date
                     .filter(|_| has_notice)
                     .map(|d| meeting.anslag.as_ref().and_then(|a| a.datum).unwrap_or(d)),
@@ -82,7 +83,7 @@ pub fn parts(loaded: &LoadedMeeting) -> Vec<Part> {
                 time: None,
                 place: meeting.plats.clone(),
                 approvers: meeting.justerare.clone(),
-                chair: meeting.ordförande.clone(),
+                chair: chair.cloned(),
                 posted: has_notice.then(|| given_posting.unwrap_or(meeting.datum)),
                 field: "paragrafer".to_owned(),
             });
@@ -109,7 +110,7 @@ pub fn parts(loaded: &LoadedMeeting) -> Vec<Part> {
         for &i in &items {
             taken[i] = true;
         }
-        parts.push(Some(part_of(loaded, p, items)));
+        parts.push(Some(part_of(loaded, chair, p, items)));
     }
     let rest: Vec<usize> = (0..taken.len()).filter(|&i| !taken[i]).collect();
     let mut rest_taken = false;
@@ -120,15 +121,15 @@ pub fn parts(loaded: &LoadedMeeting) -> Vec<Part> {
             Some(part) => part,
             None if !rest_taken => {
                 rest_taken = true;
-                part_of(loaded, p, rest.clone())
+                part_of(loaded, chair, p, rest.clone())
             }
-            None => part_of(loaded, p, Vec::new()),
+            None => part_of(loaded, chair, p, Vec::new()),
         })
         .collect()
 }
 
 /// The part written as `justeringar[p]`, covering `items`.
-fn part_of(loaded: &LoadedMeeting, p: usize, items: Vec<usize>) -> Part {
+fn part_of(loaded: &LoadedMeeting, chair: Option<&Person>, p: usize, items: Vec<usize>) -> Part {
     let meeting = &loaded.meeting;
     let given = &meeting.justeringar[p];
     Part {
@@ -141,10 +142,7 @@ fn part_of(loaded: &LoadedMeeting, p: usize, items: Vec<usize>) -> Part {
             .justerare
             .clone()
             .unwrap_or_else(|| meeting.justerare.clone()),
-        chair: given
-            .ordförande
-            .clone()
-            .or_else(|| meeting.ordförande.clone()),
+        chair: given.ordförande.clone().or_else(|| chair.cloned()),
         posted: meeting
             .anslag
             .as_ref()

@@ -249,6 +249,16 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Kallelsen: nämnden sammanträder datum.",
     ),
     (
+        "kallade_ledamöter",
+        "Kallade ledamöter",
+        "Kallelsen: ledamöterna som kallas, ur organets förteckning.",
+    ),
+    (
+        "ersättare_för_kännedom",
+        "Ersättare för kännedom",
+        "Kallelsen: ersättarna, som får den för kännedom.",
+    ),
+    (
         "paragraf",
         "Paragraf",
         "Handlingarnas innehållsförteckning.",

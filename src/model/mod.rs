@@ -17,6 +17,7 @@ mod profile;
 pub mod prose;
 mod reading;
 pub mod reference;
+mod roster;
 pub mod schema;
 mod source;
 pub mod text_rules;
@@ -58,6 +59,10 @@ pub use profile::{
 };
 use reading::earlier_in_year;
 pub use reading::{Reading, Standing, standing_in_meetings};
+pub use roster::{
+    Composition, LoadedRoster, MAX_ROSTER, MandatePeriod, ROSTER_FILE, Roster, RosterChange,
+    RosterMember, RosterSeat, RosterSubstitute, SubstituteOrder, Successor,
+};
 pub use source::SourceFile;
 pub use time::{ClockTime, MeetingTime, Sitting, TimeSpan};
 
@@ -67,6 +72,8 @@ pub const CASE_SKELETON: &str = include_str!("skeleton.case.yaml");
 pub const MEETING_SKELETON: &str = include_str!("skeleton.meeting.yaml");
 /// A profile naming every option, each commented out at its built-in value.
 pub const PROFILE_SKELETON: &str = include_str!("skeleton.profile.yaml");
+/// A commented roll of an organ (`ledamoter.yaml`).
+pub const ROSTER_SKELETON: &str = include_str!("skeleton.roster.yaml");
 /// The mark of a placeholder not yet filled in.
 const PLACEHOLDER: &str = "FYLL I";
 
@@ -367,6 +374,11 @@ pub struct LoadedMeeting {
     pub earlier: Vec<(NaiveDate, Vec<ParagraphNumber>)>,
     /// The profile of the nämnd (built in when it has none).
     pub profile: Arc<LoadedProfile>,
+    /// The organ's roll (`ledamoter.yaml`), when it keeps one: the meeting then records
+    /// only what differed from it.
+    pub roster: Option<Arc<LoadedRoster>>,
+    /// The roll on the meeting's date.
+    pub composition: Option<Composition>,
 }
 
 impl LoadedCase {
@@ -497,6 +509,8 @@ impl LoadedMeeting {
             return Err(Error::new(problems));
         }
         let profile = LoadedProfile::for_file_in(&source.path, reading)?;
+        let roster = LoadedRoster::for_file_in(&source.path, reading)?;
+        let composition = roster.as_ref().map(|r| r.roster.on(meeting.datum));
         let earlier = match profile.profile.paragrafnumrering {
             Numbering::PerMeeting => Vec::new(),
             Numbering::Yearly => earlier_in_year(&source.path, &meeting, reading)?,
@@ -520,6 +534,8 @@ impl LoadedMeeting {
             meeting,
             cases,
             profile,
+            roster,
+            composition,
         })
     }
 }

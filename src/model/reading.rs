@@ -9,7 +9,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use chrono::NaiveDate;
 
 use super::profile::LoadedProfile;
-use super::{Meeting, PROFILE_FILE, ParagraphNumber, SourceFile, files};
+use super::roster::LoadedRoster;
+use super::{Meeting, PROFILE_FILE, ParagraphNumber, ROSTER_FILE, SourceFile, files};
 use crate::error::{Error, Problem, Result};
 
 /// What one load reads once, however many files need it: each profile (with its logo
@@ -22,8 +23,13 @@ pub struct Reading {
     parsed_meetings: Mutex<HashMap<PathBuf, Meeting>>,
     profiles: Mutex<HashMap<(PathBuf, String), Arc<LoadedProfile>>>,
     built_in_profile: OnceLock<Arc<LoadedProfile>>,
+    /// Each organ's roll, read once however many of its meetings ask.
+    rosters: Mutex<HashMap<PathBuf, Arc<OnceLock<RosterRead>>>>,
     meetings: Mutex<HashMap<PathBuf, Arc<OnceLock<MeetingsBeside>>>>,
 }
+
+/// A roll as read, or why it could not be.
+type RosterRead = Result<Arc<LoadedRoster>>;
 
 /// A memo's map: a thread that panicked holding it left nothing half-inserted.
 pub(super) fn memo<T>(map: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -75,6 +81,18 @@ impl Reading {
 
     pub(crate) fn remember_profile(&self, key: (PathBuf, String), profile: Arc<LoadedProfile>) {
         memo(&self.profiles).insert(key, profile);
+    }
+
+    /// The roll at `path`, loaded by `load` the first time it is asked for (a year's
+    /// meetings share one read).
+    pub(crate) fn roster(
+        &self,
+        path: &Path,
+        load: impl FnOnce() -> Result<Arc<LoadedRoster>>,
+    ) -> Result<Option<Arc<LoadedRoster>>> {
+        let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        let once = memo(&self.rosters).entry(key).or_default().clone();
+        once.get_or_init(load).clone().map(Some)
     }
 
     /// The built-in profile, for every file with no `profil.yaml` near it.
@@ -129,14 +147,16 @@ fn entries(dir: &Path, folders: bool) -> Vec<PathBuf> {
     paths
 }
 
-/// The YAML files in the folders of `committee` (profiles aside), in name order.
+/// The YAML files in the folders of `committee` (profiles and rolls aside), in name order.
 fn yaml_files_in(committee: &Path) -> Vec<PathBuf> {
     entries(committee, true)
         .iter()
         .flat_map(|folder| entries(folder, false))
         .filter(|file| {
             file.extension().is_some_and(|e| e == "yaml" || e == "yml")
-                && file.file_name().is_none_or(|n| n != PROFILE_FILE)
+                && file
+                    .file_name()
+                    .is_none_or(|n| n != PROFILE_FILE && n != ROSTER_FILE)
         })
         .collect()
 }

@@ -53,6 +53,7 @@ fn write_kind(out: &mut String, kind: FileKind) {
         FileKind::Case => ("Ärende", "en fil per ärende, t.ex. `arende.yaml`", "Case"),
         FileKind::Meeting => ("Sammanträde", "`sammantrade.yaml`", "Meeting"),
         FileKind::Profile => ("Profil", "`profil.yaml` i nämndens mapp", "Profile"),
+        FileKind::Roster => ("Ledamöter", "`ledamoter.yaml` i nämndens mapp", "Roster"),
     };
     let description = text(&schema, "description");
     let _ = write!(

@@ -1,4 +1,4 @@
-//! JSON Schema of the three kinds of YAML file, for editors (the YAML extension of VS Code
+//! JSON Schema of the four kinds of YAML file, for editors (the YAML extension of VS Code
 //! completes keys, shows the descriptions and underlines mistakes as one types). The
 //! structure comes from the model itself (schemars reads the same serde attributes the
 //! parser obeys); the Swedish descriptions and examples come from `vocabulary.yaml`
@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use serde::Deserialize;
 
-use super::{Case, Meeting, Profile, yaml};
+use super::{Case, Meeting, Profile, Roster, yaml};
 
 /// The kinds of file and the schema file each has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,10 +18,16 @@ pub enum FileKind {
     Case,
     Meeting,
     Profile,
+    Roster,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 3] = [FileKind::Case, FileKind::Meeting, FileKind::Profile];
+    pub const ALL: [FileKind; 4] = [
+        FileKind::Case,
+        FileKind::Meeting,
+        FileKind::Profile,
+        FileKind::Roster,
+    ];
 
     /// The name used on the command line and in the schema file's name.
     pub fn name(self) -> &'static str {
@@ -29,6 +35,7 @@ impl FileKind {
             FileKind::Case => "arende",
             FileKind::Meeting => "sammantrade",
             FileKind::Profile => "profil",
+            FileKind::Roster => "ledamoter",
         }
     }
 
@@ -83,6 +90,11 @@ pub fn schema(kind: FileKind) -> Value {
             generator.into_root_schema_for::<Profile>(),
             "Profil",
             "Kommunens eller förvaltningens profil (profil.yaml): namn, logotyp, adressrad, rubriker, formuleringar, paragrafnumrering och dnr-mönster.",
+        ),
+        FileKind::Roster => (
+            generator.into_root_schema_for::<Roster>(),
+            "Ledamotsförteckning",
+            "Organets ledamöter och ersättare för mandatperioden (ledamoter.yaml bredvid profil.yaml), med ändringarna under perioden. Ett sammanträde anger sedan bara det som avvek.",
         ),
     };
     let mut value = root.to_value();
@@ -237,6 +249,7 @@ mod tests {
                 FileKind::Case => "Case",
                 FileKind::Meeting => "Meeting",
                 FileKind::Profile => "Profile",
+                FileKind::Roster => "Roster",
             };
             for (key, description) in keys(&schema) {
                 let key = match key.strip_prefix('.') {

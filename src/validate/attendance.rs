@@ -61,7 +61,7 @@ pub fn roll(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
             ));
         }
     }
-    let vacancies = loaded.meeting.vakanser.len();
+    let vacancies = roll.vacancies.len();
     for item in loaded.items() {
         let here = &roll.serving[item.index];
         // Beslutförhet: more than half of the seats serve (KL 5 kap. 57 §, 6 kap. 27 §).
@@ -154,12 +154,16 @@ fn cannot(roll: &Roll, item: &LoadedItem, name: &str, act: &str, need: Need) -> 
     if able {
         return None;
     }
+    if roll.is_absent(name) {
+        return Some(format!("{name} är frånvarande och kan inte {act}"));
+    }
     if !roll.knows(name) {
         return Some(unknown_member(roll, name));
     }
     if item.item.jäv.iter().any(|j| j == name) {
         return Some(format!("{name} har anmält jäv och får inte {act}"));
     }
+
     let state = match need {
         Need::Serving => "tjänstgör inte",
         Need::Present => "är inte närvarande",

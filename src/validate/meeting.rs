@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{STALE_STATEMENT_DAYS, attendance, case_problems, days_between, justering};
+use super::{STALE_STATEMENT_DAYS, attendance, case_problems, days_between, justering, roster};
 use crate::error::Problem;
 use crate::facts::{self, MeetingFacts};
 use crate::model::{AppealRoute, Decision, LoadedItem, LoadedMeeting, MAX_PARAGRAPH, Numbering};
@@ -34,6 +34,7 @@ pub fn meeting(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
     }
     problems.extend(numbering_gaps(loaded));
     problems.extend(attendance::roll(loaded, facts));
+    problems.extend(roster::roster(loaded, facts));
     for item in loaded.items() {
         problems.extend(attendance::participants(loaded, facts, &item));
     }

@@ -2,11 +2,13 @@
 //! them. Each problem points at the YAML value it is about; all problems of a file are
 //! reported together. Errors stop the build; warnings point at what is unusual but legal.
 //! A case's rules are here; a meeting's in [`meeting`], [`attendance`] (who serves, votes
-//! and reserves) and [`justering`] (the justeringar and their anslag).
+//! and reserves), [`roster`] (the meeting against its organ's roll) and [`justering`] (the
+//! justeringar and their anslag).
 
 mod attendance;
 mod justering;
 mod meeting;
+mod roster;
 
 use std::collections::{BTreeMap, BTreeSet};
 
