@@ -1,41 +1,39 @@
 //! `paragraf verify`: is a PDF still exactly the document the YAML attached to it makes?
-//! Beside the pipeline, like [`crate::extract`]: the sources are taken out of the PDF, built
-//! again in a temporary folder with the default standard (PDF/A-3a + UA-1), and the PDF's
-//! own revision is compared byte for byte with what they give.
+//! Beside the pipeline, like [`crate::extract`]: the sources are taken out of the PDF, the
+//! one document the file's name and sources say it is is built again in a private
+//! temporary folder with the default standard (PDF/A-3a + UA-1), and the PDF's first
+//! revision is compared byte for byte with it.
 //!
-//! paragraf writes a PDF in one revision, ending at its first `%%EOF`. A signing service
-//! appends its signature after that as an incremental update. Each signature found there
-//! is read: its signer, its signing time, the byte ranges it covers and whether the message
-//! digest in its CMS SignedData is the digest of those bytes. Whether the signer's
-//! certificate is to be trusted is not judged here. Anything else appended (an object
-//! that is no part of a signature) makes the file changed.
+//! paragraf writes a PDF in one revision. A signing service (or `paragraf sign`) appends
+//! each signature as a revision of its own. Every revision after the first is read against
+//! the one before it ([`revisions`]): only what signing adds may be there. Each signature
+//! is checked ([`cms`]): its byte range is the whole file up to its own revision but its
+//! /Contents, its message digest is that of those bytes, its signature holds with its
+//! certificate's key, and, given trust anchors, the certificate leads to one of them.
+
+pub mod cms;
+mod revisions;
 
 use std::path::Path;
 
-use cms::cert::CertificateChoices;
-use cms::cert::x509::der::asn1::OctetStringRef;
-use cms::cert::x509::der::oid::db::{rfc5911, rfc5912};
-use cms::cert::x509::der::{Decode, Encode, SliceReader};
-use cms::content_info::ContentInfo;
-use cms::signed_data::SignedData;
-use lopdf::{Dictionary, Document, Object};
-use sha2::Digest;
+use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use crate::error::{Problem, Result};
-use crate::plan::BuildOptions;
-use crate::{extract, write};
+use crate::plan::{self, BuildOptions, Planned};
+use crate::{extract, model};
+
+pub use cms::{Trust, Trusted};
 
 /// What `verify` found in one PDF.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finding {
-    /// Byte for byte what its attached sources make.
-    Unchanged,
-    /// paragraf's revision is what its sources make, and only signatures were appended,
-    /// each with a message digest that matches the bytes it covers, the last covering the
-    /// whole file.
-    Signed(Vec<Signature>),
-    /// paragraf's revision is what its sources make, but what was appended after it is not
-    /// only signatures that hold: each reason said.
+    /// Byte for byte the document (its file stem) its attached sources make.
+    Unchanged(String),
+    /// paragraf's revision is the document (its file stem) its sources make, and every
+    /// revision after it only signs it, each signature holding.
+    Signed(String, Vec<Signature>),
+    /// paragraf's revision is what its sources make, but a later revision changes more
+    /// than signing may, or a signature does not hold: each reason said.
     Appended {
         signatures: Vec<Signature>,
         problems: Vec<String>,
@@ -47,19 +45,23 @@ pub enum Finding {
     Unverifiable(String),
 }
 
-/// A signature appended after paragraf's revision.
+/// A signature in a revision after paragraf's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Signature {
-    /// The signature dictionary's /Name, else the subject of the certificate.
+    /// The common name of the signer's certificate, else the signature's /Name.
     pub signer: String,
+    /// The role the signer claims (signer-attributes-v2), else the signature's /Reason.
+    pub role: Option<String>,
     /// The signature dictionary's /M, else the CMS signing time.
     pub signed_at: Option<String>,
+    /// The revision it signs (paragraf's is 1).
+    pub revision: usize,
     /// The byte ranges it covers, as (start, length).
     pub ranges: Vec<(usize, usize)>,
-    /// Whether the CMS message digest is the digest of those bytes.
-    pub digest_matches: bool,
-    /// Whether the ranges cover the file from its start to its end, but the signature.
-    pub to_end: bool,
+    /// Whether its certificate leads to a trust anchor.
+    pub trusted: Trusted,
+    /// Every reason it does not hold.
+    pub problems: Vec<String>,
 }
 
 impl Signature {
@@ -69,26 +71,44 @@ impl Signature {
             .iter()
             .map(|(start, length)| format!("{start}–{}", start + length))
             .collect();
+        let holds = if self.problems.is_empty() {
+            "kontrollsumman och signaturen stämmer".to_owned()
+        } else {
+            self.problems.join(", ")
+        };
+        let trust = match &self.trusted {
+            Trusted::Unknown => {
+                "undertecknaren är okänd (inga betrodda certifikat angivna med --betrodd)"
+                    .to_owned()
+            }
+            Trusted::By(anchor) => format!("certifikatet leder till det betrodda {anchor}"),
+            Trusted::Not => "certifikatet leder INTE till något betrott certifikat".to_owned(),
+        };
         format!(
-            "underskrift av {}{}, täcker byte {}, kontrollsumman {}",
+            "underskrift av {}{}{} i revision {}, täcker byte {}: {holds}; {trust}",
             self.signer,
+            self.role
+                .as_ref()
+                .map_or_else(String::new, |r| format!(" som {r}")),
             self.signed_at
                 .as_ref()
                 .map_or_else(String::new, |t| format!(" ({t})")),
+            self.revision,
             ranges.join(" och "),
-            if self.digest_matches {
-                "stämmer"
-            } else {
-                "STÄMMER INTE"
-            }
         )
+    }
+
+    /// Whether it holds: its ranges, digest and signature, and its chain if anchors
+    /// were given.
+    fn holds(&self) -> bool {
+        self.problems.is_empty() && self.trusted != Trusted::Not
     }
 }
 
 impl Finding {
     /// Whether the file is what paragraf made, or that signed and nothing else.
     pub fn holds(&self) -> bool {
-        matches!(self, Finding::Unchanged | Finding::Signed(_))
+        matches!(self, Finding::Unchanged(_) | Finding::Signed(..))
     }
 
     /// The finding in Swedish, for the registrar.
@@ -100,18 +120,21 @@ impl Finding {
                 .collect::<String>()
         };
         match self {
-            Finding::Unchanged => "oförändrad: exakt den PDF som de bifogade källorna ger".into(),
-            Finding::Signed(signatures) => format!(
-                "oförändrad och underskriven: paragrafs revision är exakt den som källorna \
-                 ger{} (certifikatets giltighet bedöms inte här)",
+            Finding::Unchanged(stem) => {
+                format!("oförändrad: exakt den PDF ({stem}.pdf) som de bifogade källorna ger")
+            }
+            Finding::Signed(stem, signatures) => format!(
+                "oförändrad och underskriven: paragrafs revision är exakt den PDF ({stem}.pdf) \
+                 som källorna ger, och det som lagts till efter den är bara underskrifter{} \
+                 (spärrar av certifikat kontrolleras inte här)",
                 signed(signatures)
             ),
             Finding::Appended {
                 signatures,
                 problems,
             } => format!(
-                "paragrafs revision är oförändrad, men det som lagts till efter den håller inte: \
-                 {}{}",
+                "ÄNDRAD efter paragrafs revision (den är oförändrad, men det som lagts till \
+                 efter den håller inte): {}{}",
                 problems.join("; "),
                 signed(signatures)
             ),
@@ -121,12 +144,50 @@ impl Finding {
     }
 }
 
-/// Verify the PDF at `pdf`. Err only when the file cannot be read as a PDF at all.
-pub fn verify(pdf: &Path) -> Result<Finding> {
+/// Verify the PDF at `pdf`, signatures against `trust`. Err only when the file cannot be
+/// read as a PDF at all.
+pub fn verify(pdf: &Path, trust: &Trust) -> Result<Finding> {
     let bytes = extract::read_pdf(pdf)?;
-    let end = first_revision_end(&bytes)
-        .ok_or_else(|| Problem::in_file(pdf, "filen är ingen PDF (inget %%EOF)"))?;
-    let (own, appended) = bytes.split_at(end);
+    if !bytes.starts_with(b"%PDF-") {
+        return Err(Problem::in_file(pdf, "filen är ingen PDF").into());
+    }
+    let revisions = match revisions::revisions(&bytes) {
+        Ok(revisions) => revisions,
+        Err(why) => {
+            return Ok(Finding::Changed(format!(
+                "filens revisioner går inte att följa: {why}"
+            )));
+        }
+    };
+    let own = &bytes[..revisions[0].end];
+    match rebuilt(own, pdf)? {
+        Rebuilt::Same(stem) if revisions.len() == 1 => Ok(Finding::Unchanged(stem)),
+        Rebuilt::Same(stem) => Ok(later_revisions(&bytes, &revisions, trust, stem)),
+        Rebuilt::Other(finding) => Ok(finding),
+    }
+}
+
+/// What the rebuild of paragraf's revision gave.
+enum Rebuilt {
+    /// The revision is this document (its file stem), byte for byte.
+    Same(String),
+    /// It is not, or it cannot be told.
+    Other(Finding),
+}
+
+/// Build again the one document `own` (paragraf's revision of the file `pdf`) says it is,
+/// and compare. The document is the one whose file stem is the file's; for a file renamed,
+/// the one of the same sources it equals.
+fn rebuilt(own: &[u8], pdf: &Path) -> Result<Rebuilt> {
+    let unbuildable = |e: crate::error::Error| {
+        let why = e
+            .problems
+            .first()
+            .map_or_else(String::new, |p| p.message.clone());
+        Rebuilt::Other(Finding::Unverifiable(format!(
+            "de bifogade källorna bygger inte: {why}"
+        )))
+    };
     let sources = match extract::files_in(own, pdf) {
         Ok(files) => files,
         Err(e) => {
@@ -134,7 +195,7 @@ pub fn verify(pdf: &Path) -> Result<Finding> {
                 .problems
                 .first()
                 .map_or_else(String::new, |p| p.message.clone());
-            return Ok(Finding::Unverifiable(why));
+            return Ok(Rebuilt::Other(Finding::Unverifiable(why)));
         }
     };
     // A new folder of its own (not a name another process could have made first),
@@ -142,175 +203,159 @@ pub fn verify(pdf: &Path) -> Result<Finding> {
     let folder = tempfile::Builder::new()
         .prefix("paragraf-verify-")
         .tempdir()
-        .map_err(|e| {
-            Problem::in_file(&std::env::temp_dir(), crate::model::files::io_message(&e))
-        })?;
-    let (source_dir, out_dir) = (folder.path().join("kallor"), folder.path().join("ut"));
-    write::write_all(&source_dir, &sources)?;
-    if let Err(e) = crate::output::pdf::build(
-        std::slice::from_ref(&source_dir),
-        &out_dir,
+        .map_err(|e| Problem::in_file(&std::env::temp_dir(), model::files::io_message(&e)))?;
+    let source_dir = folder.path().join("kallor");
+    // Written plainly: the folder is this process's own, so the build's folder lock (a
+    // file in the temporary folder that outlives it) is not needed.
+    for source in &sources {
+        let path = source_dir.join(&source.name);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, &source.bytes));
+        written.map_err(|e| Problem::in_file(&path, model::files::io_message(&e)))?;
+    }
+    // A § is made from its meeting and its own case: the other §§' cases are not attached
+    // (a secret case never travels in another document), and not needed.
+    let planned = match plan::load_with(&[source_dir], &model::Reading::of_what_is_there())
+        .and_then(|inputs| plan::plan(&inputs))
+    {
+        Ok(planned) => planned,
+        Err(e) => return Ok(unbuildable(e)),
+    };
+    let mut attached: Vec<&str> = sources.iter().map(|s| s.name.as_str()).collect();
+    attached.sort_unstable();
+    let carries_these = |p: &&Planned| {
+        let mut names: Vec<&str> = p.document.sources.iter().map(|s| s.name.as_str()).collect();
+        names.sort_unstable();
+        names == attached
+    };
+    let stem = pdf.file_stem().map(|s| s.to_string_lossy().into_owned());
+    let named = planned.iter().find(|p| Some(&p.stem) == stem.as_ref());
+    let candidates: Vec<&Planned> = match named {
+        Some(named) => vec![named],
+        None => planned.iter().filter(carries_these).collect(),
+    };
+    let made = match crate::output::pdf::produce(
+        &candidates.iter().map(|p| (*p).clone()).collect::<Vec<_>>(),
         &BuildOptions::default(),
     ) {
-        let why = e
-            .problems
-            .first()
-            .map_or_else(String::new, |p| p.message.clone());
-        return Ok(Finding::Unverifiable(format!(
-            "de bifogade källorna bygger inte: {why}"
-        )));
+        Ok(made) => made,
+        Err(e) => return Ok(unbuildable(e)),
+    };
+    if let Some(same) = made.iter().find(|m| trimmed(&m.pdf) == trimmed(own)) {
+        return Ok(Rebuilt::Same(same.stem.clone()));
     }
-    let same = std::fs::read_dir(&out_dir)
-        .map_err(|e| Problem::in_file(&out_dir, crate::model::files::io_message(&e)))?
-        .flatten()
-        .filter(|entry| entry.path().extension().is_some_and(|e| e == "pdf"))
-        .any(|entry| std::fs::read(entry.path()).is_ok_and(|made| trimmed(&made) == own));
-    let appended = appended.iter().filter(|b| !b.is_ascii_whitespace()).count();
-    Ok(match (same, appended) {
-        (false, _) => Finding::Changed(
-            "innehållet är inte det som de bifogade källorna ger (en byte, en sida eller en \
-             bifogad fil har ändrats, eller PDF:en gjordes med andra mallar eller en annan \
-             PDF-standard)"
-                .into(),
-        ),
-        (true, 0) => Finding::Unchanged,
-        (true, _) => {
-            let (signatures, problems) = appended_updates(own, &bytes);
-            if problems.is_empty() {
-                Finding::Signed(signatures)
-            } else {
-                Finding::Appended {
-                    signatures,
-                    problems,
-                }
+    let why = match named {
+        Some(named) => {
+            // Say what it is instead, if it is another document of the same sources.
+            let others: Vec<Planned> = planned
+                .iter()
+                .filter(|p| p.stem != named.stem && carries_these(p))
+                .cloned()
+                .collect();
+            let other = crate::output::pdf::produce(&others, &BuildOptions::default())
+                .ok()
+                .and_then(|made| made.into_iter().find(|m| trimmed(&m.pdf) == trimmed(own)));
+            match other {
+                Some(other) => format!(
+                    "filen heter som {}.pdf men är {}.pdf, en annan handling av samma källor",
+                    named.stem, other.stem
+                ),
+                None => format!(
+                    "innehållet är inte det som de bifogade källorna ger för {}.pdf (en byte, \
+                     en sida eller en bifogad fil har ändrats, eller PDF:en gjordes med andra \
+                     mallar eller en annan PDF-standard)",
+                    named.stem
+                ),
             }
         }
-    })
+        None => "innehållet är ingen av de handlingar som de bifogade källorna ger (en byte, en \
+                 sida eller en bifogad fil har ändrats, eller PDF:en gjordes med andra mallar \
+                 eller en annan PDF-standard)"
+            .to_owned(),
+    };
+    Ok(Rebuilt::Other(Finding::Changed(why)))
 }
 
-/// The signatures in what was appended to `own` to make `all`, and every reason what was
-/// appended is not only signatures that hold.
-fn appended_updates(own: &[u8], all: &[u8]) -> (Vec<Signature>, Vec<String>) {
-    let (Ok(before), Ok(after)) = (Document::load_mem(own), Document::load_mem(all)) else {
-        return (
-            Vec::new(),
-            vec!["tillägget går inte att läsa som PDF".into()],
-        );
-    };
-    let mut signatures = Vec::new();
-    let mut problems = Vec::new();
-    for (id, object) in &after.objects {
-        let earlier = before.objects.get(id);
-        if earlier == Some(object) {
-            continue;
-        }
-        match part(object, earlier) {
-            Part::Signature(dict) => signatures.push(signature(dict, all)),
-            Part::Signing => {}
-            Part::Other => problems.push(format!(
-                "objekt {} {} har {} utan att höra till en underskrift",
-                id.0,
-                id.1,
-                if earlier.is_some() {
-                    "ändrats"
-                } else {
-                    "lagts till"
-                }
-            )),
+/// The revisions after paragraf's (the document `stem`): each only signing, each signature
+/// holding over the whole file up to its own revision.
+fn later_revisions(
+    bytes: &[u8],
+    revisions: &[revisions::Revision],
+    trust: &Trust,
+    stem: String,
+) -> Finding {
+    let mut documents = Vec::new();
+    for revision in revisions {
+        match Document::load_mem(&bytes[..revision.end]) {
+            Ok(document) => documents.push(document),
+            Err(e) => {
+                return Finding::Appended {
+                    signatures: Vec::new(),
+                    problems: vec![format!(
+                        "revisionen som slutar vid byte {} går inte att läsa: {e}",
+                        revision.end
+                    )],
+                };
+            }
         }
     }
-    signatures.sort_by_key(|s| s.ranges.last().map(|(start, length)| start + length));
+    let mut signatures: Vec<Signature> = Vec::new();
+    let mut problems = Vec::new();
+    for (k, pair) in documents.windows(2).enumerate() {
+        let number = k + 2;
+        let increment = revisions::increment(&pair[0], &pair[1]);
+        let after: Vec<&str> = signatures.iter().map(|s| s.signer.as_str()).collect();
+        let context = if after.is_empty() {
+            String::new()
+        } else {
+            format!(" (efter underskriften av {})", after.join(" och "))
+        };
+        problems.extend(
+            increment
+                .changes
+                .iter()
+                .map(|change| format!("revision {number}{context}: {change}")),
+        );
+        for id in increment.signatures {
+            signatures.push(signature(
+                &pair[1],
+                id,
+                bytes,
+                revisions[k + 1],
+                number,
+                trust,
+            ));
+        }
+    }
     if signatures.is_empty() {
         problems.push("ingen underskrift finns i det som lagts till".into());
     }
-    for s in &signatures {
-        if !s.digest_matches {
-            problems.push(format!(
-                "kontrollsumman i underskriften av {} stämmer inte med de byte den täcker",
-                s.signer
-            ));
-        }
-        if s.ranges
-            .first()
-            .is_none_or(|&(start, length)| start != 0 || length < own.len())
-        {
-            problems.push(format!(
-                "underskriften av {} täcker inte paragrafs revision",
-                s.signer
-            ));
-        }
+    for s in signatures.iter().filter(|s| !s.holds()) {
+        problems.push(format!("underskriften av {} håller inte", s.signer));
     }
-    if !signatures.last().is_some_and(|s| s.to_end) {
-        problems.push("något har lagts till efter den sista underskriften".into());
-    }
-    (signatures, problems)
-}
-
-/// What an appended or changed object is to a signature.
-enum Part<'a> {
-    /// The signature dictionary itself.
-    Signature(&'a Dictionary),
-    /// What signing adds around it: the field and its widget (with its appearance), the
-    /// AcroForm, the catalog and page gaining them, cross-reference streams, a DSS.
-    Signing,
-    Other,
-}
-
-fn part<'a>(object: &'a Object, earlier: Option<&Object>) -> Part<'a> {
-    let is = |dict: &Dictionary, key: &[u8], value: &[u8]| {
-        dict.get(key)
-            .and_then(Object::as_name)
-            .is_ok_and(|name| name == value)
-    };
-    // Equal once the keys signing may add are left out.
-    let same_but = |dict: &Dictionary, keys: &[&[u8]]| {
-        earlier.and_then(|o| o.as_dict().ok()).is_some_and(|old| {
-            let strip = |d: &Dictionary| {
-                let mut d = d.clone();
-                for key in keys {
-                    d.remove(key);
-                }
-                d
-            };
-            strip(old) == strip(dict)
-        })
-    };
-    match object {
-        Object::Dictionary(dict) if dict.has(b"ByteRange") && dict.has(b"Contents") => {
-            Part::Signature(dict)
+    if problems.is_empty() {
+        Finding::Signed(stem, signatures)
+    } else {
+        Finding::Appended {
+            signatures,
+            problems,
         }
-        Object::Dictionary(dict)
-            if is(dict, b"FT", b"Sig") || dict.has(b"SigFlags") || is(dict, b"Type", b"DSS") =>
-        {
-            Part::Signing
-        }
-        Object::Dictionary(dict) if is(dict, b"Type", b"Catalog") => {
-            if same_but(dict, &[b"AcroForm", b"Perms", b"DSS"]) {
-                Part::Signing
-            } else {
-                Part::Other
-            }
-        }
-        Object::Dictionary(dict) if is(dict, b"Type", b"Page") => {
-            if same_but(dict, &[b"Annots"]) {
-                Part::Signing
-            } else {
-                Part::Other
-            }
-        }
-        // A new appearance for the widget, or the update's own cross-reference stream.
-        Object::Stream(stream)
-            if is(&stream.dict, b"Type", b"XRef")
-                || (earlier.is_none() && is(&stream.dict, b"Subtype", b"Form")) =>
-        {
-            Part::Signing
-        }
-        _ => Part::Other,
     }
 }
 
-/// A signature dictionary read: what it covers and whether its CMS digest matches.
-fn signature(dict: &Dictionary, all: &[u8]) -> Signature {
+/// The signature `id` of revision `number` (ending as `revision` says) read and checked.
+fn signature(
+    document: &Document,
+    id: ObjectId,
+    bytes: &[u8],
+    revision: revisions::Revision,
+    number: usize,
+    trust: &Trust,
+) -> Signature {
+    let empty = Dictionary::new();
+    let dict = document.get_dictionary(id).unwrap_or(&empty);
     let numbers: Vec<usize> = dict
         .get(b"ByteRange")
         .and_then(Object::as_array)
@@ -328,39 +373,84 @@ fn signature(dict: &Dictionary, all: &[u8]) -> Signature {
             _ => None,
         })
         .collect();
-    let covered: Option<Vec<&[u8]>> = ranges
-        .iter()
-        .map(|&(start, length)| all.get(start..start.checked_add(length)?))
-        .collect();
     let contents = dict
         .get(b"Contents")
         .and_then(Object::as_str)
         .unwrap_or_default();
-    let cms = read_cms(contents);
-    let digest_matches = match (&cms, covered) {
-        (Some(cms), Some(parts)) => cms.digest_of(&parts).is_some_and(|d| d == cms.digest),
-        _ => false,
-    };
+    let mut problems = Vec::new();
+    if let Err(why) = covers_revision(document, id, bytes, &ranges, revision, contents) {
+        problems.push(why);
+    }
+    let covered: Vec<&[u8]> = ranges
+        .iter()
+        .filter_map(|&(start, length)| bytes.get(start..start.checked_add(length)?))
+        .collect();
+    let checked = cms::check(contents, &covered, trust);
+    problems.extend(checked.problems);
     let text = |key: &[u8]| {
         dict.get(key)
             .ok()
             .and_then(|o| lopdf::decode_text_string(o).ok())
     };
-    let to_end = ranges.len() == 2
-        && ranges[0].0 == 0
-        && ranges[1].0 > ranges[0].1
-        && ranges[1].0 + ranges[1].1 >= trimmed(all).len();
     Signature {
-        signer: text(b"Name")
-            .or_else(|| cms.as_ref().and_then(|c| c.subject.clone()))
+        signer: checked
+            .signer
+            .or_else(|| text(b"Name"))
             .unwrap_or_else(|| "okänd".into()),
-        signed_at: text(b"M")
-            .map(|m| pdf_date(&m))
-            .or_else(|| cms.as_ref().and_then(|c| c.signed_at.clone())),
+        role: checked.role.or_else(|| text(b"Reason")),
+        signed_at: text(b"M").map(|m| pdf_date(&m)).or(checked.signed_at),
+        revision: number,
         ranges,
-        digest_matches,
-        to_end,
+        trusted: checked.trusted.unwrap_or(Trusted::Not),
+        problems,
     }
+}
+
+/// Whether `ranges` are the whole file from its start to the end of `revision` but
+/// exactly the /Contents string of the signature dictionary `id`; Err with why not.
+fn covers_revision(
+    document: &Document,
+    id: ObjectId,
+    bytes: &[u8],
+    ranges: &[(usize, usize)],
+    revision: revisions::Revision,
+    contents: &[u8],
+) -> std::result::Result<(), String> {
+    let &[(0, gap_start), (gap_end, length)] = ranges else {
+        return Err("dess /ByteRange är inte två delar från filens början".into());
+    };
+    let end = gap_end.saturating_add(length);
+    if end != revision.end && end != revision.eof {
+        return Err(format!(
+            "dess /ByteRange slutar vid byte {end}, inte där dess revision slutar ({})",
+            revision.end
+        ));
+    }
+    // The gap: `<hex>`, inside the signature's own object, right after /Contents.
+    let object_start = match document.reference_table.get(id.0) {
+        Some(lopdf::xref::XrefEntry::Normal { offset, .. }) => *offset as usize,
+        _ => return Err("underskriftens objekt står inte direkt i filen".into()),
+    };
+    let gap = bytes.get(gap_start..gap_end).unwrap_or_default();
+    let hex = gap
+        .strip_prefix(b"<")
+        .and_then(|g| g.strip_suffix(b">"))
+        .filter(|h| h.len() == 2 * contents.len() && h.iter().all(u8::is_ascii_hexdigit));
+    let object_end = bytes[object_start.min(bytes.len())..]
+        .windows(6)
+        .position(|w| w == b"endobj")
+        .map(|p| object_start + p);
+    let before = bytes[object_start.min(gap_start)..gap_start.min(bytes.len())].trim_ascii_end();
+    let decoded = hex.and_then(|h| hex::decode(h).ok());
+    if hex.is_none()
+        || gap_start <= object_start
+        || object_end.is_none_or(|e| gap_end > e)
+        || !before.ends_with(b"/Contents")
+        || decoded.as_deref() != Some(contents)
+    {
+        return Err("luckan i dess /ByteRange är inte exakt dess /Contents".into());
+    }
+    Ok(())
 }
 
 /// A PDF date (`D:20241001120000+02'00'`) as people write it (`2024-10-01 12:00:00
@@ -391,77 +481,6 @@ fn pdf_date(text: &str) -> String {
     )
 }
 
-/// What verify reads from a signature's CMS SignedData.
-struct Cms {
-    digest_algorithm: cms::cert::x509::der::oid::ObjectIdentifier,
-    /// The messageDigest signed attribute.
-    digest: Vec<u8>,
-    subject: Option<String>,
-    signed_at: Option<String>,
-}
-
-impl Cms {
-    /// The digest of `parts` by the signature's digest algorithm (SHA-2 only).
-    fn digest_of(&self, parts: &[&[u8]]) -> Option<Vec<u8>> {
-        fn hash<D: Digest>(parts: &[&[u8]]) -> Vec<u8> {
-            let mut digest = D::new();
-            for part in parts {
-                digest.update(part);
-            }
-            digest.finalize().to_vec()
-        }
-        match self.digest_algorithm {
-            rfc5912::ID_SHA_256 => Some(hash::<sha2::Sha256>(parts)),
-            rfc5912::ID_SHA_384 => Some(hash::<sha2::Sha384>(parts)),
-            rfc5912::ID_SHA_512 => Some(hash::<sha2::Sha512>(parts)),
-            _ => None,
-        }
-    }
-}
-
-/// The CMS SignedData of a signature's /Contents (DER, padded with zeros after it).
-fn read_cms(contents: &[u8]) -> Option<Cms> {
-    let mut reader = SliceReader::new(contents).ok()?;
-    let info = ContentInfo::decode(&mut reader).ok()?;
-    let signed: SignedData = info.content.decode_as().ok()?;
-    let signer = signed.signer_infos.0.iter().next()?;
-    let attributes = signer.signed_attrs.as_ref()?;
-    let value = |oid| {
-        attributes
-            .iter()
-            .find(|a| a.oid == oid)?
-            .values
-            .iter()
-            .next()
-    };
-    let digest = value(rfc5911::ID_MESSAGE_DIGEST)?
-        .decode_as::<OctetStringRef<'_>>()
-        .ok()?
-        .as_bytes()
-        .to_vec();
-    let signed_at = value(rfc5911::ID_SIGNING_TIME)
-        .and_then(|v| cms::cert::x509::time::Time::from_der(&v.to_der().ok()?).ok())
-        .map(|t| t.to_string());
-    let subject = signed.certificates.as_ref().and_then(|set| {
-        set.0.iter().find_map(|c| match c {
-            CertificateChoices::Certificate(cert) => Some(cert.tbs_certificate.subject.to_string()),
-            CertificateChoices::Other(_) => None,
-        })
-    });
-    Some(Cms {
-        digest_algorithm: signer.digest_alg.oid,
-        digest,
-        subject,
-        signed_at,
-    })
-}
-
-/// Where paragraf's revision ends: right after its first `%%EOF` (a line end after it is
-/// the file's, not the revision's).
-fn first_revision_end(bytes: &[u8]) -> Option<usize> {
-    Some(bytes.windows(5).position(|w| w == b"%%EOF")? + 5)
-}
-
 /// `bytes` without the white space that may end a file.
 fn trimmed(bytes: &[u8]) -> &[u8] {
     let end = bytes
@@ -476,10 +495,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_first_revision_ends_after_its_eof() {
-        assert_eq!(first_revision_end(b"%PDF\n%%EOF"), Some(10));
-        assert_eq!(first_revision_end(b"%PDF\n%%EOF\r\nx\n%%EOF\n"), Some(10));
-        assert_eq!(first_revision_end(b"%PDF no end"), None);
+    fn dates_are_said_as_people_write_them() {
         assert_eq!(trimmed(b"%%EOF\r\n \n"), b"%%EOF");
         assert_eq!(
             pdf_date("D:20241001120000+02'00'"),

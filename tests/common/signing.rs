@@ -1,0 +1,94 @@
+//! Throw-away keys and certificates for the signing tests, made in memory: a test CA
+//! (ECDSA P-256) and signers it certifies, as a municipality's CA would.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use p256::ecdsa::{DerSignature, SigningKey};
+use paragraf::sign::{Algorithm, Key, Role};
+use x509_cert::Certificate;
+use x509_cert::builder::{Builder, CertificateBuilder, Profile};
+use x509_cert::der::EncodePem;
+use x509_cert::name::Name;
+use x509_cert::serial_number::SerialNumber;
+use x509_cert::spki::SubjectPublicKeyInfoOwned;
+use x509_cert::time::Validity;
+
+/// A CA: its key and self-signed certificate. `seed` tells CAs apart.
+pub struct Ca {
+    pub key: SigningKey,
+    pub certificate: Certificate,
+}
+
+fn secret(seed: u8) -> SigningKey {
+    SigningKey::from_bytes(&[seed; 32].into()).expect("key")
+}
+
+impl Ca {
+    pub fn new(seed: u8, name: &str) -> Self {
+        let key = secret(seed);
+        let public = SubjectPublicKeyInfoOwned::from_key(*key.verifying_key()).expect("spki");
+        let certificate = CertificateBuilder::new(
+            Profile::Root,
+            SerialNumber::from(1u32),
+            Validity::from_now(Duration::from_secs(24 * 3600)).expect("validity"),
+            Name::from_str(&format!("CN={name},O=Testkommunen")).expect("name"),
+            public,
+            &key,
+        )
+        .expect("builder")
+        .build::<DerSignature>()
+        .expect("CA certificate");
+        Ca { key, certificate }
+    }
+
+    /// The CA's certificate as PEM, for `verify --betrodd`.
+    pub fn pem(&self) -> String {
+        self.certificate
+            .to_pem(x509_cert::der::pem::LineEnding::LF)
+            .expect("PEM")
+    }
+
+    /// A signer named `name` certified by this CA, its key made from `seed`.
+    pub fn signer(&self, seed: u8, name: &str) -> Key {
+        let key = secret(seed);
+        let public = SubjectPublicKeyInfoOwned::from_key(*key.verifying_key()).expect("spki");
+        let certificate = CertificateBuilder::new(
+            Profile::Leaf {
+                issuer: self.certificate.tbs_certificate.subject.clone(),
+                enable_key_agreement: false,
+                enable_key_encipherment: false,
+            },
+            SerialNumber::from(u32::from(seed) + 100),
+            Validity::from_now(Duration::from_secs(24 * 3600)).expect("validity"),
+            Name::from_str(&format!("CN={name},O=Testkommunen")).expect("name"),
+            public,
+            &self.key,
+        )
+        .expect("builder")
+        .build::<DerSignature>()
+        .expect("certificate");
+        Key::new(
+            certificate,
+            vec![self.certificate.clone()],
+            Algorithm::EcdsaSha256,
+            Box::new(move |bytes| {
+                use p256::ecdsa::signature::Signer;
+                let signature: DerSignature = key.try_sign(bytes).map_err(|e| e.to_string())?;
+                Ok(signature.as_bytes().to_vec())
+            }),
+        )
+    }
+}
+
+/// `pdf` signed by `key` in `role`, as `paragraf sign` does.
+pub fn signed(pdf: &[u8], key: &Key, role: Role) -> Vec<u8> {
+    paragraf::sign::sign(
+        pdf,
+        std::path::Path::new("test.pdf"),
+        key,
+        role,
+        "D:20241001120000+02'00'",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+}
