@@ -223,7 +223,7 @@ pub fn prepare(
         "Type" => "Sig",
         "Filter" => "Adobe.PPKLite",
         "SubFilter" => "ETSI.CAdES.detached",
-        "Reason" => lopdf::text_string(&format!("Justering som {}", role.swedish())),
+        "Reason" => lopdf::text_string(role.swedish()),
         "M" => Object::string_literal(time),
         "ByteRange" => vec![0.into(), 1_000_000_000.into(), 1_000_000_000.into(), 1_000_000_000.into()],
         "Contents" => Object::String(vec![0; PLACEHOLDER_BYTES], StringFormat::Hexadecimal),

@@ -27,8 +27,10 @@ pub const SIGNING_CERTIFICATE_V2: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.47");
 /// id-aa-ets-signerAttrV2 (ETSI EN 319 122-1): the role the signer claims.
 pub const SIGNER_ATTRIBUTES_V2: ObjectIdentifier = ObjectIdentifier::new_unwrap("0.4.0.19122.1.1");
-/// id-at-role (X.520): a role, as a claimed attribute.
-pub const ROLE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.72");
+/// id-at-title (X.520, "the designated position or function … within an
+/// organization"): the role claimed, as text. (id-at-role would need RoleSyntax, whose
+/// name is a GeneralName, no place for "ordförande".)
+pub const ROLE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.12");
 const COMMON_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.3");
 const RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
 const ECDSA_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2");

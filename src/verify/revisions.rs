@@ -194,7 +194,17 @@ pub(super) fn increment(before: &Document, after: &Document) -> Increment {
             accounted.insert(id);
         }
         if let (Ok(old), Ok(new)) = (old.1.as_dict(), new.1.as_dict()) {
-            for key in differing(old, new, &[b"ModDate", b"Producer"]) {
+            // As text: a writer may store the same title in another encoding.
+            let as_text = |d: &Dictionary| {
+                let mut d = d.clone();
+                for (_, value) in d.iter_mut() {
+                    if let Ok(text) = lopdf::decode_text_string(value) {
+                        *value = Object::string_literal(text);
+                    }
+                }
+                d
+            };
+            for key in differing(&as_text(old), &as_text(new), &[b"ModDate", b"Producer"]) {
                 found
                     .changes
                     .push(format!("dokumentinformationen: /{key} har ändrats"));
@@ -210,10 +220,9 @@ pub(super) fn increment(before: &Document, after: &Document) -> Increment {
                 .map(|s| without_dates(&s.decompressed_content().unwrap_or(s.content.clone())))
         };
         if xmp(before).ok() != xmp(after).ok() {
-            found.changes.push(format!(
-                "{}: mer än datum och producent",
-                say(id, "(XMP) har ändrats")
-            ));
+            found
+                .changes
+                .push(say(id, "har ändrats i mer än datum och producent"));
         }
     }
     // The signature fields the AcroForm gained, their widgets and signatures.

@@ -1,5 +1,7 @@
 //! Throw-away keys and certificates for the signing tests, made in memory: a test CA
-//! (ECDSA P-256) and signers it certifies, as a municipality's CA would.
+//! (ECDSA P-256) and signers it certifies, as a municipality's CA would; and the
+//! external verdicts (pyHanko, pdfsig) the tests compare with.
+#![allow(dead_code)] // each test binary uses its own subset
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -91,4 +93,64 @@ pub fn signed(pdf: &[u8], key: &Key, role: Role) -> Vec<u8> {
         "D:20241001120000+02'00'",
     )
     .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// An external program a test asks for a verdict: `PARAGRAF_<NAME>` or `name` on the
+/// path. Missing, it fails the test under CI (where `.ci/run` installs it) and is
+/// skipped with a word elsewhere.
+pub fn oracle(name: &str) -> Option<std::path::PathBuf> {
+    let variable = format!("PARAGRAF_{}", name.to_uppercase());
+    let found = std::env::var_os(&variable)
+        .map(std::path::PathBuf::from)
+        .or_else(|| {
+            let path = std::env::var_os("PATH")?;
+            std::env::split_paths(&path)
+                .map(|folder| folder.join(name))
+                .find(|candidate| candidate.is_file())
+        });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but {name} is missing ({variable} unset): .ci/run installs it"
+        );
+        eprintln!("{name} not found ({variable} unset): its verdict is not asked here");
+    }
+    found
+}
+
+/// pyHanko's report on every signature of `pdf` (diff analysis included), trusting
+/// `anchor` if given; None when pyHanko is not installed.
+pub fn pyhanko(pdf: &std::path::Path, anchor: Option<&std::path::Path>) -> Option<String> {
+    let program = oracle("pyhanko")?;
+    let mut command = std::process::Command::new(program);
+    command.args([
+        "sign",
+        "validate",
+        "--pretty-print",
+        "--no-revocation-check",
+    ]);
+    if let Some(anchor) = anchor {
+        command.arg("--trust-replace").arg("--trust").arg(anchor);
+    }
+    let output = command.arg(pdf).output().expect("pyhanko runs");
+    Some(
+        String::from_utf8_lossy(&output.stdout).into_owned()
+            + &String::from_utf8_lossy(&output.stderr),
+    )
+}
+
+/// Whether pyHanko's difference analysis finds nothing but signing after each signature:
+/// every signature intact, each covering the file or followed only by what signing adds.
+pub fn pyhanko_finds_only_signing(report: &str) -> bool {
+    let signatures = report.matches("\nSigner info").count();
+    let sound = report
+        .matches("The signature is cryptographically sound.")
+        .count();
+    let whole = report
+        .matches("The signature covers the entire file.")
+        .count();
+    let signing = report
+        .matches("All modifications relate to signing")
+        .count();
+    signatures > 0 && sound == signatures && whole + signing == signatures
 }

@@ -1,0 +1,148 @@
+//! `paragraf sign`: a PAdES signature appended to a PDF, with a key of one's own (PKCS#12)
+//! or in two steps for a signing service (prepare, then insert what came back).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+use paragraf::sign::{self, Key, Role};
+use paragraf::{Problem, Result};
+
+use super::fail;
+
+#[derive(clap::Args)]
+#[command(group(clap::ArgGroup::new("nyckel").required(true).args(["p12", "prepare", "insert"])))]
+pub struct Args {
+    /// PDF:en som ska skrivas under.
+    #[arg(value_name = "PDF")]
+    pdf: PathBuf,
+    /// Den underskrivna PDF:en (om inget anges skrivs PDF:en över).
+    #[arg(short, long, value_name = "UT.pdf")]
+    out: Option<PathBuf>,
+    /// I vilken roll undertecknaren justerar: ordförande, justerare eller sekreterare.
+    #[arg(
+        long = "roll",
+        value_enum,
+        value_name = "ROLL",
+        required_unless_present = "insert"
+    )]
+    role: Option<RoleArg>,
+    /// Nyckel och certifikat i en PKCS#12-fil (.p12, .pfx).
+    #[arg(long = "p12", value_name = "NYCKEL.p12", requires = "password")]
+    p12: Option<PathBuf>,
+    /// Lösenordet till PKCS#12-filen, på första raden i den här filen.
+    #[arg(long = "losenord-fil", value_name = "FIL")]
+    password: Option<PathBuf>,
+    /// För en underskriftstjänst: lägg in en tom underskrift och skriv exakt de byte som
+    /// ska skrivas under hit (deras SHA-256 visas). Tjänstens CMS läggs sedan in med
+    /// --infoga.
+    #[arg(long = "forbered", value_name = "UNDERLAG")]
+    prepare: Option<PathBuf>,
+    /// Lägg in en CMS-underskrift (DER) från en underskriftstjänst i en PDF som
+    /// förberetts med --forbered.
+    #[arg(long = "infoga", value_name = "CMS")]
+    insert: Option<PathBuf>,
+    /// Undertecknarens namn i en förberedd underskrift (/Name).
+    #[arg(long = "namn", value_name = "NAMN", requires = "prepare")]
+    name: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RoleArg {
+    #[value(name = "ordförande")]
+    Chair,
+    #[value(name = "justerare")]
+    Adjuster,
+    #[value(name = "sekreterare")]
+    Secretary,
+}
+
+impl From<RoleArg> for Role {
+    fn from(role: RoleArg) -> Self {
+        match role {
+            RoleArg::Chair => Role::Chair,
+            RoleArg::Adjuster => Role::Adjuster,
+            RoleArg::Secretary => Role::Secretary,
+        }
+    }
+}
+
+pub fn run(args: Args) -> ExitCode {
+    match signed(&args) {
+        Ok(said) => {
+            outln!("{said}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error),
+    }
+}
+
+/// Sign, prepare or insert as `args` say; what to tell the user.
+fn signed(args: &Args) -> Result<String> {
+    let out = args.out.as_deref().unwrap_or(&args.pdf);
+    let original = paragraf::extract::read_pdf(&args.pdf)?;
+    let role = args.role.map(Role::from).unwrap_or(Role::Adjuster);
+    if let Some(cms) = &args.insert {
+        let cms = std::fs::read(cms)
+            .map_err(|e| Problem::in_file(cms, paragraf::model::files::io_message(&e)))?;
+        let bytes = sign::Prepared::read(original, &args.pdf)?.insert(&cms, &args.pdf)?;
+        write(out, bytes)?;
+        return Ok(format!("underskriften är inlagd i {}", out.display()));
+    }
+    if let Some(basis) = &args.prepare {
+        let prepared = sign::prepare(&original, &args.pdf, args.name.as_deref(), role, &now())?;
+        write(basis, prepared.to_be_signed())?;
+        let digest = hex::encode(prepared.digest());
+        write(out, prepared.bytes)?;
+        return Ok(format!(
+            "förberedd: {} väntar på underskrift; de byte som ska skrivas under står i {} \
+             (SHA-256 {digest}); lägg in tjänstens CMS med paragraf sign {} --infoga FIL",
+            out.display(),
+            basis.display(),
+            out.display()
+        ));
+    }
+    let (Some(p12), Some(password)) = (&args.p12, &args.password) else {
+        return Err(Problem::in_file(&args.pdf, "ingen nyckel angiven").into());
+    };
+    let key = Key::from_pkcs12(p12, &first_line(password)?)?;
+    let bytes = sign::sign(&original, &args.pdf, &key, role, &now())?;
+    write(out, bytes)?;
+    Ok(format!(
+        "{} är underskriven av {} som {}",
+        out.display(),
+        paragraf::verify::cms::name(&key.certificate),
+        role.swedish()
+    ))
+}
+
+/// The first line of the file at `path` (a password, a PIN).
+fn first_line(path: &Path) -> Result<String> {
+    let text = paragraf::model::files::read_regular(path, 4096)
+        .map_err(|why| Problem::in_file(path, why))?;
+    Ok(String::from_utf8_lossy(&text)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned())
+}
+
+/// Write `bytes` to `path`, whole or not at all.
+fn write(path: &Path, bytes: Vec<u8>) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| Problem::in_file(path, "inget filnamn"))?;
+    paragraf::write::write_all(
+        dir.unwrap_or(Path::new(".")),
+        &[paragraf::write::OutputFile { name, bytes }],
+    )?;
+    Ok(())
+}
+
+/// Now as a PDF date, in UTC: a signature's time is the clock's, not the document's.
+fn now() -> String {
+    let now: chrono::DateTime<chrono::Utc> = std::time::SystemTime::now().into();
+    now.format("D:%Y%m%d%H%M%SZ").to_string()
+}

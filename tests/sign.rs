@@ -1,0 +1,374 @@
+//! `paragraf sign`: a protocol signed by the ordförande and the justerare with PKCS#12
+//! files as a CA gives them (made here by openssl, RSA and ECDSA), and through the
+//! signing-service path (prepare, a CMS made elsewhere by openssl, insert). `verify`
+//! names both signers; poppler's `pdfsig` and pyHanko agree; the file keeps its PDF/A and
+//! PDF/UA claims, its structure tree and its sources.
+
+mod common;
+#[path = "common/signing.rs"]
+mod signing;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::*;
+
+fn paragraf(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args(args)
+        .output()
+        .expect("paragraf runs")
+}
+
+fn said(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr)
+}
+
+fn openssl(dir: &Path, args: &[&str]) {
+    let output = Command::new("openssl")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("openssl runs");
+    assert!(
+        output.status.success(),
+        "openssl {args:?}: {}",
+        said(&output)
+    );
+}
+
+/// Throw-away keys in `dir`: a CA (P-256), Anna (RSA 2048) and Bertil (P-256), each
+/// certified for signing (digitalSignature, nonRepudiation) and in a PKCS#12 file whose
+/// password is in `losen.txt`. None without openssl.
+fn keys(dir: &Path) -> Option<()> {
+    signing::oracle("openssl")?;
+    std::fs::write(
+        dir.join("signer.ext"),
+        "keyUsage=critical,digitalSignature,nonRepudiation\n",
+    )
+    .expect("written");
+    std::fs::write(dir.join("losen.txt"), "hemligt\n").expect("written");
+    openssl(
+        dir,
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-subj",
+            "/CN=Testkommunens CA",
+            "-days",
+            "2",
+        ],
+    );
+    for (who, name, key) in [
+        ("anna", "Anna Andersson", "rsa:2048"),
+        ("bertil", "Bertil Berg", "ec"),
+    ] {
+        let mut request = vec![
+            "req", "-newkey", key, "-nodes", "-keyout", "", "-out", "", "-subj", "",
+        ];
+        let (key_file, request_file, subject) = (
+            format!("{who}.key"),
+            format!("{who}.csr"),
+            format!("/CN={name}"),
+        );
+        request[5] = &key_file;
+        request[7] = &request_file;
+        request[9] = &subject;
+        if key == "ec" {
+            request.extend(["-pkeyopt", "ec_paramgen_curve:P-256"]);
+        }
+        openssl(dir, &request);
+        let certificate = format!("{who}.pem");
+        openssl(
+            dir,
+            &[
+                "x509",
+                "-req",
+                "-in",
+                &request_file,
+                "-CA",
+                "ca.pem",
+                "-CAkey",
+                "ca.key",
+                "-CAcreateserial",
+                "-out",
+                &certificate,
+                "-days",
+                "2",
+                "-extfile",
+                "signer.ext",
+            ],
+        );
+        openssl(
+            dir,
+            &[
+                "pkcs12",
+                "-export",
+                "-inkey",
+                &key_file,
+                "-in",
+                &certificate,
+                "-certfile",
+                "ca.pem",
+                "-passout",
+                "pass:hemligt",
+                "-out",
+                &format!("{who}.p12"),
+            ],
+        );
+    }
+    Some(())
+}
+
+/// The protocol of seed 000's meeting, built into `dir`.
+fn protocol(dir: &Path) -> PathBuf {
+    let built = paragraf::build(&[seed_meeting()], dir, &paragraf::BuildOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    built
+        .written
+        .into_iter()
+        .map(|w| w.path)
+        .find(|p| p.to_string_lossy().ends_with("_protokoll.pdf"))
+        .expect("a protocol")
+}
+
+fn os(text: &str) -> &std::ffi::OsStr {
+    std::ffi::OsStr::new(text)
+}
+
+#[test]
+fn a_protocol_signed_by_the_chair_and_the_justerare_verifies_and_the_oracles_agree() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let Some(()) = keys(dir.path()) else { return };
+    let original = protocol(&dir.path().join("ut"));
+    let signed = dir.path().join(original.file_name().expect("name"));
+    std::fs::copy(&original, &signed).expect("copied");
+    let password = dir.path().join("losen.txt");
+    for (who, role) in [("anna", "ordförande"), ("bertil", "justerare")] {
+        let key = dir.path().join(format!("{who}.p12"));
+        let output = paragraf(&[
+            os("sign"),
+            signed.as_os_str(),
+            os("--p12"),
+            key.as_os_str(),
+            os("--losenord-fil"),
+            password.as_os_str(),
+            os("--roll"),
+            os(role),
+        ]);
+        assert!(output.status.success(), "{}", said(&output));
+        assert!(
+            said(&output).contains(&format!("som {role}")),
+            "{}",
+            said(&output)
+        );
+    }
+    let anchor = dir.path().join("ca.pem");
+    let output = paragraf(&[
+        os("verify"),
+        signed.as_os_str(),
+        os("--betrodd"),
+        anchor.as_os_str(),
+    ]);
+    let verdict = said(&output);
+    assert!(output.status.success(), "{verdict}");
+    assert!(verdict.contains("oförändrad och underskriven"), "{verdict}");
+    assert!(
+        verdict.contains("underskrift av Anna Andersson som ordförande"),
+        "{verdict}"
+    );
+    assert!(
+        verdict.contains("underskrift av Bertil Berg som justerare"),
+        "{verdict}"
+    );
+    assert_eq!(
+        verdict
+            .matches("certifikatet leder till det betrodda Testkommunens CA")
+            .count(),
+        2,
+        "{verdict}"
+    );
+
+    // Still sound, still claiming PDF/A-3a and UA-1, with paragraf's structure tree and
+    // sources.
+    let qpdf = Command::new("qpdf")
+        .arg("--check")
+        .arg(&signed)
+        .output()
+        .expect("qpdf");
+    assert!(qpdf.status.success(), "{}", said(&qpdf));
+    let before = lopdf::Document::load(&original).expect("PDF");
+    let after = lopdf::Document::load(&signed).expect("signed PDF");
+    let catalog = |d: &lopdf::Document| d.catalog().expect("catalog").clone();
+    assert_eq!(
+        catalog(&before).get(b"StructTreeRoot").ok(),
+        catalog(&after).get(b"StructTreeRoot").ok()
+    );
+    assert_eq!(
+        catalog(&before).get(b"Metadata").ok(),
+        catalog(&after).get(b"Metadata").ok()
+    );
+    assert!(!after.trailer.has(b"Encrypt"));
+    let xmp = catalog(&after)
+        .get(b"Metadata")
+        .and_then(lopdf::Object::as_reference)
+        .and_then(|id| after.get_object(id))
+        .and_then(lopdf::Object::as_stream)
+        .map(|s| String::from_utf8_lossy(&s.content).into_owned())
+        .expect("XMP");
+    assert!(
+        xmp.contains("pdfaid:part") && xmp.contains("pdfuaid:part"),
+        "{xmp}"
+    );
+    assert_eq!(
+        paragraf::extract::attachments(&signed).expect("sources"),
+        paragraf::extract::attachments(&original).expect("sources")
+    );
+
+    // poppler: both valid, the last covering the whole file.
+    if signing::oracle("pdfsig").is_some() {
+        let pdfsig = Command::new("pdfsig")
+            .arg(&signed)
+            .output()
+            .expect("pdfsig");
+        let report = said(&pdfsig);
+        assert_eq!(report.matches("Signature is Valid.").count(), 2, "{report}");
+        assert_eq!(
+            report.matches("Total document signed").count(),
+            1,
+            "{report}"
+        );
+        assert_eq!(report.matches("ETSI.CAdES.detached").count(), 2, "{report}");
+    }
+    // pyHanko: both intact, nothing but signing after the first, both valid given the CA.
+    if let Some(report) = signing::pyhanko(&signed, Some(&anchor)) {
+        assert!(signing::pyhanko_finds_only_signing(&report), "{report}");
+        assert_eq!(
+            report.matches("The signature is judged VALID.").count(),
+            2,
+            "{report}"
+        );
+    }
+}
+
+#[test]
+fn a_signing_service_signs_the_prepared_bytes_and_its_cms_is_inserted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let Some(()) = keys(dir.path()) else { return };
+    let original = protocol(&dir.path().join("ut"));
+    let prepared = dir.path().join(original.file_name().expect("name"));
+    let basis = dir.path().join("underlag.bin");
+    let output = paragraf(&[
+        os("sign"),
+        original.as_os_str(),
+        os("--forbered"),
+        basis.as_os_str(),
+        os("--roll"),
+        os("justerare"),
+        os("--namn"),
+        os("Bertil Berg"),
+        os("-o"),
+        prepared.as_os_str(),
+    ]);
+    assert!(output.status.success(), "{}", said(&output));
+    // The service: a detached CAdES signature over exactly those bytes.
+    openssl(
+        dir.path(),
+        &[
+            "cms",
+            "-sign",
+            "-binary",
+            "-cades",
+            "-md",
+            "sha256",
+            "-in",
+            "underlag.bin",
+            "-signer",
+            "bertil.pem",
+            "-inkey",
+            "bertil.key",
+            "-certfile",
+            "ca.pem",
+            "-outform",
+            "DER",
+            "-out",
+            "signatur.p7s",
+        ],
+    );
+    // A signature over other bytes is refused, and the prepared file left as it was.
+    std::fs::write(dir.path().join("annat.bin"), b"annat").expect("written");
+    openssl(
+        dir.path(),
+        &[
+            "cms",
+            "-sign",
+            "-binary",
+            "-md",
+            "sha256",
+            "-in",
+            "annat.bin",
+            "-signer",
+            "bertil.pem",
+            "-inkey",
+            "bertil.key",
+            "-outform",
+            "DER",
+            "-out",
+            "annan.p7s",
+        ],
+    );
+    let unsigned = std::fs::read(&prepared).expect("prepared");
+    let other = dir.path().join("annan.p7s");
+    let output = paragraf(&[
+        os("sign"),
+        prepared.as_os_str(),
+        os("--infoga"),
+        other.as_os_str(),
+    ]);
+    assert!(!output.status.success());
+    assert!(said(&output).contains("andra byte"), "{}", said(&output));
+    assert_eq!(std::fs::read(&prepared).expect("prepared"), unsigned);
+
+    let cms = dir.path().join("signatur.p7s");
+    let output = paragraf(&[
+        os("sign"),
+        prepared.as_os_str(),
+        os("--infoga"),
+        cms.as_os_str(),
+    ]);
+    assert!(output.status.success(), "{}", said(&output));
+    let anchor = dir.path().join("ca.pem");
+    let output = paragraf(&[
+        os("verify"),
+        prepared.as_os_str(),
+        os("--betrodd"),
+        anchor.as_os_str(),
+    ]);
+    let verdict = said(&output);
+    assert!(output.status.success(), "{verdict}");
+    assert!(
+        verdict.contains("underskrift av Bertil Berg som justerare"),
+        "{verdict}"
+    );
+    if signing::oracle("pdfsig").is_some() {
+        let pdfsig = Command::new("pdfsig")
+            .arg(&prepared)
+            .output()
+            .expect("pdfsig");
+        let report = said(&pdfsig);
+        assert!(report.contains("Signature is Valid."), "{report}");
+        assert!(report.contains("Total document signed"), "{report}");
+    }
+    if let Some(report) = signing::pyhanko(&prepared, Some(&anchor)) {
+        assert!(signing::pyhanko_finds_only_signing(&report), "{report}");
+    }
+}
