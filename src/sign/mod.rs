@@ -105,7 +105,7 @@ impl Prepared {
                     .filter_map(|n| usize::try_from(n.as_i64().ok()?).ok())
                     .collect();
                 match numbers.as_slice() {
-                    [0, start, end, length] if end + length == trimmed_len(&bytes) => {
+                    [0, start, end, length] if end + length == bytes.trim_ascii_end().len() => {
                         Some((*start, *end))
                     }
                     _ => None,
@@ -159,13 +159,6 @@ impl Prepared {
         self.bytes[place.start..place.start + hex.len()].copy_from_slice(hex.as_bytes());
         Ok(self.bytes)
     }
-}
-
-fn trimmed_len(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .rposition(|b| !b.is_ascii_whitespace())
-        .map_or(0, |i| i + 1)
 }
 
 /// `original` (read from `path`) with a signature update appended whose /Contents is

@@ -243,7 +243,10 @@ fn rebuilt(own: &[u8], pdf: &Path) -> Result<Rebuilt> {
         Ok(made) => made,
         Err(e) => return Ok(unbuildable(e)),
     };
-    if let Some(same) = made.iter().find(|m| trimmed(&m.pdf) == trimmed(own)) {
+    if let Some(same) = made
+        .iter()
+        .find(|m| m.pdf.trim_ascii_end() == own.trim_ascii_end())
+    {
         return Ok(Rebuilt::Same(same.stem.clone()));
     }
     let why = match named {
@@ -256,7 +259,10 @@ fn rebuilt(own: &[u8], pdf: &Path) -> Result<Rebuilt> {
                 .collect();
             let other = crate::output::pdf::produce(&others, &BuildOptions::default())
                 .ok()
-                .and_then(|made| made.into_iter().find(|m| trimmed(&m.pdf) == trimmed(own)));
+                .and_then(|made| {
+                    made.into_iter()
+                        .find(|m| m.pdf.trim_ascii_end() == own.trim_ascii_end())
+                });
             match other {
                 Some(other) => format!(
                     "filen heter som {}.pdf men är {}.pdf, en annan handling av samma källor",
@@ -481,22 +487,12 @@ fn pdf_date(text: &str) -> String {
     )
 }
 
-/// `bytes` without the white space that may end a file.
-fn trimmed(bytes: &[u8]) -> &[u8] {
-    let end = bytes
-        .iter()
-        .rposition(|b| !b.is_ascii_whitespace())
-        .map_or(0, |i| i + 1);
-    &bytes[..end]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn dates_are_said_as_people_write_them() {
-        assert_eq!(trimmed(b"%%EOF\r\n \n"), b"%%EOF");
         assert_eq!(
             pdf_date("D:20241001120000+02'00'"),
             "2024-10-01 12:00:00 +02:00"

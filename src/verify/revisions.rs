@@ -30,10 +30,7 @@ pub(super) struct Revision {
 /// The file's revisions, the first (paragraf's) first; Err with why when the chain of
 /// cross-reference sections cannot be followed. Trailing white space is no revision.
 pub(super) fn revisions(bytes: &[u8]) -> Result<Vec<Revision>, String> {
-    let content_end = bytes
-        .iter()
-        .rposition(|b| !b.is_ascii_whitespace())
-        .map_or(0, |i| i + 1);
+    let content_end = bytes.trim_ascii_end().len();
     let Some(xref) = startxref_before(bytes, content_end) else {
         return Err("filen slutar inte med startxref och %%EOF".into());
     };
@@ -70,19 +67,7 @@ fn previous_section(bytes: &[u8], revision: Revision) -> Option<usize> {
         &section[..find(section, b"stream").unwrap_or(section.len())]
     };
     let at = find(dictionary, b"/Prev")? + 5;
-    let rest = &dictionary[at..];
-    let skip = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
-    let digits = rest[skip..]
-        .iter()
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    if skip == 0 && digits == 0 {
-        return None;
-    }
-    std::str::from_utf8(&rest[skip..skip + digits])
-        .ok()?
-        .parse()
-        .ok()
+    number_at(&dictionary[at..]).map(|(number, _)| number)
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -105,21 +90,13 @@ fn revision_ending(bytes: &[u8], xref: usize, eof: usize) -> Revision {
 
 /// The offset N of a `startxref N %%EOF` that ends exactly at `end`.
 fn startxref_before(bytes: &[u8], end: usize) -> Option<usize> {
-    let text = bytes.get(..end)?.strip_suffix(b"%%EOF")?;
-    let text = trim_end(text);
+    let text = bytes.get(..end)?.strip_suffix(b"%%EOF")?.trim_ascii_end();
     let digits = text.len() - text.iter().rev().take_while(|b| b.is_ascii_digit()).count();
     let number = std::str::from_utf8(&text[digits..]).ok()?.parse().ok()?;
-    trim_end(&text[..digits])
+    text[..digits]
+        .trim_ascii_end()
         .ends_with(b"startxref")
         .then_some(number)
-}
-
-fn trim_end(bytes: &[u8]) -> &[u8] {
-    let end = bytes
-        .iter()
-        .rposition(|b| !b.is_ascii_whitespace())
-        .map_or(0, |i| i + 1);
-    &bytes[..end]
 }
 
 /// Where the revision whose section starts at `xref` ends: after the first `startxref
@@ -127,25 +104,34 @@ fn trim_end(bytes: &[u8]) -> &[u8] {
 fn end_of_section(bytes: &[u8], xref: usize, limit: usize) -> Option<usize> {
     let window = bytes.get(xref..limit)?;
     let mut at = 0;
-    while let Some(found) = window[at..].windows(9).position(|w| w == b"startxref") {
+    while let Some(found) = find(&window[at..], b"startxref") {
         let start = at + found + 9;
-        let rest = &window[start..];
-        let skip = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
-        let digits = rest[skip..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        let after = &rest[skip + digits..];
-        let space = after.iter().take_while(|b| b.is_ascii_whitespace()).count();
-        let named = std::str::from_utf8(&rest[skip..skip + digits])
-            .ok()
-            .and_then(|n| n.parse::<usize>().ok());
-        if named == Some(xref) && after[space..].starts_with(b"%%EOF") {
-            return Some(xref + start + skip + digits + space + 5);
+        if let Some((named, used)) = number_at(&window[start..])
+            && named == xref
+        {
+            let after = &window[start + used..];
+            let rest = after.trim_ascii_start();
+            if rest.starts_with(b"%%EOF") {
+                return Some(xref + start + used + (after.len() - rest.len()) + 5);
+            }
         }
         at = start;
     }
     None
+}
+
+/// The number after the white space that starts `bytes`, and how many bytes both take.
+fn number_at(bytes: &[u8]) -> Option<(usize, usize)> {
+    let skip = bytes.len() - bytes.trim_ascii_start().len();
+    let digits = bytes[skip..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let number = std::str::from_utf8(&bytes[skip..skip + digits])
+        .ok()?
+        .parse()
+        .ok()?;
+    Some((number, skip + digits))
 }
 
 /// What one revision added for signing.
