@@ -372,3 +372,130 @@ fn a_signing_service_signs_the_prepared_bytes_and_its_cms_is_inserted() {
         assert!(signing::pyhanko_finds_only_signing(&report), "{report}");
     }
 }
+
+#[test]
+fn a_key_on_a_pkcs11_token_signs_without_leaving_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let Some(()) = keys(dir.path()) else { return };
+    let Some(util) = signing::oracle("softhsm2-util") else {
+        return;
+    };
+    let module = std::env::var_os("PARAGRAF_SOFTHSM_MODULE").map_or_else(
+        || PathBuf::from("/usr/lib/softhsm/libsofthsm2.so"),
+        PathBuf::from,
+    );
+    // A token of its own in the test's folder, holding Bertil's key (not his certificate:
+    // softhsm2-util imports keys only, so it is given beside).
+    let tokens = dir.path().join("tokens");
+    std::fs::create_dir(&tokens).expect("folder");
+    let config = dir.path().join("softhsm2.conf");
+    std::fs::write(
+        &config,
+        format!(
+            "directories.tokendir = {}\nobjectstore.backend = file\n",
+            tokens.display()
+        ),
+    )
+    .expect("written");
+    let softhsm = |args: &[&str]| {
+        let output = Command::new(&util)
+            .args(args)
+            .env("SOFTHSM2_CONF", &config)
+            .current_dir(dir.path())
+            .output()
+            .expect("softhsm2-util runs");
+        assert!(
+            output.status.success(),
+            "softhsm2-util {args:?}: {}",
+            said(&output)
+        );
+    };
+    softhsm(&[
+        "--init-token",
+        "--free",
+        "--label",
+        "paragraf",
+        "--pin",
+        "1234",
+        "--so-pin",
+        "5678",
+    ]);
+    openssl(
+        dir.path(),
+        &[
+            "pkcs8",
+            "-topk8",
+            "-nocrypt",
+            "-in",
+            "bertil.key",
+            "-out",
+            "bertil.pk8",
+        ],
+    );
+    softhsm(&[
+        "--import",
+        "bertil.pk8",
+        "--token",
+        "paragraf",
+        "--label",
+        "bertil",
+        "--id",
+        "02",
+        "--pin",
+        "1234",
+    ]);
+    std::fs::write(dir.path().join("pin.txt"), "1234\n").expect("written");
+    let original = protocol(&dir.path().join("ut"));
+    let signed = dir.path().join(original.file_name().expect("name"));
+    std::fs::copy(&original, &signed).expect("copied");
+    let (pin, certificate) = (dir.path().join("pin.txt"), dir.path().join("bertil.pem"));
+    let output = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .arg("sign")
+        .arg(&signed)
+        .arg("--pkcs11")
+        .arg(&module)
+        .args([
+            "--token",
+            "paragraf",
+            "--nyckel",
+            "bertil",
+            "--roll",
+            "justerare",
+        ])
+        .arg("--losenord-fil")
+        .arg(&pin)
+        .arg("--certifikat")
+        .arg(&certificate)
+        .env("SOFTHSM2_CONF", &config)
+        .output()
+        .expect("paragraf runs");
+    assert!(output.status.success(), "{}", said(&output));
+    let anchor = dir.path().join("ca.pem");
+    let output = paragraf(&[
+        os("verify"),
+        signed.as_os_str(),
+        os("--betrodd"),
+        anchor.as_os_str(),
+    ]);
+    let verdict = said(&output);
+    assert!(output.status.success(), "{verdict}");
+    assert!(
+        verdict.contains("underskrift av Bertil Berg som justerare"),
+        "{verdict}"
+    );
+    assert!(
+        verdict.contains("leder till det betrodda Testkommunens CA"),
+        "{verdict}"
+    );
+    if signing::oracle("pdfsig").is_some() {
+        let pdfsig = Command::new("pdfsig")
+            .arg(&signed)
+            .output()
+            .expect("pdfsig");
+        assert!(
+            said(&pdfsig).contains("Signature is Valid."),
+            "{}",
+            said(&pdfsig)
+        );
+    }
+}

@@ -1,5 +1,6 @@
-//! `paragraf sign`: a PAdES signature appended to a PDF, with a key of one's own (PKCS#12)
-//! or in two steps for a signing service (prepare, then insert what came back).
+//! `paragraf sign`: a PAdES signature appended to a PDF, with a key of one's own (PKCS#12,
+//! or on a PKCS#11 token) or in two steps for a signing service (prepare, then insert
+//! what came back).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,7 +12,7 @@ use paragraf::{Problem, Result};
 use super::fail;
 
 #[derive(clap::Args)]
-#[command(group(clap::ArgGroup::new("nyckel").required(true).args(["p12", "prepare", "insert"])))]
+#[command(group(clap::ArgGroup::new("nyckel").required(true).args(["p12", "pkcs11", "prepare", "insert"])))]
 pub struct Args {
     /// PDF:en som ska skrivas under.
     #[arg(value_name = "PDF")]
@@ -30,9 +31,23 @@ pub struct Args {
     /// Nyckel och certifikat i en PKCS#12-fil (.p12, .pfx).
     #[arg(long = "p12", value_name = "NYCKEL.p12", requires = "password")]
     p12: Option<PathBuf>,
-    /// Lösenordet till PKCS#12-filen, på första raden i den här filen.
+    /// Lösenordet till PKCS#12-filen eller PIN-koden till token, på första raden i den
+    /// här filen.
     #[arg(long = "losenord-fil", value_name = "FIL")]
     password: Option<PathBuf>,
+    /// Nyckeln på ett smartkort eller en HSM (PKCS#11): tokens modul, till exempel
+    /// /usr/lib/softhsm/libsofthsm2.so. Nyckeln lämnar aldrig token.
+    #[arg(long = "pkcs11", value_name = "MODUL", requires = "password")]
+    pkcs11: Option<PathBuf>,
+    /// Etiketten på den token som används (om inget anges: den första).
+    #[arg(long = "token", value_name = "ETIKETT", requires = "pkcs11")]
+    token: Option<String>,
+    /// Etiketten på nyckeln och dess certifikat på token (om inget anges: den första).
+    #[arg(long = "nyckel", value_name = "ETIKETT", requires = "pkcs11")]
+    key: Option<String>,
+    /// Undertecknarens certifikat (PEM), om det inte finns på token.
+    #[arg(long = "certifikat", value_name = "FIL.pem", requires = "pkcs11")]
+    certificate: Option<PathBuf>,
     /// För en underskriftstjänst: lägg in en tom underskrift och skriv exakt de byte som
     /// ska skrivas under hit (deras SHA-256 visas). Tjänstens CMS läggs sedan in med
     /// --infoga.
@@ -102,10 +117,27 @@ fn signed(args: &Args) -> Result<String> {
             out.display()
         ));
     }
-    let (Some(p12), Some(password)) = (&args.p12, &args.password) else {
-        return Err(Problem::in_file(&args.pdf, "ingen nyckel angiven").into());
+    let Some(password) = &args.password else {
+        return Err(Problem::in_file(&args.pdf, "inget lösenord angivet").into());
     };
-    let key = Key::from_pkcs12(p12, &first_line(password)?)?;
+    let password = first_line(password)?;
+    let key = match (&args.p12, &args.pkcs11) {
+        (Some(p12), _) => Key::from_pkcs12(p12, &password)?,
+        (None, Some(module)) => {
+            let certificate = match &args.certificate {
+                Some(path) => Some(certificate(path)?),
+                None => None,
+            };
+            let token = sign::Token {
+                module,
+                label: args.token.as_deref(),
+                key: args.key.as_deref(),
+                pin: &password,
+            };
+            Key::from_pkcs11(&token, certificate)?
+        }
+        (None, None) => return Err(Problem::in_file(&args.pdf, "ingen nyckel angiven").into()),
+    };
     let bytes = sign::sign(&original, &args.pdf, &key, role, &now())?;
     write(out, bytes)?;
     Ok(format!(
@@ -125,6 +157,14 @@ fn first_line(path: &Path) -> Result<String> {
         .next()
         .unwrap_or_default()
         .to_owned())
+}
+
+/// The one certificate in the PEM file at `path`.
+fn certificate(path: &Path) -> Result<x509_cert::Certificate> {
+    let text = paragraf::model::files::read_regular(path, 1 << 20)
+        .map_err(|why| Problem::in_file(path, why))?;
+    <x509_cert::Certificate as x509_cert::der::DecodePem>::from_pem(&text)
+        .map_err(|e| Problem::in_file(path, format!("inget certifikat i PEM-form: {e}")).into())
 }
 
 /// Write `bytes` to `path`, whole or not at all.

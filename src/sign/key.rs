@@ -181,3 +181,101 @@ impl Signer<RawSignature> for Key {
             .map_err(SignatureError::from_source)
     }
 }
+
+/// Where a key on a PKCS#11 token (a smart card, an HSM) is found.
+pub struct Token<'a> {
+    /// The token's PKCS#11 module: `/usr/lib/softhsm/libsofthsm2.so`, a card's driver.
+    pub module: &'a Path,
+    /// The token's label; the first token if none.
+    pub label: Option<&'a str>,
+    /// The label of the key and its certificate; the first key if none.
+    pub key: Option<&'a str>,
+    pub pin: &'a str,
+}
+
+impl Key {
+    /// The key on `token` and its certificate (from the token, else `certificate`): the
+    /// key never leaves the token, which signs each signature's attributes itself.
+    pub fn from_pkcs11(token: &Token, certificate: Option<Certificate>) -> Result<Self> {
+        use cryptoki::context::{CInitializeArgs, Pkcs11};
+        use cryptoki::mechanism::Mechanism;
+        use cryptoki::object::{Attribute, AttributeType, ObjectClass};
+        use cryptoki::session::UserType;
+        let problem = |why: String| Problem::in_file(token.module, why);
+        let failed = |e: cryptoki::error::Error| problem(format!("PKCS#11: {e}"));
+        let library = Pkcs11::new(token.module).map_err(failed)?;
+        library
+            .initialize(CInitializeArgs::OsThreads)
+            .map_err(failed)?;
+        let slot = library
+            .get_slots_with_token()
+            .map_err(failed)?
+            .into_iter()
+            .find(|slot| {
+                token.label.is_none_or(|label| {
+                    library
+                        .get_token_info(*slot)
+                        .is_ok_and(|info| info.label().trim() == label)
+                })
+            })
+            .ok_or_else(|| problem("ingen token med den etiketten".into()))?;
+        let session = library.open_ro_session(slot).map_err(failed)?;
+        session
+            .login(UserType::User, Some(&token.pin.to_owned().into()))
+            .map_err(|e| problem(format!("PIN-koden godtogs inte: {e}")))?;
+        let labelled = |class| {
+            let mut template = vec![Attribute::Class(class)];
+            if let Some(label) = token.key {
+                template.push(Attribute::Label(label.as_bytes().to_vec()));
+            }
+            session
+                .find_objects(&template)
+                .map_err(|e| crate::error::Error::from(failed(e)))
+        };
+        let key = *labelled(ObjectClass::PRIVATE_KEY)?
+            .first()
+            .ok_or_else(|| problem("ingen privat nyckel på token".into()))?;
+        let certificate = match certificate {
+            Some(certificate) => certificate,
+            None => {
+                let object = *labelled(ObjectClass::CERTIFICATE)?.first().ok_or_else(|| {
+                    problem("inget certifikat på token; ange det med --certifikat".into())
+                })?;
+                let value = session
+                    .get_attributes(object, &[AttributeType::Value])
+                    .map_err(failed)?;
+                let der = value
+                    .into_iter()
+                    .find_map(|a| match a {
+                        Attribute::Value(der) => Some(der),
+                        _ => None,
+                    })
+                    .ok_or_else(|| problem("certifikatet på token går inte att läsa".into()))?;
+                Certificate::from_der(&der)
+                    .map_err(|e| problem(format!("certifikatet på token går inte att läsa: {e}")))?
+            }
+        };
+        let algorithm = Algorithm::of(&certificate)
+            .ok_or_else(|| problem("certifikatets nyckel är varken RSA eller ECDSA".into()))?;
+        let session = std::sync::Mutex::new(session);
+        let sign: SignBytes = Box::new(move |bytes| {
+            let session = session.lock().map_err(|e| e.to_string())?;
+            match algorithm {
+                Algorithm::RsaSha256 => session
+                    .sign(&Mechanism::Sha256RsaPkcs, key, bytes)
+                    .map_err(|e| e.to_string()),
+                // The token signs the digest; CMS wants the two numbers as DER.
+                Algorithm::EcdsaSha256 => {
+                    let digest = crate::verify::cms::Hash::Sha256.digest(&[bytes]);
+                    let raw = session
+                        .sign(&Mechanism::Ecdsa, key, &digest)
+                        .map_err(|e| e.to_string())?;
+                    let signature =
+                        p256::ecdsa::Signature::from_slice(&raw).map_err(|e| e.to_string())?;
+                    Ok(signature.to_der().as_bytes().to_vec())
+                }
+            }
+        });
+        Ok(Key::new(certificate, Vec::new(), algorithm, sign))
+    }
+}

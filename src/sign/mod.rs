@@ -34,7 +34,7 @@ use crate::verify::cms::{
     SignerAttributeV2, SigningCertificateV2,
 };
 
-pub use key::{Algorithm, Key, SignBytes};
+pub use key::{Algorithm, Key, SignBytes, Token};
 
 /// Room for the CMS in /Contents: a chain of three RSA-4096 certificates with room over.
 const PLACEHOLDER_BYTES: usize = 24_576;

@@ -230,40 +230,29 @@ fn rebuilt(own: &[u8], pdf: &Path) -> Result<Rebuilt> {
         names.sort_unstable();
         names == attached
     };
+    // Whether a document is `own` byte for byte. Candidates are typeset one at a time: a
+    // document that needs a case not attached (a protocol, rebuilt from one § only) fails
+    // to build and is simply not it.
+    let made_from = |p: &Planned| {
+        crate::output::pdf::produce(std::slice::from_ref(p), &BuildOptions::default()).map(|made| {
+            made.first()
+                .is_some_and(|m| m.pdf.trim_ascii_end() == own.trim_ascii_end())
+        })
+    };
+    let is_own = |p: &&Planned| made_from(p).unwrap_or(false);
     let stem = pdf.file_stem().map(|s| s.to_string_lossy().into_owned());
-    let named = planned.iter().find(|p| Some(&p.stem) == stem.as_ref());
-    let candidates: Vec<&Planned> = match named {
-        Some(named) => vec![named],
-        None => planned.iter().filter(carries_these).collect(),
-    };
-    let made = match crate::output::pdf::produce(
-        &candidates.iter().map(|p| (*p).clone()).collect::<Vec<_>>(),
-        &BuildOptions::default(),
-    ) {
-        Ok(made) => made,
-        Err(e) => return Ok(unbuildable(e)),
-    };
-    if let Some(same) = made
-        .iter()
-        .find(|m| m.pdf.trim_ascii_end() == own.trim_ascii_end())
-    {
-        return Ok(Rebuilt::Same(same.stem.clone()));
-    }
-    let why = match named {
+    let why = match planned.iter().find(|p| Some(&p.stem) == stem.as_ref()) {
         Some(named) => {
+            match made_from(named) {
+                Ok(true) => return Ok(Rebuilt::Same(named.stem.clone())),
+                Ok(false) => {}
+                Err(e) => return Ok(unbuildable(e)),
+            }
             // Say what it is instead, if it is another document of the same sources.
-            let others: Vec<Planned> = planned
+            let mut others = planned
                 .iter()
-                .filter(|p| p.stem != named.stem && carries_these(p))
-                .cloned()
-                .collect();
-            let other = crate::output::pdf::produce(&others, &BuildOptions::default())
-                .ok()
-                .and_then(|made| {
-                    made.into_iter()
-                        .find(|m| m.pdf.trim_ascii_end() == own.trim_ascii_end())
-                });
-            match other {
+                .filter(|p| p.stem != named.stem && carries_these(p));
+            match others.find(is_own) {
                 Some(other) => format!(
                     "filen heter som {}.pdf men är {}.pdf, en annan handling av samma källor",
                     named.stem, other.stem
@@ -276,10 +265,13 @@ fn rebuilt(own: &[u8], pdf: &Path) -> Result<Rebuilt> {
                 ),
             }
         }
-        None => "innehållet är ingen av de handlingar som de bifogade källorna ger (en byte, en \
-                 sida eller en bifogad fil har ändrats, eller PDF:en gjordes med andra mallar \
-                 eller en annan PDF-standard)"
-            .to_owned(),
+        None => match planned.iter().filter(carries_these).find(is_own) {
+            Some(same) => return Ok(Rebuilt::Same(same.stem.clone())),
+            None => "innehållet är ingen av de handlingar som de bifogade källorna ger (en \
+                     byte, en sida eller en bifogad fil har ändrats, eller PDF:en gjordes med \
+                     andra mallar eller en annan PDF-standard)"
+                .to_owned(),
+        },
     };
     Ok(Rebuilt::Other(Finding::Changed(why)))
 }
