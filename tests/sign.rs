@@ -499,3 +499,47 @@ fn a_key_on_a_pkcs11_token_signs_without_leaving_it() {
         );
     }
 }
+
+#[test]
+fn a_signature_made_by_pyhanko_is_only_signing_to_verify() {
+    // pyHanko, as a signing service built on it would, rewrites the XMP whole (other
+    // prefixes, attributes for elements, a schema's namespace as a resource): what it
+    // says is the same, so verify sees only signing.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let Some(()) = keys(dir.path()) else { return };
+    let Some(pyhanko) = signing::oracle("pyhanko") else {
+        return;
+    };
+    let original = protocol(&dir.path().join("ut"));
+    let signed = dir.path().join(original.file_name().expect("name"));
+    let output = Command::new(pyhanko)
+        .args([
+            "sign",
+            "addsig",
+            "--field",
+            "Justering",
+            "pkcs12",
+            "--passfile",
+            "losen.txt",
+        ])
+        .arg(&original)
+        .arg(&signed)
+        .arg("anna.p12")
+        .current_dir(dir.path())
+        .output()
+        .expect("pyhanko runs");
+    assert!(output.status.success(), "{}", said(&output));
+    let anchor = dir.path().join("ca.pem");
+    let output = paragraf(&[
+        os("verify"),
+        signed.as_os_str(),
+        os("--betrodd"),
+        anchor.as_os_str(),
+    ]);
+    let verdict = said(&output);
+    assert!(output.status.success(), "{verdict}");
+    assert!(
+        verdict.contains("underskrift av Anna Andersson"),
+        "{verdict}"
+    );
+}

@@ -203,7 +203,7 @@ pub(super) fn increment(before: &Document, after: &Document) -> Increment {
             document
                 .get_object(*id)
                 .and_then(Object::as_stream)
-                .map(|s| without_dates(&s.decompressed_content().unwrap_or(s.content.clone())))
+                .map(|s| statements(&s.decompressed_content().unwrap_or(s.content.clone())))
         };
         if xmp(before).ok() != xmp(after).ok() {
             found
@@ -465,17 +465,72 @@ fn is(dict: &Dictionary, key: &[u8], value: &[u8]) -> bool {
         .is_ok_and(|name| name == value)
 }
 
-/// The XMP without what a later revision may change: its modification and metadata
-/// dates and its producer.
-fn without_dates(xmp: &[u8]) -> Vec<u8> {
-    let text = String::from_utf8_lossy(xmp);
-    let pattern = regex_lite::Regex::new(
-        r#"(?s)<(xmp:ModifyDate|xmp:MetadataDate|pdf:Producer)>.*?</(xmp:ModifyDate|xmp:MetadataDate|pdf:Producer)>|(xmp:ModifyDate|xmp:MetadataDate|pdf:Producer)="[^"]*""#,
-    );
-    match pattern {
-        Ok(pattern) => pattern.replace_all(&text, "").into_owned().into_bytes(),
-        Err(_) => xmp.to_vec(),
+/// What the XMP says, without what a later revision may change (its modification and
+/// metadata dates, its producer): every property as `namespace|name/…=value`, sorted, so
+/// that a writer that serialises the same statements otherwise (attributes for elements,
+/// another prefix, another order: pyHanko rewrites the whole packet) says the same. XMP
+/// that is no XML is compared as bytes.
+fn statements(xmp: &[u8]) -> Vec<String> {
+    const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    const MAY_CHANGE: [&str; 3] = [
+        "http://ns.adobe.com/xap/1.0/|ModifyDate",
+        "http://ns.adobe.com/xap/1.0/|MetadataDate",
+        "http://ns.adobe.com/pdf/1.3/|Producer",
+    ];
+    fn name(name: roxmltree::ExpandedName) -> String {
+        format!("{}|{}", name.namespace().unwrap_or(""), name.name())
     }
+    fn walk(node: roxmltree::Node, path: &str, found: &mut Vec<String>) {
+        // rdf:Description and the rdf:RDF around them only group statements.
+        let grouping = node.tag_name().namespace() == Some(RDF)
+            && matches!(node.tag_name().name(), "RDF" | "Description");
+        let path = if grouping {
+            path.to_owned()
+        } else {
+            format!("{path}/{}", name(node.tag_name()))
+        };
+        for attribute in node.attributes() {
+            let key = match attribute.namespace() {
+                Some(RDF) if matches!(attribute.name(), "about" | "parseType") => continue,
+                // A value written as a resource (pyHanko writes a schema's namespace so)
+                // says what it says as text.
+                Some(RDF) if attribute.name() == "resource" => String::new(),
+                namespace => format!("/{}|{}", namespace.unwrap_or(""), attribute.name()),
+            };
+            // An attribute says what an element of its name would.
+            found.push(format!("{path}{key}={}", attribute.value()));
+        }
+        let text: String = node
+            .children()
+            .filter(roxmltree::Node::is_text)
+            .filter_map(|t| t.text())
+            .collect();
+        if !text.trim().is_empty() {
+            found.push(format!("{path}={}", text.trim()));
+        }
+        for child in node.children().filter(roxmltree::Node::is_element) {
+            walk(child, &path, found);
+        }
+    }
+    let text = String::from_utf8_lossy(xmp);
+    let Ok(document) = roxmltree::Document::parse(text.trim_start_matches('\u{feff}')) else {
+        return vec![text.into_owned()];
+    };
+    let Some(rdf) = document
+        .descendants()
+        .find(|n| n.tag_name().namespace() == Some(RDF) && n.tag_name().name() == "RDF")
+    else {
+        return vec![text.into_owned()];
+    };
+    let mut found = Vec::new();
+    walk(rdf, "", &mut found);
+    found.retain(|s| {
+        !MAY_CHANGE
+            .iter()
+            .any(|p| s.starts_with(&format!("/{p}=")) || s.starts_with(&format!("/{p}/")))
+    });
+    found.sort();
+    found
 }
 
 /// What each object of the revision before is, for the registrar: the catalog, a page,
@@ -572,11 +627,37 @@ mod tests {
     }
 
     #[test]
-    fn the_xmp_may_change_its_dates_and_producer_only() {
-        let a = b"<x><xmp:ModifyDate>2024</xmp:ModifyDate><dc:title>A</dc:title></x>";
-        let b = b"<x><xmp:ModifyDate>2025</xmp:ModifyDate><dc:title>A</dc:title></x>";
-        let c = b"<x><xmp:ModifyDate>2025</xmp:ModifyDate><dc:title>B</dc:title></x>";
-        assert_eq!(without_dates(a), without_dates(b));
-        assert_ne!(without_dates(a), without_dates(c));
+    fn the_xmp_may_change_its_dates_and_producer_only_however_written() {
+        let packet = |description: &str| {
+            format!(
+                r#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:p="http://ns.adobe.com/pdf/1.3/" {description}</rdf:Description></rdf:RDF></x:xmpmeta>"#
+            )
+            .into_bytes()
+        };
+        let title = |t: &str| {
+            format!(
+                "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{t}</rdf:li></rdf:Alt></dc:title>"
+            )
+        };
+        let a = packet(&format!(
+            ">{}<xmp:ModifyDate>2024</xmp:ModifyDate>",
+            title("A")
+        ));
+        // Another date and producer, as an attribute, another order: the same.
+        let b = packet(&format!(
+            "xmp:ModifyDate=\"2025\" p:Producer=\"pyHanko\">{}",
+            title("A")
+        ));
+        let c = packet(&format!(
+            ">{}<xmp:ModifyDate>2024</xmp:ModifyDate>",
+            title("B")
+        ));
+        assert_eq!(statements(&a), statements(&b));
+        assert_ne!(statements(&a), statements(&c));
+        assert!(
+            statements(&a).iter().any(|s| s.ends_with("=A")),
+            "{:?}",
+            statements(&a)
+        );
     }
 }
