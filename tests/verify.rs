@@ -273,6 +273,22 @@ fn set_in_catalog(update: &mut lopdf::IncrementalDocument, key: &str, value: Obj
         .set(key, value);
 }
 
+/// `update`'s Info dictionary with `key` set to `value`.
+fn set_in_info(update: &mut lopdf::IncrementalDocument, key: &str, value: Object) {
+    let info = update
+        .get_prev_documents()
+        .trailer
+        .get(b"Info")
+        .and_then(Object::as_reference)
+        .expect("info");
+    update.opt_clone_object_to_new_document(info).expect("info");
+    update
+        .new_document
+        .get_dictionary_mut(info)
+        .expect("info")
+        .set(key, value);
+}
+
 /// Verify `bytes` written to `path`: it must fail, saying ÄNDRAD and each of `named`;
 /// and pyHanko's difference analysis must not find only signing either.
 fn changed(bytes: &[u8], path: &Path, named: &[&str]) {
@@ -381,6 +397,19 @@ fn a_new_embedded_file_is_a_change() {
         &hostile,
         &copy,
         &["revision 3", "katalogen: /Names har ändrats"],
+    );
+}
+
+#[test]
+fn a_new_title_is_a_change() {
+    let (_dir, bytes, copy) = signed_extract();
+    let hostile = updated(&bytes, |update| {
+        set_in_info(update, "Title", Object::string_literal("Beviljat"));
+    });
+    changed(
+        &hostile,
+        &copy,
+        &["revision 3", "dokumentinformationen: /Title har ändrats"],
     );
 }
 
@@ -604,6 +633,17 @@ fn two_signers_a_dss_added_later_and_trust_anchors() {
             .new_document
             .add_object(dictionary! { "Type" => "DSS", "Certs" => vec![certificate.into()] });
         set_in_catalog(update, "DSS", dss.into());
+        // A signer may say when and with what it last wrote the file.
+        set_in_info(
+            update,
+            "ModDate",
+            Object::string_literal("D:20241002090000Z"),
+        );
+        set_in_info(
+            update,
+            "Producer",
+            Object::string_literal("Underskriftstjänsten 1.0"),
+        );
     });
     std::fs::write(&copy, &with_dss).expect("written");
     let (ok, said) = verify(&copy);

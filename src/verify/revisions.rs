@@ -166,6 +166,11 @@ pub(super) fn increment(before: &Document, after: &Document) -> Increment {
         found.changes.push(format!("katalogen: /{key} har ändrats"));
     }
     // The Info dictionary and the XMP: dates and producer only.
+    if before.trailer.has(b"Info") && !after.trailer.has(b"Info") {
+        found
+            .changes
+            .push("dokumentinformationen (/Info) har tagits bort".into());
+    }
     if let (Ok(old), Ok(new)) = (
         before
             .trailer
