@@ -543,3 +543,145 @@ fn a_signature_made_by_pyhanko_is_only_signing_to_verify() {
         "{verdict}"
     );
 }
+
+#[test]
+fn a_document_time_stamp_added_after_the_signature_holds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let Some(()) = keys(dir.path()) else { return };
+    // A time stamp authority certified by the test CA, as openssl ts runs one.
+    std::fs::write(
+        dir.path().join("tsa.ext"),
+        "extendedKeyUsage=critical,timeStamping\nkeyUsage=critical,digitalSignature\n",
+    )
+    .expect("written");
+    std::fs::write(
+        dir.path().join("ts.cnf"),
+        "[ tsa ]\ndefault_tsa = tsa1\n[ tsa1 ]\nserial = ./tsaserial\ncrypto_device = builtin\n\
+         signer_digest = sha256\ndefault_policy = 1.2.3.4.1\ndigests = sha256\n\
+         accuracy = secs:1\ness_cert_id_alg = sha256\ness_cert_id_chain = no\n",
+    )
+    .expect("written");
+    std::fs::write(dir.path().join("tsaserial"), "01\n").expect("written");
+    openssl(
+        dir.path(),
+        &[
+            "req",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            "tsa.key",
+            "-out",
+            "tsa.csr",
+            "-subj",
+            "/CN=Testkommunens tidsstampel",
+        ],
+    );
+    openssl(
+        dir.path(),
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "tsa.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "tsa.pem",
+            "-days",
+            "2",
+            "-extfile",
+            "tsa.ext",
+        ],
+    );
+    let original = protocol(&dir.path().join("ut"));
+    let signed = dir.path().join(original.file_name().expect("name"));
+    std::fs::copy(&original, &signed).expect("copied");
+    let (key, password) = (dir.path().join("anna.p12"), dir.path().join("losen.txt"));
+    let output = paragraf(&[
+        os("sign"),
+        signed.as_os_str(),
+        os("--p12"),
+        key.as_os_str(),
+        os("--losenord-fil"),
+        password.as_os_str(),
+        os("--roll"),
+        os("ordförande"),
+    ]);
+    assert!(output.status.success(), "{}", said(&output));
+    let basis = dir.path().join("underlag.bin");
+    let output = paragraf(&[
+        os("sign"),
+        signed.as_os_str(),
+        os("--forbered"),
+        basis.as_os_str(),
+        os("--tidsstampel"),
+    ]);
+    assert!(output.status.success(), "{}", said(&output));
+    openssl(
+        dir.path(),
+        &[
+            "ts",
+            "-query",
+            "-data",
+            "underlag.bin",
+            "-sha256",
+            "-cert",
+            "-no_nonce",
+            "-out",
+            "q.tsq",
+        ],
+    );
+    openssl(
+        dir.path(),
+        &[
+            "ts",
+            "-reply",
+            "-queryfile",
+            "q.tsq",
+            "-inkey",
+            "tsa.key",
+            "-signer",
+            "tsa.pem",
+            "-config",
+            "ts.cnf",
+            "-token_out",
+            "-out",
+            "token.der",
+        ],
+    );
+    let token = dir.path().join("token.der");
+    let output = paragraf(&[
+        os("sign"),
+        signed.as_os_str(),
+        os("--infoga"),
+        token.as_os_str(),
+    ]);
+    assert!(output.status.success(), "{}", said(&output));
+    let anchor = dir.path().join("ca.pem");
+    let output = paragraf(&[
+        os("verify"),
+        signed.as_os_str(),
+        os("--betrodd"),
+        anchor.as_os_str(),
+    ]);
+    let verdict = said(&output);
+    assert!(output.status.success(), "{verdict}");
+    assert!(
+        verdict.contains("underskrift av Anna Andersson som ordförande"),
+        "{verdict}"
+    );
+    assert!(
+        verdict.contains("tidsstämpel av Testkommunens tidsstampel"),
+        "{verdict}"
+    );
+    assert!(verdict.contains("i revision 3"), "{verdict}");
+    if let Some(report) = signing::pyhanko(&signed, Some(&anchor)) {
+        assert!(signing::pyhanko_finds_only_signing(&report), "{report}");
+    }
+}

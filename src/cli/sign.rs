@@ -25,7 +25,7 @@ pub struct Args {
         long = "roll",
         value_enum,
         value_name = "ROLL",
-        required_unless_present = "insert"
+        required_unless_present_any = ["insert", "time_stamp"]
     )]
     role: Option<RoleArg>,
     /// Nyckel och certifikat i en PKCS#12-fil (.p12, .pfx).
@@ -57,6 +57,11 @@ pub struct Args {
     /// förberetts med --forbered.
     #[arg(long = "infoga", value_name = "CMS")]
     insert: Option<PathBuf>,
+    /// Med --forbered: förbered en tidsstämpel för hela dokumentet (RFC 3161, PAdES
+    /// B-LTA) i stället för en underskrift; tidsstämpeltjänstens token läggs in med
+    /// --infoga.
+    #[arg(long = "tidsstampel", requires = "prepare", conflicts_with_all = ["role", "name"])]
+    time_stamp: bool,
     /// Undertecknarens namn i en förberedd underskrift (/Name).
     #[arg(long = "namn", value_name = "NAMN", requires = "prepare")]
     name: Option<String>,
@@ -105,7 +110,17 @@ fn signed(args: &Args) -> Result<String> {
         return Ok(format!("underskriften är inlagd i {}", out.display()));
     }
     if let Some(basis) = &args.prepare {
-        let prepared = sign::prepare(&original, &args.pdf, args.name.as_deref(), role, &now())?;
+        let now = now();
+        let signing = if args.time_stamp {
+            sign::Signing::TimeStamp
+        } else {
+            sign::Signing::Signature {
+                name: args.name.as_deref(),
+                role,
+                time: &now,
+            }
+        };
+        let prepared = sign::prepare(&original, &args.pdf, signing)?;
         write(basis, prepared.to_be_signed())?;
         let digest = hex::encode(prepared.digest());
         write(out, prepared.bytes)?;

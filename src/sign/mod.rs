@@ -161,16 +161,22 @@ impl Prepared {
     }
 }
 
-/// `original` (read from `path`) with a signature update appended whose /Contents is
-/// empty: a signature dictionary for `name` (if known) in `role`, signed at `time` (a PDF
-/// date), its field an invisible widget on the first page.
-pub fn prepare(
-    original: &[u8],
-    path: &Path,
-    name: Option<&str>,
-    role: Role,
-    time: &str,
-) -> Result<Prepared> {
+/// What an update is prepared for.
+#[derive(Debug, Clone, Copy)]
+pub enum Signing<'a> {
+    /// A person's signature: their name (if known), role and the time (a PDF date).
+    Signature {
+        name: Option<&'a str>,
+        role: Role,
+        time: &'a str,
+    },
+    /// A document time stamp (RFC 3161, PAdES B-LTA) from a time stamp authority.
+    TimeStamp,
+}
+
+/// `original` (read from `path`) with an update appended whose /Contents is empty: a
+/// signature dictionary for `signing`, its field an invisible widget on the first page.
+pub fn prepare(original: &[u8], path: &Path, signing: Signing) -> Result<Prepared> {
     let broken =
         |e: lopdf::Error| Problem::in_file(path, format!("PDF-filen går inte att läsa: {e}"));
     let mut update = lopdf::IncrementalDocument::load_from(original).map_err(broken)?;
@@ -216,13 +222,21 @@ pub fn prepare(
         "Type" => "Sig",
         "Filter" => "Adobe.PPKLite",
         "SubFilter" => "ETSI.CAdES.detached",
-        "Reason" => lopdf::text_string(role.swedish()),
-        "M" => Object::string_literal(time),
         "ByteRange" => vec![0.into(), 1_000_000_000.into(), 1_000_000_000.into(), 1_000_000_000.into()],
         "Contents" => Object::String(vec![0; PLACEHOLDER_BYTES], StringFormat::Hexadecimal),
     };
-    if let Some(name) = name {
-        signature.set("Name", lopdf::text_string(name));
+    match signing {
+        Signing::Signature { name, role, time } => {
+            signature.set("Reason", lopdf::text_string(role.swedish()));
+            signature.set("M", Object::string_literal(time));
+            if let Some(name) = name {
+                signature.set("Name", lopdf::text_string(name));
+            }
+        }
+        Signing::TimeStamp => {
+            signature.set("Type", "DocTimeStamp");
+            signature.set("SubFilter", "ETSI.RFC3161");
+        }
     }
     let signature = document.add_object(signature);
     let field = document.add_object(dictionary! {
@@ -391,7 +405,12 @@ fn attribute(
 /// `original` (read from `path`) signed by `key` in `role` at `time` (a PDF date).
 pub fn sign(original: &[u8], path: &Path, key: &Key, role: Role, time: &str) -> Result<Vec<u8>> {
     let name = crate::verify::cms::name(&key.certificate);
-    let prepared = prepare(original, path, Some(&name), role, time)?;
+    let signing = Signing::Signature {
+        name: Some(&name),
+        role,
+        time,
+    };
+    let prepared = prepare(original, path, signing)?;
     let cms = cms(&prepared.digest(), key, role)?;
     prepared.insert(&cms, path)
 }

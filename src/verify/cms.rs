@@ -109,6 +109,9 @@ pub(super) struct Checked {
     pub signer: Option<String>,
     pub role: Option<String>,
     pub signed_at: Option<String>,
+    /// A document time stamp (RFC 3161), with the time its authority gives.
+    pub time_stamp: bool,
+    pub time_stamped_at: Option<String>,
     pub trusted: Option<Trusted>,
     /// Every reason it does not hold.
     pub problems: Vec<String>,
@@ -172,14 +175,32 @@ fn check_signer(
             .iter()
             .next()
     };
-    if signed.encap_content_info.econtent.is_some() {
-        problems
-            .push("underskriften bär sitt innehåll själv i stället för att peka ut filen".into());
-    }
     let Some(hash) = Hash::of_digest(&signer.digest_alg.oid) else {
         return vec!["underskriftens kontrollsummealgoritm är okänd".into()];
     };
-    if message_digest(signer).as_deref() != Some(hash.digest(covered).as_slice()) {
+    // A signature's digest is that of the bytes it covers; a document time stamp's that
+    // of its TSTInfo, whose message imprint is the digest of the bytes.
+    let signed_content = match time_stamp(signed) {
+        Content::Detached => hash.digest(covered),
+        Content::Other => {
+            problems.push(
+                "underskriften bär sitt innehåll själv i stället för att peka ut filen".into(),
+            );
+            hash.digest(covered)
+        }
+        Content::TimeStamp(econtent, info) => {
+            checked.time_stamp = true;
+            let imprint = &info.message_imprint;
+            let holds = Hash::of_digest(&imprint.hash_algorithm.oid)
+                .is_some_and(|h| h.digest(covered) == imprint.hashed_message.as_bytes());
+            if !holds {
+                problems.push("tidsstämpelns avtryck STÄMMER INTE med de byte den täcker".into());
+            }
+            checked.time_stamped_at = Some(info.gen_time.to_date_time().to_string());
+            hash.digest(&[&econtent])
+        }
+    };
+    if message_digest(signer).as_deref() != Some(signed_content.as_slice()) {
         problems.push("kontrollsumman STÄMMER INTE med de byte den täcker".into());
     }
     checked.signed_at = value(rfc5911::ID_SIGNING_TIME)
@@ -262,12 +283,46 @@ fn message_digest(signer: &SignerInfo) -> Option<Vec<u8>> {
     )
 }
 
-/// Whether the CMS SignedData `cms` carries `digest` as its one signer's message digest
-/// (a signature made elsewhere, checked before it is put into the file).
+/// Whether the CMS SignedData `cms` is over the bytes whose SHA-256 is `digest`: a
+/// signature's message digest, a time stamp token's message imprint (a signature or token
+/// made elsewhere, checked before it is put into the file).
 pub fn digest_matches(cms: &[u8], digest: &[u8]) -> bool {
-    signed_data(cms).is_ok_and(|signed| {
-        matches!(signed.signer_infos.0.as_slice(), [signer] if message_digest(signer).as_deref() == Some(digest))
+    signed_data(cms).is_ok_and(|signed| match time_stamp(&signed) {
+        Content::TimeStamp(_, info) => info.message_imprint.hashed_message.as_bytes() == digest,
+        Content::Detached => {
+            matches!(signed.signer_infos.0.as_slice(), [signer] if message_digest(signer).as_deref() == Some(digest))
+        }
+        Content::Other => false,
     })
+}
+
+/// What a SignedData signs besides its attributes.
+enum Content {
+    /// The bytes outside it (a PDF signature).
+    Detached,
+    /// A TSTInfo it carries (a time stamp token), its DER and what it says.
+    TimeStamp(Vec<u8>, Box<x509_tsp::TstInfo>),
+    /// Something else it carries.
+    Other,
+}
+
+/// What `signed` signs.
+fn time_stamp(signed: &SignedData) -> Content {
+    const TST_INFO: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.1.4");
+    let info = &signed.encap_content_info;
+    match (&info.econtent, info.econtent_type) {
+        (None, _) => Content::Detached,
+        (Some(content), TST_INFO) => {
+            let bytes = content
+                .decode_as::<OctetStringRef<'_>>()
+                .map(|o| o.as_bytes().to_vec());
+            match bytes.map(|b| (x509_tsp::TstInfo::from_der(&b), b)) {
+                Ok((Ok(tst), bytes)) => Content::TimeStamp(bytes, Box::new(tst)),
+                _ => Content::Other,
+            }
+        }
+        (Some(_), _) => Content::Other,
+    }
 }
 
 /// The SignedData of a signature's /Contents.

@@ -52,8 +52,10 @@ pub struct Signature {
     pub signer: String,
     /// The role the signer claims (signer-attributes-v2), else the signature's /Reason.
     pub role: Option<String>,
-    /// The signature dictionary's /M, else the CMS signing time.
+    /// The signature dictionary's /M, else the time stamp's or the CMS signing time.
     pub signed_at: Option<String>,
+    /// A document time stamp (RFC 3161) rather than a person's signature.
+    pub time_stamp: bool,
     /// The revision it signs (paragraf's is 1).
     pub revision: usize,
     /// The byte ranges it covers, as (start, length).
@@ -85,7 +87,12 @@ impl Signature {
             Trusted::Not => "certifikatet leder INTE till något betrott certifikat".to_owned(),
         };
         format!(
-            "underskrift av {}{}{} i revision {}, täcker byte {}: {holds}; {trust}",
+            "{} av {}{}{} i revision {}, täcker byte {}: {holds}; {trust}",
+            if self.time_stamp {
+                "tidsstämpel"
+            } else {
+                "underskrift"
+            },
             self.signer,
             self.role
                 .as_ref()
@@ -396,7 +403,11 @@ fn signature(
             .or_else(|| text(b"Name"))
             .unwrap_or_else(|| "okänd".into()),
         role: checked.role.or_else(|| text(b"Reason")),
-        signed_at: text(b"M").map(|m| pdf_date(&m)).or(checked.signed_at),
+        signed_at: text(b"M")
+            .map(|m| pdf_date(&m))
+            .or(checked.time_stamped_at)
+            .or(checked.signed_at),
+        time_stamp: checked.time_stamp,
         revision: number,
         ranges,
         trusted: checked.trusted.unwrap_or(Trusted::Not),

@@ -149,8 +149,7 @@ pub fn pyhanko_finds_only_signing(report: &str) -> bool {
     let whole = report
         .matches("The signature covers the entire file.")
         .count();
-    let signing = report
-        .matches("All modifications relate to signing")
-        .count();
+    // "… to signing and form filling", or "… to signature maintenance" (a time stamp).
+    let signing = report.matches("All modifications relate to").count();
     signatures > 0 && sound == signatures && whole + signing == signatures
 }
