@@ -145,6 +145,53 @@ fn os(text: &str) -> &std::ffi::OsStr {
     std::ffi::OsStr::new(text)
 }
 
+/// `pdf` signed in place with `who`'s PKCS#12 file (in `dir`) in `role`; what it said.
+fn sign_with_p12(dir: &Path, pdf: &Path, who: &str, role: &str) -> String {
+    let (key, password) = (dir.join(format!("{who}.p12")), dir.join("losen.txt"));
+    let output = paragraf(&[
+        os("sign"),
+        pdf.as_os_str(),
+        os("--p12"),
+        key.as_os_str(),
+        os("--losenord-fil"),
+        password.as_os_str(),
+        os("--roll"),
+        os(role),
+    ]);
+    assert!(output.status.success(), "{}", said(&output));
+    said(&output)
+}
+
+/// `paragraf sign pdf --infoga cms`.
+fn insert(pdf: &Path, cms: &Path) -> Output {
+    paragraf(&[os("sign"), pdf.as_os_str(), os("--infoga"), cms.as_os_str()])
+}
+
+/// What `verify` says of `pdf` with the test CA in `dir` as trust anchor; it must hold.
+fn verified(dir: &Path, pdf: &Path) -> String {
+    let anchor = dir.join("ca.pem");
+    let output = paragraf(&[
+        os("verify"),
+        pdf.as_os_str(),
+        os("--betrodd"),
+        anchor.as_os_str(),
+    ]);
+    let verdict = said(&output);
+    assert!(output.status.success(), "{verdict}");
+    verdict
+}
+
+/// pdfsig's report on `pdf`; None when it is not installed.
+fn pdfsig(pdf: &Path) -> Option<String> {
+    signing::oracle("pdfsig")?;
+    Some(said(
+        &Command::new("pdfsig")
+            .arg(pdf)
+            .output()
+            .expect("pdfsig runs"),
+    ))
+}
+
 #[test]
 fn a_protocol_signed_by_the_chair_and_the_justerare_verifies_and_the_oracles_agree() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -152,35 +199,11 @@ fn a_protocol_signed_by_the_chair_and_the_justerare_verifies_and_the_oracles_agr
     let original = protocol(&dir.path().join("ut"));
     let signed = dir.path().join(original.file_name().expect("name"));
     std::fs::copy(&original, &signed).expect("copied");
-    let password = dir.path().join("losen.txt");
     for (who, role) in [("anna", "ordförande"), ("bertil", "justerare")] {
-        let key = dir.path().join(format!("{who}.p12"));
-        let output = paragraf(&[
-            os("sign"),
-            signed.as_os_str(),
-            os("--p12"),
-            key.as_os_str(),
-            os("--losenord-fil"),
-            password.as_os_str(),
-            os("--roll"),
-            os(role),
-        ]);
-        assert!(output.status.success(), "{}", said(&output));
-        assert!(
-            said(&output).contains(&format!("som {role}")),
-            "{}",
-            said(&output)
-        );
+        let said = sign_with_p12(dir.path(), &signed, who, role);
+        assert!(said.contains(&format!("som {role}")), "{said}");
     }
-    let anchor = dir.path().join("ca.pem");
-    let output = paragraf(&[
-        os("verify"),
-        signed.as_os_str(),
-        os("--betrodd"),
-        anchor.as_os_str(),
-    ]);
-    let verdict = said(&output);
-    assert!(output.status.success(), "{verdict}");
+    let verdict = verified(dir.path(), &signed);
     assert!(verdict.contains("oförändrad och underskriven"), "{verdict}");
     assert!(
         verdict.contains("underskrift av Anna Andersson som ordförande"),
@@ -235,12 +258,7 @@ fn a_protocol_signed_by_the_chair_and_the_justerare_verifies_and_the_oracles_agr
     );
 
     // poppler: both valid, the last covering the whole file.
-    if signing::oracle("pdfsig").is_some() {
-        let pdfsig = Command::new("pdfsig")
-            .arg(&signed)
-            .output()
-            .expect("pdfsig");
-        let report = said(&pdfsig);
+    if let Some(report) = pdfsig(&signed) {
         assert_eq!(report.matches("Signature is Valid.").count(), 2, "{report}");
         assert_eq!(
             report.matches("Total document signed").count(),
@@ -250,7 +268,7 @@ fn a_protocol_signed_by_the_chair_and_the_justerare_verifies_and_the_oracles_agr
         assert_eq!(report.matches("ETSI.CAdES.detached").count(), 2, "{report}");
     }
     // pyHanko: both intact, nothing but signing after the first, both valid given the CA.
-    if let Some(report) = signing::pyhanko(&signed, Some(&anchor)) {
+    if let Some(report) = signing::pyhanko(&signed, Some(&dir.path().join("ca.pem"))) {
         assert!(signing::pyhanko_finds_only_signing(&report), "{report}");
         assert_eq!(
             report.matches("The signature is judged VALID.").count(),
@@ -328,47 +346,24 @@ fn a_signing_service_signs_the_prepared_bytes_and_its_cms_is_inserted() {
     );
     let unsigned = std::fs::read(&prepared).expect("prepared");
     let other = dir.path().join("annan.p7s");
-    let output = paragraf(&[
-        os("sign"),
-        prepared.as_os_str(),
-        os("--infoga"),
-        other.as_os_str(),
-    ]);
+    let output = insert(&prepared, &other);
     assert!(!output.status.success());
     assert!(said(&output).contains("andra byte"), "{}", said(&output));
     assert_eq!(std::fs::read(&prepared).expect("prepared"), unsigned);
 
     let cms = dir.path().join("signatur.p7s");
-    let output = paragraf(&[
-        os("sign"),
-        prepared.as_os_str(),
-        os("--infoga"),
-        cms.as_os_str(),
-    ]);
+    let output = insert(&prepared, &cms);
     assert!(output.status.success(), "{}", said(&output));
-    let anchor = dir.path().join("ca.pem");
-    let output = paragraf(&[
-        os("verify"),
-        prepared.as_os_str(),
-        os("--betrodd"),
-        anchor.as_os_str(),
-    ]);
-    let verdict = said(&output);
-    assert!(output.status.success(), "{verdict}");
+    let verdict = verified(dir.path(), &prepared);
     assert!(
         verdict.contains("underskrift av Bertil Berg som justerare"),
         "{verdict}"
     );
-    if signing::oracle("pdfsig").is_some() {
-        let pdfsig = Command::new("pdfsig")
-            .arg(&prepared)
-            .output()
-            .expect("pdfsig");
-        let report = said(&pdfsig);
+    if let Some(report) = pdfsig(&prepared) {
         assert!(report.contains("Signature is Valid."), "{report}");
         assert!(report.contains("Total document signed"), "{report}");
     }
-    if let Some(report) = signing::pyhanko(&prepared, Some(&anchor)) {
+    if let Some(report) = signing::pyhanko(&prepared, Some(&dir.path().join("ca.pem"))) {
         assert!(signing::pyhanko_finds_only_signing(&report), "{report}");
     }
 }
@@ -470,15 +465,7 @@ fn a_key_on_a_pkcs11_token_signs_without_leaving_it() {
         .output()
         .expect("paragraf runs");
     assert!(output.status.success(), "{}", said(&output));
-    let anchor = dir.path().join("ca.pem");
-    let output = paragraf(&[
-        os("verify"),
-        signed.as_os_str(),
-        os("--betrodd"),
-        anchor.as_os_str(),
-    ]);
-    let verdict = said(&output);
-    assert!(output.status.success(), "{verdict}");
+    let verdict = verified(dir.path(), &signed);
     assert!(
         verdict.contains("underskrift av Bertil Berg som justerare"),
         "{verdict}"
@@ -487,16 +474,8 @@ fn a_key_on_a_pkcs11_token_signs_without_leaving_it() {
         verdict.contains("leder till det betrodda Testkommunens CA"),
         "{verdict}"
     );
-    if signing::oracle("pdfsig").is_some() {
-        let pdfsig = Command::new("pdfsig")
-            .arg(&signed)
-            .output()
-            .expect("pdfsig");
-        assert!(
-            said(&pdfsig).contains("Signature is Valid."),
-            "{}",
-            said(&pdfsig)
-        );
+    if let Some(report) = pdfsig(&signed) {
+        assert!(report.contains("Signature is Valid."), "{report}");
     }
 }
 
@@ -529,15 +508,7 @@ fn a_signature_made_by_pyhanko_is_only_signing_to_verify() {
         .output()
         .expect("pyhanko runs");
     assert!(output.status.success(), "{}", said(&output));
-    let anchor = dir.path().join("ca.pem");
-    let output = paragraf(&[
-        os("verify"),
-        signed.as_os_str(),
-        os("--betrodd"),
-        anchor.as_os_str(),
-    ]);
-    let verdict = said(&output);
-    assert!(output.status.success(), "{verdict}");
+    let verdict = verified(dir.path(), &signed);
     assert!(
         verdict.contains("underskrift av Anna Andersson"),
         "{verdict}"
@@ -602,18 +573,7 @@ fn a_document_time_stamp_added_after_the_signature_holds() {
     let original = protocol(&dir.path().join("ut"));
     let signed = dir.path().join(original.file_name().expect("name"));
     std::fs::copy(&original, &signed).expect("copied");
-    let (key, password) = (dir.path().join("anna.p12"), dir.path().join("losen.txt"));
-    let output = paragraf(&[
-        os("sign"),
-        signed.as_os_str(),
-        os("--p12"),
-        key.as_os_str(),
-        os("--losenord-fil"),
-        password.as_os_str(),
-        os("--roll"),
-        os("ordförande"),
-    ]);
-    assert!(output.status.success(), "{}", said(&output));
+    sign_with_p12(dir.path(), &signed, "anna", "ordförande");
     let basis = dir.path().join("underlag.bin");
     let output = paragraf(&[
         os("sign"),
@@ -656,22 +616,9 @@ fn a_document_time_stamp_added_after_the_signature_holds() {
         ],
     );
     let token = dir.path().join("token.der");
-    let output = paragraf(&[
-        os("sign"),
-        signed.as_os_str(),
-        os("--infoga"),
-        token.as_os_str(),
-    ]);
+    let output = insert(&signed, &token);
     assert!(output.status.success(), "{}", said(&output));
-    let anchor = dir.path().join("ca.pem");
-    let output = paragraf(&[
-        os("verify"),
-        signed.as_os_str(),
-        os("--betrodd"),
-        anchor.as_os_str(),
-    ]);
-    let verdict = said(&output);
-    assert!(output.status.success(), "{verdict}");
+    let verdict = verified(dir.path(), &signed);
     assert!(
         verdict.contains("underskrift av Anna Andersson som ordförande"),
         "{verdict}"
@@ -681,7 +628,7 @@ fn a_document_time_stamp_added_after_the_signature_holds() {
         "{verdict}"
     );
     assert!(verdict.contains("i revision 3"), "{verdict}");
-    if let Some(report) = signing::pyhanko(&signed, Some(&anchor)) {
+    if let Some(report) = signing::pyhanko(&signed, Some(&dir.path().join("ca.pem"))) {
         assert!(signing::pyhanko_finds_only_signing(&report), "{report}");
     }
 }
