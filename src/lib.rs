@@ -12,7 +12,8 @@
 //! named) and, siblings over the plan, the [`output`]s: `pdf` (`build`), `site`
 //! (`publish`) and `package` (`archive`). [`web_copy`] is what every public copy leaves
 //! out and replaces. Beside them: [`extract`] (the YAML attached to a PDF, back out),
-//! [`verify`] (whether a PDF is still what that YAML makes), [`textconv`] and [`git`]
+//! [`verify`] (whether a PDF is still what that YAML makes, and only signed after),
+//! [`sign`] (a PAdES signature appended, for digital justering), [`textconv`] and [`git`]
 //! (reviewing changes), [`watch`]. `docs/glossary.md` gives the Swedish words the code
 //! translates.
 
@@ -32,6 +33,7 @@ pub mod output;
 mod parallel;
 pub mod plan;
 pub mod render;
+pub mod sign;
 pub mod swedish;
 pub mod textconv;
 pub mod typeset;

@@ -38,6 +38,11 @@ pub struct Inputs {
 /// A meeting brings its cases; a case that is on a meeting is built once. All problems
 /// of all files are reported together.
 pub fn load(paths: &[PathBuf]) -> Result<Inputs> {
+    load_with(paths, &model::Reading::default())
+}
+
+/// [`load`] through `reading` (one that allows a meeting's absent cases, for `verify`).
+pub fn load_with(paths: &[PathBuf], reading: &model::Reading) -> Result<Inputs> {
     let mut files = BTreeSet::new();
     let mut problems = Vec::new();
     for path in paths {
@@ -60,7 +65,6 @@ pub fn load(paths: &[PathBuf]) -> Result<Inputs> {
         }
     }
     let files: Vec<PathBuf> = files.into_iter().collect();
-    let reading = model::Reading::default();
     // Files are read and parsed on every core; what they hold comes back in file order.
     let loaded = in_parallel(
         &files,
@@ -78,7 +82,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Inputs> {
                 model::LoadedRoster::for_file_in(path, &reading)?;
                 Ok(None)
             } else if source.is_meeting() {
-                let loaded = LoadedMeeting::from_source(source, &reading)?;
+                let loaded = LoadedMeeting::from_source(source, reading)?;
                 let facts = MeetingFacts::of(&loaded);
                 Ok(Some(Loaded::Meeting(Box::new(MeetingInput {
                     loaded,
@@ -114,7 +118,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Inputs> {
         if on_meetings.contains(&canonical(&source.path)) {
             continue;
         }
-        match LoadedCase::from_source(source, &reading) {
+        match LoadedCase::from_source(source, reading) {
             Ok(case) => cases.push(case),
             Err(e) => problems.extend(e.problems),
         }
@@ -131,7 +135,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Inputs> {
     // Asked while the nämnd's meetings are read anyway; the reading ends with the load.
     let standing = cases
         .iter()
-        .map(|case| model::standing_in_meetings(&case.source.path, &reading))
+        .map(|case| model::standing_in_meetings(&case.source.path, reading))
         .collect();
     if problems.is_empty() {
         Ok(Inputs {

@@ -727,8 +727,8 @@ fn every_help_text_is_swedish() {
         "version",
     ];
     let commands = [
-        "build", "watch", "archive", "publish", "extract", "verify", "textconv", "diff", "new",
-        "schema", "check",
+        "build", "watch", "archive", "publish", "extract", "verify", "sign", "textconv", "diff",
+        "new", "schema", "check",
     ];
     let mut pages = vec![paragraf(&["--help"])];
     pages.extend(commands.iter().map(|c| paragraf(&[c, "--help"])));

@@ -133,9 +133,9 @@ fn the_packet_has_a_bookmark_per_document_and_is_pdf_a_and_ua() {
         assert!(check.status.success());
     }
     // Its sources make it again, byte for byte.
-    let finding = paragraf::verify::verify(packet).unwrap();
+    let finding = paragraf::verify::verify(packet, &paragraf::verify::Trust::default()).unwrap();
     assert!(
-        matches!(finding, paragraf::verify::Finding::Unchanged),
+        matches!(finding, paragraf::verify::Finding::Unchanged(_)),
         "{}",
         finding.message()
     );

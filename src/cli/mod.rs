@@ -33,6 +33,7 @@ pub mod help;
 pub mod new;
 pub mod publish;
 pub mod schema;
+pub mod sign;
 pub mod textconv;
 pub mod verify;
 pub mod watch;

@@ -10,13 +10,24 @@ pub struct Args {
     /// PDF:erna som ska kontrolleras.
     #[arg(required = true, value_name = "PDF")]
     pdfs: Vec<PathBuf>,
+    /// Betrodda certifikat (PEM, ett eller flera per fil): en underskrift godtas bara om
+    /// dess certifikat leder till något av dem. Utan dem sägs undertecknaren vara okänd.
+    #[arg(long = "betrodd", value_name = "FIL.pem")]
+    trusted: Vec<PathBuf>,
 }
 
 /// A line for each PDF; 0 only if every one is unchanged.
 pub fn run(args: Args) -> ExitCode {
+    let trust = match paragraf::verify::Trust::from_pem_files(&args.trusted) {
+        Ok(trust) => trust,
+        Err(error) => {
+            report_problems(&error.problems);
+            return ExitCode::from(1);
+        }
+    };
     let mut all_unchanged = true;
     for pdf in &args.pdfs {
-        match paragraf::verify::verify(pdf) {
+        match paragraf::verify::verify(pdf, &trust) {
             Ok(finding) => {
                 all_unchanged &= finding.holds();
                 outln!("{}: {}", pdf.display(), finding.message());

@@ -492,6 +492,10 @@ impl LoadedMeeting {
                 cases.push(None);
                 continue;
             };
+            if reading.absent_cases_allowed && !folder.join(case_file).exists() {
+                cases.push(None);
+                continue;
+            }
             let field = format!("paragrafer[{i}].ärende");
             let case_path = match within_committee_folder(folder, case_file) {
                 Ok(path) => path,

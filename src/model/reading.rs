@@ -26,6 +26,9 @@ pub struct Reading {
     /// Each organ's roll, read once however many of its meetings ask.
     rosters: Mutex<HashMap<PathBuf, Arc<OnceLock<RosterRead>>>>,
     meetings: Mutex<HashMap<PathBuf, Arc<OnceLock<MeetingsBeside>>>>,
+    /// A meeting's case whose file is not there is read as an item without case, not as
+    /// an error: `verify` rebuilds one § from the meeting and that §'s own case only.
+    pub(super) absent_cases_allowed: bool,
 }
 
 /// A roll as read, or why it could not be.
@@ -38,6 +41,15 @@ pub(super) fn memo<T>(map: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 impl Reading {
+    /// A reading in which a meeting's case file that is not there is no error (see
+    /// `verify`): what the other §§ would say is not read.
+    pub fn of_what_is_there() -> Self {
+        Reading {
+            absent_cases_allowed: true,
+            ..Reading::default()
+        }
+    }
+
     /// The file at `path`, read once however it is named (`2024-05-21/x.yaml`,
     /// `2024-04-16/../2024-05-21/x.yaml`); it carries the name it was asked for.
     pub fn source(&self, path: &Path) -> Result<SourceFile> {
