@@ -79,7 +79,7 @@ pub fn load_with(paths: &[PathBuf], reading: &model::Reading) -> Result<Inputs> 
                 Ok(None)
             } else if path.file_name().is_some_and(|n| n == model::ROSTER_FILE) {
                 // So is an organ's roll, read once for all its meetings.
-                model::LoadedRoster::for_file_in(path, &reading)?;
+                model::LoadedRoster::for_file_in(path, reading)?;
                 Ok(None)
             } else if source.is_meeting() {
                 let loaded = LoadedMeeting::from_source(source, reading)?;

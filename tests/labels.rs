@@ -247,26 +247,16 @@ fn the_profile_skeleton_and_the_schema_list_every_label_with_its_default() {
 fn every_label_the_code_asks_for_is_in_the_catalogue() {
     // `label(labels, "key")` prints the key itself for a key the catalogue lacks.
     let mut asked = 0;
-    let mut folders = vec![repo().join("src")];
-    while let Some(folder) = folders.pop() {
-        for path in std::fs::read_dir(folder)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-        {
-            if path.is_dir() {
-                folders.push(path);
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap_or_default();
-            for call in text.split("label(labels, \"").skip(1) {
-                let key = &call[..call.find('"').unwrap()];
-                asked += 1;
-                assert!(
-                    LABELS.iter().any(|(k, _, _)| *k == key),
-                    "{}: label {key} is not in the catalogue",
-                    path.display()
-                );
-            }
+    for path in files_under(&repo().join("src"), "rs") {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        for call in text.split("label(labels, \"").skip(1) {
+            let key = &call[..call.find('"').unwrap()];
+            asked += 1;
+            assert!(
+                LABELS.iter().any(|(k, _, _)| *k == key),
+                "{}: label {key} is not in the catalogue",
+                path.display()
+            );
         }
     }
     assert!(asked >= 5, "found {asked} calls");

@@ -23,8 +23,13 @@ pub fn seed_001_case() -> PathBuf {
 
 /// Every YAML file in `cases/`: cases, meetings and profiles, sorted.
 pub fn example_files() -> Vec<PathBuf> {
+    files_under(&repo().join("cases"), "yaml")
+}
+
+/// Every file under `root` whose name ends in `.extension`, sorted.
+pub fn files_under(root: &Path, extension: &str) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    let mut folders = vec![repo().join("cases")];
+    let mut folders = vec![root.to_path_buf()];
     while let Some(folder) = folders.pop() {
         for path in std::fs::read_dir(folder)
             .unwrap()
@@ -32,7 +37,7 @@ pub fn example_files() -> Vec<PathBuf> {
         {
             if path.is_dir() {
                 folders.push(path);
-            } else if path.extension().is_some_and(|e| e == "yaml") {
+            } else if path.extension().is_some_and(|e| e == extension) {
                 files.push(path);
             }
         }
