@@ -122,7 +122,7 @@ fn the_omedelbart_justerad_paragraph_has_its_own_protocol_anslag_and_dates() {
         ),
         "{extract}"
     );
-    assert!(extract.contains("Per Holm Justerare"), "{extract}");
+    assert!(extract.contains("Per Holm (C) Justerare"), "{extract}");
 }
 
 #[test]

@@ -381,3 +381,12 @@ fn there_are_15_mm_to_sign_above_each_line_of_the_cover() {
     let room_mm = (top("Linnea") - top("Sekreterare")) * 25.4 / 72.0;
     assert!(room_mm >= 15.0, "{room_mm:.1} mm from the role to the name");
 }
+
+#[test]
+fn an_extracts_justerare_sign_with_the_party_the_roll_gives() {
+    let extract = text(pdf(
+        &examples().1,
+        "2024-10-21_kommunfullmaktige_protokollsutdrag_p122_ks-2024-287.pdf",
+    ));
+    assert!(extract.contains("Ahmed Yusuf (S) Justerare"), "{extract}");
+}
