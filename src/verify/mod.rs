@@ -12,6 +12,7 @@
 //! certificate's key, and, given trust anchors, the certificate leads to one of them.
 
 pub mod cms;
+mod increment;
 mod revisions;
 
 use std::path::Path;
@@ -310,7 +311,7 @@ fn later_revisions(
     let mut problems = Vec::new();
     for (k, pair) in documents.windows(2).enumerate() {
         let number = k + 2;
-        let increment = revisions::increment(&pair[0], &pair[1]);
+        let increment = increment::increment(&pair[0], &pair[1]);
         let after: Vec<&str> = signatures.iter().map(|s| s.signer.as_str()).collect();
         let context = if after.is_empty() {
             String::new()
