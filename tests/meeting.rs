@@ -333,3 +333,44 @@ fn the_example_protocol_counts_the_vote_and_records_every_kind_of_item() {
         "{agenda}"
     );
 }
+
+/// A meeting not yet held (`skede: kallelse`): items without decisions pass `check`, and
+/// `build` makes the kallelse and the handlingar, never a protocol, extract or anslag.
+#[test]
+fn a_meeting_in_the_kallelse_stage_builds_its_kallelse_and_handlingar_only() {
+    let meeting = repo().join("cases/barn-och-utbildningsnamnden/2024-12-10/sammantrade.yaml");
+    let (_out, pdfs) = build(&[meeting.clone()]);
+    let names: Vec<&String> = pdfs.keys().collect();
+    assert_eq!(
+        names,
+        [
+            "2024-11-25_barn-och-utbildningsnamnden_tjansteskrivelse_bun-2024-0341.pdf",
+            "2024-12-03_barn-och-utbildningsnamnden_handlingar-offentlig.pdf",
+            "2024-12-03_barn-och-utbildningsnamnden_handlingar.pdf",
+            "2024-12-03_barn-och-utbildningsnamnden_kallelse.pdf",
+        ]
+    );
+    let agenda = text(pdf(&pdfs, "kallelse.pdf"));
+    for expected in [
+        "Barn- och utbildningsnämnden sammanträder tisdagen den 10 december 2024 kl. 08.30",
+        "BUN § 46 Val av justerare",
+        "BUN § 47 Lokalförsörjningsplan för förskolan 2025–2029 BUN 2024-0341",
+        "Kallade ledamöter Ulla Fors (C), ordförande",
+        "Ordförande Ulla Fors Sekreterare Linda Åström",
+    ] {
+        assert!(
+            agenda.contains(expected),
+            "missing {expected:?} in\n{agenda}"
+        );
+    }
+    // `check` says which stage it judged the meeting in, for people and for CI.
+    let folder = meeting.parent().unwrap_or(&meeting);
+    let output = paragraf_in(folder, &["check", "sammantrade.yaml"]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{said}");
+    assert!(said.contains("skede kallelse"), "{said}");
+    let output = paragraf_in(folder, &["check", "--format", "json", "sammantrade.yaml"]);
+    let report: serde_json::Value =
+        serde_json::from_slice(&output.stdout).unwrap_or(serde_json::Value::Null);
+    assert_eq!(report["meetings"][0]["stage"], "kallelse", "{report}");
+}

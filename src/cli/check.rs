@@ -4,6 +4,8 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use paragraf::Problem;
+use paragraf::model::Stage;
+use paragraf::plan::MeetingInput;
 use paragraf::swedish::count;
 
 use super::{Sources, fail, report_problems};
@@ -32,7 +34,10 @@ pub fn run(args: Args) -> ExitCode {
             Ok((_, warnings)) => warnings.as_slice(),
             Err(error) => error.problems.as_slice(),
         };
-        outln!("{}", json_report(result.is_ok(), problems));
+        let meetings = result
+            .as_ref()
+            .map_or(&[][..], |(inputs, _)| &inputs.meetings[..]);
+        outln!("{}", json_report(result.is_ok(), problems, meetings));
         return if result.is_ok() {
             ExitCode::SUCCESS
         } else {
@@ -42,6 +47,15 @@ pub fn run(args: Args) -> ExitCode {
     match result {
         Ok((inputs, warnings)) => {
             report_problems(&warnings);
+            // Which stage each meeting was judged in decides what `build` makes of it.
+            for input in &inputs.meetings {
+                if input.loaded.meeting.skede == Stage::Agenda {
+                    errln!(
+                        "{}: skede kallelse, bedömt som ett sammanträde som inte är hållet: kallelsen och handlingarna byggs, inget protokoll",
+                        input.loaded.source.path.display()
+                    );
+                }
+            }
             errln!(
                 "ok: {}, {}",
                 count(inputs.meetings.len(), "sammanträde", "sammanträden"),
@@ -58,8 +72,8 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 /// `check --format json`: one object, `{"ok": …, "problems": [{severity, file, line,
-/// column, field, message}]}`.
-fn json_report(ok: bool, problems: &[Problem]) -> String {
+/// column, field, message}], "meetings": [{file, stage}]}`.
+fn json_report(ok: bool, problems: &[Problem], meetings: &[MeetingInput]) -> String {
     let problems: Vec<serde_json::Value> = problems
         .iter()
         .map(|p| {
@@ -73,5 +87,14 @@ fn json_report(ok: bool, problems: &[Problem]) -> String {
             })
         })
         .collect();
-    serde_json::json!({ "ok": ok, "problems": problems }).to_string()
+    let meetings: Vec<serde_json::Value> = meetings
+        .iter()
+        .map(|m| {
+            serde_json::json!({
+                "file": m.loaded.source.path.display().to_string(),
+                "stage": m.loaded.meeting.skede.key(),
+            })
+        })
+        .collect();
+    serde_json::json!({ "ok": ok, "problems": problems, "meetings": meetings }).to_string()
 }

@@ -17,7 +17,7 @@ use super::{
 use crate::error::Result;
 use crate::facts::{MeetingFacts, Part};
 use crate::model::labels::label;
-use crate::model::{Approver, LoadedMeeting, ParagraphList, ParagraphNumber, RollPlacement};
+use crate::model::{Approver, LoadedMeeting, ParagraphList, ParagraphNumber, RollPlacement, Stage};
 use crate::swedish;
 
 /// What every document of a meeting says about the meeting and, for a protocol part or an
@@ -248,10 +248,6 @@ fn part_name(loaded: &LoadedMeeting, facts: &MeetingFacts, p: usize) -> Option<S
     })
 }
 
-/// The documents of a meeting: the protokollsutdrag of every §, the protokoll of each
-/// justering, the kallelse and, when the meeting has one, the anslag of each justering.
-/// `statements` are the tjänsteutlåtanden of its items in order (none for an item without
-/// a case), each as secret as its item: the handlingar packet gathers them.
 /// The personal data of a meeting: its own list and every one of its cases'. Every
 /// public copy of the meeting's documents redacts all of it.
 pub fn personal_data(loaded: &LoadedMeeting) -> Vec<String> {
@@ -269,6 +265,11 @@ pub fn personal_data(loaded: &LoadedMeeting) -> Vec<String> {
         .collect()
 }
 
+/// The documents of a meeting: the protokollsutdrag of every §, the protokoll of each
+/// justering, the kallelse and, when the meeting has one, the anslag of each justering;
+/// before the meeting is held (`skede: kallelse`) the kallelse alone. `statements` are the
+/// tjänsteutlåtanden of its items in order (none for an item without a case), each as
+/// secret as its item: the handlingar packet gathers them.
 pub fn meeting_documents(
     loaded: &LoadedMeeting,
     facts: &MeetingFacts,
@@ -308,9 +309,11 @@ pub fn meeting_documents(
         view,
     };
     let mut documents = Vec::new();
+    // Nothing is decided before the meeting: no extract, protocol or anslag yet.
+    let held = meeting.skede == Stage::Minutes;
     // The extracts of one justering's part share its header.
     let mut headers: BTreeMap<Option<usize>, Arc<MeetingView>> = BTreeMap::new();
-    for (view, item) in items.iter().zip(loaded.items()) {
+    for (view, item) in items.iter().zip(loaded.items()).filter(|_| held) {
         let part = facts.part_of.get(item.index).copied().flatten();
         let mut header = headers
             .entry(part)
@@ -370,7 +373,7 @@ pub fn meeting_documents(
     let all_redactions = personal_data(loaded);
     let appendix = loaded.profile.profile.närvarolista != RollPlacement::Cover;
     let labels = &loaded.profile.profile.etiketter;
-    for (p, part) in facts.parts.iter().enumerate() {
+    for (p, part) in facts.parts.iter().enumerate().filter(|_| held) {
         let name = part_name(loaded, facts, p);
         let header = meeting_view(loaded, facts, &phrasing, Some(part));
         let protocol = match meeting.protokollnummer {

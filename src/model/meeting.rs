@@ -24,6 +24,10 @@ pub struct Meeting {
     pub organ: Option<Organ>,
     #[serde(deserialize_with = "dates::required")]
     pub datum: NaiveDate,
+    /// Where the meeting stands: `kallelse` before it is held (only the kallelse and the
+    /// handlingar are built, nothing is decided yet), `protokoll` (the default) after.
+    #[serde(default)]
+    pub skede: Stage,
     #[serde(default)]
     pub plats: Option<String>,
     #[serde(default)]
@@ -134,6 +138,29 @@ pub struct Organ {
     /// The municipalities (or regions) that share a gemensam nämnd, the host included.
     #[serde(default)]
     pub samverkande: Vec<String>,
+}
+
+/// A meeting before it is held, or after: what its YAML can record and what is built.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum Stage {
+    /// Being prepared: the kallelse and the handlingar; no decisions, attendance or
+    /// justering yet.
+    #[serde(rename = "kallelse")]
+    Agenda,
+    /// Held: the protocol, its extracts and anslag, besides the kallelse.
+    #[default]
+    #[serde(rename = "protokoll")]
+    Minutes,
+}
+
+impl Stage {
+    /// The stage as the YAML names it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Stage::Agenda => "kallelse",
+            Stage::Minutes => "protokoll",
+        }
+    }
 }
 
 /// The kinds of organ Kommunallagen knows.

@@ -5,7 +5,9 @@ use std::collections::BTreeSet;
 use super::{STALE_STATEMENT_DAYS, attendance, case_problems, days_between, justering, roster};
 use crate::error::Problem;
 use crate::facts::{self, MeetingFacts};
-use crate::model::{AppealRoute, Decision, LoadedItem, LoadedMeeting, MAX_PARAGRAPH, Numbering};
+use crate::model::{
+    AppealRoute, Decision, LoadedItem, LoadedMeeting, MAX_PARAGRAPH, Numbering, Stage,
+};
 use crate::swedish;
 
 /// Check a meeting and, once each, the cases of its items.
@@ -33,12 +35,18 @@ pub fn meeting(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
         problems.extend(item_problems(loaded, &item));
     }
     problems.extend(numbering_gaps(loaded));
-    problems.extend(attendance::roll(loaded, facts));
     problems.extend(roster::roster(loaded, facts));
-    for item in loaded.items() {
-        problems.extend(attendance::participants(loaded, facts, &item));
+    match meeting.skede {
+        // Before the meeting nobody has attended, decided or justerat anything yet.
+        Stage::Agenda => problems.extend(not_yet_held(loaded)),
+        Stage::Minutes => {
+            problems.extend(attendance::roll(loaded, facts));
+            for item in loaded.items() {
+                problems.extend(attendance::participants(loaded, facts, &item));
+            }
+            problems.extend(justering::parts(loaded, facts));
+        }
     }
-    problems.extend(justering::parts(loaded, facts));
     problems.extend(super::prose(source, meeting.prose_fields()));
     problems
 }
@@ -130,7 +138,7 @@ fn item_problems(loaded: &LoadedMeeting, item: &LoadedItem) -> Vec<Problem> {
     if decision.iter().any(|p| p.trim().is_empty()) {
         problems.push(source.problem(&field("beslut"), "en beslutspunkt är tom"));
     }
-    if decision.is_empty() && !i.information {
+    if decision.is_empty() && !i.information && meeting.skede == Stage::Minutes {
         let message = match item.case {
             Some(_) => {
                 "paragrafen har inget beslut: ärendet saknar förslag till beslut (ange `beslut`, eller `information: true` för ett informationsärende)"
@@ -149,6 +157,62 @@ fn item_problems(loaded: &LoadedMeeting, item: &LoadedItem) -> Vec<Problem> {
     problems.extend(immediate_wording(loaded, item, &decision));
     problems.extend(appeal_problems(loaded, item));
     problems
+}
+
+/// What a meeting in the kallelse stage cannot have yet: each fact that only the meeting
+/// itself makes (who attended, what was proposed and decided, the justering and anslag),
+/// refused at its line so that a protocol is never written from a guess.
+fn not_yet_held(loaded: &LoadedMeeting) -> Vec<Problem> {
+    let meeting = &loaded.meeting;
+    let meeting_facts = [
+        ("beslutande", !meeting.beslutande.is_empty()),
+        ("ersättare", !meeting.ersättare.is_empty()),
+        ("övriga_närvarande", !meeting.övriga_närvarande.is_empty()),
+        ("frånvarande", !meeting.frånvarande.is_empty()),
+        ("justerare", !meeting.justerare.is_empty()),
+        ("justering", meeting.justering.is_some()),
+        ("justeringar", !meeting.justeringar.is_empty()),
+        ("anslag", meeting.anslag.is_some()),
+    ];
+    let mut given: Vec<String> = meeting_facts
+        .into_iter()
+        .filter(|(_, given)| *given)
+        .map(|(name, _)| name.to_owned())
+        .collect();
+    for item in loaded.items() {
+        let i = item.item;
+        let item_facts = [
+            ("beslut", i.beslut.is_some()),
+            ("beslutsgång", i.beslutsgång.is_some()),
+            ("ordförande", i.ordförande.is_some()),
+            ("yrkanden", !i.yrkanden.is_empty()),
+            ("omröstning", i.omröstning.is_some()),
+            ("reservationer", !i.reservationer.is_empty()),
+            (
+                "protokollsanteckningar",
+                !i.protokollsanteckningar.is_empty(),
+            ),
+            ("jäv", !i.jäv.is_empty()),
+        ];
+        given.extend(
+            item_facts
+                .into_iter()
+                .filter(|(_, given)| *given)
+                .map(|(name, _)| item.field(name)),
+        );
+    }
+    given
+        .iter()
+        .map(|field| {
+            let key = field.rsplit('.').next().unwrap_or(field);
+            loaded.source.problem(
+                field,
+                format!(
+                    "`{key}` skrivs när sammanträdet är hållet, men sammanträdet är i skedet kallelse (`skede: kallelse`): ta bort `{key}` här, eller ta bort `skede: kallelse` när protokollet skrivs"
+                ),
+            )
+        })
+        .collect()
 }
 
 /// A förvaltningsbesvär names where it is heard and the law that gives the right to appeal:
