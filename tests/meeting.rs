@@ -339,7 +339,7 @@ fn the_example_protocol_counts_the_vote_and_records_every_kind_of_item() {
 #[test]
 fn a_meeting_in_the_kallelse_stage_builds_its_kallelse_and_handlingar_only() {
     let meeting = repo().join("cases/barn-och-utbildningsnamnden/2024-12-10/sammantrade.yaml");
-    let (_out, pdfs) = build(&[meeting.clone()]);
+    let (_out, pdfs) = build(std::slice::from_ref(&meeting));
     let names: Vec<&String> = pdfs.keys().collect();
     assert_eq!(
         names,
