@@ -339,3 +339,30 @@ fn the_web_copy_shows_no_vote_of_a_secret_paragraph() {
         "{public}"
     );
 }
+
+/// A decision that proposes to another organ prepares that organ's decision and cannot be
+/// appealed (KL 13 kap. 2 §): the regionstyrelse's anslag offers laglighetsprövning for
+/// its other §§ only and says why § 302 has none, and § 302's extract says so too.
+#[test]
+fn a_proposal_to_fullmäktige_is_not_offered_for_appeal() {
+    let (_out, pdfs) = build(&[repo().join("cases/regionstyrelsen/2024-11-26/sammantrade.yaml")]);
+    let notice = text(pdf(&pdfs, "regionstyrelsen_anslag.pdf"));
+    for expected in [
+        "kan överklaga regionstyrelsens beslut i RS §§ 301 och 303 genom laglighetsprövning",
+        "Beslut i RS § 302 är förslag till regionfullmäktige och går inte att överklaga (13 kap. 2 § kommunallagen).",
+    ] {
+        assert!(
+            notice.contains(expected),
+            "missing {expected:?} in\n{notice}"
+        );
+    }
+    let extract = text(pdf(&pdfs, "protokollsutdrag_p302"));
+    assert!(
+        extract.contains(
+            "Beslutet är ett förslag till regionfullmäktige och går inte att överklaga (13 kap. 2 § kommunallagen)."
+        ),
+        "{extract}"
+    );
+    let other = text(pdf(&pdfs, "protokollsutdrag_p303"));
+    assert!(!other.contains("förslag till regionfullmäktige"), "{other}");
+}

@@ -8,7 +8,7 @@ use super::prose::Prose;
 use crate::error::{Error, Result};
 use crate::facts::{self, MeetingFacts};
 use crate::model::{
-    AppealRoute, ItemListColumn, LoadedCase, LoadedItem, LoadedMeeting, ProcedureShown,
+    AppealRoute, Item, ItemListColumn, LoadedCase, LoadedItem, LoadedMeeting, ProcedureShown,
     ReservationPlacement,
 };
 use crate::swedish;
@@ -46,6 +46,9 @@ pub struct ItemView {
     /// Ärendet: what the § says of the matter, and the sentence naming its
     /// tjänsteutlåtande.
     pub matter: String,
+    /// For a decision that proposes to another organ: the extract's sentence that it
+    /// cannot be appealed.
+    pub proposal_note: Option<String>,
     /// What the organs that prepared the matter proposed, with their record.
     pub preparations: Vec<PreparationView>,
     pub procedure: String,
@@ -167,6 +170,9 @@ pub(super) fn items(
             },
             closed_doors: i.stängda_dörrar,
             appeal_instructions: appeal_instructions(loaded, &item, phrasing),
+            proposal_note: proposal_receivers(i).map(|to| {
+                phrasing.sentence(&phrasing.wordings.förslag_i_utdrag, &[("mottagare", &to)])
+            }),
             matter: matter.join("\n\n") + "\n",
             preparations: preparations(loaded, &item, phrasing),
             procedure_shown: layout.beslutsgång == ProcedureShown::Always || procedure.contested,
@@ -242,6 +248,28 @@ fn reported(case: &LoadedCase, phrasing: &Phrasing) -> String {
             ("datum", &swedish::long_date(c.datum)),
         ],
     )
+}
+
+/// How the decision of `item` is appealed; none for a proposal to another organ, which
+/// cannot be (KL 13 kap. 2 §).
+pub(super) fn appeal_route(item: &Item) -> Option<AppealRoute> {
+    match item.förslag_till {
+        Some(_) => None,
+        None => Some(
+            item.överklagande
+                .as_ref()
+                .map_or(AppealRoute::Lawfulness, |a| a.sätt),
+        ),
+    }
+}
+
+/// The organs a decision proposes to, as a sentence names them: `regionfullmäktige`,
+/// `kommunstyrelsen och kommunfullmäktige`.
+pub(super) fn proposal_receivers(item: &Item) -> Option<String> {
+    let names: Vec<String> = (item.förslag_till.as_ref()?.list().into_iter())
+        .map(swedish::uncapitalized)
+        .collect();
+    Some(swedish::join_and(&names))
 }
 
 /// The överklagandehänvisning of a § appealed by förvaltningsbesvär, in the profile's

@@ -5,10 +5,11 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::item::{appeal_route, proposal_receivers};
 use super::procedure::Phrasing;
 use super::{DateParts, PersonView};
 use crate::facts::{MeetingFacts, Part};
-use crate::model::{AppealRoute, LoadedMeeting, ParagraphNumber, TakenDown};
+use crate::model::{AppealRoute, Item, LoadedMeeting, ParagraphNumber, TakenDown};
 use crate::swedish::{self, genitive};
 
 /// The anslag (notice on the anslagstavla) that a protocol is justerat.
@@ -127,7 +128,8 @@ pub fn notice_view(
 
 /// The anslag's sentences on how the §§ of `part` are appealed: those open to
 /// laglighetsprövning (all but the ones with a route of their own), those appealed by
-/// förvaltningsbesvär, those not at all.
+/// förvaltningsbesvär, those not at all, and those whose decision proposes to another
+/// organ (one sentence per set of receiving organs).
 fn appeal_sentences(
     loaded: &LoadedMeeting,
     facts: &MeetingFacts,
@@ -136,22 +138,17 @@ fn appeal_sentences(
     last_day: NaiveDate,
 ) -> Vec<String> {
     let prefix = loaded.profile.profile.paragrafprefix.as_deref();
-    let route = |i: usize| {
-        loaded.meeting.paragrafer[i]
-            .överklagande
-            .as_ref()
-            .map_or(AppealRoute::Lawfulness, |a| a.sätt)
-    };
-    let numbers = |wanted: AppealRoute| -> Vec<ParagraphNumber> {
+    let items = &loaded.meeting.paragrafer;
+    let numbers = |wanted: &dyn Fn(&Item) -> bool| -> Vec<ParagraphNumber> {
         part.items
             .iter()
-            .filter(|&&i| route(i) == wanted)
+            .filter(|&&i| wanted(&items[i]))
             .map(|&i| loaded.numbers[i])
             .collect()
     };
     let wordings = phrasing.wordings;
     let mut sentences = Vec::new();
-    let lawfulness = numbers(AppealRoute::Lawfulness);
+    let lawfulness = numbers(&|item| appeal_route(item) == Some(AppealRoute::Lawfulness));
     if !lawfulness.is_empty() {
         sentences.push(phrasing.sentence(
             &wordings.laglighetsprövning,
@@ -166,13 +163,31 @@ fn appeal_sentences(
         (AppealRoute::Administrative, &wordings.förvaltningsbesvär),
         (AppealRoute::None, &wordings.ej_överklagbart),
     ] {
-        let these = numbers(route);
+        let these = numbers(&|item| appeal_route(item) == Some(route));
         if !these.is_empty() {
             sentences.push(phrasing.sentence(
                 wording,
                 &[("paragrafer", &swedish::paragraph_list(prefix, &these))],
             ));
         }
+    }
+    let mut receivers: Vec<String> = Vec::new();
+    for &i in &part.items {
+        if let Some(to) = proposal_receivers(&items[i])
+            && !receivers.contains(&to)
+        {
+            receivers.push(to);
+        }
+    }
+    for to in receivers {
+        let these = numbers(&|item| proposal_receivers(item).as_ref() == Some(&to));
+        sentences.push(phrasing.sentence(
+            &wordings.förslag_till_annat_organ,
+            &[
+                ("paragrafer", &swedish::paragraph_list(prefix, &these)),
+                ("mottagare", &to),
+            ],
+        ));
     }
     sentences
 }

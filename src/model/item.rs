@@ -78,6 +78,11 @@ pub struct Item {
     /// förvaltningsbesvär under a special law, or not at all.
     #[serde(default)]
     pub överklagande: Option<Appeal>,
+    /// The organ (or organs) the decision proposes to ("Kommunstyrelsen föreslår
+    /// kommunfullmäktige …"): a proposal prepares another organ's decision and cannot be
+    /// appealed (KL 13 kap. 2 §).
+    #[serde(default)]
+    pub förslag_till: Option<Names>,
     /// The legal ground, printed after the decision: "Beslutet fattas med stöd av 9 kap.
     /// 31 § plan- och bygglagen."
     #[serde(default)]

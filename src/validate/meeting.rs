@@ -156,7 +156,66 @@ fn item_problems(loaded: &LoadedMeeting, item: &LoadedItem) -> Vec<Problem> {
     }
     problems.extend(immediate_wording(loaded, item, &decision));
     problems.extend(appeal_problems(loaded, item));
+    problems.extend(proposal_problems(loaded, item, &decision));
     problems
+}
+
+/// A decision that proposes to another organ cannot be appealed (KL 13 kap. 2 §): it has
+/// no route of appeal of its own, and one whose words propose ("… föreslår
+/// kommunfullmäktige att …") is probably meant to say so.
+fn proposal_problems(
+    loaded: &LoadedMeeting,
+    item: &LoadedItem,
+    decision: &[String],
+) -> Vec<Problem> {
+    let i = item.item;
+    let mut problems = Vec::new();
+    if let (Some(_), Some(appeal)) = (&i.förslag_till, &i.överklagande)
+        && appeal.sätt != AppealRoute::None
+    {
+        problems.push(loaded.source.problem(
+            &item.field("överklagande.sätt"),
+            format!(
+                "beslutet är ett förslag till ett annat organ (`förslag_till`) och kan inte överklagas genom {} (KL 13 kap. 2 §): ta bort `överklagande`",
+                appeal.sätt.key()
+            ),
+        ));
+    }
+    if i.förslag_till.is_none()
+        && let Some(receiver) = decision.iter().find_map(|point| proposes_to(point))
+    {
+        let at = match (&i.beslut, item.case) {
+            (None, Some(_)) => "ärende",
+            _ => "beslut",
+        };
+        problems.push(
+            loaded
+                .source
+                .problem(
+                    &item.field(at),
+                    format!(
+                        "beslutet föreslår {receiver} något: ange `förslag_till: {}`, så säger anslaget och utdraget att ett förslag inte går att överklaga (KL 13 kap. 2 §)",
+                        swedish::capitalized(receiver)
+                    ),
+                )
+                .warning(),
+        );
+    }
+    problems
+}
+
+/// The organ a decision point proposes to: `kommunfullmäktige` in "Kommunstyrelsen
+/// föreslår kommunfullmäktige att …", the subject being a short name before the verb.
+fn proposes_to(point: &str) -> Option<&str> {
+    let (subject, rest) = point.split_once(" föreslår ")?;
+    if subject.split_whitespace().count() > 5 || subject.contains('.') {
+        return None;
+    }
+    let end = [" att ", " besluta"]
+        .iter()
+        .filter_map(|word| rest.find(word))
+        .min()?;
+    Some(rest[..end].trim()).filter(|receiver| !receiver.is_empty())
 }
 
 /// What a meeting in the kallelse stage cannot have yet: each fact that only the meeting

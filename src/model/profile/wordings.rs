@@ -159,6 +159,13 @@ pub struct Wordings {
     /// The anslag on §§ that cannot be appealed: `{paragrafer}`.
     #[serde(rename(serialize = "no_appeal"))]
     pub ej_överklagbart: String,
+    /// The anslag on §§ whose decision proposes to another organ: `{paragrafer}`,
+    /// `{mottagare}` (`regionfullmäktige`).
+    #[serde(rename(serialize = "proposal_no_appeal"))]
+    pub förslag_till_annat_organ: String,
+    /// An extract whose decision proposes to another organ: `{mottagare}`.
+    #[serde(rename(serialize = "proposal_note"))]
+    pub förslag_i_utdrag: String,
     /// The överklagandehänvisning of an extract to a party of a förvaltningsbesvär
     /// decision: `{instans}`, `{lagrum}`, `{paragraf}`, `{sammanträdesdatum}`.
     #[serde(rename(serialize = "appeal_instructions"))]
@@ -205,6 +212,12 @@ impl Default for Wordings {
                 skickats till parten."
                 .into(),
             ej_överklagbart: "Beslut i {paragrafer} går inte att överklaga.".into(),
+            förslag_till_annat_organ: "Beslut i {paragrafer} är förslag till {mottagare} och \
+                går inte att överklaga (13 kap. 2 § kommunallagen)."
+                .into(),
+            förslag_i_utdrag: "Beslutet är ett förslag till {mottagare} och går inte att \
+                överklaga (13 kap. 2 § kommunallagen)."
+                .into(),
             överklagandehänvisning: "Om du vill överklaga {organnamns} beslut ({paragraf}, \
                 {sammanträdesdatum}) ska du skriva till {instans}. Skrivelsen ska dock \
                 skickas eller lämnas till {organnamn}, som prövar om den har kommit in i tid \
@@ -240,6 +253,8 @@ impl Wordings {
         ("laglighetsprövning", &["medlem", "paragrafer", "sista_dag"]),
         ("förvaltningsbesvär", &["paragrafer"]),
         ("ej_överklagbart", &["paragrafer"]),
+        ("förslag_till_annat_organ", &["paragrafer", "mottagare"]),
+        ("förslag_i_utdrag", &["mottagare"]),
         (
             "överklagandehänvisning",
             &["instans", "lagrum", "paragraf", "sammanträdesdatum"],
@@ -247,7 +262,7 @@ impl Wordings {
     ];
 
     /// Every wording by its key, in the order of the file.
-    pub fn entries(&self) -> [(&'static str, &str); 22] {
+    pub fn entries(&self) -> [(&'static str, &str); 24] {
         [
             ("utdragsbestyrkande", &self.utdragsbestyrkande),
             ("vid_protokollet", &self.vid_protokollet),
@@ -270,6 +285,8 @@ impl Wordings {
             ("laglighetsprövning", &self.laglighetsprövning),
             ("förvaltningsbesvär", &self.förvaltningsbesvär),
             ("ej_överklagbart", &self.ej_överklagbart),
+            ("förslag_till_annat_organ", &self.förslag_till_annat_organ),
+            ("förslag_i_utdrag", &self.förslag_i_utdrag),
             ("överklagandehänvisning", &self.överklagandehänvisning),
         ]
     }
