@@ -374,3 +374,34 @@ fn a_meeting_in_the_kallelse_stage_builds_its_kallelse_and_handlingar_only() {
         serde_json::from_slice(&output.stdout).unwrap_or(serde_json::Value::Null);
     assert_eq!(report["meetings"][0]["stage"], "kallelse", "{report}");
 }
+
+/// With support only, there is one proposal: the § says who supported it and that the
+/// organ decided by the one proposal, not that proposals were put against each other.
+#[test]
+fn support_alone_leaves_one_proposal() {
+    let meeting = "nämnd: Kulturnämnden
+datum: 2024-05-21
+beslutande:
+  - {namn: Anna Ek, parti: S, roll: ordförande}
+  - {namn: Eva Berg, parti: V}
+  - {namn: Olle Holm, parti: M}
+ordförande: {namn: Anna Ek}
+sekreterare: {namn: Per Lind}
+justerare: [{namn: Eva Berg}]
+justering: {datum: 2024-05-28}
+paragrafer:
+  - rubrik: Bidrag till Kulturföreningen Ljuset
+    beslut: [Kulturföreningen Ljuset beviljas 20 000 kronor.]
+    förslagsställare: ordföranden
+    yrkanden:
+      - {av: Eva Berg, bifall: true, instämmande: [Olle Holm]}
+";
+    let dir = committee(&[("2024-05-21/sammantrade.yaml", meeting.to_owned())]);
+    let (_out, pdfs) = build(&[dir.path().join("2024-05-21/sammantrade.yaml")]);
+    let extract = text(pdf(&pdfs, "protokollsutdrag"));
+    assert!(
+        extract.contains("Eva Berg (V) yrkar bifall till ordförandens förslag med instämmande av Olle Holm (M). Ordföranden konstaterar att det finns ett förslag till beslut"),
+        "{extract}"
+    );
+    assert!(!extract.contains("mot varandra"), "{extract}");
+}

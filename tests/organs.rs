@@ -366,3 +366,22 @@ fn a_proposal_to_fullmäktige_is_not_offered_for_appeal() {
     let other = text(pdf(&pdfs, "protokollsutdrag_p303"));
     assert!(!other.contains("förslag till regionfullmäktige"), "{other}");
 }
+
+/// A yrkande of bifall supports the main proposal and is no proposal of its own: the
+/// fullmäktige's VA § has two proposals, not three; who spoke and who concurred are named.
+#[test]
+fn support_for_the_main_proposal_is_not_counted_as_a_proposal() {
+    let pdfs = &assembly().1;
+    let extract = text(pdf(pdfs, "protokollsutdrag_p122"));
+    for expected in [
+        "I överläggningen yttrar sig Ahmed Yusuf (S), Eva Sjöberg (V), Karin Lund (M) och Hanna Ek (MP).",
+        "Ahmed Yusuf (S) yrkar bifall till kommunstyrelsens förslag med instämmande av Karin Lund (M).",
+        "Ordföranden konstaterar att det finns två förslag till beslut: kommunstyrelsens förslag och yrkandet från Eva Sjöberg (V) och Hanna Ek (MP).",
+    ] {
+        assert!(
+            extract.contains(expected),
+            "missing {expected:?} in\n{extract}"
+        );
+    }
+    assert!(!extract.contains("tre förslag"), "{extract}");
+}

@@ -351,7 +351,7 @@ fn preparations(
                         &phrasing.wordings.yrkande,
                         &[
                             ("ledamot", &swedish::join_and(&m.av.list())),
-                            ("yrkande", m.yrkande.trim_end_matches('.')),
+                            ("yrkande", &m.asks("förslaget")),
                         ],
                     )
                 })

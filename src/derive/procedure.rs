@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::facts::{self, CountedVote, MeetingFacts, Roll};
-use crate::model::{LoadedItem, Names, Piece, Wordings, pieces};
+use crate::model::{LoadedItem, Motion, Names, Piece, Wordings, pieces};
 use crate::swedish::{capitalized, join_and, number_in_words_neuter, uncapitalized};
 
 /// How the members voted, as the protocol records it.
@@ -123,6 +123,7 @@ pub fn procedure(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) -
     let contested = i.beslutsgång.is_some()
         || !i.jäv.is_empty()
         || i.ordförande.is_some()
+        || !i.yttranden.is_empty()
         || !i.yrkanden.is_empty()
         || i.omröstning.is_some()
         || !reservations.is_empty();
@@ -152,12 +153,35 @@ fn beslutsgång(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) ->
             &[("ledamot", &label(roll, chair))],
         ));
     }
+    if !i.yttranden.is_empty() {
+        let names: Vec<String> = i.yttranden.iter().map(|n| label(roll, n)).collect();
+        sentences.push(say(
+            &wordings.överläggning,
+            &[("ledamöter", &join_and(&names))],
+        ));
+    }
     if i.information {
         sentences.push(say(&wordings.information, &[]));
         return sentences.join(" ");
     }
     let main = facts::main_proposal(item);
-    if i.yrkanden.is_empty() && i.omröstning.is_none() {
+    for motion in &i.yrkanden {
+        let mut asks = motion.asks(&main.name);
+        if !motion.instämmande.is_empty() {
+            let with: Vec<String> = motion.instämmande.iter().map(|n| label(roll, n)).collect();
+            asks = format!("{asks} med instämmande av {}", join_and(&with));
+        }
+        sentences.push(say(
+            &wordings.yrkande,
+            &[
+                ("ledamot", &actors(roll, Some(&motion.av), &[], wordings)),
+                ("yrkande", &asks),
+            ],
+        ));
+    }
+    // Support for the main proposal is no proposal of its own.
+    let counter: Vec<&Motion> = i.yrkanden.iter().filter(|m| !m.bifall).collect();
+    if counter.is_empty() && i.omröstning.is_none() {
         sentences.push(say(
             &wordings.beslutsgång,
             &[
@@ -166,18 +190,9 @@ fn beslutsgång(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) ->
             ],
         ));
     } else {
-        for motion in &i.yrkanden {
-            sentences.push(say(
-                &wordings.yrkande,
-                &[
-                    ("ledamot", &actors(roll, Some(&motion.av), &[], wordings)),
-                    ("yrkande", motion.yrkande.trim_end_matches('.')),
-                ],
-            ));
-        }
         let proposals: Vec<String> = std::iter::once(main.name.clone())
             .chain(
-                i.yrkanden
+                counter
                     .iter()
                     .map(|m| format!("yrkandet från {}", actors(roll, Some(&m.av), &[], wordings))),
             )

@@ -61,7 +61,10 @@ pub struct Item {
     /// Who chairs this §, when not the meeting's chair (the ordförande is jäv).
     #[serde(default)]
     pub ordförande: Option<String>,
-    /// Proposals other than the main one, in the order they were made.
+    /// Who spoke in the debate, in order: "I överläggningen yttrar sig …".
+    #[serde(default)]
+    pub yttranden: Vec<String>,
+    /// Proposals other than the main one, and support for it, in the order they were made.
     #[serde(default)]
     pub yrkanden: Vec<Motion>,
     /// A roll-call vote between two proposals.
@@ -182,14 +185,36 @@ impl Names {
     }
 }
 
-/// A proposal (yrkande) made at the meeting.
+/// A proposal (yrkande) made at the meeting, or a member's support (bifall) for the main
+/// proposal, which is no proposal of its own.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Motion {
     /// Who made it, by name as in `beslutande`.
     pub av: Names,
-    /// What was proposed: `att ärendet återremitteras`, `avslag på förvaltningens förslag`.
-    pub yrkande: String,
+    /// What was proposed: `att ärendet återremitteras`, `avslag på förvaltningens förslag`;
+    /// for a `bifall`, by default "bifall till" the main proposal.
+    #[serde(default)]
+    pub yrkande: Option<String>,
+    /// Support for the main proposal ("yrkar bifall till arbetsutskottets förslag"): not
+    /// counted as a proposal of its own.
+    #[serde(default)]
+    pub bifall: bool,
+    /// Members who concurred: "med instämmande av Eva Berg (V)".
+    #[serde(default)]
+    pub instämmande: Vec<String>,
+}
+
+impl Motion {
+    /// What the motion asks for, without a closing full stop: its own words, or for a
+    /// bifall without words "bifall till {main}".
+    pub fn asks(&self, main: &str) -> String {
+        match (&self.yrkande, self.bifall) {
+            (Some(words), _) => words.trim().trim_end_matches('.').to_owned(),
+            (None, true) => format!("bifall till {main}"),
+            (None, false) => String::new(),
+        }
+    }
 }
 
 /// A roll-call vote: what ja and nej stand for, and how each member voted.

@@ -203,11 +203,24 @@ pub fn participants(
             }
         }
     };
+    // Ersättare present have the right to speak (KL 5 kap. 62 §, 6 kap. 28 §).
+    check_names(
+        &Names::Many(i.yttranden.clone()),
+        &field("yttranden"),
+        "yttra sig",
+        Need::Present,
+    );
     for (j, motion) in i.yrkanden.iter().enumerate() {
         check_names(
             &motion.av,
             &field(&format!("yrkanden[{j}].av")),
             "yrka",
+            Need::Serving,
+        );
+        check_names(
+            &Names::Many(motion.instämmande.clone()),
+            &field(&format!("yrkanden[{j}].instämmande")),
+            "instämma i ett yrkande",
             Need::Serving,
         );
     }

@@ -157,6 +157,34 @@ fn item_problems(loaded: &LoadedMeeting, item: &LoadedItem) -> Vec<Problem> {
     problems.extend(immediate_wording(loaded, item, &decision));
     problems.extend(appeal_problems(loaded, item));
     problems.extend(proposal_problems(loaded, item, &decision));
+    problems.extend(motion_problems(loaded, item));
+    problems
+}
+
+/// Each yrkande says what it asks for, unless it supports the main proposal; a vote is
+/// between two proposals, so it needs a yrkande that is one.
+fn motion_problems(loaded: &LoadedMeeting, item: &LoadedItem) -> Vec<Problem> {
+    let i = item.item;
+    let mut problems = Vec::new();
+    for (j, motion) in i.yrkanden.iter().enumerate() {
+        if !motion.bifall
+            && motion
+                .yrkande
+                .as_deref()
+                .is_none_or(|y| y.trim().is_empty())
+        {
+            problems.push(loaded.source.problem(
+                &item.field(&format!("yrkanden[{j}]")),
+                "yrkandet säger inte vad som yrkas: ange `yrkande` (t.ex. att ärendet återremitteras), eller `bifall: true` för bifall till huvudförslaget",
+            ));
+        }
+    }
+    if i.omröstning.is_some() && i.yrkanden.iter().all(|m| m.bifall) {
+        problems.push(loaded.source.problem(
+            &item.field("omröstning"),
+            "en omröstning står mellan två förslag, men paragrafen har bara huvudförslaget: ange yrkandet som ställdes mot det under `yrkanden`",
+        ));
+    }
     problems
 }
 

@@ -108,6 +108,9 @@ pub struct Wordings {
     /// Members who declared jäv: `{ledamöter}`.
     #[serde(rename(serialize = "disqualified"))]
     pub jäv: String,
+    /// Who spoke in the debate: `{ledamöter}`.
+    #[serde(rename(serialize = "debate"))]
+    pub överläggning: String,
     /// A proposal made at the meeting: `{ledamot}`, `{yrkande}`.
     #[serde(rename(serialize = "motion"))]
     pub yrkande: String,
@@ -182,6 +185,7 @@ impl Default for Wordings {
                 .into(),
             information: "{Organ} tar del av informationen.".into(),
             jäv: "{ledamöter} anmäler jäv och deltar inte i handläggningen av ärendet.".into(),
+            överläggning: "I överläggningen yttrar sig {ledamöter}.".into(),
             yrkande: "{ledamot} yrkar {yrkande}.".into(),
             förslagen: "Ordföranden konstaterar att det finns {antal} förslag till beslut: {förslag}."
                 .into(),
@@ -236,6 +240,7 @@ impl Wordings {
     pub const PLACEHOLDERS: &[(&str, &[&str])] = &[
         ("beslutsgång", &["förslagsställare", "huvudförslag"]),
         ("jäv", &["ledamöter"]),
+        ("överläggning", &["ledamöter"]),
         ("yrkande", &["ledamot", "yrkande"]),
         ("förslagen", &["antal", "förslag"]),
         ("proposition", &["förslag"]),
@@ -262,13 +267,14 @@ impl Wordings {
     ];
 
     /// Every wording by its key, in the order of the file.
-    pub fn entries(&self) -> [(&'static str, &str); 24] {
+    pub fn entries(&self) -> [(&'static str, &str); 25] {
         [
             ("utdragsbestyrkande", &self.utdragsbestyrkande),
             ("vid_protokollet", &self.vid_protokollet),
             ("beslutsgång", &self.beslutsgång),
             ("information", &self.information),
             ("jäv", &self.jäv),
+            ("överläggning", &self.överläggning),
             ("yrkande", &self.yrkande),
             ("förslagen", &self.förslagen),
             ("proposition", &self.proposition),
