@@ -405,3 +405,28 @@ paragrafer:
     );
     assert!(!extract.contains("mot varandra"), "{extract}");
 }
+
+/// A § outside the meeting, named once in `ej_paragrafer`, is reported once.
+#[test]
+fn a_paragraph_outside_the_meeting_is_reported_once() {
+    let meeting = "nämnd: Kulturnämnden
+datum: 2024-05-21
+beslutande:
+  - {namn: Anna Ek, parti: S, roll: ordförande}
+  - {namn: Eva Berg, parti: V, ej_paragrafer: § 40}
+ordförande: {namn: Anna Ek}
+sekreterare: {namn: Per Lind}
+paragrafer:
+  - rubrik: Val av justerare
+    beslut: [Eva Berg utses att justera protokollet.]
+";
+    let dir = committee(&[("2024-05-21/sammantrade.yaml", meeting.to_owned())]);
+    let output = paragraf_in(dir.path(), &["check", "2024-05-21/sammantrade.yaml"]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert_eq!(
+        said.matches("§ 40 finns inte i sammanträdet").count(),
+        1,
+        "{said}"
+    );
+}

@@ -224,3 +224,29 @@ fn a_case_named_from_inside_its_folder_finds_the_profile_above() {
     );
     assert!(text(&only_file(out.path())).starts_with("Provby kommun"));
 }
+
+/// With decisions as att-satser, the förvaltning's proposal has the protocol's lead line
+/// ("Socialnämnden beslutar") over its points, as the § has; numbered points have none,
+/// in the PDF and on the web.
+#[test]
+fn att_satser_stand_under_the_organs_lead_line() {
+    let dir = committee("paragraf: {beslutspunkter: att-satser}\n");
+    let (_out, pdfs) = build(&[dir.path().join("beredning/arende.yaml")]);
+    let statement = text(only_pdf(&pdfs));
+    assert!(
+        statement.contains("Socialnämnden beslutar att "),
+        "{statement}"
+    );
+    let dir = committee("paragraf: {beslutspunkter: numrerade}\n");
+    let (_out, pdfs) = build(&[dir.path().join("beredning/arende.yaml")]);
+    let statement = text(only_pdf(&pdfs));
+    assert!(!statement.contains("Socialnämnden beslutar"), "{statement}");
+}
+
+fn only_pdf(pdfs: &std::collections::BTreeMap<String, std::path::PathBuf>) -> &Path {
+    assert_eq!(pdfs.len(), 1, "{pdfs:?}");
+    pdfs.values()
+        .next()
+        .map(|p| p.as_path())
+        .unwrap_or(Path::new(""))
+}

@@ -6,8 +6,8 @@ use serde::Serialize;
 use super::prose::Prose;
 use super::{DateParts, Document, DocumentKind, PersonView, SourceAttachment, View};
 use crate::error::{Error, Result};
-use crate::facts::{StatementPart, granted, statement_order, table_order, totals};
-use crate::model::{LoadedCase, Proposal};
+use crate::facts::{OrganFacts, StatementPart, granted, statement_order, table_order, totals};
+use crate::model::{LoadedCase, Organ, Proposal};
 use crate::swedish;
 
 #[derive(Debug, Clone, Serialize)]
@@ -32,6 +32,9 @@ pub struct StatementView {
     pub dnr: Option<String>,
     pub title: String,
     pub proposals: Vec<String>,
+    /// "Socialnämnden beslutar": the line above proposals set out as att-satser, as in
+    /// the protocol.
+    pub decision_lead: String,
     pub signatures: Vec<PersonView>,
     pub summary: String,
     pub sections: Vec<SectionView>,
@@ -92,6 +95,18 @@ pub(super) fn fee(fee: &crate::model::Fee) -> String {
 }
 
 /// The tjänsteutlåtande of a case, its profile's view taken from `profiles`.
+/// The profile's "{organnamn} beslutar", for the nämnd the case goes to.
+fn decision_lead(loaded: &LoadedCase) -> String {
+    let profile = &loaded.profile.profile;
+    let organ = OrganFacts::named(&loaded.case.nämnd, Organ::default(), profile.huvudman);
+    let values = organ.values();
+    let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    swedish::capitalized(&super::procedure::fill(
+        &profile.formuleringar.beslutar,
+        &values,
+    ))
+}
+
 pub fn statement(loaded: &LoadedCase, profiles: &super::ProfileViews) -> Result<Document> {
     let case = &loaded.case;
     let dates = loaded.profile.profile.datumformat;
@@ -179,6 +194,7 @@ pub fn statement(loaded: &LoadedCase, profiles: &super::ProfileViews) -> Result<
         dnr: case.dnr.clone(),
         title: case.rubrik.clone(),
         proposals: case.förslag_till_beslut.clone(),
+        decision_lead: decision_lead(loaded),
         signatures: case.underskrifter.iter().map(PersonView::from).collect(),
         summary,
         sections,

@@ -3,7 +3,7 @@
 
 #[cfg(doc)]
 use crate::model::ORGAN_VALUES;
-use crate::model::{Meeting, OrganKind, Principal};
+use crate::model::{Meeting, Organ, OrganKind, Principal};
 use crate::swedish::{capitalized, genitive, join_and};
 
 /// The organ of a meeting, as its sentences name it.
@@ -25,8 +25,17 @@ pub struct OrganFacts {
 
 impl OrganFacts {
     pub fn of(meeting: &Meeting, principal: Principal) -> Self {
-        let given = meeting.organ.clone().unwrap_or_default();
-        let name = meeting.nämnd.trim().to_owned();
+        Self::named(
+            &meeting.nämnd,
+            meeting.organ.clone().unwrap_or_default(),
+            principal,
+        )
+    }
+
+    /// The organ called `name`, with what its `organ` block says (a case's nämnd has none:
+    /// its kind is the one its name implies).
+    pub fn named(name: &str, given: Organ, principal: Principal) -> Self {
+        let name = name.trim().to_owned();
         let (kind, short) = infer(&name);
         let kind = given.typ.unwrap_or(kind);
         let short = given

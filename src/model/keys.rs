@@ -134,7 +134,8 @@ pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
                 *c,
             )
         })
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
+        // The very word written is no suggestion.
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2) && *c != word)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -143,6 +144,15 @@ pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
 mod tests {
     use super::*;
     use crate::model::{Application, Case};
+
+    #[test]
+    fn the_word_written_is_never_its_own_suggestion() {
+        assert_eq!(
+            nearest("Eva Berg", &["Eva Berg", "Eva Bergh"]),
+            Some("Eva Bergh")
+        );
+        assert_eq!(nearest("Eva Berg", &["Eva Berg"]), None);
+    }
 
     #[test]
     fn field_lists_come_from_serde() {

@@ -21,7 +21,11 @@ pub fn roll(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
             ("ej_paragrafer", &attendant.member.ej_paragrafer),
         ] {
             let Some(list) = list else { continue };
-            for number in list.bounds().filter(|n| !known.contains(n)) {
+            let mut unknown: Vec<ParagraphNumber> =
+                list.bounds().filter(|n| !known.contains(n)).collect();
+            // A single § is both bounds of its range: said once.
+            unknown.dedup();
+            for number in unknown {
                 problems.push(source.problem(
                     &attendant.field(key),
                     format!(

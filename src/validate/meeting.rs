@@ -147,12 +147,14 @@ fn item_problems(loaded: &LoadedMeeting, item: &LoadedItem) -> Vec<Problem> {
                 "paragrafen har inget beslut: ange `beslut` (eller `information: true` för ett informationsärende)"
             }
         };
-        let at = if item.case.is_some() {
-            "ärende"
-        } else {
-            "paragraf"
+        // At a key the item has: its case, its number, its heading, else the item.
+        let at = match (item.case, i.paragraf, &i.rubrik) {
+            (Some(_), _, _) => field("ärende"),
+            (None, Some(_), _) => field("paragraf"),
+            (None, None, Some(_)) => field("rubrik"),
+            (None, None, None) => format!("paragrafer[{}]", item.index),
         };
-        problems.push(source.problem(&field(at), message));
+        problems.push(source.problem(&at, message));
     }
     problems.extend(immediate_wording(loaded, item, &decision));
     problems.extend(appeal_problems(loaded, item));
