@@ -40,6 +40,8 @@ pub use statement::{StatementView, statement};
 pub struct PersonView {
     pub name: String,
     pub title: Option<String>,
+    /// The party, where a document names it (who signs a protocol digitally).
+    pub party: Option<String>,
 }
 
 impl From<&Person> for PersonView {
@@ -47,6 +49,7 @@ impl From<&Person> for PersonView {
         PersonView {
             name: person.namn.clone(),
             title: person.titel.clone(),
+            party: None,
         }
     }
 }
