@@ -300,6 +300,14 @@ pub(crate) fn document_kind(case: &crate::model::LoadedCase) -> &str {
 }
 
 impl Document {
+    /// The ANSLAG/BEVIS a protocol prints: the day its justering is posted.
+    pub fn protocol_notice(&self) -> Option<&NoticeView> {
+        match &self.view {
+            View::Protocol(protocol) => protocol.meeting.notice.as_ref(),
+            _ => None,
+        }
+    }
+
     /// Redact `names` too in the document's public copies (those not already listed).
     pub fn redact_also(&mut self, names: &[String]) {
         for name in names {
