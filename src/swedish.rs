@@ -372,7 +372,8 @@ mod tests {
     fn the_day_in_sweden_follows_summer_time() {
         let day = |text: &str| {
             let at = DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc));
-            at.map(|at| short_date(day_in_sweden(at))).unwrap_or_default()
+            at.map(|at| short_date(day_in_sweden(at)))
+                .unwrap_or_default()
         };
         // Winter: UTC+1.
         assert_eq!(day("2024-11-28T22:59:59Z"), "2024-11-28");

@@ -20,9 +20,7 @@ const REGION: &str = "cases/regionstyrelsen";
 const MEETING: &str = "2024-11-26/sammantrade.yaml";
 
 /// Regionstyrelsen's folder copied, its meeting edited by `edit`, and built.
-fn region_with(
-    edit: impl Fn(String) -> String,
-) -> (tempfile::TempDir, BTreeMap<String, PathBuf>) {
+fn region_with(edit: impl Fn(String) -> String) -> (tempfile::TempDir, BTreeMap<String, PathBuf>) {
     let dir = tempfile::tempdir().expect("temp dir");
     let folder = dir.path().join("regionstyrelsen");
     copy_folder(&repo().join(REGION), &folder);
@@ -74,7 +72,10 @@ fn the_cover_lists_who_signs_with_roles_and_parties_and_nothing_to_sign_by_hand(
         "Vid protokollet Maja Kvist Registrator Annika Wahl (S) Ordförande Fredrik Hägg (M)",
         "Rätt utdraget intygar Signeras digitalt av Maja Kvist Registrator",
     ] {
-        assert!(extract.contains(said), "no «{said}» in the extract:\n{extract}");
+        assert!(
+            extract.contains(said),
+            "no «{said}» in the extract:\n{extract}"
+        );
     }
     assert_digital("the extract", &extract);
 

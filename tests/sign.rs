@@ -313,7 +313,9 @@ fn a_protocol_justerat_digitally_is_signed_by_those_it_lists_and_verifies() {
         assert!(verdict.contains(signer), "{verdict}");
     }
     assert_eq!(
-        verdict.matches("efter dagen då anslaget om justeringen sattes upp").count(),
+        verdict
+            .matches("efter dagen då anslaget om justeringen sattes upp")
+            .count(),
         3,
         "{verdict}"
     );

@@ -179,17 +179,15 @@ pub fn verify(pdf: &Path, trust: &Trust) -> Result<Finding> {
     let own = &bytes[..revisions[0].end];
     match rebuilt(own, pdf)? {
         Rebuilt::Same(stem, _) if revisions.len() == 1 => Ok(Finding::Unchanged(stem)),
-        Rebuilt::Same(stem, posted) => Ok(
-            match later_revisions(&bytes, &revisions, trust, stem) {
-                Finding::Signed(stem, signatures, _) => {
-                    let warnings = posted.map_or_else(Vec::new, |posted| {
-                        signed_after_posting(&signatures, &posted)
-                    });
-                    Finding::Signed(stem, signatures, warnings)
-                }
-                finding => finding,
-            },
-        ),
+        Rebuilt::Same(stem, posted) => Ok(match later_revisions(&bytes, &revisions, trust, stem) {
+            Finding::Signed(stem, signatures, _) => {
+                let warnings = posted.map_or_else(Vec::new, |posted| {
+                    signed_after_posting(&signatures, &posted)
+                });
+                Finding::Signed(stem, signatures, warnings)
+            }
+            finding => finding,
+        }),
         Rebuilt::Other(finding) => Ok(finding),
     }
 }
@@ -209,7 +207,10 @@ fn signed_after_posting(signatures: &[Signature], posted: &Posted) -> Vec<String
         .iter()
         .filter(|s| !s.time_stamp)
         .filter_map(|s| {
-            let role = s.role.as_ref().map_or_else(String::new, |r| format!(" som {r}"));
+            let role = s
+                .role
+                .as_ref()
+                .map_or_else(String::new, |r| format!(" som {r}"));
             match s.at.map(swedish::day_in_sweden) {
                 Some(day) if day > posted.day => Some(format!(
                     "{}{role} skrev under {}, efter dagen då anslaget om justeringen sattes upp \
@@ -554,7 +555,12 @@ fn pdf_instant(text: &str) -> Option<DateTime<Utc>> {
         _ => return None,
     };
     let offset = chrono::FixedOffset::east_opt(offset)?;
-    Some(local.and_local_timezone(offset).single()?.with_timezone(&Utc))
+    Some(
+        local
+            .and_local_timezone(offset)
+            .single()?
+            .with_timezone(&Utc),
+    )
 }
 
 /// A PDF date (`D:20241001120000+02'00'`) as people write it (`2024-10-01 12:00:00
