@@ -153,6 +153,8 @@ const KOM_IGANG: Source = Source::Page {
     folder: "mina-arenden",
 };
 const MEETING: Source = Source::Example("cases/kultur-och-fritidsnamnden/2024-09-17");
+/// Justerad digitally (its profile says so).
+const DIGITAL: Source = Source::Example("cases/regionstyrelsen/2024-11-26");
 const fn style(folder: &'static str) -> Source {
     Source::Page {
         page: "kommunens-stil.md",
@@ -190,6 +192,18 @@ pub const ALL_PICTURES: &[Picture] = &[
         png: "sammantrade-anslag.png",
         source: MEETING,
         document: "_anslag.pdf",
+        page: 1,
+    },
+    Picture {
+        png: "digital-justering.png",
+        source: DIGITAL,
+        document: "_protokoll.pdf",
+        page: 1,
+    },
+    Picture {
+        png: "digital-justering-utdrag.png",
+        source: DIGITAL,
+        document: "_protokollsutdrag_p302_rs-2024-0877.pdf",
         page: 1,
     },
     Picture {

@@ -1,7 +1,7 @@
 //! Swedish typography, done in Rust because Typst formats neither Swedish dates nor amounts:
 //! a leaf every stage may use (messages need dates and amounts as much as documents do).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use crate::model::{DateStyle, Kronor, ParagraphNumber, RunningDateStyle};
 
@@ -183,6 +183,19 @@ pub fn date(style: DateStyle, date: NaiveDate) -> String {
     }
 }
 
+/// The calendar day in Sweden at `at`: CET, and CEST from 01.00 UTC on the last Sunday of
+/// March to 01.00 UTC on the last Sunday of October (EU directive 2000/84/EC).
+pub fn day_in_sweden(at: DateTime<Utc>) -> NaiveDate {
+    let last_sunday = |month: u32| {
+        let last = NaiveDate::from_ymd_opt(at.year(), month, 31)?;
+        let back = chrono::Days::new(u64::from(last.weekday().num_days_from_sunday()));
+        Some(last.checked_sub_days(back)?.and_hms_opt(1, 0, 0)?.and_utc())
+    };
+    let summer = matches!((last_sunday(3), last_sunday(10)), (Some(start), Some(end)) if start <= at && at < end);
+    let offset = chrono::Duration::hours(if summer { 2 } else { 1 });
+    (at + offset).date_naive()
+}
+
 /// `2015-03-24`, the form of headers.
 pub fn short_date(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
@@ -354,6 +367,24 @@ fn ties(before: &str, after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_day_in_sweden_follows_summer_time() {
+        let day = |text: &str| {
+            let at = DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc));
+            at.map(|at| short_date(day_in_sweden(at)))
+                .unwrap_or_default()
+        };
+        // Winter: UTC+1.
+        assert_eq!(day("2024-11-28T22:59:59Z"), "2024-11-28");
+        assert_eq!(day("2024-11-28T23:00:00Z"), "2024-11-29");
+        // Summer: UTC+2, from the last Sunday of March (2024-03-31) to that of October
+        // (2024-10-27), each at 01.00 UTC.
+        assert_eq!(day("2024-06-10T22:00:00Z"), "2024-06-11");
+        assert_eq!(day("2024-03-31T00:59:59Z"), "2024-03-31");
+        assert_eq!(day("2024-10-26T22:30:00Z"), "2024-10-27");
+        assert_eq!(day("2024-10-27T22:30:00Z"), "2024-10-27");
+    }
 
     #[test]
     fn amounts_and_dates() {

@@ -64,6 +64,8 @@ rules! {
     a_vote_counts_every_member_once_and_not_the_disqualified => "vote-incomplete",
     only_members_present_propose_vote_or_reserve => "member-not-present",
     anslag_within_two_days_of_justering => "anslag-posted-late",
+    anslag_not_before_the_justering => "anslag-before-justering",
+    anslag_not_before_its_part_of_the_justering => "anslag-before-its-justering-part",
     the_anslag_deadline_moves_past_a_weekend => "anslag-late-after-weekend",
     adjustment_within_14_days => "adjustment-after-14-days",
     adjustment_not_before_the_meeting => "adjustment-before-meeting",

@@ -131,7 +131,12 @@ fn keys(dir: &Path) -> Option<()> {
 
 /// The protocol of seed 000's meeting, built into `dir`.
 fn protocol(dir: &Path) -> PathBuf {
-    let built = paragraf::build(&[seed_meeting()], dir, &paragraf::BuildOptions::default())
+    protocol_of(seed_meeting(), dir)
+}
+
+/// The protocol of `meeting`, built into `dir`.
+fn protocol_of(meeting: PathBuf, dir: &Path) -> PathBuf {
+    let built = paragraf::build(&[meeting], dir, &paragraf::BuildOptions::default())
         .unwrap_or_else(|e| panic!("{e}"));
     built
         .written
@@ -275,6 +280,50 @@ fn a_protocol_signed_by_the_chair_and_the_justerare_verifies_and_the_oracles_agr
             2,
             "{report}"
         );
+    }
+}
+
+#[test]
+fn a_protocol_justerat_digitally_is_signed_by_those_it_lists_and_verifies() {
+    // Regionstyrelsen's protocol says "Justeras digitalt" and lists its signers; signed by
+    // the ordförande, the justerare and the secretary it is unchanged and names each. They
+    // sign today, long after the anslag the protocol says was posted 29 november 2024:
+    // verify says so.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let Some(()) = keys(dir.path()) else { return };
+    let meeting = repo().join("cases/regionstyrelsen/2024-11-26/sammantrade.yaml");
+    let original = protocol_of(meeting, &dir.path().join("ut"));
+    assert!(page_text(&original, 1).contains("Justeras digitalt"));
+    let signed = dir.path().join(original.file_name().expect("name"));
+    std::fs::copy(&original, &signed).expect("copied");
+    for (who, role) in [
+        ("anna", "ordförande"),
+        ("bertil", "justerare"),
+        ("anna", "sekreterare"),
+    ] {
+        sign_with_p12(dir.path(), &signed, who, role);
+    }
+    let verdict = verified(dir.path(), &signed);
+    assert!(verdict.contains("oförändrad och underskriven"), "{verdict}");
+    for signer in [
+        "underskrift av Anna Andersson som ordförande (",
+        "underskrift av Bertil Berg som justerare (",
+        "underskrift av Anna Andersson som sekreterare (",
+    ] {
+        assert!(verdict.contains(signer), "{verdict}");
+    }
+    assert_eq!(
+        verdict
+            .matches("efter dagen då anslaget om justeringen sattes upp")
+            .count(),
+        3,
+        "{verdict}"
+    );
+    if let Some(report) = pdfsig(&signed) {
+        assert_eq!(report.matches("Signature is Valid.").count(), 3, "{report}");
+    }
+    if let Some(report) = signing::pyhanko(&signed, Some(&dir.path().join("ca.pem"))) {
+        assert!(signing::pyhanko_finds_only_signing(&report), "{report}");
     }
 }
 

@@ -61,6 +61,8 @@ pub struct MeetingView {
     pub adjusters: Vec<ApproverView>,
     pub certification: String,
     pub notice: Option<NoticeView>,
+    /// Justerat with electronic signatures: the signers listed, no lines to sign on.
+    pub digital: bool,
 }
 
 /// Someone who chaired §§ in the chair's place: `§ 172`, `Bo Ström`.
@@ -68,6 +70,7 @@ pub struct MeetingView {
 pub struct ActingChair {
     pub paragraphs: String,
     pub name: String,
+    pub party: Option<String>,
 }
 
 /// A justerare: `Bo Ström`, with a stand-in `Lisa Ek`, each with their party when the
@@ -81,12 +84,15 @@ pub struct ApproverView {
     pub stand_in_party: Option<String>,
 }
 
+/// The party of `name` as the organ's roll gives it.
+fn party_of(loaded: &LoadedMeeting, name: &str) -> Option<String> {
+    let composition = loaded.composition.as_ref()?;
+    composition.seat_of(name).map(|s| s.party.clone())
+}
+
 impl ApproverView {
     fn of(adjuster: &Approver, loaded: &LoadedMeeting) -> Self {
-        let party = |name: &str| {
-            let composition = loaded.composition.as_ref()?;
-            composition.seat_of(name).map(|s| s.party.clone())
-        };
+        let party = |name: &str| party_of(loaded, name);
         ApproverView {
             name: adjuster.namn.clone(),
             title: adjuster.titel.clone(),
@@ -186,7 +192,10 @@ fn meeting_view(
         // The kallelse, of no part, is signed by the meeting's ordförande.
         chair: part
             .map_or(facts.signing_chair.as_ref(), |p| p.chair.as_ref())
-            .map(PersonView::from),
+            .map(|chair| PersonView {
+                party: party_of(loaded, &chair.namn),
+                ..PersonView::from(chair)
+            }),
         acting_chairs: acting_chairs(loaded, items),
         adjusters: part
             .map(|p| {
@@ -201,6 +210,7 @@ fn meeting_view(
             .clone()
             .unwrap_or_else(|| profile.formuleringar.utdragsbestyrkande.clone()),
         notice: part.and_then(|p| notice_view(loaded, facts, phrasing, p)),
+        digital: loaded.digital_adjustment(),
     }
 }
 
@@ -220,6 +230,7 @@ fn acting_chairs(loaded: &LoadedMeeting, items: &[usize]) -> Vec<ActingChair> {
         .into_iter()
         .map(|(name, numbers)| ActingChair {
             paragraphs: swedish::paragraph_list(None, &numbers),
+            party: party_of(loaded, &name),
             name,
         })
         .collect()
@@ -331,6 +342,7 @@ pub fn meeting_documents(
             Arc::make_mut(&mut header).chair = Some(PersonView {
                 name: name.clone(),
                 title: None,
+                party: party_of(loaded, name),
             });
         }
         let sources = std::iter::once(meeting_source.clone())

@@ -40,6 +40,8 @@ pub use statement::{StatementView, statement};
 pub struct PersonView {
     pub name: String,
     pub title: Option<String>,
+    /// The party, where a document names it (who signs a protocol digitally).
+    pub party: Option<String>,
 }
 
 impl From<&Person> for PersonView {
@@ -47,6 +49,7 @@ impl From<&Person> for PersonView {
         PersonView {
             name: person.namn.clone(),
             title: person.titel.clone(),
+            party: None,
         }
     }
 }
@@ -297,6 +300,14 @@ pub(crate) fn document_kind(case: &crate::model::LoadedCase) -> &str {
 }
 
 impl Document {
+    /// The ANSLAG/BEVIS a protocol prints: the day its justering is posted.
+    pub fn protocol_notice(&self) -> Option<&NoticeView> {
+        match &self.view {
+            View::Protocol(protocol) => protocol.meeting.notice.as_ref(),
+            _ => None,
+        }
+    }
+
     /// Redact `names` too in the document's public copies (those not already listed).
     pub fn redact_also(&mut self, names: &[String]) {
         for name in names {

@@ -31,6 +31,8 @@ pub struct NoticeView {
     pub appeal_last_day_long: String,
     pub storage: String,
     pub secretary: PersonView,
+    /// Justerat with electronic signatures: nothing to sign by hand.
+    pub digital: bool,
     /// The ANSLAG/BEVIS box's title and its lead sentence, as the profile words them,
     /// with the organ's names filled in.
     pub title: String,
@@ -117,6 +119,7 @@ pub fn notice_view(
         appeal_last_day_long: swedish::long_date(last_day),
         storage: notice.förvaringsplats.clone(),
         secretary: PersonView::from(&meeting.sekreterare),
+        digital: loaded.digital_adjustment(),
         dates: NoticeDates {
             adjusted,
             posted,

@@ -131,6 +131,27 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Protokollets försättsblad.",
     ),
     ("paragrafer", "Paragrafer", "Protokollets försättsblad."),
+    // Digital justering: the signers listed, with nothing to sign on by hand.
+    (
+        "justeras_digitalt",
+        "Justeras digitalt",
+        "Försättsbladet vid digital justering: rubriken över dem som skriver under.",
+    ),
+    (
+        "digitala_underskrifter",
+        "Protokollet skrivs under med elektroniska underskrifter, som finns i PDF-filen.",
+        "Försättsbladet vid digital justering, under rubriken.",
+    ),
+    (
+        "justerat_digitalt",
+        "Justerat digitalt",
+        "Utdraget vid digital justering, före justeringens datum.",
+    ),
+    (
+        "signeras_digitalt_av",
+        "Signeras digitalt av",
+        "ANSLAG/BEVIS, anslaget och utdragets bestyrkande vid digital justering, före sekreterarens namn (i stället för Underskrift).",
+    ),
     (
         "sekreterare",
         "Sekreterare",

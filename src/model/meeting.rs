@@ -74,6 +74,10 @@ pub struct Meeting {
     /// A meeting justerad in parts: each justering with its §§, justerare and dates.
     #[serde(default)]
     pub justeringar: Vec<ApprovalPart>,
+    /// Whether the protocol is justerat with electronic signatures (PAdES, `paragraf sign`
+    /// or a signing service) rather than on paper; by default as the profile says.
+    #[serde(default)]
+    pub digital_justering: Option<bool>,
     /// The notice on the anslagstavla that the protocol is justerat.
     #[serde(default)]
     pub anslag: Option<Notice>,

@@ -452,6 +452,12 @@ impl LoadedItem<'_> {
 }
 
 impl LoadedMeeting {
+    /// Whether the protocol is justerat with electronic signatures: as the meeting says,
+    /// else as its profile does.
+    pub fn digital_adjustment(&self) -> bool {
+        (self.meeting.digital_justering).unwrap_or(self.profile.profile.digital_justering)
+    }
+
     /// The §§ in agenda order.
     pub fn items(&self) -> impl Iterator<Item = LoadedItem<'_>> {
         self.meeting

@@ -77,7 +77,13 @@ pub fn parts(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
                     };
                     let latest = calendar::latest_posting(date);
                     if posted < date {
-                        problems.push(source.problem(&at, "anslaget sätts upp före justeringen"));
+                        problems.push(source.problem(
+                            &at,
+                            format!(
+                                "anslaget sätts upp före justeringen ({}): att protokollet är justerat kan tillkännages först när det är justerat (KL 8 kap. 12 §)",
+                                swedish::short_date(date)
+                            ),
+                        ));
                     } else if posted > latest {
                         let moved = if latest == date + chrono::Duration::days(2) {
                             ""

@@ -108,10 +108,10 @@ pub(super) struct Checked {
     /// The common name of the signer's certificate, else its whole subject.
     pub signer: Option<String>,
     pub role: Option<String>,
-    pub signed_at: Option<String>,
+    pub signed_at: Option<Duration>,
     /// A document time stamp (RFC 3161), with the time its authority gives.
     pub time_stamp: bool,
-    pub time_stamped_at: Option<String>,
+    pub time_stamped_at: Option<Duration>,
     pub trusted: Option<Trusted>,
     /// Every reason it does not hold.
     pub problems: Vec<String>,
@@ -196,7 +196,7 @@ fn check_signer(
             if !holds {
                 problems.push("tidsstämpelns avtryck STÄMMER INTE med de byte den täcker".into());
             }
-            checked.time_stamped_at = Some(info.gen_time.to_date_time().to_string());
+            checked.time_stamped_at = Some(info.gen_time.to_unix_duration());
             hash.digest(&[&econtent])
         }
     };
@@ -205,7 +205,7 @@ fn check_signer(
     }
     checked.signed_at = value(rfc5911::ID_SIGNING_TIME)
         .and_then(|v| x509_cert::time::Time::from_der(&v.to_der().ok()?).ok())
-        .map(|t| t.to_string());
+        .map(|t| t.to_unix_duration());
     checked.role = value(SIGNER_ATTRIBUTES_V2)
         .and_then(|v| v.decode_as::<SignerAttributeV2>().ok())
         .and_then(|a| a.claimed_attributes)

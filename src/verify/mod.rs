@@ -17,11 +17,12 @@ mod revisions;
 
 use std::path::Path;
 
+use chrono::{DateTime, NaiveDate, Utc};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use crate::error::{Problem, Result};
 use crate::plan::{self, BuildOptions, Planned};
-use crate::{extract, model};
+use crate::{extract, model, swedish};
 
 pub use cms::{Trust, Trusted};
 
@@ -31,8 +32,9 @@ pub enum Finding {
     /// Byte for byte the document (its file stem) its attached sources make.
     Unchanged(String),
     /// paragraf's revision is the document (its file stem) its sources make, and every
-    /// revision after it only signs it, each signature holding.
-    Signed(String, Vec<Signature>),
+    /// revision after it only signs it, each signature holding; with what a registrar
+    /// should look into all the same (a protocol signed after its anslag was posted).
+    Signed(String, Vec<Signature>, Vec<String>),
     /// paragraf's revision is what its sources make, but a later revision changes more
     /// than signing may, or a signature does not hold: each reason said.
     Appended {
@@ -53,8 +55,11 @@ pub struct Signature {
     pub signer: String,
     /// The role the signer claims (signer-attributes-v2), else the signature's /Reason.
     pub role: Option<String>,
-    /// The signature dictionary's /M, else the time stamp's or the CMS signing time.
+    /// The signature dictionary's /M as written, else the time stamp's or the CMS signing
+    /// time.
     pub signed_at: Option<String>,
+    /// The same time as an instant, when it can be read.
+    pub at: Option<DateTime<Utc>>,
     /// A document time stamp (RFC 3161) rather than a person's signature.
     pub time_stamp: bool,
     /// The revision it signs (paragraf's is 1).
@@ -131,11 +136,15 @@ impl Finding {
             Finding::Unchanged(stem) => {
                 format!("oförändrad: exakt den PDF ({stem}.pdf) som de bifogade källorna ger")
             }
-            Finding::Signed(stem, signatures) => format!(
+            Finding::Signed(stem, signatures, warnings) => format!(
                 "oförändrad och underskriven: paragrafs revision är exakt den PDF ({stem}.pdf) \
                  som källorna ger, och det som lagts till efter den är bara underskrifter{} \
-                 (spärrar av certifikat kontrolleras inte här)",
-                signed(signatures)
+                 (spärrar av certifikat kontrolleras inte här){}",
+                signed(signatures),
+                warnings
+                    .iter()
+                    .map(|w| format!("; VARNING: {w}"))
+                    .collect::<String>()
             ),
             Finding::Appended {
                 signatures,
@@ -169,16 +178,64 @@ pub fn verify(pdf: &Path, trust: &Trust) -> Result<Finding> {
     };
     let own = &bytes[..revisions[0].end];
     match rebuilt(own, pdf)? {
-        Rebuilt::Same(stem) if revisions.len() == 1 => Ok(Finding::Unchanged(stem)),
-        Rebuilt::Same(stem) => Ok(later_revisions(&bytes, &revisions, trust, stem)),
+        Rebuilt::Same(stem, _) if revisions.len() == 1 => Ok(Finding::Unchanged(stem)),
+        Rebuilt::Same(stem, posted) => Ok(match later_revisions(&bytes, &revisions, trust, stem) {
+            Finding::Signed(stem, signatures, _) => {
+                let warnings = posted.map_or_else(Vec::new, |posted| {
+                    signed_after_posting(&signatures, &posted)
+                });
+                Finding::Signed(stem, signatures, warnings)
+            }
+            finding => finding,
+        }),
         Rebuilt::Other(finding) => Ok(finding),
     }
 }
 
+/// The day a protocol's ANSLAG/BEVIS says its justering is posted, and as it prints it.
+struct Posted {
+    day: NaiveDate,
+    printed: String,
+}
+
+/// What a registrar should see about the signatures of a protocol whose anslag is posted
+/// as `posted` says: each signed on a later day (in Sweden) means the protocol was posted
+/// before it was justerat, and one without a time cannot be told to precede it. A
+/// document time stamp may come any time later.
+fn signed_after_posting(signatures: &[Signature], posted: &Posted) -> Vec<String> {
+    signatures
+        .iter()
+        .filter(|s| !s.time_stamp)
+        .filter_map(|s| {
+            let role = s
+                .role
+                .as_ref()
+                .map_or_else(String::new, |r| format!(" som {r}"));
+            match s.at.map(swedish::day_in_sweden) {
+                Some(day) if day > posted.day => Some(format!(
+                    "{}{role} skrev under {}, efter dagen då anslaget om justeringen sattes upp \
+                     enligt protokollets ANSLAG/BEVIS ({}): protokollet anslogs innan det var \
+                     justerat",
+                    s.signer,
+                    swedish::short_date(day),
+                    posted.printed
+                )),
+                Some(_) => None,
+                None => Some(format!(
+                    "underskriften av {}{role} har ingen tid: att den gjordes före anslaget \
+                     ({}) går inte att se",
+                    s.signer, posted.printed
+                )),
+            }
+        })
+        .collect()
+}
+
 /// What the rebuild of paragraf's revision gave.
 enum Rebuilt {
-    /// The revision is this document (its file stem), byte for byte.
-    Same(String),
+    /// The revision is this document (its file stem), byte for byte; for a protocol, the
+    /// day its anslag is posted.
+    Same(String, Option<Posted>),
     /// It is not, or it cannot be told.
     Other(Finding),
 }
@@ -248,11 +305,18 @@ fn rebuilt(own: &[u8], pdf: &Path) -> Result<Rebuilt> {
         })
     };
     let is_own = |p: &&Planned| made_from(p).unwrap_or(false);
+    let same = |p: &Planned| {
+        let posted = p.document.protocol_notice().map(|notice| Posted {
+            day: notice.dates.posted,
+            printed: notice.posted_on.clone(),
+        });
+        Rebuilt::Same(p.stem.clone(), posted)
+    };
     let stem = pdf.file_stem().map(|s| s.to_string_lossy().into_owned());
     let why = match planned.iter().find(|p| Some(&p.stem) == stem.as_ref()) {
         Some(named) => {
             match made_from(named) {
-                Ok(true) => return Ok(Rebuilt::Same(named.stem.clone())),
+                Ok(true) => return Ok(same(named)),
                 Ok(false) => {}
                 Err(e) => return Ok(unbuildable(e)),
             }
@@ -274,7 +338,7 @@ fn rebuilt(own: &[u8], pdf: &Path) -> Result<Rebuilt> {
             }
         }
         None => match planned.iter().filter(carries_these).find(is_own) {
-            Some(same) => return Ok(Rebuilt::Same(same.stem.clone())),
+            Some(found) => return Ok(same(found)),
             None => "innehållet är ingen av de handlingar som de bifogade källorna ger (en \
                      byte, en sida eller en bifogad fil har ändrats, eller PDF:en gjordes med \
                      andra mallar eller en annan PDF-standard)"
@@ -342,7 +406,7 @@ fn later_revisions(
         problems.push(format!("underskriften av {} håller inte", s.signer));
     }
     if problems.is_empty() {
-        Finding::Signed(stem, signatures)
+        Finding::Signed(stem, signatures, Vec::new())
     } else {
         Finding::Appended {
             signatures,
@@ -398,16 +462,25 @@ fn signature(
             .ok()
             .and_then(|o| lopdf::decode_text_string(o).ok())
     };
+    let written = text(b"M");
+    let instant = |since: std::time::Duration| {
+        DateTime::from_timestamp(i64::try_from(since.as_secs()).ok()?, 0)
+    };
+    let at = written
+        .as_deref()
+        .and_then(pdf_instant)
+        .or_else(|| checked.time_stamped_at.and_then(instant))
+        .or_else(|| checked.signed_at.and_then(instant));
     Signature {
         signer: checked
             .signer
             .or_else(|| text(b"Name"))
             .unwrap_or_else(|| "okänd".into()),
         role: checked.role.or_else(|| text(b"Reason")),
-        signed_at: text(b"M")
+        signed_at: written
             .map(|m| pdf_date(&m))
-            .or(checked.time_stamped_at)
-            .or(checked.signed_at),
+            .or_else(|| at.map(|at| at.format("%Y-%m-%d %H:%M:%S UTC").to_string())),
+        at,
         time_stamp: checked.time_stamp,
         revision: number,
         ranges,
@@ -463,6 +536,33 @@ fn covers_revision(
     Ok(())
 }
 
+/// The instant of a PDF date (`D:20241001120000+02'00'`, `D:20241001100000Z`); one
+/// without a zone is taken as UTC.
+fn pdf_instant(text: &str) -> Option<DateTime<Utc>> {
+    let digits = text.strip_prefix("D:").unwrap_or(text);
+    let stamp = digits.get(..14)?;
+    let local = chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%d%H%M%S").ok()?;
+    let zone = digits[14..].replace('\'', "");
+    let offset = match zone.as_bytes() {
+        [] | [b'Z', ..] => 0,
+        [sign @ (b'+' | b'-'), rest @ ..] => {
+            let number = |part: &[u8]| std::str::from_utf8(part).ok()?.parse::<i32>().ok();
+            let hours = number(rest.get(..2)?)?;
+            let minutes = rest.get(2..4).map_or(Some(0), number)?;
+            let seconds = hours * 3600 + minutes * 60;
+            if *sign == b'-' { -seconds } else { seconds }
+        }
+        _ => return None,
+    };
+    let offset = chrono::FixedOffset::east_opt(offset)?;
+    Some(
+        local
+            .and_local_timezone(offset)
+            .single()?
+            .with_timezone(&Utc),
+    )
+}
+
 /// A PDF date (`D:20241001120000+02'00'`) as people write it (`2024-10-01 12:00:00
 /// +02:00`); anything else as it is.
 fn pdf_date(text: &str) -> String {
@@ -503,5 +603,23 @@ mod tests {
         );
         assert_eq!(pdf_date("D:20241001120000Z"), "2024-10-01 12:00:00 UTC");
         assert_eq!(pdf_date("i går"), "i går");
+    }
+
+    #[test]
+    fn a_pdf_date_is_read_in_its_zone() {
+        let utc = |text| pdf_instant(text).map(|at| at.to_rfc3339());
+        assert_eq!(
+            utc("D:20241001120000+02'00'").as_deref(),
+            Some("2024-10-01T10:00:00+00:00")
+        );
+        assert_eq!(
+            utc("D:20241128233000-01'30").as_deref(),
+            Some("2024-11-29T01:00:00+00:00")
+        );
+        assert_eq!(
+            utc("D:20241001120000Z").as_deref(),
+            Some("2024-10-01T12:00:00+00:00")
+        );
+        assert_eq!(utc("i går"), None);
     }
 }

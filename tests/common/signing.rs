@@ -85,14 +85,13 @@ impl Ca {
 
 /// `pdf` signed by `key` in `role`, as `paragraf sign` does.
 pub fn signed(pdf: &[u8], key: &Key, role: Role) -> Vec<u8> {
-    paragraf::sign::sign(
-        pdf,
-        std::path::Path::new("test.pdf"),
-        key,
-        role,
-        "D:20241001120000+02'00'",
-    )
-    .unwrap_or_else(|e| panic!("{e}"))
+    signed_at(pdf, key, role, "D:20241001120000+02'00'")
+}
+
+/// `pdf` signed by `key` in `role` at `time` (a PDF date).
+pub fn signed_at(pdf: &[u8], key: &Key, role: Role, time: &str) -> Vec<u8> {
+    paragraf::sign::sign(pdf, std::path::Path::new("test.pdf"), key, role, time)
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// An external program a test asks for a verdict: `PARAGRAF_<NAME>` or `name` on the

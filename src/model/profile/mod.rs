@@ -127,6 +127,10 @@ pub struct Profile {
     /// The whole roll: ledamöter and ersättare not present, and vacant seats, too.
     #[serde(default)]
     pub hela_närvarolistan: bool,
+    /// Whether the organ's protocols are justerade with electronic signatures: no lines
+    /// to sign on, the signers listed instead. A meeting may say otherwise.
+    #[serde(default)]
+    pub digital_justering: bool,
     #[serde(default)]
     pub rubriker: Headings,
     #[serde(default)]
