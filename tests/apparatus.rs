@@ -292,7 +292,7 @@ fn a_vacant_seat_is_never_a_person() {
     ));
     // The bilaga's row for the seat, and the ersättare serving in it.
     assert!(
-        protocol.contains("Sofia Wennberg* ers. för vakant plats M"),
+        protocol.contains("Sofia Wennberg*, ers. för vakant plats M"),
         "{protocol}"
     );
     assert!(protocol.contains("Vakant M"), "{protocol}");

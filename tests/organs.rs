@@ -385,3 +385,22 @@ fn support_for_the_main_proposal_is_not_counted_as_a_proposal() {
     }
     assert!(!extract.contains("tre förslag"), "{extract}");
 }
+
+/// Remote participation and clock times are data: the närvarolista says "deltar på
+/// distans", "kom kl. 18.25" and "lämnade sammanträdet kl. 20.10" from `distans`, `kom`
+/// and `gick`, and the one at a distance counts as serving in every §.
+#[test]
+fn remote_participation_and_clock_times_are_printed_from_data() {
+    let pdfs = &assembly().1;
+    let protocol = text(pdf(pdfs, "kommunfullmaktige_protokoll.pdf"));
+    for expected in [
+        "Fatima Ali, deltar på distans S X X X X",
+        "Lars Berg, lämnade sammanträdet kl. 20.10 S X X X",
+        "Stefan Borg, kom kl. 18.25 SD X X X",
+    ] {
+        assert!(
+            protocol.contains(expected),
+            "missing {expected:?} in\n{protocol}"
+        );
+    }
+}

@@ -6,7 +6,8 @@
 use serde::Serialize;
 
 use crate::facts::{Attendant, Listed, MeetingFacts, Roll};
-use crate::model::{LoadedMeeting, ParagraphNumber, RosterSeat, VACANT};
+use crate::model::labels::label;
+use crate::model::{LoadedMeeting, Member, ParagraphNumber, Remote, RosterSeat, VACANT};
 use crate::swedish;
 
 /// A person at the meeting, as the protocol lists them: name, then what they are there as.
@@ -100,6 +101,36 @@ fn limited_to(
     (covered.len() < items.len()).then_some(covered)
 }
 
+/// What the lists say after a name of how someone took part: at a distance, arriving or
+/// leaving at a time, and the secretary's own note.
+fn attendance_notes(loaded: &LoadedMeeting, member: &Member) -> Vec<String> {
+    let labels = &loaded.profile.profile.etiketter;
+    let mut notes = Vec::new();
+    match &member.distans {
+        Remote::No => {}
+        Remote::Whole => notes.push(label(labels, "på_distans").to_owned()),
+        Remote::Paragraphs(list) => {
+            let numbers: Vec<ParagraphNumber> = (loaded.numbers.iter())
+                .copied()
+                .filter(|n| list.contains(*n))
+                .collect();
+            notes.push(format!(
+                "{} {}",
+                label(labels, "på_distans"),
+                swedish::paragraph_list(None, &numbers)
+            ));
+        }
+    }
+    if let Some(time) = member.kom {
+        notes.push(format!("{} {time}", label(labels, "kom_kl")));
+    }
+    if let Some(time) = member.gick {
+        notes.push(format!("{} {time}", label(labels, "gick_kl")));
+    }
+    notes.extend(member.anteckning.clone());
+    notes
+}
+
 /// The first page's lists for the part of the meeting at `items`: those who serve in any
 /// of its §§, then the ersättare present who do not serve.
 pub fn cover_lists(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize]) -> CoverLists {
@@ -137,9 +168,7 @@ pub fn cover_lists(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize]
         {
             note.push(swedish::paragraph_list(None, &covered));
         }
-        if let Some(extra) = &member.anteckning {
-            note.push(extra.clone());
-        }
+        note.extend(attendance_notes(loaded, member));
         // "Roger Nilsson (SD), §§ 61–64, lämnade sammanträdet kl. 11.20".
         let party = member
             .parti
@@ -276,8 +305,10 @@ pub fn roll_table(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize])
             }
             // "kom kl. 18.25": the list in a bilaga says it as the first page would.
             for (_, a) in &entries {
-                if let Some(extra) = a.member.anteckning.as_ref().filter(|e| !note.contains(e)) {
-                    note.push(extra.clone());
+                for extra in attendance_notes(loaded, &a.member) {
+                    if !note.contains(&extra) {
+                        note.push(extra);
+                    }
                 }
             }
             let serving = segments

@@ -5,7 +5,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Composition, LoadedMeeting, Member, ParagraphList, ParagraphNumber, VACANT};
+use crate::model::{
+    Composition, LoadedMeeting, Member, ParagraphList, ParagraphNumber, Remote, VACANT,
+};
 
 /// Which list of the meeting file an entry stands in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -411,6 +413,9 @@ fn from_roster(loaded: &LoadedMeeting, composition: &Composition) -> Parts {
                     paragrafer: None,
                     ej_paragrafer: None,
                     anteckning: None,
+                    distans: Remote::No,
+                    kom: None,
+                    gick: None,
                 },
                 listed: Listed::Members,
                 index: None,

@@ -116,6 +116,21 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     ("frånvarande", "Frånvarande", "Protokollets försättsblad."),
     ("vakant", "Vakant", "En obesatt plats i förteckningen."),
     (
+        "på_distans",
+        "deltar på distans",
+        "Efter namnet på den som deltar på distans (distans), med paragraferna.",
+    ),
+    (
+        "kom_kl",
+        "kom kl.",
+        "Efter namnet på den som kom efter början (kom), före klockslaget.",
+    ),
+    (
+        "gick_kl",
+        "lämnade sammanträdet kl.",
+        "Efter namnet på den som gick före slutet (gick), före klockslaget.",
+    ),
+    (
         "övriga_närvarande",
         "Övriga närvarande",
         "Protokollets försättsblad och bilaga.",

@@ -206,6 +206,66 @@ pub struct Member {
     /// A note after the name: `från kl. 14.10`.
     #[serde(default)]
     pub anteckning: Option<String>,
+    /// Taking part at a distance (KL 5 kap. 16 §, 6 kap. 24 §): `true` for the whole
+    /// meeting, or the §§ (`§§ 3–5`). Counts as presence, for beslutförhet too.
+    #[serde(default)]
+    pub distans: Remote,
+    /// When they arrived after the start: `18.25`.
+    #[serde(default)]
+    pub kom: Option<ClockTime>,
+    /// When they left before the end: `20.10`.
+    #[serde(default)]
+    pub gick: Option<ClockTime>,
+}
+
+/// Whether someone takes part at a distance ("deltar på distans", "via länk"): not, the
+/// whole meeting, or in the §§ given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Remote {
+    #[default]
+    No,
+    Whole,
+    Paragraphs(ParagraphList),
+}
+
+impl<'de> Deserialize<'de> for Remote {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Form;
+        impl<'de> Visitor<'de> for Form {
+            type Value = Remote;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("`true` (hela sammanträdet) eller paragrafer, t.ex. \"§§ 3–5\"")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Remote, E> {
+                Ok(if v { Remote::Whole } else { Remote::No })
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Remote, E> {
+                ParagraphList::deserialize(v.into_deserializer()).map(Remote::Paragraphs)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Remote, E> {
+                ParagraphList::deserialize(v.into_deserializer()).map(Remote::Paragraphs)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Remote, E> {
+                ParagraphList::deserialize(v.into_deserializer()).map(Remote::Paragraphs)
+            }
+        }
+        deserializer.deserialize_any(Form)
+    }
+}
+
+impl JsonSchema for Remote {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Remote".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let paragraphs = generator.subschema_for::<ParagraphList>();
+        schemars::json_schema!({ "anyOf": [{"type": "boolean"}, paragraphs] })
+    }
 }
 
 /// A ledamot or ersättare not present.

@@ -48,7 +48,7 @@ pub use layout::{
 };
 pub use meeting::{
     Absent, Approval, ApprovalPart, Approver, Attendee, Meeting, Member, Notice, Organ, OrganKind,
-    PartParagraphs, Stage, VACANT, Vacancy,
+    PartParagraphs, Remote, Stage, VACANT, Vacancy,
 };
 pub use paragraph::{MAX_PARAGRAPH, ParagraphList, ParagraphNumber};
 pub use positions::Positions;

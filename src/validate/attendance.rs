@@ -5,8 +5,11 @@
 use std::collections::BTreeMap;
 
 use crate::error::Problem;
+use crate::facts::Attendant;
 use crate::facts::{self, MeetingFacts, Roll};
-use crate::model::{BallotSide, LoadedItem, LoadedMeeting, Names, ParagraphNumber};
+use crate::model::{
+    BallotSide, LoadedItem, LoadedMeeting, MeetingTime, Names, ParagraphNumber, Remote,
+};
 use crate::swedish::capitalized;
 
 /// The roll itself: the §§ it names exist, and nobody and no seat serves twice in a §.
@@ -36,6 +39,7 @@ pub fn roll(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
                 ));
             }
         }
+        problems.extend(taking_part(loaded, roll, attendant));
         if attendant.member.ersätter.as_deref() == Some(attendant.member.namn.as_str()) {
             problems.push(source.problem(
                 &attendant.field("ersätter"),
@@ -147,6 +151,88 @@ enum Need {
     Serving,
     /// Present, serving or not: to enter a protokollsanteckning.
     Present,
+}
+
+/// How someone took part: remote §§ the meeting has and they attended, and times of
+/// arriving and leaving within the meeting's, in that order, with §§ that show it.
+fn taking_part(loaded: &LoadedMeeting, roll: &Roll, attendant: &Attendant) -> Vec<Problem> {
+    let (source, member) = (&loaded.source, &attendant.member);
+    let mut problems = Vec::new();
+    if let Remote::Paragraphs(list) = &member.distans {
+        for (index, number) in loaded.numbers.iter().enumerate() {
+            if list.contains(*number) && !roll.present(index, &member.namn) {
+                problems.push(source.problem(
+                    &attendant.field("distans"),
+                    format!(
+                        "{} deltar på distans i § {number} men är inte med i den paragrafen",
+                        member.namn
+                    ),
+                ));
+            }
+        }
+        let mut unknown: Vec<ParagraphNumber> = list
+            .bounds()
+            .filter(|n| !loaded.numbers.contains(n))
+            .collect();
+        unknown.dedup();
+        for number in unknown {
+            problems.push(source.problem(
+                &attendant.field("distans"),
+                format!("§ {number} finns inte i sammanträdet"),
+            ));
+        }
+    }
+    let sitting = match &loaded.meeting.tid {
+        Some(MeetingTime::Span(sitting)) => Some(sitting),
+        _ => None,
+    };
+    for (key, time) in [("kom", member.kom), ("gick", member.gick)] {
+        let (Some(time), Some(sitting)) = (time, sitting) else {
+            continue;
+        };
+        let outside = time < sitting.från || sitting.till.is_some_and(|end| time > end);
+        if outside {
+            let end = sitting.till.map(|t| format!("–{t}")).unwrap_or_default();
+            problems.push(source.problem(
+                &attendant.field(key),
+                format!(
+                    "kl. {time} ligger utanför sammanträdet (kl. {}{end})",
+                    sitting.från
+                ),
+            ));
+        }
+    }
+    if let (Some(came), Some(left)) = (member.kom, member.gick)
+        && left <= came
+    {
+        problems.push(source.problem(
+            &attendant.field("gick"),
+            format!(
+                "{} gick kl. {left}, inte efter att ha kommit kl. {came}",
+                member.namn
+            ),
+        ));
+    }
+    // Arriving late or leaving early means some §§ were missed: the entry says which, or
+    // an ersättare's §§ in the seat do.
+    let whole = member.paragrafer.is_none()
+        && member.ej_paragrafer.is_none()
+        && attendant.replaced_in.is_empty();
+    if whole && (member.kom.is_some() || member.gick.is_some()) && attendant.serves_somewhere() {
+        let key = if member.kom.is_some() { "kom" } else { "gick" };
+        problems.push(
+            source
+                .problem(
+                    &attendant.field(key),
+                    format!(
+                        "{} kom eller gick under sammanträdet men står som med i alla paragrafer: ange vilka (`paragrafer` eller `ej_paragrafer`)",
+                        member.namn
+                    ),
+                )
+                .warning(),
+        );
+    }
+    problems
 }
 
 /// Why `name` cannot `act` in the § of `item`, if they cannot.
