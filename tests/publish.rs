@@ -698,3 +698,51 @@ fn a_case_built_alone_is_redacted_as_its_meeting_is() {
         assert!(!shown.contains(name), "{name} in {shown}");
     }
 }
+
+/// The board puts the last day to appeal first and in bold; the archive tells its notices
+/// in the past tense; an extract's page of a § open to laglighetsprövning says how and by
+/// when, with a link to the anslag it runs from.
+#[test]
+fn the_web_says_when_and_how_to_appeal_in_the_right_tense() {
+    let board = read(&site().join("anslagstavla/index.html"));
+    let first = board
+        .split("<dl class=\"fakta\">")
+        .nth(1)
+        .and_then(|facts| facts.split("</dt>").next())
+        .unwrap_or_default();
+    assert!(first.contains("Sista dag att överklaga"), "{board}");
+    assert!(board.contains("<dd><strong><time"), "{board}");
+    let page = read(&site().join("anslagstavla/arkiv.html"));
+    // The notices, without the standing text on how to appeal that ends the page.
+    let archive = page
+        .split("<section class=\"overklaga\"")
+        .next()
+        .unwrap_or_default();
+    assert!(archive.contains("Anslaget togs ned"), "{archive}");
+    assert!(archive.contains("gick ut den"), "{archive}");
+    assert!(
+        !archive.contains("tas ned") && !archive.contains("kan överklaga"),
+        "{archive}"
+    );
+    let extract = read(&site().join(
+        "protokoll/2024-09-17_kultur-och-fritidsnamnden_protokollsutdrag_p002_kfn-2024-188.html",
+    ))
+    .replace('\u{a0}', " ");
+    assert!(
+        extract.contains("kan överklaga nämndens beslut i KFN § 2 genom laglighetsprövning"),
+        "{extract}"
+    );
+    assert!(
+        extract
+            .contains("href=\"../anslagstavla/2024-09-25_kultur-och-fritidsnamnden_anslag.pdf\""),
+        "{extract}"
+    );
+    // An informationsärende (BUN § 44) decides nothing: nothing to appeal.
+    let information = read(&site().join(
+        "protokoll/2024-11-12_barn-och-utbildningsnamnden_protokollsutdrag_p044_information-om-forskoleplatser-varen-2025.html",
+    ));
+    assert!(
+        !information.contains("laglighetsprövning enligt 13 kap."),
+        "{information}"
+    );
+}

@@ -49,6 +49,9 @@ pub struct ItemView {
     /// For a decision that proposes to another organ: the extract's sentence that it
     /// cannot be appealed.
     pub proposal_note: Option<String>,
+    /// For a decision open to laglighetsprövning, once its anslag is dated: who may appeal
+    /// it and by when, in the anslag's words (the web page of the extract says it).
+    pub lawfulness_appeal: Option<String>,
     /// What the organs that prepared the matter proposed, with their record.
     pub preparations: Vec<PreparationView>,
     pub procedure: String,
@@ -170,6 +173,7 @@ pub(super) fn items(
             },
             closed_doors: i.stängda_dörrar,
             appeal_instructions: appeal_instructions(loaded, &item, phrasing),
+            lawfulness_appeal: lawfulness_appeal(loaded, facts, &item, phrasing),
             proposal_note: proposal_receivers(i).map(|to| {
                 phrasing.sentence(&phrasing.wordings.förslag_i_utdrag, &[("mottagare", &to)])
             }),
@@ -270,6 +274,31 @@ pub(super) fn proposal_receivers(item: &Item) -> Option<String> {
         .map(swedish::uncapitalized)
         .collect();
     Some(swedish::join_and(&names))
+}
+
+/// The anslag's sentence on laglighetsprövning for the one § at `item`, when it is open
+/// to it and its justering's anslag is dated.
+fn lawfulness_appeal(
+    loaded: &LoadedMeeting,
+    facts: &MeetingFacts,
+    item: &LoadedItem,
+    phrasing: &Phrasing,
+) -> Option<String> {
+    if appeal_route(item.item) != Some(AppealRoute::Lawfulness) || item.item.information {
+        return None;
+    }
+    let last_day = facts.part(item.index)?.appeal_last_day()?;
+    Some(phrasing.sentence(
+        &phrasing.wordings.laglighetsprövning,
+        &[
+            ("medlem", &facts.organ.appellants),
+            (
+                "paragrafer",
+                &swedish::paragraph(prefix(loaded), item.number),
+            ),
+            ("sista_dag", &swedish::long_date(last_day)),
+        ],
+    ))
 }
 
 /// The överklagandehänvisning of a § appealed by förvaltningsbesvär, in the profile's

@@ -192,9 +192,17 @@ fn pages(planned: &[Placed], renderer: &HtmlRenderer, site: &Site) -> Result<Vec
                     }
                     _ => false,
                 };
-                let protocol = of_kind(DocumentKind::Protocol).find(holds).map(link);
+                let holder = of_kind(DocumentKind::Protocol).find(holds);
+                let protocol = holder.map(link);
+                // The anslag from which the time to appeal the § runs.
+                let notice = holder
+                    .and_then(|h| of_kind(DocumentKind::Notice).find(|q| same_part(q, h)))
+                    .map(link);
                 let context = merge_maps([
-                    minijinja::context! { protocol => Value::from(Serde(&protocol)) },
+                    minijinja::context! {
+                        protocol => Value::from(Serde(&protocol)),
+                        notice_link => Value::from(Serde(&notice)),
+                    },
                     common(&own),
                     Value::from(Serde(view)),
                 ]);
