@@ -40,15 +40,16 @@ pub fn file_stem(document: &Document) -> String {
         parts.push(paragraph.file_part());
     }
     match (&document.dnr, document.kind) {
-        (Some(dnr), _) => parts.push(slug(dnr, 40)),
-        // A meeting's own document is named by the meeting: date, organ and kind.
+        // A meeting's own document is named by the meeting: date, organ and kind (a
+        // protocol with a diarienummer of its own too, so that its name is stable).
         (
-            None,
+            _,
             DocumentKind::Notice
             | DocumentKind::Protocol
             | DocumentKind::Agenda
             | DocumentKind::Packet,
         ) => {}
+        (Some(dnr), _) => parts.push(slug(dnr, 40)),
         (None, _) => parts.push(slug(&document.title, 60)),
     }
     parts.join("_")

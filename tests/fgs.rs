@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::repo;
+use common::{page_text, repo};
 
 fn paragraf(args: &[&str], epoch: Option<&str>) -> std::process::Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_paragraf"));
@@ -405,4 +405,35 @@ fn two_meetings_of_one_organ_name_and_day_get_two_packages() {
         let erms = std::fs::read_to_string(package.join("metadata/descriptive/erms.xml")).unwrap();
         assert_eq!(erms.matches("<erms:agent ").count().max(1), 1, "{erms}");
     }
+}
+
+/// A protocol with a diarienummer of its own (`dnr` of the meeting) prints it in its
+/// header and files the meeting's own handlingar under it in the ERMS.
+#[test]
+fn the_protocols_own_dnr_is_printed_and_filed() {
+    let (_out, folders) = packages(&["cases/regionstyrelsen"], None);
+    let package = folders.first().expect("a package");
+    let erms =
+        String::from_utf8(std::fs::read(package.join("metadata/descriptive/erms.xml")).unwrap())
+            .unwrap();
+    let file = erms
+        .split("aggregationType=\"file\"")
+        .nth(1)
+        .expect("the meeting's own file");
+    assert!(
+        file.contains("<extraId extraIdType=\"diarienummer\">RS 2024-0012</extraId>"),
+        "{erms}"
+    );
+    let protocol =
+        package.join("representations/rep1/data/2024-11-26_regionstyrelsen_protokoll.pdf");
+    let protocol = if protocol.exists() {
+        protocol
+    } else {
+        every_file(package)
+            .keys()
+            .find(|k| k.ends_with("_protokoll.pdf"))
+            .map(|k| package.join(k))
+            .expect("the protocol")
+    };
+    assert!(page_text(&protocol, 1).contains("Dnr RS 2024-0012"));
 }

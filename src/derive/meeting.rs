@@ -125,6 +125,8 @@ pub struct ProtocolView {
     pub sent_on: String,
     /// For the kallelse of an organ that keeps a roll: whom it is sent to.
     pub recipients: Option<Recipients>,
+    /// The protocol's own diarienummer, in its header.
+    pub protocol_dnr: Option<String>,
 }
 
 /// What the documents of the part (or of the whole meeting, without a part) say about the
@@ -403,6 +405,7 @@ pub fn meeting_documents(
             roll: appendix.then(|| roll_table(loaded, facts, &part.items)),
             sent_on: String::new(),
             recipients: None,
+            protocol_dnr: meeting.dnr.clone(),
             meeting: header,
         };
         if let (Some(notice), Some(posted)) = (view.meeting.notice.clone(), part.posted) {
@@ -423,15 +426,18 @@ pub fn meeting_documents(
                 View::Notice(Box::new(notice)),
             ));
         }
-        documents.push(document(
-            DocumentKind::Protocol,
-            meeting.datum,
-            format!("{heading}, {} {date}", meeting.nämnd),
-            name,
-            all_sources.clone(),
-            all_redactions.clone(),
-            View::Protocol(Box::new(view)),
-        ));
+        documents.push(Document {
+            dnr: meeting.dnr.clone(),
+            ..document(
+                DocumentKind::Protocol,
+                meeting.datum,
+                format!("{heading}, {} {date}", meeting.nämnd),
+                name,
+                all_sources.clone(),
+                all_redactions.clone(),
+                View::Protocol(Box::new(view)),
+            )
+        });
     }
     let sent_on = meeting.kallelsedatum.unwrap_or(meeting.datum);
     let agenda = ProtocolView {
@@ -441,6 +447,7 @@ pub fn meeting_documents(
         roll: None,
         sent_on: swedish::date(dates, sent_on),
         recipients: recipients(loaded),
+        protocol_dnr: None,
     };
     let items = agenda.items.clone();
     let agenda = document(

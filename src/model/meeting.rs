@@ -39,6 +39,10 @@ pub struct Meeting {
     /// The protocol's own number in the year: "Protokoll nr 10".
     #[serde(default)]
     pub protokollnummer: Option<u32>,
+    /// The protocol's own diarienummer (or process code), when the registry gives one:
+    /// printed in its header and carried into the archive package.
+    #[serde(default)]
+    pub dnr: Option<String>,
     /// Where the § numbering stands at this meeting: its first §, when not § 1 or on from
     /// the year's earlier meetings found beside it.
     #[serde(default)]

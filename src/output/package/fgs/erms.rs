@@ -109,6 +109,13 @@ impl Package<'_> {
                 if kind == "caseFile" {
                     extra_id(w, "diarienummer", id)?;
                     secrecy(w, documents.iter().any(|(p, _)| p.document.secret))?;
+                } else if let Some(dnr) = documents.iter().find_map(|(p, _)| {
+                    (p.document.kind == DocumentKind::Protocol)
+                        .then_some(p.document.dnr.as_deref())
+                        .flatten()
+                }) {
+                    // The meeting's own file under the protocol's diarienummer.
+                    extra_id(w, "diarienummer", dnr)?;
                 }
                 text_element(w, "title", title)?;
                 w.create_element("agents").write_inner_content(|w| {
