@@ -404,3 +404,24 @@ fn remote_participation_and_clock_times_are_printed_from_data() {
         );
     }
 }
+
+/// A kommunalförbund's decisions may be appealed by a member of any of its members
+/// (KL 13 kap. 1 §): the direktion's anslag names them, and its proposal to the member
+/// municipalities' fullmäktige is not offered for appeal.
+#[test]
+fn a_kommunalförbunds_anslag_names_its_members_as_who_may_appeal() {
+    let (_out, pdfs) = build(&[repo().join("cases/raddningstjansten-storsjon")]);
+    let notice = text(pdf(&pdfs, "direktionen_anslag.pdf"));
+    for expected in [
+        "Den som är medlem i någon av förbundets medlemmar (Ekby kommun, Norrby kommun och Sjöviks kommun) kan överklaga direktionens beslut i Dir §§ 31–32 och 34 genom laglighetsprövning",
+        "Beslut i Dir § 33 är förslag till kommunfullmäktige i Ekby kommun, kommunfullmäktige i Norrby kommun och kommunfullmäktige i Sjöviks kommun och går inte att överklaga",
+    ] {
+        assert!(
+            notice.contains(expected),
+            "missing {expected:?} in\n{notice}"
+        );
+    }
+    for (name, path) in &pdfs {
+        assert!(!text(path).contains("medlem i kommunen"), "{name}");
+    }
+}

@@ -98,7 +98,7 @@ pub(super) fn fee(fee: &crate::model::Fee) -> String {
 /// The profile's "{organnamn} beslutar", for the nämnd the case goes to.
 fn decision_lead(loaded: &LoadedCase) -> String {
     let profile = &loaded.profile.profile;
-    let organ = OrganFacts::named(&loaded.case.nämnd, Organ::default(), profile.huvudman);
+    let organ = OrganFacts::named(&loaded.case.nämnd, Organ::default(), profile);
     let values = organ.values();
     let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
     swedish::capitalized(&super::procedure::fill(

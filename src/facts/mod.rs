@@ -333,7 +333,7 @@ impl MeetingFacts {
         MeetingFacts {
             signing_chair,
             seats: roll.seats,
-            organ: OrganFacts::of(&loaded.meeting, loaded.profile.profile.huvudman),
+            organ: OrganFacts::of(&loaded.meeting, &loaded.profile.profile),
             roll,
             parts,
             part_of,

@@ -3,7 +3,7 @@
 
 #[cfg(doc)]
 use crate::model::ORGAN_VALUES;
-use crate::model::{Meeting, Organ, OrganKind, Principal};
+use crate::model::{Meeting, Organ, OrganKind, Principal, Profile};
 use crate::swedish::{capitalized, genitive, join_and};
 
 /// The organ of a meeting, as its sentences name it.
@@ -24,17 +24,18 @@ pub struct OrganFacts {
 }
 
 impl OrganFacts {
-    pub fn of(meeting: &Meeting, principal: Principal) -> Self {
+    pub fn of(meeting: &Meeting, profile: &Profile) -> Self {
         Self::named(
             &meeting.nämnd,
             meeting.organ.clone().unwrap_or_default(),
-            principal,
+            profile,
         )
     }
 
     /// The organ called `name`, with what its `organ` block says (a case's nämnd has none:
-    /// its kind is the one its name implies).
-    pub fn named(name: &str, given: Organ, principal: Principal) -> Self {
+    /// its kind is the one its name implies), of the body `profile` says.
+    pub fn named(name: &str, given: Organ, profile: &Profile) -> Self {
+        let principal = profile.huvudman;
         let name = name.trim().to_owned();
         let (kind, short) = infer(&name);
         let kind = given.typ.unwrap_or(kind);
@@ -54,6 +55,11 @@ impl OrganFacts {
                 _ => short,
             });
         let appellants = match (kind, given.samverkande.as_slice()) {
+            // A member of any of a kommunalförbund's members (KL 13 kap. 1 §).
+            _ if principal == Principal::Federation => format!(
+                "någon av förbundets medlemmar ({})",
+                join_and(&profile.medlemmar)
+            ),
             (OrganKind::JointCommittee, [_, _, ..]) => format!(
                 "någon av {} {}",
                 principal.plural(),
@@ -134,7 +140,7 @@ mod tests {
             "{yaml}\ndatum: 2024-01-01\nsekreterare: {{namn: X}}\nparagrafer: []\n"
         ))
         .unwrap_or_else(|e| panic!("{e}"));
-        OrganFacts::of(&meeting, Principal::Municipality)
+        OrganFacts::of(&meeting, &Profile::default())
     }
 
     #[test]

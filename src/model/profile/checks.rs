@@ -3,7 +3,8 @@
 //! columns the ärendeförteckning cannot fill, a web colour white text is unreadable on).
 
 use super::{
-    LOGO_HEIGHTS_MM, NoticeForm, ORGAN_VALUES, ParagraphPart, Piece, Profile, Wordings, pieces,
+    LOGO_HEIGHTS_MM, NoticeForm, ORGAN_VALUES, ParagraphPart, Piece, Principal, Profile, Wordings,
+    pieces,
 };
 use crate::error::Problem;
 use crate::model::SourceFile;
@@ -183,4 +184,19 @@ fn relative_luminance(rgb: [u8; 3]) -> f64 {
         }
     };
     0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2])
+}
+
+/// A kommunalförbund names its members, whose members may appeal; only it has members.
+pub(super) fn members_problem(profile: &Profile, source: &SourceFile) -> Option<Problem> {
+    match (profile.huvudman, profile.medlemmar.is_empty()) {
+        (Principal::Federation, true) => Some(source.problem(
+            "huvudman",
+            "ett kommunalförbunds profil anger förbundets medlemmar under `medlemmar` (t.ex. [Ekby kommun, Norrby kommun]): den som är medlem i någon av dem får överklaga förbundets beslut (KL 13 kap. 1 §)",
+        )),
+        (Principal::Municipality | Principal::Region, false) => Some(source.problem(
+            "medlemmar",
+            "bara ett kommunalförbund har medlemmar: ange `huvudman: kommunalförbund`, eller ta bort `medlemmar`",
+        )),
+        _ => None,
+    }
 }

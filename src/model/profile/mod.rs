@@ -25,7 +25,8 @@ mod checks;
 mod identity;
 mod wordings;
 use checks::{
-    colour_problem, logo_height_problem, unknown_columns, unknown_placeholders, unlawful,
+    colour_problem, logo_height_problem, members_problem, unknown_columns, unknown_placeholders,
+    unlawful,
 };
 pub use identity::{HeaderLayout, LOGO_HEIGHT_MM, LOGO_HEIGHTS_MM, Typeface, Typefaces};
 pub use wordings::{Headings, Piece, Wordings, pieces};
@@ -87,9 +88,14 @@ pub struct Profile {
     /// The municipality, above the issuer on the first page: `Stockholms stad`.
     #[serde(default)]
     pub kommun: Option<String>,
-    /// Whether the organs are a municipality's or a region's: who may appeal.
+    /// Whether the organs are a municipality's, a region's or a kommunalförbund's: who may
+    /// appeal.
     #[serde(default)]
     pub huvudman: Principal,
+    /// A kommunalförbund's members (`Ekby kommun`, `Region Sjöland`): a member of any of
+    /// them may appeal its decisions (KL 13 kap. 1 §).
+    #[serde(default)]
+    pub medlemmar: Vec<String>,
     #[serde(default)]
     pub logotyp: Option<Logo>,
     /// A line at the foot of every page: web address, postal address, telephone.
@@ -192,7 +198,8 @@ pub struct Logo {
     pub höjd: Option<u8>,
 }
 
-/// The body the organs belong to: a kommun or a region (KL applies to both).
+/// The body the organs belong to: a kommun, a region or a kommunalförbund (KL applies to
+/// all three).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 pub enum Principal {
     #[default]
@@ -200,6 +207,8 @@ pub enum Principal {
     Municipality,
     #[serde(rename = "region")]
     Region,
+    #[serde(rename = "kommunalförbund")]
+    Federation,
 }
 
 impl Principal {
@@ -208,6 +217,7 @@ impl Principal {
         match self {
             Principal::Municipality => "kommunen",
             Principal::Region => "regionen",
+            Principal::Federation => "förbundet",
         }
     }
 
@@ -216,6 +226,7 @@ impl Principal {
         match self {
             Principal::Municipality => "kommunerna",
             Principal::Region => "regionerna",
+            Principal::Federation => "förbunden",
         }
     }
 
@@ -223,6 +234,7 @@ impl Principal {
         match self {
             Principal::Municipality => "kommun",
             Principal::Region => "region",
+            Principal::Federation => "kommunalförbund",
         }
     }
 }
@@ -396,6 +408,7 @@ impl LoadedProfile {
             })
             .chain(unlawful(&profile, &source))
             .chain(unknown_columns(&profile, &source))
+            .chain(members_problem(&profile, &source))
             .chain(colour_problem(&profile, &source))
             .chain(logo_height_problem(&profile, &source))
             .collect();
