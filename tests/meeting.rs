@@ -430,3 +430,36 @@ paragrafer:
         "{said}"
     );
 }
+
+/// A party group's written reservation is headed "… reservation från ledamöterna från
+/// (V)": the group in lower case inside the heading, as inside a sentence.
+#[test]
+fn a_groups_written_reservation_is_headed_in_lower_case() {
+    let meeting = "nämnd: Kulturnämnden
+datum: 2024-05-21
+beslutande:
+  - {namn: Anna Ek, parti: S, roll: ordförande}
+  - {namn: Eva Berg, parti: V}
+  - {namn: Olle Holm, parti: V}
+ordförande: {namn: Anna Ek}
+sekreterare: {namn: Per Lind}
+justerare: [{namn: Eva Berg}]
+justering: {datum: 2024-05-28}
+paragrafer:
+  - rubrik: Bidrag till Kulturföreningen Ljuset
+    beslut: [Kulturföreningen Ljuset beviljas 20 000 kronor.]
+    yrkanden: [{av: Eva Berg, yrkande: att bidraget blir 30 000 kronor}]
+    reservationer:
+      - partier: [V]
+        till_förmån_för: eget yrkande
+        motivering: Föreningen behöver mer för att hålla öppet.
+";
+    let dir = committee(&[("2024-05-21/sammantrade.yaml", meeting.to_owned())]);
+    let (_out, pdfs) = build(&[dir.path().join("2024-05-21/sammantrade.yaml")]);
+    let extract = text(pdf(&pdfs, "protokollsutdrag"));
+    assert!(
+        extract.contains("reservation från ledamöterna från (V) Föreningen behöver mer"),
+        "{extract}"
+    );
+    assert!(!extract.contains("från Ledamöterna"), "{extract}");
+}

@@ -91,7 +91,8 @@ pub struct PreparationView {
 /// A member's words in the protocol: a written reservation or a protokollsanteckning.
 #[derive(Debug, Clone, Serialize)]
 pub struct Statement {
-    /// `Bo Ström (M)`, `Ledamöterna från (V) och (C)`.
+    /// `Bo Ström (M)`; a group `Ledamöterna från (V) och (C)` over a protokollsanteckning,
+    /// `ledamöterna från (V) och (C)` after "Reservation från".
     pub by: String,
     /// Markdown.
     pub text: String,
@@ -206,11 +207,9 @@ pub(super) fn items(
                 .iter()
                 .filter_map(|r| {
                     let text = r.motivering.clone()?;
+                    // After "Reservation från": a party group in lower case mid-heading.
                     let by = procedure::actors(roll, r.av.as_ref(), &r.partier, phrasing.wordings);
-                    Some(Statement {
-                        by: swedish::capitalized(&by),
-                        text,
-                    })
+                    Some(Statement { by, text })
                 })
                 .collect(),
             notes: i
