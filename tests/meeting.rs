@@ -357,6 +357,9 @@ fn a_meeting_in_the_kallelse_stage_builds_its_kallelse_and_handlingar_only() {
         "BUN § 47 Lokalförsörjningsplan för förskolan 2025–2029 BUN 2024-0341",
         "Kallade ledamöter Ulla Fors (C), ordförande",
         "Ordförande Ulla Fors Sekreterare Linda Åström",
+        // The profile makes the list a föredragningslista with proposals.
+        "BUN § 47 Lokalförsörjningsplan för förskolan 2025–2029 Dnr BUN 2024-0341 Antalet barn i förskoleåldern",
+        "Förslag till beslut • Barn- och utbildningsnämnden antar lokalförsörjningsplanen för förskolan 2025–2029.",
     ] {
         assert!(
             agenda.contains(expected),

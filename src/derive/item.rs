@@ -49,6 +49,11 @@ pub struct ItemView {
     /// For a decision that proposes to another organ: the extract's sentence that it
     /// cannot be appealed.
     pub proposal_note: Option<String>,
+    /// What the kallelse says of the matter before the meeting: the summary alone.
+    pub agenda_summary: Option<String>,
+    /// The proposed decision the meeting takes up (the beredning's, else the case's), as
+    /// the kallelse gives it whatever was decided.
+    pub proposal: Vec<String>,
     /// For a decision open to laglighetsprövning, once its anslag is dated: who may appeal
     /// it and by when, in the anslag's words (the web page of the extract says it).
     pub lawfulness_appeal: Option<String>,
@@ -134,6 +139,7 @@ pub(super) fn items(
             .case
             .map(|c| reported(c, phrasing))
             .filter(|s| !s.is_empty());
+        let agenda_summary = summary.clone();
         let matter: Vec<String> = summary.into_iter().chain(statement_sentence).collect();
         let procedure = procedure::procedure(facts, &item, phrasing);
         let own_heading = layout.reservationer == ReservationPlacement::OwnHeading;
@@ -175,6 +181,8 @@ pub(super) fn items(
             closed_doors: i.stängda_dörrar,
             appeal_instructions: appeal_instructions(loaded, &item, phrasing),
             lawfulness_appeal: lawfulness_appeal(loaded, facts, &item, phrasing),
+            agenda_summary,
+            proposal: facts::proposal(&item).to_vec(),
             proposal_note: proposal_receivers(i).map(|to| {
                 phrasing.sentence(&phrasing.wordings.förslag_i_utdrag, &[("mottagare", &to)])
             }),

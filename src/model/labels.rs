@@ -34,6 +34,11 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Kallelse och föredragningslista",
         "Kallelsens rubrik.",
     ),
+    (
+        "förslag_till_beslut",
+        "Förslag till beslut",
+        "I kallelsen, över ett ärendes förslag (ärendeförteckning.förslag_i_kallelsen).",
+    ),
     ("anslag", "Anslag", "Anslagets namn i sidhuvudet."),
     (
         "anslag_titel",

@@ -410,6 +410,10 @@ pub struct ItemListLayout {
     /// The headings of the list's own columns.
     #[serde(rename(serialize = "labels"))]
     pub etiketter: ItemListLabels,
+    /// Whether the kallelse, after its list, gives each ärende's summary and proposed
+    /// decision, as a föredragningslista with proposals does.
+    #[serde(rename(serialize = "agenda_proposals"))]
+    pub förslag_i_kallelsen: bool,
 }
 
 impl Default for ItemListLayout {
@@ -423,6 +427,7 @@ impl Default for ItemListLayout {
                 fält: ItemListColumn::OFFICER.into(),
             }],
             etiketter: ItemListLabels::default(),
+            förslag_i_kallelsen: false,
         }
     }
 }
