@@ -54,7 +54,7 @@ enum Command {
     Verify(cli::verify::Args),
     /// Skriv under en PDF digitalt (PAdES, digital justering) som en ny revision: med en
     /// nyckel i en PKCS#12-fil, eller i två steg genom en underskriftstjänst.
-    Sign(cli::sign::Args),
+    Sign(Box<cli::sign::Args>),
     /// En stabil, läsbar text av ett ärende eller sammanträde för git diff (textconv).
     Textconv(cli::textconv::Args),
     /// Vad som har ändrats mellan två versioner av ett ärende eller sammanträde, i sak:
@@ -83,7 +83,7 @@ fn main() -> ExitCode {
         Command::Publish(args) => cli::publish::run(args),
         Command::Extract(args) => cli::extract::run(args),
         Command::Verify(args) => cli::verify::run(args),
-        Command::Sign(args) => cli::sign::run(args),
+        Command::Sign(args) => cli::sign::run(*args),
         Command::Textconv(args) => cli::textconv::run(args),
         Command::Diff(args) => cli::diff::run(args),
         Command::New(args) => cli::new::run(args),

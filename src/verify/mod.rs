@@ -58,10 +58,13 @@ pub struct Signature {
     /// The signature dictionary's /M as written, else the time stamp's or the CMS signing
     /// time.
     pub signed_at: Option<String>,
-    /// The same time as an instant, when it can be read.
+    /// When it was made, as an instant: its signature time stamp's time if it has one,
+    /// else the time above, when it can be read.
     pub at: Option<DateTime<Utc>>,
     /// A document time stamp (RFC 3161) rather than a person's signature.
     pub time_stamp: bool,
+    /// Its signature time stamp (PAdES B-T), if it has one.
+    pub stamped: Option<SignatureStamp>,
     /// The revision it signs (paragraf's is 1).
     pub revision: usize,
     /// The byte ranges it covers, as (start, length).
@@ -70,6 +73,16 @@ pub struct Signature {
     pub trusted: Trusted,
     /// Every reason it does not hold.
     pub problems: Vec<String>,
+}
+
+/// A signature time stamp: a time stamp authority's token over the signature's value, the
+/// proof that the signature existed at its time (which the signer's own clock is not).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignatureStamp {
+    /// The common name of the authority's certificate.
+    pub authority: String,
+    /// The time the token gives (its genTime).
+    pub at: Option<DateTime<Utc>>,
 }
 
 impl Signature {
@@ -92,6 +105,18 @@ impl Signature {
             Trusted::By(anchor) => format!("certifikatet leder till det betrodda {anchor}"),
             Trusted::Not => "certifikatet leder INTE till något betrott certifikat".to_owned(),
         };
+        let times: Vec<String> = self
+            .signed_at
+            .iter()
+            .cloned()
+            .chain(self.stamped.iter().map(|stamp| {
+                let at = stamp.at.map_or_else(
+                    || "vid okänd tid".to_owned(),
+                    |at| at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+                );
+                format!("tidsstämplad {at} av {}", stamp.authority)
+            }))
+            .collect();
         format!(
             "{} av {}{}{} i revision {}, täcker byte {}: {holds}; {trust}",
             if self.time_stamp {
@@ -103,9 +128,11 @@ impl Signature {
             self.role
                 .as_ref()
                 .map_or_else(String::new, |r| format!(" som {r}")),
-            self.signed_at
-                .as_ref()
-                .map_or_else(String::new, |t| format!(" ({t})")),
+            if times.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", times.join(", "))
+            },
             self.revision,
             ranges.join(" och "),
         )
@@ -466,9 +493,16 @@ fn signature(
     let instant = |since: std::time::Duration| {
         DateTime::from_timestamp(i64::try_from(since.as_secs()).ok()?, 0)
     };
-    let at = written
-        .as_deref()
-        .and_then(pdf_instant)
+    let stamped = checked.signature_stamp.map(|stamp| SignatureStamp {
+        authority: stamp.authority,
+        at: stamp.at.and_then(instant),
+    });
+    // A time stamp authority's time is proof; the signer's own clock (/M, the CMS signing
+    // time) only a claim.
+    let at = stamped
+        .as_ref()
+        .and_then(|stamp| stamp.at)
+        .or_else(|| written.as_deref().and_then(pdf_instant))
         .or_else(|| checked.time_stamped_at.and_then(instant))
         .or_else(|| checked.signed_at.and_then(instant));
     Signature {
@@ -482,6 +516,7 @@ fn signature(
             .or_else(|| at.map(|at| at.format("%Y-%m-%d %H:%M:%S UTC").to_string())),
         at,
         time_stamp: checked.time_stamp,
+        stamped,
         revision: number,
         ranges,
         trusted: checked.trusted.unwrap_or(Trusted::Not),
