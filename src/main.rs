@@ -53,7 +53,9 @@ enum Command {
     /// är det).
     Verify(cli::verify::Args),
     /// Skriv under en PDF digitalt (PAdES, digital justering) som en ny revision: med en
-    /// nyckel i en PKCS#12-fil, eller i två steg genom en underskriftstjänst.
+    /// nyckel i en PKCS#12-fil eller på ett kort, eller i två steg genom en
+    /// underskriftstjänst; och tidsstämpla den sista underskriften (PAdES B-T) i två steg
+    /// genom en tidsstämpeltjänst.
     Sign(Box<cli::sign::Args>),
     /// En stabil, läsbar text av ett ärende eller sammanträde för git diff (textconv).
     Textconv(cli::textconv::Args),
