@@ -127,7 +127,10 @@ fn signed(args: &Args) -> Result<String> {
         let digest = hex::encode(last.digest());
         write(request, last.request(&args.pdf)?)?;
         return Ok(format!(
-            "begäran om tidsstämpel för den sista underskriften i {} står i {} (SHA-256 av              underskriftens värde {digest}); skicka den till tidsstämpeltjänsten, till exempel              curl -H 'Content-Type: application/timestamp-query' --data-binary @{} ADRESS -o              svar.tsr, och lägg in svaret med paragraf sign {} --infoga-tidsstampel svar.tsr",
+            "begäran om tidsstämpel för den sista underskriften i {} står i {} (SHA-256 av \
+             underskriftens värde {digest}); skicka den till tidsstämpeltjänsten, till exempel \
+             curl -H 'Content-Type: application/timestamp-query' --data-binary @{} ADRESS -o \
+             svar.tsr, och lägg in svaret med paragraf sign {} --infoga-tidsstampel svar.tsr",
             args.pdf.display(),
             request.display(),
             request.display(),

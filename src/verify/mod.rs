@@ -86,6 +86,40 @@ pub struct SignatureStamp {
 }
 
 impl Signature {
+    /// What it is, by whom, in which role and when: `underskrift av Anna Andersson som
+    /// ordförande (2024-10-01 12:00:00 +02:00, tidsstämplad … av …)`.
+    pub fn summary(&self) -> String {
+        let times: Vec<String> = self
+            .signed_at
+            .iter()
+            .cloned()
+            .chain(self.stamped.iter().map(|stamp| {
+                let at = stamp.at.map_or_else(
+                    || "vid okänd tid".to_owned(),
+                    |at| at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+                );
+                format!("tidsstämplad {at} av {}", stamp.authority)
+            }))
+            .collect();
+        format!(
+            "{} av {}{}{}",
+            if self.time_stamp {
+                "tidsstämpel"
+            } else {
+                "underskrift"
+            },
+            self.signer,
+            self.role
+                .as_ref()
+                .map_or_else(String::new, |r| format!(" som {r}")),
+            if times.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", times.join(", "))
+            },
+        )
+    }
+
     fn message(&self) -> String {
         let ranges: Vec<String> = self
             .ranges
@@ -105,34 +139,9 @@ impl Signature {
             Trusted::By(anchor) => format!("certifikatet leder till det betrodda {anchor}"),
             Trusted::Not => "certifikatet leder INTE till något betrott certifikat".to_owned(),
         };
-        let times: Vec<String> = self
-            .signed_at
-            .iter()
-            .cloned()
-            .chain(self.stamped.iter().map(|stamp| {
-                let at = stamp.at.map_or_else(
-                    || "vid okänd tid".to_owned(),
-                    |at| at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
-                );
-                format!("tidsstämplad {at} av {}", stamp.authority)
-            }))
-            .collect();
         format!(
-            "{} av {}{}{} i revision {}, täcker byte {}: {holds}; {trust}",
-            if self.time_stamp {
-                "tidsstämpel"
-            } else {
-                "underskrift"
-            },
-            self.signer,
-            self.role
-                .as_ref()
-                .map_or_else(String::new, |r| format!(" som {r}")),
-            if times.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", times.join(", "))
-            },
+            "{} i revision {}, täcker byte {}: {holds}; {trust}",
+            self.summary(),
             self.revision,
             ranges.join(" och "),
         )
@@ -205,18 +214,73 @@ pub fn verify(pdf: &Path, trust: &Trust) -> Result<Finding> {
     };
     let own = &bytes[..revisions[0].end];
     match rebuilt(own, pdf)? {
-        Rebuilt::Same(stem, _) if revisions.len() == 1 => Ok(Finding::Unchanged(stem)),
-        Rebuilt::Same(stem, posted) => Ok(match later_revisions(&bytes, &revisions, trust, stem) {
-            Finding::Signed(stem, signatures, _) => {
-                let warnings = posted.map_or_else(Vec::new, |posted| {
-                    signed_after_posting(&signatures, &posted)
-                });
-                Finding::Signed(stem, signatures, warnings)
-            }
-            finding => finding,
-        }),
+        Rebuilt::Same(stem, posted) => Ok(after_own(&bytes, &revisions, trust, stem, posted)),
         Rebuilt::Other(finding) => Ok(finding),
     }
+}
+
+/// `bytes`, a copy of the document `planned` that may have been signed since, against
+/// that document as just made (its SHA-256 `made`, hex): the same finding as [`verify`]
+/// gives, without building again. For `archive`, which has just made it.
+pub fn against_made(bytes: &[u8], made: &str, planned: &Planned, trust: &Trust) -> Finding {
+    use sha2::Digest;
+    let revisions = match revisions::revisions(bytes) {
+        Ok(revisions) => revisions,
+        Err(why) => {
+            return Finding::Changed(format!("filens revisioner går inte att följa: {why}"));
+        }
+    };
+    let first = revisions[0];
+    // The signer's tool may have appended after `%%EOF` or after the line end after it.
+    let same = [first.end, first.eof]
+        .into_iter()
+        .any(|end| hex::encode(sha2::Sha256::digest(&bytes[..end])) == made);
+    if !same {
+        return Finding::Changed(format!(
+            "paragrafs revision är inte den PDF ({}.pdf) som källorna ger nu: handlingen eller \
+             dess källor har ändrats sedan filen gjordes, eller filen är en annan handling",
+            planned.stem
+        ));
+    }
+    after_own(
+        bytes,
+        &revisions,
+        trust,
+        planned.stem.clone(),
+        posted(planned),
+    )
+}
+
+/// The finding for a file whose first revision is the document `stem`: unchanged, or
+/// each later revision read and each signature checked, with a warning for a protocol
+/// signed after its anslag was `posted`.
+fn after_own(
+    bytes: &[u8],
+    revisions: &[revisions::Revision],
+    trust: &Trust,
+    stem: String,
+    posted: Option<Posted>,
+) -> Finding {
+    if revisions.len() == 1 {
+        return Finding::Unchanged(stem);
+    }
+    match later_revisions(bytes, revisions, trust, stem) {
+        Finding::Signed(stem, signatures, _) => {
+            let warnings = posted.map_or_else(Vec::new, |posted| {
+                signed_after_posting(&signatures, &posted)
+            });
+            Finding::Signed(stem, signatures, warnings)
+        }
+        finding => finding,
+    }
+}
+
+/// The day the protocol `p`'s anslag is posted, if it is a protocol with one.
+fn posted(p: &Planned) -> Option<Posted> {
+    p.document.protocol_notice().map(|notice| Posted {
+        day: notice.dates.posted,
+        printed: notice.posted_on.clone(),
+    })
 }
 
 /// The day a protocol's ANSLAG/BEVIS says its justering is posted, and as it prints it.
@@ -332,13 +396,7 @@ fn rebuilt(own: &[u8], pdf: &Path) -> Result<Rebuilt> {
         })
     };
     let is_own = |p: &&Planned| made_from(p).unwrap_or(false);
-    let same = |p: &Planned| {
-        let posted = p.document.protocol_notice().map(|notice| Posted {
-            day: notice.dates.posted,
-            printed: notice.posted_on.clone(),
-        });
-        Rebuilt::Same(p.stem.clone(), posted)
-    };
+    let same = |p: &Planned| Rebuilt::Same(p.stem.clone(), posted(p));
     let stem = pdf.file_stem().map(|s| s.to_string_lossy().into_owned());
     let why = match planned.iter().find(|p| Some(&p.stem) == stem.as_ref()) {
         Some(named) => {
