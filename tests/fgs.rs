@@ -539,6 +539,15 @@ fn a_protocol_signed_digitally_goes_into_the_package_signed_and_a_tampered_one_s
         .filter(|n| n.tag_name().name() == "eSignature" && n.attribute("present") == Some("true"))
         .count();
     assert_eq!(present, 2);
+    let about = std::fs::read_to_string(package.join("documentation/om-paketet.txt"))
+        .expect("documentation");
+    assert!(
+        about.contains(&format!(
+            "{}  Protokoll, 2024-09-17, underskriven digitalt",
+            name.to_string_lossy()
+        )),
+        "{about}"
+    );
     // verify agrees on the packaged file.
     let verdict =
         paragraf::verify::verify(&packaged, &paragraf::verify::Trust::default()).expect("verified");

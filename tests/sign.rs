@@ -169,7 +169,7 @@ fn sign_with_p12(dir: &Path, pdf: &Path, who: &str, role: &str) -> String {
 
 /// `paragraf sign pdf --infoga cms`.
 fn insert(pdf: &Path, cms: &Path) -> Output {
-    paragraf(&[os("sign"), pdf.as_os_str(), os("--infoga"), cms.as_os_str()])
+    sign_with(pdf, &[os("--infoga"), cms.as_os_str()])
 }
 
 /// What `verify` says of `pdf` with the test CA in `dir` as trust anchor; it must hold.

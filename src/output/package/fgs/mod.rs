@@ -328,10 +328,15 @@ impl Package<'_> {
         );
         for (planned, stamp) in &self.documents {
             text.push_str(&format!(
-                "  {}  {}, {}\n",
+                "  {}  {}, {}{}\n",
                 file_name(&stamp.name),
                 planned.document.kind_name(),
-                planned.document.date
+                planned.document.date,
+                if self.signed.contains_key(&stamp.name) {
+                    ", underskriven digitalt (PAdES; se erms.xml)"
+                } else {
+                    ""
+                }
             ));
         }
         text
