@@ -54,9 +54,10 @@ pub fn run(args: Args) -> ExitCode {
         Ok(trust) => trust,
         Err(error) => return fail(&error),
     };
+    let check = paragraf::verify::for_archive(&trust);
     let signed = args.signed.as_deref().map(|folder| paragraf::SignedCopies {
         folder,
-        trust: &trust,
+        check: &check,
     });
     let options = args.pdf.options(false);
     finish(paragraf::archive_signed(

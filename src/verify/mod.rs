@@ -21,6 +21,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use crate::error::{Problem, Result};
+use crate::output::package::signed::Verdict;
 use crate::plan::{self, BuildOptions, Planned};
 use crate::{extract, model, swedish};
 
@@ -248,6 +249,34 @@ pub fn against_made(bytes: &[u8], made: &str, planned: &Planned, trust: &Trust) 
         trust,
         planned.stem.clone(),
         posted(planned),
+    )
+}
+
+/// The check `archive --underskrivna` makes of a signed copy: [`against_made`], with
+/// signatures checked against `trust`, as the package takes it.
+pub fn for_archive(trust: &Trust) -> impl Fn(&[u8], &str, &Planned) -> Verdict + '_ {
+    move |bytes, made, planned| match against_made(bytes, made, planned, trust) {
+        Finding::Signed(_, signatures, warnings) => Verdict::Signed {
+            notes: signatures.iter().map(note).collect(),
+            warnings,
+        },
+        Finding::Unchanged(_) => Verdict::Same,
+        finding => Verdict::Refused(finding.message()),
+    }
+}
+
+/// What the ERMS says of `signature`: what it is, by whom, when, and how far it was
+/// checked.
+fn note(signature: &Signature) -> String {
+    let trust = match &signature.trusted {
+        Trusted::By(anchor) => format!("certifikatet leder till det betrodda {anchor}"),
+        _ => "certifikatet inte prövat mot betrodda certifikat".to_owned(),
+    };
+    format!(
+        "PAdES-{}: kontrollsumman och signaturen stämmer, {trust} (kontrollerat av paragraf {} \
+         när paketet gjordes; spärrar inte kontrollerade)",
+        signature.summary(),
+        env!("CARGO_PKG_VERSION")
     )
 }
 

@@ -3,9 +3,11 @@
 //! paragraf made it before anyone signed.
 //!
 //! Fail closed: every PDF in the folder must be a document of this delivery (by file
-//! name) whose first revision is that document byte for byte as made now, followed only
-//! by signatures that hold ([`crate::verify::against_made`], the checks `verify` makes).
-//! One that is not stops the delivery, naming the file and why; nothing is written.
+//! name) and pass the check it is given: `verify`'s, its first revision that document
+//! byte for byte as made now, followed only by signatures that hold (`for_archive` in the
+//! verify module, given by the caller: verification depends on the export, not the
+//! other way). One that does not stops the delivery, naming the file and why; nothing
+//! is written.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -15,14 +17,32 @@ use sha2::{Digest, Sha256};
 use crate::cache::Stamp;
 use crate::error::{Error, Problem, Result};
 use crate::plan::Planned;
-use crate::verify::{self, Finding, Trust};
 use crate::write::{OutputFile, Stage, Written};
 
-/// Where the signed copies are, and whom their signers must lead to.
-#[derive(Debug, Clone, Copy)]
+/// What the check finds a file of the folder to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// The document, signed: what each signature says (for the ERMS), and what the
+    /// registrar should be warned of all the same.
+    Signed {
+        notes: Vec<String>,
+        warnings: Vec<String>,
+    },
+    /// The document itself, unsigned: paragraf's own file is that file already.
+    Same,
+    /// Not to be packaged, with why.
+    Refused(String),
+}
+
+/// The check of a file's bytes against the document `planned` as just made (the SHA-256
+/// of its PDF, hex).
+pub type Check<'a> = dyn Fn(&[u8], &str, &Planned) -> Verdict + 'a;
+
+/// Where the signed copies are, and how each is checked.
+#[derive(Clone, Copy)]
 pub struct SignedCopies<'a> {
     pub folder: &'a Path,
-    pub trust: &'a Trust,
+    pub check: &'a Check<'a>,
 }
 
 /// Each signed copy in `copies.folder` staged in place of the document it is (in `stage`,
@@ -69,20 +89,21 @@ pub(super) fn put(
             continue;
         };
         let bytes = crate::extract::read_pdf(&path)?;
-        match verify::against_made(&bytes, &pdfs[index].sha256, &planned[index], copies.trust) {
-            Finding::Signed(_, signatures, said) => {
+        match (copies.check)(&bytes, &pdfs[index].sha256, &planned[index]) {
+            Verdict::Signed {
+                notes,
+                warnings: said,
+            } => {
                 warnings.extend(
                     said.into_iter()
                         .map(|w| Problem::in_file(&path, w).warning()),
                 );
-                let notes = signatures.iter().map(note).collect();
                 found.push((index, bytes, notes));
             }
-            // Unsigned and the same bytes: paragraf's own file is that file already.
-            Finding::Unchanged(_) => {}
-            finding => problems.push(Problem::in_file(
+            Verdict::Same => {}
+            Verdict::Refused(why) => problems.push(Problem::in_file(
                 &path,
-                format!("läggs inte i leveransen: {}", finding.message()),
+                format!("läggs inte i leveransen: {why}"),
             )),
         }
     }
@@ -104,19 +125,4 @@ pub(super) fn put(
         signed.insert(stamp.name.clone(), notes);
     }
     Ok(signed)
-}
-
-/// What the ERMS says of `signature`: what it is, by whom, when, and how far it was
-/// checked.
-fn note(signature: &verify::Signature) -> String {
-    let trust = match &signature.trusted {
-        verify::Trusted::By(anchor) => format!("certifikatet leder till det betrodda {anchor}"),
-        _ => "certifikatet inte prövat mot betrodda certifikat".to_owned(),
-    };
-    format!(
-        "PAdES-{}: kontrollsumman och signaturen stämmer, {trust} (kontrollerat av paragraf {} \
-         när paketet gjordes; spärrar inte kontrollerade)",
-        signature.summary(),
-        env!("CARGO_PKG_VERSION")
-    )
 }
