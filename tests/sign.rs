@@ -415,6 +415,32 @@ fn a_signing_service_signs_the_prepared_bytes_and_its_cms_is_inserted() {
     if let Some(report) = signing::pyhanko(&prepared, Some(&dir.path().join("ca.pem"))) {
         assert!(signing::pyhanko_finds_only_signing(&report), "{report}");
     }
+
+    // The service's CMS (openssl's encoding, not paragraf's) time stamped: rewritten with
+    // the token in it, its signature still holds.
+    tsa(dir.path());
+    let request = dir.path().join("begaran.tsq");
+    let output = sign_with(
+        &prepared,
+        &[os("--tidsstampel-begaran"), request.as_os_str()],
+    );
+    assert!(output.status.success(), "{}", said(&output));
+    reply(dir.path(), "begaran.tsq", "svar.tsr", false);
+    let response = dir.path().join("svar.tsr");
+    let output = sign_with(
+        &prepared,
+        &[os("--infoga-tidsstampel"), response.as_os_str()],
+    );
+    assert!(output.status.success(), "{}", said(&output));
+    let verdict = verified(dir.path(), &prepared);
+    assert!(
+        verdict.contains("tidsstämplad ")
+            && verdict.contains("kontrollsumman och signaturen stämmer"),
+        "{verdict}"
+    );
+    if let Some(report) = pdfsig(&prepared) {
+        assert!(report.contains("Signature is Valid."), "{report}");
+    }
 }
 
 #[test]
