@@ -45,7 +45,8 @@ pub mod write;
 
 pub use error::{Error, Problem, Result};
 pub use output::Report;
-pub use output::package::{ArchiveFormat, archive};
+pub use output::package::signed::SignedCopies;
+pub use output::package::{ArchiveFormat, archive, archive_signed};
 pub use output::pdf::{Produced, build, produce};
 pub use output::site::publish;
 pub use plan::{BuildOptions, Inputs, Planned, check, load, plan};

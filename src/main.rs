@@ -53,8 +53,10 @@ enum Command {
     /// är det).
     Verify(cli::verify::Args),
     /// Skriv under en PDF digitalt (PAdES, digital justering) som en ny revision: med en
-    /// nyckel i en PKCS#12-fil, eller i två steg genom en underskriftstjänst.
-    Sign(cli::sign::Args),
+    /// nyckel i en PKCS#12-fil eller på ett kort, eller i två steg genom en
+    /// underskriftstjänst; och tidsstämpla den sista underskriften (PAdES B-T) i två steg
+    /// genom en tidsstämpeltjänst.
+    Sign(Box<cli::sign::Args>),
     /// En stabil, läsbar text av ett ärende eller sammanträde för git diff (textconv).
     Textconv(cli::textconv::Args),
     /// Vad som har ändrats mellan två versioner av ett ärende eller sammanträde, i sak:
@@ -83,7 +85,7 @@ fn main() -> ExitCode {
         Command::Publish(args) => cli::publish::run(args),
         Command::Extract(args) => cli::extract::run(args),
         Command::Verify(args) => cli::verify::run(args),
-        Command::Sign(args) => cli::sign::run(args),
+        Command::Sign(args) => cli::sign::run(*args),
         Command::Textconv(args) => cli::textconv::run(args),
         Command::Diff(args) => cli::diff::run(args),
         Command::New(args) => cli::new::run(args),

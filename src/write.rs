@@ -211,6 +211,23 @@ impl Stage {
         })
     }
 
+    /// Stage `file` in place of what was staged under its name before (a signed copy of
+    /// a PDF just made): the earlier bytes are dropped, never renamed into place.
+    pub fn put_instead(&self, file: &OutputFile) -> Result<Written> {
+        let target = self.dir.join(&file.name);
+        self.staged
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .retain(|(temporary, staged)| {
+                let other = *staged != target;
+                if !other {
+                    let _ = std::fs::remove_file(temporary);
+                }
+                other
+            });
+        self.put(file)
+    }
+
     /// Rename every staged file into place.
     pub fn commit(mut self) -> Result<()> {
         self.committed = true;

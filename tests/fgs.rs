@@ -5,12 +5,15 @@
 //! `PARAGRAF_EARK_VALIDATE` names `../shared/tools/eark-validate`, as `.ci/run` does).
 
 mod common;
+#[path = "common/signing.rs"]
+mod signing;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{page_text, repo};
+use paragraf::sign::Role;
 
 fn paragraf(args: &[&str], epoch: Option<&str>) -> std::process::Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_paragraf"));
@@ -304,38 +307,44 @@ fn the_dilcis_validator_finds_no_error_but_its_known_sip14() {
     };
     let (_out, folders) = packages(&["cases"], None);
     for package in &folders {
-        let output = Command::new(&validator)
-            .arg(package)
-            .output()
-            .expect("eark-validate runs");
-        let stdout = String::from_utf8_lossy(&output.stdout);
-        let json = stdout
-            .lines()
-            .rfind(|l| l.starts_with('{'))
-            .unwrap_or_else(|| panic!("a JSON report: {stdout}"));
-        let report: serde_json::Value = serde_json::from_str(json).expect("JSON");
-        assert_eq!(
-            report["structure"]["status"], "WellFormed",
-            "{package:?}: {json}"
-        );
-        let mut errors = Vec::new();
-        let mut collect = |messages: &serde_json::Value| {
-            for message in messages.as_array().into_iter().flatten() {
-                if message["severity"] == "Error" && message["rule_id"] != "SIP14" {
-                    errors.push(message.clone());
-                }
-            }
-        };
-        collect(&report["structure"]["messages"]);
-        for result in report["metadata"]
-            .as_object()
-            .into_iter()
-            .flat_map(|m| m.values())
-        {
-            collect(&result["messages"]);
-        }
-        assert!(errors.is_empty(), "{package:?}: {errors:#?}");
+        eark_validate(Path::new(&validator), package);
     }
+}
+
+/// The DILCIS Board's validator `validator` on `package`: structure WellFormed and no
+/// Error but SIP14.
+fn eark_validate(validator: &Path, package: &Path) {
+    let output = Command::new(validator)
+        .arg(package)
+        .output()
+        .expect("eark-validate runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let json = stdout
+        .lines()
+        .rfind(|l| l.starts_with('{'))
+        .unwrap_or_else(|| panic!("a JSON report: {stdout}"));
+    let report: serde_json::Value = serde_json::from_str(json).expect("JSON");
+    assert_eq!(
+        report["structure"]["status"], "WellFormed",
+        "{package:?}: {json}"
+    );
+    let mut errors = Vec::new();
+    let mut collect = |messages: &serde_json::Value| {
+        for message in messages.as_array().into_iter().flatten() {
+            if message["severity"] == "Error" && message["rule_id"] != "SIP14" {
+                errors.push(message.clone());
+            }
+        }
+    };
+    collect(&report["structure"]["messages"]);
+    for result in report["metadata"]
+        .as_object()
+        .into_iter()
+        .flat_map(|m| m.values())
+    {
+        collect(&result["messages"]);
+    }
+    assert!(errors.is_empty(), "{package:?}: {errors:#?}");
 }
 
 /// Text from YAML is text in the XML: markup in a rubrik or a beslut stays characters,
@@ -436,4 +445,187 @@ fn the_protocols_own_dnr_is_printed_and_filed() {
             .expect("the protocol")
     };
     assert!(page_text(&protocol, 1).contains("Dnr RS 2024-0012"));
+}
+
+/// Whether no file is in `dir` (folders made before a failure may be).
+fn no_file(dir: &Path) -> bool {
+    !dir.exists() || every_file(dir).is_empty()
+}
+
+#[test]
+fn a_protocol_signed_digitally_goes_into_the_package_signed_and_a_tampered_one_stops_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let built = paragraf::build(
+        &[repo().join("cases/kultur-och-fritidsnamnden")],
+        &dir.path().join("ut"),
+        &paragraf::BuildOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let protocol = built
+        .written
+        .iter()
+        .map(|w| w.path.clone())
+        .find(|p| {
+            p.to_string_lossy()
+                .ends_with("2024-09-17_kultur-och-fritidsnamnden_protokoll.pdf")
+        })
+        .expect("the protocol");
+    let name = protocol.file_name().expect("name").to_owned();
+    // Signed by the ordförande and the justerare on the day of the justering.
+    let ca = signing::Ca::new(1, "Ekby kommuns CA");
+    let once = signing::signed_at(
+        &std::fs::read(&protocol).expect("PDF"),
+        &ca.signer(2, "Maria Lind"),
+        Role::Chair,
+        "D:20240924100000+02'00'",
+    );
+    let twice = signing::signed_at(
+        &once,
+        &ca.signer(3, "Erik Berg"),
+        Role::Adjuster,
+        "D:20240924110000+02'00'",
+    );
+    let signed_folder = dir.path().join("underskrivna");
+    std::fs::create_dir(&signed_folder).expect("folder");
+    std::fs::write(signed_folder.join(&name), &twice).expect("written");
+    let anchor = dir.path().join("ca.pem");
+    std::fs::write(&anchor, ca.pem()).expect("written");
+
+    let archive = |out: &Path, anchor: &Path| {
+        paragraf(
+            &[
+                "archive",
+                "cases/kultur-och-fritidsnamnden",
+                "--format",
+                "fgs",
+                "--underskrivna",
+                signed_folder.to_str().expect("path"),
+                "--betrodd",
+                anchor.to_str().expect("path"),
+                "-o",
+                out.to_str().expect("path"),
+            ],
+            None,
+        )
+    };
+    let out = dir.path().join("leverans");
+    let output = archive(&out, &anchor);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let package = out.join("kultur-och-fritidsnamnden-2024-09-17");
+    let packaged = package.join("representations/rep1/data").join(&name);
+    assert_eq!(
+        std::fs::read(&packaged).expect("packaged"),
+        twice,
+        "the signed file"
+    );
+    // Its checksum in both METS, the files schema-valid, and the validator content.
+    checksums_hold(&package.join("METS.xml"));
+    checksums_hold(&package.join("representations/rep1/METS.xml"));
+    xmllint(&package, "METS.xml", "schemas/mets.xsd");
+    xmllint(
+        &package,
+        "representations/rep1/METS.xml",
+        "schemas/mets.xsd",
+    );
+    xmllint(
+        &package,
+        "metadata/descriptive/erms.xml",
+        "schemas/ERMS_v3.xsd",
+    );
+    if let Some(validator) = std::env::var_os("PARAGRAF_EARK_VALIDATE") {
+        eark_validate(Path::new(&validator), &package);
+    }
+    // The ERMS says the protocol is signed, by whom, and no other handling is.
+    let text =
+        std::fs::read_to_string(package.join("metadata/descriptive/erms.xml")).expect("ERMS");
+    let erms = roxmltree::Document::parse(&text).expect("XML");
+    let signed_records: Vec<_> = erms
+        .descendants()
+        .filter(|n| n.tag_name().name() == "record")
+        .filter(|r| r.children().any(|n| n.tag_name().name() == "eSignatures"))
+        .collect();
+    let [record] = signed_records.as_slice() else {
+        panic!("one signed record: {text}");
+    };
+    assert_eq!(record.attribute("recordType"), Some("Protokoll"));
+    let notes: Vec<&str> = record
+        .descendants()
+        .filter(|n| n.tag_name().name() == "note")
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(
+        notes[0].starts_with(
+            "PAdES-underskrift av Maria Lind som ordförande (2024-09-24 10:00:00 +02:00)"
+        ) && notes[0].contains("leder till det betrodda Ekby kommuns CA"),
+        "{notes:?}"
+    );
+    assert!(notes[1].contains("Erik Berg som justerare"), "{notes:?}");
+    let present = record
+        .descendants()
+        .filter(|n| n.tag_name().name() == "eSignature" && n.attribute("present") == Some("true"))
+        .count();
+    assert_eq!(present, 2);
+    let about = std::fs::read_to_string(package.join("documentation/om-paketet.txt"))
+        .expect("documentation");
+    assert!(
+        about.contains(&format!(
+            "{}  Protokoll, 2024-09-17, underskriven digitalt",
+            name.to_string_lossy()
+        )),
+        "{about}"
+    );
+    // verify agrees on the packaged file.
+    let verdict =
+        paragraf::verify::verify(&packaged, &paragraf::verify::Trust::default()).expect("verified");
+    assert!(
+        matches!(verdict, paragraf::verify::Finding::Signed(..)),
+        "{verdict:?}"
+    );
+
+    // Fail closed: each of these stops the delivery, naming the file, and writes nothing.
+    let refused = |why: &str| {
+        let out = dir.path().join("vägrad");
+        let output = archive(&out, &anchor);
+        let said = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert!(!output.status.success(), "{said}");
+        assert!(said.contains(why), "{said}");
+        assert!(no_file(&out), "nothing written: {said}");
+        said
+    };
+    // A byte of paragraf's revision changed after signing.
+    let mut tampered = twice.clone();
+    let at = tampered
+        .windows(12)
+        .position(|w| w == b"CreatorTool>")
+        .expect("the XMP's creator tool");
+    tampered[at + 12] ^= 0x01;
+    std::fs::write(signed_folder.join(&name), &tampered).expect("written");
+    let said = refused("läggs inte i leveransen: ÄNDRAD");
+    assert!(said.contains(&*name.to_string_lossy()), "{said}");
+    // A change appended after the signatures.
+    let mut appended = twice.clone();
+    appended.extend_from_slice(b"\n1 0 obj\n(BEVILJAT)\nendobj\n");
+    std::fs::write(signed_folder.join(&name), &appended).expect("written");
+    refused("läggs inte i leveransen");
+    // Signers who lead to none of the trusted certificates.
+    std::fs::write(signed_folder.join(&name), &twice).expect("written");
+    let stranger = dir.path().join("annan-ca.pem");
+    std::fs::write(&stranger, signing::Ca::new(9, "Någon annans CA").pem()).expect("written");
+    let out = dir.path().join("vägrad");
+    let output = archive(&out, &stranger);
+    assert!(!output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("INTE till något betrott"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(no_file(&out));
+    // A PDF that is no document of the delivery.
+    std::fs::write(signed_folder.join("okänd.pdf"), &twice).expect("written");
+    refused("ingen handling i leveransen heter så");
 }

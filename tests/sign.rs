@@ -169,7 +169,7 @@ fn sign_with_p12(dir: &Path, pdf: &Path, who: &str, role: &str) -> String {
 
 /// `paragraf sign pdf --infoga cms`.
 fn insert(pdf: &Path, cms: &Path) -> Output {
-    paragraf(&[os("sign"), pdf.as_os_str(), os("--infoga"), cms.as_os_str()])
+    sign_with(pdf, &[os("--infoga"), cms.as_os_str()])
 }
 
 /// What `verify` says of `pdf` with the test CA in `dir` as trust anchor; it must hold.
@@ -415,6 +415,32 @@ fn a_signing_service_signs_the_prepared_bytes_and_its_cms_is_inserted() {
     if let Some(report) = signing::pyhanko(&prepared, Some(&dir.path().join("ca.pem"))) {
         assert!(signing::pyhanko_finds_only_signing(&report), "{report}");
     }
+
+    // The service's CMS (openssl's encoding, not paragraf's) time stamped: rewritten with
+    // the token in it, its signature still holds.
+    tsa(dir.path());
+    let request = dir.path().join("begaran.tsq");
+    let output = sign_with(
+        &prepared,
+        &[os("--tidsstampel-begaran"), request.as_os_str()],
+    );
+    assert!(output.status.success(), "{}", said(&output));
+    reply(dir.path(), "begaran.tsq", "svar.tsr", false);
+    let response = dir.path().join("svar.tsr");
+    let output = sign_with(
+        &prepared,
+        &[os("--infoga-tidsstampel"), response.as_os_str()],
+    );
+    assert!(output.status.success(), "{}", said(&output));
+    let verdict = verified(dir.path(), &prepared);
+    assert!(
+        verdict.contains("tidsstämplad ")
+            && verdict.contains("kontrollsumman och signaturen stämmer"),
+        "{verdict}"
+    );
+    if let Some(report) = pdfsig(&prepared) {
+        assert!(report.contains("Signature is Valid."), "{report}");
+    }
 }
 
 #[test]
@@ -564,26 +590,25 @@ fn a_signature_made_by_pyhanko_is_only_signing_to_verify() {
     );
 }
 
-#[test]
-fn a_document_time_stamp_added_after_the_signature_holds() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let Some(()) = keys(dir.path()) else { return };
-    // A time stamp authority certified by the test CA, as openssl ts runs one.
+/// A time stamp authority certified by the test CA in `dir` (made by [`keys`]), as
+/// `openssl ts` runs one: its key, its certificate (time stamping its only, critical,
+/// purpose) and its configuration `ts.cnf`.
+fn tsa(dir: &Path) {
     std::fs::write(
-        dir.path().join("tsa.ext"),
+        dir.join("tsa.ext"),
         "extendedKeyUsage=critical,timeStamping\nkeyUsage=critical,digitalSignature\n",
     )
     .expect("written");
     std::fs::write(
-        dir.path().join("ts.cnf"),
+        dir.join("ts.cnf"),
         "[ tsa ]\ndefault_tsa = tsa1\n[ tsa1 ]\nserial = ./tsaserial\ncrypto_device = builtin\n\
          signer_digest = sha256\ndefault_policy = 1.2.3.4.1\ndigests = sha256\n\
          accuracy = secs:1\ness_cert_id_alg = sha256\ness_cert_id_chain = no\n",
     )
     .expect("written");
-    std::fs::write(dir.path().join("tsaserial"), "01\n").expect("written");
+    std::fs::write(dir.join("tsaserial"), "01\n").expect("written");
     openssl(
-        dir.path(),
+        dir,
         &[
             "req",
             "-newkey",
@@ -600,7 +625,7 @@ fn a_document_time_stamp_added_after_the_signature_holds() {
         ],
     );
     openssl(
-        dir.path(),
+        dir,
         &[
             "x509",
             "-req",
@@ -619,6 +644,36 @@ fn a_document_time_stamp_added_after_the_signature_holds() {
             "tsa.ext",
         ],
     );
+}
+
+/// `openssl ts -reply` for the request `query` in `dir`: the authority's response into
+/// `response`, or its token alone (`-token_out`).
+fn reply(dir: &Path, query: &str, response: &str, token_only: bool) {
+    let mut args = vec![
+        "ts",
+        "-reply",
+        "-queryfile",
+        query,
+        "-inkey",
+        "tsa.key",
+        "-signer",
+        "tsa.pem",
+        "-config",
+        "ts.cnf",
+        "-out",
+        response,
+    ];
+    if token_only {
+        args.push("-token_out");
+    }
+    openssl(dir, &args);
+}
+
+#[test]
+fn a_document_time_stamp_added_after_the_signature_holds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let Some(()) = keys(dir.path()) else { return };
+    tsa(dir.path());
     let original = protocol(&dir.path().join("ut"));
     let signed = dir.path().join(original.file_name().expect("name"));
     std::fs::copy(&original, &signed).expect("copied");
@@ -646,24 +701,7 @@ fn a_document_time_stamp_added_after_the_signature_holds() {
             "q.tsq",
         ],
     );
-    openssl(
-        dir.path(),
-        &[
-            "ts",
-            "-reply",
-            "-queryfile",
-            "q.tsq",
-            "-inkey",
-            "tsa.key",
-            "-signer",
-            "tsa.pem",
-            "-config",
-            "ts.cnf",
-            "-token_out",
-            "-out",
-            "token.der",
-        ],
-    );
+    reply(dir.path(), "q.tsq", "token.der", true);
     let token = dir.path().join("token.der");
     let output = insert(&signed, &token);
     assert!(output.status.success(), "{}", said(&output));
@@ -680,4 +718,237 @@ fn a_document_time_stamp_added_after_the_signature_holds() {
     if let Some(report) = signing::pyhanko(&signed, Some(&dir.path().join("ca.pem"))) {
         assert!(signing::pyhanko_finds_only_signing(&report), "{report}");
     }
+}
+
+/// `paragraf sign pdf` with `args`.
+fn sign_with(pdf: &Path, args: &[&std::ffi::OsStr]) -> Output {
+    let mut all = vec![os("sign"), pdf.as_os_str()];
+    all.extend_from_slice(args);
+    paragraf(&all)
+}
+
+#[test]
+fn a_signature_time_stamp_makes_it_b_t_and_verify_reports_the_authoritys_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let Some(()) = keys(dir.path()) else { return };
+    tsa(dir.path());
+    let original = protocol(&dir.path().join("ut"));
+    let signed = dir.path().join(original.file_name().expect("name"));
+    std::fs::copy(&original, &signed).expect("copied");
+    let request = dir.path().join("begaran.tsq");
+    let flag = os("--tidsstampel-begaran");
+
+    // Nothing signed yet: nothing to stamp.
+    let output = sign_with(&signed, &[flag, request.as_os_str()]);
+    assert!(!output.status.success());
+    assert!(
+        said(&output).contains("ingen underskrift"),
+        "{}",
+        said(&output)
+    );
+
+    sign_with_p12(dir.path(), &signed, "anna", "ordförande");
+    let unstamped = std::fs::read(&signed).expect("signed");
+    let output = sign_with(&signed, &[flag, request.as_os_str()]);
+    assert!(output.status.success(), "{}", said(&output));
+    assert_eq!(std::fs::read(&signed).expect("signed"), unstamped);
+    // The request as openssl reads it: SHA-256, a nonce, the authority's certificate asked.
+    let text = Command::new("openssl")
+        .args(["ts", "-query", "-text", "-in"])
+        .arg(&request)
+        .output()
+        .expect("openssl");
+    let text = said(&text);
+    assert!(text.contains("Hash Algorithm: sha256"), "{text}");
+    assert!(text.contains("Certificate required: yes"), "{text}");
+    assert!(!text.contains("Nonce: unspecified"), "{text}");
+
+    // A response to another request is refused, the file left as it was.
+    std::fs::write(dir.path().join("annat.bin"), b"annat").expect("written");
+    openssl(
+        dir.path(),
+        &[
+            "ts",
+            "-query",
+            "-data",
+            "annat.bin",
+            "-sha256",
+            "-cert",
+            "-out",
+            "annan.tsq",
+        ],
+    );
+    reply(dir.path(), "annan.tsq", "annat.tsr", false);
+    let other = dir.path().join("annat.tsr");
+    let output = sign_with(&signed, &[os("--infoga-tidsstampel"), other.as_os_str()]);
+    assert!(!output.status.success());
+    assert!(
+        said(&output).contains("gäller inte filens sista underskrift"),
+        "{}",
+        said(&output)
+    );
+    assert_eq!(std::fs::read(&signed).expect("signed"), unstamped);
+
+    reply(dir.path(), "begaran.tsq", "svar.tsr", false);
+    let response = dir.path().join("svar.tsr");
+    let output = sign_with(&signed, &[os("--infoga-tidsstampel"), response.as_os_str()]);
+    assert!(output.status.success(), "{}", said(&output));
+    assert!(
+        said(&output).contains("av Testkommunens tidsstampel"),
+        "{}",
+        said(&output)
+    );
+    // In place: the same length, only hex digits of the one /Contents changed.
+    let stamped = std::fs::read(&signed).expect("stamped");
+    assert_eq!(stamped.len(), unstamped.len());
+    let changed: Vec<usize> = (0..stamped.len())
+        .filter(|&i| stamped[i] != unstamped[i])
+        .collect();
+    let (first, last) = (changed[0], changed[changed.len() - 1]);
+    assert!(stamped[first..=last].iter().all(u8::is_ascii_hexdigit));
+    let before_gap = &stamped[..first];
+    let at = before_gap
+        .windows(9)
+        .rposition(|w| w == b"/Contents")
+        .expect("/Contents");
+    assert!(
+        !stamped[at..first].contains(&b'>'),
+        "the change is inside one /Contents"
+    );
+    // Stamped once only.
+    let output = sign_with(&signed, &[os("--infoga-tidsstampel"), response.as_os_str()]);
+    assert!(!output.status.success());
+    assert!(
+        said(&output).contains("redan tidsstämplad"),
+        "{}",
+        said(&output)
+    );
+
+    let verdict = verified(dir.path(), &signed);
+    assert!(verdict.contains("oförändrad och underskriven"), "{verdict}");
+    assert!(
+        verdict.contains("underskrift av Anna Andersson som ordförande ("),
+        "{verdict}"
+    );
+    assert!(
+        verdict.contains(", tidsstämplad ")
+            && verdict.contains(" UTC av Testkommunens tidsstampel)"),
+        "{verdict}"
+    );
+    if let Some(report) = pdfsig(&signed) {
+        assert!(report.contains("Signature is Valid."), "{report}");
+        assert!(report.contains("Total document signed"), "{report}");
+    }
+    if let Some(report) = signing::pyhanko(&signed, Some(&dir.path().join("ca.pem"))) {
+        assert!(signing::pyhanko_finds_only_signing(&report), "{report}");
+        for said in [
+            "Signature timestamp token: ",
+            "The timestamp token is cryptographically sound.",
+            "TSA certificate subject: \"Common Name: Testkommunens tidsstampel\"",
+            "The TSA certificate is trusted.",
+        ] {
+            assert!(report.contains(said), "{report}");
+        }
+    }
+
+    // The token's time altered (one digit of its genTime): the stamp does not hold.
+    let forged = dir
+        .path()
+        .join("forfalskad")
+        .join(signed.file_name().expect("name"));
+    std::fs::create_dir(forged.parent().expect("folder")).expect("folder");
+    let hex_at = at
+        + 9
+        + stamped[at + 9..]
+            .iter()
+            .position(|b| *b == b'<')
+            .expect("<")
+        + 1;
+    let hex_end = hex_at
+        + stamped[hex_at..]
+            .iter()
+            .position(|b| *b == b'>')
+            .expect(">");
+    let mut der = hex::decode(&stamped[hex_at..hex_end]).expect("hex");
+    let time = der
+        .windows(17)
+        .position(|w| w[0] == 0x18 && w[1] == 15 && w[16] == b'Z')
+        .expect("the token's genTime");
+    der[time + 15] = if der[time + 15] == b'0' { b'1' } else { b'0' };
+    let mut altered = stamped.clone();
+    altered[hex_at..hex_end].copy_from_slice(hex::encode_upper(&der).as_bytes());
+    std::fs::write(&forged, altered).expect("written");
+    let anchor = dir.path().join("ca.pem");
+    let output = paragraf(&[
+        os("verify"),
+        forged.as_os_str(),
+        os("--betrodd"),
+        anchor.as_os_str(),
+    ]);
+    assert!(!output.status.success(), "{}", said(&output));
+    assert!(
+        said(&output).contains("tidsstämpeln: kontrollsumman STÄMMER INTE"),
+        "{}",
+        said(&output)
+    );
+
+    // A later signature keeps the first one's stamp good, and the stamped signature can no
+    // longer be stamped: the later one covers its bytes.
+    sign_with_p12(dir.path(), &signed, "bertil", "justerare");
+    let verdict = verified(dir.path(), &signed);
+    assert_eq!(verdict.matches(", tidsstämplad ").count(), 1, "{verdict}");
+    let output = sign_with(&signed, &[flag, request.as_os_str()]);
+    assert!(
+        output.status.success(),
+        "Bertil's signature is the last: {}",
+        said(&output)
+    );
+    std::fs::copy(&original, &signed).expect("copied");
+    sign_with_p12(dir.path(), &signed, "anna", "ordförande");
+    let output = sign_with(&signed, &[os("--infoga-tidsstampel"), response.as_os_str()]);
+    assert!(
+        !output.status.success(),
+        "a response to another signature's request"
+    );
+}
+
+#[test]
+fn the_time_stamp_not_the_signers_clock_is_compared_with_the_anslag() {
+    // Regionstyrelsen's anslag is posted 29 november 2024. A signature whose /M claims
+    // the 28th raises nothing; stamped, the authority says it was made today, after.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let Some(()) = keys(dir.path()) else { return };
+    tsa(dir.path());
+    let meeting = repo().join("cases/regionstyrelsen/2024-11-26/sammantrade.yaml");
+    let original = protocol_of(meeting, &dir.path().join("ut"));
+    let signed = dir.path().join(original.file_name().expect("name"));
+    let key = paragraf::sign::Key::from_pkcs12(&dir.path().join("anna.p12"), "hemligt")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let bytes = paragraf::sign::sign(
+        &std::fs::read(&original).expect("PDF"),
+        &signed,
+        &key,
+        paragraf::sign::Role::Chair,
+        "D:20241128150000+01'00'",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&signed, bytes).expect("written");
+    let verdict = verified(dir.path(), &signed);
+    assert!(!verdict.contains("VARNING"), "{verdict}");
+    let request = dir.path().join("begaran.tsq");
+    let output = sign_with(&signed, &[os("--tidsstampel-begaran"), request.as_os_str()]);
+    assert!(output.status.success(), "{}", said(&output));
+    reply(dir.path(), "begaran.tsq", "token.der", true);
+    let token = dir.path().join("token.der");
+    let output = sign_with(&signed, &[os("--infoga-tidsstampel"), token.as_os_str()]);
+    assert!(output.status.success(), "{}", said(&output));
+    let verdict = verified(dir.path(), &signed);
+    assert!(
+        verdict.contains("(2024-11-28 15:00:00 +01:00, tidsstämplad "),
+        "{verdict}"
+    );
+    assert!(
+        verdict.contains("VARNING: Anna Andersson som ordförande skrev under "),
+        "{verdict}"
+    );
 }

@@ -20,6 +20,16 @@ pub struct Args {
     /// efter handlingarna eller SOURCE_DATE_EPOCH.
     #[arg(long, value_enum, default_value = "manifest", value_name = "FORMAT")]
     format: ArchiveKind,
+    /// En mapp med underskrivna PDF:er (digital justering): en PDF som heter som en
+    /// handling i leveransen läggs in i stället för paragrafs egen, om den är just den
+    /// handlingen och det som lagts till efter är bara underskrifter som håller (som
+    /// verify kontrollerar). En PDF som inte är det stoppar leveransen; inget skrivs.
+    #[arg(long = "underskrivna", value_name = "MAPP")]
+    signed: Option<PathBuf>,
+    /// Med --underskrivna: betrodda certifikat (PEM); en underskrift godtas bara om dess
+    /// certifikat leder till något av dem.
+    #[arg(long = "betrodd", value_name = "FIL.pem", requires = "signed")]
+    trusted: Vec<PathBuf>,
     #[command(flatten)]
     pdf: PdfArgs,
 }
@@ -40,12 +50,22 @@ pub fn run(args: Args) -> ExitCode {
             }
         },
     };
+    let trust = match paragraf::verify::Trust::from_pem_files(&args.trusted) {
+        Ok(trust) => trust,
+        Err(error) => return fail(&error),
+    };
+    let check = paragraf::verify::for_archive(&trust);
+    let signed = args.signed.as_deref().map(|folder| paragraf::SignedCopies {
+        folder,
+        check: &check,
+    });
     let options = args.pdf.options(false);
-    finish(paragraf::archive(
+    finish(paragraf::archive_signed(
         &args.sources.paths,
         &args.out,
         &options,
         format,
+        signed,
     ))
 }
 

@@ -12,7 +12,7 @@ use paragraf::{Problem, Result};
 use super::fail;
 
 #[derive(clap::Args)]
-#[command(group(clap::ArgGroup::new("nyckel").required(true).args(["p12", "pkcs11", "prepare", "insert"])))]
+#[command(group(clap::ArgGroup::new("nyckel").required(true).args(["p12", "pkcs11", "prepare", "insert", "stamp_request", "stamp"])))]
 pub struct Args {
     /// PDF:en som ska skrivas under.
     #[arg(value_name = "PDF")]
@@ -25,7 +25,7 @@ pub struct Args {
         long = "roll",
         value_enum,
         value_name = "ROLL",
-        required_unless_present_any = ["insert", "time_stamp"]
+        required_unless_present_any = ["insert", "time_stamp", "stamp_request", "stamp"]
     )]
     role: Option<RoleArg>,
     /// Nyckel och certifikat i en PKCS#12-fil (.p12, .pfx).
@@ -62,6 +62,26 @@ pub struct Args {
     /// --infoga.
     #[arg(long = "tidsstampel", requires = "prepare", conflicts_with_all = ["role", "name"])]
     time_stamp: bool,
+    /// Tidsstämpla den sista underskriften (PAdES B-T), steg 1: skriv en begäran om
+    /// tidsstämpel (RFC 3161, .tsq) över underskriftens värde hit. Skicka den till
+    /// tidsstämpeltjänsten (paragraf kopplar aldrig upp sig själv) och lägg in svaret med
+    /// --infoga-tidsstampel. PDF:en ändras inte.
+    #[arg(
+        long = "tidsstampel-begaran",
+        value_name = "BEGÄRAN.tsq",
+        conflicts_with_all = ["role", "name", "out", "password"]
+    )]
+    stamp_request: Option<PathBuf>,
+    /// Tidsstämpla den sista underskriften, steg 2: lägg in tidsstämpeltjänstens svar
+    /// (.tsr, eller tidsstämpeln ensam) i underskriften. Svaret kontrolleras först: att
+    /// det är beviljat, att det gäller just den underskriften och att dess signatur
+    /// stämmer. Underskriften måste vara filens sista revision.
+    #[arg(
+        long = "infoga-tidsstampel",
+        value_name = "SVAR.tsr",
+        conflicts_with_all = ["role", "name", "password"]
+    )]
+    stamp: Option<PathBuf>,
     /// Undertecknarens namn i en förberedd underskrift (/Name).
     #[arg(long = "namn", value_name = "NAMN", requires = "prepare")]
     name: Option<String>,
@@ -102,6 +122,41 @@ fn signed(args: &Args) -> Result<String> {
     let out = args.out.as_deref().unwrap_or(&args.pdf);
     let original = paragraf::extract::read_pdf(&args.pdf)?;
     let role = args.role.map(Role::from).unwrap_or(Role::Adjuster);
+    if let Some(request) = &args.stamp_request {
+        let last = sign::LastSignature::read(original, &args.pdf)?;
+        let digest = hex::encode(last.digest());
+        write(request, last.request(&args.pdf)?)?;
+        return Ok(format!(
+            "begäran om tidsstämpel för den sista underskriften i {} står i {} (SHA-256 av \
+             underskriftens värde {digest}); skicka den till tidsstämpeltjänsten, till exempel \
+             curl -H 'Content-Type: application/timestamp-query' --data-binary @{} ADRESS -o \
+             svar.tsr, och lägg in svaret med paragraf sign {} --infoga-tidsstampel svar.tsr",
+            args.pdf.display(),
+            request.display(),
+            request.display(),
+            args.pdf.display()
+        ));
+    }
+    if let Some(response) = &args.stamp {
+        let bytes = std::fs::read(response)
+            .map_err(|e| Problem::in_file(response, paragraf::model::files::io_message(&e)))?;
+        let stamped =
+            sign::LastSignature::read(original, &args.pdf)?.insert(&bytes, &args.pdf, response)?;
+        let at = stamped
+            .at
+            .and_then(|at| chrono::DateTime::from_timestamp(i64::try_from(at.as_secs()).ok()?, 0))
+            .map_or_else(
+                || "vid okänd tid".to_owned(),
+                |at| at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            );
+        write(out, stamped.bytes)?;
+        return Ok(format!(
+            "underskriften av {} i {} är tidsstämplad {at} av {}",
+            stamped.signer,
+            out.display(),
+            stamped.authority
+        ));
+    }
     if let Some(cms) = &args.insert {
         let cms = std::fs::read(cms)
             .map_err(|e| Problem::in_file(cms, paragraf::model::files::io_message(&e)))?;

@@ -14,6 +14,7 @@
 //! came back into it.
 
 mod key;
+mod stamp;
 
 use std::path::Path;
 
@@ -35,6 +36,7 @@ use crate::verify::cms::{
 };
 
 pub use key::{Algorithm, Key, SignBytes, Token};
+pub use stamp::{LastSignature, Stamped};
 
 /// Room for the CMS in /Contents: a chain of three RSA-4096 certificates with room over.
 const PLACEHOLDER_BYTES: usize = 24_576;
@@ -87,31 +89,12 @@ impl Prepared {
             )
         };
         let document = lopdf::Document::load_mem(&bytes).map_err(|_| refused())?;
-        let gap = document
-            .objects
-            .values()
-            .filter_map(|o| o.as_dict().ok())
-            .filter(|d| {
+        let (_, gap) = covering_the_file(&document, &bytes)
+            .find(|(d, _)| {
                 d.get(b"Contents")
                     .and_then(Object::as_str)
                     .is_ok_and(|c| c.iter().all(|b| *b == 0))
             })
-            .filter_map(|d| {
-                let numbers: Vec<usize> = d
-                    .get(b"ByteRange")
-                    .and_then(Object::as_array)
-                    .ok()?
-                    .iter()
-                    .filter_map(|n| usize::try_from(n.as_i64().ok()?).ok())
-                    .collect();
-                match numbers.as_slice() {
-                    [0, start, end, length] if end + length == bytes.trim_ascii_end().len() => {
-                        Some((*start, *end))
-                    }
-                    _ => None,
-                }
-            })
-            .next()
             .ok_or_else(refused)?;
         let prepared = Prepared { bytes, gap };
         if prepared.placeholder().is_none() {
@@ -159,6 +142,35 @@ impl Prepared {
         self.bytes[place.start..place.start + hex.len()].copy_from_slice(hex.as_bytes());
         Ok(self.bytes)
     }
+}
+
+/// The signature dictionaries of `document` (read from `bytes`) whose /ByteRange runs
+/// from the start of the file to its end, each with its gap (/Contents, from its `<` to
+/// after its `>`): the signature of the last revision, which nothing after it covers.
+fn covering_the_file<'a>(
+    document: &'a lopdf::Document,
+    bytes: &[u8],
+) -> impl Iterator<Item = (&'a lopdf::Dictionary, (usize, usize))> + use<'a> {
+    let ends = [bytes.len(), bytes.trim_ascii_end().len()];
+    document
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(move |d| {
+            let numbers: Vec<usize> = d
+                .get(b"ByteRange")
+                .and_then(Object::as_array)
+                .ok()?
+                .iter()
+                .filter_map(|n| usize::try_from(n.as_i64().ok()?).ok())
+                .collect();
+            match numbers.as_slice() {
+                [0, start, end, length] if ends.contains(&(end + length)) && start < end => {
+                    Some((d, (*start, *end)))
+                }
+                _ => None,
+            }
+        })
 }
 
 /// What an update is prepared for.

@@ -27,6 +27,13 @@ pub const SIGNING_CERTIFICATE_V2: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.47");
 /// id-aa-ets-signerAttrV2 (ETSI EN 319 122-1): the role the signer claims.
 pub const SIGNER_ATTRIBUTES_V2: ObjectIdentifier = ObjectIdentifier::new_unwrap("0.4.0.19122.1.1");
+/// id-aa-signatureTimeStampToken (RFC 3161 appendix A, PAdES B-T): an unsigned attribute
+/// holding a time stamp token over the signer info's signature value, the proof that the
+/// signature existed at the token's time.
+pub const SIGNATURE_TIME_STAMP: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.14");
+/// id-kp-timeStamping (RFC 3161 2.3): the only purpose a time stamp authority's key has.
+const TIME_STAMPING: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.8");
 /// id-at-title (X.520, "the designated position or function … within an
 /// organization"): the role claimed, as text. (id-at-role would need RoleSyntax, whose
 /// name is a GeneralName, no place for "ordförande".)
@@ -104,7 +111,7 @@ pub enum Trusted {
 
 /// What a signature's CMS says and whether it holds.
 #[derive(Debug, Clone, Default)]
-pub(super) struct Checked {
+pub(crate) struct Checked {
     /// The common name of the signer's certificate, else its whole subject.
     pub signer: Option<String>,
     pub role: Option<String>,
@@ -113,20 +120,34 @@ pub(super) struct Checked {
     pub time_stamp: bool,
     pub time_stamped_at: Option<Duration>,
     pub trusted: Option<Trusted>,
+    /// A signature time stamp (B-T) in its unsigned attributes.
+    pub signature_stamp: Option<Stamp>,
     /// Every reason it does not hold.
     pub problems: Vec<String>,
 }
 
+/// A signature time stamp: its authority (the common name of the token's signer) and
+/// the time it gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Stamp {
+    pub authority: String,
+    pub at: Option<Duration>,
+}
+
 /// Check the CMS SignedData `contents` (DER, padded with zeros) over `covered`.
-pub(super) fn check(contents: &[u8], covered: &[&[u8]], trust: &Trust) -> Checked {
+pub(crate) fn check(contents: &[u8], covered: &[&[u8]], trust: &Trust) -> Checked {
+    match signed_data(contents) {
+        Ok(signed) => check_signed(&signed, covered, trust),
+        Err(why) => Checked {
+            problems: vec![why],
+            ..Checked::default()
+        },
+    }
+}
+
+/// Check the SignedData `signed` over `covered`, and its signature time stamp if it has one.
+fn check_signed(signed: &SignedData, covered: &[&[u8]], trust: &Trust) -> Checked {
     let mut checked = Checked::default();
-    let signed = match signed_data(contents) {
-        Ok(signed) => signed,
-        Err(why) => {
-            checked.problems.push(why);
-            return checked;
-        }
-    };
     let certificates: Vec<Certificate> = signed
         .certificates
         .iter()
@@ -149,9 +170,64 @@ pub(super) fn check(contents: &[u8], covered: &[&[u8]], trust: &Trust) -> Checke
         return checked;
     };
     checked.signer = Some(name(certificate));
-    let problems = check_signer(signer, certificate, &signed, covered, &mut checked);
+    let problems = check_signer(signer, certificate, signed, covered, &mut checked);
     checked.problems.extend(problems);
     checked.trusted = Some(chain(certificate, &certificates, trust));
+    if !checked.time_stamp
+        && let Some(token) = unsigned_attribute(signer, SIGNATURE_TIME_STAMP)
+    {
+        let stamp = signature_stamp(token, signer.signature.as_bytes(), trust);
+        checked.problems.extend(
+            stamp
+                .problems
+                .iter()
+                .map(|why| format!("tidsstämpeln: {why}")),
+        );
+        checked.signature_stamp = Some(Stamp {
+            authority: stamp.signer.unwrap_or_else(|| "okänd".into()),
+            at: stamp.time_stamped_at,
+        });
+    }
+    checked
+}
+
+/// The one value of the unsigned attribute `oid` of `signer`.
+fn unsigned_attribute(signer: &SignerInfo, oid: ObjectIdentifier) -> Option<&der::Any> {
+    signer
+        .unsigned_attrs
+        .as_ref()?
+        .iter()
+        .find(|a| a.oid == oid)?
+        .values
+        .iter()
+        .next()
+}
+
+/// The time stamp token `token` (a ContentInfo) checked over `signature` (the signature
+/// value it stamps): a token whose imprint is that value's digest, whose signature holds
+/// and whose authority, given trust anchors, leads to one of them.
+fn signature_stamp(token: &der::Any, signature: &[u8], trust: &Trust) -> Checked {
+    let signed = token
+        .to_der()
+        .map_err(|e| e.to_string())
+        .and_then(|der| signed_data(&der));
+    let mut checked = match signed {
+        Ok(signed) => check_signed(&signed, &[signature], trust),
+        Err(why) => Checked {
+            problems: vec![why],
+            ..Checked::default()
+        },
+    };
+    if !checked.time_stamp {
+        checked
+            .problems
+            .push("den är ingen tidsstämpel (RFC 3161)".into());
+    }
+    if checked.trusted == Some(Trusted::Not) {
+        checked.problems.push(
+            "tidsstämpeltjänstens certifikat leder INTE till något betrott certifikat".into(),
+        );
+    }
     checked
 }
 
@@ -197,6 +273,11 @@ fn check_signer(
                 problems.push("tidsstämpelns avtryck STÄMMER INTE med de byte den täcker".into());
             }
             checked.time_stamped_at = Some(info.gen_time.to_unix_duration());
+            if !for_time_stamping(certificate) {
+                problems.push(
+                    "tidsstämpeltjänstens certifikat är inte utfärdat för tidsstämpling".into(),
+                );
+            }
             hash.digest(&[&econtent])
         }
     };
@@ -266,6 +347,17 @@ fn check_signer(
     problems
 }
 
+/// Whether `certificate` is a time stamp authority's: its extended key usage is time
+/// stamping (RFC 3161 requires it, critical, and only it).
+fn for_time_stamping(certificate: &Certificate) -> bool {
+    certificate
+        .tbs_certificate
+        .get::<x509_cert::ext::pkix::ExtendedKeyUsage>()
+        .ok()
+        .flatten()
+        .is_some_and(|(_, usage)| usage.0.contains(&TIME_STAMPING))
+}
+
 /// The messageDigest attribute of a signer info.
 fn message_digest(signer: &SignerInfo) -> Option<Vec<u8>> {
     let attribute = signer
@@ -326,7 +418,7 @@ fn time_stamp(signed: &SignedData) -> Content {
 }
 
 /// The SignedData of a signature's /Contents.
-fn signed_data(contents: &[u8]) -> std::result::Result<SignedData, String> {
+pub(crate) fn signed_data(contents: &[u8]) -> std::result::Result<SignedData, String> {
     let mut reader = der::SliceReader::new(contents).map_err(|e| e.to_string())?;
     let info = ContentInfo::decode(&mut reader)
         .map_err(|e| format!("underskriften är ingen CMS ({e})"))?;

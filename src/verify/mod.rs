@@ -21,6 +21,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use crate::error::{Problem, Result};
+use crate::output::package::signed::Verdict;
 use crate::plan::{self, BuildOptions, Planned};
 use crate::{extract, model, swedish};
 
@@ -58,10 +59,13 @@ pub struct Signature {
     /// The signature dictionary's /M as written, else the time stamp's or the CMS signing
     /// time.
     pub signed_at: Option<String>,
-    /// The same time as an instant, when it can be read.
+    /// When it was made, as an instant: its signature time stamp's time if it has one,
+    /// else the time above, when it can be read.
     pub at: Option<DateTime<Utc>>,
     /// A document time stamp (RFC 3161) rather than a person's signature.
     pub time_stamp: bool,
+    /// Its signature time stamp (PAdES B-T), if it has one.
+    pub stamped: Option<SignatureStamp>,
     /// The revision it signs (paragraf's is 1).
     pub revision: usize,
     /// The byte ranges it covers, as (start, length).
@@ -72,7 +76,51 @@ pub struct Signature {
     pub problems: Vec<String>,
 }
 
+/// A signature time stamp: a time stamp authority's token over the signature's value, the
+/// proof that the signature existed at its time (which the signer's own clock is not).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignatureStamp {
+    /// The common name of the authority's certificate.
+    pub authority: String,
+    /// The time the token gives (its genTime).
+    pub at: Option<DateTime<Utc>>,
+}
+
 impl Signature {
+    /// What it is, by whom, in which role and when: `underskrift av Anna Andersson som
+    /// ordförande (2024-10-01 12:00:00 +02:00, tidsstämplad … av …)`.
+    pub fn summary(&self) -> String {
+        let times: Vec<String> = self
+            .signed_at
+            .iter()
+            .cloned()
+            .chain(self.stamped.iter().map(|stamp| {
+                let at = stamp.at.map_or_else(
+                    || "vid okänd tid".to_owned(),
+                    |at| at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+                );
+                format!("tidsstämplad {at} av {}", stamp.authority)
+            }))
+            .collect();
+        format!(
+            "{} av {}{}{}",
+            if self.time_stamp {
+                "tidsstämpel"
+            } else {
+                "underskrift"
+            },
+            self.signer,
+            self.role
+                .as_ref()
+                .map_or_else(String::new, |r| format!(" som {r}")),
+            if times.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", times.join(", "))
+            },
+        )
+    }
+
     fn message(&self) -> String {
         let ranges: Vec<String> = self
             .ranges
@@ -93,19 +141,8 @@ impl Signature {
             Trusted::Not => "certifikatet leder INTE till något betrott certifikat".to_owned(),
         };
         format!(
-            "{} av {}{}{} i revision {}, täcker byte {}: {holds}; {trust}",
-            if self.time_stamp {
-                "tidsstämpel"
-            } else {
-                "underskrift"
-            },
-            self.signer,
-            self.role
-                .as_ref()
-                .map_or_else(String::new, |r| format!(" som {r}")),
-            self.signed_at
-                .as_ref()
-                .map_or_else(String::new, |t| format!(" ({t})")),
+            "{} i revision {}, täcker byte {}: {holds}; {trust}",
+            self.summary(),
             self.revision,
             ranges.join(" och "),
         )
@@ -178,18 +215,101 @@ pub fn verify(pdf: &Path, trust: &Trust) -> Result<Finding> {
     };
     let own = &bytes[..revisions[0].end];
     match rebuilt(own, pdf)? {
-        Rebuilt::Same(stem, _) if revisions.len() == 1 => Ok(Finding::Unchanged(stem)),
-        Rebuilt::Same(stem, posted) => Ok(match later_revisions(&bytes, &revisions, trust, stem) {
-            Finding::Signed(stem, signatures, _) => {
-                let warnings = posted.map_or_else(Vec::new, |posted| {
-                    signed_after_posting(&signatures, &posted)
-                });
-                Finding::Signed(stem, signatures, warnings)
-            }
-            finding => finding,
-        }),
+        Rebuilt::Same(stem, posted) => Ok(after_own(&bytes, &revisions, trust, stem, posted)),
         Rebuilt::Other(finding) => Ok(finding),
     }
+}
+
+/// `bytes`, a copy of the document `planned` that may have been signed since, against
+/// that document as just made (its SHA-256 `made`, hex): the same finding as [`verify`]
+/// gives, without building again. For `archive`, which has just made it.
+pub fn against_made(bytes: &[u8], made: &str, planned: &Planned, trust: &Trust) -> Finding {
+    use sha2::Digest;
+    let revisions = match revisions::revisions(bytes) {
+        Ok(revisions) => revisions,
+        Err(why) => {
+            return Finding::Changed(format!("filens revisioner går inte att följa: {why}"));
+        }
+    };
+    let first = revisions[0];
+    // The signer's tool may have appended after `%%EOF` or after the line end after it.
+    let same = [first.end, first.eof]
+        .into_iter()
+        .any(|end| hex::encode(sha2::Sha256::digest(&bytes[..end])) == made);
+    if !same {
+        return Finding::Changed(format!(
+            "paragrafs revision är inte den PDF ({}.pdf) som källorna ger nu: handlingen eller \
+             dess källor har ändrats sedan filen gjordes, eller filen är en annan handling",
+            planned.stem
+        ));
+    }
+    after_own(
+        bytes,
+        &revisions,
+        trust,
+        planned.stem.clone(),
+        posted(planned),
+    )
+}
+
+/// The check `archive --underskrivna` makes of a signed copy: [`against_made`], with
+/// signatures checked against `trust`, as the package takes it.
+pub fn for_archive(trust: &Trust) -> impl Fn(&[u8], &str, &Planned) -> Verdict + '_ {
+    move |bytes, made, planned| match against_made(bytes, made, planned, trust) {
+        Finding::Signed(_, signatures, warnings) => Verdict::Signed {
+            notes: signatures.iter().map(note).collect(),
+            warnings,
+        },
+        Finding::Unchanged(_) => Verdict::Same,
+        finding => Verdict::Refused(finding.message()),
+    }
+}
+
+/// What the ERMS says of `signature`: what it is, by whom, when, and how far it was
+/// checked.
+fn note(signature: &Signature) -> String {
+    let trust = match &signature.trusted {
+        Trusted::By(anchor) => format!("certifikatet leder till det betrodda {anchor}"),
+        _ => "certifikatet inte prövat mot betrodda certifikat".to_owned(),
+    };
+    format!(
+        "PAdES-{}: kontrollsumman och signaturen stämmer, {trust} (kontrollerat av paragraf {} \
+         när paketet gjordes; spärrar inte kontrollerade)",
+        signature.summary(),
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// The finding for a file whose first revision is the document `stem`: unchanged, or
+/// each later revision read and each signature checked, with a warning for a protocol
+/// signed after its anslag was `posted`.
+fn after_own(
+    bytes: &[u8],
+    revisions: &[revisions::Revision],
+    trust: &Trust,
+    stem: String,
+    posted: Option<Posted>,
+) -> Finding {
+    if revisions.len() == 1 {
+        return Finding::Unchanged(stem);
+    }
+    match later_revisions(bytes, revisions, trust, stem) {
+        Finding::Signed(stem, signatures, _) => {
+            let warnings = posted.map_or_else(Vec::new, |posted| {
+                signed_after_posting(&signatures, &posted)
+            });
+            Finding::Signed(stem, signatures, warnings)
+        }
+        finding => finding,
+    }
+}
+
+/// The day the protocol `p`'s anslag is posted, if it is a protocol with one.
+fn posted(p: &Planned) -> Option<Posted> {
+    p.document.protocol_notice().map(|notice| Posted {
+        day: notice.dates.posted,
+        printed: notice.posted_on.clone(),
+    })
 }
 
 /// The day a protocol's ANSLAG/BEVIS says its justering is posted, and as it prints it.
@@ -305,13 +425,7 @@ fn rebuilt(own: &[u8], pdf: &Path) -> Result<Rebuilt> {
         })
     };
     let is_own = |p: &&Planned| made_from(p).unwrap_or(false);
-    let same = |p: &Planned| {
-        let posted = p.document.protocol_notice().map(|notice| Posted {
-            day: notice.dates.posted,
-            printed: notice.posted_on.clone(),
-        });
-        Rebuilt::Same(p.stem.clone(), posted)
-    };
+    let same = |p: &Planned| Rebuilt::Same(p.stem.clone(), posted(p));
     let stem = pdf.file_stem().map(|s| s.to_string_lossy().into_owned());
     let why = match planned.iter().find(|p| Some(&p.stem) == stem.as_ref()) {
         Some(named) => {
@@ -466,9 +580,16 @@ fn signature(
     let instant = |since: std::time::Duration| {
         DateTime::from_timestamp(i64::try_from(since.as_secs()).ok()?, 0)
     };
-    let at = written
-        .as_deref()
-        .and_then(pdf_instant)
+    let stamped = checked.signature_stamp.map(|stamp| SignatureStamp {
+        authority: stamp.authority,
+        at: stamp.at.and_then(instant),
+    });
+    // A time stamp authority's time is proof; the signer's own clock (/M, the CMS signing
+    // time) only a claim.
+    let at = stamped
+        .as_ref()
+        .and_then(|stamp| stamp.at)
+        .or_else(|| written.as_deref().and_then(pdf_instant))
         .or_else(|| checked.time_stamped_at.and_then(instant))
         .or_else(|| checked.signed_at.and_then(instant));
     Signature {
@@ -482,6 +603,7 @@ fn signature(
             .or_else(|| at.map(|at| at.format("%Y-%m-%d %H:%M:%S UTC").to_string())),
         at,
         time_stamp: checked.time_stamp,
+        stamped,
         revision: number,
         ranges,
         trusted: checked.trusted.unwrap_or(Trusted::Not),

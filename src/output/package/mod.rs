@@ -3,6 +3,7 @@
 
 pub mod fgs;
 pub mod manifest;
+pub mod signed;
 
 use std::path::{Path, PathBuf};
 
@@ -33,7 +34,19 @@ pub fn archive(
     options: &BuildOptions,
     format: ArchiveFormat,
 ) -> Result<Report> {
-    let (mut planned, warnings) = prepare(paths, options)?;
+    archive_signed(paths, out_dir, options, format, None)
+}
+
+/// [`archive`], with the signed copies in `signed` in place of the documents they are
+/// (see [`signed`]).
+pub fn archive_signed(
+    paths: &[PathBuf],
+    out_dir: &Path,
+    options: &BuildOptions,
+    format: ArchiveFormat,
+    signed: Option<signed::SignedCopies>,
+) -> Result<Report> {
+    let (mut planned, mut warnings) = prepare(paths, options)?;
     // The registrar archives each document once: the packet only gathers them.
     planned.retain(|p| p.document.kind != DocumentKind::Packet);
     let options = BuildOptions {
@@ -58,16 +71,27 @@ pub fn archive(
     let names = pdf::file_names(&placed, false);
     let stage = Stage::open(out_dir, names.iter().map(String::as_str))?;
     let made = pdf::make(&placed, &stage, &options, None)?;
-    let pdfs: Vec<crate::cache::Stamp> = made
+    let mut pdfs: Vec<crate::cache::Stamp> = made
         .iter()
         .map(|m| m.pdf().cloned())
         .collect::<Option<_>>()
         .ok_or_else(|| Problem::in_file(out_dir, "en handling blev utan PDF; inget skrevs"))?;
+    let mut written = pdf::written(&made);
+    let signatures = match signed {
+        Some(copies) => signed::put(
+            copies,
+            &planned,
+            &mut pdfs,
+            &stage,
+            &mut written,
+            &mut warnings,
+        )?,
+        None => Default::default(),
+    };
     let beside: Vec<OutputFile> = match &packages {
         None => manifest::manifest(&planned, &pdfs).files(),
-        Some(packages) => packages.files(&planned, &pdfs)?,
+        Some(packages) => packages.files(&planned, &pdfs, &signatures)?,
     };
-    let mut written = pdf::written(&made);
     for file in &beside {
         written.push(stage.put(file)?);
     }

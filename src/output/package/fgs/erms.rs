@@ -203,6 +203,7 @@ impl Package<'_> {
                         )))?;
                     Ok(())
                 })?;
+                self.signatures(w, &stamp.name)?;
                 w.create_element("additionalInformation")
                     .write_inner_content(|w| {
                         empty(
@@ -219,6 +220,31 @@ impl Package<'_> {
                     })?;
                 Ok(())
             })?;
+        Ok(())
+    }
+}
+
+impl Package<'_> {
+    /// A signed handling's signatures: who signed in which role and when, as notes, and
+    /// that it carries them (eSignature present), in the order ERMS 3 gives a record.
+    fn signatures(&self, w: &mut Writer<Vec<u8>>, file: &str) -> io::Result<()> {
+        let Some(signatures) = self.signed.get(file).filter(|s| !s.is_empty()) else {
+            return Ok(());
+        };
+        w.create_element("notes").write_inner_content(|w| {
+            for signature in signatures {
+                w.create_element("note")
+                    .with_attribute(("noteType", "eSignature"))
+                    .write_text_content(BytesText::new(signature))?;
+            }
+            Ok(())
+        })?;
+        w.create_element("eSignatures").write_inner_content(|w| {
+            for _ in signatures {
+                empty(w, "eSignature", &[("present", "true")])?;
+            }
+            Ok(())
+        })?;
         Ok(())
     }
 }

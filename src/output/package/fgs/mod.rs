@@ -147,7 +147,14 @@ fn meeting_date(documents: &[&Planned]) -> Option<chrono::NaiveDate> {
 impl Packages {
     /// Every package's files beside the PDFs (whose stamps `pdfs` are aligned with
     /// `planned`): the two METS, the ERMS, the documentation and the schemas.
-    pub fn files(&self, planned: &[Planned], pdfs: &[Stamp]) -> Result<Vec<OutputFile>> {
+    /// `signed` says, by file, what the signatures of a signed copy say (see
+    /// [`super::signed`]).
+    pub fn files(
+        &self,
+        planned: &[Planned],
+        pdfs: &[Stamp],
+        signed: &BTreeMap<String, Vec<String>>,
+    ) -> Result<Vec<OutputFile>> {
         let mut files = Vec::new();
         for (id, members) in &self.members {
             let documents: Vec<(&Planned, &Stamp)> =
@@ -156,6 +163,7 @@ impl Packages {
                 id,
                 documents,
                 created: self.created,
+                signed,
             };
             files.extend(package.files().map_err(|e| {
                 Error::from(Problem::in_file(
@@ -173,6 +181,8 @@ struct Package<'a> {
     id: &'a str,
     documents: Vec<(&'a Planned, &'a Stamp)>,
     created: Option<NaiveDateTime>,
+    /// What the signatures of the signed copies say, by file.
+    signed: &'a BTreeMap<String, Vec<String>>,
 }
 
 /// A file of the package as METS lists it.
@@ -318,10 +328,15 @@ impl Package<'_> {
         );
         for (planned, stamp) in &self.documents {
             text.push_str(&format!(
-                "  {}  {}, {}\n",
+                "  {}  {}, {}{}\n",
                 file_name(&stamp.name),
                 planned.document.kind_name(),
-                planned.document.date
+                planned.document.date,
+                if self.signed.contains_key(&stamp.name) {
+                    ", underskriven digitalt (PAdES; se erms.xml)"
+                } else {
+                    ""
+                }
             ));
         }
         text
