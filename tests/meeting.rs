@@ -354,7 +354,8 @@ fn a_meeting_in_the_kallelse_stage_builds_its_kallelse_and_handlingar_only() {
     for expected in [
         "Barn- och utbildningsnämnden sammanträder tisdagen den 10 december 2024 kl. 08.30",
         "BUN § 46 Val av justerare",
-        "BUN § 47 Lokalförsörjningsplan för förskolan 2025–2029 BUN 2024-0341",
+        // Two handläggare, both in the list's column.
+        "BUN § 47 Lokalförsörjningsplan för förskolan 2025–2029 BUN 2024-0341 Camilla Rydberg och Jonas Berg",
         "Kallade ledamöter Ulla Fors (C), ordförande",
         "Ordförande Ulla Fors Sekreterare Linda Åström",
         // The profile makes the list a föredragningslista with proposals.
@@ -366,6 +367,11 @@ fn a_meeting_in_the_kallelse_stage_builds_its_kallelse_and_handlingar_only() {
             "missing {expected:?} in\n{agenda}"
         );
     }
+    let statement = text(pdf(&pdfs, "tjansteskrivelse"));
+    assert!(
+        statement.contains("Handläggare Camilla Rydberg Förvaltningschef Telefon: 0456-78 90 10 E-post: camilla.rydberg@norrvik.se Jonas Berg Lokalstrateg"),
+        "{statement}"
+    );
     // `check` says which stage it judged the meeting in, for people and for CI.
     let folder = meeting.parent().unwrap_or(&meeting);
     let output = paragraf_in(folder, &["check", "sammantrade.yaml"]);

@@ -157,7 +157,7 @@ pub(super) fn items(
             paragraph_plain: format!("§ {}", item.number),
             dnr: case.and_then(|c| c.dnr.clone()).or_else(|| i.dnr.clone()),
             title: title(&item),
-            officer: case.and_then(|c| c.handläggare.as_ref().map(|h| h.namn.clone())),
+            officer: case.and_then(officer_names),
             statement_date: case.map(|c| swedish::date(dates, c.datum)),
             statement_kind: item.case.map(|c| super::document_kind(c).to_owned()),
             decisions: facts::decision(&item),
@@ -339,7 +339,7 @@ fn appeal_instructions(
 fn list_cell(item: &LoadedItem, column: &ItemListColumn) -> Option<String> {
     let case = item.case.map(|c| &c.case);
     match column.fält.as_str() {
-        ItemListColumn::OFFICER => case?.handläggare.as_ref().map(|h| h.namn.clone()),
+        ItemListColumn::OFFICER => case.and_then(officer_names),
         ItemListColumn::ADMINISTRATION => case.map(|c| c.förvaltning.clone()),
         ItemListColumn::DEPARTMENT => case?.avdelning.clone(),
         field => {
@@ -351,6 +351,14 @@ fn list_cell(item: &LoadedItem, column: &ItemListColumn) -> Option<String> {
                 .cloned()
         }
     }
+}
+
+/// The case's handläggare by name: `Karin Sjö`, `Karin Sjö och Per Lind`.
+fn officer_names(case: &crate::model::Case) -> Option<String> {
+    let names: Vec<&str> = (case.handläggare.as_ref()?.list().iter())
+        .map(|h| h.namn.as_str())
+        .collect();
+    (!names.is_empty()).then(|| swedish::join_and(&names))
 }
 
 /// The § heading: the item's own, else its case's rubrik.

@@ -17,10 +17,8 @@ pub struct StatementView {
     pub committee: String,
     pub administration: String,
     pub department: Option<String>,
-    pub officer: Option<String>,
-    pub officer_phone: Option<String>,
-    pub officer_title: Option<String>,
-    pub officer_email: Option<String>,
+    /// The handläggare, each with title, telephone and e-mail as given.
+    pub officers: Vec<OfficerView>,
     /// The addressee's own reference ("Er beteckning").
     pub their_reference: Option<String>,
     pub addressee: String,
@@ -47,6 +45,15 @@ pub struct StatementView {
     pub notices: Option<String>,
     /// The document's parts in the order printed.
     pub order: Vec<StatementPart>,
+}
+
+/// A handläggare as the header gives them.
+#[derive(Debug, Clone, Serialize)]
+pub struct OfficerView {
+    pub name: String,
+    pub title: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
 }
 
 /// A bilaga as the list shows it.
@@ -181,10 +188,15 @@ pub fn statement(loaded: &LoadedCase, profiles: &super::ProfileViews) -> Result<
         committee: case.nämnd.clone(),
         administration: case.förvaltning.clone(),
         department: case.avdelning.clone(),
-        officer: case.handläggare.as_ref().map(|h| h.namn.clone()),
-        officer_phone: case.handläggare.as_ref().and_then(|h| h.telefon.clone()),
-        officer_title: case.handläggare.as_ref().and_then(|h| h.titel.clone()),
-        officer_email: case.handläggare.as_ref().and_then(|h| h.e_post.clone()),
+        officers: (case.handläggare.iter())
+            .flat_map(|h| h.list())
+            .map(|h| OfficerView {
+                name: h.namn.clone(),
+                title: h.titel.clone(),
+                phone: h.telefon.clone(),
+                email: h.e_post.clone(),
+            })
+            .collect(),
         their_reference: case.er_beteckning.clone(),
         addressee: case.till.clone().unwrap_or_else(|| case.nämnd.clone()),
         meeting_date: case.sammanträde.map(|d| swedish::date(dates, d)),

@@ -81,6 +81,7 @@ const PLACEHOLDER: &str = "FYLL I";
 const CASE_SCHEMA: Schema = &[
     ("", fields_of::<Case>),
     ("handläggare", fields_of::<CaseOfficer>),
+    ("handläggare[]", fields_of::<CaseOfficer>),
     ("underskrifter[]", fields_of::<Person>),
     ("avsnitt[]", fields_of::<Section>),
     ("tabeller.*", fields_of::<ApplicationTable>),
@@ -128,8 +129,9 @@ pub struct Case {
     pub förvaltning: String,
     #[serde(default)]
     pub avdelning: Option<String>,
+    /// Who handles the case: one, or several (`[{namn: …}, {namn: …}]`).
     #[serde(default)]
-    pub handläggare: Option<CaseOfficer>,
+    pub handläggare: Option<Officers>,
     /// The kind of document; by default the profile's (`Tjänsteutlåtande`).
     #[serde(default)]
     pub handlingstyp: Option<String>,
@@ -293,6 +295,50 @@ pub struct CaseOfficer {
     pub telefon: Option<String>,
     #[serde(default, rename = "e-post")]
     pub e_post: Option<String>,
+}
+
+/// The handläggare of a case: one, or several who handle it together.
+#[derive(Debug, Clone, JsonSchema)]
+#[serde(untagged)]
+pub enum Officers {
+    One(CaseOfficer),
+    Many(Vec<CaseOfficer>),
+}
+
+impl Officers {
+    /// Each handläggare, in the order written.
+    pub fn list(&self) -> &[CaseOfficer] {
+        match self {
+            Officers::One(officer) => std::slice::from_ref(officer),
+            Officers::Many(officers) => officers,
+        }
+    }
+}
+
+/// The form from the node's shape: a mapping is one handläggare, a list several; an error
+/// inside either is that error, at its own line.
+impl<'de> Deserialize<'de> for Officers {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{self, Visitor};
+        struct Form;
+        impl<'de> Visitor<'de> for Form {
+            type Value = Officers;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "en handläggare (`namn`, `titel`, `telefon`, `e-post`) eller en lista av dem",
+                )
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Officers, A::Error> {
+                CaseOfficer::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(Officers::One)
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Officers, A::Error> {
+                Vec::<CaseOfficer>::deserialize(de::value::SeqAccessDeserializer::new(seq))
+                    .map(Officers::Many)
+            }
+        }
+        deserializer.deserialize_any(Form)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
