@@ -279,12 +279,21 @@ pub fn uncapitalized(text: &str) -> String {
 
 /// `A`, `A och B`, `A, B och C`.
 pub fn join_and<S: AsRef<str>>(items: &[S]) -> String {
+    join_with(items, "och")
+}
+
+/// `A`, `A eller B`, `A, B eller C`.
+pub fn join_or<S: AsRef<str>>(items: &[S]) -> String {
+    join_with(items, "eller")
+}
+
+fn join_with<S: AsRef<str>>(items: &[S], last_word: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.as_ref().to_owned(),
         [init @ .., last] => {
             let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} och {}", init.join(", "), last.as_ref())
+            format!("{} {last_word} {}", init.join(", "), last.as_ref())
         }
     }
 }

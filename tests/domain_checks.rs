@@ -60,6 +60,7 @@ rules! {
     a_vote_needs_a_counter_proposal_and_a_yrkande_its_words => "vote-without-counter-proposal",
     times_and_remote_paragraphs_fit_the_meeting => "times-and-distance",
     a_kommunalförbund_names_its_members => "federation-without-members",
+    proposals_and_support_say_what_they_are => "proposal-and-support-misused",
     nobody_is_both_present_and_absent => "absent-and-present",
     an_administrative_appeal_names_instance_and_law => "appeal-without-instance",
     numbering_follows_the_years_earlier_meetings => "numbering-across-the-year",

@@ -472,3 +472,42 @@ paragrafer:
     );
     assert!(!extract.contains("från Ledamöterna"), "{extract}");
 }
+
+/// What is allowed stays allowed: a meeting past midnight with someone arriving before
+/// it, an official who spoke, a § that both decides for its own part and proposes (a
+/// warning, since its own point could be appealed).
+#[test]
+fn midnight_officials_and_mixed_proposals_pass_with_the_right_warning() {
+    let meeting = "nämnd: Kommunstyrelsen
+datum: 2024-05-21
+tid: {från: '18.00', till: '00.30'}
+beslutande:
+  - {namn: Anna Ek, parti: S, roll: ordförande}
+  - {namn: Eva Berg, parti: V, kom: '19.00', paragrafer: § 2}
+  - {namn: Olle Holm, parti: M}
+övriga_närvarande:
+  - {namn: Gun Ask, titel: kommundirektör}
+ordförande: {namn: Anna Ek}
+sekreterare: {namn: Per Lind}
+justerare: [{namn: Olle Holm}]
+justering: {datum: 2024-05-28}
+anslag: {förvaringsplats: Kommunledningskontoret}
+paragrafer:
+  - rubrik: Val av justerare
+    beslut: [Olle Holm utses att justera protokollet.]
+  - rubrik: Taxa 2025
+    yttranden: [Gun Ask, Eva Berg]
+    förslag_till: Kommunfullmäktige
+    beslut:
+      - Kommunstyrelsen föreslår kommunfullmäktige att anta taxan.
+      - Kommunstyrelsen ger förvaltningen i uppdrag att informera om taxan.
+";
+    let dir = committee(&[("2024-05-21/sammantrade.yaml", meeting.to_owned())]);
+    let output = paragraf_in(dir.path(), &["check", "2024-05-21/sammantrade.yaml"]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{said}");
+    assert!(
+        said.contains("beslutspunkt 2 föreslår inget annat organ utan beslutar för egen del"),
+        "{said}"
+    );
+}

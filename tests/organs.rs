@@ -413,7 +413,7 @@ fn a_kommunalförbunds_anslag_names_its_members_as_who_may_appeal() {
     let (_out, pdfs) = build(&[repo().join("cases/raddningstjansten-storsjon")]);
     let notice = text(pdf(&pdfs, "direktionen_anslag.pdf"));
     for expected in [
-        "Den som är medlem i någon av förbundets medlemmar (Ekby kommun, Norrby kommun och Sjöviks kommun) kan överklaga direktionens beslut i Dir §§ 31–32 och 34 genom laglighetsprövning",
+        "Den som är medlem i Ekby kommun, Norrby kommun eller Sjöviks kommun kan överklaga direktionens beslut i Dir §§ 31–32 och 34 genom laglighetsprövning",
         "Beslut i Dir § 33 är förslag till kommunfullmäktige i Ekby kommun, kommunfullmäktige i Norrby kommun och kommunfullmäktige i Sjöviks kommun och går inte att överklaga",
     ] {
         assert!(

@@ -4,7 +4,7 @@
 #[cfg(doc)]
 use crate::model::ORGAN_VALUES;
 use crate::model::{Meeting, Organ, OrganKind, Principal, Profile};
-use crate::swedish::{capitalized, genitive, join_and};
+use crate::swedish::{capitalized, genitive, join_and, join_or};
 
 /// The organ of a meeting, as its sentences name it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,11 +55,9 @@ impl OrganFacts {
                 _ => short,
             });
         let appellants = match (kind, given.samverkande.as_slice()) {
-            // A member of any of a kommunalförbund's members (KL 13 kap. 1 §).
-            _ if principal == Principal::Federation => format!(
-                "någon av förbundets medlemmar ({})",
-                join_and(&profile.medlemmar)
-            ),
+            // A member of any of a kommunalförbund's members (KL 13 kap. 1 §):
+            // "medlem i Ekby kommun, Norrby kommun eller Sjöviks kommun".
+            _ if principal == Principal::Federation => join_or(&profile.medlemmar),
             (OrganKind::JointCommittee, [_, _, ..]) => format!(
                 "någon av {} {}",
                 principal.plural(),

@@ -8,7 +8,7 @@ use crate::error::Problem;
 use crate::facts::Attendant;
 use crate::facts::{self, MeetingFacts, Roll};
 use crate::model::{
-    BallotSide, LoadedItem, LoadedMeeting, MeetingTime, Names, ParagraphNumber, Remote,
+    BallotSide, ClockTime, LoadedItem, LoadedMeeting, MeetingTime, Names, ParagraphNumber, Remote,
 };
 use crate::swedish::capitalized;
 
@@ -190,7 +190,17 @@ fn taking_part(loaded: &LoadedMeeting, roll: &Roll, attendant: &Attendant) -> Ve
         let (Some(time), Some(sitting)) = (time, sitting) else {
             continue;
         };
-        let outside = time < sitting.från || sitting.till.is_some_and(|end| time > end);
+        // A meeting that runs past midnight ends "before" it starts.
+        let minutes = |t: ClockTime| {
+            let m = u32::from(t.hour) * 60 + u32::from(t.minute);
+            if m < u32::from(sitting.från.hour) * 60 + u32::from(sitting.från.minute) {
+                m + 24 * 60
+            } else {
+                m
+            }
+        };
+        let outside = sitting.till.is_some_and(|end| minutes(time) > minutes(end))
+            || (sitting.till.is_none() && time < sitting.från);
         if outside {
             let end = sitting.till.map(|t| format!("–{t}")).unwrap_or_default();
             problems.push(source.problem(
@@ -208,7 +218,7 @@ fn taking_part(loaded: &LoadedMeeting, roll: &Roll, attendant: &Attendant) -> Ve
         problems.push(source.problem(
             &attendant.field("gick"),
             format!(
-                "{} gick kl. {left}, inte efter att ha kommit kl. {came}",
+                "{} gick kl. {left}, före kl. {came} då hen kom",
                 member.namn
             ),
         ));
@@ -293,13 +303,25 @@ pub fn participants(
             }
         }
     };
-    // Ersättare present have the right to speak (KL 5 kap. 62 §, 6 kap. 28 §).
-    check_names(
-        &Names::Many(i.yttranden.clone()),
-        &field("yttranden"),
-        "yttra sig",
-        Need::Present,
-    );
+    // Anyone present may have spoken: members, ersättare, officials and guests.
+    let speakers: Vec<String> = (i.yttranden.iter())
+        .filter(|name| {
+            !loaded
+                .meeting
+                .övriga_närvarande
+                .iter()
+                .any(|o| &o.namn == *name)
+        })
+        .cloned()
+        .collect();
+    if !speakers.is_empty() {
+        check_names(
+            &Names::Many(speakers),
+            &field("yttranden"),
+            "yttra sig",
+            Need::Present,
+        );
+    }
     for (j, motion) in i.yrkanden.iter().enumerate() {
         check_names(
             &motion.av,

@@ -6,7 +6,7 @@ use super::{STALE_STATEMENT_DAYS, attendance, case_problems, days_between, juste
 use crate::error::Problem;
 use crate::facts::{self, MeetingFacts};
 use crate::model::{
-    AppealRoute, Decision, LoadedItem, LoadedMeeting, MAX_PARAGRAPH, Numbering, Stage,
+    AppealRoute, Decision, LoadedItem, LoadedMeeting, MAX_PARAGRAPH, Numbering, OrganKind, Stage,
 };
 use crate::swedish;
 
@@ -32,7 +32,7 @@ pub fn meeting(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
                 format!("§ {} finns redan i sammanträdet", item.number),
             ));
         }
-        problems.extend(item_problems(loaded, &item));
+        problems.extend(item_problems(loaded, facts, &item));
     }
     problems.extend(numbering_gaps(loaded));
     problems.extend(roster::roster(loaded, facts));
@@ -53,7 +53,7 @@ pub fn meeting(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
 
 /// What an item must have: a case or a title, a decision unless it is information, points
 /// that exist where it rewords them.
-fn item_problems(loaded: &LoadedMeeting, item: &LoadedItem) -> Vec<Problem> {
+fn item_problems(loaded: &LoadedMeeting, facts: &MeetingFacts, item: &LoadedItem) -> Vec<Problem> {
     let (meeting, source) = (&loaded.meeting, &loaded.source);
     let i = item.item;
     let field = |name: &str| item.field(name);
@@ -158,7 +158,7 @@ fn item_problems(loaded: &LoadedMeeting, item: &LoadedItem) -> Vec<Problem> {
     }
     problems.extend(immediate_wording(loaded, item, &decision));
     problems.extend(appeal_problems(loaded, item));
-    problems.extend(proposal_problems(loaded, item, &decision));
+    problems.extend(proposal_problems(loaded, facts, item, &decision));
     problems.extend(motion_problems(loaded, item));
     problems
 }
@@ -169,6 +169,24 @@ fn motion_problems(loaded: &LoadedMeeting, item: &LoadedItem) -> Vec<Problem> {
     let i = item.item;
     let mut problems = Vec::new();
     for (j, motion) in i.yrkanden.iter().enumerate() {
+        let at = |key: &str| item.field(&format!("yrkanden[{j}]{key}"));
+        if motion.bifall
+            && let Some(words) = &motion.yrkande
+            && !words.trim_start().to_lowercase().starts_with("bifall")
+        {
+            problems.push(loaded.source.problem(
+                &at(".yrkande"),
+                "ett yrkande med `bifall: true` stöder huvudförslaget, men det här yrkar något annat: ta bort `bifall`, eller skriv \"bifall till …\"",
+            ));
+        }
+        for (k, name) in motion.instämmande.iter().enumerate() {
+            if motion.av.list().contains(&name.as_str()) {
+                problems.push(loaded.source.problem(
+                    &at(&format!(".instämmande[{k}]")),
+                    format!("{name} har själv lagt yrkandet och kan inte instämma i det"),
+                ));
+            }
+        }
         if !motion.bifall
             && motion
                 .yrkande
@@ -195,6 +213,7 @@ fn motion_problems(loaded: &LoadedMeeting, item: &LoadedItem) -> Vec<Problem> {
 /// kommunfullmäktige att …") is probably meant to say so.
 fn proposal_problems(
     loaded: &LoadedMeeting,
+    facts: &MeetingFacts,
     item: &LoadedItem,
     decision: &[String],
 ) -> Vec<Problem> {
@@ -210,6 +229,41 @@ fn proposal_problems(
                 appeal.sätt.key()
             ),
         ));
+    }
+    if let Some(receivers) = &i.förslag_till {
+        let names = receivers.list();
+        if names.is_empty() || names.iter().any(|n| n.trim().is_empty()) {
+            problems.push(loaded.source.problem(
+                &item.field("förslag_till"),
+                "`förslag_till` behöver organet som förslaget går till, t.ex. Kommunfullmäktige",
+            ));
+        }
+        // Only a nämnd's (or styrelse's) purely preparatory decision is exempt (KL 13 kap.
+        // 2 §): fullmäktige decides, and its decisions can always be appealed.
+        if facts.organ.kind == OrganKind::Assembly {
+            problems.push(loaded.source.problem(
+                &item.field("förslag_till"),
+                "fullmäktiges beslut kan alltid överklagas: `förslag_till` gäller en nämnds eller styrelses förslag till ett annat organ (KL 13 kap. 2 §)",
+            ));
+        }
+        // A point the § decides for its own part can be appealed; the § as a whole not.
+        if let Some(own) = decision
+            .iter()
+            .position(|point| proposes_to(point).is_none())
+        {
+            problems.push(
+                loaded
+                    .source
+                    .problem(
+                        &item.field("förslag_till"),
+                        format!(
+                            "beslutspunkt {} föreslår inget annat organ utan beslutar för egen del, och den kan överklagas; med `förslag_till` säger anslaget att hela paragrafen inte kan det: dela paragrafen, eller ta bort `förslag_till`",
+                            own + 1
+                        ),
+                    )
+                    .warning(),
+            );
+        }
     }
     if i.förslag_till.is_none()
         && let Some(receiver) = decision.iter().find_map(|point| proposes_to(point))
@@ -241,6 +295,8 @@ fn proposes_to(point: &str) -> Option<&str> {
     if subject.split_whitespace().count() > 5 || subject.contains('.') {
         return None;
     }
+    // "… föreslår att kommunfullmäktige beslutar …": the receiver follows the "att".
+    let rest = rest.strip_prefix("att ").unwrap_or(rest);
     let end = [" att ", " besluta"]
         .iter()
         .filter_map(|word| rest.find(word))
@@ -272,6 +328,7 @@ fn not_yet_held(loaded: &LoadedMeeting) -> Vec<Problem> {
         let i = item.item;
         let item_facts = [
             ("beslut", i.beslut.is_some()),
+            ("yttranden", !i.yttranden.is_empty()),
             ("beslutsgång", i.beslutsgång.is_some()),
             ("ordförande", i.ordförande.is_some()),
             ("yrkanden", !i.yrkanden.is_empty()),
