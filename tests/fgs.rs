@@ -629,3 +629,32 @@ fn a_protocol_signed_digitally_goes_into_the_package_signed_and_a_tampered_one_s
     std::fs::write(signed_folder.join("okänd.pdf"), &twice).expect("written");
     refused("ingen handling i leveransen heter så");
 }
+
+/// A protocol justerat digitally says its signatures are in the file: archived with
+/// `--underskrivna` but without a signed copy there, the delivery says so.
+#[test]
+fn a_digital_protocol_without_its_signed_copy_is_named_in_a_warning() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let signed = dir.path().join("underskrivna");
+    std::fs::create_dir(&signed).expect("folder");
+    let out = dir.path().join("ut");
+    let output = paragraf(
+        &[
+            "archive",
+            "cases/regionstyrelsen",
+            "--format",
+            "fgs",
+            "--underskrivna",
+            &signed.to_string_lossy(),
+            "-o",
+            &out.to_string_lossy(),
+        ],
+        None,
+    );
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{said}");
+    assert!(
+        said.contains("2024-11-26_regionstyrelsen_protokoll.pdf justeras digitalt men finns inte underskriven här"),
+        "{said}"
+    );
+}

@@ -15,6 +15,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use crate::cache::Stamp;
+use crate::derive::View;
 use crate::error::{Error, Problem, Result};
 use crate::plan::Planned;
 use crate::write::{OutputFile, Stage, Written};
@@ -109,6 +110,23 @@ pub(super) fn put(
     }
     if !problems.is_empty() {
         return Err(Error::new(problems));
+    }
+    // A protocol justerat digitally says its signatures are in the file: packaged without
+    // them, it says what is not so.
+    for (index, planned) in planned.iter().enumerate() {
+        let digital = matches!(&planned.document.view, View::Protocol(v) if v.meeting.digital);
+        if digital && !found.iter().any(|(i, _, _)| *i == index) {
+            warnings.push(
+                Problem::in_file(
+                    folder,
+                    format!(
+                        "{}.pdf justeras digitalt men finns inte underskriven här: det läggs i leveransen utan underskrifter",
+                        planned.stem
+                    ),
+                )
+                .warning(),
+            );
+        }
     }
     let mut signed = BTreeMap::new();
     for (index, bytes, notes) in found {
