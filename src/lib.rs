@@ -19,6 +19,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod assemble;
 pub mod cache;
 pub mod characters;
 pub mod derive;

@@ -210,6 +210,18 @@ impl Stage {
         })
     }
 
+    /// Where the bytes last put for `target` (a path [`Stage::put`] returned) are until
+    /// the commit: its temporary file, or the target itself when it was left alone.
+    pub fn current(&self, target: &Path) -> PathBuf {
+        self.staged
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .iter()
+            .rev()
+            .find(|(_, t)| t == target)
+            .map_or_else(|| target.to_path_buf(), |(temporary, _)| temporary.clone())
+    }
+
     /// Rename every staged file into place.
     pub fn commit(mut self) -> Result<()> {
         self.committed = true;
