@@ -548,8 +548,9 @@ impl Outline {
         Ok(Outline { root, last, count })
     }
 
-    /// An entry `title` at `page`, closed, over the part's own top-level bookmarks
-    /// `beneath` (its first and last).
+    /// An entry for a part at `page`: its own top-level bookmark when it has one (the
+    /// document's heading, its sections beneath), else an entry `title`, closed, over its
+    /// top-level bookmarks `beneath` (their first and last).
     fn add(
         &mut self,
         doc: &mut Document,
@@ -562,8 +563,14 @@ impl Outline {
             "Parent" => self.root,
             "Dest" => vec![page.into(), "XYZ".into(), Object::Null, Object::Null, Object::Null],
         };
-        if let Some(last) = self.last {
-            item.set("Prev", last);
+        if let Some((Object::Reference(first), Object::Reference(last))) = &beneath
+            && first == last
+        {
+            let only = dict_mut(doc, *first)?;
+            only.set("Parent", self.root);
+            only.remove(b"Prev");
+            only.remove(b"Next");
+            return self.append(doc, *first);
         }
         let id = doc.new_object_id();
         if let Some((first, last)) = beneath {
@@ -583,13 +590,26 @@ impl Outline {
             item.set("Count", -children);
         }
         doc.objects.insert(id, Object::Dictionary(item));
-        if let Some(last) = self.last {
-            dict_mut(doc, last)?.set("Next", id);
-        } else {
-            dict_mut(doc, self.root)?.set("First", id);
+        self.append(doc, id)
+    }
+
+    /// Put the top-level bookmark `id` last.
+    fn append(&mut self, doc: &mut Document, id: ObjectId) -> Result<(), String> {
+        match self.last {
+            Some(last) => {
+                dict_mut(doc, last)?.set("Next", id);
+                dict_mut(doc, id)?.set("Prev", last);
+            }
+            None => dict_mut(doc, self.root)?.set("First", id),
         }
         self.last = Some(id);
-        self.count += 1;
+        // A bookmark counts, and its open descendants with it.
+        let open = dict(doc, id)?
+            .get(b"Count")
+            .and_then(Object::as_i64)
+            .unwrap_or(0)
+            .max(0);
+        self.count += 1 + open;
         Ok(())
     }
 
