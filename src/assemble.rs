@@ -56,15 +56,13 @@ pub fn assemble(packet: &[u8], parts: Vec<Part>) -> Result<Vec<u8>, String> {
     let tree_id = reference(catalog(&doc)?.get(b"StructTreeRoot").ok())?;
 
     let mut tree = StructTree::of(&doc, tree_id, 0)?;
-    // The stamps: forms drawn over the parts' pages. Their pages carry artifacts only, so
-    // no key of the parent tree can be theirs; if one is, it goes with the page.
+    // The stamps: forms drawn over the parts' pages. Their pages must carry artifacts
+    // only: tagged content on a page that is not in the packet would leave the structure
+    // tree pointing at nothing.
     let mut stamps = Vec::with_capacity(stamp_pages.len());
     for page in stamp_pages {
-        if let Ok(key) = dict(&doc, *page)?
-            .get(b"StructParents")
-            .and_then(Object::as_i64)
-        {
-            tree.nums.retain(|(k, _)| *k != key);
+        if dict(&doc, *page)?.has(b"StructParents") {
+            return Err("en stämpelsida har taggat innehåll; stämpeln ska vara en artefakt".into());
         }
         stamps.push(form_of_page(&mut doc, *page)?);
     }

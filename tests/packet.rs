@@ -358,6 +358,30 @@ fn the_stamps_are_artifacts_and_the_parent_tree_keys_unique() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), keys.len(), "{keys:?}");
+    // Every page the structure tree names is one of the packet's: no stamp page, nor any
+    // document's page left behind.
+    let pages: Vec<lopdf::ObjectId> = document.get_pages().into_values().collect();
+    let page_objects = dictionaries(&document)
+        .filter(|d| name_is(d, b"Type", b"Page"))
+        .count();
+    assert_eq!(page_objects, pages.len());
+    fn named_pages(object: &lopdf::Object, out: &mut Vec<lopdf::ObjectId>) {
+        match object {
+            lopdf::Object::Dictionary(d) => {
+                out.extend(d.get(b"Pg").and_then(lopdf::Object::as_reference));
+                d.iter().for_each(|(_, v)| named_pages(v, out));
+            }
+            lopdf::Object::Array(list) => list.iter().for_each(|v| named_pages(v, out)),
+            _ => {}
+        }
+    }
+    let mut named = Vec::new();
+    document
+        .objects
+        .values()
+        .for_each(|o| named_pages(o, &mut named));
+    assert!(!named.is_empty());
+    assert!(named.iter().all(|page| pages.contains(page)));
     // The ID tree holds each element ID once, however many documents named a cell alike.
     let root = document
         .catalog()

@@ -189,7 +189,12 @@ fn packets_last<T: Sync, R: Send + Sync, S: Sync>(
     let shared = share(&results);
     let then = in_parallel(
         &packets,
-        |done, _| progress(others.len() + done, all),
+        |done, _| {
+            // A packet typesets its own PDF and any document the first phase did not
+            // make (the public kallelse): as much as a few documents of the first.
+            typeset::trim_cache();
+            progress(others.len() + done, all);
+        },
         |&i| work(&items[i], Some(&shared)),
     );
     results.extend(packets.into_iter().zip(then));
@@ -210,16 +215,17 @@ fn typeset_packet(
     let document = &planned.document;
     let public = options.web_copy || matches!(&document.view, View::Packet(p) if p.public);
     let broken = |why: String| Problem::in_file(&planned.root, why);
+    let sources = renderer.packet_parts(document, attaches(options), options.web_copy)?;
     let mut parts = Vec::new();
-    for (part, source) in renderer.packet_parts(document, attaches(options), options.web_copy)? {
+    for (part, source) in &sources {
         let part_settings = PdfSettings {
             ident: format!("{}-{}", settings.ident, parts.len() + 1),
             date: part.document.date,
             ..settings.clone()
         };
-        let pdf = match find(&cache::content_key(&source, &part_settings)) {
+        let pdf = match find(&cache::content_key(source, &part_settings)) {
             Some(pdf) => pdf,
-            None => typeset::typeset(&source, &part_settings)?,
+            None => typeset::typeset(source, &part_settings)?,
         };
         // The kallelse by its heading, as in the contents; a § by its document's title.
         let title = match &part.document.view {
@@ -230,8 +236,13 @@ fn typeset_packet(
         parts.push(assemble::Part::read(&pdf, title).map_err(broken)?);
     }
     let pages: Vec<usize> = parts.iter().map(assemble::Part::pages).collect();
-    let source =
-        renderer.render_packet(document, attaches(options), options.web_copy, Some(&pages))?;
+    let source = renderer.render_packet(
+        document,
+        attaches(options),
+        options.web_copy,
+        &sources,
+        Some(&pages),
+    )?;
     let own = typeset::typeset(&source, settings)?;
     let pdf = assemble::assemble(&own, parts).map_err(broken)?;
     Ok((source, pdf))
@@ -315,7 +326,7 @@ pub(crate) fn make(
         placed,
         |p| p.planned,
         options,
-        |placed, found: Option<&Found>| -> Result<(Made, Option<String>)> {
+        |placed, found: Option<&Found>| -> Result<MadeWithKey> {
             let Placed { planned, place } = placed;
             let settings = settings(planned, &place.stem, options);
             let inputs = templates_key
@@ -381,7 +392,7 @@ pub(crate) fn make(
             };
             Ok((made, content))
         },
-        |first| Found::of(placed, first, stage, options),
+        |first| Found::of(placed, first, stage),
     );
     all_or_problems(
         results
@@ -391,20 +402,31 @@ pub(crate) fn make(
     )
 }
 
+/// A document as made, with its content key when it was rendered (see
+/// [`cache::content_key`]).
+type MadeWithKey = (Made, Option<String>);
+
 /// The PDFs the first documents of a build made, for the packets made after them.
 struct Found<'a> {
     /// By content key, where each PDF is: staged, or in the output folder.
     files: HashMap<String, std::path::PathBuf>,
-    /// The documents the folder already held, not rendered: (document, its PDF).
-    unrendered: Vec<(&'a Planned, &'a str, std::path::PathBuf)>,
+    /// The documents the folder already held, not rendered: each with its file stem,
+    /// its PDF, and its content key once a packet has needed it.
+    unrendered: Vec<Unrendered<'a>>,
+}
+
+struct Unrendered<'a> {
+    planned: &'a Planned,
+    stem: &'a str,
+    pdf: std::path::PathBuf,
+    key: std::sync::OnceLock<Option<String>>,
 }
 
 impl<'a> Found<'a> {
     fn of(
         placed: &'a [Placed],
-        first: &[(usize, Result<(Made, Option<String>)>)],
+        first: &[(usize, Result<MadeWithKey>)],
         stage: &write::Stage,
-        options: &BuildOptions,
     ) -> Self {
         let mut files = HashMap::new();
         let mut unrendered = Vec::new();
@@ -426,12 +448,16 @@ impl<'a> Found<'a> {
                     View::Agenda(_) | View::Statement(_)
                 ) =>
                 {
-                    unrendered.push((placed.planned, placed.place.stem.as_str(), path));
+                    unrendered.push(Unrendered {
+                        planned: placed.planned,
+                        stem: &placed.place.stem,
+                        pdf: path,
+                        key: std::sync::OnceLock::new(),
+                    });
                 }
                 None => {}
             }
         }
-        let _ = options;
         Found { files, unrendered }
     }
 
@@ -447,13 +473,16 @@ impl<'a> Found<'a> {
         let path = self.files.get(key).cloned().or_else(|| {
             self.unrendered
                 .iter()
-                .filter(|(planned, _, _)| planned.meeting == packet.meeting)
-                .find(|(planned, stem, _)| {
-                    render_one(renderer, planned, options).is_ok_and(|source| {
-                        cache::content_key(&source, &settings(planned, stem, options)) == key
-                    })
+                .filter(|u| u.planned.meeting == packet.meeting)
+                .find(|u| {
+                    let known = u.key.get_or_init(|| {
+                        let source = render_one(renderer, u.planned, options).ok()?;
+                        let settings = settings(u.planned, u.stem, options);
+                        Some(cache::content_key(&source, &settings))
+                    });
+                    known.as_deref() == Some(key)
                 })
-                .map(|(_, _, path)| path.clone())
+                .map(|u| u.pdf.clone())
         })?;
         std::fs::read(path).ok()
     }

@@ -145,7 +145,8 @@ impl Renderer {
     ) -> Result<TypstSource> {
         let (template, view) = match &document.view {
             View::Packet(_) => {
-                return self.render_packet(document, attach_sources, web_copy, None);
+                let parts = self.packet_parts(document, attach_sources, web_copy)?;
+                return self.render_packet(document, attach_sources, web_copy, &parts, None);
             }
             View::Statement(view) => (STATEMENT_TEMPLATE, Value::from(Serde(view))),
             View::Extract(view) => (EXTRACT_TEMPLATE, Value::from(Serde(view))),
@@ -214,15 +215,16 @@ impl Renderer {
     }
 
     /// A packet's own PDF (see `handlingar.typ.j2`): the table of contents and a stamp
-    /// page for each of the `pages` of its documents (each part's count; zero each until
-    /// they are typeset), with the packet's metadata, attaching the YAML of them all (never
-    /// to the public version). Its `parts` are the documents' sources, so that its cache
-    /// key covers them.
+    /// page for each of the `pages` of its documents `sources` (as [`Self::packet_parts`]
+    /// renders them; each part's page count, zero each until they are typeset), with the
+    /// packet's metadata, attaching the YAML of them all (never to the public version).
+    /// Its `parts` are the documents' sources, so that its cache key covers them.
     pub fn render_packet(
         &self,
         document: &Document,
         attach_sources: bool,
         web_copy: bool,
+        sources: &[(&PacketPart, TypstSource)],
         pages: Option<&[usize]>,
     ) -> Result<TypstSource> {
         let View::Packet(packet) = &document.view else {
@@ -234,11 +236,10 @@ impl Renderer {
         } else {
             &[]
         };
-        let sources = self.packet_parts(document, attach_sources, web_copy)?;
         let mut entries = Vec::new();
         let mut before = 0;
         let mut parts = Vec::new();
-        for (i, (part, source)) in sources.into_iter().enumerate() {
+        for (i, (part, source)) in sources.iter().enumerate() {
             let count = pages.and_then(|p| p.get(i)).copied().unwrap_or(0);
             // The kallelse by its heading; a § by the kind and title of its document.
             let (kind, title) = match &part.document.view {
@@ -253,7 +254,7 @@ impl Renderer {
                 pages => count,
             });
             before += count;
-            parts.push((format!("handling-{:02}", i + 1), source.text));
+            parts.push((format!("handling-{:02}", i + 1), source.text.clone()));
         }
         let context = minijinja::context! {
             source_files => source_files(attached),
