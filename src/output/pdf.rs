@@ -11,8 +11,7 @@ use super::{Placement, Report, prepare};
 use crate::assemble;
 use crate::cache;
 use crate::derive::View;
-use crate::error::Problem;
-use crate::error::{Result, all_or_problems};
+use crate::error::{Problem, Result, all_or_problems};
 use crate::parallel::in_parallel;
 use crate::plan::{BuildOptions, Planned};
 use crate::render;
@@ -147,6 +146,7 @@ pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<Produc
         |first| {
             first
                 .iter()
+                .filter(|(i, _)| planned.get(*i).is_some_and(gathered))
                 .filter_map(|(_, r)| r.as_ref().ok())
                 .map(|(produced, key)| (key.clone(), produced.pdf.clone()))
                 .collect::<HashMap<String, Vec<u8>>>()
@@ -163,6 +163,12 @@ pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<Produc
 /// Whether `planned` is a handlingar packet, made from other documents of the same run.
 fn is_packet(planned: &Planned) -> bool {
     matches!(planned.document.view, View::Packet(_))
+}
+
+/// Whether `planned` is of a kind a handlingar packet gathers: a kallelse or a
+/// tjänsteutlåtande.
+fn gathered(planned: &Planned) -> bool {
+    matches!(planned.document.view, View::Agenda(_) | View::Statement(_))
 }
 
 /// `work` on every planned document in parallel, the handlingar packets after all the
@@ -442,12 +448,7 @@ impl<'a> Found<'a> {
                 Some(key) => {
                     files.insert(key.clone(), path);
                 }
-                // Only a kallelse or a tjänsteutlåtande is ever one of a packet's documents.
-                None if matches!(
-                    placed.planned.document.view,
-                    View::Agenda(_) | View::Statement(_)
-                ) =>
-                {
+                None if gathered(placed.planned) => {
                     unrendered.push(Unrendered {
                         planned: placed.planned,
                         stem: &placed.place.stem,
