@@ -210,16 +210,15 @@ impl Stage {
         })
     }
 
-    /// Where the bytes last put for `target` (a path [`Stage::put`] returned) are until
-    /// the commit: its temporary file, or the target itself when it was left alone.
-    pub fn current(&self, target: &Path) -> PathBuf {
+    /// Where the bytes put so far are until the commit: each staged target's temporary
+    /// file, by its target (a target left alone holds its bytes itself).
+    pub fn temporaries(&self) -> std::collections::HashMap<PathBuf, PathBuf> {
         self.staged
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .iter()
-            .rev()
-            .find(|(_, t)| t == target)
-            .map_or_else(|| target.to_path_buf(), |(temporary, _)| temporary.clone())
+            .map(|(temporary, target)| (target.clone(), temporary.clone()))
+            .collect()
     }
 
     /// Rename every staged file into place.

@@ -436,6 +436,7 @@ impl<'a> Found<'a> {
     ) -> Self {
         let mut files = HashMap::new();
         let mut unrendered = Vec::new();
+        let temporaries = stage.temporaries();
         for (i, result) in first {
             let (Some(placed), Ok((made, content))) = (placed.get(*i), result) else {
                 continue;
@@ -443,7 +444,10 @@ impl<'a> Found<'a> {
             let Some(pdf) = made.written.first() else {
                 continue;
             };
-            let path = stage.current(&pdf.path);
+            let path = temporaries
+                .get(&pdf.path)
+                .cloned()
+                .unwrap_or_else(|| pdf.path.clone());
             match content {
                 Some(key) => {
                     files.insert(key.clone(), path);
