@@ -19,6 +19,7 @@ pub struct Part {
 }
 
 impl Part {
+    /// The document whose PDF is `pdf`, bookmarked in the packet as `title`.
     pub fn read(pdf: &[u8], title: String) -> Result<Self, String> {
         let document = Document::load_mem(pdf).map_err(broken)?;
         Ok(Part { document, title })
