@@ -59,7 +59,8 @@ fn generate(root: &Path, nämnder: usize) {
     for (n, name) in NÄMNDER.iter().take(nämnder).enumerate() {
         let folder = root.join(format!("namnd-{n}"));
         std::fs::create_dir_all(&folder).expect("folder");
-        for file in ["profil.yaml", "logotyp.png"] {
+        // The organ's roll, beside its profile, as in the example.
+        for file in ["profil.yaml", "logotyp.png", "ledamoter.yaml"] {
             std::fs::copy(example.join(file), folder.join(file)).expect("profile copied");
         }
         for m in 0..MEETINGS {

@@ -236,6 +236,23 @@ impl std::io::Write for Hashing<'_> {
 /// counts, since it adds a file.
 pub fn key(source: &TypstSource, settings: &PdfSettings, emit_typst: bool) -> String {
     let mut fields = Fields::new();
+    source_fields(&mut fields, source);
+    fields.settings(settings, emit_typst);
+    fields.finish()
+}
+
+/// What the pages of `source` typeset with `settings` are made of, whatever file the PDF
+/// is (its identity is left out): a handlingar packet takes the PDF of a part it shares
+/// with the build's own document of the same content key, rather than typesetting it.
+pub fn content_key(source: &TypstSource, settings: &PdfSettings) -> String {
+    let mut fields = Fields::new();
+    source_fields(&mut fields, source);
+    fields.text(&settings.date.to_string());
+    fields.text(&format!("{:?}", settings.conformance));
+    fields.finish()
+}
+
+fn source_fields(fields: &mut Fields, source: &TypstSource) {
     fields.text(&source.style.text);
     fields.text(&source.text);
     for (name, bytes) in source.attachments.iter().chain(&source.images) {
@@ -246,8 +263,6 @@ pub fn key(source: &TypstSource, settings: &PdfSettings, emit_typst: bool) -> St
         fields.text(name);
         fields.text(text);
     }
-    fields.settings(settings, emit_typst);
-    fields.finish()
 }
 
 /// What identifies a set of templates: every name and text.

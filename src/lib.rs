@@ -4,7 +4,8 @@
 //! [`model`] (YAML → Rust) → [`facts`] (what follows: totals, who serves each §, the
 //! justeringar) → [`validate`] (the rules, over model and facts) → [`derive`] (each
 //! document's view: wording, Swedish typography) → [`render`] (minijinja → Typst source)
-//! → [`typeset`] (Typst → PDF, in-process) → [`write`] (files, atomically; [`cache`] says
+//! → [`typeset`] (Typst → PDF, in-process) → [`assemble`] (the handlingar packet from the
+//! PDFs of its documents) → [`write`] (files, atomically; [`cache`] says
 //! which need typesetting again). [`swedish`] (dates, amounts, § lists), [`error`] and
 //! [`characters`] (what may not stand in a file) are the leaves they all use.
 //!
@@ -19,6 +20,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod assemble;
 pub mod cache;
 pub mod characters;
 pub mod derive;

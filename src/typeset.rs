@@ -24,14 +24,6 @@ use crate::render::{self, TypstSource};
 static LIBRARY: LazyLock<LazyHash<Library>> =
     LazyLock::new(|| LazyHash::new(Library::builder().build()));
 
-/// The library of a packet: `sys.inputs.handlingar` tells the style that each document
-/// is one of several in the PDF, so that only the packet sets the PDF's metadata.
-static PACKET_LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| {
-    let mut inputs = typst::foundations::Dict::new();
-    inputs.insert("handlingar".into(), typst::foundations::Value::Bool(true));
-    LazyHash::new(Library::builder().with_inputs(inputs).build())
-});
-
 /// Which PDF standards to export to. Typst checks the document against them when it
 /// exports, so a template that breaks conformance fails the build.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,8 +148,6 @@ fn string_literal_at(line: &str, column: usize) -> Option<String> {
 struct DocumentWorld {
     main: Source,
     style: Source,
-    /// The documents a packet includes.
-    parts: Vec<Source>,
     /// Files served from memory by their name (a path relative to the project root): the
     /// attachments of the PDF and the images it shows.
     served: Vec<(String, Bytes)>,
@@ -170,8 +160,7 @@ struct DocumentWorld {
 }
 
 fn file_id(path: &str) -> FileId {
-    // The paths are constants or `handling-NN.typ`, without the `..` that
-    // `VirtualPath::new` rejects.
+    // The paths are constants, without the `..` that `VirtualPath::new` rejects.
     let vpath = VirtualPath::new(path).unwrap_or_else(|_| unreachable!("constant path {path}"));
     RootedPath::new(VirtualRoot::Project, vpath).intern()
 }
@@ -199,11 +188,6 @@ impl DocumentWorld {
         DocumentWorld {
             main: Source::new(*MAIN_ID, source.text.clone()),
             style: parsed_style(&source.style.text),
-            parts: source
-                .parts
-                .iter()
-                .map(|(name, text)| Source::new(file_id(name), text.clone()))
-                .collect(),
             // Images first: the profile's module leads them, ahead of any file of the
             // same name.
             served: source
@@ -321,11 +305,7 @@ impl DocumentWorld {
 
 impl World for DocumentWorld {
     fn library(&self) -> &LazyHash<Library> {
-        if self.parts.is_empty() {
-            &LIBRARY
-        } else {
-            &PACKET_LIBRARY
-        }
+        &LIBRARY
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
@@ -341,8 +321,6 @@ impl World for DocumentWorld {
             Ok(self.main.clone())
         } else if id == self.style.id() {
             Ok(self.style.clone())
-        } else if let Some(part) = self.parts.iter().find(|p| p.id() == id) {
-            Ok(part.clone())
         } else if let Some((_, bytes)) = self.served_file(id) {
             // The profile's `profil.typ`, generated and served from memory.
             let text = std::str::from_utf8(bytes).map_err(|_| FileError::InvalidUtf8)?;

@@ -228,6 +228,17 @@ impl Stage {
         self.put(file)
     }
 
+    /// Where the bytes put so far are until the commit: each staged target's temporary
+    /// file, by its target (a target left alone holds its bytes itself).
+    pub fn temporaries(&self) -> std::collections::HashMap<PathBuf, PathBuf> {
+        self.staged
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .iter()
+            .map(|(temporary, target)| (target.clone(), temporary.clone()))
+            .collect()
+    }
+
     /// Rename every staged file into place.
     pub fn commit(mut self) -> Result<()> {
         self.committed = true;

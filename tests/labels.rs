@@ -12,7 +12,7 @@ use paragraf::model::labels::LABELS;
 
 /// `text` without Jinja comments, tags and expressions, nor Typst comments, nor the string
 /// values Typst code compares with or looks up (`style == "att-satser"`,
-/// `sys.inputs.at("handlingar")`), which are settings and never printed: what is left is
+/// `header-layout == "logotyp_höger"`), which are settings and never printed: what is left is
 /// Typst markup and code as written in the template.
 fn template_text(text: &str) -> String {
     let mut out = text.to_owned();

@@ -1,6 +1,8 @@
-//! The handlingar packet: the kallelse and every item's tjänsteutlåtande in one PDF/A, its
-//! table of contents giving the page each starts on, bookmarks per document, page numbers
-//! running through it, each document's own header; and the public version.
+//! The handlingar packet: the kallelse and every item's tjänsteutlåtande in one PDF/A,
+//! assembled from their own PDFs: its table of contents giving the page each starts on,
+//! bookmarks per document, each page stamped with its § and the packet's page number,
+//! each document's own header and page numbers; one structure tree with a part per
+//! document; and the public version.
 
 mod common;
 
@@ -89,11 +91,17 @@ fn the_packet_lists_each_document_at_the_page_it_starts_on() {
             text.contains("Tjänsteutlåtande") && text.contains(&start),
             "{paragraph}: page {page} does not start {title:?}:\n{text}"
         );
-        // Its own first-page header: the förvaltning under the logo, and the running
-        // page number.
+        // Its own first-page header: the förvaltning under the logo, and its own page
+        // number; the stamp gives its § and the packet's page.
         assert!(text.contains("Kultur- och fritidsförvaltningen"), "{text}");
-        assert!(text.contains(&format!("Sida {page} ({pages})")), "{text}");
+        assert!(text.contains("Sida 1 ("), "{text}");
+        assert!(
+            text.contains(&format!("{paragraph} · Handlingar, sida {page} ({pages})")),
+            "{text}"
+        );
     }
+    // The kallelse has no §: its stamp has the page only.
+    assert!(page_text(packet, 2).contains(&format!("Handlingar, sida 2 ({pages})")));
     // The packet's pages are its documents' pages, and the contents page.
     let alone: usize = built()
         .iter()
@@ -185,4 +193,212 @@ fn the_web_copy_has_only_the_public_packet() {
         packets,
         ["2024-09-10_kultur-och-fritidsnamnden_handlingar-offentlig.pdf"]
     );
+}
+
+/// The packet's structure as a reader meets it: its bookmarks (each document's own
+/// beneath its entry), its page labels, and its structure tree down to each document's
+/// top-level elements.
+fn structure(pdf: &Path) -> String {
+    let json: serde_json::Value = serde_json::from_slice(
+        &Command::new("qpdf")
+            .args(["--json", "--json-key=outlines", "--json-key=pagelabels"])
+            .arg(pdf)
+            .output()
+            .expect("qpdf runs")
+            .stdout,
+    )
+    .unwrap();
+    let mut out = String::from("bookmarks:\n");
+    fn marks(out: &mut String, list: &serde_json::Value, depth: usize) {
+        for mark in list.as_array().unwrap() {
+            let title = mark["title"].as_str().unwrap().replace('\u{a0}', " ");
+            let page = &mark["destpageposfrom1"];
+            out.push_str(&format!("{}{title} → {page}\n", "  ".repeat(depth + 1)));
+            marks(out, &mark["kids"], depth + 1);
+        }
+    }
+    marks(&mut out, &json["outlines"], 0);
+    out.push_str("page labels:\n");
+    for label in json["pagelabels"].as_array().unwrap() {
+        out.push_str(&format!(
+            "  from page {}: {}\n",
+            label["index"].as_u64().unwrap() + 1,
+            label["label"]
+        ));
+    }
+    out.push_str("structure tree:\n");
+    let document = lopdf::Document::load(pdf).unwrap();
+    let root = document
+        .catalog()
+        .unwrap()
+        .get_deref(b"StructTreeRoot", &document)
+        .unwrap()
+        .as_dict()
+        .unwrap();
+    fn elements(document: &lopdf::Document, kids: &lopdf::Object, depth: usize, out: &mut String) {
+        let kids = match document.dereference(kids).unwrap().1 {
+            lopdf::Object::Array(list) => list.clone(),
+            other => vec![other.clone()],
+        };
+        // Runs of the same element type are shown once, with their number.
+        let mut shown: Vec<(String, usize)> = Vec::new();
+        for kid in &kids {
+            let Ok((_, lopdf::Object::Dictionary(element))) = document.dereference(kid) else {
+                continue;
+            };
+            let Ok(kind) = element.get(b"S").and_then(lopdf::Object::as_name) else {
+                continue;
+            };
+            let kind = String::from_utf8_lossy(kind).into_owned();
+            if depth < 2 {
+                out.push_str(&format!("{}{kind}\n", "  ".repeat(depth + 1)));
+                if let Ok(kids) = element.get(b"K") {
+                    elements(document, kids, depth + 1, out);
+                }
+            } else {
+                match shown.last_mut() {
+                    Some((last, n)) if *last == kind => *n += 1,
+                    _ => shown.push((kind, 1)),
+                }
+            }
+        }
+        if !shown.is_empty() {
+            let list: Vec<String> = shown
+                .into_iter()
+                .map(|(kind, n)| {
+                    if n == 1 {
+                        kind
+                    } else {
+                        format!("{kind} ×{n}")
+                    }
+                })
+                .collect();
+            out.push_str(&format!("{}{}\n", "  ".repeat(depth + 1), list.join(", ")));
+        }
+    }
+    elements(&document, root.get(b"K").unwrap(), 0, &mut out);
+    out
+}
+
+#[test]
+fn the_packets_structure_is_each_document_its_own_part() {
+    insta::assert_snapshot!(
+        "packet_structure",
+        structure(pdf(built(), "_handlingar.pdf"))
+    );
+    insta::assert_snapshot!(
+        "public_packet_structure",
+        structure(pdf(built(), "handlingar-offentlig"))
+    );
+}
+
+#[test]
+fn the_packet_attaches_every_source_once_and_the_public_one_none() {
+    let whole = embedded_files(pdf(built(), "_handlingar.pdf"));
+    let mut unique = whole.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), whole.len(), "{whole:#?}");
+    // The meeting and each of its 13 cases, and what they are made with.
+    assert!(whole.contains(&"2024-09-17/sammantrade.yaml".to_owned()));
+    assert_eq!(
+        whole
+            .iter()
+            .filter(|f| f.starts_with("2024-09-17/"))
+            .count(),
+        14
+    );
+    assert!(embedded_files(pdf(built(), "handlingar-offentlig")).is_empty());
+    // Fonts embedded, the stamps' too.
+    for packet in [
+        pdf(built(), "_handlingar.pdf"),
+        pdf(built(), "handlingar-offentlig"),
+    ] {
+        let fonts = fonts(packet);
+        assert!(
+            !fonts.is_empty() && fonts.iter().all(|(_, embedded)| *embedded),
+            "{fonts:?}"
+        );
+    }
+}
+
+#[test]
+fn the_stamps_are_artifacts_and_the_parent_tree_keys_unique() {
+    let document = lopdf::Document::load(pdf(built(), "_handlingar.pdf")).unwrap();
+    let mut keys = Vec::new();
+    for (number, page) in document.get_pages() {
+        let page_dict = document.get_dictionary(page).unwrap();
+        keys.extend(
+            page_dict
+                .get(b"StructParents")
+                .and_then(lopdf::Object::as_i64),
+        );
+        let content = String::from_utf8_lossy(&document.get_page_content(page)).into_owned();
+        // The contents page is the packet's own; every later page has its stamp drawn as an
+        // artifact after its own content, which stays whole.
+        if number > 1 {
+            assert!(
+                content.starts_with("q\n")
+                    && content
+                        .trim_end()
+                        .ends_with("Q\nq /Artifact BMC /PgfStamp Do EMC Q"),
+                "page {number}: {}",
+                &content[content.len().saturating_sub(200)..]
+            );
+        }
+    }
+    for annotation in dictionaries(&document).filter(|d| name_is(d, b"Type", b"Annot")) {
+        keys.extend(
+            annotation
+                .get(b"StructParent")
+                .and_then(lopdf::Object::as_i64),
+        );
+    }
+    let mut unique = keys.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), keys.len(), "{keys:?}");
+    // Every page the structure tree names is one of the packet's: no stamp page, nor any
+    // document's page left behind.
+    let pages: Vec<lopdf::ObjectId> = document.get_pages().into_values().collect();
+    let page_objects = dictionaries(&document)
+        .filter(|d| name_is(d, b"Type", b"Page"))
+        .count();
+    assert_eq!(page_objects, pages.len());
+    fn named_pages(object: &lopdf::Object, out: &mut Vec<lopdf::ObjectId>) {
+        match object {
+            lopdf::Object::Dictionary(d) => {
+                out.extend(d.get(b"Pg").and_then(lopdf::Object::as_reference));
+                d.iter().for_each(|(_, v)| named_pages(v, out));
+            }
+            lopdf::Object::Array(list) => list.iter().for_each(|v| named_pages(v, out)),
+            _ => {}
+        }
+    }
+    let mut named = Vec::new();
+    document
+        .objects
+        .values()
+        .for_each(|o| named_pages(o, &mut named));
+    assert!(!named.is_empty());
+    assert!(named.iter().all(|page| pages.contains(page)));
+    // The ID tree holds each element ID once, however many documents named a cell alike.
+    let root = document
+        .catalog()
+        .unwrap()
+        .get_deref(b"StructTreeRoot", &document)
+        .unwrap()
+        .as_dict()
+        .unwrap();
+    let ids = root
+        .get(b"IDTree")
+        .and_then(lopdf::Object::as_dict)
+        .and_then(|t| t.get(b"Names"))
+        .and_then(lopdf::Object::as_array)
+        .unwrap();
+    let names: Vec<&[u8]> = ids.iter().step_by(2).map(|n| n.as_str().unwrap()).collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted, names, "sorted, each once");
 }

@@ -3,12 +3,15 @@
 //! output folder's cache says which documents need neither. The site and the package
 //! write their PDFs through [`make`] too, each at placements of its own.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
 use super::{Placement, Report, prepare};
+use crate::assemble;
 use crate::cache;
-use crate::error::{Result, all_or_problems};
+use crate::derive::View;
+use crate::error::{Problem, Result, all_or_problems};
 use crate::parallel::in_parallel;
 use crate::plan::{BuildOptions, Planned};
 use crate::render;
@@ -112,18 +115,143 @@ fn after_each(options: &BuildOptions) -> impl Fn(usize, usize) + Sync + '_ {
 /// the order of `planned`. Nothing is written.
 pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<Produced>> {
     let renderer = render::Renderer::new(&templates(options)?)?;
-    let results = in_parallel(planned, after_each(options), |planned| {
-        let source = render_one(&renderer, planned, options)?;
-        let settings = settings(planned, &planned.stem, options);
-        Ok(Produced {
-            stem: planned.stem.clone(),
-            pdf: typeset::typeset(&source, &settings)?,
-            typst: source.text,
-            attachments: source.attachments,
-            images: source.images,
-        })
-    });
-    all_or_problems(results)
+    let results = packets_last(
+        planned,
+        |p| p,
+        options,
+        |planned, found: Option<&HashMap<String, Vec<u8>>>| {
+            let settings = settings(planned, &planned.stem, options);
+            let (source, pdf) = match found {
+                Some(found) => typeset_packet(&renderer, planned, &settings, options, &|key| {
+                    found.get(key).cloned()
+                })?,
+                None => {
+                    let source = render_one(&renderer, planned, options)?;
+                    let pdf = typeset::typeset(&source, &settings)?;
+                    (source, pdf)
+                }
+            };
+            let key = cache::content_key(&source, &settings);
+            Ok((
+                Produced {
+                    stem: planned.stem.clone(),
+                    pdf,
+                    typst: source.text,
+                    attachments: source.attachments,
+                    images: source.images,
+                },
+                key,
+            ))
+        },
+        |first| {
+            first
+                .iter()
+                .filter(|(i, _)| planned.get(*i).is_some_and(gathered))
+                .filter_map(|(_, r)| r.as_ref().ok())
+                .map(|(produced, key)| (key.clone(), produced.pdf.clone()))
+                .collect::<HashMap<String, Vec<u8>>>()
+        },
+    );
+    all_or_problems(
+        results
+            .into_iter()
+            .map(|r| r.map(|(p, _)| p))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Whether `planned` is a handlingar packet, made from other documents of the same run.
+fn is_packet(planned: &Planned) -> bool {
+    matches!(planned.document.view, View::Packet(_))
+}
+
+/// Whether `planned` is of a kind a handlingar packet gathers: a kallelse or a
+/// tjänsteutlåtande.
+fn gathered(planned: &Planned) -> bool {
+    matches!(planned.document.view, View::Agenda(_) | View::Statement(_))
+}
+
+/// `work` on every planned document in parallel, the handlingar packets after all the
+/// rest: a packet's documents are typeset once, on their own, and the packet assembled
+/// from their PDFs (`share` says, from the first results, where each PDF is). The
+/// results are in the order of `planned`.
+fn packets_last<T: Sync, R: Send + Sync, S: Sync>(
+    items: &[T],
+    planned: impl Fn(&T) -> &Planned,
+    options: &BuildOptions,
+    work: impl Fn(&T, Option<&S>) -> R + Sync,
+    share: impl FnOnce(&[(usize, R)]) -> S,
+) -> Vec<R> {
+    let (packets, others): (Vec<usize>, Vec<usize>) =
+        (0..items.len()).partition(|&i| is_packet(planned(&items[i])));
+    let progress = after_each(options);
+    let all = items.len();
+    let first = in_parallel(
+        &others,
+        |done, _| progress(done, all),
+        |&i| work(&items[i], None),
+    );
+    let mut results: Vec<(usize, R)> = others.iter().copied().zip(first).collect();
+    let shared = share(&results);
+    let then = in_parallel(
+        &packets,
+        |done, _| {
+            // A packet typesets its own PDF and any document the first phase did not
+            // make (the public kallelse): as much as a few documents of the first.
+            typeset::trim_cache();
+            progress(others.len() + done, all);
+        },
+        |&i| work(&items[i], Some(&shared)),
+    );
+    results.extend(packets.into_iter().zip(then));
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Typeset a handlingar packet: each of its documents (the PDF `find` gives for its
+/// content key, else typeset here), then its own PDF (contents and stamps) with their
+/// page counts, and the two assembled. Returns the packet's own source and the PDF.
+fn typeset_packet(
+    renderer: &render::Renderer,
+    planned: &Planned,
+    settings: &PdfSettings,
+    options: &BuildOptions,
+    find: &dyn Fn(&str) -> Option<Vec<u8>>,
+) -> Result<(render::TypstSource, Vec<u8>)> {
+    let document = &planned.document;
+    let public = options.web_copy || matches!(&document.view, View::Packet(p) if p.public);
+    let broken = |why: String| Problem::in_file(&planned.root, why);
+    let sources = renderer.packet_parts(document, attaches(options), options.web_copy)?;
+    let mut parts = Vec::new();
+    for (part, source) in &sources {
+        let part_settings = PdfSettings {
+            ident: format!("{}-{}", settings.ident, parts.len() + 1),
+            date: part.document.date,
+            ..settings.clone()
+        };
+        let pdf = match find(&cache::content_key(source, &part_settings)) {
+            Some(pdf) => pdf,
+            None => typeset::typeset(source, &part_settings)?,
+        };
+        // The kallelse by its heading, as in the contents; a § by its document's title.
+        let title = match &part.document.view {
+            View::Agenda(view) => view.heading.clone(),
+            _ if public => web_copy::title(&part.document),
+            _ => part.document.title.clone(),
+        };
+        parts.push(assemble::Part::read(&pdf, title).map_err(broken)?);
+    }
+    let pages: Vec<usize> = parts.iter().map(assemble::Part::pages).collect();
+    let source = renderer.render_packet(
+        document,
+        attaches(options),
+        options.web_copy,
+        &sources,
+        Some(&pages),
+    )?;
+    let own = typeset::typeset(&source, settings)?;
+    let pdf = assemble::assemble(&own, parts).map_err(broken)?;
+    Ok((source, pdf))
 }
 
 /// A planned document and where an output puts its PDF.
@@ -200,63 +328,169 @@ pub(crate) fn make(
     let renderer = render::Renderer::new(&templates)?;
     // The keys are the cache's: an export, which trusts no earlier build, needs none.
     let templates_key = previous.as_ref().map(|_| cache::templates_key(&templates));
-    let results = in_parallel(placed, after_each(options), |placed| -> Result<Made> {
-        let Placed { planned, place } = placed;
-        let settings = settings(planned, &place.stem, options);
-        let inputs = templates_key
-            .as_ref()
-            .map_or_else(String::new, |templates_key| {
-                cache::inputs_key(
-                    &planned.document,
-                    templates_key,
-                    attaches(options),
-                    options.web_copy,
-                    &settings,
-                    options.emit_typst,
-                )
-            });
-        // A document the folder already holds, made from the same input.
-        let names: Vec<String> = placed.names(options.emit_typst).collect();
-        let reused = |matches: &dyn Fn(&cache::Entry) -> bool| {
-            let previous = previous.as_ref()?;
-            let entry = previous
-                .cache
-                .fresh(previous.out_dir, &place.stem, &names, matches)?;
-            Some(Made::reused(previous.out_dir, entry, inputs.clone()))
-        };
-        if let Some(made) = reused(&|e| e.inputs == inputs) {
-            return Ok(made);
+    let results = packets_last(
+        placed,
+        |p| p.planned,
+        options,
+        |placed, found: Option<&Found>| -> Result<MadeWithKey> {
+            let Placed { planned, place } = placed;
+            let settings = settings(planned, &place.stem, options);
+            let inputs = templates_key
+                .as_ref()
+                .map_or_else(String::new, |templates_key| {
+                    cache::inputs_key(
+                        &planned.document,
+                        templates_key,
+                        attaches(options),
+                        options.web_copy,
+                        &settings,
+                        options.emit_typst,
+                    )
+                });
+            // A document the folder already holds, made from the same input.
+            let names: Vec<String> = placed.names(options.emit_typst).collect();
+            let reused = |matches: &dyn Fn(&cache::Entry) -> bool| {
+                let previous = previous.as_ref()?;
+                let entry = previous
+                    .cache
+                    .fresh(previous.out_dir, &place.stem, &names, matches)?;
+                Some(Made::reused(previous.out_dir, entry, inputs.clone()))
+            };
+            if let Some(made) = reused(&|e| e.inputs == inputs) {
+                return Ok((made, None));
+            }
+            let source = render_one(&renderer, planned, options)?;
+            let key = match previous {
+                Some(_) => cache::key(&source, &settings, options.emit_typst),
+                None => String::new(),
+            };
+            let content = (!is_packet(planned)).then(|| cache::content_key(&source, &settings));
+            if let Some(made) = reused(&|e| e.key == key) {
+                return Ok((made, content));
+            }
+            let (source, pdf) = match found {
+                Some(found) => typeset_packet(&renderer, planned, &settings, options, &|key| {
+                    found.pdf(key, planned, &renderer, options)
+                })?,
+                None => {
+                    let pdf = typeset::typeset(&source, &settings)?;
+                    (source, pdf)
+                }
+            };
+            let files = output_files(place, pdf, source.text, options.emit_typst);
+            let written = files
+                .iter()
+                .map(|f| stage.put(f))
+                .collect::<Result<Vec<_>>>()?;
+            let stamps = files
+                .iter()
+                .zip(&written)
+                .map(|(file, written)| cache::Stamp::of(file, written.modified))
+                .collect();
+            let made = Made {
+                written,
+                entry: cache::Entry {
+                    inputs,
+                    key,
+                    files: stamps,
+                },
+                typeset: true,
+            };
+            Ok((made, content))
+        },
+        |first| Found::of(placed, first, stage),
+    );
+    all_or_problems(
+        results
+            .into_iter()
+            .map(|r| r.map(|(made, _)| made))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// A document as made, with its content key when it was rendered (see
+/// [`cache::content_key`]).
+type MadeWithKey = (Made, Option<String>);
+
+/// The PDFs the first documents of a build made, for the packets made after them.
+struct Found<'a> {
+    /// By content key, where each PDF is: staged, or in the output folder.
+    files: HashMap<String, std::path::PathBuf>,
+    /// The documents the folder already held, not rendered: each with its file stem,
+    /// its PDF, and its content key once a packet has needed it.
+    unrendered: Vec<Unrendered<'a>>,
+}
+
+struct Unrendered<'a> {
+    planned: &'a Planned,
+    stem: &'a str,
+    pdf: std::path::PathBuf,
+    key: std::sync::OnceLock<Option<String>>,
+}
+
+impl<'a> Found<'a> {
+    fn of(
+        placed: &'a [Placed],
+        first: &[(usize, Result<MadeWithKey>)],
+        stage: &write::Stage,
+    ) -> Self {
+        let mut files = HashMap::new();
+        let mut unrendered = Vec::new();
+        let temporaries = stage.temporaries();
+        for (i, result) in first {
+            let (Some(placed), Ok((made, content))) = (placed.get(*i), result) else {
+                continue;
+            };
+            let Some(pdf) = made.written.first() else {
+                continue;
+            };
+            let path = temporaries
+                .get(&pdf.path)
+                .cloned()
+                .unwrap_or_else(|| pdf.path.clone());
+            match content {
+                Some(key) => {
+                    files.insert(key.clone(), path);
+                }
+                None if gathered(placed.planned) => {
+                    unrendered.push(Unrendered {
+                        planned: placed.planned,
+                        stem: &placed.place.stem,
+                        pdf: path,
+                        key: std::sync::OnceLock::new(),
+                    });
+                }
+                None => {}
+            }
         }
-        let source = render_one(&renderer, planned, options)?;
-        let key = match previous {
-            Some(_) => cache::key(&source, &settings, options.emit_typst),
-            None => String::new(),
-        };
-        if let Some(made) = reused(&|e| e.key == key) {
-            return Ok(made);
-        }
-        let pdf = typeset::typeset(&source, &settings)?;
-        let files = output_files(place, pdf, source.text, options.emit_typst);
-        let written = files
-            .iter()
-            .map(|f| stage.put(f))
-            .collect::<Result<Vec<_>>>()?;
-        let stamps = files
-            .iter()
-            .zip(&written)
-            .map(|(file, written)| cache::Stamp::of(file, written.modified))
-            .collect();
-        Ok(Made {
-            written,
-            entry: cache::Entry {
-                inputs,
-                key,
-                files: stamps,
-            },
-            typeset: true,
-        })
-    });
-    all_or_problems(results)
+        Found { files, unrendered }
+    }
+
+    /// The PDF with content key `key`, for the packet `packet`: one made in this build,
+    /// or one of its meeting's the folder held.
+    fn pdf(
+        &self,
+        key: &str,
+        packet: &Planned,
+        renderer: &render::Renderer,
+        options: &BuildOptions,
+    ) -> Option<Vec<u8>> {
+        let path = self.files.get(key).cloned().or_else(|| {
+            self.unrendered
+                .iter()
+                .filter(|u| u.planned.meeting == packet.meeting)
+                .find(|u| {
+                    let known = u.key.get_or_init(|| {
+                        let source = render_one(renderer, u.planned, options).ok()?;
+                        let settings = settings(u.planned, u.stem, options);
+                        Some(cache::content_key(&source, &settings))
+                    });
+                    known.as_deref() == Some(key)
+                })
+                .map(|u| u.pdf.clone())
+        })?;
+        std::fs::read(path).ok()
+    }
 }
 
 impl Report {

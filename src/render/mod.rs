@@ -23,7 +23,7 @@ use std::sync::Arc;
 use minijinja::value::{Kwargs, Serde};
 use minijinja::{AutoEscape, Environment, ErrorKind, State, UndefinedBehavior, Value};
 
-use crate::derive::{Document, SourceAttachment, View};
+use crate::derive::{Document, PacketPart, SourceAttachment, View};
 use crate::error::{Problem, Result};
 use crate::web_copy::{self, redact::Redactions};
 
@@ -38,7 +38,7 @@ pub struct TypstSource {
     pub attachments: Vec<(String, std::sync::Arc<[u8]>)>,
     /// Images the document shows, by their path; not attached.
     pub images: Vec<(String, std::sync::Arc<[u8]>)>,
-    /// The Typst sources a packet includes, by their file name.
+    /// The Typst sources of a packet's documents (typeset on their own, not included).
     pub parts: Vec<(String, String)>,
     /// The YAML files the document is made from (attached or not), where they were read:
     /// a Typst error is reported at the line of the text it came from.
@@ -144,8 +144,9 @@ impl Renderer {
         web_copy: bool,
     ) -> Result<TypstSource> {
         let (template, view) = match &document.view {
-            View::Packet(packet) => {
-                return self.render_packet(document, packet, attach_sources, web_copy);
+            View::Packet(_) => {
+                let parts = self.packet_parts(document, attach_sources, web_copy)?;
+                return self.render_packet(document, attach_sources, web_copy, &parts, None);
             }
             View::Statement(view) => (STATEMENT_TEMPLATE, Value::from(Serde(view))),
             View::Extract(view) => (EXTRACT_TEMPLATE, Value::from(Serde(view))),
@@ -172,11 +173,14 @@ impl Renderer {
             profile => Value::from(Serde(&document.profile)),
             ..view
         };
-        // First: the World serves a name from the first file that has it, so that no
-        // logo (named as the municipality named its file) can stand for the module.
-        let mut images = vec![identity_module(document)];
-        images.extend(document.profile.images.iter().cloned());
-        self.source(template, context, document, attached, images, Vec::new())
+        self.source(
+            template,
+            context,
+            document,
+            attached,
+            images(document),
+            Vec::new(),
+        )
     }
 
     /// The Typst source `template` makes of `context`, with what it attaches, shows and
@@ -210,52 +214,47 @@ impl Renderer {
         })
     }
 
-    /// A packet: each of its documents rendered as it is alone (as the web copy when the
-    /// packet is public) and included by the packet's own source, which sets the PDF's
-    /// metadata and the table of contents and attaches the YAML of them all (never to
-    /// the public version).
-    fn render_packet(
+    /// A packet's own PDF (see `handlingar.typ.j2`): the table of contents and a stamp
+    /// page for each of the `pages` of its documents `sources` (as [`Self::packet_parts`]
+    /// renders them; each part's page count, zero each until they are typeset), with the
+    /// packet's metadata, attaching the YAML of them all (never to the public version).
+    /// Its `parts` are the documents' sources, so that its cache key covers them.
+    pub fn render_packet(
         &self,
         document: &Document,
-        packet: &crate::derive::PacketView,
         attach_sources: bool,
         web_copy: bool,
+        sources: &[(&PacketPart, TypstSource)],
+        pages: Option<&[usize]>,
     ) -> Result<TypstSource> {
+        let View::Packet(packet) = &document.view else {
+            return self.render(document, attach_sources, web_copy);
+        };
         let public = packet.public || web_copy;
         let attached: &[SourceAttachment] = if attach_sources && !public {
             &document.sources
         } else {
             &[]
         };
-        let mut parts = Vec::new();
-        let mut images: Vec<(String, Arc<[u8]>)> = Vec::new();
         let mut entries = Vec::new();
-        for (i, part) in packet.parts.iter().enumerate() {
-            if public && !web_copy::shows(&part.document) {
-                continue;
-            }
-            let source = self.render(&part.document, false, public)?;
-            let file = format!("handling-{:02}.typ", i + 1);
-            for image in source.images {
-                if !images.iter().any(|(name, _)| *name == image.0) {
-                    images.push(image);
-                }
-            }
+        let mut before = 0;
+        let mut parts = Vec::new();
+        for (i, (part, source)) in sources.iter().enumerate() {
+            let count = pages.and_then(|p| p.get(i)).copied().unwrap_or(0);
             // The kallelse by its heading; a § by the kind and title of its document.
             let (kind, title) = match &part.document.view {
                 View::Agenda(view) => (None, view.heading.clone()),
                 _ => (Some(part.document.kind_name()), part.document.title.clone()),
             };
             entries.push(minijinja::context! {
-                file => file.clone(),
                 paragraph => part.paragraph.clone(),
                 kind => kind,
                 title => title,
+                before => before,
+                pages => count,
             });
-            parts.push((file, source.text));
-        }
-        if !images.iter().any(|(name, _)| name == identity::MODULE) {
-            images.insert(0, identity_module(document));
+            before += count;
+            parts.push((format!("handling-{:02}", i + 1), source.text.clone()));
         }
         let context = minijinja::context! {
             source_files => source_files(attached),
@@ -263,12 +262,50 @@ impl Renderer {
             meeting_date => packet.meeting_date.clone(),
             public => public,
             parts => entries,
+            part_pages => before,
             profile => Value::from(Serde(&document.profile)),
             redactions => Value::from_object(web_copy::redactions(document, public)),
             ..Value::from(Serde(&packet.date_parts))
         };
-        self.source(PACKET_TEMPLATE, context, document, attached, images, parts)
+        self.source(
+            PACKET_TEMPLATE,
+            context,
+            document,
+            attached,
+            images(document),
+            parts,
+        )
     }
+
+    /// The documents of a packet, each rendered as it is typeset alone (as the web copy
+    /// when the packet is public; a public packet leaves out what no public copy shows):
+    /// a document the build typesets anyway has the same source, and its PDF serves.
+    pub fn packet_parts<'a>(
+        &self,
+        document: &'a Document,
+        attach_sources: bool,
+        web_copy: bool,
+    ) -> Result<Vec<(&'a PacketPart, TypstSource)>> {
+        let View::Packet(packet) = &document.view else {
+            return Ok(Vec::new());
+        };
+        let public = packet.public || web_copy;
+        packet
+            .parts
+            .iter()
+            .filter(|part| !public || web_copy::shows(&part.document))
+            .map(|part| Ok((part, self.render(&part.document, attach_sources, public)?)))
+            .collect()
+    }
+}
+
+/// The files `document` shows: the profile's module and its images. The module first:
+/// the World serves a name from the first file that has it, so that no logo (named as
+/// the municipality named its file) can stand for the module.
+fn images(document: &Document) -> Vec<(String, Arc<[u8]>)> {
+    let mut images = vec![identity_module(document)];
+    images.extend(document.profile.images.iter().cloned());
+    images
 }
 
 /// The profile's `profil.typ` for `document`, served beside its images.
