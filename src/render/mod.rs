@@ -12,8 +12,8 @@ pub mod markdown;
 mod templates;
 
 use templates::{
-    AGENDA_TEMPLATE, EXTRACT_TEMPLATE, NOTICE_TEMPLATE, PACKET_TEMPLATE, PROTOCOL_TEMPLATE,
-    STATEMENT_TEMPLATE,
+    AGENDA_TEMPLATE, ATTACHMENT_TEMPLATE, EXTRACT_TEMPLATE, NOTICE_TEMPLATE, PACKET_TEMPLATE,
+    PROTOCOL_TEMPLATE, STATEMENT_TEMPLATE,
 };
 pub use templates::{STYLE_NAME, TemplateFile, Templates, built_in_path};
 
@@ -152,6 +152,7 @@ impl Renderer {
             View::Notice(view) => (NOTICE_TEMPLATE, Value::from(Serde(view))),
             View::Protocol(view) => (PROTOCOL_TEMPLATE, Value::from(Serde(view))),
             View::Agenda(view) => (AGENDA_TEMPLATE, Value::from(Serde(view))),
+            View::Attachment(view) => (ATTACHMENT_TEMPLATE, Value::from(Serde(view))),
         };
         let attached: &[SourceAttachment] = if attach_sources {
             &document.sources
@@ -176,6 +177,9 @@ impl Renderer {
         // logo (named as the municipality named its file) can stand for the module.
         let mut images = vec![identity_module(document)];
         images.extend(document.profile.images.iter().cloned());
+        if let View::Attachment(view) = &document.view {
+            images.extend(view.images());
+        }
         self.source(template, context, document, attached, images, Vec::new())
     }
 
@@ -231,27 +235,34 @@ impl Renderer {
         let mut images: Vec<(String, Arc<[u8]>)> = Vec::new();
         let mut entries = Vec::new();
         for (i, part) in packet.parts.iter().enumerate() {
-            if public && !web_copy::shows(&part.document) {
-                continue;
-            }
-            let source = self.render(&part.document, false, public)?;
-            let file = format!("handling-{:02}.typ", i + 1);
-            for image in source.images {
-                if !images.iter().any(|(name, _)| *name == image.0) {
-                    images.push(image);
-                }
-            }
             // The kallelse by its heading; a § by the kind and title of its document.
             let (kind, title) = match &part.document.view {
                 View::Agenda(view) => (None, view.heading.clone()),
                 _ => (Some(part.document.kind_name()), part.document.title.clone()),
             };
+            // What the public version leaves out it names, with the label that says why.
+            let left_out = public
+                .then(|| web_copy::left_out(&part.document))
+                .flatten()
+                .map(web_copy::LeftOut::label);
+            let file = format!("handling-{:02}.typ", i + 1);
             entries.push(minijinja::context! {
-                file => file.clone(),
+                file => left_out.is_none().then(|| file.clone()),
+                start => left_out.is_none().then_some(parts.len()),
+                left_out => left_out,
                 paragraph => part.paragraph.clone(),
                 kind => kind,
                 title => title,
             });
+            if left_out.is_some() {
+                continue;
+            }
+            let source = self.render(&part.document, false, public)?;
+            for image in source.images {
+                if !images.iter().any(|(name, _)| *name == image.0) {
+                    images.push(image);
+                }
+            }
             parts.push((file, source.text));
         }
         if !images.iter().any(|(name, _)| name == identity::MODULE) {
