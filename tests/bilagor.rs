@@ -45,3 +45,197 @@ fn the_example_bilagor_are_current() {
         );
     }
 }
+
+/// The text strings of `key` in every dictionary of `pdf` (UTF-16 or PDFDocEncoding, as
+/// PDF text strings are).
+fn strings_of(pdf: &Path, key: &[u8]) -> Vec<String> {
+    let document = lopdf::Document::load(pdf).unwrap();
+    dictionaries(&document)
+        .filter_map(|d| match d.get(key) {
+            Ok(lopdf::Object::String(bytes, _)) => Some(text_string(bytes)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn text_string(bytes: &[u8]) -> String {
+    match bytes.strip_prefix(&[0xFE, 0xFF]) {
+        Some(utf16) => {
+            let units: Vec<u16> = utf16
+                .chunks_exact(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        None => bytes.iter().map(|&b| char::from(b)).collect(),
+    }
+}
+
+/// The titles of the PDF's top-level bookmarks, in order.
+fn bookmarks(pdf: &Path) -> Vec<String> {
+    let output = Command::new("qpdf")
+        .args(["--json", "--json-key=outlines"])
+        .arg(pdf)
+        .output()
+        .expect("qpdf runs");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    json["outlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["title"].as_str().unwrap().replace('\u{a0}', " "))
+        .collect()
+}
+
+/// The first page of a packet after its contents whose text has `needle`, from 1.
+fn page_with(pdf: &Path, needle: &str) -> Option<usize> {
+    (2..=page_count(pdf)).find(|&p| page_text(pdf, p).contains(needle))
+}
+
+/// Each page's width and height in points, as pdfinfo gives them.
+fn page_sizes(pdf: &Path) -> Vec<(f64, f64)> {
+    let pages = page_count(pdf).to_string();
+    let info = Command::new("pdfinfo")
+        .args(["-f", "1", "-l", &pages])
+        .arg(pdf)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains("size:"))
+        .map(|l| {
+            let numbers: Vec<f64> = l
+                .split_whitespace()
+                .filter_map(|w| w.parse().ok())
+                .collect();
+            (numbers[1], numbers[2])
+        })
+        .collect()
+}
+
+#[test]
+fn the_packet_carries_each_bilaga_after_its_tjansteutlatande_numbered_and_bookmarked() {
+    let packet = pdf(built(), "_handlingar.pdf");
+    let contents = page_text(packet, 1);
+    // Each after its tjänsteskrivelse, under its §, numbered as the case's list numbers
+    // it (Fasadritningar, 2, is a name only).
+    let order = [
+        "BN § 169 Tjänsteskrivelse: Lönnen 4:12",
+        "BN § 169 Bilaga 1: Situationsplan",
+        "BN § 169 Bilaga 3: Skrivelse från granne",
+        "BN § 170 Tjänsteskrivelse: Björkudden 1:7",
+        "BN § 170 Bilaga 2: Trafikutredning",
+        "BN § 171 Tjänsteskrivelse",
+    ];
+    let at: Vec<usize> = order
+        .iter()
+        .map(|row| {
+            contents
+                .find(row)
+                .unwrap_or_else(|| panic!("{row:?} not in the contents:\n{contents}"))
+        })
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{contents}");
+    let marks = bookmarks(packet);
+    for title in [
+        "Bilaga 1: Situationsplan",
+        "Bilaga 3: Skrivelse från granne",
+        "Bilaga 2: Trafikutredning",
+    ] {
+        assert!(marks.iter().any(|m| m == title), "{title}: {marks:#?}");
+    }
+    // Its pages are the documents' own and the contents page: the bilagor's with them.
+    let alone: usize = built()
+        .iter()
+        .filter(|(name, _)| {
+            ["tjansteskrivelse", "kallelse", "bilaga"]
+                .iter()
+                .any(|kind| name.contains(kind))
+        })
+        .map(|(_, path)| page_count(path))
+        .sum();
+    assert_eq!(page_count(packet), alone + 1);
+    // The ritning is wide: its page turns; the report's three stay upright.
+    let sizes = page_sizes(packet);
+    let ritning = page_with(packet, "Bilaga 1: Situationsplan").unwrap();
+    let (width, height) = sizes[ritning - 1];
+    assert!(width > height, "page {ritning}: {width} × {height}");
+    let report = page_with(packet, "Bilaga 2: Trafikutredning").unwrap();
+    for page in report..report + 3 {
+        assert!(sizes[page - 1].0 < sizes[page - 1].1);
+        assert!(page_text(packet, page).contains("Bilaga 2"), "page {page}");
+    }
+    // The originals travel inside, named within the nämnd's folder.
+    let attached = embedded_files(packet);
+    for name in [
+        "2024-10-17/bilagor/situationsplan-lonnen-4.pdf",
+        "2024-10-17/bilagor/skrivelse-granne.pdf",
+        "2024-10-17/bilagor/trafikutredning.pdf",
+    ] {
+        assert!(attached.iter().any(|a| a == name), "{name}: {attached:?}");
+    }
+}
+
+#[test]
+fn a_pdf_bilaga_is_archive_grade_pages_as_images_with_text_alternatives_and_the_original_attached()
+{
+    let report = pdf(built(), "bilaga-2_bn-2024-0388");
+    assert_eq!(page_count(report), 3);
+    let xmp = String::from_utf8_lossy(&std::fs::read(report).unwrap()).into_owned();
+    assert!(
+        xmp.contains("<pdfaid:part>3</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance><pdfuaid:part>1</pdfuaid:part>"),
+        "not PDF/A-3a + UA-1"
+    );
+    // Every font is the header's, embedded: the report's Calibri and Arial were not
+    // embedded and are not there, only the pictures of their text.
+    for (font, embedded) in fonts(report) {
+        assert!(embedded, "{font} is not embedded");
+        assert!(
+            !font.contains("Calibri") && !font.contains("Arial"),
+            "{font}"
+        );
+    }
+    // No form, no script, no transparency group of the original's: flattened.
+    let document = lopdf::Document::load(report).unwrap();
+    for dict in dictionaries(&document) {
+        assert!(!name_is(dict, b"S", b"JavaScript"));
+        assert!(dict.get(b"FT").is_err(), "a form field: {dict:?}");
+        assert!(dict.get(b"AcroForm").is_err());
+    }
+    // Each page an image with its text alternative.
+    let alts = strings_of(report, b"Alt");
+    for page in 1..=3 {
+        let alt = format!(
+            "Bilaga 2 till Tjänsteskrivelse BN 2024-0388: Trafikutredning, sida {page} av 3"
+        );
+        assert!(alts.contains(&alt), "{alt:?} not in {alts:#?}");
+    }
+    // The original, byte for byte, as its source.
+    let original = std::fs::read(repo().join(MEETING).join("bilagor/trafikutredning.pdf")).unwrap();
+    let attached = paragraf::extract::attachments(report).unwrap();
+    assert!(
+        attached
+            .iter()
+            .any(|a| a.name == "2024-10-17/bilagor/trafikutredning.pdf" && a.bytes == original),
+        "{:?}",
+        attached.iter().map(|a| &a.name).collect::<Vec<_>>()
+    );
+    let check = Command::new("qpdf")
+        .arg("--check")
+        .arg(report)
+        .output()
+        .unwrap();
+    assert!(check.status.success());
+}
+
+#[test]
+fn a_bilaga_builds_to_the_same_bytes_twice() {
+    let (_again, pdfs) = build(&[repo().join("cases/byggnadsnamnden")]);
+    for part in ["bilaga-1_", "bilaga-2_", "bilaga-3_", "_handlingar.pdf"] {
+        assert_eq!(
+            std::fs::read(pdf(built(), part)).unwrap(),
+            std::fs::read(pdf(&pdfs, part)).unwrap(),
+            "{part}"
+        );
+    }
+}

@@ -260,6 +260,8 @@ fn render_pages(bytes: &Arc<[u8]>) -> Vec<Arc<[u8]>> {
 }
 
 /// Opaque RGBA pixels (rendered on white) as a PNG: grey when every pixel is, else RGB.
+/// Typst decodes it and stores the pixels deflated in the PDF, grey in a third of the
+/// room; so the PNG itself is compressed only lightly.
 fn encode_png(width: u32, height: u32, rgba: &[u8]) -> Vec<u8> {
     let grey = rgba.chunks_exact(4).all(|p| p[0] == p[1] && p[1] == p[2]);
     let (colour, data): (png::ColorType, Vec<u8>) = if grey {
@@ -279,7 +281,7 @@ fn encode_png(width: u32, height: u32, rgba: &[u8]) -> Vec<u8> {
     let mut encoder = png::Encoder::new(&mut out, width, height);
     encoder.set_color(colour);
     encoder.set_depth(png::BitDepth::Eight);
-    encoder.set_compression(png::Compression::Balanced);
+    encoder.set_compression(png::Compression::Fast);
     // Writing to memory fails only on a size the renderer cannot make (u16 sides).
     let written = encoder
         .write_header()
