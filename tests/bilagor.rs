@@ -239,3 +239,207 @@ fn a_bilaga_builds_to_the_same_bytes_twice() {
         );
     }
 }
+
+#[test]
+fn the_public_outputs_leave_out_the_bilagor_not_marked_public_and_say_why() {
+    let whole = pdf(built(), "_handlingar.pdf");
+    let public = pdf(built(), "handlingar-offentlig");
+    // The scanned letter (not marked public) is named in the contents with why, and its
+    // page is not there; the ritning and the report (marked public) are.
+    let contents = page_text(public, 1);
+    assert!(
+        contents.contains(
+            "BN § 169 Bilaga 3: Skrivelse från granne Ingår inte i den offentliga versionen"
+        ),
+        "{contents}"
+    );
+    assert_eq!(page_count(public), page_count(whole) - 1);
+    assert!(page_with(public, "Bilaga 3").is_none());
+    assert!(page_with(public, "Bilaga 1: Situationsplan").is_some());
+    assert!(page_with(public, "Bilaga 2: Trafikutredning").is_some());
+    // The web copy: the letter's own PDF is not written, with a warning that says why.
+    let dir = tempfile::tempdir().unwrap();
+    let options = paragraf::BuildOptions {
+        web_copy: true,
+        ..paragraf::BuildOptions::default()
+    };
+    let report = paragraf::build(
+        &[repo().join("cases/byggnadsnamnden")],
+        dir.path(),
+        &options,
+    )
+    .unwrap();
+    let names: Vec<String> = report
+        .written
+        .iter()
+        .map(|w| w.path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().any(|n| n.contains("bilaga-1_")), "{names:?}");
+    assert!(names.iter().any(|n| n.contains("bilaga-2_")), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("bilaga-3_")), "{names:?}");
+    let warnings: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        warnings.iter().any(|w| w.contains(
+            "Bilaga 3 (Skrivelse från granne) är en bifogad fil som inte är märkt offentlig"
+        ) && w.contains("offentlig: true")),
+        "{warnings:#?}"
+    );
+}
+
+/// A copy of byggnadsnämnden whose Lönnen case's first bilaga is the file `name` with
+/// `bytes`, and `paragraf check`'s verdict: success and what it said.
+fn check_with_bilaga(name: &str, bytes: &[u8]) -> (bool, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("byggnadsnamnden");
+    copy_folder(&repo().join("cases/byggnadsnamnden"), &folder);
+    let meeting = folder.join("2024-10-17");
+    std::fs::write(meeting.join(name), bytes).unwrap();
+    let case = meeting.join("bn-2024-0412-bygglov-lonnen.yaml");
+    let text = std::fs::read_to_string(&case).unwrap();
+    std::fs::write(
+        &case,
+        text.replace(
+            "fil: bilagor/situationsplan-lonnen-4.pdf",
+            &format!("fil: {name}"),
+        ),
+    )
+    .unwrap();
+    let output = paragraf_in(dir.path(), &["check", "byggnadsnamnden"]);
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_refuses_an_encrypted_broken_or_oversized_bilaga_at_its_line() {
+    // The line of `fil:` under the first bilaga of the Lönnen case.
+    let text = std::fs::read_to_string(
+        repo()
+            .join(MEETING)
+            .join("bn-2024-0412-bygglov-lonnen.yaml"),
+    )
+    .unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains("fil: bilagor/situationsplan"))
+        .unwrap()
+        + 1;
+    let at = format!("bn-2024-0412-bygglov-lonnen.yaml:{line}:");
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "krypterad.pdf",
+            bilagor::encrypted(),
+            "PDF-filen är krypterad eller lösenordsskyddad; öppna den och spara en kopia utan lösenord",
+        ),
+        (
+            "trasig.pdf",
+            b"%PDF-1.7\nnot a PDF at all".to_vec(),
+            "PDF-filen är trasig och går inte att läsa",
+        ),
+        (
+            "lang.pdf",
+            bilagor::pages(101),
+            "PDF-filen har 101 sidor; en bilaga får ha högst 100",
+        ),
+        (
+            "anteckning.txt",
+            b"bara text".to_vec(),
+            "en bilaga ska vara PDF, PNG eller JPEG",
+        ),
+    ];
+    for (name, bytes, message) in cases {
+        let (ok, stderr) = check_with_bilaga(name, &bytes);
+        assert!(!ok, "{name} passed");
+        let said = fold(&stderr);
+        assert!(said.contains(&at), "{name}: not at {at}:\n{stderr}");
+        assert!(
+            said.contains(&format!("bilagan {name}: {message}")),
+            "{name}:\n{stderr}"
+        );
+    }
+    // A file outside the case's folder is not read.
+    let (ok, stderr) = check_with_bilaga("x.pdf", &bilagor::ritning());
+    assert!(ok, "{stderr}");
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("byggnadsnamnden");
+    copy_folder(&repo().join("cases/byggnadsnamnden"), &folder);
+    let case = folder.join("2024-10-17/bn-2024-0412-bygglov-lonnen.yaml");
+    let text = std::fs::read_to_string(&case).unwrap();
+    std::fs::write(
+        &case,
+        text.replace(
+            "fil: bilagor/situationsplan-lonnen-4.pdf",
+            "fil: ../ledamoter.yaml",
+        ),
+    )
+    .unwrap();
+    let output = paragraf_in(dir.path(), &["check", "byggnadsnamnden"]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("bilagan ../ledamoter.yaml: ska ligga i ärendets mapp eller under den"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_refuses_a_bilaga_over_the_size_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("byggnadsnamnden");
+    copy_folder(&repo().join("cases/byggnadsnamnden"), &folder);
+    let meeting = folder.join("2024-10-17");
+    // 51 MiB, sparse: the limit is read, not the whole file.
+    let file = std::fs::File::create(meeting.join("stor.pdf")).unwrap();
+    file.set_len(51 << 20).unwrap();
+    let case = meeting.join("bn-2024-0412-bygglov-lonnen.yaml");
+    let text = std::fs::read_to_string(&case).unwrap();
+    std::fs::write(
+        &case,
+        text.replace("fil: bilagor/situationsplan-lonnen-4.pdf", "fil: stor.pdf"),
+    )
+    .unwrap();
+    let output = paragraf_in(dir.path(), &["check", "byggnadsnamnden"]);
+    assert!(!output.status.success());
+    let stderr = fold(&String::from_utf8_lossy(&output.stderr));
+    assert!(
+        stderr.contains("bilagan stor.pdf: filen är större än 50 MiB"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_image_bilaga_is_one_page_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("byggnadsnamnden");
+    copy_folder(&repo().join("cases/byggnadsnamnden"), &folder);
+    let meeting = folder.join("2024-10-17");
+    // A wide colour photo of 300 × 200 pixels.
+    let mut png = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut png, 300, 200);
+        encoder.set_color(png::ColorType::Rgb);
+        let mut writer = encoder.write_header().unwrap();
+        let pixels: Vec<u8> = (0..300 * 200)
+            .flat_map(|i| [(i % 300) as u8, (i / 300) as u8, 128])
+            .collect();
+        writer.write_image_data(&pixels).unwrap();
+    }
+    std::fs::write(meeting.join("foto.png"), &png).unwrap();
+    let case = meeting.join("bn-2024-0412-bygglov-lonnen.yaml");
+    let text = std::fs::read_to_string(&case).unwrap();
+    std::fs::write(
+        &case,
+        text.replace("fil: bilagor/situationsplan-lonnen-4.pdf", "fil: foto.png"),
+    )
+    .unwrap();
+    let (_out, pdfs) = build(&[folder]);
+    let photo = pdf(&pdfs, "bilaga-1_");
+    assert_eq!(page_count(photo), 1);
+    let (width, height) = page_sizes(photo)[0];
+    assert!(width > height);
+    assert!(strings_of(photo, b"Alt").contains(
+        &"Bilaga 1 till Tjänsteskrivelse BN 2024-0412: Situationsplan, sida 1 av 1".to_owned()
+    ));
+    assert!(embedded_files(photo).contains(&"2024-10-17/foto.png".to_owned()));
+}

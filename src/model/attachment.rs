@@ -157,13 +157,14 @@ fn read(source: &SourceFile, file: &Path) -> Result<Read, String> {
     let (mime, pages) = if bytes.starts_with(b"%PDF-") || sniff_pdf(&bytes) {
         ("application/pdf", pdf_pages(&bytes)?)
     } else {
+        let raster = bytes.starts_with(b"\x89PNG") || bytes.starts_with(&[0xFF, 0xD8]);
         let mime = match check_image(&bytes) {
-            Ok(mime @ ("image/png" | "image/jpeg")) => mime,
-            Ok(_) => return Err("en bilaga ska vara PDF, PNG eller JPEG".to_owned()),
-            Err(why) => {
-                return Err(format!(
-                    "är ingen PDF och ingen bild som går att använda: {why}"
-                ));
+            Ok(mime) if raster => mime,
+            Err(why) if raster => return Err(format!("bilden går inte att använda: {why}")),
+            _ => {
+                return Err(
+                    "en bilaga ska vara PDF, PNG eller JPEG; filen är inget av dem".to_owned(),
+                );
             }
         };
         let size = super::image::raster_size(&bytes)?;

@@ -195,3 +195,16 @@ pub fn examples() -> Vec<(&'static str, Vec<u8>)> {
         ("bilagor/trafikutredning.pdf", office_report()),
     ]
 }
+
+/// A document of `count` A4 pages, one line of text each.
+pub fn pages(count: usize) -> Vec<u8> {
+    let pages: Vec<((f32, f32), Vec<u8>)> = (1..=count)
+        .map(|n| {
+            (
+                (595.0, 842.0),
+                format!("BT /F1 12 Tf 72 760 Td (Sida {n}) Tj ET").into_bytes(),
+            )
+        })
+        .collect();
+    save(document(&pages, |_| helvetica()))
+}
