@@ -443,3 +443,72 @@ fn an_image_bilaga_is_one_page_of_its_own() {
     ));
     assert!(embedded_files(photo).contains(&"2024-10-17/foto.png".to_owned()));
 }
+
+#[test]
+fn each_bilaga_is_a_file_of_its_own_in_the_archive_package_with_its_checksum_and_place() {
+    use sha2::{Digest, Sha256};
+    let out = tempfile::tempdir().unwrap();
+    let output = paragraf_in(
+        &repo(),
+        &[
+            "archive",
+            "cases/byggnadsnamnden",
+            "--format",
+            "fgs",
+            "-o",
+            out.path().to_str().unwrap(),
+        ],
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let package = out.path().join("byggnadsnamnden-2024-10-17");
+    let mets = std::fs::read_to_string(package.join("representations/rep1/METS.xml")).unwrap();
+    let erms = std::fs::read_to_string(package.join("metadata/descriptive/erms.xml")).unwrap();
+    let document = roxmltree::Document::parse(&erms).unwrap();
+    for (name, dnr, kind, title) in [
+        (
+            "2024-10-01_byggnadsnamnden_bilaga-1_bn-2024-0412.pdf",
+            "BN 2024-0412",
+            "Bilaga 1",
+            "Situationsplan",
+        ),
+        (
+            "2024-10-01_byggnadsnamnden_bilaga-3_bn-2024-0412.pdf",
+            "BN 2024-0412",
+            "Bilaga 3",
+            "Skrivelse från granne",
+        ),
+        (
+            "2024-09-30_byggnadsnamnden_bilaga-2_bn-2024-0388.pdf",
+            "BN 2024-0388",
+            "Bilaga 2",
+            "Trafikutredning",
+        ),
+    ] {
+        let bytes = std::fs::read(package.join("representations/rep1/data").join(name)).unwrap();
+        let checksum = hex::encode(Sha256::digest(&bytes));
+        assert!(
+            mets.lines()
+                .any(|l| l.contains(&format!("CHECKSUM=\"{checksum}\""))),
+            "{name} is not listed with its checksum"
+        );
+        assert!(mets.contains(&format!("data/{name}")), "{name}");
+        // In the ERMS: a record of its ärende, named and typed as the packet names it.
+        let record = document
+            .descendants()
+            .find(|n| n.has_tag_name("record") && n.attribute("systemIdentifier") == Some(name))
+            .unwrap_or_else(|| panic!("{name} has no record"));
+        assert_eq!(record.attribute("recordType"), Some(kind));
+        let aggregation = record.parent().unwrap();
+        assert_eq!(aggregation.attribute("systemIdentifier"), Some(dnr));
+        assert_eq!(aggregation.attribute("aggregationType"), Some("caseFile"));
+        let record_title = record
+            .children()
+            .find(|n| n.has_tag_name("title"))
+            .and_then(|n| n.text());
+        assert_eq!(record_title, Some(title));
+    }
+}
