@@ -70,6 +70,11 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Ingår inte i den offentliga versionen: en bifogad fil publiceras bara när den är märkt offentlig.",
         "I de offentliga handlingarnas innehållsförteckning, för en filbilaga som inte är märkt offentlig.",
     ),
+    (
+        "ej_bifogad",
+        "(ej bifogad)",
+        "Efter en bilaga i tjänsteutlåtandets lista som inte är bifogad.",
+    ),
     // A bilaga that is a file.
     (
         "bilaga",
