@@ -512,3 +512,59 @@ fn each_bilaga_is_a_file_of_its_own_in_the_archive_package_with_its_checksum_and
         assert_eq!(record_title, Some(title));
     }
 }
+
+#[test]
+fn the_extract_carries_the_bilagor_where_the_profile_says_so_its_web_copy_only_the_public() {
+    // Byggnadsnämnden's profile has `utdrag_med_bilagor: true`.
+    let extract = pdf(built(), "protokollsutdrag_p169_");
+    let ritning = page_with(extract, "Bilaga 1: Situationsplan").unwrap();
+    let letter = page_with(extract, "Bilaga 3: Skrivelse från granne").unwrap();
+    assert!(ritning < letter && letter == page_count(extract));
+    let alts = strings_of(extract, b"Alt");
+    assert!(
+        alts.iter().any(|a| a.starts_with("Bilaga 3 till")),
+        "{alts:#?}"
+    );
+    assert!(
+        embedded_files(extract).contains(&"2024-10-17/bilagor/skrivelse-granne.pdf".to_owned())
+    );
+    // An extract of a § whose ärende has none is as before.
+    assert!(page_with(pdf(built(), "protokollsutdrag_p171_"), "Bilaga").is_none());
+    // The web copy: the ritning's page, the letter named with why.
+    let dir = tempfile::tempdir().unwrap();
+    let options = paragraf::BuildOptions {
+        web_copy: true,
+        ..paragraf::BuildOptions::default()
+    };
+    paragraf::build(
+        &[repo().join("cases/byggnadsnamnden")],
+        dir.path(),
+        &options,
+    )
+    .unwrap();
+    let web = only_matching(dir.path(), "protokollsutdrag_p169_");
+    assert_eq!(page_count(&web), page_count(extract) - 1);
+    let text = fold(&text(&web));
+    assert!(text.contains("Bilaga 1: Situationsplan"));
+    assert!(
+        text.contains("Bilaga 3: Skrivelse från granne Ingår inte i den offentliga versionen"),
+        "{text}"
+    );
+    let alts = strings_of(&web, b"Alt");
+    assert!(
+        !alts.iter().any(|a| a.starts_with("Bilaga 3 till")),
+        "{alts:#?}"
+    );
+}
+
+/// The one file in `folder` whose name has `part`.
+fn only_matching(folder: &Path, part: &str) -> PathBuf {
+    let found: Vec<PathBuf> = std::fs::read_dir(folder)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains(part))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    found[0].clone()
+}

@@ -103,6 +103,9 @@ pub struct ExtractView {
     #[serde(flatten)]
     pub meeting: Shared<MeetingView>,
     pub item: ItemView,
+    /// The ärende's file bilagor, after the § (when the profile says
+    /// `utdrag_med_bilagor`).
+    pub files: Vec<super::AttachedFileView>,
 }
 
 /// A protokoll (one justering's part) or the kallelse: the meeting with its §§.
@@ -310,7 +313,7 @@ pub fn meeting_documents(
     let mut documents = Vec::new();
     // The extracts of one justering's part share its header.
     let mut headers: BTreeMap<Option<usize>, Arc<MeetingView>> = BTreeMap::new();
-    for (view, item) in items.iter().zip(loaded.items()) {
+    for ((view, item), statement) in items.iter().zip(loaded.items()).zip(statements) {
         let part = facts.part_of.get(item.index).copied().flatten();
         let mut header = headers
             .entry(part)
@@ -330,12 +333,27 @@ pub fn meeting_documents(
                 title: None,
             });
         }
+        // The ärende's file bilagor, their originals attached, when the profile asks.
+        let attached: Vec<Arc<Document>> = match statement {
+            Some(statement) if loaded.profile.profile.utdrag_med_bilagor => {
+                statement.with_attached().into_iter().skip(1).collect()
+            }
+            _ => Vec::new(),
+        };
         let sources = std::iter::once(meeting_source.clone())
             .chain(
                 item.case
                     .map(|case| SourceAttachment::of(&case.source, "ärendet", &root)),
             )
             .chain(organ_sources.clone())
+            .chain(attached.iter().flat_map(|d| d.sources.iter().cloned()))
+            .collect();
+        let files = attached
+            .iter()
+            .filter_map(|d| match &d.view {
+                View::Attachment(view) => Some((**view).clone()),
+                _ => None,
+            })
             .collect();
         // One meeting, one list: a name listed on any of its cases is redacted in every
         // public document of the meeting, not only in its own §.
@@ -354,6 +372,7 @@ pub fn meeting_documents(
                 View::Extract(Box::new(ExtractView {
                     meeting: Shared(header),
                     item: view.clone(),
+                    files,
                 })),
             )
         });

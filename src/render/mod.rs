@@ -177,9 +177,12 @@ impl Renderer {
         // logo (named as the municipality named its file) can stand for the module.
         let mut images = vec![identity_module(document)];
         images.extend(document.profile.images.iter().cloned());
-        if let View::Attachment(view) = &document.view {
-            images.extend(view.images());
-        }
+        let files = match &document.view {
+            View::Attachment(view) => std::slice::from_ref(&**view),
+            View::Extract(view) => view.files.as_slice(),
+            _ => &[],
+        };
+        images.extend(files.iter().flat_map(|view| view.images()));
         self.source(template, context, document, attached, images, Vec::new())
     }
 

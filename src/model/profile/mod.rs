@@ -127,6 +127,9 @@ pub struct Profile {
     /// The whole roll: ledamöter and ersättare not present, and vacant seats, too.
     #[serde(default)]
     pub hela_närvarolistan: bool,
+    /// The protokollsutdrag carries its ärende's file bilagor after the §.
+    #[serde(default)]
+    pub utdrag_med_bilagor: bool,
     #[serde(default)]
     pub rubriker: Headings,
     #[serde(default)]
