@@ -568,3 +568,23 @@ fn only_matching(folder: &Path, part: &str) -> PathBuf {
     assert_eq!(found.len(), 1, "{found:?}");
     found[0].clone()
 }
+
+#[test]
+fn verify_makes_a_bilaga_and_the_documents_of_its_case_again_from_what_they_carry() {
+    for part in [
+        "bilaga-1_",
+        "bilaga-2_",
+        "protokollsutdrag_p169_",
+        "tjansteskrivelse_bn-2024-0412",
+        "_protokoll.pdf",
+    ] {
+        let finding =
+            paragraf::verify::verify(pdf(built(), part), &paragraf::verify::Trust::default())
+                .unwrap();
+        assert!(
+            matches!(finding, paragraf::verify::Finding::Unchanged(_)),
+            "{part}: {}",
+            finding.message()
+        );
+    }
+}

@@ -82,15 +82,21 @@ fn attached_files(loaded: &LoadedCase, statement: &Document) -> Vec<Document> {
                 paragraph: None,
                 title: file.title.clone(),
                 meeting_date: case.sammanträde,
-                sources: vec![SourceAttachment {
-                    name: file.name.clone(),
-                    path: loaded.source.path.clone(),
-                    bytes: file.bytes.clone(),
-                    description: format!(
-                        "{label} i original ({kind}); sidorna i dokumentet är bilder av den"
-                    ),
-                    mime: file.mime,
-                }],
+                // The tjänsteutlåtande's sources too, so that `verify` can make it again.
+                sources: statement
+                    .sources
+                    .iter()
+                    .cloned()
+                    .chain([SourceAttachment {
+                        name: file.name.clone(),
+                        path: loaded.source.path.clone(),
+                        bytes: file.bytes.clone(),
+                        description: format!(
+                            "{label} i original ({kind}); sidorna i dokumentet är bilder av den"
+                        ),
+                        mime: file.mime,
+                    }])
+                    .collect(),
                 redactions: statement.redactions.clone(),
                 secret: statement.secret,
                 part: None,

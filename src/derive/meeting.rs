@@ -340,14 +340,14 @@ pub fn meeting_documents(
             }
             _ => Vec::new(),
         };
-        let sources = std::iter::once(meeting_source.clone())
+        let mut sources: Vec<SourceAttachment> = std::iter::once(meeting_source.clone())
             .chain(
                 item.case
                     .map(|case| SourceAttachment::of(&case.source, "ärendet", &root)),
             )
             .chain(organ_sources.clone())
-            .chain(attached.iter().flat_map(|d| d.sources.iter().cloned()))
             .collect();
+        SourceAttachment::add_new(&mut sources, attached.iter().flat_map(|d| &d.sources));
         let files = attached
             .iter()
             .filter_map(|d| match &d.view {

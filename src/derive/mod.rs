@@ -95,6 +95,15 @@ impl SourceAttachment {
         }
     }
 
+    /// `more` added to `sources`, each whose name is not there yet.
+    pub(crate) fn add_new<'a>(sources: &mut Vec<Self>, more: impl IntoIterator<Item = &'a Self>) {
+        for source in more {
+            if !sources.iter().any(|s| s.name == source.name) {
+                sources.push(source.clone());
+            }
+        }
+    }
+
     /// The profile file and its logo, when the document has a profile of its own.
     pub(crate) fn of_profile(profile: &LoadedProfile) -> Vec<Self> {
         let Some(source) = &profile.source else {

@@ -67,14 +67,7 @@ pub fn packets(
         let mut sources = Vec::new();
         let mut redactions = Vec::new();
         for part in &parts {
-            for source in &part.document.sources {
-                if !sources
-                    .iter()
-                    .any(|s: &super::SourceAttachment| s.name == source.name)
-                {
-                    sources.push(source.clone());
-                }
-            }
+            super::SourceAttachment::add_new(&mut sources, &part.document.sources);
             redactions.extend(part.document.redactions.iter().cloned());
         }
         Document {

@@ -79,10 +79,12 @@ impl AttachedFile {
 }
 
 /// Every file bilaga of `case`, read from beside the case file and checked; each problem
-/// at its `bilagor[i].fil`.
+/// at its `bilagor[i].fil`. With `absent_allowed` (a rebuild from what a PDF carries) a
+/// file that is not there is passed over: the document being made again does not show it.
 pub fn load(
     source: &SourceFile,
     bilagor: &[Attachment],
+    absent_allowed: bool,
 ) -> Result<Vec<Arc<AttachedFile>>, Vec<Problem>> {
     let mut loaded = Vec::new();
     let mut problems = Vec::new();
@@ -96,6 +98,9 @@ pub fn load(
         else {
             continue;
         };
+        if absent_allowed && !files::folder_of(&source.path).join(file).exists() {
+            continue;
+        }
         let field = format!("bilagor[{index}].fil");
         if !bifogad {
             problems.push(source.problem(

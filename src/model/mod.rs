@@ -414,7 +414,8 @@ impl LoadedCase {
 
     pub fn from_source(source: SourceFile, reading: &Reading) -> Result<Self> {
         let case = source.parse_case()?;
-        let files = attachment::load(&source, &case.bilagor).map_err(Error::new)?;
+        let files = attachment::load(&source, &case.bilagor, reading.absent_cases_allowed)
+            .map_err(Error::new)?;
         let profile = LoadedProfile::for_file_in(&source.path, reading)?;
         Ok(LoadedCase {
             source,
