@@ -343,6 +343,11 @@ fn check_refuses_an_encrypted_broken_or_oversized_bilaga_at_its_line() {
             "PDF-filen har 101 sidor; en bilaga får ha högst 100",
         ),
         (
+            "remsa.pdf",
+            bilagor::strip(),
+            "sidan 1 är mer än 20 gånger så lång som den är bred",
+        ),
+        (
             "anteckning.txt",
             b"bara text".to_vec(),
             "en bilaga ska vara PDF, PNG eller JPEG",

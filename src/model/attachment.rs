@@ -23,6 +23,9 @@ pub const MAX_ATTACHMENT_PAGES: usize = 100;
 /// A4 page's 8-point text readable on screen and on paper, at a few hundred kB a page
 /// (300 dpi would quadruple the packet for nothing a councillor can see).
 const DPI: f32 = 150.0;
+/// How much longer than wide (or wider than long) a page may be: a long ritning is a few
+/// times A4's 1.4.
+const MAX_ASPECT: f32 = 20.0;
 /// The longest side of a rendered page, in pixels: an A4 page at 300 dpi. A large
 /// drawing (A1, A0) is rendered below 150 dpi rather than at tens of megapixels.
 const MAX_SIDE: f32 = 3508.0;
@@ -159,7 +162,7 @@ fn read(source: &SourceFile, file: &Path) -> Result<Read, String> {
             MAX_ATTACHMENT_BYTES >> 20
         ));
     }
-    let (mime, pages) = if bytes.starts_with(b"%PDF-") || sniff_pdf(&bytes) {
+    let (mime, pages) = if sniff_pdf(&bytes) {
         ("application/pdf", pdf_pages(&bytes)?)
     } else {
         let raster = bytes.starts_with(b"\x89PNG") || bytes.starts_with(&[0xFF, 0xD8]);
@@ -183,7 +186,8 @@ fn read(source: &SourceFile, file: &Path) -> Result<Read, String> {
     Ok((format!("{prefix}{}", parts.join("/")), bytes, mime, pages))
 }
 
-/// A PDF whose header comes after some bytes of junk, as readers allow (the first 1024).
+/// A PDF: its header at the start or after some bytes of junk, as readers allow (within
+/// the first 1024).
 fn sniff_pdf(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(1024)]
         .windows(5)
@@ -224,6 +228,16 @@ fn pdf_pages(bytes: &[u8]) -> Result<Vec<(f32, f32)>, String> {
     }
     if pages.iter().any(|&(w, h)| !(w >= 1.0 && h >= 1.0)) {
         return Err("PDF-filen har en sida utan storlek; den är trasig".to_owned());
+    }
+    // A strip of a page would render to a line of pixels, or none.
+    if let Some(n) = pages
+        .iter()
+        .position(|&(w, h)| w.max(h) / w.min(h) > MAX_ASPECT)
+    {
+        return Err(format!(
+            "sidan {} är mer än {MAX_ASPECT} gånger så lång som den är bred; en bilaga har vanliga sidformat",
+            n + 1
+        ));
     }
     Ok(pages)
 }

@@ -208,3 +208,11 @@ pub fn pages(count: usize) -> Vec<u8> {
         .collect();
     save(document(&pages, |_| helvetica()))
 }
+
+/// A page 2000 points wide and 20 high: a strip, no page.
+pub fn strip() -> Vec<u8> {
+    save(document(
+        &[((2000.0, 20.0), b"0 0 2000 20 re f".to_vec())],
+        |_| helvetica(),
+    ))
+}
