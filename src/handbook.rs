@@ -153,6 +153,8 @@ const KOM_IGANG: Source = Source::Page {
     folder: "mina-arenden",
 };
 const MEETING: Source = Source::Example("cases/kultur-och-fritidsnamnden/2024-09-17");
+/// The meeting whose cases carry bilagor that are files.
+const BILAGOR: Source = Source::Example("cases/byggnadsnamnden/2024-10-17");
 const fn style(folder: &'static str) -> Source {
     Source::Page {
         page: "kommunens-stil.md",
@@ -178,6 +180,18 @@ pub const ALL_PICTURES: &[Picture] = &[
         png: "sammantrade-protokoll.png",
         source: MEETING,
         document: "_protokoll.pdf",
+        page: 1,
+    },
+    Picture {
+        png: "sammantrade-bilaga-ritning.png",
+        source: BILAGOR,
+        document: "_handlingar.pdf",
+        page: 6,
+    },
+    Picture {
+        png: "sammantrade-bilaga-offentlig.png",
+        source: BILAGOR,
+        document: "_handlingar-offentlig.pdf",
         page: 1,
     },
     Picture {
