@@ -257,11 +257,42 @@ fn overlay(
         Ok(other) => contents.push(other.clone()),
         Err(_) => {}
     }
+    // A page taller or shorter than the stamp's (a bilaga turned landscape) has the stamp
+    // moved so that their top edges meet: its margin text stays on the page.
+    let shift = height(doc, page, b"MediaBox")? - height(doc, stamp, b"BBox")?;
+    let end = if shift.abs() < 0.01 {
+        end
+    } else {
+        doc.add_object(Stream::new(
+            Dictionary::new(),
+            format!(
+                "Q\nq 1 0 0 1 0 {shift:.2} cm /Artifact BMC /{} Do EMC Q\n",
+                String::from_utf8_lossy(STAMP)
+            )
+            .into_bytes(),
+        ))
+    };
     contents.push(Object::Reference(end));
     let page_dict = dict_mut(doc, page)?;
     page_dict.set("Resources", resources);
     page_dict.set("Contents", contents);
     Ok(())
+}
+
+/// The height of the rectangle `key` of the object `id` (a page's MediaBox, a form's
+/// BBox), in points.
+fn height(doc: &Document, id: ObjectId, key: &[u8]) -> Result<f32, String> {
+    let number = |o: &Object| o.as_float().or_else(|_| o.as_i64().map(|i| i as f32)).ok();
+    let rectangle = match doc.get_object(id) {
+        Ok(Object::Stream(stream)) => stream.dict.get(key).ok(),
+        Ok(Object::Dictionary(dict)) => dict.get(key).ok(),
+        _ => None,
+    };
+    rectangle
+        .map(|r| resolve(doc, r))
+        .and_then(|r| r.as_array().ok())
+        .and_then(|r| Some(number(r.get(3)?)? - number(r.get(1)?)?))
+        .ok_or_else(|| format!("objekt {id:?} saknar {}", String::from_utf8_lossy(key)))
 }
 
 /// Move the parent tree keys of `page` and its annotations up by `offset`.

@@ -324,6 +324,7 @@ fn document_fields(fields: &mut Fields, document: &Document) {
         View::Statement(view) => fields.json(view),
         View::Extract(view) => fields.json(view),
         View::Notice(view) => fields.json(view),
+        View::Attachment(view) => fields.json(view),
         View::Protocol(view) | View::Agenda(view) => fields.json(view),
         View::Packet(packet) => {
             fields.text(&packet.committee);

@@ -155,6 +155,8 @@ const KOM_IGANG: Source = Source::Page {
 const MEETING: Source = Source::Example("cases/kultur-och-fritidsnamnden/2024-09-17");
 /// Justerad digitally (its profile says so).
 const DIGITAL: Source = Source::Example("cases/regionstyrelsen/2024-11-26");
+/// The meeting whose cases carry bilagor that are files.
+const BILAGOR: Source = Source::Example("cases/byggnadsnamnden/2024-10-17");
 const fn style(folder: &'static str) -> Source {
     Source::Page {
         page: "kommunens-stil.md",
@@ -180,6 +182,18 @@ pub const ALL_PICTURES: &[Picture] = &[
         png: "sammantrade-protokoll.png",
         source: MEETING,
         document: "_protokoll.pdf",
+        page: 1,
+    },
+    Picture {
+        png: "sammantrade-bilaga-ritning.png",
+        source: BILAGOR,
+        document: "_handlingar.pdf",
+        page: 6,
+    },
+    Picture {
+        png: "sammantrade-bilaga-offentlig.png",
+        source: BILAGOR,
+        document: "_handlingar-offentlig.pdf",
         page: 1,
     },
     Picture {

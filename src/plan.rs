@@ -201,8 +201,8 @@ pub struct Planned {
     pub secrecy_doubt: Option<Problem>,
 }
 
-/// Every document of the inputs: per meeting the tjänsteutlåtande of each case, the
-/// protokollsutdrag of each § and the anslag; then the cases not on a meeting.
+/// Every document of the inputs: per meeting the tjänsteutlåtande of each case (and its
+/// file bilagor), the protokollsutdrag of each § and the anslag; then the cases not on a meeting.
 pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
     let mut planned = Vec::new();
     let mut problems = Vec::new();
@@ -260,7 +260,7 @@ pub fn plan(inputs: &Inputs) -> Result<Vec<Planned>> {
                 }
                 Err(_) => d.secret = true,
             }
-            vec![Arc::new(d)]
+            derive::attach_files(case, d).with_attached()
         });
         let doubt = standing
             .as_ref()
@@ -303,10 +303,13 @@ fn meeting_documents(
             let statement = derive::statement(case, profiles).map(|mut document| {
                 document.secret = item.item.sekretess;
                 document.redact_also(&personal_data);
-                Arc::new(document)
+                derive::attach_files(case, document)
             });
             if *first {
-                let planned = statement.clone().map(|d| vec![d]);
+                let planned = statement
+                    .as_ref()
+                    .map(|d| d.with_attached())
+                    .map_err(Clone::clone);
                 documents.push((planned, folder(&case.source.path)));
             }
             statement.ok()

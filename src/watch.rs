@@ -124,8 +124,8 @@ fn changes_content(kind: &notify::EventKind) -> bool {
     matches!(kind, Create(_) | Modify(_) | Remove(_))
 }
 
-/// A change that can alter a document: YAML, a template or a logo, not what the build
-/// writes. Only the build's own files are passed over (its PDFs and Typst sources in the
+/// A change that can alter a document: YAML, a template, a logo or a bilaga (a PDF or an
+/// image beside a case), not what the build writes. Only the build's own files are passed over (its PDFs and Typst sources in the
 /// output folder, its hidden cache and temporary files): the output folder may be the
 /// folder of the YAML itself (`watch DIR -o DIR`) or hold it.
 fn relevant(path: &Path, out: &Path) -> bool {
@@ -137,7 +137,7 @@ fn relevant(path: &Path, out: &Path) -> bool {
     let written = inside_out && matches!(extension, Some("pdf" | "typ"));
     let kind = matches!(
         extension,
-        Some("yaml" | "yml" | "j2" | "typ" | "svg" | "png" | "jpg" | "jpeg")
+        Some("yaml" | "yml" | "j2" | "typ" | "svg" | "png" | "jpg" | "jpeg" | "pdf")
     );
     // A folder made anew (`git checkout`) may hold files before its own watch is set.
     let folder = path.is_dir() && !same(out, path);

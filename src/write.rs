@@ -18,9 +18,10 @@ pub struct OutputFile {
 /// folder sorts by time, then organ, kind, § (zero-padded) and dnr. A case without dnr
 /// is named by its title.
 pub fn file_stem(document: &Document) -> String {
-    let statement = slug(&document.kind_name(), 40);
+    // A tjänsteutlåtande and a bilaga by their own names (`tjansteskrivelse`, `bilaga-2`).
+    let own_name = slug(&document.kind_name(), 40);
     let kind = match document.kind {
-        DocumentKind::Statement => statement.as_str(),
+        DocumentKind::Statement | DocumentKind::Attachment => own_name.as_str(),
         DocumentKind::Extract => "protokollsutdrag",
         DocumentKind::Notice => "anslag",
         DocumentKind::Protocol => "protokoll",

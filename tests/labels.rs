@@ -158,8 +158,9 @@ fn a_profile_overrides_every_label_and_the_documents_print_it() {
         .collect();
     // The organs between them have an occasion for almost every label: a vote in the
     // bilaga (fullmäktige), a written reservation and an omedelbart justerad § (kultur- och
-    // fritidsnämnden), an application table (socialnämnden), a protocol number (regionstyrelsen); no example
-    // writes its decisions as att-satser.
+    // fritidsnämnden), an application table (socialnämnden), a protocol number
+    // (regionstyrelsen), bilagor that are files and one not attached (byggnadsnämnden);
+    // no example writes its decisions as att-satser.
     let mut printed = String::new();
     let organs = [
         "barn-och-utbildningsnamnden",
@@ -167,6 +168,7 @@ fn a_profile_overrides_every_label_and_the_documents_print_it() {
         "kommunfullmaktige",
         "socialnamnden",
         "regionstyrelsen",
+        "byggnadsnamnden",
     ];
     for organ in organs {
         let (_dir, folder, ok, stderr) = organ_with(organ, &overrides);
@@ -191,6 +193,10 @@ fn a_profile_overrides_every_label_and_the_documents_print_it() {
         // Absent members on the cover: the examples with the whole roll put it in the bilaga.
         "frånvarande",
         "att",
+        // Only in the text alternative of a bilaga's page image.
+        "bilaga_till",
+        "bilaga_sida",
+        "bilaga_av",
     ];
     let mut missing = Vec::new();
     for (i, (key, _, _)) in LABELS.iter().enumerate() {

@@ -150,7 +150,7 @@ fn the_packet_has_a_bookmark_per_document_and_is_pdf_a_and_ua() {
 }
 
 #[test]
-fn the_public_packet_leaves_out_secret_items_and_personal_data() {
+fn the_public_packet_leaves_out_secret_items_naming_them_and_personal_data() {
     let whole = pdf(built(), "_handlingar.pdf");
     let public = pdf(built(), "handlingar-offentlig");
     let secret = "Skadeståndsanspråk med anledning av en olycka i simhallen";
@@ -168,6 +168,14 @@ fn the_public_packet_leaves_out_secret_items_and_personal_data() {
     assert!(text(whole).contains(statement));
     assert!(!public_text.contains(statement));
     assert!(public_text.contains(secret));
+    // Its contents name the left-out tjänsteutlåtande, with why.
+    let contents = page_text(public, 1);
+    assert!(
+        contents.contains(&format!(
+            "KFN § 8 Tjänsteutlåtande: {secret} Omfattas av sekretess och ingår inte i den offentliga versionen."
+        )),
+        "{contents}"
+    );
 }
 
 #[test]

@@ -109,6 +109,9 @@ pub struct ExtractView {
     #[serde(flatten)]
     pub meeting: Shared<MeetingView>,
     pub item: ItemView,
+    /// The ärende's file bilagor, after the § (when the profile says
+    /// `utdrag_med_bilagor`).
+    pub files: Vec<super::AttachedFileView>,
 }
 
 /// A protokoll (one justering's part) or the kallelse: the meeting with its §§.
@@ -326,7 +329,12 @@ pub fn meeting_documents(
     let held = meeting.skede == Stage::Minutes;
     // The extracts of one justering's part share its header.
     let mut headers: BTreeMap<Option<usize>, Arc<MeetingView>> = BTreeMap::new();
-    for (view, item) in items.iter().zip(loaded.items()).filter(|_| held) {
+    for ((view, item), statement) in items
+        .iter()
+        .zip(loaded.items())
+        .zip(statements)
+        .filter(|_| held)
+    {
         let part = facts.part_of.get(item.index).copied().flatten();
         let mut header = headers
             .entry(part)
@@ -347,12 +355,27 @@ pub fn meeting_documents(
                 party: party_of(loaded, name),
             });
         }
-        let sources = std::iter::once(meeting_source.clone())
+        // The ärende's file bilagor, their originals attached, when the profile asks.
+        let attached: Vec<Arc<Document>> = match statement {
+            Some(statement) if loaded.profile.profile.utdrag_med_bilagor => {
+                statement.with_attached().into_iter().skip(1).collect()
+            }
+            _ => Vec::new(),
+        };
+        let mut sources: Vec<SourceAttachment> = std::iter::once(meeting_source.clone())
             .chain(
                 item.case
                     .map(|case| SourceAttachment::of(&case.source, "ärendet", &root)),
             )
             .chain(organ_sources.clone())
+            .collect();
+        SourceAttachment::add_new(&mut sources, attached.iter().flat_map(|d| &d.sources));
+        let files = attached
+            .iter()
+            .filter_map(|d| match &d.view {
+                View::Attachment(view) => Some((**view).clone()),
+                _ => None,
+            })
             .collect();
         // One meeting, one list: a name listed on any of its cases is redacted in every
         // public document of the meeting, not only in its own §.
@@ -371,6 +394,7 @@ pub fn meeting_documents(
                 View::Extract(Box::new(ExtractView {
                     meeting: Shared(header),
                     item: view.clone(),
+                    files,
                 })),
             )
         });

@@ -4,6 +4,7 @@
 //! [`statement`], a meeting's documents in [`meeting`] (each § in [`item`], who attended
 //! in [`roll`], the beslutsgång in [`procedure`] and the anslag in [`notice`]).
 
+mod attached;
 mod item;
 mod meeting;
 mod notice;
@@ -25,6 +26,7 @@ use crate::model::{
     NoticeLayout, ParagraphLayout, ParagraphNumber, Person, SourceFile, StatementLayout, Typefaces,
     Wordings,
 };
+pub use attached::{AttachedFileView, AttachedPage, attach_files};
 pub use item::ItemView;
 pub use meeting::{ExtractView, MeetingView, ProtocolView, meeting_documents, personal_data};
 pub use notice::{NoticeDates, NoticeView};
@@ -93,6 +95,15 @@ impl SourceAttachment {
             bytes: source.bytes(),
             description: format!("Källfil (YAML) för {role}, läses av paragraf"),
             mime: "application/yaml",
+        }
+    }
+
+    /// `more` added to `sources`, each whose name is not there yet.
+    pub(crate) fn add_new<'a>(sources: &mut Vec<Self>, more: impl IntoIterator<Item = &'a Self>) {
+        for source in more {
+            if !sources.iter().any(|s| s.name == source.name) {
+                sources.push(source.clone());
+            }
         }
     }
 
@@ -276,6 +287,8 @@ pub enum DocumentKind {
     Agenda,
     /// The kallelse with every item's tjänsteutlåtande, in one PDF.
     Packet,
+    /// A bilaga that is a file (a PDF, a scan), its pages as images.
+    Attachment,
 }
 
 impl DocumentKind {
@@ -288,6 +301,7 @@ impl DocumentKind {
             DocumentKind::Protocol => "Protokoll",
             DocumentKind::Agenda => "Kallelse",
             DocumentKind::Packet => "Handlingar",
+            DocumentKind::Attachment => "Bilaga",
         }
     }
 }
@@ -308,6 +322,18 @@ impl Document {
         }
     }
 
+    /// The document followed by its file bilagor (a tjänsteutlåtande's), each a document
+    /// of its own.
+    pub fn with_attached(self: &Arc<Self>) -> Vec<Arc<Document>> {
+        let files = match &self.view {
+            View::Statement(view) => view.files.as_slice(),
+            _ => &[],
+        };
+        std::iter::once(self.clone())
+            .chain(files.iter().cloned())
+            .collect()
+    }
+
     /// Redact `names` too in the document's public copies (those not already listed).
     pub fn redact_also(&mut self, names: &[String]) {
         for name in names {
@@ -318,10 +344,12 @@ impl Document {
     }
 
     /// The Swedish name of the kind of document (handlingstyp): the förvaltning's document
-    /// is called what its case or profile calls it (`Tjänsteskrivelse`).
+    /// is called what its case or profile calls it (`Tjänsteskrivelse`), a bilaga by its
+    /// number (`Bilaga 1`).
     pub fn kind_name(&self) -> String {
         match &self.view {
             View::Statement(view) => view.kind.clone(),
+            View::Attachment(view) => view.label.clone(),
             _ => self.kind.swedish().to_owned(),
         }
     }
@@ -335,4 +363,5 @@ pub enum View {
     Protocol(Box<ProtocolView>),
     Agenda(Box<ProtocolView>),
     Packet(Box<PacketView>),
+    Attachment(Box<AttachedFileView>),
 }

@@ -1,6 +1,8 @@
 //! The handlingar packet of a meeting: the kallelse followed by each item's
-//! tjänsteutlåtande, one PDF as the councillors want it, with a table of contents; and its
-//! public version, without the secret items' documents and with personal data replaced.
+//! tjänsteutlåtande and its file bilagor, one PDF as the councillors want it, with a table
+//! of contents; and its public version, without the secret items' documents and the
+//! bilagor not marked public (its contents name each with why) and with personal data
+//! replaced.
 
 use std::sync::Arc;
 
@@ -16,7 +18,8 @@ pub struct PacketView {
     pub committee: String,
     pub meeting_date: String,
     pub date_parts: DateParts,
-    /// The public version: secret items' documents left out, personal data replaced.
+    /// The public version: secret items' documents and bilagor not marked public left
+    /// out, personal data replaced.
     pub public: bool,
     pub parts: Vec<PacketPart>,
 }
@@ -44,10 +47,11 @@ pub fn packets(
         document: Arc::new(agenda.clone()),
     }];
     for (view, statement) in items.iter().zip(statements) {
-        if let Some(document) = statement {
+        // Its file bilagor follow the tjänsteutlåtande.
+        for document in statement.iter().flat_map(Document::with_attached) {
             parts.push(PacketPart {
                 paragraph: Some(view.paragraph.clone()),
-                document: document.clone(),
+                document,
             });
         }
     }
@@ -58,22 +62,12 @@ pub fn packets(
     let dates = loaded.profile.profile.datumformat;
     let meeting_date: NaiveDate = loaded.meeting.datum;
     let packet = |public: bool| {
-        let parts: Vec<PacketPart> = parts
-            .iter()
-            .filter(|p| !(public && p.document.secret))
-            .cloned()
-            .collect();
+        // The public one keeps every part: what it leaves out its contents name, with why.
+        let parts = parts.clone();
         let mut sources = Vec::new();
         let mut redactions = Vec::new();
         for part in &parts {
-            for source in &part.document.sources {
-                if !sources
-                    .iter()
-                    .any(|s: &super::SourceAttachment| s.name == source.name)
-                {
-                    sources.push(source.clone());
-                }
-            }
+            super::SourceAttachment::add_new(&mut sources, &part.document.sources);
             redactions.extend(part.document.redactions.iter().cloned());
         }
         Document {

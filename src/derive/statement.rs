@@ -45,6 +45,9 @@ pub struct StatementView {
     pub notices: Option<String>,
     /// The document's parts in the order printed.
     pub order: Vec<StatementPart>,
+    /// Its bilagor that are files, each a document of its own (see `attach_files`).
+    #[serde(skip)]
+    pub files: Vec<std::sync::Arc<Document>>,
 }
 
 /// A handläggare as the header gives them.
@@ -223,6 +226,7 @@ pub fn statement(loaded: &LoadedCase, profiles: &super::ProfileViews) -> Result<
         notices,
         // Names an order cannot resolve are refused by the checks before this.
         order: statement_order(case, &loaded.profile.profile.tjänsteskrivelse).0,
+        files: Vec::new(),
     };
     Ok(Document {
         kind: DocumentKind::Statement,

@@ -44,7 +44,7 @@ pub fn check_image(bytes: &[u8]) -> Result<&'static str, String> {
 
 /// The width and height a PNG or JPEG declares in its header, refused above
 /// [`MAX_PIXELS`].
-fn raster_size(bytes: &[u8]) -> Result<(u32, u32), String> {
+pub(super) fn raster_size(bytes: &[u8]) -> Result<(u32, u32), String> {
     let (width, height) = png_size(bytes)
         .or_else(|| jpeg_size(bytes))
         .ok_or_else(|| "bildens storlek går inte att läsa; filen är trasig".to_owned())?;

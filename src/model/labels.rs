@@ -65,6 +65,42 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Offentlig version: handlingar i ärenden som omfattas av sekretess ingår inte, och personuppgifter är ersatta med",
         "Förklaringen i de offentliga handlingarna, före [personuppgift].",
     ),
+    (
+        "utelämnad_sekretess",
+        "Omfattas av sekretess och ingår inte i den offentliga versionen.",
+        "I de offentliga handlingarnas innehållsförteckning, för en handling i ett ärende under sekretess.",
+    ),
+    (
+        "utelämnad_bilaga",
+        "Ingår inte i den offentliga versionen: en bifogad fil publiceras bara när den är märkt offentlig.",
+        "I de offentliga handlingarnas innehållsförteckning, för en filbilaga som inte är märkt offentlig.",
+    ),
+    (
+        "ej_bifogad",
+        "(ej bifogad)",
+        "Efter en bilaga i tjänsteutlåtandets lista som inte är bifogad.",
+    ),
+    // A bilaga that is a file.
+    (
+        "bilaga",
+        "Bilaga",
+        "Före bilagans nummer (Bilaga 1) i sidhuvudet, rubriken och innehållsförteckningen.",
+    ),
+    (
+        "bilaga_till",
+        "till",
+        "I en bildsidas alternativtext: Bilaga 1 till Tjänsteutlåtande …",
+    ),
+    (
+        "bilaga_sida",
+        "sida",
+        "I en bildsidas alternativtext, före sidnumret: sida 1 av 3.",
+    ),
+    (
+        "bilaga_av",
+        "av",
+        "I en bildsidas alternativtext, före antalet sidor: sida 1 av 3.",
+    ),
     // The page header.
     (
         "sida",

@@ -3,6 +3,7 @@
 //! error, not a silently ignored line.
 
 mod amount;
+pub mod attachment;
 mod dates;
 pub mod files;
 mod image;
@@ -215,7 +216,8 @@ impl Case {
 }
 
 /// A bilaga: its name, or its name and whether it is attached (`bifogad: false` for a
-/// handling the reader finds elsewhere: "ej bifogad").
+/// handling the reader finds elsewhere: "ej bifogad"), or its name and its file (`fil`: a
+/// PDF, PNG or JPEG beside the case), public only when marked so (`offentlig: true`).
 #[derive(Debug, Clone, JsonSchema)]
 #[serde(untagged)]
 pub enum Attachment {
@@ -224,6 +226,14 @@ pub enum Attachment {
         namn: String,
         #[serde(default = "attached")]
         bifogad: bool,
+        /// The bilaga itself: a PDF, PNG or JPEG in the case's folder or below it. Its
+        /// pages follow the tjänsteutlåtande into the handlingar and the archive package.
+        #[serde(default)]
+        fil: Option<PathBuf>,
+        /// A file bilaga is left out of every public output (paragraf cannot replace
+        /// personal data inside it) unless marked public.
+        #[serde(default)]
+        offentlig: bool,
     },
 }
 
@@ -232,24 +242,38 @@ impl<'de> Deserialize<'de> for Attachment {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use serde::de::{self, Visitor};
         #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
         struct Described {
             namn: String,
             #[serde(default = "attached")]
             bifogad: bool,
+            #[serde(default)]
+            fil: Option<PathBuf>,
+            #[serde(default)]
+            offentlig: bool,
         }
         struct Form;
         impl<'de> Visitor<'de> for Form {
             type Value = Attachment;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("bilagans namn, eller `namn` och `bifogad`")
+                f.write_str("bilagans namn, eller `namn` med `bifogad`, `fil` och `offentlig`")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Attachment, E> {
                 Ok(Attachment::Named(v.to_owned()))
             }
             fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Attachment, A::Error> {
-                let Described { namn, bifogad } =
-                    Described::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Attachment::Described { namn, bifogad })
+                let Described {
+                    namn,
+                    bifogad,
+                    fil,
+                    offentlig,
+                } = Described::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Attachment::Described {
+                    namn,
+                    bifogad,
+                    fil,
+                    offentlig,
+                })
             }
         }
         deserializer.deserialize_any(Form)
@@ -401,6 +425,8 @@ pub struct LoadedCase {
     pub source: SourceFile,
     pub case: Case,
     pub profile: Arc<LoadedProfile>,
+    /// The bilagor that are files, read and checked, in the order of `bilagor`.
+    pub files: Vec<Arc<attachment::AttachedFile>>,
 }
 
 /// A meeting as loaded, with its file and its items' cases in agenda order.
@@ -434,11 +460,14 @@ impl LoadedCase {
 
     pub fn from_source(source: SourceFile, reading: &Reading) -> Result<Self> {
         let case = source.parse_case()?;
+        let files = attachment::load(&source, &case.bilagor, reading.absent_cases_allowed)
+            .map_err(Error::new)?;
         let profile = LoadedProfile::for_file_in(&source.path, reading)?;
         Ok(LoadedCase {
             source,
             case,
             profile,
+            files,
         })
     }
 }

@@ -26,8 +26,10 @@ pub struct Reading {
     /// Each organ's roll, read once however many of its meetings ask.
     rosters: Mutex<HashMap<PathBuf, Arc<OnceLock<RosterRead>>>>,
     meetings: Mutex<HashMap<PathBuf, Arc<OnceLock<MeetingsBeside>>>>,
-    /// A meeting's case whose file is not there is read as an item without case, not as
-    /// an error: `verify` rebuilds one § from the meeting and that §'s own case only.
+    /// A meeting's case whose file is not there is read as an item without case, and a
+    /// bilaga file that is not there as a bilaga named only, not as an error: `verify`
+    /// rebuilds one § from the meeting and that §'s own case only, and one document from
+    /// the bilaga files it carries.
     pub(super) absent_cases_allowed: bool,
 }
 

@@ -61,8 +61,8 @@ pub struct Report {
 
 /// Load, check and plan: the documents to make and the warnings on the way. For a web
 /// copy, as `web_copy` says: titles (and so file names) without personal data, the
-/// public packet in place of the whole, and secret items' documents left out, each with
-/// a warning saying so.
+/// public packet in place of the whole, and secret items' documents and bilagor not marked
+/// public left out, each with a warning saying so.
 pub(crate) fn prepare(
     paths: &[PathBuf],
     options: &BuildOptions,
@@ -86,7 +86,7 @@ pub(crate) fn prepare(
         }
         plan::unique_stems(&mut planned);
         planned.retain(|Planned { document, root, .. }| {
-            if let Some(message) = web_copy::secret_left_out(document) {
+            if let Some(message) = web_copy::left_out_warning(document) {
                 warnings.push(Problem::in_file(root, message).warning());
             }
             web_copy::shows(document)

@@ -165,10 +165,13 @@ fn is_packet(planned: &Planned) -> bool {
     matches!(planned.document.view, View::Packet(_))
 }
 
-/// Whether `planned` is of a kind a handlingar packet gathers: a kallelse or a
-/// tjänsteutlåtande.
+/// Whether `planned` is of a kind a handlingar packet gathers: a kallelse, a
+/// tjänsteutlåtande or a bilaga file.
 fn gathered(planned: &Planned) -> bool {
-    matches!(planned.document.view, View::Agenda(_) | View::Statement(_))
+    matches!(
+        planned.document.view,
+        View::Agenda(_) | View::Statement(_) | View::Attachment(_)
+    )
 }
 
 /// `work` on every planned document in parallel, the handlingar packets after all the

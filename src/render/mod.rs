@@ -12,8 +12,8 @@ pub mod markdown;
 mod templates;
 
 use templates::{
-    AGENDA_TEMPLATE, EXTRACT_TEMPLATE, NOTICE_TEMPLATE, PACKET_TEMPLATE, PROTOCOL_TEMPLATE,
-    STATEMENT_TEMPLATE,
+    AGENDA_TEMPLATE, ATTACHMENT_TEMPLATE, EXTRACT_TEMPLATE, NOTICE_TEMPLATE, PACKET_TEMPLATE,
+    PROTOCOL_TEMPLATE, STATEMENT_TEMPLATE,
 };
 pub use templates::{STYLE_NAME, TemplateFile, Templates, built_in_path};
 
@@ -153,6 +153,7 @@ impl Renderer {
             View::Notice(view) => (NOTICE_TEMPLATE, Value::from(Serde(view))),
             View::Protocol(view) => (PROTOCOL_TEMPLATE, Value::from(Serde(view))),
             View::Agenda(view) => (AGENDA_TEMPLATE, Value::from(Serde(view))),
+            View::Attachment(view) => (ATTACHMENT_TEMPLATE, Value::from(Serde(view))),
         };
         let attached: &[SourceAttachment] = if attach_sources {
             &document.sources
@@ -173,14 +174,16 @@ impl Renderer {
             profile => Value::from(Serde(&document.profile)),
             ..view
         };
-        self.source(
-            template,
-            context,
-            document,
-            attached,
-            images(document),
-            Vec::new(),
-        )
+        // First: the World serves a name from the first file that has it, so that no
+        // logo (named as the municipality named its file) can stand for the module.
+        let mut images = images(document);
+        let files = match &document.view {
+            View::Attachment(view) => std::slice::from_ref(&**view),
+            View::Extract(view) => view.files.as_slice(),
+            _ => &[],
+        };
+        images.extend(files.iter().flat_map(|view| view.images()));
+        self.source(template, context, document, attached, images, Vec::new())
     }
 
     /// The Typst source `template` makes of `context`, with what it attaches, shows and
@@ -239,19 +242,41 @@ impl Renderer {
         let mut entries = Vec::new();
         let mut before = 0;
         let mut parts = Vec::new();
-        for (i, (part, source)) in sources.iter().enumerate() {
-            let count = pages.and_then(|p| p.get(i)).copied().unwrap_or(0);
+        // The shown parts' sources, in the packet's order.
+        let mut shown = sources.iter().enumerate();
+        for part in &packet.parts {
             // The kallelse by its heading; a § by the kind and title of its document.
             let (kind, title) = match &part.document.view {
                 View::Agenda(view) => (None, view.heading.clone()),
                 _ => (Some(part.document.kind_name()), part.document.title.clone()),
             };
+            // What the public version leaves out it names, with the label that says why.
+            let left_out = public
+                .then(|| web_copy::left_out(&part.document))
+                .flatten()
+                .map(web_copy::LeftOut::label);
+            if left_out.is_some() {
+                entries.push(minijinja::context! {
+                    paragraph => part.paragraph.clone(),
+                    kind => kind,
+                    title => title,
+                    before => before,
+                    pages => 0,
+                    left_out => left_out,
+                });
+                continue;
+            }
+            let Some((i, (_, source))) = shown.find(|(_, (p, _))| std::ptr::eq(*p, part)) else {
+                continue;
+            };
+            let count = pages.and_then(|p| p.get(i)).copied().unwrap_or(0);
             entries.push(minijinja::context! {
                 paragraph => part.paragraph.clone(),
                 kind => kind,
                 title => title,
                 before => before,
                 pages => count,
+                left_out => left_out,
             });
             before += count;
             parts.push((format!("handling-{:02}", i + 1), source.text.clone()));

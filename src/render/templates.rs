@@ -35,6 +35,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/typst/macros.typ.j2"),
     ),
     (
+        ATTACHMENT_TEMPLATE,
+        include_str!("../../templates/typst/bilaga.typ.j2"),
+    ),
+    (
         PACKET_TEMPLATE,
         include_str!("../../templates/typst/handlingar.typ.j2"),
     ),
@@ -79,6 +83,8 @@ pub(super) const PROTOCOL_TEMPLATE: &str = "protokoll.typ.j2";
 pub(super) const AGENDA_TEMPLATE: &str = "kallelse.typ.j2";
 /// The handlingar packet: a table of contents, then its documents included.
 pub(super) const PACKET_TEMPLATE: &str = "handlingar.typ.j2";
+/// A bilaga that is a file: its pages as images.
+pub(super) const ATTACHMENT_TEMPLATE: &str = "bilaga.typ.j2";
 /// Pieces the meeting's templates share (a § as the protocol gives it).
 const MACROS_TEMPLATE: &str = "macros.typ.j2";
 

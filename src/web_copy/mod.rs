@@ -26,22 +26,57 @@ pub fn title(document: &Document) -> String {
 }
 
 /// Whether a public copy of the documents includes `document`: not the whole handlingar
-/// packet (its public version stands in its place), not a secret item's documents.
+/// packet (its public version stands in its place), not a secret item's documents, not a
+/// bilaga file unless it is marked public (paragraf cannot replace personal data inside
+/// a file it did not make).
 pub fn shows(document: &Document) -> bool {
     let whole_packet = matches!(&document.view, View::Packet(packet) if !packet.public);
-    !whole_packet && !document.secret
+    !whole_packet && left_out(document).is_none()
 }
 
-/// What the web copy says of a document it leaves out because it is secret.
-pub fn secret_left_out(document: &Document) -> Option<String> {
-    document.secret.then(|| {
-        let what = match document.paragraph {
-            Some(n) => format!("{} § {n}", document.kind_name()),
-            None => document.kind_name(),
-        };
-        format!(
+/// Why a public copy leaves a document out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftOut {
+    /// A secret item's document.
+    Secret,
+    /// A bilaga file not marked public.
+    NotPublic,
+}
+
+impl LeftOut {
+    /// The label (in the catalogue) of the line that says why, where the public packet
+    /// names what it leaves out.
+    pub fn label(self) -> &'static str {
+        match self {
+            LeftOut::Secret => "utelämnad_sekretess",
+            LeftOut::NotPublic => "utelämnad_bilaga",
+        }
+    }
+}
+
+/// Why a public copy leaves `document` out; none when it is shown.
+pub fn left_out(document: &Document) -> Option<LeftOut> {
+    match &document.view {
+        _ if document.secret => Some(LeftOut::Secret),
+        View::Attachment(view) if !view.public => Some(LeftOut::NotPublic),
+        _ => None,
+    }
+}
+
+/// What the web copy says of a document it leaves out.
+pub fn left_out_warning(document: &Document) -> Option<String> {
+    let what = match document.paragraph {
+        Some(n) => format!("{} § {n}", document.kind_name()),
+        None => document.kind_name(),
+    };
+    Some(match left_out(document)? {
+        LeftOut::NotPublic => format!(
+            "{what} ({}) är en bifogad fil som inte är märkt offentlig och utelämnas i webbkopian; skriv `offentlig: true` vid bilagan om den får publiceras som den är",
+            document.title
+        ),
+        LeftOut::Secret => format!(
             "{what} ({}) omfattas av sekretess och utelämnas i webbkopian",
             document.title
-        )
+        ),
     })
 }

@@ -137,6 +137,9 @@ pub struct Profile {
     /// to sign on, the signers listed instead. A meeting may say otherwise.
     #[serde(default)]
     pub digital_justering: bool,
+    /// The protokollsutdrag carries its ärende's file bilagor after the §.
+    #[serde(default)]
+    pub utdrag_med_bilagor: bool,
     #[serde(default)]
     pub rubriker: Headings,
     #[serde(default)]

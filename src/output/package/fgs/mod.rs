@@ -7,7 +7,8 @@
 //! METS.xml                              the package: agents, files with SHA-256, structure
 //! metadata/descriptive/erms.xml         arkivbildare, each ärende with its beslut, each handling
 //! representations/rep1/METS.xml         the representation: its PDFs
-//! representations/rep1/data/*.pdf       protokoll, extracts, anslag, kallelse, tjänsteutlåtanden
+//! representations/rep1/data/*.pdf       protokoll, extracts, anslag, kallelse, tjänsteutlåtanden,
+//!                                       bilagor that are files
 //! schemas/*.xsd                         the schemas the XML files use
 //! documentation/om-paketet.txt          what the package holds, in Swedish
 //! ```
@@ -323,7 +324,8 @@ impl Package<'_> {
              metadata/descriptive/erms.xml    ärendena med diarienummer, beslut och handlingar\n\
              representations/rep1/METS.xml    handlingarnas filer med SHA-256\n\
              representations/rep1/data/       handlingarna som PDF; varje PDF bär de YAML-filer\n\
-             \x20                                den är gjord av som bilagor\n\
+             \x20                                den är gjord av som bilagor; en bilaga som är en\n\
+             \x20                                fil bär också originalet\n\
              schemas/                         XML-scheman som filerna följer\n\nHandlingar:\n",
         );
         for (planned, stamp) in &self.documents {
