@@ -511,3 +511,30 @@ paragrafer:
         "{said}"
     );
 }
+
+/// Names on the first page are never hyphenated, also inside "tjänstgörande ersättare för
+/// …" where a long name meets the end of the line.
+#[test]
+fn names_on_the_first_page_are_never_hyphenated() {
+    let meeting = "nämnd: Kulturnämnden
+datum: 2024-05-21
+beslutande:
+  - {namn: Anna Ek, parti: S, roll: ordförande}
+  - {namn: Bo Ström, parti: M}
+  - {namn: Maximiliana Östergren-Sandqvistberg, parti: KD, ersätter: Karl-Fredrik Lindqvistsson-Wahlberg}
+ordförande: {namn: Anna Ek}
+sekreterare: {namn: Per Lind}
+justerare: [{namn: Bo Ström}]
+justering: {datum: 2024-05-28}
+paragrafer:
+  - rubrik: Val av justerare
+    beslut: [Bo Ström utses att justera protokollet.]
+";
+    let dir = committee(&[("2024-05-21/sammantrade.yaml", meeting.to_owned())]);
+    let (_out, pdfs) = build(&[dir.path().join("2024-05-21/sammantrade.yaml")]);
+    let first = raw_text(pdf(&pdfs, "protokoll.pdf"));
+    for name in ["Lindqvistsson-Wahlberg", "Östergren-Sandqvistberg"] {
+        assert!(first.contains(name), "{name} broken in:\n{first}");
+    }
+    assert!(!first.contains('\u{ad}'), "a soft hyphen in:\n{first}");
+}
