@@ -295,16 +295,9 @@ fn lawfulness_appeal(
         return None;
     }
     let last_day = facts.part(item.index)?.appeal_last_day()?;
-    Some(phrasing.sentence(
-        &phrasing.wordings.laglighetsprövning,
-        &[
-            ("medlem", &facts.organ.appellants),
-            (
-                "paragrafer",
-                &swedish::paragraph(prefix(loaded), item.number),
-            ),
-            ("sista_dag", &swedish::long_date(last_day)),
-        ],
+    let paragraph = swedish::paragraph(prefix(loaded), item.number);
+    Some(super::notice::lawfulness_sentence(
+        phrasing, facts, &paragraph, last_day,
     ))
 }
 

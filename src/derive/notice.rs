@@ -129,6 +129,24 @@ pub fn notice_view(
     })
 }
 
+/// The profile's sentence on laglighetsprövning of `paragraphs` until `last_day`: the
+/// anslag's, and an extract's web page's for its one §.
+pub(super) fn lawfulness_sentence(
+    phrasing: &Phrasing,
+    facts: &MeetingFacts,
+    paragraphs: &str,
+    last_day: NaiveDate,
+) -> String {
+    phrasing.sentence(
+        &phrasing.wordings.laglighetsprövning,
+        &[
+            ("medlem", &facts.organ.appellants),
+            ("paragrafer", paragraphs),
+            ("sista_dag", &swedish::long_date(last_day)),
+        ],
+    )
+}
+
 /// The anslag's sentences on how the §§ of `part` are appealed: those open to
 /// laglighetsprövning (all but the ones with a route of their own), those appealed by
 /// förvaltningsbesvär, those not at all, and those whose decision proposes to another
@@ -153,14 +171,8 @@ fn appeal_sentences(
     let mut sentences = Vec::new();
     let lawfulness = numbers(&|item| appeal_route(item) == Some(AppealRoute::Lawfulness));
     if !lawfulness.is_empty() {
-        sentences.push(phrasing.sentence(
-            &wordings.laglighetsprövning,
-            &[
-                ("medlem", &facts.organ.appellants),
-                ("paragrafer", &swedish::paragraph_list(prefix, &lawfulness)),
-                ("sista_dag", &swedish::long_date(last_day)),
-            ],
-        ));
+        let paragraphs = swedish::paragraph_list(prefix, &lawfulness);
+        sentences.push(lawfulness_sentence(phrasing, facts, &paragraphs, last_day));
     }
     for (route, wording) in [
         (AppealRoute::Administrative, &wordings.förvaltningsbesvär),

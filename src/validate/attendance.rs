@@ -8,7 +8,8 @@ use crate::error::Problem;
 use crate::facts::Attendant;
 use crate::facts::{self, MeetingFacts, Roll};
 use crate::model::{
-    BallotSide, ClockTime, LoadedItem, LoadedMeeting, MeetingTime, Names, ParagraphNumber, Remote,
+    BallotSide, ClockTime, LoadedItem, LoadedMeeting, MeetingTime, Names, ParagraphList,
+    ParagraphNumber, Remote,
 };
 use crate::swedish::capitalized;
 
@@ -17,27 +18,13 @@ pub fn roll(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
     let source = &loaded.source;
     let roll = &facts.roll;
     let mut problems = Vec::new();
-    let known: Vec<ParagraphNumber> = loaded.numbers.clone();
     for attendant in &roll.attendants {
         for (key, list) in [
             ("paragrafer", &attendant.member.paragrafer),
             ("ej_paragrafer", &attendant.member.ej_paragrafer),
         ] {
             let Some(list) = list else { continue };
-            let mut unknown: Vec<ParagraphNumber> =
-                list.bounds().filter(|n| !known.contains(n)).collect();
-            // A single § is both bounds of its range: said once.
-            unknown.dedup();
-            for number in unknown {
-                problems.push(source.problem(
-                    &attendant.field(key),
-                    format!(
-                        "§ {number} finns inte i sammanträdet (dess paragrafer är {})",
-                        crate::swedish::paragraph_list(None, &known)
-                            .replace(crate::swedish::NBSP, " ")
-                    ),
-                ));
-            }
+            problems.extend(outside_meeting(loaded, list, &attendant.field(key)));
         }
         problems.extend(taking_part(loaded, roll, attendant));
         if attendant.member.ersätter.as_deref() == Some(attendant.member.namn.as_str()) {
@@ -47,7 +34,7 @@ pub fn roll(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
             ));
         }
         // Jäv aside (that is said in the §): an entry whose own §§ leave nothing to serve.
-        if attendant.serves_somewhere() && !known.iter().any(|n| attendant.covers(*n)) {
+        if attendant.serves_somewhere() && !loaded.numbers.iter().any(|n| attendant.covers(*n)) {
             problems.push(
                 source
                     .problem(
@@ -153,6 +140,26 @@ enum Need {
     Present,
 }
 
+/// Each § that `list` (at `field`) names and the meeting does not have.
+fn outside_meeting(loaded: &LoadedMeeting, list: &ParagraphList, field: &str) -> Vec<Problem> {
+    let known = &loaded.numbers;
+    let mut unknown: Vec<ParagraphNumber> = list.bounds().filter(|n| !known.contains(n)).collect();
+    // A single § is both bounds of its range: said once.
+    unknown.dedup();
+    unknown
+        .into_iter()
+        .map(|number| {
+            loaded.source.problem(
+                field,
+                format!(
+                    "§ {number} finns inte i sammanträdet (dess paragrafer är {})",
+                    crate::swedish::paragraph_list(None, known).replace(crate::swedish::NBSP, " ")
+                ),
+            )
+        })
+        .collect()
+}
+
 /// How someone took part: remote §§ the meeting has and they attended, and times of
 /// arriving and leaving within the meeting's, in that order, with §§ that show it.
 fn taking_part(loaded: &LoadedMeeting, roll: &Roll, attendant: &Attendant) -> Vec<Problem> {
@@ -170,17 +177,7 @@ fn taking_part(loaded: &LoadedMeeting, roll: &Roll, attendant: &Attendant) -> Ve
                 ));
             }
         }
-        let mut unknown: Vec<ParagraphNumber> = list
-            .bounds()
-            .filter(|n| !loaded.numbers.contains(n))
-            .collect();
-        unknown.dedup();
-        for number in unknown {
-            problems.push(source.problem(
-                &attendant.field("distans"),
-                format!("§ {number} finns inte i sammanträdet"),
-            ));
-        }
+        problems.extend(outside_meeting(loaded, list, &attendant.field("distans")));
     }
     let sitting = match &loaded.meeting.tid {
         Some(MeetingTime::Span(sitting)) => Some(sitting),
