@@ -283,6 +283,24 @@ pub(super) fn proposal_receivers(item: &Item) -> Option<String> {
     Some(swedish::join_and(&names))
 }
 
+/// The profile's sentence on laglighetsprövning of `paragraphs` until `last_day`: the
+/// anslag's, and an extract's web page's for its one §.
+pub(super) fn lawfulness_sentence(
+    phrasing: &Phrasing,
+    facts: &MeetingFacts,
+    paragraphs: &str,
+    last_day: chrono::NaiveDate,
+) -> String {
+    phrasing.sentence(
+        &phrasing.wordings.laglighetsprövning,
+        &[
+            ("medlem", &facts.organ.appellants),
+            ("paragrafer", paragraphs),
+            ("sista_dag", &swedish::long_date(last_day)),
+        ],
+    )
+}
+
 /// The anslag's sentence on laglighetsprövning for the one § at `item`, when it is open
 /// to it and its justering's anslag is dated.
 fn lawfulness_appeal(
@@ -296,9 +314,7 @@ fn lawfulness_appeal(
     }
     let last_day = facts.part(item.index)?.appeal_last_day()?;
     let paragraph = swedish::paragraph(prefix(loaded), item.number);
-    Some(super::notice::lawfulness_sentence(
-        phrasing, facts, &paragraph, last_day,
-    ))
+    Some(lawfulness_sentence(phrasing, facts, &paragraph, last_day))
 }
 
 /// The överklagandehänvisning of a § appealed by förvaltningsbesvär, in the profile's

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::item::{appeal_route, proposal_receivers};
+use super::item::{appeal_route, lawfulness_sentence, proposal_receivers};
 use super::procedure::Phrasing;
 use super::{DateParts, PersonView};
 use crate::facts::{MeetingFacts, Part};
@@ -127,24 +127,6 @@ pub fn notice_view(
             appeal_last_day: last_day,
         },
     })
-}
-
-/// The profile's sentence on laglighetsprövning of `paragraphs` until `last_day`: the
-/// anslag's, and an extract's web page's for its one §.
-pub(super) fn lawfulness_sentence(
-    phrasing: &Phrasing,
-    facts: &MeetingFacts,
-    paragraphs: &str,
-    last_day: NaiveDate,
-) -> String {
-    phrasing.sentence(
-        &phrasing.wordings.laglighetsprövning,
-        &[
-            ("medlem", &facts.organ.appellants),
-            ("paragrafer", paragraphs),
-            ("sista_dag", &swedish::long_date(last_day)),
-        ],
-    )
 }
 
 /// The anslag's sentences on how the §§ of `part` are appealed: those open to
