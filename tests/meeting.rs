@@ -538,3 +538,18 @@ paragrafer:
     }
     assert!(!first.contains('\u{ad}'), "a soft hyphen in:\n{first}");
 }
+
+#[test]
+fn without_a_roll_file_the_chair_and_the_justerares_party_come_from_the_beslutande() {
+    // No `ordförande:` and no ledamoter.yaml: the member listed with the role ordförande
+    // signs, and the justerare's party is the one the beslutande give.
+    let meeting = repo().join("tests/domain/vote-for-an-unnamed-proposal/2024-05-21");
+    let (_out, pdfs) = build(&[meeting]);
+    let protocol = text(pdf(&pdfs, "_protokoll.pdf"));
+    for expected in ["Ordförande Anna Ek", "Utses att justera Eva Berg (V)"] {
+        assert!(
+            protocol.contains(expected),
+            "missing {expected:?} in\n{protocol}"
+        );
+    }
+}

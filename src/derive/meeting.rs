@@ -85,14 +85,15 @@ pub struct ApproverView {
 }
 
 /// The party of `name` as the organ's roll gives it.
-fn party_of(loaded: &LoadedMeeting, name: &str) -> Option<String> {
-    let composition = loaded.composition.as_ref()?;
-    composition.seat_of(name).map(|s| s.party.clone())
+fn party_of(loaded: &LoadedMeeting, facts: &MeetingFacts, name: &str) -> Option<String> {
+    let seat = loaded.composition.as_ref().and_then(|c| c.seat_of(name));
+    seat.map(|s| s.party.clone())
+        .or_else(|| facts.roll.party(name).map(str::to_owned))
 }
 
 impl ApproverView {
-    fn of(adjuster: &Approver, loaded: &LoadedMeeting) -> Self {
-        let party = |name: &str| party_of(loaded, name);
+    fn of(adjuster: &Approver, loaded: &LoadedMeeting, facts: &MeetingFacts) -> Self {
+        let party = |name: &str| party_of(loaded, facts, name);
         ApproverView {
             name: adjuster.namn.clone(),
             title: adjuster.titel.clone(),
@@ -198,15 +199,15 @@ fn meeting_view(
         chair: part
             .map_or(facts.signing_chair.as_ref(), |p| p.chair.as_ref())
             .map(|chair| PersonView {
-                party: party_of(loaded, &chair.namn),
+                party: party_of(loaded, facts, &chair.namn),
                 ..PersonView::from(chair)
             }),
-        acting_chairs: acting_chairs(loaded, items),
+        acting_chairs: acting_chairs(loaded, facts, items),
         adjusters: part
             .map(|p| {
                 p.approvers
                     .iter()
-                    .map(|a| ApproverView::of(a, loaded))
+                    .map(|a| ApproverView::of(a, loaded, facts))
                     .collect()
             })
             .unwrap_or_default(),
@@ -220,7 +221,11 @@ fn meeting_view(
 }
 
 /// Who chaired §§ of `items` in the chair's place, each with their §§.
-fn acting_chairs(loaded: &LoadedMeeting, items: &[usize]) -> Vec<ActingChair> {
+fn acting_chairs(
+    loaded: &LoadedMeeting,
+    facts: &MeetingFacts,
+    items: &[usize],
+) -> Vec<ActingChair> {
     let mut chairs: Vec<(String, Vec<ParagraphNumber>)> = Vec::new();
     for &i in items {
         let Some(name) = &loaded.meeting.paragrafer[i].ordförande else {
@@ -235,7 +240,7 @@ fn acting_chairs(loaded: &LoadedMeeting, items: &[usize]) -> Vec<ActingChair> {
         .into_iter()
         .map(|(name, numbers)| ActingChair {
             paragraphs: swedish::paragraph_list(None, &numbers),
-            party: party_of(loaded, &name),
+            party: party_of(loaded, facts, &name),
             name,
         })
         .collect()
@@ -352,7 +357,7 @@ pub fn meeting_documents(
             Arc::make_mut(&mut header).chair = Some(PersonView {
                 name: name.clone(),
                 title: None,
-                party: party_of(loaded, name),
+                party: party_of(loaded, facts, name),
             });
         }
         // The ärende's file bilagor, their originals attached, when the profile asks.

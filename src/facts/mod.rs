@@ -301,13 +301,12 @@ impl MeetingFacts {
     pub fn of(loaded: &LoadedMeeting) -> Self {
         let roll = Roll::of(loaded);
         let meeting_chair = meeting_chair(loaded, &roll);
-        // The chair signs: as the meeting names them, else (with the organ's roll) as the
-        // roll's presidium gives them.
+        // The chair signs: as the meeting names them, else as the roll gives them (the
+        // member listed with the role ordförande, or the organ roll's presidium).
         let signing_chair = loaded.meeting.ordförande.clone().or_else(|| {
-            let chair = meeting_chair
+            meeting_chair
                 .clone()
-                .filter(|_| loaded.composition.is_some());
-            chair.map(|namn| Person { namn, titel: None })
+                .map(|namn| Person { namn, titel: None })
         });
         let parts = parts::parts(loaded, signing_chair.as_ref());
         let part_of = parts::part_of_items(&parts, loaded.meeting.paragrafer.len());

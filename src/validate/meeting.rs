@@ -7,6 +7,7 @@ use crate::error::Problem;
 use crate::facts::{self, MeetingFacts};
 use crate::model::{
     AppealRoute, Decision, LoadedItem, LoadedMeeting, MAX_PARAGRAPH, Numbering, OrganKind, Stage,
+    Vote,
 };
 use crate::swedish;
 
@@ -204,8 +205,60 @@ fn motion_problems(loaded: &LoadedMeeting, item: &LoadedItem) -> Vec<Problem> {
             &item.field("omröstning"),
             "en omröstning står mellan två förslag, men paragrafen har bara huvudförslaget: ange yrkandet som ställdes mot det under `yrkanden`",
         ));
+    } else if let Some(vote) = &i.omröstning {
+        problems.extend(vote_sides(loaded, item, vote));
     }
     problems
+}
+
+/// A warning for a side of a vote that names none of the §'s proposals (`ja:
+/// miljöförvaltningens förslag` where the main proposal is the chair's): the beslutsgång
+/// would then speak of a proposal nobody made. A side names a proposal by its owner
+/// (`kommunstyrelsens`), a mover's surname or the first word of what a yrkande asks.
+fn vote_sides(loaded: &LoadedMeeting, item: &LoadedItem, vote: &Vote) -> Vec<Problem> {
+    let main = facts::main_proposal(item);
+    let counter = item.item.yrkanden.iter().filter(|m| !m.bifall);
+    let mut marks: Vec<String> = vec![main.owner.to_lowercase()];
+    let mut known: Vec<String> = vec![main.name.clone()];
+    for motion in counter {
+        let movers = motion.av.list();
+        marks.extend(
+            movers
+                .iter()
+                .filter_map(|name| name.split_whitespace().last())
+                .map(str::to_lowercase),
+        );
+        let first_word = motion.yrkande.as_deref().and_then(|words| {
+            words
+                .split_whitespace()
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .find(|w| w.chars().count() > 3 && w != "att")
+        });
+        marks.extend(first_word);
+        known.push(format!("yrkandet från {}", swedish::join_and(&movers)));
+    }
+    [("ja", &vote.ja), ("nej", &vote.nej)]
+        .into_iter()
+        .filter(|(_, side)| {
+            let side = side.to_lowercase();
+            !marks.iter().any(|mark| side.contains(mark.as_str()))
+        })
+        .map(|(key, side)| {
+            loaded
+                .source
+                .problem(
+                    &item.field(&format!("omröstning.{key}")),
+                    format!(
+                        "\"{side}\" är inget av paragrafens förslag ({}): skriv vilket förslag en {key}-röst gäller",
+                        swedish::join_and(&known)
+                    ),
+                )
+                .warning()
+        })
+        .collect()
 }
 
 /// A decision that proposes to another organ cannot be appealed (KL 13 kap. 2 §): it has
