@@ -134,8 +134,11 @@ fn the_beslutsgang_names_the_organ_and_the_real_proposals() {
         "Beslutsgång i kommunstyrelsen Nils Hedman (V) yrkar att höjningen begränsas till 3 procent.",
         "Eva Sjöberg (V) och Hanna Ek (MP) yrkar att höjningen av brukningsavgifterna",
         "det finns två förslag till beslut: kommunstyrelsens förslag och yrkandet från Eva Sjöberg (V) och Hanna Ek (MP)",
-        "finner att fullmäktige beslutar enligt kommunstyrelsens förslag. Votering begärs. Fullmäktige godkänner följande propositionsordning",
-        "Omröstningen utfaller med 34 ja-röster mot 5 nej-röster, 2 ledamöter avstår. Fullmäktige har därmed beslutat enligt kommunstyrelsens förslag.",
+        // The profile's wording names the chair: `{ordföranden}`.
+        "Ordföranden Birgitta Ståhl (M) ställer proposition på förslagen och finner att fullmäktige beslutar enligt kommunstyrelsens förslag. Votering begärs. Fullmäktige godkänner följande propositionsordning",
+        // (The line may break after "nej-", which the text extraction joins.)
+        "Omröstningen utfaller med 34 ja-röster mot 5 nej",
+        "röster, 2 ledamöter avstår. Fullmäktige har därmed beslutat enligt kommunstyrelsens förslag.",
         "Ledamöterna från (V) och (MP) reserverar sig mot beslutet till förmån för eget yrkande.",
         "Ledamöterna från (C) reserverar sig mot beslutet till förmån för eget yrkande.",
         "Protokollsanteckning Ali Rahimi (V):",

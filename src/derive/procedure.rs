@@ -142,6 +142,11 @@ fn beslutsgång(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) ->
     }
     let (roll, wordings) = (&facts.roll, phrasing.wordings);
     let say = |wording: &str, values: &[(&str, &str)]| phrasing.sentence(wording, values);
+    // `{ordföranden}`: the chair by name where the profile's wording asks for it.
+    let presiding = match &facts.chairs[item.index] {
+        Some(name) => format!("ordföranden {}", label(roll, name)),
+        None => "ordföranden".to_owned(),
+    };
     let mut sentences: Vec<String> = Vec::new();
     if !i.jäv.is_empty() {
         let names: Vec<String> = i.jäv.iter().map(|n| label(roll, n)).collect();
@@ -187,6 +192,7 @@ fn beslutsgång(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) ->
             &[
                 ("förslagsställare", &main.owner),
                 ("huvudförslag", &main.name),
+                ("ordföranden", &presiding),
             ],
         ));
     } else {
@@ -202,12 +208,16 @@ fn beslutsgång(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) ->
             &[
                 ("antal", &number_in_words_neuter(proposals.len())),
                 ("förslag", &join_and(&proposals)),
+                ("ordföranden", &presiding),
             ],
         ));
         match (&i.omröstning, &facts.votes[item.index]) {
             (Some(vote), Some(counted)) => {
                 let chair = facts.chairs[item.index].as_deref();
-                sentences.push(say(&wordings.proposition, &[("förslag", &vote.ja)]));
+                sentences.push(say(
+                    &wordings.proposition,
+                    &[("förslag", &vote.ja), ("ordföranden", &presiding)],
+                ));
                 sentences.push(say(
                     &wordings.votering,
                     &[("ja", &vote.ja), ("nej", &vote.nej)],
@@ -228,13 +238,16 @@ fn beslutsgång(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) ->
                 // A tie the chair cannot decide is refused by the checks before this.
                 if let Some(result) = facts::outcome(counted, chair) {
                     if result.casting_vote {
-                        sentences.push(say(&wordings.utslagsröst, &[]));
+                        sentences.push(say(&wordings.utslagsröst, &[("ordföranden", &presiding)]));
                     }
                     let winner = if result.yes_wins { &vote.ja } else { &vote.nej };
                     sentences.push(say(&wordings.beslutat, &[("förslag", winner)]));
                 }
             }
-            _ => sentences.push(say(&wordings.proposition, &[("förslag", &main.name)])),
+            _ => sentences.push(say(
+                &wordings.proposition,
+                &[("förslag", &main.name), ("ordföranden", &presiding)],
+            )),
         }
     }
     sentences.join(" ")

@@ -238,14 +238,18 @@ impl Default for Wordings {
 impl Wordings {
     /// The values in braces each wording may use; the others take none.
     pub const PLACEHOLDERS: &[(&str, &[&str])] = &[
-        ("beslutsgång", &["förslagsställare", "huvudförslag"]),
+        (
+            "beslutsgång",
+            &["förslagsställare", "huvudförslag", "ordföranden"],
+        ),
         ("jäv", &["ledamöter"]),
         ("överläggning", &["ledamöter"]),
         ("yrkande", &["ledamot", "yrkande"]),
-        ("förslagen", &["antal", "förslag"]),
-        ("proposition", &["förslag"]),
+        ("förslagen", &["antal", "förslag", "ordföranden"]),
+        ("proposition", &["förslag", "ordföranden"]),
         ("votering", &["ja", "nej"]),
         ("omröstningsresultat", &["ja", "nej", "avstår"]),
+        ("utslagsröst", &["ordföranden"]),
         ("beslutat", &["förslag"]),
         ("reservation", &["ledamot", "förmån"]),
         ("skriftlig_reservation", &["ledamot", "förmån"]),
