@@ -200,7 +200,10 @@ fn an_utskott_serves_per_paragraph_with_jäv_and_an_ersättare() {
     }
     let all = text(protocol);
     for expected in [
-        "KSAU § 61 Val av justerare Arbetsutskottets förslag till beslut 1. Arbetsutskottet utser Ahmed Yusuf (S)",
+        // `paragraf.inledningsrad: alltid`: a lead line over every decision, and over a
+        // proposal to kommunstyrelsen the proposal's.
+        "KSAU § 61 Val av justerare Arbetsutskottets förslag till beslut Kommunstyrelsens arbetsutskott beslutar 1. Ahmed Yusuf (S) utses",
+        "Arbetsutskottets förslag till beslut Kommunstyrelsens arbetsutskott föreslår kommunstyrelsen besluta 1. Kommunstyrelsen föreslår kommunfullmäktige att anta taxa",
         "Ingrid Bäck (C) anmäler jäv och deltar inte i handläggningen av ärendet.",
         "finner att arbetsutskottet beslutar enligt förvaltningens förslag",
         "Taxa för vatten och avlopp 2025 Dnr KS 2024/287",
@@ -213,6 +216,8 @@ fn an_utskott_serves_per_paragraph_with_jäv_and_an_ersättare() {
         statement.contains("Samhällsbyggnadsförvaltningen"),
         "{statement}"
     );
+    // The §'s lead line is the protocol's: the förvaltning's proposal has none.
+    assert!(!statement.contains("arbetsutskott beslutar"), "{statement}");
 }
 
 #[test]
@@ -422,6 +427,17 @@ fn a_kommunalförbunds_anslag_names_its_members_as_who_may_appeal() {
         assert!(
             notice.contains(expected),
             "missing {expected:?} in\n{notice}"
+        );
+    }
+    // Att-satser under the organ's lead line, which for a proposal names its receivers.
+    let protocol = text(pdf(&pdfs, "direktionen_protokoll.pdf"));
+    for expected in [
+        "Direktionen beslutar att fastställa verksamhetsplan och budget 2025 för Räddningstjänsten Storsjön, samt att fördela medlemsbidragen",
+        "Direktionen föreslår kommunfullmäktige i Ekby kommun, kommunfullmäktige i Norrby kommun och kommunfullmäktige i Sjöviks kommun besluta att anta taxan för tillsyn",
+    ] {
+        assert!(
+            protocol.contains(expected),
+            "missing {expected:?} in\n{protocol}"
         );
     }
     for (name, path) in &pdfs {

@@ -49,6 +49,9 @@ pub struct ItemView {
     /// For a decision that proposes to another organ: the extract's sentence that it
     /// cannot be appealed.
     pub proposal_note: Option<String>,
+    /// For a decision that proposes to another organ: the line above its points,
+    /// "Kommunstyrelsen föreslår kommunfullmäktige besluta", in place of "… beslutar".
+    pub decision_lead: Option<String>,
     /// What the kallelse says of the matter before the meeting: the summary alone.
     pub agenda_summary: Option<String>,
     /// The proposed decision the meeting takes up (the beredning's, else the case's), as
@@ -186,6 +189,8 @@ pub(super) fn items(
             proposal_note: proposal_receivers(i).map(|to| {
                 phrasing.sentence(&phrasing.wordings.förslag_i_utdrag, &[("mottagare", &to)])
             }),
+            decision_lead: proposal_receivers(i)
+                .map(|to| phrasing.sentence(&phrasing.wordings.föreslår, &[("mottagare", &to)])),
             matter: matter.join("\n\n") + "\n",
             preparations: preparations(loaded, &item, phrasing),
             procedure_shown: layout.beslutsgång == ProcedureShown::Always || procedure.contested,

@@ -16,6 +16,10 @@ pub struct ParagraphLayout {
     /// Whether a decision of one point is numbered like a list of them.
     #[serde(rename(serialize = "single_point"))]
     pub ensam_punkt: SinglePoint,
+    /// Over which decisions the lead line ("Nämnden beslutar", "… föreslår
+    /// kommunfullmäktige besluta") stands: over att-satser only, or over every decision.
+    #[serde(rename(serialize = "lead"))]
+    pub inledningsrad: LeadLine,
     /// Whether the Beslutsgång of an uncontested § is printed.
     #[serde(rename(serialize = "procedure"))]
     pub beslutsgång: ProcedureShown,
@@ -35,6 +39,7 @@ impl Default for ParagraphLayout {
         ParagraphLayout {
             beslutspunkter: PointStyle::Numbered,
             ensam_punkt: SinglePoint::Numbered,
+            inledningsrad: LeadLine::AttClauses,
             beslutsgång: ProcedureShown::Always,
             reservationer: ReservationPlacement::InProcedure,
             avskiljare: Separator::NewPage,
@@ -62,6 +67,16 @@ pub enum SinglePoint {
     Numbered,
     #[serde(rename = "onumrerad")]
     Plain,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum LeadLine {
+    /// Over att-satser, which cannot stand without it.
+    #[serde(rename = "vid_att-satser")]
+    AttClauses,
+    /// Over every decision, whatever its points' form.
+    #[serde(rename = "alltid")]
+    Always,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]

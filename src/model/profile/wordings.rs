@@ -152,6 +152,10 @@ pub struct Wordings {
     /// The line above decision points set out as att-satser: "Kommunfullmäktige beslutar".
     #[serde(rename(serialize = "decides"))]
     pub beslutar: String,
+    /// The line above the points of a decision that proposes to another organ
+    /// (`förslag_till`): "Kommunstyrelsen föreslår kommunfullmäktige besluta".
+    #[serde(rename(serialize = "proposes"))]
+    pub föreslår: String,
     /// The anslag on laglighetsprövning: `{medlem}` (`kommunen`), `{paragrafer}`,
     /// `{sista_dag}`.
     #[serde(rename(serialize = "lawfulness"))]
@@ -206,6 +210,7 @@ impl Default for Wordings {
             grupp: "ledamöterna från {partier}".into(),
             redovisat: "Förvaltningen hade redovisat ärendet i {handling}.".into(),
             beslutar: "{organnamn} beslutar".into(),
+            föreslår: "{organnamn} föreslår {mottagare} besluta".into(),
             laglighetsprövning: "Den som är medlem i {medlem} kan överklaga {organs} beslut i \
                 {paragrafer} genom laglighetsprövning enligt 13 kap. kommunallagen. \
                 Överklagandet ska ha kommit in till förvaltningsrätten senast den {sista_dag}, \
@@ -260,6 +265,7 @@ impl Wordings {
             &["förvaltning", "avdelning", "handling", "datum"],
         ),
         ("laglighetsprövning", &["medlem", "paragrafer", "sista_dag"]),
+        ("föreslår", &["mottagare"]),
         ("förvaltningsbesvär", &["paragrafer"]),
         ("ej_överklagbart", &["paragrafer"]),
         ("förslag_till_annat_organ", &["paragrafer", "mottagare"]),
@@ -271,7 +277,7 @@ impl Wordings {
     ];
 
     /// Every wording by its key, in the order of the file.
-    pub fn entries(&self) -> [(&'static str, &str); 25] {
+    pub fn entries(&self) -> [(&'static str, &str); 26] {
         [
             ("utdragsbestyrkande", &self.utdragsbestyrkande),
             ("vid_protokollet", &self.vid_protokollet),
@@ -292,6 +298,7 @@ impl Wordings {
             ("grupp", &self.grupp),
             ("redovisat", &self.redovisat),
             ("beslutar", &self.beslutar),
+            ("föreslår", &self.föreslår),
             ("laglighetsprövning", &self.laglighetsprövning),
             ("förvaltningsbesvär", &self.förvaltningsbesvär),
             ("ej_överklagbart", &self.ej_överklagbart),
