@@ -339,6 +339,19 @@ fn a_regions_documents_say_regionen() {
     }
 }
 
+/// `tjänsteskrivelse.mottagarrad: false`: the region's tjänsteskrivelse has no Till row,
+/// and the meeting's date stands under its own label.
+#[test]
+fn a_statement_without_an_addressee_row_keeps_the_meeting_date() {
+    let pdfs = &regional_board().1;
+    let first = page_text(pdf(pdfs, "tjansteskrivelse_rs-2024-0877"), 1);
+    assert!(!first.contains("Till "), "{first}");
+    assert!(
+        first.contains("Sammanträdesdatum 26 november 2024"),
+        "{first}"
+    );
+}
+
 #[test]
 fn a_paragraph_with_half_the_seats_or_fewer_fails_check() {
     // Nine seats; besides the chair (whose ersättare serves) four ledamöter are jäv in

@@ -553,3 +553,33 @@ fn without_a_roll_file_the_chair_and_the_justerares_party_come_from_the_beslutan
         );
     }
 }
+
+#[test]
+fn an_ersättare_present_without_serving_may_declare_jäv() {
+    let meeting = "nämnd: Kulturnämnden
+datum: 2024-05-21
+platser: 3
+beslutande:
+  - {namn: Anna Ek, parti: S, roll: ordförande}
+  - {namn: Eva Berg, parti: V}
+  - {namn: Olle Holm, parti: M}
+ersättare:
+  - {namn: Siv Lund, parti: M}
+sekreterare: {namn: Per Lind}
+justerare: [{namn: Eva Berg}]
+justering: {datum: 2024-05-28}
+anslag: {förvaringsplats: Kulturförvaltningen}
+paragrafer:
+  - paragraf: 31
+    rubrik: Bidrag till Konstföreningen Stråken
+    jäv: [Siv Lund]
+    beslut: [Konstföreningen Stråken beviljas 15 000 kronor.]
+";
+    let dir = committee(&[("2024-05-21/sammantrade.yaml", meeting.to_owned())]);
+    let (_out, pdfs) = build(&[dir.path().join("2024-05-21")]);
+    let protocol = text(pdf(&pdfs, "_protokoll.pdf"));
+    assert!(
+        protocol.contains("Siv Lund (M) anmäler jäv och deltar inte i handläggningen av ärendet."),
+        "{protocol}"
+    );
+}

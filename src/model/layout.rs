@@ -338,6 +338,10 @@ pub struct StatementLayout {
     /// Where the signatures stand: under the proposal, or at the end.
     #[serde(rename(serialize = "signatures"))]
     pub underskrifter: SignaturePlacement,
+    /// Whether the letterhead names the addressee ("Till"); a house whose statements go to
+    /// no one in particular leaves the row out, and the meeting's date stands alone.
+    #[serde(rename(serialize = "addressee_shown"))]
+    pub mottagarrad: bool,
     /// Sections every case must have (e.g. `Barnkonsekvensanalys`); `check` warns when
     /// one is missing.
     #[serde(rename(serialize = "required_sections"))]
@@ -356,6 +360,7 @@ impl Default for StatementLayout {
         StatementLayout {
             handlingstyp: "Tjänsteutlåtande".into(),
             underskrifter: SignaturePlacement::AfterProposal,
+            mottagarrad: true,
             obligatoriska_avsnitt: Vec::new(),
             etiketter: StatementLabels::default(),
             ordning: Vec::new(),

@@ -354,12 +354,9 @@ pub fn participants(
             );
         }
     }
+    // A ersättare present without serving may be jäv too: they leave the room as well.
     for (j, jäv) in i.jäv.iter().enumerate() {
-        let serves_somewhere = roll
-            .attendants
-            .iter()
-            .any(|a| a.member.namn == *jäv && a.serves_somewhere());
-        if !serves_somewhere {
+        if !roll.knows(jäv) {
             problems.push(source.problem(&field(&format!("jäv[{j}]")), unknown_member(roll, jäv)));
         }
     }

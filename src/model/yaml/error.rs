@@ -149,6 +149,11 @@ impl Error {
             What::UnknownAnchor => "aliaset (*namn) har inget ankare (&namn) före sig i filen".to_owned(),
             What::TooDeep => "för djupt nästlade listor eller nycklar".to_owned(),
             What::AliasRepetition => "YAML-alias (&namn, *namn) upprepar för mycket: filen skulle bli orimligt stor".to_owned(),
+            // The commonest slip: one entry of a list written without its dash.
+            What::WrongType {
+                found: Found::Mapping,
+                want: Want::List,
+            } => "fel slags värde: nycklar (en mappning) där det ska stå en lista; skriv `- ` före varje post i listan, också när den har en enda".to_owned(),
             What::WrongType { found, want } => {
                 format!("fel slags värde: {found} där det ska stå {want}")
             }
