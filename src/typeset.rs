@@ -6,7 +6,7 @@
 //! once per process and shared by every document; comemo memoises across compilations.
 
 use std::path::{Path, PathBuf};
-use std::sync::{LazyLock, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration, Smart};
@@ -18,7 +18,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::error::{Error, Problem, Result};
-use crate::fonts::FONTS;
+use crate::fonts::{FONTS, Fonts};
 use crate::render::{self, TypstSource};
 
 static LIBRARY: LazyLock<LazyHash<Library>> =
@@ -157,6 +157,8 @@ struct DocumentWorld {
     style_path: PathBuf,
     /// The document's YAML files, for messages.
     yaml: Vec<(PathBuf, String)>,
+    /// The profile's own fonts with the embedded ones; none: the embedded alone.
+    fonts: Option<Arc<Fonts>>,
 }
 
 fn file_id(path: &str) -> FileId {
@@ -201,6 +203,7 @@ impl DocumentWorld {
             template: source.template.clone(),
             style_path: source.style.path.clone(),
             yaml: source.yaml.clone(),
+            fonts: (!source.fonts.is_empty()).then(|| crate::fonts::with_own(&source.fonts)),
         }
     }
 
@@ -309,7 +312,7 @@ impl World for DocumentWorld {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        &FONTS.book
+        &self.fonts.as_deref().unwrap_or(&FONTS).book
     }
 
     fn main(&self) -> FileId {
@@ -343,7 +346,12 @@ impl World for DocumentWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        FONTS.fonts.get(index).cloned()
+        self.fonts
+            .as_deref()
+            .unwrap_or(&FONTS)
+            .fonts
+            .get(index)
+            .cloned()
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
@@ -396,6 +404,7 @@ mod tests {
                     .into_bytes(),
                 ),
             )],
+            fonts: Vec::new(),
             parts: Vec::new(),
             yaml: vec![(
                 PathBuf::from("arende.yaml"),

@@ -250,3 +250,75 @@ fn only_pdf(pdfs: &std::collections::BTreeMap<String, std::path::PathBuf>) -> &P
         .map(|p| p.as_path())
         .unwrap_or(Path::new(""))
 }
+
+/// A nämnd folder whose profile sets its text in `family` from the font file `fil`
+/// holding `bytes`.
+fn committee_with_font(family: &str, fil: &str, bytes: &[u8]) -> tempfile::TempDir {
+    let dir = committee(&format!(
+        "kommun: Provby kommun\ntypsnitt:\n  brödtext: {family}\n  filer: [{fil}]\n"
+    ));
+    std::fs::write(dir.path().join(fil), bytes).unwrap();
+    dir
+}
+
+fn dejavu_serif() -> Vec<u8> {
+    std::fs::read(repo().join("cases/raddningstjansten-storsjon/typsnitt/DejaVuSerif.ttf")).unwrap()
+}
+
+#[test]
+fn the_municipalitys_own_font_file_sets_the_text_and_is_embedded() {
+    let dir = committee_with_font("DejaVu Serif", "eget.ttf", &dejavu_serif());
+    let (_out, pdfs) = build(&[dir.path().join("beredning/arende.yaml")]);
+    let fonts = fonts(only_pdf(&pdfs));
+    assert!(
+        fonts
+            .iter()
+            .any(|(name, embedded)| name.ends_with("+DejaVuSerif") && *embedded),
+        "{fonts:?}"
+    );
+    // The example kommunalförbund's documents, too.
+    let (_out, pdfs) = build(&[repo().join("cases/raddningstjansten-storsjon")]);
+    for (name, path) in &pdfs {
+        assert!(
+            common::fonts(path)
+                .iter()
+                .any(|(f, _)| f.contains("DejaVuSerif")),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_font_file_that_is_no_font_forbids_embedding_or_lacks_the_family_is_refused_at_its_line() {
+    let dir = committee_with_font("Provby Text", "eget.ttf", b"#import \"/etc/passwd\"\n");
+    let (stderr, empty) = build_fails(dir.path());
+    assert!(
+        stderr.contains("profil.yaml:4:11") && stderr.contains("eget.ttf är ingen typsnittsfil"),
+        "{stderr}"
+    );
+    assert!(empty);
+    // fsType 0x0002: Restricted License embedding.
+    let mut restricted = dejavu_serif();
+    let tables = u16::from_be_bytes([restricted[4], restricted[5]]) as usize;
+    let os2 = (0..tables)
+        .map(|t| 12 + 16 * t)
+        .find(|&r| &restricted[r..r + 4] == b"OS/2")
+        .map(|r| u32::from_be_bytes(restricted[r + 8..r + 12].try_into().unwrap()) as usize)
+        .unwrap();
+    restricted[os2 + 8..os2 + 10].copy_from_slice(&2u16.to_be_bytes());
+    let dir = committee_with_font("DejaVu Serif", "eget.ttf", &restricted);
+    let (stderr, empty) = build_fails(dir.path());
+    assert!(
+        stderr.contains("profil.yaml:4:11") && stderr.contains("Restricted License"),
+        "{stderr}"
+    );
+    assert!(empty);
+    // A family the file does not have.
+    let dir = committee_with_font("DejaVu Serf", "eget.ttf", &dejavu_serif());
+    let (stderr, empty) = build_fails(dir.path());
+    assert!(
+        stderr.contains("profil.yaml:3:13") && stderr.contains("menade du DejaVu Serif?"),
+        "{stderr}"
+    );
+    assert!(empty);
+}

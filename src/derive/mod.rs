@@ -155,6 +155,9 @@ pub struct ProfileView {
     /// Images the documents show (the logo), served to Typst from memory by their path.
     #[serde(skip)]
     pub images: Vec<(String, Arc<[u8]>)>,
+    /// The profile's own font files, which the typesetter adds to the bundled ones.
+    #[serde(skip)]
+    pub fonts: Vec<Arc<[u8]>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -181,7 +184,7 @@ impl ProfileView {
             }),
             address: profile.adressrad.clone(),
             colour: profile.färg.clone(),
-            typefaces: profile.typsnitt,
+            typefaces: profile.typsnitt.clone(),
             header: profile.sidhuvud,
             labels: LABELS
                 .iter()
@@ -205,6 +208,7 @@ impl ProfileView {
                 .iter()
                 .map(|logo| (logo.name.clone(), logo.bytes.clone()))
                 .collect(),
+            fonts: loaded.fonts.iter().map(|f| f.bytes.clone()).collect(),
         }
     }
 }

@@ -38,6 +38,8 @@ pub struct TypstSource {
     pub attachments: Vec<(String, std::sync::Arc<[u8]>)>,
     /// Images the document shows, by their path; not attached.
     pub images: Vec<(String, std::sync::Arc<[u8]>)>,
+    /// The profile's own font files, set before the bundled ones.
+    pub fonts: Vec<std::sync::Arc<[u8]>>,
     /// The Typst sources of a packet's documents (typeset on their own, not included).
     pub parts: Vec<(String, String)>,
     /// The YAML files the document is made from (attached or not), where they were read:
@@ -212,6 +214,7 @@ impl Renderer {
             text,
             attachments: attachment_bytes(attached),
             images,
+            fonts: document.profile.fonts.clone(),
             parts,
             yaml: yaml_sources(document),
         })

@@ -1,19 +1,27 @@
 //! The visual identity a graphic profile fixes: typefaces, the header's layout and the
 //! logo's size. The faces are the ones compiled into the binary (`fonts/`), named as a
-//! municipality's graphic profile names their originals' stand-ins.
+//! municipality's graphic profile names their originals' stand-ins, or the
+//! municipality's own font files, which it holds the licence for.
+
+use std::path::PathBuf;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The faces of the documents: running text and headings (with the header block, labels
 /// and tables' heads).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Typefaces {
     #[serde(default = "Typeface::serif")]
     pub brödtext: Typeface,
     #[serde(default = "Typeface::sans")]
     pub rubriker: Typeface,
+    /// The municipality's own font files (TrueType or OpenType), beside the profile or
+    /// below it: their families may be named as `brödtext` and `rubriker`, and are
+    /// embedded in every PDF (the profile's owner holds the licence).
+    #[serde(default, skip_serializing)]
+    pub filer: Vec<PathBuf>,
 }
 
 impl Default for Typefaces {
@@ -21,6 +29,43 @@ impl Default for Typefaces {
         Typefaces {
             brödtext: Typeface::serif(),
             rubriker: Typeface::sans(),
+            filer: Vec::new(),
+        }
+    }
+}
+
+/// A face: one compiled in, or a family of the profile's own font files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Typeface {
+    Bundled(BundledFace),
+    Own(String),
+}
+
+impl Typeface {
+    fn serif() -> Self {
+        Typeface::Bundled(BundledFace::LiberationSerif)
+    }
+
+    fn sans() -> Self {
+        Typeface::Bundled(BundledFace::LiberationSans)
+    }
+
+    /// The family as the font files name it (and as CSS does).
+    pub fn family(&self) -> &str {
+        match self {
+            Typeface::Bundled(face) => face.family(),
+            Typeface::Own(family) => family,
+        }
+    }
+
+    /// The family and what a reader's browser may have in its place, for the web pages
+    /// (unquoted, as it is printed into a style element where no entity is decoded): an
+    /// own family is followed by the stack of the bundled face it stands in for.
+    pub fn css_stack(&self, instead: BundledFace) -> String {
+        match self {
+            Typeface::Bundled(face) => face.css_stack().to_owned(),
+            Typeface::Own(family) => format!("{family}, {}", instead.css_stack()),
         }
     }
 }
@@ -28,7 +73,7 @@ impl Default for Typefaces {
 /// A bundled family: Liberation Serif and Sans (metric-compatible with Times New Roman and
 /// Arial), Carlito (with Calibri), Caladea (with Cambria), Open Sans (a humanist sans).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub enum Typeface {
+pub enum BundledFace {
     #[serde(rename = "Liberation Serif")]
     LiberationSerif,
     #[serde(rename = "Liberation Sans")]
@@ -39,35 +84,33 @@ pub enum Typeface {
     OpenSans,
 }
 
-impl Typeface {
-    fn serif() -> Self {
-        Typeface::LiberationSerif
-    }
-
-    fn sans() -> Self {
-        Typeface::LiberationSans
-    }
+impl BundledFace {
+    pub const ALL: [BundledFace; 5] = [
+        BundledFace::LiberationSerif,
+        BundledFace::LiberationSans,
+        BundledFace::Carlito,
+        BundledFace::Caladea,
+        BundledFace::OpenSans,
+    ];
 
     /// The family as the font files name it (and as CSS does).
     pub fn family(self) -> &'static str {
         match self {
-            Typeface::LiberationSerif => "Liberation Serif",
-            Typeface::LiberationSans => "Liberation Sans",
-            Typeface::Carlito => "Carlito",
-            Typeface::Caladea => "Caladea",
-            Typeface::OpenSans => "Open Sans",
+            BundledFace::LiberationSerif => "Liberation Serif",
+            BundledFace::LiberationSans => "Liberation Sans",
+            BundledFace::Carlito => "Carlito",
+            BundledFace::Caladea => "Caladea",
+            BundledFace::OpenSans => "Open Sans",
         }
     }
 
-    /// The family and what a reader's browser may have in its place, for the web pages:
-    /// unquoted, as it is printed into a style element where no entity is decoded.
-    pub fn css_stack(self) -> &'static str {
+    fn css_stack(self) -> &'static str {
         match self {
-            Typeface::LiberationSerif => "Liberation Serif, Times New Roman, Times, serif",
-            Typeface::LiberationSans => "Liberation Sans, Arial, Helvetica, sans-serif",
-            Typeface::Carlito => "Carlito, Calibri, sans-serif",
-            Typeface::Caladea => "Caladea, Cambria, Georgia, serif",
-            Typeface::OpenSans => "Open Sans, sans-serif",
+            BundledFace::LiberationSerif => "Liberation Serif, Times New Roman, Times, serif",
+            BundledFace::LiberationSans => "Liberation Sans, Arial, Helvetica, sans-serif",
+            BundledFace::Carlito => "Carlito, Calibri, sans-serif",
+            BundledFace::Caladea => "Caladea, Cambria, Georgia, serif",
+            BundledFace::OpenSans => "Open Sans, sans-serif",
         }
     }
 }

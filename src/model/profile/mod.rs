@@ -22,13 +22,17 @@ use super::source::PrintedTexts;
 use crate::error::{Error, Problem, Result};
 
 mod checks;
+mod font_files;
 mod identity;
 mod wordings;
 use checks::{
     colour_problem, logo_height_problem, members_problem, unknown_columns, unknown_placeholders,
     unlawful,
 };
-pub use identity::{HeaderLayout, LOGO_HEIGHT_MM, LOGO_HEIGHTS_MM, Typeface, Typefaces};
+pub use font_files::LoadedFont;
+pub use identity::{
+    BundledFace, HeaderLayout, LOGO_HEIGHT_MM, LOGO_HEIGHTS_MM, Typeface, Typefaces,
+};
 pub use wordings::{Headings, Piece, Wordings, pieces};
 
 /// The file name of a profile; never read as a case.
@@ -320,6 +324,8 @@ pub struct LoadedProfile {
     pub source: Option<SourceFile>,
     pub profile: Profile,
     pub logo: Option<LoadedLogo>,
+    /// The municipality's own font files (`typsnitt.filer`).
+    pub fonts: Vec<LoadedFont>,
     /// The profile's name within the nämnd's folder: `profil.yaml`, or `beredning/profil.yaml`
     /// for a profile in a case's own folder.
     pub archive_name: String,
@@ -422,51 +428,77 @@ impl LoadedProfile {
             Some(logo) => Some(load_logo(&source, logo, &archive_name)?),
             None => None,
         };
+        let fonts = font_files::load_fonts(&source, &profile.typsnitt.filer, &archive_name)?;
+        let problems = font_files::typeface_problems(&profile, &source, &fonts);
+        if !problems.is_empty() {
+            return Err(Error::new(problems));
+        }
         Ok(LoadedProfile {
             source: Some(source),
             profile,
             logo,
+            fonts,
             archive_name,
         })
     }
 }
 
-/// Read the logo: beside the profile or below it, an image Typst can place.
-fn load_logo(source: &SourceFile, logo: &Logo, profile_name: &str) -> Result<LoadedLogo> {
-    let fail = |message: String| source.problem("logotyp.fil", message);
+/// A file named in the profile (`field`: `logotyp.fil`, `typsnitt.filer[0]`), read from
+/// the profile's folder or below it, at most `limit` bytes: its name within the nämnd's
+/// folder (how it travels) and its bytes. `what` names it in messages: `logotypen`.
+fn read_beside(
+    source: &SourceFile,
+    field: &str,
+    what: &str,
+    file: &Path,
+    limit: u64,
+    profile_name: &str,
+) -> Result<(String, Vec<u8>)> {
+    let fail = |message: String| source.problem(field, message);
     let mut parts = Vec::new();
-    for component in logo.fil.components() {
+    for component in file.components() {
         match component {
             Component::Normal(part) => parts.push(part.to_string_lossy().into_owned()),
             Component::CurDir => {}
             _ => {
                 return Err(fail(format!(
-                    "logotypen {} ska ligga i profilens mapp eller under den",
-                    logo.fil.display()
+                    "{what} {} ska ligga i profilens mapp eller under den",
+                    file.display()
                 ))
                 .into());
             }
         }
     }
     let folder = folder_of(&source.path);
-    let path = folder.join(&logo.fil);
-    let unreadable = |why: String| fail(format!("logotypen {} {why}", path.display()));
+    let path = folder.join(file);
+    let unreadable = |why: String| fail(format!("{what} {} {why}", path.display()));
     let real =
         super::files::inside(&path, folder).map_err(|why| match why.starts_with("leder") {
             true => fail(format!(
-                "logotypen {} leder utanför profilens mapp",
-                logo.fil.display()
+                "{what} {} leder utanför profilens mapp",
+                file.display()
             )),
             false => unreadable(format!("kan inte läsas: {why}")),
         })?;
-    let bytes = super::files::read_regular(&real, MAX_LOGO_BYTES).map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_LOGO_BYTES {
-        return Err(fail(format!(
-            "logotypen är större än {} MiB",
-            MAX_LOGO_BYTES >> 20
-        ))
-        .into());
+    let bytes = super::files::read_regular(&real, limit).map_err(unreadable)?;
+    if bytes.len() as u64 > limit {
+        return Err(fail(format!("{what} är större än {} MiB", limit >> 20)).into());
     }
+    let prefix = profile_name.strip_suffix(PROFILE_FILE).unwrap_or_default();
+    Ok((format!("{prefix}{}", parts.join("/")), bytes))
+}
+
+/// Read the logo: beside the profile or below it, an image Typst can place.
+fn load_logo(source: &SourceFile, logo: &Logo, profile_name: &str) -> Result<LoadedLogo> {
+    let fail = |message: String| source.problem("logotyp.fil", message);
+    let (name, bytes) = read_beside(
+        source,
+        "logotyp.fil",
+        "logotypen",
+        &logo.fil,
+        MAX_LOGO_BYTES,
+        profile_name,
+    )?;
     let mime = check_image(&bytes).map_err(|e| {
         fail(format!(
             "logotypen {} är ingen bild som går att använda: {e}",
@@ -478,9 +510,8 @@ fn load_logo(source: &SourceFile, logo: &Logo, profile_name: &str) -> Result<Loa
             .problem("logotyp.alt", "logotypen behöver en alt-text (PDF/UA)")
             .into());
     }
-    let prefix = profile_name.strip_suffix(PROFILE_FILE).unwrap_or_default();
     Ok(LoadedLogo {
-        name: format!("{prefix}{}", parts.join("/")),
+        name,
         bytes: bytes.into(),
         alt: logo.alt.clone(),
         mime,

@@ -19,7 +19,7 @@ use super::pdf::{self, Placed};
 use super::{Placement, Report, prepare};
 use crate::derive::{DocumentKind, NoticeView, ProfileView, View};
 use crate::error::{Problem, Result};
-use crate::model::Typefaces;
+use crate::model::{BundledFace, Typefaces};
 use crate::plan::{BuildOptions, Planned};
 use crate::render::html::{self, HtmlRenderer};
 use crate::write::OutputFile;
@@ -68,7 +68,7 @@ struct Brand {
     logo: Option<LogoLink>,
     colour: String,
     /// The profile's faces as CSS font stacks (text, headings), when it names its own.
-    faces: Option<(&'static str, &'static str)>,
+    faces: Option<(String, String)>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -136,8 +136,14 @@ fn pages(planned: &[Placed], renderer: &HtmlRenderer, site: &Site) -> Result<Vec
                 .unwrap_or_else(|| DEFAULT_COLOUR.to_owned()),
             faces: (profile.typefaces != Typefaces::default()).then(|| {
                 (
-                    profile.typefaces.brödtext.css_stack(),
-                    profile.typefaces.rubriker.css_stack(),
+                    profile
+                        .typefaces
+                        .brödtext
+                        .css_stack(BundledFace::LiberationSerif),
+                    profile
+                        .typefaces
+                        .rubriker
+                        .css_stack(BundledFace::LiberationSans),
                 )
             }),
         })
