@@ -22,7 +22,7 @@ use serde::Serialize;
 
 use crate::model::labels::LABELS;
 use crate::model::{
-    FooterLabels, HeaderLayout, Headings, ItemListLayout, LOGO_HEIGHT_MM, LoadedProfile,
+    FooterLabels, HeaderLayout, Headings, ItemListLayout, LOGO_HEIGHT_MM, LoadedProfile, Margins,
     NoticeLayout, ParagraphLayout, ParagraphNumber, Person, SourceFile, StatementLayout, Typefaces,
     Wordings,
 };
@@ -142,6 +142,7 @@ pub struct ProfileView {
     pub colour: Option<String>,
     pub typefaces: Typefaces,
     pub header: HeaderLayout,
+    pub margins: Margins,
     /// Every label of the catalogue, in the profile's words where it has its own.
     pub labels: BTreeMap<&'static str, String>,
     pub headings: Headings,
@@ -186,6 +187,7 @@ impl ProfileView {
             colour: profile.färg.clone(),
             typefaces: profile.typsnitt.clone(),
             header: profile.sidhuvud,
+            margins: profile.marginaler,
             labels: LABELS
                 .iter()
                 .map(|(key, default, _)| {

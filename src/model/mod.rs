@@ -55,7 +55,7 @@ pub use paragraph::{MAX_PARAGRAPH, ParagraphList, ParagraphNumber};
 pub use positions::Positions;
 pub use profile::{
     BundledFace, DateStyle, HeaderLayout, Headings, LOGO_HEIGHT_MM, LoadedLogo, LoadedProfile,
-    Logo, Numbering, ORGAN_VALUES, PROFILE_FILE, Piece, Principal, Profile, RollPlacement,
+    Logo, Margins, Numbering, ORGAN_VALUES, PROFILE_FILE, Piece, Principal, Profile, RollPlacement,
     RunningDateStyle, Typeface, Typefaces, Wordings, pieces,
 };
 use reading::earlier_in_year;

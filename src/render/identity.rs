@@ -33,8 +33,12 @@ pub fn module(profile: &ProfileView) -> String {
          #let accent = {accent}\n\
          #let logo-height = {logo_height}mm\n\
          #let header-layout = {layout}\n\
+         #let margin-left = {left}mm\n\
+         #let margin-right = {right}mm\n\
          #let labels = (\n{labels})\n",
         labels = labels.concat(),
+        left = profile.margins.vänster,
+        right = profile.margins.höger,
         serif = string_literal(profile.typefaces.brödtext.family()),
         sans = string_literal(profile.typefaces.rubriker.family()),
         layout = string_literal(profile.header.key()),

@@ -3,8 +3,8 @@
 //! columns the ärendeförteckning cannot fill, a web colour white text is unreadable on).
 
 use super::{
-    LOGO_HEIGHTS_MM, NoticeForm, ORGAN_VALUES, ParagraphPart, Piece, Principal, Profile, Wordings,
-    pieces,
+    LOGO_HEIGHTS_MM, MARGINS_MM, NoticeForm, ORGAN_VALUES, ParagraphPart, Piece, Principal,
+    Profile, Wordings, pieces,
 };
 use crate::error::Problem;
 use crate::model::SourceFile;
@@ -164,6 +164,26 @@ pub(super) fn logo_height_problem(profile: &Profile, source: &SourceFile) -> Opt
             ),
         )
     })
+}
+
+/// Each side margin within [`MARGINS_MM`].
+pub(super) fn margin_problems(profile: &Profile, source: &SourceFile) -> Vec<Problem> {
+    let margins = profile.marginaler;
+    [("vänster", margins.vänster), ("höger", margins.höger)]
+        .into_iter()
+        .filter(|(_, mm)| !MARGINS_MM.contains(mm))
+        .map(|(side, mm)| {
+            source.problem(
+                &format!("marginaler.{side}"),
+                format!(
+                    "marginalen kan vara {}–{} mm, inte {mm} mm: mindre kommer texten för nära \
+                     papperets kant, mer gör raden för kort",
+                    MARGINS_MM.start(),
+                    MARGINS_MM.end()
+                ),
+            )
+        })
+        .collect()
 }
 
 /// `#rrggbb` as its three channels.

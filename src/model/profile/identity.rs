@@ -144,3 +144,37 @@ impl HeaderLayout {
 /// take: the header's room holds no more above the 10 mm printers leave blank.
 pub const LOGO_HEIGHT_MM: u8 = 12;
 pub const LOGO_HEIGHTS_MM: std::ops::RangeInclusive<u8> = 6..=15;
+
+/// The side margins in millimetres, as the house's page has them (a binding margin on the
+/// left is common). The top and bottom follow from the header and the page foot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Margins {
+    #[serde(default = "Margins::left")]
+    pub vänster: u8,
+    #[serde(default = "Margins::right")]
+    pub höger: u8,
+}
+
+impl Margins {
+    fn left() -> u8 {
+        25
+    }
+
+    fn right() -> u8 {
+        22
+    }
+}
+
+impl Default for Margins {
+    fn default() -> Self {
+        Margins {
+            vänster: Margins::left(),
+            höger: Margins::right(),
+        }
+    }
+}
+
+/// The side margins a profile may set: no less than leaves the 10 mm printers keep blank
+/// with room for the text's edge, no more than leaves a readable line.
+pub const MARGINS_MM: std::ops::RangeInclusive<u8> = 15..=40;

@@ -26,12 +26,13 @@ mod font_files;
 mod identity;
 mod wordings;
 use checks::{
-    colour_problem, logo_height_problem, members_problem, unknown_columns, unknown_placeholders,
-    unlawful,
+    colour_problem, logo_height_problem, margin_problems, members_problem, unknown_columns,
+    unknown_placeholders, unlawful,
 };
 pub use font_files::LoadedFont;
 pub use identity::{
-    BundledFace, HeaderLayout, LOGO_HEIGHT_MM, LOGO_HEIGHTS_MM, Typeface, Typefaces,
+    BundledFace, HeaderLayout, LOGO_HEIGHT_MM, LOGO_HEIGHTS_MM, MARGINS_MM, Margins, Typeface,
+    Typefaces,
 };
 pub use wordings::{Headings, Piece, Wordings, pieces};
 
@@ -45,6 +46,7 @@ pub(super) const PROFILE_SCHEMA: Schema = &[
     ("", fields_of::<Profile>),
     ("logotyp", fields_of::<Logo>),
     ("typsnitt", fields_of::<Typefaces>),
+    ("marginaler", fields_of::<Margins>),
     ("etiketter", label_keys),
     ("rubriker", fields_of::<Headings>),
     ("formuleringar", fields_of::<Wordings>),
@@ -115,6 +117,9 @@ pub struct Profile {
     /// Where the first page's header puts the logo.
     #[serde(default)]
     pub sidhuvud: HeaderLayout,
+    /// The pages' side margins.
+    #[serde(default)]
+    pub marginaler: Margins,
     /// A regular expression every dnr must match, e.g. `^\d+\.\d+-\d+/\d{4}$`.
     #[serde(default)]
     pub dnr_mönster: Option<String>,
@@ -420,6 +425,7 @@ impl LoadedProfile {
             .chain(members_problem(&profile, &source))
             .chain(colour_problem(&profile, &source))
             .chain(logo_height_problem(&profile, &source))
+            .chain(margin_problems(&profile, &source))
             .collect();
         if !problems.is_empty() {
             return Err(Error::new(problems));
