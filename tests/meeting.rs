@@ -361,12 +361,21 @@ fn a_meeting_in_the_kallelse_stage_builds_its_kallelse_and_handlingar_only() {
         // The profile makes the list a föredragningslista with proposals.
         "BUN § 47 Lokalförsörjningsplan för förskolan 2025–2029 Dnr BUN 2024-0341 Antalet barn i förskoleåldern",
         "Förslag till beslut • Barn- och utbildningsnämnden antar lokalförsörjningsplanen för förskolan 2025–2029.",
+        // An item's note, and a struck item with its reason, in the list.
+        "BUN § 48 Information om skolvalet 2025 (Inga handlingar)",
+        "BUN § 49 Avgifter för fritidshem 2025 (Utgår: ärendet bereds vidare till januari) BUN 2024-0355",
     ] {
         assert!(
             agenda.contains(expected),
             "missing {expected:?} in\n{agenda}"
         );
     }
+    // The struck item has no section of its own in the föredragningslista.
+    assert_eq!(
+        agenda.matches("Avgifter för fritidshem").count(),
+        1,
+        "{agenda}"
+    );
     let statement = text(pdf(&pdfs, "tjansteskrivelse"));
     assert!(
         statement.contains("Handläggare Camilla Rydberg Förvaltningschef Telefon: 0456-78 90 10 E-post: camilla.rydberg@norrvik.se Jonas Berg Lokalstrateg"),

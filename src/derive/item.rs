@@ -7,6 +7,7 @@ use super::procedure::{self, Phrasing, VoteView};
 use super::prose::Prose;
 use crate::error::{Error, Result};
 use crate::facts::{self, MeetingFacts};
+use crate::model::labels::label;
 use crate::model::{
     AppealRoute, Item, ItemListColumn, LoadedCase, LoadedItem, LoadedMeeting, ProcedureShown,
     ReservationPlacement,
@@ -54,6 +55,11 @@ pub struct ItemView {
     pub decision_lead: Option<String>,
     /// What the kallelse says of the matter before the meeting: the summary alone.
     pub agenda_summary: Option<String>,
+    /// The kallelse's note after the title in its list: the item's `anmärkning`, or that
+    /// it is struck ("Utgår: …").
+    pub agenda_note: Option<String>,
+    /// Struck from the agenda (`utgår`): no proposal and no documents in the kallelse.
+    pub struck: bool,
     /// The proposed decision the meeting takes up (the beredning's, else the case's), as
     /// the kallelse gives it whatever was decided.
     pub proposal: Vec<String>,
@@ -185,6 +191,17 @@ pub(super) fn items(
             appeal_instructions: appeal_instructions(loaded, &item, phrasing),
             lawfulness_appeal: lawfulness_appeal(loaded, facts, &item, phrasing),
             agenda_summary,
+            agenda_note: match &i.utgår {
+                Some(reason) => Some(
+                    [label(&profile.etiketter, "utgår"), reason.trim()]
+                        .into_iter()
+                        .filter(|part| !part.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(": "),
+                ),
+                None => i.anmärkning.clone(),
+            },
+            struck: i.utgår.is_some(),
             proposal: facts::proposal(&item).to_vec(),
             proposal_note: proposal_receivers(i).map(|to| {
                 phrasing.sentence(&phrasing.wordings.förslag_i_utdrag, &[("mottagare", &to)])

@@ -492,7 +492,13 @@ pub fn meeting_documents(
         all_redactions,
         View::Agenda(Box::new(agenda)),
     );
-    let packets = super::packet::packets(loaded, &agenda, &items, statements);
+    // A struck item's documents are no handlingar of the meeting.
+    let statements: Vec<Option<Arc<Document>>> = items
+        .iter()
+        .zip(statements)
+        .map(|(item, statement)| statement.clone().filter(|_| !item.struck))
+        .collect();
+    let packets = super::packet::packets(loaded, &agenda, &items, &statements);
     documents.push(agenda);
     documents.extend(packets);
     Ok(documents)

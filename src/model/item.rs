@@ -96,6 +96,15 @@ pub struct Item {
     /// Facts an ärendeförteckning can show in a column of its own; before its case's.
     #[serde(default)]
     pub uppgifter: BTreeMap<String, String>,
+    /// A note the kallelse prints after the title in its list of items: `Inga handlingar`,
+    /// `Handlingar delas ut vid sammanträdet`, `Myndighetsutövning, inte öppet sammanträde`.
+    #[serde(default)]
+    pub anmärkning: Option<String>,
+    /// The item is struck from the agenda before the meeting, for this reason (a revised
+    /// kallelse): listed as struck, without its proposal or its documents. Only before the
+    /// meeting: the protocol leaves such an item out.
+    #[serde(default)]
+    pub utgår: Option<String>,
 }
 
 /// How a decision is appealed.

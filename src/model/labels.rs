@@ -239,6 +239,11 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Under rubriken på en paragraf bakom stängda dörrar.",
     ),
     (
+        "utgår",
+        "Utgår",
+        "I kallelsens ärendelista, efter ett ärende som utgått (`utgår`), före skälet.",
+    ),
+    (
         "sekretess_i_webbkopian",
         "Ärendet omfattas av sekretess och visas inte i webbversionen.",
         "En hemlig paragraf i webbkopian.",

@@ -139,7 +139,14 @@ fn item_problems(loaded: &LoadedMeeting, facts: &MeetingFacts, item: &LoadedItem
     if decision.iter().any(|p| p.trim().is_empty()) {
         problems.push(source.problem(&field("beslut"), "en beslutspunkt är tom"));
     }
-    if decision.is_empty() && !i.information && meeting.skede == Stage::Minutes {
+    if i.utgår.is_some() && meeting.skede == Stage::Minutes {
+        problems.push(source.problem(
+            &field("utgår"),
+            "ett ärende som utgick före sammanträdet hör inte till protokollet: ta bort det ur `paragrafer` (eller ange `skede: kallelse` för en reviderad kallelse)",
+        ));
+    }
+    if decision.is_empty() && !i.information && meeting.skede == Stage::Minutes && i.utgår.is_none()
+    {
         let message = match item.case {
             Some(_) => {
                 "paragrafen har inget beslut: ärendet saknar förslag till beslut (ange `beslut`, eller `information: true` för ett informationsärende)"
