@@ -444,3 +444,50 @@ fn a_kommunalförbunds_anslag_names_its_members_as_who_may_appeal() {
         assert!(!text(path).contains("medlem i kommunen"), "{name}");
     }
 }
+
+/// A kommunalt bolag's styrelse (`huvudman: bolag`) answers to aktiebolagslagen: its
+/// protocol is signed and justerat like a nämnd's, but neither posted nor open to appeal.
+#[test]
+fn a_companys_board_has_no_anslag_and_no_appeal() {
+    let (_out, pdfs) = build(&[repo().join("tests/fixtures/bolag")]);
+    let names: Vec<&String> = pdfs.keys().collect();
+    assert!(names.iter().all(|n| !n.contains("anslag")), "{names:?}");
+    let first = page_text(pdf(&pdfs, "_protokoll.pdf"), 1);
+    for expected in [
+        "Ekby Energi AB Styrelsen",
+        "Suppleanter Maria Sjö (V)",
+        "Övriga närvarande Olle Vik, verkställande direktör Siv Dahl, lekmannarevisor",
+        "Justeringens plats och tid Bolagets kontor, 2024-11-27",
+    ] {
+        assert!(first.contains(expected), "missing {expected:?} in\n{first}");
+    }
+    for (name, path) in &pdfs {
+        let text = text(path);
+        for word in ["ANSLAG", "överklag", "kommunen"] {
+            assert!(!text.contains(word), "{name} says {word}:\n{text}");
+        }
+    }
+    // An anslag or an appeal route would promise what the law does not give.
+    for (from, to, expected) in [
+        (
+            "justering: {datum: 2024-11-27, plats: Bolagets kontor}",
+            "justering: {datum: 2024-11-27, plats: Bolagets kontor}\nanslag: {förvaringsplats: Bolagets kontor}",
+            "sammantrade.yaml:20:10: ett bolags protokoll anslås inte",
+        ),
+        (
+            "    beslut: [Styrelsen fastställer budget 2025 enligt förslaget.]",
+            "    beslut: [Styrelsen fastställer budget 2025 enligt förslaget.]\n    överklagande: {sätt: laglighetsprövning}",
+            "sammantrade.yaml:29:26: ett bolags styrelsebeslut kan inte överklagas",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        copy_folder(&repo().join("tests/fixtures/bolag"), dir.path());
+        let meeting = dir.path().join("2024-11-20/sammantrade.yaml");
+        let text = std::fs::read_to_string(&meeting).unwrap();
+        std::fs::write(&meeting, text.replace(from, to)).unwrap();
+        let output = paragraf_in(dir.path(), &["check", "."]);
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{said}");
+        assert!(said.contains(expected), "missing {expected:?} in\n{said}");
+    }
+}

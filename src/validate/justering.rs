@@ -28,9 +28,29 @@ pub fn parts(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
     if in_parts {
         problems.extend(selections(loaded));
     }
+    let principal = loaded.profile.profile.huvudman;
+    // A company's styrelse has no anslagstavla and no laglighetsprövning (its decisions
+    // are the company's, under aktiebolagslagen): an anslag would promise an appeal.
+    if !principal.under_kommunallagen() {
+        let anslag = meeting.justeringar.iter().position(|j| j.anslag.is_some());
+        let at = match (meeting.anslag.is_some(), anslag) {
+            (true, _) => Some("anslag".to_owned()),
+            (false, Some(p)) => Some(format!("justeringar[{p}].anslag")),
+            (false, None) => None,
+        };
+        if let Some(at) = at {
+            problems.push(source.problem(
+                &at,
+                "ett bolags protokoll anslås inte: styrelsens beslut är bolagets och kan inte överklagas genom laglighetsprövning (aktiebolagslagen gäller, inte kommunallagen 8 kap. 12 §); ta bort `anslag`",
+            ));
+        }
+    }
     // Without an anslag nothing says when the appeal time starts: a warning, since a
     // protocol being written may not know its anslag yet.
-    if meeting.anslag.is_none() && facts.parts.iter().any(|p| p.date.is_some()) {
+    if principal.under_kommunallagen()
+        && meeting.anslag.is_none()
+        && facts.parts.iter().any(|p| p.date.is_some())
+    {
         let at = match (&meeting.justering, in_parts) {
             (Some(_), _) => "justering",
             (None, true) => "justeringar",
@@ -58,7 +78,7 @@ pub fn parts(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
                 let at = if in_parts || !part.immediate { field("datum") } else { "datum".to_owned() };
                 if days < 0 {
                     problems.push(source.problem(&at, "justeringen är daterad före sammanträdet"));
-                } else if days > ADJUSTMENT_DAYS {
+                } else if days > ADJUSTMENT_DAYS && principal.under_kommunallagen() {
                     problems.push(source.problem(
                         &at,
                         format!("justeringen sker {days} dagar efter sammanträdet; protokollet ska justeras inom {ADJUSTMENT_DAYS} dagar (KL 5 kap. 69 §)"),

@@ -435,6 +435,12 @@ fn appeal_problems(loaded: &LoadedMeeting, item: &LoadedItem) -> Vec<Problem> {
     let field = |name: &str| item.field(&format!("överklagande.{name}"));
     let blank = |text: &Option<String>| text.as_deref().is_none_or(|t| t.trim().is_empty());
     let mut problems = Vec::new();
+    if !loaded.profile.profile.huvudman.under_kommunallagen() && appeal.sätt != AppealRoute::None {
+        problems.push(loaded.source.problem(
+            &field("sätt"),
+            "ett bolags styrelsebeslut kan inte överklagas som en nämnds: ta bort `överklagande` (aktiebolagslagen gäller, inte kommunallagen 13 kap.)",
+        ));
+    }
     if appeal.sätt == AppealRoute::Administrative {
         if blank(&appeal.instans) {
             problems.push(loaded.source.problem(

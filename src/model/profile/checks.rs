@@ -213,7 +213,7 @@ pub(super) fn members_problem(profile: &Profile, source: &SourceFile) -> Option<
             "huvudman",
             "ett kommunalförbunds profil anger förbundets medlemmar under `medlemmar` (t.ex. [Ekby kommun, Norrby kommun]): den som är medlem i någon av dem får överklaga förbundets beslut (KL 13 kap. 1 §)",
         )),
-        (Principal::Municipality | Principal::Region, false) => Some(source.problem(
+        (Principal::Municipality | Principal::Region | Principal::Company, false) => Some(source.problem(
             "medlemmar",
             "bara ett kommunalförbund har medlemmar: ange `huvudman: kommunalförbund`, eller ta bort `medlemmar`",
         )),

@@ -211,7 +211,8 @@ pub struct Logo {
 }
 
 /// The body the organs belong to: a kommun, a region or a kommunalförbund (KL applies to
-/// all three).
+/// all three), or a kommunalt bolag, whose styrelse is governed by aktiebolagslagen: its
+/// protocol is neither posted nor open to appeal.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 pub enum Principal {
     #[default]
@@ -221,6 +222,8 @@ pub enum Principal {
     Region,
     #[serde(rename = "kommunalförbund")]
     Federation,
+    #[serde(rename = "bolag")]
+    Company,
 }
 
 impl Principal {
@@ -230,7 +233,14 @@ impl Principal {
             Principal::Municipality => "kommunen",
             Principal::Region => "regionen",
             Principal::Federation => "förbundet",
+            Principal::Company => "bolaget",
         }
+    }
+
+    /// Whether kommunallagen governs its organs' protocols: anslag, justering within
+    /// 14 days, laglighetsprövning. A company's styrelse answers to aktiebolagslagen.
+    pub fn under_kommunallagen(self) -> bool {
+        self != Principal::Company
     }
 
     /// `kommunerna`, `regionerna`.
@@ -239,6 +249,7 @@ impl Principal {
             Principal::Municipality => "kommunerna",
             Principal::Region => "regionerna",
             Principal::Federation => "förbunden",
+            Principal::Company => "bolagen",
         }
     }
 
@@ -247,6 +258,7 @@ impl Principal {
             Principal::Municipality => "kommun",
             Principal::Region => "region",
             Principal::Federation => "kommunalförbund",
+            Principal::Company => "bolag",
         }
     }
 }
