@@ -339,6 +339,17 @@ fn a_regions_documents_say_regionen() {
     }
 }
 
+/// `paragraf.beslutspunkter: stycken`: the region's decisions are paragraphs, unnumbered.
+#[test]
+fn a_decision_of_several_points_may_stand_unnumbered() {
+    let pdfs = &regional_board().1;
+    let protocol = text(pdf(pdfs, "_protokoll.pdf"));
+    assert!(
+        protocol.contains("Regionstyrelsens beslut Regionstyrelsen föreslår regionfullmäktige att fastställa regionplan och budget 2025 med plan för 2026–2027. Regionstyrelsen föreslår regionfullmäktige att skattesatsen"),
+        "{protocol}"
+    );
+}
+
 /// `tjänsteskrivelse.mottagarrad: false`: the region's tjänsteskrivelse has no Till row,
 /// and the meeting's date stands under its own label.
 #[test]

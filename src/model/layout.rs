@@ -56,6 +56,9 @@ pub enum PointStyle {
     /// `•`
     #[serde(rename = "punktlista")]
     Bullets,
+    /// Unnumbered: each point a paragraph of its own.
+    #[serde(rename = "stycken")]
+    Paragraphs,
     /// "Kommunfullmäktige beslutar" and then each point after `att`.
     #[serde(rename = "att-satser")]
     AttClauses,
