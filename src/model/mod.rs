@@ -54,9 +54,9 @@ pub use meeting::{
 pub use paragraph::{MAX_PARAGRAPH, ParagraphList, ParagraphNumber};
 pub use positions::Positions;
 pub use profile::{
-    DateStyle, HeaderLayout, Headings, LOGO_HEIGHT_MM, LoadedLogo, LoadedProfile, Logo, Numbering,
-    ORGAN_VALUES, PROFILE_FILE, Piece, Principal, Profile, RollPlacement, RunningDateStyle,
-    Typeface, Typefaces, Wordings, pieces,
+    AdjustmentDateStyle, DateStyle, HeaderLayout, Headings, LOGO_HEIGHT_MM, LoadedLogo,
+    LoadedProfile, Logo, Numbering, ORGAN_VALUES, PROFILE_FILE, ParagraphYear, PartyStyle, Piece,
+    Principal, Profile, RollPlacement, RunningDateStyle, Typeface, Typefaces, Wordings, pieces,
 };
 use reading::earlier_in_year;
 pub use reading::{Reading, Standing, standing_in_meetings};
