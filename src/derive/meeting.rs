@@ -189,13 +189,26 @@ fn meeting_view(
                 let only = a.paragrafer.as_deref().and_then(ParagraphList::parse);
                 only.is_none_or(|list| numbers.iter().any(|n| list.contains(*n)))
             })
-            .map(|a| MemberView {
-                name: a.namn.clone(),
-                note: match (&a.titel, &a.paragrafer) {
-                    (Some(title), Some(only)) => Some(format!("{title}, {only}")),
-                    (title, only) => title.clone().or_else(|| only.clone()),
-                },
-                vacancy: false,
+            .map(|a| {
+                // Their §§ in the form every § is printed (`§ 2/24`), as written if not §§.
+                let only = a.paragrafer.as_ref().map(|written| {
+                    let list = ParagraphList::parse(written);
+                    let theirs: Vec<ParagraphNumber> = (loaded.numbers.iter().copied())
+                        .filter(|n| list.as_ref().is_some_and(|l| l.contains(*n)))
+                        .collect();
+                    match theirs.is_empty() {
+                        true => written.clone(),
+                        false => swedish::paragraph_list(&form(loaded).unprefixed(), &theirs),
+                    }
+                });
+                MemberView {
+                    name: a.namn.clone(),
+                    note: match (&a.titel, only) {
+                        (Some(title), Some(only)) => Some(format!("{title}, {only}")),
+                        (title, only) => title.clone().or(only),
+                    },
+                    vacancy: false,
+                }
             })
             .collect(),
         roll_placement: profile.närvarolista.key(),
