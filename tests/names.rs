@@ -148,3 +148,24 @@ fn a_justering_time_follows_its_date_in_the_protocol_and_its_extracts() {
         "Gunnar Holm, C, ordförande",
     );
 }
+
+#[test]
+fn a_form_the_profile_cannot_have_is_an_error_at_its_line() {
+    for (line, column, wanted) in [
+        (
+            "partibeteckning: kommatecken\n",
+            18,
+            "skriv `parentes` eller `komma` eller `ingen`",
+        ),
+        ("paragrafårtal: 24\n", 16, "två_siffror"),
+        ("justeringsdatum: kort\n", 18, "veckodag"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("profil.yaml"), line).unwrap();
+        let output = paragraf_in(dir.path(), &["check", "."]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert_has(&stderr, &format!("profil.yaml:1:{column}"));
+        assert_has(&stderr, wanted);
+    }
+}
