@@ -269,6 +269,12 @@ pub const ALL_PICTURES: &[Picture] = &[
         page: 1,
     },
     Picture {
+        png: "stil-namn.png",
+        source: style("stil/namn"),
+        document: "_protokoll.pdf",
+        page: 1,
+    },
+    Picture {
         png: "stil-forsattsblad.png",
         source: style("stil/försättsblad"),
         document: "_protokoll.pdf",

@@ -3,7 +3,10 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
-use crate::model::{DateStyle, Kronor, ParagraphNumber, RunningDateStyle};
+use crate::model::{
+    AdjustmentDateStyle, DateStyle, Kronor, ParagraphNumber, ParagraphYear, PartyStyle,
+    RunningDateStyle,
+};
 
 /// The no-break space that holds amounts, `§ 15` and `kr` together on one line.
 pub const NBSP: char = '\u{a0}';
@@ -132,6 +135,21 @@ pub fn running_date(style: RunningDateStyle, date: NaiveDate) -> String {
     }
 }
 
+/// The justering's date as the profile writes it: in its own form if it has one, else as
+/// dates in headers (`header`).
+pub fn adjustment_date(
+    header: DateStyle,
+    style: Option<AdjustmentDateStyle>,
+    day: NaiveDate,
+) -> String {
+    match style {
+        None => date(header, day),
+        Some(AdjustmentDateStyle::Iso) => short_date(day),
+        Some(AdjustmentDateStyle::Long) => long_date(day),
+        Some(AdjustmentDateStyle::Weekday) => running_date(RunningDateStyle::Weekday, day),
+    }
+}
+
 /// A document named in running text with its date: `ett tjänsteutlåtande daterat 6 mars
 /// 2015`, `en tjänsteskrivelse daterad 5 september 2024`, `förvaltningens yttrande daterat
 /// …`. The article and the participle agree with the noun (neuter for -ande/-ende and a
@@ -201,22 +219,54 @@ pub fn short_date(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
-/// `§ 15`, `§ 15 a`, or with the organ's prefix `SN § 13`; unbreakable.
-pub fn paragraph(prefix: Option<&str>, number: ParagraphNumber) -> String {
-    let plain = format!(
-        "§{NBSP}{}",
-        number.to_string().replace(' ', &NBSP.to_string())
-    );
-    match prefix {
-        Some(prefix) => format!("{prefix}{NBSP}{plain}"),
-        None => plain,
+/// How a § is written: the organ's prefix before the sign (`SN § 13`), the meeting's year
+/// after the number (`§ 63/24`). The default is the bare `§ 13` of messages.
+#[derive(Debug, Clone, Default)]
+pub struct ParagraphForm<'a> {
+    pub prefix: Option<&'a str>,
+    /// `/24` or `/2024`.
+    pub suffix: Option<String>,
+}
+
+impl<'a> ParagraphForm<'a> {
+    /// The form of the §§ of a meeting held on `date`.
+    pub fn new(prefix: Option<&'a str>, year: ParagraphYear, date: NaiveDate) -> Self {
+        let suffix = match year {
+            ParagraphYear::None => None,
+            ParagraphYear::TwoDigits => Some(format!("/{:02}", date.year().rem_euclid(100))),
+            ParagraphYear::FourDigits => Some(format!("/{}", date.year())),
+        };
+        ParagraphForm { prefix, suffix }
+    }
+
+    /// The same without the organ's prefix: a list inside the organ's own protocol.
+    pub fn unprefixed(&self) -> Self {
+        ParagraphForm {
+            prefix: None,
+            suffix: self.suffix.clone(),
+        }
+    }
+
+    /// `signs` and `numbers` with the prefix before and the year after, unbreakable.
+    fn write(&self, signs: &str, numbers: &str) -> String {
+        let suffix = self.suffix.as_deref().unwrap_or_default();
+        let plain = format!("{signs}{NBSP}{numbers}{suffix}");
+        match self.prefix {
+            Some(prefix) => format!("{prefix}{NBSP}{plain}"),
+            None => plain,
+        }
     }
 }
 
+/// `§ 15`, `§ 15 a`, `SN § 13`, `§ 63/24`: as `form` writes a §; unbreakable.
+pub fn paragraph(form: &ParagraphForm, number: ParagraphNumber) -> String {
+    form.write("§", &number.to_string().replace(' ', &NBSP.to_string()))
+}
+
 /// `§ 12`, `§§ 118–119`, `§§ 12–18, 20 och 21 a`: a run of two or more whole numbers as
-/// a range, the last piece after "och", with the organ's prefix if it has one. The one
-/// way a list of §§ is written.
-pub fn paragraph_list(prefix: Option<&str>, numbers: &[ParagraphNumber]) -> String {
+/// a range, the last piece after "och", in `form` (the year once, after the last number:
+/// `§§ 63–65/24`). The one way a list of §§ is written.
+pub fn paragraph_list(form: &ParagraphForm, numbers: &[ParagraphNumber]) -> String {
     let tie = |n: &ParagraphNumber| n.to_string().replace(' ', &NBSP.to_string());
     let mut pieces: Vec<String> = Vec::new();
     let mut i = 0;
@@ -242,10 +292,20 @@ pub fn paragraph_list(prefix: Option<&str>, numbers: &[ParagraphNumber]) -> Stri
         Some((last, rest)) if !rest.is_empty() => format!("{} och {last}", rest.join(", ")),
         _ => pieces.join(", "),
     };
-    let plain = format!("{signs}{NBSP}{listed}");
-    match prefix {
-        Some(prefix) => format!("{prefix}{NBSP}{plain}"),
-        None => plain,
+    form.write(signs, &listed)
+}
+
+/// A name with its party as the profile writes it: `Bo Ström (M)`, `Bo Ström, M` or
+/// `Bo Ström`. The one way a document names a member. `Bo Ström, M` is a list's form:
+/// in a sentence (`in_text`) the party stays in parentheses, where a comma would run
+/// into the sentence's own ("Bo Ström, M, Eva Ek, S och …").
+pub fn with_party(style: PartyStyle, in_text: bool, name: &str, party: Option<&str>) -> String {
+    match (style, party) {
+        (PartyStyle::Comma, Some(party)) if !in_text => format!("{name}, {party}"),
+        (PartyStyle::Parentheses | PartyStyle::Comma, Some(party)) => {
+            format!("{name} ({party})")
+        }
+        _ => name.to_owned(),
     }
 }
 
@@ -418,34 +478,75 @@ mod tests {
         );
         assert_eq!(genitive("Socialnämnden"), "Socialnämndens");
         let n = ParagraphNumber::parse;
-        assert_eq!(paragraph(None, n("15").unwrap()), "§\u{a0}15");
+        let plain = ParagraphForm::default();
+        let ks = ParagraphForm {
+            prefix: Some("KS"),
+            suffix: None,
+        };
+        assert_eq!(paragraph(&plain, n("15").unwrap()), "§\u{a0}15");
         assert_eq!(
-            paragraph(Some("SN"), n("15 a").unwrap()),
+            paragraph(
+                &ParagraphForm {
+                    prefix: Some("SN"),
+                    suffix: None
+                },
+                n("15 a").unwrap()
+            ),
             "SN\u{a0}§\u{a0}15\u{a0}a"
         );
         assert_eq!(
-            paragraph_list(None, &[n("12").unwrap(), n("13 a").unwrap()]),
+            paragraph_list(&plain, &[n("12").unwrap(), n("13 a").unwrap()]),
             "§§\u{a0}12 och 13\u{a0}a"
         );
         let list: Vec<ParagraphNumber> = [12, 13, 14, 15, 16, 17, 18, 20]
             .into_iter()
             .map(ParagraphNumber::new)
             .collect();
-        assert_eq!(
-            paragraph_list(Some("KS"), &list),
-            "KS\u{a0}§§\u{a0}12–18 och 20"
-        );
-        assert_eq!(paragraph_list(None, &list[..2]), "§§\u{a0}12–13");
+        assert_eq!(paragraph_list(&ks, &list), "KS\u{a0}§§\u{a0}12–18 och 20");
+        assert_eq!(paragraph_list(&plain, &list[..2]), "§§\u{a0}12–13");
         let apart: Vec<ParagraphNumber> = [167, 171, 172, 174]
             .into_iter()
             .map(ParagraphNumber::new)
             .collect();
-        assert_eq!(paragraph_list(None, &apart[..3]), "§§\u{a0}167 och 171–172");
         assert_eq!(
-            paragraph_list(None, &[apart[0], apart[1], apart[3]]),
+            paragraph_list(&plain, &apart[..3]),
+            "§§\u{a0}167 och 171–172"
+        );
+        assert_eq!(
+            paragraph_list(&plain, &[apart[0], apart[1], apart[3]]),
             "§§\u{a0}167, 171 och 174"
         );
-        assert_eq!(paragraph_list(None, &list[..1]), "§\u{a0}12");
+        assert_eq!(paragraph_list(&plain, &list[..1]), "§\u{a0}12");
+        let year = NaiveDate::from_ymd_opt(2020, 5, 4).unwrap();
+        let short = ParagraphForm::new(Some("KS"), ParagraphYear::TwoDigits, year);
+        assert_eq!(paragraph(&short, n("63").unwrap()), "KS\u{a0}§\u{a0}63/20");
+        assert_eq!(
+            paragraph_list(&short.unprefixed(), &list[..3]),
+            "§§\u{a0}12–14/20"
+        );
+        let long = ParagraphForm::new(None, ParagraphYear::FourDigits, year);
+        assert_eq!(paragraph(&long, n("7 a").unwrap()), "§\u{a0}7\u{a0}a/2020");
+        let m = Some("M");
+        assert_eq!(
+            with_party(PartyStyle::Parentheses, false, "Bo Ström", m),
+            "Bo Ström (M)"
+        );
+        assert_eq!(
+            with_party(PartyStyle::Comma, false, "Bo Ström", m),
+            "Bo Ström, M"
+        );
+        assert_eq!(
+            with_party(PartyStyle::Comma, true, "Bo Ström", m),
+            "Bo Ström (M)"
+        );
+        assert_eq!(
+            with_party(PartyStyle::None, true, "Bo Ström", m),
+            "Bo Ström"
+        );
+        assert_eq!(
+            with_party(PartyStyle::Comma, false, "Bo Ström", None),
+            "Bo Ström"
+        );
         assert_eq!(genitive("Kommunfullmäktige"), "Kommunfullmäktiges");
         let day = NaiveDate::from_ymd_opt(2015, 3, 6).unwrap();
         let later = NaiveDate::from_ymd_opt(2015, 5, 4).unwrap();
@@ -475,6 +576,15 @@ mod tests {
                 NaiveDate::from_ymd_opt(2023, 3, 8).unwrap()
             ),
             "onsdagen den 8 mars 2023"
+        );
+        let monday = NaiveDate::from_ymd_opt(2022, 3, 21).unwrap();
+        assert_eq!(
+            adjustment_date(DateStyle::Iso, Some(AdjustmentDateStyle::Weekday), monday),
+            "måndagen den 21 mars 2022"
+        );
+        assert_eq!(
+            adjustment_date(DateStyle::Long, None, monday),
+            "21 mars 2022"
         );
         assert_eq!(
             genitive("Stadsdelsnämnderna Järvas"),

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::derive::procedure::{actors, label};
+use crate::derive::procedure::actors;
 use crate::error::Result;
 use crate::facts::{self, Listed, MeetingFacts};
 use crate::model::{
@@ -296,7 +296,7 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
         };
         let who = match &absent.party {
             Some(party) => format!("{} ({party})", absent.name),
-            None => label(roll, &absent.name),
+            None => roll.named(&absent.name, true),
         };
         facts.push(fact("Frånvarande", who, role));
     }
@@ -321,14 +321,17 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
             (None, false) => "närvarande ersättare".to_owned(),
         };
         let value = match (attendant.serves_somewhere(), served.len() == everyone.len()) {
-            (true, false) => format!("{what} {}", swedish::paragraph_list(None, &served)),
+            (true, false) => format!(
+                "{what} {}",
+                swedish::paragraph_list(&swedish::ParagraphForm::default(), &served)
+            ),
             _ => what,
         };
         let subject = match attendant.listed {
             Listed::Members => "Beslutande",
             Listed::Substitutes => "Ersättare",
         };
-        let who = label(roll, &attendant.member.namn);
+        let who = roll.named(&attendant.member.namn, true);
         match attendance
             .iter_mut()
             .find(|(s, w, _)| *s == subject && *w == who)
@@ -346,7 +349,7 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
         facts.push(fact(
             &subject,
             "paragrafer",
-            swedish::paragraph_list(None, &numbers),
+            swedish::paragraph_list(&swedish::ParagraphForm::default(), &numbers),
         ));
         if let Some(date) = part.date {
             facts.push(fact(&subject, "datum", swedish::short_date(date)));
@@ -398,7 +401,7 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
             ));
         }
         if let Some(chair) = &i.ordförande {
-            facts.push(fact(&subject, "ordförande", label(roll, chair)));
+            facts.push(fact(&subject, "ordförande", roll.named(chair, true)));
         }
         if let (Some(vote), Some(counted)) = (&i.omröstning, &derived.votes[item.index]) {
             let outcome = facts::outcome(counted, derived.chairs[item.index].as_deref());

@@ -26,7 +26,8 @@ fn regional_board() -> &'static Built {
     BUILT.get_or_init(|| build(&[repo().join("cases/regionstyrelsen/2024-11-26/sammantrade.yaml")]))
 }
 
-/// The page each § heading (`BN § 169` on a line of its own) stands on.
+/// The page each § heading (`BN § 169`, or with the year `BN § 169/24`, on a line of its
+/// own) stands on, by its number.
 fn pages_of_paragraphs(protocol: &Path, prefix: &str) -> Vec<(String, usize)> {
     let mut found = Vec::new();
     for page in 1..=page_count(protocol) {
@@ -38,8 +39,12 @@ fn pages_of_paragraphs(protocol: &Path, prefix: &str) -> Vec<(String, usize)> {
             .expect("pdftotext runs");
         for line in String::from_utf8_lossy(&raw.stdout).lines() {
             let line = line.trim().replace('\u{a0}', " ");
-            if line.starts_with(prefix) && line[prefix.len()..].trim().parse::<u32>().is_ok() {
-                found.push((line, page));
+            let Some(rest) = line.strip_prefix(prefix) else {
+                continue;
+            };
+            let (number, year) = rest.trim().split_once('/').unwrap_or((rest.trim(), "0"));
+            if number.parse::<u32>().is_ok() && year.parse::<u32>().is_ok() {
+                found.push((format!("{prefix} {number}"), page));
             }
         }
     }
@@ -181,7 +186,7 @@ fn the_anslag_offers_laglighetsprövning_only_where_no_special_law_applies() {
 #[test]
 fn a_partys_extract_tells_how_to_appeal() {
     let pdfs = &building_committee().1;
-    for (extract, paragraph) in [("p169_", "BN § 169"), ("p170_", "BN § 170")] {
+    for (extract, paragraph) in [("p169_", "BN § 169/24"), ("p170_", "BN § 170/24")] {
         // Its own page after the §, before any bilagor the profile adds to the extract.
         let path = pdf(pdfs, extract);
         let last = (1..=page_count(path))
@@ -237,7 +242,7 @@ fn the_vice_chair_chairs_and_signs_the_paragraph_where_the_chair_is_jäv() {
     let pdfs = &building_committee().1;
     let protocol = pdf(pdfs, "byggnadsnamnden_protokoll.pdf");
     assert!(
-        page_text(protocol, 1).contains("Ordförande Gunnar Holm Ordförande § 170 Eva Lindqvist")
+        page_text(protocol, 1).contains("Ordförande Gunnar Holm Ordförande § 170/24 Eva Lindqvist")
     );
     let extract = text(pdf(pdfs, "p170_"));
     let chair = "Gunnar Holm (C) anmäler jäv och deltar inte i handläggningen av ärendet. Eva Lindqvist (S) är ordförande under paragrafen.";
@@ -312,18 +317,19 @@ fn a_vacant_seat_is_never_a_person() {
             "{as_a_name:?} in\n{protocol}"
         );
     }
-    // On a first page with the lists, as the whole roll's "Frånvarande".
+    // On a first page with the lists, as the whole roll's "Frånvarande", the names in the
+    // house's comma style; a vacant seat is no name and keeps its party in parentheses.
     let (_dir, meeting) = edited_building_committee("profil.yaml", |profile| {
         profile + "närvarolista: försättsblad\n"
     });
     let (_out, pdfs) = build(&[meeting]);
     let first = page_text(pdf(&pdfs, "protokoll.pdf"), 1);
     assert!(
-        first.contains("Sofia Wennberg (M), tjänstgörande ersättare för vakant plats"),
+        first.contains("Sofia Wennberg, M, tjänstgörande ersättare för vakant plats"),
         "{first}"
     );
     assert!(
-        first.contains("Frånvarande Maria Hedlund (L) Karin Sund (SD), ersättare Vakant (M)"),
+        first.contains("Frånvarande Maria Hedlund, L Karin Sund, SD, ersättare Vakant (M)"),
         "{first}"
     );
 }
@@ -332,7 +338,7 @@ fn a_vacant_seat_is_never_a_person() {
 fn a_regions_documents_say_regionen() {
     let pdfs = &regional_board().1;
     let anslag = text(pdf(pdfs, "regionstyrelsen_anslag.pdf"));
-    assert!(anslag.contains("Den som är medlem i regionen kan överklaga regionstyrelsens beslut i RS §§ 301 och 303 genom laglighetsprövning"), "{anslag}");
+    assert!(anslag.contains("Den som är medlem i regionen kan överklaga regionstyrelsens beslut i RS §§ 301 och 303/2024 genom laglighetsprövning"), "{anslag}");
     for (name, path) in pdfs {
         let text = text(path);
         assert!(!text.contains("kommunen"), "{name} says kommunen:\n{text}");

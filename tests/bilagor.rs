@@ -120,12 +120,12 @@ fn the_packet_carries_each_bilaga_after_its_tjansteutlatande_numbered_and_bookma
     // Each after its tjänsteskrivelse, under its §, numbered as the case's list numbers
     // it (Fasadritningar, 2, is a name only).
     let order = [
-        "BN § 169 Tjänsteskrivelse: Lönnen 4:12",
-        "BN § 169 Bilaga 1: Situationsplan",
-        "BN § 169 Bilaga 3: Skrivelse från granne",
-        "BN § 170 Tjänsteskrivelse: Björkudden 1:7",
-        "BN § 170 Bilaga 2: Trafikutredning",
-        "BN § 171 Tjänsteskrivelse",
+        "BN § 169/24 Tjänsteskrivelse: Lönnen 4:12",
+        "BN § 169/24 Bilaga 1: Situationsplan",
+        "BN § 169/24 Bilaga 3: Skrivelse från granne",
+        "BN § 170/24 Tjänsteskrivelse: Björkudden 1:7",
+        "BN § 170/24 Bilaga 2: Trafikutredning",
+        "BN § 171/24 Tjänsteskrivelse",
     ];
     let at: Vec<usize> = order
         .iter()
@@ -161,7 +161,7 @@ fn the_packet_carries_each_bilaga_after_its_tjansteutlatande_numbered_and_bookma
     let (width, height) = sizes[ritning - 1];
     assert!(width > height, "page {ritning}: {width} × {height}");
     // Its stamp stays on the turned page, as on every other.
-    let stamp = format!("BN § 169 · Handlingar, sida {ritning} (");
+    let stamp = format!("BN § 169/24 · Handlingar, sida {ritning} (");
     assert!(
         page_text(packet, ritning)
             .replace('\u{a0}', " ")
@@ -258,7 +258,7 @@ fn the_public_outputs_leave_out_the_bilagor_not_marked_public_and_say_why() {
     let contents = page_text(public, 1);
     assert!(
         contents.contains(
-            "BN § 169 Bilaga 3: Skrivelse från granne Ingår inte i den offentliga versionen"
+            "BN § 169/24 Bilaga 3: Skrivelse från granne Ingår inte i den offentliga versionen"
         ),
         "{contents}"
     );

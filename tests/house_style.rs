@@ -354,6 +354,7 @@ fn paragraf_new_profil_names_every_option_and_checks_once_uncommented() {
         färg: Some("#1d3f6e".to_owned()),
         dnr_mönster: Some(r"^KS \d{4}/\d+$".to_owned()),
         paragrafprefix: Some("KS".to_owned()),
+        justeringsdatum: Some(paragraf::model::AdjustmentDateStyle::Iso),
         ..paragraf::model::Profile::default()
     };
     assert!(loaded.profile.logotyp.is_some());

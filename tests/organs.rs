@@ -356,8 +356,8 @@ fn a_proposal_to_fullmäktige_is_not_offered_for_appeal() {
     let (_out, pdfs) = build(&[repo().join("cases/regionstyrelsen/2024-11-26/sammantrade.yaml")]);
     let notice = text(pdf(&pdfs, "regionstyrelsen_anslag.pdf"));
     for expected in [
-        "kan överklaga regionstyrelsens beslut i RS §§ 301 och 303 genom laglighetsprövning",
-        "Beslut i RS § 302 är förslag till regionfullmäktige och går inte att överklaga (13 kap. 2 § kommunallagen).",
+        "kan överklaga regionstyrelsens beslut i RS §§ 301 och 303/2024 genom laglighetsprövning",
+        "Beslut i RS § 302/2024 är förslag till regionfullmäktige och går inte att överklaga (13 kap. 2 § kommunallagen).",
     ] {
         assert!(
             notice.contains(expected),

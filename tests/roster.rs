@@ -596,11 +596,15 @@ fn the_lists_say_who_served_where_jav_and_parts_included() {
     // The justerare with the parties the roll gives them.
     let karin = &rest.meeting.adjusters[0];
     assert_eq!(
-        (karin.name.as_str(), karin.party.as_deref()),
-        ("Karin Lund", Some("M"))
+        (karin.name.as_str(), karin.named.as_str()),
+        ("Karin Lund", "Karin Lund (M)")
     );
-    assert_eq!(karin.stand_in_party.as_deref(), Some("M"));
-    assert_eq!(immediate.meeting.adjusters[1].party.as_deref(), Some("KD"));
+    let stand_in = karin.stand_in.as_deref().unwrap_or_default();
+    assert_eq!(
+        karin.stand_in_named.as_deref(),
+        Some(format!("{stand_in} (M)").as_str())
+    );
+    assert!(immediate.meeting.adjusters[1].named.ends_with(" (KD)"));
 }
 
 #[test]

@@ -12,7 +12,7 @@ use crate::model::{
     AppealRoute, Item, ItemListColumn, LoadedCase, LoadedItem, LoadedMeeting, ProcedureShown,
     ReservationPlacement,
 };
-use crate::swedish;
+use crate::swedish::{self, ParagraphForm};
 
 /// One § as the protocol and its extract give it.
 #[derive(Debug, Clone, Serialize)]
@@ -113,8 +113,14 @@ pub struct Statement {
 }
 
 /// The organ's prefix before its § numbers ("SN" in "SN § 13"), from the profile.
-pub(super) fn prefix(loaded: &LoadedMeeting) -> Option<&str> {
-    loaded.profile.profile.paragrafprefix.as_deref()
+/// How the meeting's §§ are printed: with the profile's prefix and year.
+pub(super) fn form(loaded: &LoadedMeeting) -> ParagraphForm<'_> {
+    let profile = &loaded.profile.profile;
+    ParagraphForm::new(
+        profile.paragrafprefix.as_deref(),
+        profile.paragrafårtal,
+        loaded.meeting.datum,
+    )
 }
 
 /// Every § of a meeting as the protocol gives it, in agenda order.
@@ -162,7 +168,7 @@ pub(super) fn items(
                 .iter()
                 .map(|column| list_cell(&item, column).unwrap_or_default())
                 .collect(),
-            paragraph: swedish::paragraph(prefix(loaded), item.number),
+            paragraph: swedish::paragraph(&form(loaded), item.number),
             paragraph_plain: format!("§ {}", item.number),
             dnr: case.and_then(|c| c.dnr.clone()).or_else(|| i.dnr.clone()),
             title: title(&item),
@@ -231,7 +237,9 @@ pub(super) fn items(
             },
             secret: i.sekretess,
             information: i.information,
-            votes: facts.votes[item.index].as_ref().map(procedure::vote_view),
+            votes: facts.votes[item.index]
+                .as_ref()
+                .map(|vote| procedure::vote_view(vote, roll)),
             written_reservations: i
                 .reservationer
                 .iter()
@@ -335,7 +343,7 @@ fn lawfulness_appeal(
         return None;
     }
     let last_day = facts.part(item.index)?.appeal_last_day()?;
-    let paragraph = swedish::paragraph(prefix(loaded), item.number);
+    let paragraph = swedish::paragraph(&form(loaded), item.number);
     Some(lawfulness_sentence(phrasing, facts, &paragraph, last_day))
 }
 
@@ -356,7 +364,7 @@ fn appeal_instructions(
         &[
             ("instans", appeal.instans.as_deref().unwrap_or_default()),
             ("lagrum", appeal.lagrum.as_deref().unwrap_or_default()),
-            ("paragraf", &swedish::paragraph(prefix(loaded), item.number)),
+            ("paragraf", &swedish::paragraph(&form(loaded), item.number)),
             (
                 "sammanträdesdatum",
                 &swedish::date(dates, loaded.meeting.datum),

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::item::{ItemView, items, prefix};
+use super::item::{ItemView, form, items};
 use super::notice::{NoticeView, notice_view};
 use super::procedure::Phrasing;
 use super::roll::{MemberView, Recipients, RollTable, cover_lists, recipients, roll_table};
@@ -70,7 +70,8 @@ pub struct MeetingView {
 pub struct ActingChair {
     pub paragraphs: String,
     pub name: String,
-    pub party: Option<String>,
+    /// With the party: `Bo Ström (M)`.
+    pub named: String,
 }
 
 /// A justerare: `Bo Ström`, with a stand-in `Lisa Ek`, each with their party when the
@@ -79,27 +80,35 @@ pub struct ActingChair {
 pub struct ApproverView {
     pub name: String,
     pub title: Option<String>,
-    pub party: Option<String>,
+    /// With the party, as under a signature: `Bo Ström (M)`.
+    pub named: String,
+    /// With the party, as in the sentence of who justerar.
+    pub named_in_text: String,
     pub stand_in: Option<String>,
-    pub stand_in_party: Option<String>,
+    /// The stand-in with the party, as in that sentence.
+    pub stand_in_named: Option<String>,
 }
 
-/// The party of `name` as the organ's roll gives it.
-fn party_of(loaded: &LoadedMeeting, facts: &MeetingFacts, name: &str) -> Option<String> {
-    let seat = loaded.composition.as_ref().and_then(|c| c.seat_of(name));
-    seat.map(|s| s.party.clone())
-        .or_else(|| facts.roll.party(name).map(str::to_owned))
+/// `name` with the party the organ's roll gives it (or, without one, the meeting's
+/// beslutande), in the profile's style for a list or (`in_text`) a sentence.
+fn named(loaded: &LoadedMeeting, facts: &MeetingFacts, name: &str, in_text: bool) -> String {
+    let party = (loaded.composition.as_ref())
+        .and_then(|composition| composition.seat_of(name))
+        .map(|seat| seat.party.as_str())
+        .or_else(|| facts.roll.party(name));
+    swedish::with_party(loaded.profile.profile.partibeteckning, in_text, name, party)
 }
 
 impl ApproverView {
     fn of(adjuster: &Approver, loaded: &LoadedMeeting, facts: &MeetingFacts) -> Self {
-        let party = |name: &str| party_of(loaded, facts, name);
         ApproverView {
             name: adjuster.namn.clone(),
             title: adjuster.titel.clone(),
-            party: party(&adjuster.namn),
+            named: named(loaded, facts, &adjuster.namn, false),
+            named_in_text: named(loaded, facts, &adjuster.namn, true),
             stand_in: adjuster.ersättare.clone(),
-            stand_in_party: adjuster.ersättare.as_deref().and_then(party),
+            stand_in_named: (adjuster.ersättare.as_deref())
+                .map(|name| named(loaded, facts, name, true)),
         }
     }
 }
@@ -153,7 +162,8 @@ fn meeting_view(
             .and_then(|p| p.time)
             .map(|t| format!(" kl. {t}"))
             .unwrap_or_default();
-        format!("{}{time}", swedish::date(dates, date))
+        let day = swedish::adjustment_date(dates, profile.justeringsdatum, date);
+        format!("{day}{time}")
     });
     MeetingView {
         committee: meeting.nämnd.clone(),
@@ -181,17 +191,30 @@ fn meeting_view(
                 let only = a.paragrafer.as_deref().and_then(ParagraphList::parse);
                 only.is_none_or(|list| numbers.iter().any(|n| list.contains(*n)))
             })
-            .map(|a| MemberView {
-                name: a.namn.clone(),
-                note: match (&a.titel, &a.paragrafer) {
-                    (Some(title), Some(only)) => Some(format!("{title}, {only}")),
-                    (title, only) => title.clone().or_else(|| only.clone()),
-                },
-                vacancy: false,
+            .map(|a| {
+                // Their §§ in the form every § is printed (`§ 2/24`), as written if not §§.
+                let only = a.paragrafer.as_ref().map(|written| {
+                    let list = ParagraphList::parse(written);
+                    let theirs: Vec<ParagraphNumber> = (loaded.numbers.iter().copied())
+                        .filter(|n| list.as_ref().is_some_and(|l| l.contains(*n)))
+                        .collect();
+                    match theirs.is_empty() {
+                        true => written.clone(),
+                        false => swedish::paragraph_list(&form(loaded).unprefixed(), &theirs),
+                    }
+                });
+                MemberView {
+                    name: a.namn.clone(),
+                    note: match (&a.titel, only) {
+                        (Some(title), Some(only)) => Some(format!("{title}, {only}")),
+                        (title, only) => title.clone().or(only),
+                    },
+                    vacancy: false,
+                }
             })
             .collect(),
         roll_placement: profile.närvarolista.key(),
-        paragraphs: swedish::paragraph_list(prefix(loaded), &numbers),
+        paragraphs: swedish::paragraph_list(&form(loaded), &numbers),
         adjusted_on,
         adjustment_place: part.and_then(|p| p.place.clone()),
         secretary: PersonView::from(&meeting.sekreterare),
@@ -199,7 +222,7 @@ fn meeting_view(
         chair: part
             .map_or(facts.signing_chair.as_ref(), |p| p.chair.as_ref())
             .map(|chair| PersonView {
-                party: party_of(loaded, facts, &chair.namn),
+                named: named(loaded, facts, &chair.namn, false),
                 ..PersonView::from(chair)
             }),
         acting_chairs: acting_chairs(loaded, facts, items),
@@ -239,8 +262,8 @@ fn acting_chairs(
     chairs
         .into_iter()
         .map(|(name, numbers)| ActingChair {
-            paragraphs: swedish::paragraph_list(None, &numbers),
-            party: party_of(loaded, facts, &name),
+            paragraphs: swedish::paragraph_list(&form(loaded).unprefixed(), &numbers),
+            named: named(loaded, facts, &name, false),
             name,
         })
         .collect()
@@ -357,7 +380,7 @@ pub fn meeting_documents(
             Arc::make_mut(&mut header).chair = Some(PersonView {
                 name: name.clone(),
                 title: None,
-                party: party_of(loaded, facts, name),
+                named: named(loaded, facts, name, false),
             });
         }
         // The ärende's file bilagor, their originals attached, when the profile asks.

@@ -42,8 +42,9 @@ pub use statement::{StatementView, statement};
 pub struct PersonView {
     pub name: String,
     pub title: Option<String>,
-    /// The party, where a document names it (who signs a protocol digitally).
-    pub party: Option<String>,
+    /// The name with the party the organ's roll gives, in the profile's style, where a
+    /// document names it so (who signs a protocol digitally).
+    pub named: String,
 }
 
 impl From<&Person> for PersonView {
@@ -51,7 +52,7 @@ impl From<&Person> for PersonView {
         PersonView {
             name: person.namn.clone(),
             title: person.titel.clone(),
-            party: None,
+            named: person.namn.clone(),
         }
     }
 }

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::item::{appeal_route, lawfulness_sentence, proposal_receivers};
+use super::item::{appeal_route, form, lawfulness_sentence, proposal_receivers};
 use super::procedure::Phrasing;
 use super::{DateParts, PersonView};
 use crate::facts::{MeetingFacts, Part};
@@ -81,8 +81,7 @@ pub fn notice_view(
     };
     let numbers: Vec<ParagraphNumber> = part.items.iter().map(|&i| loaded.numbers[i]).collect();
     let layout = &loaded.profile.profile.anslag;
-    let paragraphs =
-        swedish::paragraph_list(loaded.profile.profile.paragrafprefix.as_deref(), &numbers);
+    let paragraphs = swedish::paragraph_list(&form(loaded), &numbers);
     let text = phrasing.sentence(
         &layout.text,
         &[
@@ -108,10 +107,7 @@ pub fn notice_view(
         appellants: facts.organ.appellants.clone(),
         meeting_date: swedish::date(dates, meeting.datum),
         date_parts: posted.into(),
-        paragraphs: swedish::paragraph_list(
-            loaded.profile.profile.paragrafprefix.as_deref(),
-            &numbers,
-        ),
+        paragraphs: paragraphs.clone(),
         adjusted_on: swedish::date(dates, adjusted),
         posted_on: swedish::date(dates, posted),
         taken_down_on: swedish::date(dates, taken_down),
@@ -140,7 +136,7 @@ fn appeal_sentences(
     part: &Part,
     last_day: NaiveDate,
 ) -> Vec<String> {
-    let prefix = loaded.profile.profile.paragrafprefix.as_deref();
+    let form = form(loaded);
     let items = &loaded.meeting.paragrafer;
     let numbers = |wanted: &dyn Fn(&Item) -> bool| -> Vec<ParagraphNumber> {
         part.items
@@ -153,7 +149,7 @@ fn appeal_sentences(
     let mut sentences = Vec::new();
     let lawfulness = numbers(&|item| appeal_route(item) == Some(AppealRoute::Lawfulness));
     if !lawfulness.is_empty() {
-        let paragraphs = swedish::paragraph_list(prefix, &lawfulness);
+        let paragraphs = swedish::paragraph_list(&form, &lawfulness);
         sentences.push(lawfulness_sentence(phrasing, facts, &paragraphs, last_day));
     }
     for (route, wording) in [
@@ -164,7 +160,7 @@ fn appeal_sentences(
         if !these.is_empty() {
             sentences.push(phrasing.sentence(
                 wording,
-                &[("paragrafer", &swedish::paragraph_list(prefix, &these))],
+                &[("paragrafer", &swedish::paragraph_list(&form, &these))],
             ));
         }
     }
@@ -181,7 +177,7 @@ fn appeal_sentences(
         sentences.push(phrasing.sentence(
             &wordings.förslag_till_annat_organ,
             &[
-                ("paragrafer", &swedish::paragraph_list(prefix, &these)),
+                ("paragrafer", &swedish::paragraph_list(&form, &these)),
                 ("mottagare", &to),
             ],
         ));

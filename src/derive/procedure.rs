@@ -26,14 +26,6 @@ pub struct VoteRow {
     pub abstain: bool,
 }
 
-/// A member as the protocol names them: `Bo Ström (M)`, with the party from the roll.
-pub fn label(roll: &Roll, name: &str) -> String {
-    match roll.party(name) {
-        Some(party) => format!("{name} ({party})"),
-        None => name.to_owned(),
-    }
-}
-
 /// Who acts together, as one subject: `Bo Ström (M) och ledamöterna från (V) och (C)`.
 pub fn actors(
     roll: &Roll,
@@ -42,7 +34,12 @@ pub fn actors(
     wordings: &Wordings,
 ) -> String {
     let mut who: Vec<String> = names
-        .map(|n| n.list().into_iter().map(|name| label(roll, name)).collect())
+        .map(|n| {
+            n.list()
+                .into_iter()
+                .map(|name| roll.named(name, true))
+                .collect()
+        })
         .unwrap_or_default();
     if !parties.is_empty() {
         let parties: Vec<String> = parties.iter().map(|p| format!("({p})")).collect();
@@ -60,11 +57,12 @@ fn count(n: usize, side: &str) -> String {
     }
 }
 
-pub fn vote_view(vote: &CountedVote) -> VoteView {
+/// How the members voted, each named with their party as the profile writes it.
+pub fn vote_view(vote: &CountedVote, roll: &Roll) -> VoteView {
     let mut rows: Vec<VoteRow> = Vec::new();
     for (names, kind) in [(&vote.yes, 0), (&vote.no, 1), (&vote.abstain, 2)] {
         rows.extend(names.iter().map(|name| VoteRow {
-            name: name.clone(),
+            name: roll.named(name, false),
             yes: kind == 0,
             no: kind == 1,
             abstain: kind == 2,
@@ -144,22 +142,22 @@ fn beslutsgång(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) ->
     let say = |wording: &str, values: &[(&str, &str)]| phrasing.sentence(wording, values);
     // `{ordföranden}`: the chair by name where the profile's wording asks for it.
     let presiding = match &facts.chairs[item.index] {
-        Some(name) => format!("ordföranden {}", label(roll, name)),
+        Some(name) => format!("ordföranden {}", roll.named(name, true)),
         None => "ordföranden".to_owned(),
     };
     let mut sentences: Vec<String> = Vec::new();
     if !i.jäv.is_empty() {
-        let names: Vec<String> = i.jäv.iter().map(|n| label(roll, n)).collect();
+        let names: Vec<String> = i.jäv.iter().map(|n| roll.named(n, true)).collect();
         sentences.push(say(&wordings.jäv, &[("ledamöter", &join_and(&names))]));
     }
     if let Some(chair) = &i.ordförande {
         sentences.push(say(
             &wordings.tjänstgörande_ordförande,
-            &[("ledamot", &label(roll, chair))],
+            &[("ledamot", &roll.named(chair, true))],
         ));
     }
     if !i.yttranden.is_empty() {
-        let names: Vec<String> = i.yttranden.iter().map(|n| label(roll, n)).collect();
+        let names: Vec<String> = i.yttranden.iter().map(|n| roll.named(n, true)).collect();
         sentences.push(say(
             &wordings.överläggning,
             &[("ledamöter", &join_and(&names))],
@@ -173,7 +171,11 @@ fn beslutsgång(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) ->
     for motion in &i.yrkanden {
         let mut asks = motion.asks(&main.name);
         if !motion.instämmande.is_empty() {
-            let with: Vec<String> = motion.instämmande.iter().map(|n| label(roll, n)).collect();
+            let with: Vec<String> = motion
+                .instämmande
+                .iter()
+                .map(|n| roll.named(n, true))
+                .collect();
             asks = format!("{asks} med instämmande av {}", join_and(&with));
         }
         sentences.push(say(

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::facts::{Attendant, Listed, MeetingFacts, Roll};
 use crate::model::labels::label;
 use crate::model::{LoadedMeeting, Member, ParagraphNumber, Remote, RosterSeat, VACANT};
-use crate::swedish;
+use crate::swedish::{self, ParagraphForm};
 
 /// A person at the meeting, as the protocol lists them: name, then what they are there as.
 /// A vacant seat is no person: `name` is then its party and `vacancy` is set.
@@ -30,9 +30,10 @@ pub struct Recipients {
 /// The kallelse's recipients, when the organ keeps a roll.
 pub fn recipients(loaded: &LoadedMeeting) -> Option<Recipients> {
     let composition = loaded.composition.as_ref()?;
+    let style = loaded.profile.profile.partibeteckning;
     let view = |seat: &RosterSeat| {
         seat.name.as_ref().map(|name| MemberView {
-            name: format!("{name} ({})", seat.party),
+            name: swedish::with_party(style, false, name, Some(&seat.party)),
             note: seat.role.clone(),
             vacancy: false,
         })
@@ -65,16 +66,15 @@ fn absent(loaded: &LoadedMeeting, roll: &Roll) -> Vec<MemberView> {
     if !loaded.profile.profile.hela_närvarolistan {
         return Vec::new();
     }
-    let party = |p: &Option<String>| p.as_ref().map(|p| format!(" ({p})")).unwrap_or_default();
     roll.absent
         .iter()
         .map(|a| MemberView {
-            name: format!("{}{}", a.name, party(&a.party)),
+            name: swedish::with_party(roll.party_style, false, &a.name, a.party.as_deref()),
             note: a.substitute.then(|| "ersättare".to_owned()),
             vacancy: false,
         })
         .chain(roll.vacancies.iter().map(|v| MemberView {
-            name: party(v).trim().to_owned(),
+            name: v.as_ref().map(|p| format!("({p})")).unwrap_or_default(),
             note: None,
             vacancy: true,
         }))
@@ -117,7 +117,7 @@ fn attendance_notes(loaded: &LoadedMeeting, member: &Member) -> Vec<String> {
             notes.push(format!(
                 "{} {}",
                 label(labels, "på_distans"),
-                swedish::paragraph_list(None, &numbers)
+                swedish::paragraph_list(&super::item::form(loaded).unprefixed(), &numbers)
             ));
         }
     }
@@ -166,17 +166,20 @@ pub fn cover_lists(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize]
         if let Some(covered) = limited_to(loaded, attendant, items)
             && !covered.is_empty()
         {
-            note.push(swedish::paragraph_list(None, &covered));
+            note.push(swedish::paragraph_list(
+                &super::item::form(loaded).unprefixed(),
+                &covered,
+            ));
         }
         note.extend(attendance_notes(loaded, member));
         // "Roger Nilsson (SD), §§ 61–64, lämnade sammanträdet kl. 11.20".
-        let party = member
-            .parti
-            .as_ref()
-            .map(|p| format!(" ({p})"))
-            .unwrap_or_default();
         let view = MemberView {
-            name: format!("{}{party}", member.namn),
+            name: swedish::with_party(
+                roll.party_style,
+                false,
+                &member.namn,
+                member.parti.as_deref(),
+            ),
             note: (!note.is_empty()).then(|| note.join(", ")),
             vacancy: false,
         };
@@ -257,7 +260,7 @@ fn whole_roll_rows(
 /// The bilaga for the §§ at `items`: one row per person (ledamöter first, then ersättare).
 pub fn roll_table(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize]) -> RollTable {
     let roll = &facts.roll;
-    let prefix = loaded.profile.profile.paragrafprefix.as_deref();
+    let form = super::item::form(loaded);
     let mut segments: Vec<Vec<usize>> = Vec::new();
     for &i in items {
         match segments.last_mut() {
@@ -354,14 +357,14 @@ pub fn roll_table(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize])
             .iter()
             .map(|s| {
                 let numbers: Vec<ParagraphNumber> = s.iter().map(|&i| loaded.numbers[i]).collect();
-                // Without the organ's prefix: a column two marks wide holds `§§ 167–169`
-                // on one line, and the table is the organ's own.
-                swedish::paragraph_list(None, &numbers)
+                // Without the organ's prefix or the year: a column two marks wide holds
+                // `§§ 167–169` on one line, and the table is the organ's own.
+                swedish::paragraph_list(&ParagraphForm::default(), &numbers)
             })
             .collect(),
         votes: voted
             .iter()
-            .map(|&i| swedish::paragraph(prefix, loaded.numbers[i]))
+            .map(|&i| swedish::paragraph(&form, loaded.numbers[i]))
             .collect(),
         sums: voted
             .iter()

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{
-    Composition, LoadedMeeting, Member, ParagraphList, ParagraphNumber, Remote, VACANT,
+    Composition, LoadedMeeting, Member, ParagraphList, ParagraphNumber, PartyStyle, Remote, VACANT,
 };
 
 /// Which list of the meeting file an entry stands in.
@@ -107,6 +107,8 @@ pub struct Roll {
     /// seats, else counted from a whole roll written in the meeting (absent members,
     /// vacancies).
     pub seats: Option<usize>,
+    /// How the profile writes a name with its party.
+    pub party_style: PartyStyle,
 }
 
 impl Roll {
@@ -152,7 +154,14 @@ impl Roll {
                 .platser
                 .and_then(|p| usize::try_from(p).ok())
                 .or(seats),
+            party_style: loaded.profile.profile.partibeteckning,
         }
+    }
+
+    /// `name` as a document names a member, in a list (`in_text` false) or a sentence:
+    /// with the party the roll gives, in the profile's style (`Bo Ström (M)`).
+    pub fn named(&self, name: &str, in_text: bool) -> String {
+        crate::swedish::with_party(self.party_style, in_text, name, self.party(name))
     }
 
     /// The names serving in the § at `item` (agenda index), in roll order, each once.

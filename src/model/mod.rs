@@ -54,9 +54,10 @@ pub use meeting::{
 pub use paragraph::{MAX_PARAGRAPH, ParagraphList, ParagraphNumber};
 pub use positions::Positions;
 pub use profile::{
-    BundledFace, DateStyle, HeaderLayout, Headings, LOGO_HEIGHT_MM, LoadedLogo, LoadedProfile,
-    Logo, Margins, Numbering, ORGAN_VALUES, PROFILE_FILE, Piece, Principal, Profile, RollPlacement,
-    RunningDateStyle, Typeface, Typefaces, Wordings, pieces,
+    AdjustmentDateStyle, BundledFace, DateStyle, HeaderLayout, Headings, LOGO_HEIGHT_MM,
+    LoadedLogo, LoadedProfile, Logo, Margins, Numbering, ORGAN_VALUES, PROFILE_FILE, ParagraphYear,
+    PartyStyle, Piece, Principal, Profile, RollPlacement, RunningDateStyle, Typeface, Typefaces,
+    Wordings, pieces,
 };
 use reading::earlier_in_year;
 pub use reading::{Reading, Standing, standing_in_meetings};

@@ -153,7 +153,11 @@ fn outside_meeting(loaded: &LoadedMeeting, list: &ParagraphList, field: &str) ->
                 field,
                 format!(
                     "§ {number} finns inte i sammanträdet (dess paragrafer är {})",
-                    crate::swedish::paragraph_list(None, known).replace(crate::swedish::NBSP, " ")
+                    crate::swedish::paragraph_list(
+                        &crate::swedish::ParagraphForm::default(),
+                        known
+                    )
+                    .replace(crate::swedish::NBSP, " ")
                 ),
             )
         })

@@ -345,7 +345,7 @@ fn empty_seats(
                         "ingen tjänstgör på {} ({}) plats i {}, fast {} är närvarande och inte tjänstgör",
                         genitive(name),
                         seat.party,
-                        paragraph_list(None, &empty).replace(crate::swedish::NBSP, " "),
+                        paragraph_list(&crate::swedish::ParagraphForm::default(), &empty).replace(crate::swedish::NBSP, " "),
                         join_and(&idle)
                     ),
                 )

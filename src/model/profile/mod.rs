@@ -129,12 +129,21 @@ pub struct Profile {
     /// The organ's prefix before the § sign, as in "SN § 13".
     #[serde(default)]
     pub paragrafprefix: Option<String>,
+    /// The meeting's year after a § number, as in "§ 63/24".
+    #[serde(default)]
+    pub paragrafårtal: ParagraphYear,
+    /// How a name carries its party wherever a document prints it: "Bo Ström (M)".
+    #[serde(default)]
+    pub partibeteckning: PartyStyle,
     /// How dates are written in headers and dated lines.
     #[serde(default)]
     pub datumformat: DateStyle,
     /// How the meeting's date is written in running text ("Plats och tid", the kallelse).
     #[serde(default)]
     pub löptextdatum: RunningDateStyle,
+    /// How the justering's date is written; left out, as `datumformat`.
+    #[serde(default)]
+    pub justeringsdatum: Option<AdjustmentDateStyle>,
     /// Where the protocol lists who attended: on its first page, in a närvaro- och
     /// omröstningsbilaga, or the bilaga only when the list is long.
     #[serde(default)]
@@ -297,6 +306,50 @@ pub enum DateStyle {
     /// `24 mars 2015`.
     #[serde(rename = "lång")]
     Long,
+}
+
+/// How the justering's date stands where the protocol and the extract give it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum AdjustmentDateStyle {
+    /// `2022-03-21`.
+    #[serde(rename = "iso")]
+    Iso,
+    /// `21 mars 2022`.
+    #[serde(rename = "lång")]
+    Long,
+    /// `måndagen den 21 mars 2022`.
+    #[serde(rename = "veckodag")]
+    Weekday,
+}
+
+/// Whether a § number carries the meeting's year, as some houses number: `§ 63/24`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum ParagraphYear {
+    /// `§ 63`.
+    #[default]
+    #[serde(rename = "inget")]
+    None,
+    /// `§ 63/24`.
+    #[serde(rename = "två_siffror")]
+    TwoDigits,
+    /// `§ 63/2024`.
+    #[serde(rename = "fyra_siffror")]
+    FourDigits,
+}
+
+/// How a name carries its party.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum PartyStyle {
+    /// `Bo Ström (M)`.
+    #[default]
+    #[serde(rename = "parentes")]
+    Parentheses,
+    /// `Bo Ström, M`.
+    #[serde(rename = "komma")]
+    Comma,
+    /// `Bo Ström`: the party only in the närvarolista's column.
+    #[serde(rename = "ingen")]
+    None,
 }
 
 /// How a date stands in running text.

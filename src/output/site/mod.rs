@@ -149,7 +149,11 @@ fn pages(planned: &[Placed], renderer: &HtmlRenderer, site: &Site) -> Result<Vec
         })
     };
     let link = |p: &Placed| DocumentLink {
-        paragraph: p.planned.document.paragraph.map(|n| n.to_string()),
+        // The § as the extract prints it (`BN § 167/24`), not its file name's number.
+        paragraph: match &p.planned.document.view {
+            View::Extract(view) => Some(view.item.paragraph.clone()),
+            _ => p.planned.document.paragraph.map(|n| n.to_string()),
+        },
         title: p.planned.document.title.clone(),
         page: p.place.file("html"),
         pdf: p.place.file("pdf"),
