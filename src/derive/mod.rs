@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::model::labels::LABELS;
+use crate::model::labels;
 use crate::model::{
     FooterLabels, HeaderLayout, Headings, ItemListLayout, LOGO_HEIGHT_MM, LoadedProfile,
     NoticeLayout, ParagraphLayout, ParagraphNumber, Person, SourceFile, StatementLayout, Typefaces,
@@ -183,13 +183,7 @@ impl ProfileView {
             colour: profile.färg.clone(),
             typefaces: profile.typsnitt,
             header: profile.sidhuvud,
-            labels: LABELS
-                .iter()
-                .map(|(key, default, _)| {
-                    let text = profile.etiketter.get(*key).map_or(*default, String::as_str);
-                    (*key, text.to_owned())
-                })
-                .collect(),
+            labels: labels::all(&profile.etiketter),
             headings: profile.rubriker.clone(),
             wordings: profile.formuleringar.clone(),
             paragraph: ParagraphLayout {
