@@ -393,8 +393,8 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "webbsidans_sidfot",
-        "Sidan är gjord av paragraf ur samma uppgifter som handlingarna i PDF. Personuppgifter är ersatta med [personuppgift] och ärenden med sekretess visas bara med sin rubrik.",
-        "Webbsidornas sidfot.",
+        "Sidan är gjord av paragraf ur samma uppgifter som handlingarna i PDF. Personuppgifter är ersatta med {personuppgift} och ärenden med sekretess visas bara med sin rubrik.",
+        "Webbsidornas sidfot; {personuppgift} är det som står i stället för en personuppgift.",
     ),
     // The anslagstavla and its feed.
     (
@@ -593,6 +593,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
 /// The values in braces each label that takes any may use (`{datum}`); the others print
 /// as they stand, and a value in braces there is an error.
 pub const PLACEHOLDERS: &[(&str, &[&str])] = &[
+    ("webbsidans_sidfot", &["personuppgift"]),
     ("anslagstavla_inledning", &["datum"]),
     ("tidigare_anslag_inledning", &["datum"]),
     ("inga_anslag", &["datum"]),

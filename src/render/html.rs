@@ -15,7 +15,7 @@ use super::{
 };
 use crate::error::Result;
 use crate::model::{Piece, pieces};
-use crate::web_copy::redact::Redactions;
+use crate::web_copy::redact::{REPLACEMENT, Redactions};
 
 /// The frame every page extends: head, the profile's band, the main landmark.
 pub const PAGE_TEMPLATE: &str = "sida.html.j2";
@@ -85,6 +85,8 @@ impl HtmlRenderer {
             ))
         });
         env.add_filter("fill", fill);
+        // What stands in place of personal data, which the pages tell their readers.
+        env.add_global("redaction_mark", REPLACEMENT);
         env.add_filter("safe", no_safe);
         let web = templates
             .files

@@ -173,19 +173,27 @@ pub struct Profile {
     pub etiketter: BTreeMap<String, String>,
 }
 
-/// `etiketter` as the JSON Schema shows it: every key of the catalogue with its default
-/// and where it is printed, and no other key.
+/// `etiketter` as the JSON Schema shows it: every key of the catalogue with its default,
+/// where it is printed and the values it may use, and no other key.
 fn labels_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     let properties: serde_json::Map<String, serde_json::Value> = LABELS
         .iter()
         .map(|(key, default, place)| {
+            let values: Vec<String> = placeholders(key)
+                .iter()
+                .map(|v| format!("{{{v}}}"))
+                .collect();
+            let description = match values.as_slice() {
+                [] => (*place).to_owned(),
+                _ => format!("{place} Värden: {}.", values.join(", ")),
+            };
             (
                 (*key).to_owned(),
                 serde_json::json!({
                     "type": "string",
                     "minLength": 1,
                     "default": default,
-                    "description": place,
+                    "description": description,
                 }),
             )
         })
