@@ -297,16 +297,12 @@ fn a_profile_overrides_every_label_and_the_documents_print_it() {
     let occasional = [
         "anslag_titel",
         "offentlig_version",
-        "vakant",
         "stängda_dörrar",
         "löptitel_kallelse",
         "löptitel_handlingar",
-        // Only in a web copy, and under a written reservation in a § whose reservations
-        // are also told in sentences.
-        "sekretess_i_webbkopian",
+        // Only under a written reservation in a § whose reservations are also told in
+        // sentences.
         "reservation_från",
-        // Absent members on the cover: the examples with the whole roll put it in the bilaga.
-        "frånvarande",
         "att",
         // Only in the text alternative of a bilaga's page image.
         "bilaga_till",
