@@ -27,7 +27,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "protokollsutdrag",
         "Protokollsutdrag",
-        "Utdragets namn i sidhuvudet.",
+        "Utdragets namn i sidhuvudet. Också på webbsidorna.",
     ),
     ("kallelse", "Kallelse", "Kallelsens namn i sidhuvudet."),
     (
@@ -116,7 +116,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "sammanträdesdatum",
         "Sammanträdesdatum",
-        "Före sammanträdets datum i protokollets och utdragets sidhuvud.",
+        "Före sammanträdets datum i protokollets och utdragets sidhuvud. Också på webbsidorna.",
     ),
     (
         "fortsättning",
@@ -142,9 +142,13 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "plats_och_tid",
         "Plats och tid",
-        "Protokollets försättsblad.",
+        "Protokollets försättsblad. Också på webbsidorna.",
     ),
-    ("beslutande", "Beslutande", "Protokollets försättsblad."),
+    (
+        "beslutande",
+        "Beslutande",
+        "Protokollets försättsblad. Också på webbsidorna.",
+    ),
     (
         "beslutande_i_bilaga",
         "Se bilaga, närvaro- och omröstningslista",
@@ -153,10 +157,18 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "ersättare",
         "Ersättare",
-        "Protokollets försättsblad: närvarande ersättare som inte tjänstgör.",
+        "Protokollets försättsblad: närvarande ersättare som inte tjänstgör. Också på webbsidorna.",
     ),
-    ("frånvarande", "Frånvarande", "Protokollets försättsblad."),
-    ("vakant", "Vakant", "En obesatt plats i förteckningen."),
+    (
+        "frånvarande",
+        "Frånvarande",
+        "Protokollets försättsblad. Också på webbsidorna.",
+    ),
+    (
+        "vakant",
+        "Vakant",
+        "En obesatt plats i förteckningen. Också på webbsidorna.",
+    ),
     (
         "på_distans",
         "deltar på distans",
@@ -175,7 +187,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "övriga_närvarande",
         "Övriga närvarande",
-        "Protokollets försättsblad och bilaga.",
+        "Protokollets försättsblad och bilaga. Också på webbsidorna.",
     ),
     (
         "utses_att_justera",
@@ -185,14 +197,18 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "justeringens_plats_och_tid",
         "Justeringens plats och tid",
-        "Protokollets försättsblad.",
+        "Protokollets försättsblad. Också på webbsidorna.",
     ),
-    ("paragrafer", "Paragrafer", "Protokollets försättsblad."),
+    (
+        "paragrafer",
+        "Paragrafer",
+        "Protokollets försättsblad. Också på webbsidorna.",
+    ),
     // Digital justering: the signers listed, with nothing to sign on by hand.
     (
         "justeras_digitalt",
         "Justeras digitalt",
-        "Försättsbladet vid digital justering: rubriken över dem som skriver under.",
+        "Försättsbladet vid digital justering: rubriken över dem som skriver under. Också på webbsidorna.",
     ),
     (
         "digitala_underskrifter",
@@ -202,7 +218,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "justerat_digitalt",
         "Justerat digitalt",
-        "Utdraget vid digital justering, före justeringens datum.",
+        "Utdraget vid digital justering, före justeringens datum. Också på webbsidorna.",
     ),
     (
         "signeras_digitalt_av",
@@ -212,37 +228,49 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "sekreterare",
         "Sekreterare",
-        "Underskrifter i protokollet och kallelsen.",
+        "Underskrifter i protokollet och kallelsen. Också på webbsidorna.",
     ),
     (
         "ordförande",
         "Ordförande",
-        "Underskrifter i protokollet, utdraget och kallelsen.",
+        "Underskrifter i protokollet, utdraget och kallelsen. Också på webbsidorna.",
     ),
-    ("justerande", "Justerande", "Underskrifter i protokollet."),
-    ("justerare", "Justerare", "Underskrifter i utdraget."),
+    (
+        "justerande",
+        "Justerande",
+        "Underskrifter i protokollet. Också på webbsidorna.",
+    ),
+    (
+        "justerare",
+        "Justerare",
+        "Underskrifter i utdraget. Också på webbsidorna.",
+    ),
     (
         "med",
         "med",
-        "Mellan justeraren och ersättaren: X med Y som ersättare.",
+        "Mellan justeraren och ersättaren: X med Y som ersättare. Också på webbsidorna.",
     ),
     (
         "som_ersättare",
         "som ersättare",
-        "Efter justerarens ersättare.",
+        "Efter justerarens ersättare. Också på webbsidorna.",
     ),
     ("och", "och", "Före det sista namnet i en uppräkning."),
     // A §.
-    ("dnr", "Dnr", "Före paragrafens diarienummer."),
+    (
+        "dnr",
+        "Dnr",
+        "Före paragrafens diarienummer. Också på webbsidorna.",
+    ),
     (
         "stängda_dörrar",
         "Ärendet behandlas inom stängda dörrar.",
-        "Under rubriken på en paragraf bakom stängda dörrar.",
+        "Under rubriken på en paragraf bakom stängda dörrar. Också på webbsidorna.",
     ),
     (
         "sekretess_i_webbkopian",
         "Ärendet omfattas av sekretess och visas inte i webbversionen.",
-        "En hemlig paragraf i webbkopian.",
+        "En hemlig paragraf i webbkopian. Också på webbsidorna.",
     ),
     (
         "sekretess",
@@ -252,24 +280,32 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "information",
         "Information",
-        "Rubriken över beslutsgången i ett informationsärende.",
+        "Rubriken över beslutsgången i ett informationsärende. Också på webbsidorna.",
     ),
     (
         "reservation_från",
         "Reservation från",
-        "Rubriken över en skriftlig reservation, före namnet.",
+        "Rubriken över en skriftlig reservation, före namnet. Också på webbsidorna.",
     ),
     (
         "bilaga_reservation_från",
         "Bilaga: reservation från",
-        "Rubriken över en skriftlig reservation som bilaga.",
+        "Rubriken över en skriftlig reservation som bilaga. Också på webbsidorna.",
     ),
     ("att", "att", "Före varje att-sats."),
     // Votes and the närvaro- och omröstningslista.
-    ("ledamot", "Ledamot", "Omröstningstabellens första kolumn."),
-    ("ja", "Ja", "Omröstningstabellen."),
-    ("nej", "Nej", "Omröstningstabellen."),
-    ("avstår", "Avstår", "Omröstningstabellen."),
+    (
+        "ledamot",
+        "Ledamot",
+        "Omröstningstabellens första kolumn. Också på webbsidorna.",
+    ),
+    ("ja", "Ja", "Omröstningstabellen. Också på webbsidorna."),
+    ("nej", "Nej", "Omröstningstabellen. Också på webbsidorna."),
+    (
+        "avstår",
+        "Avstår",
+        "Omröstningstabellen. Också på webbsidorna.",
+    ),
     ("avstår_kort", "Avst.", "Närvaro- och omröstningslistan."),
     ("summa", "Summa", "Omröstningstabellens sista rad."),
     (
@@ -286,7 +322,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "omröstning",
         "Omröstning",
-        "Närvaro- och omröstningslistan, före paragrafen.",
+        "Närvaro- och omröstningslistan, före paragrafen. Också på webbsidorna.",
     ),
     (
         "tjänstgör",
@@ -314,11 +350,15 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Rubriken över bilagan.",
     ),
     // The protokollsutdrag.
-    ("justerat", "Justerat", "Utdraget, före justeringens datum."),
+    (
+        "justerat",
+        "Justerat",
+        "Utdraget, före justeringens datum. Också på webbsidorna.",
+    ),
     (
         "justerad_omedelbart",
         "Paragrafen justerad omedelbart",
-        "Utdraget av en omedelbart justerad paragraf, före datumet.",
+        "Utdraget av en omedelbart justerad paragraf, före datumet. Också på webbsidorna.",
     ),
     // The kallelse and the packet.
     (
