@@ -204,6 +204,11 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Paragrafer",
         "Protokollets försättsblad. Också på webbsidorna.",
     ),
+    (
+        "justering",
+        "Justering",
+        "Utdragets webbsida: rubriken över vem som justerade.",
+    ),
     // Digital justering: the signers listed, with nothing to sign on by hand.
     (
         "justeras_digitalt",
@@ -587,11 +592,6 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "utdrag_från_sammanträdet",
         "{organnamn}, protokollsutdrag från sammanträdet {sammanträdesdatum}",
         "Utdragets webbsida, överst.",
-    ),
-    (
-        "justering",
-        "Justering",
-        "Utdragets webbsida: rubriken över vem som justerade.",
     ),
     (
         "anslaget_om_justeringen",
