@@ -406,6 +406,50 @@ fn a_profile_words_the_web_pages_its_own_way() {
 }
 
 #[test]
+fn each_notice_on_the_board_is_told_in_its_own_profiles_words() {
+    let (_a, culture, ok, stderr) = organ_with(
+        "kultur-och-fritidsnamnden",
+        "  sista_dagen_att_överklaga_var: Tiden gick ut\n  anslagstavla: Nämndens tavla\n",
+    );
+    assert!(ok, "{stderr}");
+    let (_b, building, ok, stderr) = organ_with(
+        "byggnadsnamnden",
+        "  sista_dagen_att_överklaga_var: Sista dag var\n",
+    );
+    assert!(ok, "{stderr}");
+    let site = tempfile::tempdir().unwrap();
+    let on = Site {
+        on: NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
+        address: None,
+    };
+    paragraf::publish(
+        &[culture, building],
+        site.path(),
+        &BuildOptions::default(),
+        &on,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let archive = std::fs::read_to_string(site.path().join("anslagstavla/arkiv.html")).unwrap();
+    let notices: Vec<&str> = archive.split("<article").skip(1).collect();
+    let of = |organ: &str| -> Vec<&&str> { notices.iter().filter(|n| n.contains(organ)).collect() };
+    let (culture, building) = (of("Kultur- och fritidsnämnden"), of("Byggnadsnämnden"));
+    assert!(!culture.is_empty() && !building.is_empty(), "{archive}");
+    assert!(
+        culture.iter().all(|n| n.contains("<dt>Tiden gick ut</dt>")),
+        "{archive}"
+    );
+    assert!(
+        building
+            .iter()
+            .all(|n| n.contains("<dt>Sista dag var</dt>")),
+        "{archive}"
+    );
+    // The page itself is the site's, whose profiles word it differently: the catalogue's.
+    assert!(archive.contains(">Anslagstavla</a>"), "{archive}");
+    assert!(!archive.contains("Nämndens tavla"), "{archive}");
+}
+
+#[test]
 fn the_profile_skeleton_and_the_schema_list_every_label_with_its_default() {
     let skeleton = std::fs::read_to_string(repo().join("src/model/skeleton.profile.yaml")).unwrap();
     let schema = std::fs::read_to_string(repo().join("docs/schema/profil.schema.json")).unwrap();
