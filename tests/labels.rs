@@ -240,6 +240,21 @@ fn organ_with(organ: &str, labels: &str) -> (tempfile::TempDir, std::path::PathB
     )
 }
 
+/// The web site of `folders` as on the day `(year, month, day)`, in a temporary folder.
+fn published(
+    folders: &[std::path::PathBuf],
+    (year, month, day): (i32, u32, u32),
+) -> tempfile::TempDir {
+    let site = tempfile::tempdir().unwrap();
+    let on = Site {
+        on: NaiveDate::from_ymd_opt(year, month, day).unwrap(),
+        address: None,
+    };
+    paragraf::publish(folders, site.path(), &BuildOptions::default(), &on)
+        .unwrap_or_else(|e| panic!("{e}"));
+    site
+}
+
 #[test]
 fn a_profile_overrides_every_label_and_the_documents_print_it() {
     // Every label as a word no document otherwise has: each must reach some PDF.
@@ -280,14 +295,8 @@ fn a_profile_overrides_every_label_and_the_documents_print_it() {
         folders.push((dir, folder));
     }
     // And the web pages, on a day when the board has notices up and notices past.
-    let site = tempfile::tempdir().unwrap();
     let paths: Vec<_> = folders.iter().map(|(_, folder)| folder.clone()).collect();
-    let on = Site {
-        on: NaiveDate::from_ymd_opt(2024, 11, 1).unwrap(),
-        address: None,
-    };
-    paragraf::publish(&paths, site.path(), &BuildOptions::default(), &on)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let site = published(&paths, (2024, 11, 1));
     for extension in ["html", "xml"] {
         for page in files_under(site.path(), extension) {
             printed.push_str(&std::fs::read_to_string(page).unwrap());
@@ -377,13 +386,7 @@ fn a_profile_words_the_web_pages_its_own_way() {
         "  anslagstavla: Digital anslagstavla\n  inga_anslag: 'I dag, {datum}, är inget anslag uppsatt.'\n  sammanträdet: Mötet\n",
     );
     assert!(ok, "{stderr}");
-    let site = tempfile::tempdir().unwrap();
-    let on = Site {
-        on: NaiveDate::from_ymd_opt(2030, 1, 2).unwrap(),
-        address: None,
-    };
-    paragraf::publish(&[folder], site.path(), &BuildOptions::default(), &on)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let site = published(&[folder], (2030, 1, 2));
     // Dates keep their parts together with no-break spaces.
     let board = std::fs::read_to_string(site.path().join("anslagstavla/index.html"))
         .unwrap()
@@ -417,18 +420,7 @@ fn each_notice_on_the_board_is_told_in_its_own_profiles_words() {
         "  sista_dagen_att_överklaga_var: Sista dag var\n",
     );
     assert!(ok, "{stderr}");
-    let site = tempfile::tempdir().unwrap();
-    let on = Site {
-        on: NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
-        address: None,
-    };
-    paragraf::publish(
-        &[culture, building],
-        site.path(),
-        &BuildOptions::default(),
-        &on,
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    let site = published(&[culture, building], (2025, 6, 1));
     let archive = std::fs::read_to_string(site.path().join("anslagstavla/arkiv.html")).unwrap();
     let notices: Vec<&str> = archive.split("<article").skip(1).collect();
     let of = |organ: &str| -> Vec<&&str> { notices.iter().filter(|n| n.contains(organ)).collect() };
