@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::model::labels::LABELS;
+use crate::model::labels;
 use crate::model::{
     FooterLabels, HeaderLayout, Headings, ItemListLayout, LOGO_HEIGHT_MM, LoadedProfile, Margins,
     NoticeLayout, ParagraphLayout, ParagraphNumber, Person, SourceFile, StatementLayout, Typefaces,
@@ -189,13 +189,7 @@ impl ProfileView {
             typefaces: profile.typsnitt.clone(),
             header: profile.sidhuvud,
             margins: profile.marginaler,
-            labels: LABELS
-                .iter()
-                .map(|(key, default, _)| {
-                    let text = profile.etiketter.get(*key).map_or(*default, String::as_str);
-                    (*key, text.to_owned())
-                })
-                .collect(),
+            labels: labels::all(&profile.etiketter),
             headings: profile.rubriker.clone(),
             wordings: profile.formuleringar.clone(),
             paragraph: ParagraphLayout {

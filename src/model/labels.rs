@@ -1,9 +1,10 @@
-//! The label catalogue: every fixed word or phrase the documents print that the profile's
-//! other sections (`rubriker`, `formuleringar`, `anslag`, `sidfot`, `tjänsteskrivelse`,
-//! `ärendeförteckning`) do not already name, each under one key with its Swedish default.
-//! A profile overrides any of them under `etiketter`; a key not in the catalogue is an
-//! error with the nearest key. The templates print labels only from here (a test reads
-//! them for literals).
+//! The label catalogue: every fixed word or phrase the documents and the published web
+//! pages print that the profile's other sections (`rubriker`, `formuleringar`, `anslag`,
+//! `sidfot`, `tjänsteskrivelse`, `ärendeförteckning`) do not already name, each under one
+//! key with its Swedish default. A profile overrides any of them under `etiketter`; a key
+//! not in the catalogue is an error with the nearest key. A few labels take values in
+//! braces ([`PLACEHOLDERS`]), which the templates fill in; the others print as they stand.
+//! The templates print labels only from here (a test reads them for literals).
 
 /// Key, default, and where it is printed.
 pub const LABELS: &[(&str, &str, &str)] = &[
@@ -26,7 +27,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "protokollsutdrag",
         "Protokollsutdrag",
-        "Utdragets namn i sidhuvudet.",
+        "Utdragets namn i sidhuvudet. Också på webbsidorna.",
     ),
     ("kallelse", "Kallelse", "Kallelsens namn i sidhuvudet."),
     (
@@ -115,7 +116,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "sammanträdesdatum",
         "Sammanträdesdatum",
-        "Före sammanträdets datum i protokollets och utdragets sidhuvud.",
+        "Före sammanträdets datum i protokollets och utdragets sidhuvud. Också på webbsidorna.",
     ),
     (
         "fortsättning",
@@ -141,9 +142,13 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "plats_och_tid",
         "Plats och tid",
-        "Protokollets försättsblad.",
+        "Protokollets försättsblad. Också på webbsidorna.",
     ),
-    ("beslutande", "Beslutande", "Protokollets försättsblad."),
+    (
+        "beslutande",
+        "Beslutande",
+        "Protokollets försättsblad. Också på webbsidorna.",
+    ),
     (
         "beslutande_i_bilaga",
         "Se bilaga, närvaro- och omröstningslista",
@@ -152,10 +157,18 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "ersättare",
         "Ersättare",
-        "Protokollets försättsblad: närvarande ersättare som inte tjänstgör.",
+        "Protokollets försättsblad: närvarande ersättare som inte tjänstgör. Också på webbsidorna.",
     ),
-    ("frånvarande", "Frånvarande", "Protokollets försättsblad."),
-    ("vakant", "Vakant", "En obesatt plats i förteckningen."),
+    (
+        "frånvarande",
+        "Frånvarande",
+        "Protokollets försättsblad. Också på webbsidorna.",
+    ),
+    (
+        "vakant",
+        "Vakant",
+        "En obesatt plats i förteckningen. Också på webbsidorna.",
+    ),
     (
         "på_distans",
         "deltar på distans",
@@ -174,7 +187,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "övriga_närvarande",
         "Övriga närvarande",
-        "Protokollets försättsblad och bilaga.",
+        "Protokollets försättsblad och bilaga. Också på webbsidorna.",
     ),
     (
         "utses_att_justera",
@@ -184,14 +197,23 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "justeringens_plats_och_tid",
         "Justeringens plats och tid",
-        "Protokollets försättsblad.",
+        "Protokollets försättsblad. Också på webbsidorna.",
     ),
-    ("paragrafer", "Paragrafer", "Protokollets försättsblad."),
+    (
+        "paragrafer",
+        "Paragrafer",
+        "Protokollets försättsblad. Också på webbsidorna.",
+    ),
+    (
+        "justering",
+        "Justering",
+        "Utdragets webbsida: rubriken över vem som justerade.",
+    ),
     // Digital justering: the signers listed, with nothing to sign on by hand.
     (
         "justeras_digitalt",
         "Justeras digitalt",
-        "Försättsbladet vid digital justering: rubriken över dem som skriver under.",
+        "Försättsbladet vid digital justering: rubriken över dem som skriver under. Också på webbsidorna.",
     ),
     (
         "digitala_underskrifter",
@@ -201,7 +223,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "justerat_digitalt",
         "Justerat digitalt",
-        "Utdraget vid digital justering, före justeringens datum.",
+        "Utdraget vid digital justering, före justeringens datum. Också på webbsidorna.",
     ),
     (
         "signeras_digitalt_av",
@@ -211,32 +233,44 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "sekreterare",
         "Sekreterare",
-        "Underskrifter i protokollet och kallelsen.",
+        "Underskrifter i protokollet och kallelsen. Också på webbsidorna.",
     ),
     (
         "ordförande",
         "Ordförande",
-        "Underskrifter i protokollet, utdraget och kallelsen.",
+        "Underskrifter i protokollet, utdraget och kallelsen. Också på webbsidorna.",
     ),
-    ("justerande", "Justerande", "Underskrifter i protokollet."),
-    ("justerare", "Justerare", "Underskrifter i utdraget."),
+    (
+        "justerande",
+        "Justerande",
+        "Underskrifter i protokollet. Också på webbsidorna.",
+    ),
+    (
+        "justerare",
+        "Justerare",
+        "Underskrifter i utdraget. Också på webbsidorna.",
+    ),
     (
         "med",
         "med",
-        "Mellan justeraren och ersättaren: X med Y som ersättare.",
+        "Mellan justeraren och ersättaren: X med Y som ersättare. Också på webbsidorna.",
     ),
     (
         "som_ersättare",
         "som ersättare",
-        "Efter justerarens ersättare.",
+        "Efter justerarens ersättare. Också på webbsidorna.",
     ),
     ("och", "och", "Före det sista namnet i en uppräkning."),
     // A §.
-    ("dnr", "Dnr", "Före paragrafens diarienummer."),
+    (
+        "dnr",
+        "Dnr",
+        "Före paragrafens diarienummer. Också på webbsidorna.",
+    ),
     (
         "stängda_dörrar",
         "Ärendet behandlas inom stängda dörrar.",
-        "Under rubriken på en paragraf bakom stängda dörrar.",
+        "Under rubriken på en paragraf bakom stängda dörrar. Också på webbsidorna.",
     ),
     (
         "utgår",
@@ -246,7 +280,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "sekretess_i_webbkopian",
         "Ärendet omfattas av sekretess och visas inte i webbversionen.",
-        "En hemlig paragraf i webbkopian.",
+        "En hemlig paragraf i webbkopian. Också på webbsidorna.",
     ),
     (
         "sekretess",
@@ -256,24 +290,32 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "information",
         "Information",
-        "Rubriken över beslutsgången i ett informationsärende.",
+        "Rubriken över beslutsgången i ett informationsärende. Också på webbsidorna.",
     ),
     (
         "reservation_från",
         "Reservation från",
-        "Rubriken över en skriftlig reservation, före namnet.",
+        "Rubriken över en skriftlig reservation, före namnet. Också på webbsidorna.",
     ),
     (
         "bilaga_reservation_från",
         "Bilaga: reservation från",
-        "Rubriken över en skriftlig reservation som bilaga.",
+        "Rubriken över en skriftlig reservation som bilaga. Också på webbsidorna.",
     ),
     ("att", "att", "Före varje att-sats."),
     // Votes and the närvaro- och omröstningslista.
-    ("ledamot", "Ledamot", "Omröstningstabellens första kolumn."),
-    ("ja", "Ja", "Omröstningstabellen."),
-    ("nej", "Nej", "Omröstningstabellen."),
-    ("avstår", "Avstår", "Omröstningstabellen."),
+    (
+        "ledamot",
+        "Ledamot",
+        "Omröstningstabellens första kolumn. Också på webbsidorna.",
+    ),
+    ("ja", "Ja", "Omröstningstabellen. Också på webbsidorna."),
+    ("nej", "Nej", "Omröstningstabellen. Också på webbsidorna."),
+    (
+        "avstår",
+        "Avstår",
+        "Omröstningstabellen. Också på webbsidorna.",
+    ),
     ("avstår_kort", "Avst.", "Närvaro- och omröstningslistan."),
     ("summa", "Summa", "Omröstningstabellens sista rad."),
     (
@@ -290,7 +332,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "omröstning",
         "Omröstning",
-        "Närvaro- och omröstningslistan, före paragrafen.",
+        "Närvaro- och omröstningslistan, före paragrafen. Också på webbsidorna.",
     ),
     (
         "tjänstgör",
@@ -318,11 +360,15 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Rubriken över bilagan.",
     ),
     // The protokollsutdrag.
-    ("justerat", "Justerat", "Utdraget, före justeringens datum."),
+    (
+        "justerat",
+        "Justerat",
+        "Utdraget, före justeringens datum. Också på webbsidorna.",
+    ),
     (
         "justerad_omedelbart",
         "Paragrafen justerad omedelbart",
-        "Utdraget av en omedelbart justerad paragraf, före datumet.",
+        "Utdraget av en omedelbart justerad paragraf, före datumet. Också på webbsidorna.",
     ),
     // The kallelse and the packet.
     (
@@ -364,7 +410,272 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "FÖRSLAG PÅ FÖRDELNING",
         "Ansökningstabellens högra kolumn.",
     ),
+    // The published web pages (`paragraf publish`): every page's frame.
+    (
+        "hoppa_till_innehållet",
+        "Hoppa till innehållet",
+        "Webbsidorna: länken förbi sidhuvudet, för den som använder tangentbord eller skärmläsare.",
+    ),
+    (
+        "anslagstavla",
+        "Anslagstavla",
+        "Webbsidorna: anslagstavlans rubrik och sidtitel, länken dit i menyn och flödets titel.",
+    ),
+    (
+        "anslagstavlan",
+        "Anslagstavlan",
+        "Webbsidorna: menyns namn för skärmläsare, och flödets avsändare när profilen inte har någon kommun.",
+    ),
+    (
+        "tidigare_anslag",
+        "Tidigare anslag",
+        "Webbsidorna: arkivsidans rubrik och sidtitel, och länkarna dit.",
+    ),
+    (
+        "prenumerera",
+        "Prenumerera (Atom)",
+        "Webbsidornas meny: länken till anslagstavlans flöde.",
+    ),
+    (
+        "anslagstavlans_flöde",
+        "Anslagstavlans flöde",
+        "Webbsidorna: flödets namn, som webbläsare och flödesläsare visar.",
+    ),
+    (
+        "webbsidans_sidfot",
+        "Sidan är gjord av paragraf ur samma uppgifter som handlingarna i PDF. Personuppgifter är ersatta med {personuppgift} och ärenden med sekretess visas bara med sin rubrik.",
+        "Webbsidornas sidfot; {personuppgift} är det som står i stället för en personuppgift.",
+    ),
+    // The anslagstavla and its feed.
+    (
+        "anslagstavla_inledning",
+        "Anslag om justerade protokoll som är uppsatta {datum}, det senaste först. Ett anslag sitter uppe till och med sista dagen att överklaga.",
+        "Anslagstavlan, under rubriken; {datum} är dagen sidan visar.",
+    ),
+    (
+        "tidigare_anslag_inledning",
+        "Anslag om justerade protokoll vars tid för överklagande hade gått ut {datum}, det senaste först.",
+        "Arkivsidan, under rubriken; {datum} är dagen sidan visar.",
+    ),
+    (
+        "anslagen_uppsatta_nu",
+        "Anslagen som är uppsatta nu",
+        "Arkivsidan: länken till anslagstavlan.",
+    ),
+    (
+        "inga_anslag",
+        "Inga anslag är uppsatta {datum}.",
+        "Anslagstavlan när inget anslag är uppsatt; {datum} är dagen sidan visar.",
+    ),
+    (
+        "inga_tidigare_anslag",
+        "Det finns inga tidigare anslag.",
+        "Arkivsidan när den är tom.",
+    ),
+    (
+        "anslag_på_webben",
+        "{organnamn}: protokoll från sammanträdet {sammanträdesdatum}",
+        "Anslagstavlan: rubriken över ett anslag.",
+    ),
+    (
+        "tiden_för_överklagande_gick_ut",
+        "Tiden för att överklaga genom laglighetsprövning gick ut den {sista_dag}.",
+        "Arkivsidan, vid ett anslag vars tid för överklagande har gått ut.",
+    ),
+    (
+        "läs_protokollet",
+        "Läs protokollet",
+        "Anslagstavlan: länken till protokollets webbsida.",
+    ),
+    (
+        "protokollet_som_pdf",
+        "Protokollet som PDF",
+        "Anslagstavlan och protokollets webbsida: länken till protokollets webbkopia.",
+    ),
+    (
+        "anslaget_som_pdf",
+        "Anslaget som PDF",
+        "Anslagstavlan: länken till anslaget.",
+    ),
+    (
+        "så_överklagar_du",
+        "Så överklagar du ett beslut",
+        "Anslagstavlan och arkivsidan: rubriken över hur man överklagar.",
+    ),
+    (
+        "så_överklagar_du_text",
+        "Den som är medlem i kommunen eller regionen kan överklaga ett beslut genom laglighetsprövning enligt 13 kap. kommunallagen; ett kommunalförbunds beslut kan den överklaga som är medlem i någon av förbundets medlemskommuner eller -regioner. Vem som får överklaga står vid varje anslag. Överklagandet skickas till förvaltningsrätten och ska ha kommit in senast tre veckor från den dag då anslaget om att protokollet är justerat sattes upp. Den sista dagen står vid varje anslag.\n\n\
+         I överklagandet ska du ange vilket beslut du överklagar och varför du anser att det strider mot lag: att det inte gäller en angelägenhet för kommunen eller regionen, att det har kommit till på fel sätt, att organet har överskridit sina befogenheter eller att beslutet strider mot lag eller annan författning.\n\n\
+         Vissa beslut överklagas i stället genom förvaltningsbesvär av den som beslutet angår. Hur det går till står i beslutet, som skickas till den som berörs. Anslaget säger vilka paragrafer det gäller.\n\n\
+         Protokollet finns att läsa där anslaget säger att det förvaras, och här som webbkopia.",
+        "Anslagstavlan och arkivsidan: hur man överklagar, under rubriken. Markdown; en tom rad börjar ett nytt stycke.",
+    ),
+    (
+        "flöde_undertitel",
+        "Anslag om justerade protokoll",
+        "Anslagstavlans flöde: undertiteln.",
+    ),
+    (
+        "flöde_anslag",
+        "{organnamn}: protokoll från sammanträdet {sammanträdesdatum} är justerat",
+        "Anslagstavlans flöde: ett anslags titel.",
+    ),
+    (
+        "flöde_anslag_text",
+        "Anslaget är uppsatt {uppsatt} och tas ned {nedtaget}. Sista dag att överklaga är {sista_dag}.",
+        "Anslagstavlans flöde: efter anslagets text.",
+    ),
+    // The facts of an anslag on the web.
+    (
+        "sista_dag_att_överklaga",
+        "Sista dag att överklaga",
+        "Ett anslag på webben: först bland uppgifterna.",
+    ),
+    (
+        "sista_dagen_att_överklaga_var",
+        "Sista dagen att överklaga var",
+        "Ett anslag på arkivsidan: först bland uppgifterna.",
+    ),
+    ("organ", "Organ", "Ett anslag på webben."),
+    (
+        "protokollet_justerat",
+        "Protokollet justerat",
+        "Ett anslag på webben: justeringens datum.",
+    ),
+    (
+        "anslaget_uppsatt",
+        "Anslaget uppsatt",
+        "Ett anslag på webben: dagen det sattes upp.",
+    ),
+    (
+        "anslaget_sattes_upp",
+        "Anslaget sattes upp",
+        "Ett anslag på arkivsidan: dagen det sattes upp.",
+    ),
+    (
+        "anslaget_tas_ned",
+        "Anslaget tas ned",
+        "Ett anslag på webben: dagen det tas ned.",
+    ),
+    (
+        "anslaget_togs_ned",
+        "Anslaget togs ned",
+        "Ett anslag på arkivsidan: dagen det togs ned.",
+    ),
+    (
+        "protokollet_förvaras",
+        "Protokollet förvaras",
+        "Ett anslag på webben: var protokollet finns.",
+    ),
+    // The protocol's and the extract's web pages.
+    (
+        "webbkopia_utan_personuppgifter",
+        "webbkopia utan personuppgifter",
+        "Protokollets och utdragets webbsidor, efter länken till PDF-filen.",
+    ),
+    (
+        "sammanträdet",
+        "Sammanträdet",
+        "Protokollets webbsida: rubriken över plats, tid och paragrafer.",
+    ),
+    (
+        "underskrifter",
+        "Underskrifter",
+        "Protokollets webbsida: rubriken över sekreterare, ordförande och justerare.",
+    ),
+    (
+        "sekretess_på_webben",
+        "(sekretess)",
+        "Protokollets webbsida: efter rubriken på en hemlig paragraf i ärendeförteckningen.",
+    ),
+    (
+        "pdf",
+        "PDF",
+        "Protokollets webbsida: länken till ett utdrag som PDF.",
+    ),
+    (
+        "utdrag_från_sammanträdet",
+        "{organnamn}, protokollsutdrag från sammanträdet {sammanträdesdatum}",
+        "Utdragets webbsida, överst.",
+    ),
+    (
+        "anslaget_om_justeringen",
+        "Anslaget om att protokollet är justerat",
+        "Utdragets webbsida: länken till anslaget.",
+    ),
+    (
+        "tiden_för_överklagande_räknas",
+        "{anslaget}: tiden för överklagande räknas från den dag det sattes upp.",
+        "Utdragets webbsida, under hur man överklagar; {anslaget} är länken till anslaget.",
+    ),
+    (
+        "utdragets_handlingar",
+        "Handlingar",
+        "Utdragets webbsida: rubriken över länkarna till PDF-filen och protokollet.",
+    ),
+    (
+        "utdraget_som_pdf",
+        "Protokollsutdraget som PDF",
+        "Utdragets webbsida: länken till utdragets webbkopia.",
+    ),
+    (
+        "hela_protokollet",
+        "Hela protokollet från sammanträdet {sammanträdesdatum}",
+        "Utdragets webbsida: länken till protokollets webbsida.",
+    ),
+    (
+        "omröstningsutfall",
+        "{ja} ja, {nej} nej, {avstår} avstår",
+        "Webbsidorna: omröstningstabellens rubrik, efter Omröstning och paragrafen.",
+    ),
+    (
+        "röst",
+        "Röst",
+        "Webbsidorna: omröstningstabellens andra kolumn.",
+    ),
 ];
+
+/// The values in braces each label that takes any may use (`{datum}`); the others print
+/// as they stand, and a value in braces there is an error.
+pub const PLACEHOLDERS: &[(&str, &[&str])] = &[
+    ("webbsidans_sidfot", &["personuppgift"]),
+    ("anslagstavla_inledning", &["datum"]),
+    ("tidigare_anslag_inledning", &["datum"]),
+    ("inga_anslag", &["datum"]),
+    ("anslag_på_webben", &["organnamn", "sammanträdesdatum"]),
+    ("tiden_för_överklagande_gick_ut", &["sista_dag"]),
+    ("flöde_anslag", &["organnamn", "sammanträdesdatum"]),
+    ("flöde_anslag_text", &["uppsatt", "nedtaget", "sista_dag"]),
+    (
+        "utdrag_från_sammanträdet",
+        &["organnamn", "sammanträdesdatum"],
+    ),
+    ("tiden_för_överklagande_räknas", &["anslaget"]),
+    ("hela_protokollet", &["sammanträdesdatum"]),
+    ("omröstningsutfall", &["ja", "nej", "avstår"]),
+];
+
+/// The values `key` may use; none for a label printed as it stands.
+pub fn placeholders(key: &str) -> &'static [&'static str] {
+    PLACEHOLDERS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or(&[], |(_, values)| values)
+}
+
+/// Every label of the catalogue, in `overrides`' words (a profile's `etiketter`) where it
+/// has its own.
+pub fn all(
+    overrides: &std::collections::BTreeMap<String, String>,
+) -> std::collections::BTreeMap<&'static str, String> {
+    LABELS
+        .iter()
+        .map(|(key, default, _)| {
+            let text = overrides.get(*key).map_or(*default, String::as_str);
+            (*key, text.to_owned())
+        })
+        .collect()
+}
 
 /// The catalogue's keys, as the profile's schema knows them.
 pub fn label_keys() -> &'static [&'static str] {
@@ -413,5 +724,29 @@ mod tests {
         );
         assert_eq!(default_label("sida"), Some("Sida"));
         assert_eq!(default_label("sidan"), None);
+    }
+
+    #[test]
+    fn a_default_uses_every_value_its_label_may_use_and_no_other() {
+        use crate::model::{Piece, pieces};
+        for (key, _) in PLACEHOLDERS {
+            assert!(
+                default_label(key).is_some(),
+                "{key} is not in the catalogue"
+            );
+        }
+        for (key, default, _) in LABELS {
+            let mut used: Vec<&str> = pieces(default)
+                .into_iter()
+                .filter_map(|piece| match piece {
+                    Piece::Value(name) => Some(name),
+                    Piece::Text(_) => None,
+                })
+                .collect();
+            used.sort_unstable();
+            let mut allowed = placeholders(key).to_vec();
+            allowed.sort_unstable();
+            assert_eq!(used, allowed, "{key}");
+        }
     }
 }

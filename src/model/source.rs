@@ -144,6 +144,7 @@ impl SourceFile {
             &PrintedTexts {
                 not_empty: &[],
                 as_written: &[],
+                fills: |_| false,
             },
         )
     }
@@ -183,6 +184,7 @@ impl SourceFile {
             });
             if let Some(name) = placeholder
                 && under(printed.as_written, path)
+                && !(printed.fills)(path)
             {
                 problems.push(self.problem(
                     path,
@@ -242,6 +244,8 @@ pub(crate) struct PrintedTexts {
     pub not_empty: &'static [&'static str],
     /// Texts in which no `{placeholder}` is filled in.
     pub as_written: &'static [&'static str],
+    /// The paths under `as_written` whose text fills in its values after all.
+    pub fills: fn(&str) -> bool,
 }
 
 /// The largest YAML file read: a case with two full application tables is ~60 kB.

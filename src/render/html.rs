@@ -7,14 +7,15 @@
 //! an undefined variable or a printed none is an error. No HTML is built in Rust.
 
 use minijinja::value::Kwargs;
-use minijinja::{AutoEscape, Environment, State, UndefinedBehavior, Value};
+use minijinja::{AutoEscape, Environment, ErrorKind, State, UndefinedBehavior, Value};
 
 use super::{
     Templates, escape, markdown, no_safe, printed, prose_filter, redact, render_bounded,
     template_problem,
 };
 use crate::error::Result;
-use crate::web_copy::redact::Redactions;
+use crate::model::{Piece, pieces};
+use crate::web_copy::redact::{REPLACEMENT, Redactions};
 
 /// The frame every page extends: head, the profile's band, the main landmark.
 pub const PAGE_TEMPLATE: &str = "sida.html.j2";
@@ -28,6 +29,33 @@ pub const EXTRACT_TEMPLATE: &str = "protokollsutdrag.html.j2";
 pub const MACROS_TEMPLATE: &str = "webbmakron.html.j2";
 /// The pages' stylesheet, copied as it is.
 pub const STYLESHEET: &str = "stil.css";
+
+/// `{{ labels.inga_anslag|fill(datum=on_long) }}`: a label of the catalogue with its
+/// values in braces filled in from the arguments, the text escaped and each value too
+/// unless it is markup of the template's making (`{% set %}…{% endset %}`). The profile's
+/// check lets a label use only the values the catalogue gives it (`labels::PLACEHOLDERS`),
+/// and a label may leave one out; a value the template does not give is its mistake.
+fn fill(state: &State, label: Value, values: Kwargs) -> Result<Value, minijinja::Error> {
+    let text = label
+        .as_str()
+        .ok_or_else(|| minijinja::Error::new(ErrorKind::InvalidOperation, "fill needs a label"))?;
+    let mut out = String::new();
+    for piece in pieces(text) {
+        match piece {
+            Piece::Text(text) => out.push_str(&escape::html_text(&redact(state, text))),
+            Piece::Value(name) => {
+                let value: Value = values.get(name).map_err(|_| {
+                    minijinja::Error::new(
+                        ErrorKind::MissingArgument,
+                        format!("the label's {{{name}}} is not given to fill"),
+                    )
+                })?;
+                out.push_str(&printed(state, &value, escape::html_text)?);
+            }
+        }
+    }
+    Ok(Value::from_safe_string(out))
+}
 
 pub struct HtmlRenderer {
     env: Environment<'static>,
@@ -56,6 +84,9 @@ impl HtmlRenderer {
                 escape::html_text(&redact(state, &value.to_string()))
             ))
         });
+        env.add_filter("fill", fill);
+        // What stands in place of personal data, which the pages tell their readers.
+        env.add_global("redaction_mark", REPLACEMENT);
         env.add_filter("safe", no_safe);
         let web = templates
             .files

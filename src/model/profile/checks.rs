@@ -7,46 +7,66 @@ use super::{
     Profile, Wordings, pieces,
 };
 use crate::error::Problem;
-use crate::model::SourceFile;
+use crate::model::{SourceFile, labels};
 
-/// Every value in braces of a heading or wording that it may not use, as (field, name,
-/// the values it may use besides the organ's): a misspelt value would otherwise print as
-/// it stands.
-pub(super) fn unknown_placeholders(
-    profile: &Profile,
-) -> Vec<(String, String, &'static [&'static str])> {
+/// Every value in braces of a heading, wording or label that it may not use, as (field,
+/// name, the values it may use): a misspelt value would otherwise print as it stands.
+/// Headings and wordings may also use the organ's names; a label only its own values.
+pub(super) fn unknown_placeholders(profile: &Profile) -> Vec<(String, String, Vec<&'static str>)> {
+    let with_organ =
+        |own: &'static [&'static str]| own.iter().chain(ORGAN_VALUES).copied().collect();
     let headings = profile
         .rubriker
         .entries()
-        .map(|(key, text)| (format!("rubriker.{key}"), text, &[] as &[&str]));
+        .map(|(key, text)| (format!("rubriker.{key}"), text, with_organ(&[])));
     let wordings = profile.formuleringar.entries().map(|(key, text)| {
         let own: &[&str] = Wordings::PLACEHOLDERS
             .iter()
             .find(|(k, _)| *k == key)
             .map_or(&[], |(_, own)| *own);
-        (format!("formuleringar.{key}"), text, own)
+        (format!("formuleringar.{key}"), text, with_organ(own))
     });
     let notice = [
         (
             "anslag.text".to_owned(),
             profile.anslag.text.as_str(),
-            NOTICE_TEXT_VALUES,
+            with_organ(NOTICE_TEXT_VALUES),
         ),
-        ("anslag.rubrik".to_owned(), &profile.anslag.rubrik, &[]),
+        (
+            "anslag.rubrik".to_owned(),
+            &profile.anslag.rubrik,
+            with_organ(&[]),
+        ),
         (
             "anslag.inledning".to_owned(),
             &profile.anslag.inledning,
-            &[],
+            with_organ(&[]),
         ),
     ];
+    // A label printed as it stands is refused any value as the file is read.
+    let labels = profile
+        .etiketter
+        .iter()
+        .filter(|(key, _)| !labels::placeholders(key).is_empty())
+        .map(|(key, text)| {
+            (
+                format!("etiketter.{key}"),
+                text.as_str(),
+                labels::placeholders(key).to_vec(),
+            )
+        });
     let mut unknown = Vec::new();
-    for (field, text, own) in headings.into_iter().chain(wordings).chain(notice) {
+    for (field, text, allowed) in headings
+        .into_iter()
+        .chain(wordings)
+        .chain(notice)
+        .chain(labels)
+    {
         for piece in pieces(text) {
             if let Piece::Value(name) = piece
-                && !own.contains(&name)
-                && !ORGAN_VALUES.contains(&name)
+                && !allowed.contains(&name)
             {
-                unknown.push((field.clone(), name.to_owned(), own));
+                unknown.push((field.clone(), name.to_owned(), allowed.clone()));
             }
         }
     }

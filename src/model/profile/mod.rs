@@ -13,7 +13,7 @@ use super::SourceFile;
 use super::files::folder_of;
 use super::image::check_image;
 use super::keys::{Schema, fields_of};
-use super::labels::{LABELS, label_keys};
+use super::labels::{LABELS, label_keys, placeholders};
 use super::layout::{
     FooterLabels, ItemListLayout, NoticeForm, NoticeLabels, NoticeLayout, ParagraphLayout,
     ParagraphPart, StatementLabels, StatementLayout,
@@ -60,8 +60,8 @@ pub(super) const PROFILE_SCHEMA: Schema = &[
 
 /// The places of a profile printed as they stand, as a heading or a label: none may be
 /// empty (PDF/UA refuses an empty heading; an empty label leaves a dangling colon), and
-/// the labels fill in no placeholder (the headings, wordings and the anslag's title, lead
-/// and text do: `unknown_placeholders`).
+/// the labels fill in no placeholder, but for the catalogue's few that do (they, the
+/// headings, wordings and the anslag's title, lead and text: `unknown_placeholders`).
 const PRINTED: PrintedTexts = PrintedTexts {
     not_empty: &[
         "rubriker.",
@@ -84,7 +84,15 @@ const PRINTED: PrintedTexts = PrintedTexts {
         "kommun",
         "adressrad",
     ],
+    fills: label_fills,
 };
+
+/// Whether the text at `path` fills in values although `PRINTED.as_written` covers it:
+/// a label of the catalogue that takes values.
+fn label_fills(path: &str) -> bool {
+    path.strip_prefix("etiketter.")
+        .is_some_and(|key| !placeholders(key).is_empty())
+}
 
 /// A municipality's or förvaltning's profile. Every key may be left out; what is left out
 /// is the built-in wording (Stockholm's, from the seeds).
@@ -183,19 +191,27 @@ pub struct Profile {
     pub etiketter: BTreeMap<String, String>,
 }
 
-/// `etiketter` as the JSON Schema shows it: every key of the catalogue with its default
-/// and where it is printed, and no other key.
+/// `etiketter` as the JSON Schema shows it: every key of the catalogue with its default,
+/// where it is printed and the values it may use, and no other key.
 fn labels_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     let properties: serde_json::Map<String, serde_json::Value> = LABELS
         .iter()
         .map(|(key, default, place)| {
+            let values: Vec<String> = placeholders(key)
+                .iter()
+                .map(|v| format!("{{{v}}}"))
+                .collect();
+            let description = match values.as_slice() {
+                [] => (*place).to_owned(),
+                _ => format!("{place} Värden: {}.", values.join(", ")),
+            };
             (
                 (*key).to_owned(),
                 serde_json::json!({
                     "type": "string",
                     "minLength": 1,
                     "default": default,
-                    "description": place,
+                    "description": description,
                 }),
             )
         })
@@ -463,14 +479,11 @@ impl LoadedProfile {
         let profile: Profile = source.parse_printed(PROFILE_SCHEMA, &PRINTED)?;
         let problems: Vec<Problem> = unknown_placeholders(&profile)
             .into_iter()
-            .map(|(field, name, own)| {
-                let allowed: Vec<String> = own
-                    .iter()
-                    .chain(ORGAN_VALUES)
-                    .map(|n| format!("{{{n}}}"))
-                    .collect();
+            .map(|(field, name, allowed)| {
+                let allowed: Vec<String> = allowed.iter().map(|n| format!("{{{n}}}")).collect();
                 let what = match field.split_once('.') {
                     Some(("rubriker", key)) => format!("rubriken {key}"),
+                    Some(("etiketter", key)) => format!("etiketten {key}"),
                     Some(("anslag", "rubrik")) => "anslagets rubrik".to_owned(),
                     Some(("anslag", "inledning")) => "anslagets inledning".to_owned(),
                     Some(("anslag", _)) => "anslagets text".to_owned(),

@@ -19,7 +19,7 @@ use super::pdf::{self, Placed};
 use super::{Placement, Report, prepare};
 use crate::derive::{DocumentKind, NoticeView, ProfileView, View};
 use crate::error::{Problem, Result};
-use crate::model::{BundledFace, Typefaces};
+use crate::model::{BundledFace, Typefaces, labels};
 use crate::plan::{BuildOptions, Planned};
 use crate::render::html::{self, HtmlRenderer};
 use crate::write::OutputFile;
@@ -92,6 +92,8 @@ struct DocumentLink {
 #[derive(Debug, Clone, Serialize)]
 struct Notice<'a> {
     notice: &'a NoticeView,
+    /// The labels of the notice's profile, in which the board tells it.
+    labels: &'a BTreeMap<&'static str, String>,
     municipality: Option<String>,
     /// The anslag's own PDF.
     pdf: String,
@@ -173,6 +175,7 @@ fn pages(planned: &[Placed], renderer: &HtmlRenderer, site: &Site) -> Result<Vec
             minijinja::context! {
                 root => "../",
                 brand => Value::from(Serde(&brand)),
+                labels => Value::from(Serde(&p.planned.document.profile.labels)),
                 profile => Value::from(Serde(&p.planned.document.profile)),
                 web_copy => true,
                 this => Value::from(Serde(own)),
@@ -239,6 +242,7 @@ fn pages(planned: &[Placed], renderer: &HtmlRenderer, site: &Site) -> Result<Vec
                 .map(link);
             let notice = Notice {
                 notice: view,
+                labels: &p.planned.document.profile.labels,
                 municipality: p.planned.document.profile.municipality.clone(),
                 pdf: p.place.file("pdf"),
                 protocol,
@@ -268,15 +272,20 @@ fn pages(planned: &[Placed], renderer: &HtmlRenderer, site: &Site) -> Result<Vec
         .iter()
         .map(|p| brand_of(&p.planned.document.profile))
         .collect::<Result<_>>()?;
-    let brand = match brands.first() {
-        Some(first) if brands.iter().all(|b| b == first) => first.clone(),
-        _ => Brand {
-            name: None,
-            logo: None,
-            colour: DEFAULT_COLOUR.to_owned(),
-            faces: None,
-        },
-    };
+    let brand = shared(&brands).unwrap_or_else(|| Brand {
+        name: None,
+        logo: None,
+        colour: DEFAULT_COLOUR.to_owned(),
+        faces: None,
+    });
+    // And its words, likewise: the catalogue's own where the profiles differ.
+    let all_labels: Vec<&BTreeMap<&str, String>> = planned
+        .iter()
+        .map(|p| &p.planned.document.profile.labels)
+        .collect();
+    let labels = shared(&all_labels)
+        .cloned()
+        .unwrap_or_else(|| labels::all(&BTreeMap::new()));
     let (current, past): (Vec<&Notice>, Vec<&Notice>) = notices
         .iter()
         .map(|(_, n)| n)
@@ -285,6 +294,7 @@ fn pages(planned: &[Placed], renderer: &HtmlRenderer, site: &Site) -> Result<Vec
         minijinja::context! {
             root => "../",
             brand => Value::from(Serde(&brand)),
+            labels => Value::from(Serde(&labels)),
             archive => archive,
             notices => Value::from(Serde(shown)),
             on => site.on.to_string(),
@@ -303,6 +313,7 @@ fn pages(planned: &[Placed], renderer: &HtmlRenderer, site: &Site) -> Result<Vec
     let address = site.address.as_deref().map(|a| a.trim_end_matches('/'));
     let feed = minijinja::context! {
         brand => Value::from(Serde(&brand)),
+        labels => Value::from(Serde(&labels)),
         notices => Value::from(Serde(&all)),
         base => address.map(|a| format!("{a}/{BOARD}/")),
         id => match address {
@@ -360,6 +371,12 @@ pub fn publish(
     }
     stage.commit()?;
     Ok(Report::of(written, &placed, &made, warnings))
+}
+
+/// What all of `each` are, when they are the same.
+fn shared<T: PartialEq + Clone>(each: &[T]) -> Option<T> {
+    let first = each.first()?;
+    each.iter().all(|x| x == first).then(|| first.clone())
 }
 
 /// A name-based UUID (version 5, RFC 9562: SHA-1 of the name in the URL namespace):
