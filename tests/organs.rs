@@ -66,7 +66,12 @@ fn the_first_page_of_a_large_assembly_keeps_its_signatures_and_anslag() {
             "{name} missing from the bilaga:\n{last}"
         );
     }
-    assert!(last.contains("ers. för Lars Berg"), "{last}");
+    // The profile's label names the replaced member's party, also of one absent.
+    assert!(last.contains("ers. för Lars Berg (S)"), "{last}");
+    assert!(
+        last.contains("Maja Nilsson*, ers. för Jonas Wik (S)"),
+        "{last}"
+    );
     assert!(last.contains("Summa 34 5 2"), "{last}");
     let members = last.matches(" X").count();
     assert!(members > 41 * 3, "too few marks in the bilaga:\n{last}");

@@ -590,7 +590,8 @@ fn the_lists_say_who_served_where_jav_and_parts_included() {
     assert_eq!(stefan.note, "kom kl. 18.25");
     assert_eq!(stefan.serving, ["", "tjg", "tjg"]);
     // Item 16: Bengt Ros served for Stefan Borg in §§ 118–119 only, not in § 125's part.
-    assert_eq!(row(rest, "Bengt Ros").note, "ers. för Stefan Borg");
+    // (Ekby's label names the replaced member's party: `ers. för {ledamot_med_parti}`.)
+    assert_eq!(row(rest, "Bengt Ros").note, "ers. för Stefan Borg (SD)");
     assert_eq!(row(immediate, "Bengt Ros").note, "");
     assert_eq!(row(immediate, "Bengt Ros").serving, ["ej"]);
     // The justerare with the parties the roll gives them.

@@ -52,13 +52,27 @@ pub struct CoverLists {
     pub absent: Vec<MemberView>,
 }
 
-/// Whom an ersättare serves for, as the protocol says it.
-fn serves_for(replaced: &str) -> String {
-    if replaced == VACANT {
-        "vakant plats".to_owned()
-    } else {
-        replaced.to_owned()
-    }
+/// Whom ersättare serve for, as the profile's label `key` says it (`tjänstgörande
+/// ersättare för {ledamot}`): the names, or the names with their parties.
+fn serves_for(loaded: &LoadedMeeting, roll: &Roll, key: &str, replaced: &[&str]) -> String {
+    let labels = &loaded.profile.profile.etiketter;
+    let each = |with_party: bool| -> Vec<String> {
+        replaced
+            .iter()
+            .map(|name| match *name {
+                VACANT => label(labels, "vakant_plats").to_owned(),
+                name if with_party => roll.named(name, true),
+                name => name.to_owned(),
+            })
+            .collect()
+    };
+    super::procedure::fill(
+        label(labels, key),
+        &[
+            ("ledamot", &swedish::join_and(&each(false))),
+            ("ledamot_med_parti", &swedish::join_and(&each(true))),
+        ],
+    )
 }
 
 /// The absent and the vacant seats of the whole roll, when the profile asks for it.
@@ -70,7 +84,9 @@ fn absent(loaded: &LoadedMeeting, roll: &Roll) -> Vec<MemberView> {
         .iter()
         .map(|a| MemberView {
             name: swedish::with_party(roll.party_style, false, &a.name, a.party.as_deref()),
-            note: a.substitute.then(|| "ersättare".to_owned()),
+            note: a.substitute.then(|| {
+                label(&loaded.profile.profile.etiketter, "ersättare_frånvarande").to_owned()
+            }),
             vacancy: false,
         })
         .chain(roll.vacancies.iter().map(|v| MemberView {
@@ -158,9 +174,11 @@ pub fn cover_lists(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize]
             continue;
         }
         if let Some(replaced) = &member.ersätter {
-            note.push(format!(
-                "tjänstgörande ersättare för {}",
-                serves_for(replaced)
+            note.push(serves_for(
+                loaded,
+                roll,
+                "tjänstgörande_ersättare_för",
+                &[replaced.as_str()],
             ));
         }
         if let Some(covered) = limited_to(loaded, attendant, items)
@@ -297,14 +315,13 @@ pub fn roll_table(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize])
                 .filter_map(|(_, a)| a.member.roll.clone())
                 .collect();
             // Whom they served for in this part's §§ only.
-            let replaced: Vec<String> = entries
+            let replaced: Vec<&str> = entries
                 .iter()
                 .filter(|(index, _)| items.iter().any(|&i| roll.serving[i].contains(index)))
                 .filter_map(|(_, a)| a.member.ersätter.as_deref())
-                .map(serves_for)
                 .collect();
             if !replaced.is_empty() {
-                note.push(format!("ers. för {}", swedish::join_and(&replaced)));
+                note.push(serves_for(loaded, roll, "ers_för", &replaced));
             }
             // "kom kl. 18.25": the list in a bilaga says it as the first page would.
             for (_, a) in &entries {

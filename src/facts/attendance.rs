@@ -213,12 +213,18 @@ impl Roll {
         names
     }
 
-    /// The party of `name`, as the roll gives it.
+    /// The party of `name`, as the roll gives it: of one present, or one absent (whom an
+    /// ersättare replaces).
     pub fn party(&self, name: &str) -> Option<&str> {
         self.attendants
             .iter()
             .find(|a| a.member.namn == name && a.member.parti.is_some())
             .and_then(|a| a.member.parti.as_deref())
+            .or_else(|| {
+                (self.absent.iter())
+                    .find(|a| a.name == name)
+                    .and_then(|a| a.party.as_deref())
+            })
     }
 
     /// The serving members of `party` in the § at `item`.

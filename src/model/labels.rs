@@ -170,6 +170,26 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "En obesatt plats i förteckningen. Också på webbsidorna.",
     ),
     (
+        "tjänstgörande_ersättare_för",
+        "tjänstgörande ersättare för {ledamot}",
+        "Försättsbladet, efter en tjänstgörande ersättare: {ledamot} (den ersatta ledamoten), eller {ledamot_med_parti} (med partiet i profilens form).",
+    ),
+    (
+        "ers_för",
+        "ers. för {ledamot}",
+        "Närvaro- och omröstningslistan, efter en ersättare som tjänstgör: {ledamot} (de ersatta), eller {ledamot_med_parti}.",
+    ),
+    (
+        "vakant_plats",
+        "vakant plats",
+        "I stället för den ersatta ledamoten, när ersättaren tjänstgör på en obesatt plats.",
+    ),
+    (
+        "ersättare_frånvarande",
+        "ersättare",
+        "Efter en frånvarande ersättare i förteckningen över frånvarande.",
+    ),
+    (
         "på_distans",
         "deltar på distans",
         "Efter namnet på den som deltar på distans (distans), med paragraferna.",
@@ -653,6 +673,11 @@ pub const PLACEHOLDERS: &[(&str, &[&str])] = &[
     ("tiden_för_överklagande_räknas", &["anslaget"]),
     ("hela_protokollet", &["sammanträdesdatum"]),
     ("omröstningsutfall", &["ja", "nej", "avstår"]),
+    (
+        "tjänstgörande_ersättare_för",
+        &["ledamot", "ledamot_med_parti"],
+    ),
+    ("ers_för", &["ledamot", "ledamot_med_parti"]),
 ];
 
 /// The values `key` may use; none for a label printed as it stands.
