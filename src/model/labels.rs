@@ -187,6 +187,11 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Protokollets försättsblad.",
     ),
     ("paragrafer", "Paragrafer", "Protokollets försättsblad."),
+    (
+        "justering",
+        "Justering",
+        "Försättsbladet på ett protokoll som justeras i delar: över varje justerings underskrifter, före dess paragrafer.",
+    ),
     // Digital justering: the signers listed, with nothing to sign on by hand.
     (
         "justeras_digitalt",
