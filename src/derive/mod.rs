@@ -28,7 +28,9 @@ use crate::model::{
 };
 pub use attached::{AttachedFileView, AttachedPage, attach_files};
 pub use item::ItemView;
-pub use meeting::{ExtractView, MeetingView, ProtocolView, meeting_documents, personal_data};
+pub use meeting::{
+    AdjustmentView, ExtractView, MeetingView, ProtocolView, meeting_documents, personal_data,
+};
 pub use notice::{NoticeDates, NoticeView};
 pub use packet::{PacketPart, PacketView};
 pub use roll::{MemberView, RollTable};
