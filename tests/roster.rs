@@ -113,7 +113,12 @@ fn protocols(files: &[PathBuf]) -> Vec<(Vec<String>, Option<String>)> {
                     .iter()
                     .map(|m| m.name.clone())
                     .collect(),
-                protocol.meeting.adjustment.chair.as_ref().map(|c| c.name.clone()),
+                protocol
+                    .meeting
+                    .adjustment
+                    .chair
+                    .as_ref()
+                    .map(|c| c.name.clone()),
             )),
             _ => None,
         })
