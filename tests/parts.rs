@@ -161,3 +161,35 @@ fn the_anslagstavla_gives_each_part_its_own_deadline_and_the_one_protocol() {
     .unwrap();
     assert!(protocol.contains("<dt>Justerande, KF"), "{protocol}");
 }
+
+#[test]
+fn one_protocol_asked_of_a_meeting_justerad_in_one_piece_is_a_warning_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("socialnamnden");
+    copy_folder(&repo().join("cases/socialnamnden"), &folder);
+    let meeting = folder.join("2015-03-24/sammantrade.yaml");
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    let text = text.replace(
+        "sekreterare:\n",
+        "justeringar_i_ett_protokoll: true\nsekreterare:\n",
+    );
+    std::fs::write(&meeting, &text).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("justeringar_i_ett_protokoll"))
+        .unwrap()
+        + 1;
+    let inputs = paragraf::load(&[meeting]).unwrap();
+    let warnings = paragraf::check(&inputs).unwrap();
+    let warning = warnings
+        .iter()
+        .find(|w| w.message.contains("justeringar_i_ett_protokoll"))
+        .unwrap_or_else(|| panic!("{warnings:?}"));
+    assert!(!warning.is_error());
+    assert_eq!(warning.location().map(|l| l.line), Some(line));
+    assert!(
+        warning.message.contains("justeras i ett stycke"),
+        "{}",
+        warning.message
+    );
+}
