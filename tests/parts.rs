@@ -193,3 +193,20 @@ fn one_protocol_asked_of_a_meeting_justerad_in_one_piece_is_a_warning_at_its_lin
         warning.message
     );
 }
+
+#[test]
+fn an_anslag_written_as_running_text_gives_each_part_its_own_sentence() {
+    // Barn- och utbildningsnämndens habit: the ANSLAG/BEVIS as running text, with a period.
+    let anslag = "anslag:\n  form: text\n  rubrik: BEVIS OM ANSLAG\n  tid_som_period: true\n  text: >-\n    Justeringen av {organnamns} protokoll från sammanträdet {sammanträdesdatum} har\n    tillkännagivits genom anslag. Anslås under tiden {uppsatt} – {nedtaget}. Protokollet\n    förvaras på {förvaringsplats}.\n";
+    let (_dir, folder) = organ(&|text| text, anslag);
+    let (_out, pdfs) = build(&[folder]);
+    let protocol = pdf(&pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf");
+    let cover = format!("{} {}", page_text(protocol, 1), page_text(protocol, 2));
+    for expected in [
+        "BEVIS OM ANSLAG",
+        "KF § 125: Justeringen av kommunfullmäktiges protokoll från sammanträdet 2024-10-21 har tillkännagivits genom anslag. Anslås under tiden 2024-10-22 – 2024-11-12. Protokollet förvaras på Kommunledningskontoret, Ekby stadshus.",
+        "KF §§ 118–124 och 126: Justeringen av kommunfullmäktiges protokoll från sammanträdet 2024-10-21 har tillkännagivits genom anslag. Anslås under tiden 2024-10-26 – 2024-11-18. Protokollet förvaras på Kommunledningskontoret, Ekby stadshus.",
+    ] {
+        assert!(cover.contains(expected), "missing {expected:?}:\n{cover}");
+    }
+}
