@@ -12,25 +12,52 @@ use paragraf::output::site::Site;
 
 use common::*;
 
+/// The example organ `organ` in a temporary folder, its meeting of `date` as `edit` makes
+/// it (which must change it): the folder and the meeting file, with the text written.
+fn example(
+    organ: &str,
+    date: &str,
+    edit: &dyn Fn(String) -> String,
+) -> (tempfile::TempDir, PathBuf, PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(organ);
+    copy_folder(&repo().join("cases").join(organ), &folder);
+    let meeting = folder.join(date).join("sammantrade.yaml");
+    let original = std::fs::read_to_string(&meeting).unwrap();
+    let edited = edit(original.clone());
+    assert_ne!(edited, original);
+    std::fs::write(&meeting, &edited).unwrap();
+    (dir, folder, meeting, edited)
+}
+
 /// Kommunfullmäktige's example in a temporary folder, its second justering moved to
 /// Friday 25 October 2024 and posted on Saturday the 26th (three weeks on is Saturday
 /// 16 November, so the last day is Monday the 18th), with `edit` applied to the meeting
 /// and `profile` added to the profile.
 fn organ(edit: &dyn Fn(String) -> String, profile: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("kommunfullmaktige");
-    copy_folder(&repo().join("cases/kommunfullmaktige"), &folder);
-    let meeting = folder.join("2024-10-21/sammantrade.yaml");
-    let text = std::fs::read_to_string(&meeting).unwrap();
-    let moved = text
-        .replace("  - datum: 2024-10-28\n", "  - datum: 2024-10-25\n")
-        .replace("    anslag: 2024-10-29\n", "    anslag: 2024-10-26\n");
-    assert_ne!(moved, text);
-    std::fs::write(&meeting, edit(moved)).unwrap();
+    let (dir, folder, _, _) = example("kommunfullmaktige", "2024-10-21", &|text| {
+        edit(
+            text.replace("  - datum: 2024-10-28\n", "  - datum: 2024-10-25\n")
+                .replace("    anslag: 2024-10-29\n", "    anslag: 2024-10-26\n"),
+        )
+    });
     let profile_file = folder.join("profil.yaml");
     let own = std::fs::read_to_string(&profile_file).unwrap();
     std::fs::write(&profile_file, format!("{own}{profile}")).unwrap();
     (dir, folder)
+}
+
+/// The text of the first two pages of the protocol `name`: its first page, and the page
+/// its signatures and ANSLAG/BEVIS may go on to.
+fn cover(pdfs: &std::collections::BTreeMap<String, PathBuf>, name: &str) -> String {
+    let protocol = pdf(pdfs, name);
+    format!("{} {}", page_text(protocol, 1), page_text(protocol, 2))
+}
+
+fn assert_all(text: &str, expected: &[&str]) {
+    for expected in expected {
+        assert!(text.contains(expected), "missing {expected:?}:\n{text}");
+    }
 }
 
 fn without_own_choice(text: String) -> String {
@@ -52,20 +79,19 @@ fn the_profile_keeps_one_protocol_with_each_parts_days_and_deadline() {
         ["2024-10-21_kommunfullmaktige_protokoll.pdf"],
         "{pdfs:?}"
     );
-    let protocol = pdf(&pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf");
-    let cover = format!("{} {}", page_text(protocol, 1), page_text(protocol, 2));
-    for expected in [
-        // In the order they happen: § 125 at the meeting, the rest four days later.
-        "Justeringens plats och tid KF § 125: Ekby stadshus, fullmäktigesalen, 2024-10-21 kl. 21.20 KF §§ 118–124 och 126: Kommunledningskontoret, Ekby stadshus, 2024-10-25 kl. 10.00",
-        "Justering KF § 125, 2024-10-21 kl. 21.20 Ordförande Birgitta Ståhl Justerande Per Holm Justerande Sara Lind",
-        "Justering KF §§ 118–124 och 126, 2024-10-25 kl. 10.00 Ordförande Birgitta Ståhl Justerande Karin Lund",
-        // Posted Tuesday 22 October: taken down Tuesday 12 November.
-        "KF § 125 2024-10-21 2024-10-22 2024-11-12 Maria Lindholm",
-        // Posted Saturday 26 October: three weeks on is a Saturday, so Monday 18 November.
-        "KF §§ 118–124 och 126 2024-10-25 2024-10-26 2024-11-18 Maria Lindholm",
-    ] {
-        assert!(cover.contains(expected), "missing {expected:?}:\n{cover}");
-    }
+    assert_all(
+        &cover(&pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf"),
+        &[
+            // In the order they happen: § 125 at the meeting, the rest four days later.
+            "Justeringens plats och tid KF § 125: Ekby stadshus, fullmäktigesalen, 2024-10-21 kl. 21.20 KF §§ 118–124 och 126: Kommunledningskontoret, Ekby stadshus, 2024-10-25 kl. 10.00",
+            "Justering KF § 125, 2024-10-21 kl. 21.20 Ordförande Birgitta Ståhl Justerande Per Holm Justerande Sara Lind",
+            "Justering KF §§ 118–124 och 126, 2024-10-25 kl. 10.00 Ordförande Birgitta Ståhl Justerande Karin Lund",
+            // Posted Tuesday 22 October: taken down Tuesday 12 November.
+            "KF § 125 2024-10-21 2024-10-22 2024-11-12 Maria Lindholm",
+            // Posted Saturday 26 October: three weeks on is a Saturday, so Monday 18 November.
+            "KF §§ 118–124 och 126 2024-10-25 2024-10-26 2024-11-18 Maria Lindholm",
+        ],
+    );
     // Each part's own anslag, with its own last day to appeal.
     let first = text(pdf(
         &pdfs,
@@ -164,16 +190,12 @@ fn the_anslagstavla_gives_each_part_its_own_deadline_and_the_one_protocol() {
 
 #[test]
 fn one_protocol_asked_of_a_meeting_justerad_in_one_piece_is_a_warning_at_its_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("socialnamnden");
-    copy_folder(&repo().join("cases/socialnamnden"), &folder);
-    let meeting = folder.join("2015-03-24/sammantrade.yaml");
-    let text = std::fs::read_to_string(&meeting).unwrap();
-    let text = text.replace(
-        "sekreterare:\n",
-        "justeringar_i_ett_protokoll: true\nsekreterare:\n",
-    );
-    std::fs::write(&meeting, &text).unwrap();
+    let (_dir, _, meeting, text) = example("socialnamnden", "2015-03-24", &|text| {
+        text.replace(
+            "sekreterare:\n",
+            "justeringar_i_ett_protokoll: true\nsekreterare:\n",
+        )
+    });
     let line = text
         .lines()
         .position(|l| l.starts_with("justeringar_i_ett_protokoll"))
@@ -200,13 +222,49 @@ fn an_anslag_written_as_running_text_gives_each_part_its_own_sentence() {
     let anslag = "anslag:\n  form: text\n  rubrik: BEVIS OM ANSLAG\n  tid_som_period: true\n  text: >-\n    Justeringen av {organnamns} protokoll från sammanträdet {sammanträdesdatum} har\n    tillkännagivits genom anslag. Anslås under tiden {uppsatt} – {nedtaget}. Protokollet\n    förvaras på {förvaringsplats}.\n";
     let (_dir, folder) = organ(&|text| text, anslag);
     let (_out, pdfs) = build(&[folder]);
-    let protocol = pdf(&pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf");
-    let cover = format!("{} {}", page_text(protocol, 1), page_text(protocol, 2));
-    for expected in [
-        "BEVIS OM ANSLAG",
-        "KF § 125: Justeringen av kommunfullmäktiges protokoll från sammanträdet 2024-10-21 har tillkännagivits genom anslag. Anslås under tiden 2024-10-22 – 2024-11-12. Protokollet förvaras på Kommunledningskontoret, Ekby stadshus.",
-        "KF §§ 118–124 och 126: Justeringen av kommunfullmäktiges protokoll från sammanträdet 2024-10-21 har tillkännagivits genom anslag. Anslås under tiden 2024-10-26 – 2024-11-18. Protokollet förvaras på Kommunledningskontoret, Ekby stadshus.",
-    ] {
-        assert!(cover.contains(expected), "missing {expected:?}:\n{cover}");
-    }
+    assert_all(
+        &cover(&pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf"),
+        &[
+            "BEVIS OM ANSLAG",
+            "KF § 125: Justeringen av kommunfullmäktiges protokoll från sammanträdet 2024-10-21 har tillkännagivits genom anslag. Anslås under tiden 2024-10-22 – 2024-11-12. Protokollet förvaras på Kommunledningskontoret, Ekby stadshus.",
+            "KF §§ 118–124 och 126: Justeringen av kommunfullmäktiges protokoll från sammanträdet 2024-10-21 har tillkännagivits genom anslag. Anslås under tiden 2024-10-26 – 2024-11-18. Protokollet förvaras på Kommunledningskontoret, Ekby stadshus.",
+        ],
+    );
+}
+
+#[test]
+fn a_parts_deadline_at_christmas_moves_past_juldagen_and_annandag_jul() {
+    // Regionstyrelsen's example (justerad digitally, dates written out in full) with § 303
+    // justerad at the meeting on 26 November and the rest on 3 December, posted the 4th:
+    // three weeks on is 25 December, juldagen, and the 26th is annandag jul.
+    let (_dir, folder, _, edited) = example("regionstyrelsen", "2024-11-26", &|text| {
+        text.replace(
+            "justering: {datum: 2024-11-28, plats: Regionkansliet}\nanslag: {datum: 2024-11-29,",
+            "justeringar_i_ett_protokoll: true\njustering: {datum: 2024-12-03, plats: Regionkansliet}\nanslag: {datum: 2024-12-04,",
+        )
+        .replace(
+            "  - rubrik: Anmälan av delegationsbeslut\n",
+            "  - rubrik: Anmälan av delegationsbeslut\n    omedelbar_justering: true\n",
+        )
+    });
+    assert_eq!(edited.matches("2024-12-0").count(), 2, "{edited}");
+    assert!(edited.contains("omedelbar_justering"));
+    let (_out, pdfs) = build(&[folder]);
+    assert_all(
+        &cover(&pdfs, "2024-11-26_regionstyrelsen_protokoll.pdf"),
+        &[
+            "Justering RS § 303, 26 november 2024",
+            "Justering RS §§ 301–302, 3 december 2024",
+            // Posted at the meeting, Tuesday 26 November: three weeks on is Tuesday 17 December.
+            "RS § 303 26 november 2024 26 november 2024 17 december 2024",
+            "RS §§ 301–302 3 december 2024 4 december 2024 27 december 2024",
+            "Signeras digitalt av Maja Kvist",
+        ],
+    );
+    let anslag = text(pdf(&pdfs, "2024-12-04_regionstyrelsen_anslag.pdf"));
+    assert!(
+        anslag.contains("Sista dag för överklagande 27 december 2024"),
+        "{anslag}"
+    );
+    assert!(anslag.contains("senast den 27 december 2024"), "{anslag}");
 }
