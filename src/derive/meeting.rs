@@ -1,6 +1,7 @@
 //! A meeting's documents: the protokoll of each justering (its own first page, §§ and
-//! ANSLAG/BEVIS), the protokollsutdrag of every §, the kallelse and the anslag of each
-//! justering.
+//! ANSLAG/BEVIS) or, kept as one protocol, one of them all (a first page listing each
+//! justering, an ANSLAG/BEVIS row each), the protokollsutdrag of every §, the kallelse and
+//! the anslag of each justering.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -322,7 +323,7 @@ pub fn personal_data(loaded: &LoadedMeeting) -> Vec<String> {
 }
 
 /// The documents of a meeting: the protokollsutdrag of every §, the protokoll of each
-/// justering, the kallelse and, when the meeting has one, the anslag of each justering;
+/// justering (or one of them all, `justeringar_i_ett_protokoll`), the kallelse and, when the meeting has one, the anslag of each justering;
 /// before the meeting is held (`skede: kallelse`) the kallelse alone. `statements` are the
 /// tjänsteutlåtanden of its items in order (none for an item without a case), each as
 /// secret as its item: the handlingar packet gathers them.
