@@ -155,6 +155,8 @@ const KOM_IGANG: Source = Source::Page {
 const MEETING: Source = Source::Example("cases/kultur-och-fritidsnamnden/2024-09-17");
 /// Justerad digitally (its profile says so).
 const DIGITAL: Source = Source::Example("cases/regionstyrelsen/2024-11-26");
+/// Justerad in parts, kept as one protocol.
+const PARTS: Source = Source::Example("cases/kommunfullmaktige/2024-10-21");
 /// The meeting whose cases carry bilagor that are files.
 const BILAGOR: Source = Source::Example("cases/byggnadsnamnden/2024-10-17");
 const fn style(folder: &'static str) -> Source {
@@ -219,6 +221,18 @@ pub const ALL_PICTURES: &[Picture] = &[
         source: DIGITAL,
         document: "_protokollsutdrag_p302_rs-2024-0877.pdf",
         page: 1,
+    },
+    Picture {
+        png: "justering-i-delar.png",
+        source: PARTS,
+        document: "_protokoll.pdf",
+        page: 1,
+    },
+    Picture {
+        png: "justering-i-delar-anslag.png",
+        source: PARTS,
+        document: "_protokoll.pdf",
+        page: 2,
     },
     Picture {
         png: "stil-fore-protokoll-1.png",

@@ -226,7 +226,21 @@ fn organ_with(organ: &str, labels: &str) -> (tempfile::TempDir, std::path::PathB
     copy_folder(&repo().join("cases").join(organ), &folder);
     let profile = folder.join("profil.yaml");
     let original = std::fs::read_to_string(&profile).unwrap();
-    std::fs::write(&profile, format!("{original}etiketter:\n{labels}")).unwrap();
+    // The organ's own `etiketter` give way to `labels`, which name every label.
+    let mut own = false;
+    let kept: String = original
+        .lines()
+        .filter(|line| {
+            if line.starts_with("etiketter:") {
+                own = true;
+            } else if !line.starts_with([' ', '#']) {
+                own = false;
+            }
+            !own
+        })
+        .map(|line| format!("{line}\n"))
+        .collect();
+    std::fs::write(&profile, format!("{kept}etiketter:\n{labels}")).unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_paragraf"))
         .arg("check")
         .arg(&folder)

@@ -29,23 +29,40 @@ fn subcommittee() -> &'static Built {
 }
 
 #[test]
-fn the_first_page_of_a_large_assembly_keeps_its_signatures_and_anslag() {
+fn the_first_page_of_a_large_assembly_justerad_in_parts_lists_each_justering() {
     let pdfs = &assembly().1;
+    // One protocol of both justeringar (`justeringar_i_ett_protokoll: true`).
+    assert!(!pdfs.keys().any(|n| n.contains("protokoll-omedelbart")));
     let protocol = pdf(pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf");
     let first = page_text(protocol, 1);
     for expected in [
         "Plats och tid Ekby stadshus, fullmäktigesalen, måndagen den 21 oktober 2024, kl. 18.00–21.15 (ajournering 19.30–19.45)",
         "Beslutande Se bilaga, närvaro- och omröstningslista",
-        "Utses att justera Karin Lund (M) med Olof Strand (M) som ersättare och Ahmed Yusuf (S)",
-        "Justeringens plats och tid Kommunledningskontoret, Ekby stadshus, 2024-10-28 kl. 10.00",
-        "Paragrafer KF §§ 118–124 och 126",
-        "Sekreterare Maria Lindholm Kommunsekreterare Ordförande Birgitta Ståhl Justerande Karin Lund Justerande Ahmed Yusuf",
-        "ANSLAG/BEVIS",
-        "Datum då anslaget sätts upp 2024-10-29 Datum då anslaget tas ned 2024-11-19",
+        "Utses att justera KF § 125: Per Holm (C) och Sara Lind (KD) KF §§ 118–124 och 126: Karin Lund (M) med Olof Strand (M) som ersättare och Ahmed Yusuf (S)",
+        "Justeringens plats och tid KF § 125: Ekby stadshus, fullmäktigesalen, 2024-10-21 kl. 21.20 KF §§ 118–124 och 126: Kommunledningskontoret, Ekby stadshus, 2024-10-28 kl. 10.00",
+        "Paragrafer KF §§ 118–126",
+        "Sekreterare Maria Lindholm Kommunsekreterare",
+        "Justering KF § 125, 2024-10-21 kl. 21.20 Ordförande Birgitta Ståhl Justerande Per Holm Justerande Sara Lind",
+        "Justering KF §§ 118–124 och 126, 2024-10-28 kl. 10.00 Ordförande Birgitta Ståhl Justerande Karin Lund Justerande Ahmed Yusuf",
     ] {
         assert!(
             first.contains(expected),
             "page 1 lacks {expected:?}:\n{first}"
+        );
+    }
+    // One ANSLAG/BEVIS, a row per justering: its §§, justering, posting and taking down.
+    let second = page_text(protocol, 2);
+    for expected in [
+        "ANSLAG/BEVIS",
+        "Organ Kommunfullmäktige Sammanträdesdatum 2024-10-21",
+        "Paragrafer Datum för justering Datum då anslaget sätts upp Datum då anslaget tas ned Underskrift",
+        "KF § 125 2024-10-21 2024-10-22 2024-11-12 Maria Lindholm",
+        "KF §§ 118–124 och 126 2024-10-28 2024-10-29 2024-11-19 Maria Lindholm",
+        "Förvaringsplats för protokollet Kommunledningskontoret, Ekby stadshus",
+    ] {
+        assert!(
+            second.contains(expected),
+            "page 2 lacks {expected:?}:\n{second}"
         );
     }
     // The 41 ledamöter and the ersättare are in the bilaga, with how each voted in § 122.
@@ -78,25 +95,19 @@ fn the_first_page_of_a_large_assembly_keeps_its_signatures_and_anslag() {
 }
 
 #[test]
-fn the_omedelbart_justerad_paragraph_has_its_own_protocol_anslag_and_dates() {
+fn the_omedelbart_justerad_paragraph_has_its_own_anslag_and_dates() {
     let pdfs = &assembly().1;
-    let own = text(pdf(pdfs, "protokoll-omedelbart-justerade"));
-    for expected in [
-        "Protokoll, omedelbart justerade paragrafer",
-        "Utses att justera Per Holm (C) och Sara Lind (KD)",
-        "Justeringens plats och tid Ekby stadshus, fullmäktigesalen, 2024-10-21 kl. 21.20",
-        "Paragrafer KF § 125",
-        "Datum då anslaget sätts upp 2024-10-22",
-        "KF § 125 Fyllnadsval av ersättare i socialnämnden",
-    ] {
-        assert!(own.contains(expected), "missing {expected:?}:\n{own}");
-    }
-    assert!(!own.contains("KF § 122"), "{own}");
+    let protocol = text(pdf(pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf"));
+    assert!(
+        protocol.contains("KF § 125 Fyllnadsval av ersättare i socialnämnden"),
+        "{protocol}"
+    );
     let anslag = text(pdf(
         pdfs,
         "2024-10-22_kommunfullmaktige_anslag-omedelbart-justerade",
     ));
     assert!(anslag.contains("Paragrafer KF § 125"), "{anslag}");
+    // Posted Tuesday 22 October: three weeks on is Tuesday 12 November.
     assert!(
         anslag.contains("Sista dag för överklagande 2024-11-12"),
         "{anslag}"
@@ -119,7 +130,7 @@ fn the_omedelbart_justerad_paragraph_has_its_own_protocol_anslag_and_dates() {
         ordinary.contains("Den som är medlem i kommunen kan överklaga fullmäktiges beslut"),
         "{ordinary}"
     );
-    // Its extract gives its own justering.
+    // Each extract certifies with its own part's justering and justerare.
     let extract = text(pdf(pdfs, "protokollsutdrag_p125"));
     assert!(
         extract.contains(
@@ -127,7 +138,20 @@ fn the_omedelbart_justerad_paragraph_has_its_own_protocol_anslag_and_dates() {
         ),
         "{extract}"
     );
-    assert!(extract.contains("Per Holm (C) Justerare"), "{extract}");
+    assert!(
+        extract.contains("Per Holm (C) Justerare Sara Lind (KD) Justerare"),
+        "{extract}"
+    );
+    let other = text(pdf(pdfs, "protokollsutdrag_p122"));
+    assert!(
+        other.contains("Justerat 2024-10-28 kl. 10.00, Kommunledningskontoret, Ekby stadshus"),
+        "{other}"
+    );
+    assert!(
+        other.contains("Karin Lund (M) Justerare Ahmed Yusuf (S) Justerare"),
+        "{other}"
+    );
+    assert!(!other.contains("Per Holm (C) Justerare"), "{other}");
 }
 
 #[test]

@@ -113,7 +113,12 @@ fn protocols(files: &[PathBuf]) -> Vec<(Vec<String>, Option<String>)> {
                     .iter()
                     .map(|m| m.name.clone())
                     .collect(),
-                protocol.meeting.chair.as_ref().map(|c| c.name.clone()),
+                protocol
+                    .meeting
+                    .adjustment
+                    .chair
+                    .as_ref()
+                    .map(|c| c.name.clone()),
             )),
             _ => None,
         })
@@ -548,7 +553,12 @@ fn paragraf_new_roll_writes_a_skeleton_check_asks_to_fill_in() {
 
 /// The protocols of the example organ `organ` in `cases/`, by heading.
 fn example_protocols(organ: &str) -> Vec<paragraf::derive::ProtocolView> {
-    let inputs = paragraf::load(&[common::repo().join("cases").join(organ)]).unwrap();
+    protocols_of(&common::repo().join("cases").join(organ))
+}
+
+/// The protocols planned from the meetings under `folder`.
+fn protocols_of(folder: &std::path::Path) -> Vec<paragraf::derive::ProtocolView> {
+    let inputs = paragraf::load(&[folder.to_path_buf()]).unwrap();
     let planned = paragraf::plan(&inputs).unwrap();
     planned
         .iter()
@@ -574,7 +584,20 @@ fn the_lists_say_who_served_where_jav_and_parts_included() {
         Some("§§ 61–63 och 65".to_owned())
     );
     // Item 11: the bilaga marks no one present in §§ they were not at, and keeps the notes.
-    let kf = example_protocols("kommunfullmaktige");
+    // The example keeps one protocol; here as a protocol per justering.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("kommunfullmaktige");
+    common::copy_folder(&common::repo().join("cases/kommunfullmaktige"), &folder);
+    let meeting = folder.join("2024-10-21/sammantrade.yaml");
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    let per_part = text.replace(
+        "justeringar_i_ett_protokoll: true",
+        "justeringar_i_ett_protokoll: false",
+    );
+    assert_ne!(per_part, text);
+    std::fs::write(&meeting, per_part).unwrap();
+    let kf = protocols_of(&folder);
+    assert_eq!(kf.len(), 2);
     let (rest, immediate) = match kf[0].heading.contains("omedelbart") {
         true => (&kf[1], &kf[0]),
         false => (&kf[0], &kf[1]),
@@ -595,7 +618,7 @@ fn the_lists_say_who_served_where_jav_and_parts_included() {
     assert_eq!(row(immediate, "Bengt Ros").note, "");
     assert_eq!(row(immediate, "Bengt Ros").serving, ["ej"]);
     // The justerare with the parties the roll gives them.
-    let karin = &rest.meeting.adjusters[0];
+    let karin = &rest.meeting.adjustment.adjusters[0];
     assert_eq!(
         (karin.name.as_str(), karin.named.as_str()),
         ("Karin Lund", "Karin Lund (M)")
@@ -605,7 +628,31 @@ fn the_lists_say_who_served_where_jav_and_parts_included() {
         karin.stand_in_named.as_deref(),
         Some(format!("{stand_in} (M)").as_str())
     );
-    assert!(immediate.meeting.adjusters[1].named.ends_with(" (KD)"));
+    assert!(
+        immediate.meeting.adjustment.adjusters[1]
+            .named
+            .ends_with(" (KD)")
+    );
+    // Kept as one protocol (the example): one bilaga of every §, where Bengt Ros serves
+    // for Stefan Borg in §§ 118–119 alone, and each justering with its own justerare.
+    let one = example_protocols("kommunfullmaktige");
+    assert_eq!(one.len(), 1);
+    let table = one[0].roll.as_ref().unwrap();
+    let plain = |s: &str| s.replace('\u{a0}', " ");
+    let segments: Vec<String> = table.segments.iter().map(|s| plain(s)).collect();
+    assert_eq!(segments, ["§§ 118–119", "§§ 120–122", "§§ 123–126"]);
+    assert_eq!(row(&one[0], "Bengt Ros").note, "ers. för Stefan Borg (SD)");
+    assert_eq!(row(&one[0], "Bengt Ros").serving, ["tjg", "ej", "ej"]);
+    let adjustments = &one[0].meeting.adjustments;
+    let names = |a: &paragraf::derive::AdjustmentView| -> Vec<String> {
+        a.adjusters.iter().map(|a| a.name.clone()).collect()
+    };
+    assert_eq!(adjustments.len(), 2);
+    assert_eq!(plain(&adjustments[0].paragraphs), "KF § 125");
+    assert_eq!(names(&adjustments[0]), ["Per Holm", "Sara Lind"]);
+    assert_eq!(plain(&adjustments[1].paragraphs), "KF §§ 118–124 och 126");
+    assert_eq!(names(&adjustments[1]), ["Karin Lund", "Ahmed Yusuf"]);
+    assert!(one[0].meeting.adjustment.adjusters.is_empty());
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! A meeting's documents: the protokoll of each justering (its own first page, §§ and
-//! ANSLAG/BEVIS), the protokollsutdrag of every §, the kallelse and the anslag of each
-//! justering.
+//! ANSLAG/BEVIS) or, kept as one protocol, one of them all (a first page listing each
+//! justering, an ANSLAG/BEVIS row each), the protokollsutdrag of every §, the kallelse and
+//! the anslag of each justering.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -49,20 +50,31 @@ pub struct MeetingView {
     /// Where the lists of who attended stand: `automatisk` (on the first page when they
     /// fit there, Typst measures), `försättsblad` or `bilaga`.
     pub roll_placement: &'static str,
+    /// The part's §§ and its justering; of no part, all §§ and the meeting's chair.
+    #[serde(flatten)]
+    pub adjustment: AdjustmentView,
+    /// One protocol justerat in parts: each justering, in the order they happen (the
+    /// first page lists them all, its ANSLAG/BEVIS has a row group for each).
+    pub adjustments: Vec<AdjustmentView>,
+    pub secretary: PersonView,
+    pub certification: String,
+    /// Justerat with electronic signatures: the signers listed, no lines to sign on.
+    pub digital: bool,
+}
+
+/// A justering: its §§, when and where, who signs it and its anslag.
+#[derive(Debug, Clone, Serialize)]
+pub struct AdjustmentView {
     /// The §§ of the part: `§§ 1–13`.
     pub paragraphs: String,
     /// The day (and time) of the part's justering.
     pub adjusted_on: Option<String>,
     pub adjustment_place: Option<String>,
-    pub secretary: PersonView,
     pub chair: Option<PersonView>,
     /// Who chaired §§ of the part in the chair's place, with those §§: each signs for them.
     pub acting_chairs: Vec<ActingChair>,
     pub adjusters: Vec<ApproverView>,
-    pub certification: String,
     pub notice: Option<NoticeView>,
-    /// Justerat with electronic signatures: the signers listed, no lines to sign on.
-    pub digital: bool,
 }
 
 /// Someone who chaired §§ in the chair's place: `§ 172`, `Bo Ström`.
@@ -157,14 +169,22 @@ fn meeting_view(
     let items = part.map_or(all.as_slice(), |p| p.items.as_slice());
     let lists = cover_lists(loaded, facts, items);
     let numbers: Vec<ParagraphNumber> = items.iter().map(|&i| loaded.numbers[i]).collect();
-    let adjusted_on = part.and_then(|p| p.date).map(|date| {
-        let time = part
-            .and_then(|p| p.time)
-            .map(|t| format!(" kl. {t}"))
-            .unwrap_or_default();
-        let day = swedish::adjustment_date(dates, profile.justeringsdatum, date);
-        format!("{day}{time}")
-    });
+    let adjustment = match part {
+        Some(part) => adjustment_view(loaded, facts, phrasing, part),
+        // The kallelse, of no part, is signed by the meeting's ordförande.
+        None => AdjustmentView {
+            paragraphs: swedish::paragraph_list(&form(loaded), &numbers),
+            adjusted_on: None,
+            adjustment_place: None,
+            chair: facts
+                .signing_chair
+                .as_ref()
+                .map(|chair| chair_view(loaded, facts, chair)),
+            acting_chairs: acting_chairs(loaded, facts, items),
+            adjusters: Vec::new(),
+            notice: None,
+        },
+    };
     MeetingView {
         committee: meeting.nämnd.clone(),
         parent_organ: facts.organ.parent.clone(),
@@ -214,32 +234,55 @@ fn meeting_view(
             })
             .collect(),
         roll_placement: profile.närvarolista.key(),
-        paragraphs: swedish::paragraph_list(&form(loaded), &numbers),
-        adjusted_on,
-        adjustment_place: part.and_then(|p| p.place.clone()),
+        adjustment,
+        adjustments: Vec::new(),
         secretary: PersonView::from(&meeting.sekreterare),
-        // The kallelse, of no part, is signed by the meeting's ordförande.
-        chair: part
-            .map_or(facts.signing_chair.as_ref(), |p| p.chair.as_ref())
-            .map(|chair| PersonView {
-                named: named(loaded, facts, &chair.namn, false),
-                ..PersonView::from(chair)
-            }),
-        acting_chairs: acting_chairs(loaded, facts, items),
-        adjusters: part
-            .map(|p| {
-                p.approvers
-                    .iter()
-                    .map(|a| ApproverView::of(a, loaded, facts))
-                    .collect()
-            })
-            .unwrap_or_default(),
         certification: meeting
             .utdragsbestyrkande
             .clone()
             .unwrap_or_else(|| profile.formuleringar.utdragsbestyrkande.clone()),
-        notice: part.and_then(|p| notice_view(loaded, facts, phrasing, p)),
         digital: loaded.digital_adjustment(),
+    }
+}
+
+/// The justering of `part`: its §§, day and place, who signs it and its anslag.
+fn adjustment_view(
+    loaded: &LoadedMeeting,
+    facts: &MeetingFacts,
+    phrasing: &Phrasing,
+    part: &Part,
+) -> AdjustmentView {
+    let numbers: Vec<ParagraphNumber> = part.items.iter().map(|&i| loaded.numbers[i]).collect();
+    let profile = &loaded.profile.profile;
+    let adjusted_on = part.date.map(|date| {
+        let time = part.time.map(|t| format!(" kl. {t}")).unwrap_or_default();
+        let day = swedish::adjustment_date(profile.datumformat, profile.justeringsdatum, date);
+        format!("{day}{time}")
+    });
+    AdjustmentView {
+        paragraphs: swedish::paragraph_list(&form(loaded), &numbers),
+        adjusted_on,
+        adjustment_place: part.place.clone(),
+        chair: (part.chair.as_ref()).map(|chair| chair_view(loaded, facts, chair)),
+        acting_chairs: acting_chairs(loaded, facts, &part.items),
+        adjusters: part
+            .approvers
+            .iter()
+            .map(|a| ApproverView::of(a, loaded, facts))
+            .collect(),
+        notice: notice_view(loaded, facts, phrasing, part),
+    }
+}
+
+/// The chair as the signatures name them, with the party the organ's roll gives.
+fn chair_view(
+    loaded: &LoadedMeeting,
+    facts: &MeetingFacts,
+    chair: &crate::model::Person,
+) -> PersonView {
+    PersonView {
+        named: named(loaded, facts, &chair.namn, false),
+        ..PersonView::from(chair)
     }
 }
 
@@ -310,7 +353,7 @@ pub fn personal_data(loaded: &LoadedMeeting) -> Vec<String> {
 }
 
 /// The documents of a meeting: the protokollsutdrag of every §, the protokoll of each
-/// justering, the kallelse and, when the meeting has one, the anslag of each justering;
+/// justering (or one of them all, `justeringar_i_ett_protokoll`), the kallelse and, when the meeting has one, the anslag of each justering;
 /// before the meeting is held (`skede: kallelse`) the kallelse alone. `statements` are the
 /// tjänsteutlåtanden of its items in order (none for an item without a case), each as
 /// secret as its item: the handlingar packet gathers them.
@@ -377,7 +420,7 @@ pub fn meeting_documents(
             .clone();
         // A § chaired in the chair's place is signed by the one who chaired it.
         if let Some(name) = &item.item.ordförande {
-            Arc::make_mut(&mut header).chair = Some(PersonView {
+            Arc::make_mut(&mut header).adjustment.chair = Some(PersonView {
                 name: name.clone(),
                 title: None,
                 named: named(loaded, facts, name, false),
@@ -439,28 +482,43 @@ pub fn meeting_documents(
     let all_redactions = personal_data(loaded);
     let appendix = loaded.profile.profile.närvarolista != RollPlacement::Cover;
     let labels = &loaded.profile.profile.etiketter;
+    let protocol = match meeting.protokollnummer {
+        Some(number) => format!("{} {number}", label(labels, "protokoll_nr")),
+        None => label(labels, "protokoll").to_owned(),
+    };
+    // Justerad in parts as one protocol: one protocol of every §, each part's anslag apart.
+    let one_protocol = loaded.one_protocol() && facts.parts.len() > 1;
+    let protocol_document = |heading: String, header: MeetingView, of: &[usize], name| Document {
+        dnr: meeting.dnr.clone(),
+        ..document(
+            DocumentKind::Protocol,
+            meeting.datum,
+            format!("{heading}, {} {date}", meeting.nämnd),
+            name,
+            all_sources.clone(),
+            all_redactions.clone(),
+            View::Protocol(Box::new(ProtocolView {
+                heading,
+                items: of.iter().map(|&i| items[i].clone()).collect(),
+                roll: appendix.then(|| roll_table(loaded, facts, of)),
+                sent_on: String::new(),
+                recipients: None,
+                protocol_dnr: meeting.dnr.clone(),
+                meeting: header,
+            })),
+        )
+    };
     for (p, part) in facts.parts.iter().enumerate().filter(|_| held) {
         let name = part_name(loaded, facts, p);
         let header = meeting_view(loaded, facts, &phrasing, Some(part));
-        let protocol = match meeting.protokollnummer {
-            Some(number) => format!("{} {number}", label(labels, "protokoll_nr")),
-            None => label(labels, "protokoll").to_owned(),
-        };
         let heading = match (part.immediate, facts.parts.len()) {
             (true, 2..) => format!("{protocol}, {}", label(labels, "omedelbart_justerade")),
-            (false, 3..) if name.is_some() => format!("{protocol}, {}", header.paragraphs),
-            _ => protocol,
+            (false, 3..) if name.is_some() => {
+                format!("{protocol}, {}", header.adjustment.paragraphs)
+            }
+            _ => protocol.clone(),
         };
-        let view = ProtocolView {
-            heading: heading.clone(),
-            items: part.items.iter().map(|&i| items[i].clone()).collect(),
-            roll: appendix.then(|| roll_table(loaded, facts, &part.items)),
-            sent_on: String::new(),
-            recipients: None,
-            protocol_dnr: meeting.dnr.clone(),
-            meeting: header,
-        };
-        if let (Some(notice), Some(posted)) = (view.meeting.notice.clone(), part.posted) {
+        if let (Some(notice), Some(posted)) = (header.adjustment.notice.clone(), part.posted) {
             documents.push(document(
                 DocumentKind::Notice,
                 posted,
@@ -478,18 +536,24 @@ pub fn meeting_documents(
                 View::Notice(Box::new(notice)),
             ));
         }
-        documents.push(Document {
-            dnr: meeting.dnr.clone(),
-            ..document(
-                DocumentKind::Protocol,
-                meeting.datum,
-                format!("{heading}, {} {date}", meeting.nämnd),
-                name,
-                all_sources.clone(),
-                all_redactions.clone(),
-                View::Protocol(Box::new(view)),
-            )
-        });
+        if !one_protocol {
+            documents.push(protocol_document(heading, header, &part.items, name));
+        }
+    }
+    if one_protocol && held {
+        let mut header = meeting_view(loaded, facts, &phrasing, None);
+        // Every § of the meeting; the chairs sign under the justering of their §§.
+        header.adjustment.chair = None;
+        header.adjustment.acting_chairs.clear();
+        // In the order they happen: the §§ justerade at the meeting before the rest.
+        let mut parts: Vec<&Part> = facts.parts.iter().collect();
+        parts.sort_by_key(|p| (p.date, p.items.first().copied()));
+        header.adjustments = parts
+            .into_iter()
+            .map(|part| adjustment_view(loaded, facts, &phrasing, part))
+            .collect();
+        let all: Vec<usize> = (0..meeting.paragrafer.len()).collect();
+        documents.push(protocol_document(protocol.clone(), header, &all, None));
     }
     let sent_on = meeting.kallelsedatum.unwrap_or(meeting.datum);
     let agenda = ProtocolView {

@@ -28,7 +28,9 @@ use crate::model::{
 };
 pub use attached::{AttachedFileView, AttachedPage, attach_files};
 pub use item::ItemView;
-pub use meeting::{ExtractView, MeetingView, ProtocolView, meeting_documents, personal_data};
+pub use meeting::{
+    AdjustmentView, ExtractView, MeetingView, ProtocolView, meeting_documents, personal_data,
+};
 pub use notice::{NoticeDates, NoticeView};
 pub use packet::{PacketPart, PacketView};
 pub use roll::{MemberView, RollTable};
@@ -315,10 +317,17 @@ pub(crate) fn document_kind(case: &crate::model::LoadedCase) -> &str {
 }
 
 impl Document {
-    /// The ANSLAG/BEVIS a protocol prints: the day its justering is posted.
+    /// The ANSLAG/BEVIS a protocol prints: the day its justering is posted. Of one
+    /// protocol justerat in parts, the last part's: each part's signers sign before it.
     pub fn protocol_notice(&self) -> Option<&NoticeView> {
         match &self.view {
-            View::Protocol(protocol) => protocol.meeting.notice.as_ref(),
+            View::Protocol(protocol) => {
+                let meeting = &protocol.meeting;
+                (meeting.adjustments.iter())
+                    .filter_map(|a| a.notice.as_ref())
+                    .max_by_key(|n| n.dates.posted)
+                    .or(meeting.adjustment.notice.as_ref())
+            }
             _ => None,
         }
     }

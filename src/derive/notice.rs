@@ -49,6 +49,9 @@ pub struct NoticeView {
     /// The same days as dates: what the anslagstavla sorts and chooses by, and its
     /// `<time datetime>`.
     pub dates: NoticeDates,
+    /// The agenda indices of its §§: what the web links it to its protocol and extracts by.
+    #[serde(skip)]
+    pub items: Vec<usize>,
 }
 
 /// The days of an anslag.
@@ -122,6 +125,7 @@ pub fn notice_view(
             taken_down,
             appeal_last_day: last_day,
         },
+        items: part.items.clone(),
     })
 }
 

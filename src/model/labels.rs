@@ -227,7 +227,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "justering",
         "Justering",
-        "Utdragets webbsida: rubriken över vem som justerade.",
+        "Utdragets webbsida: rubriken över vem som justerade. Försättsbladet på ett protokoll som justeras i delar: över varje justerings underskrifter, före dess paragrafer.",
     ),
     // Digital justering: the signers listed, with nothing to sign on by hand.
     (

@@ -78,6 +78,11 @@ pub struct Meeting {
     /// A meeting justerad in parts: each justering with its §§, justerare and dates.
     #[serde(default)]
     pub justeringar: Vec<ApprovalPart>,
+    /// A meeting justerad in parts kept as one protocol (one first page listing each
+    /// justering, one ANSLAG/BEVIS with each part's dates) rather than a protocol per
+    /// justering; by default as the profile says.
+    #[serde(default)]
+    pub justeringar_i_ett_protokoll: Option<bool>,
     /// Whether the protocol is justerat with electronic signatures (PAdES, `paragraf sign`
     /// or a signing service) rather than on paper; by default as the profile says.
     #[serde(default)]

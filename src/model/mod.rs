@@ -534,6 +534,13 @@ impl LoadedMeeting {
         (self.meeting.digital_justering).unwrap_or(self.profile.profile.digital_justering)
     }
 
+    /// Whether a meeting justerad in parts is kept as one protocol: as the meeting says,
+    /// else as its profile does.
+    pub fn one_protocol(&self) -> bool {
+        (self.meeting.justeringar_i_ett_protokoll)
+            .unwrap_or(self.profile.profile.justeringar_i_ett_protokoll)
+    }
+
     /// The §§ in agenda order.
     pub fn items(&self) -> impl Iterator<Item = LoadedItem<'_>> {
         self.meeting

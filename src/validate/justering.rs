@@ -45,6 +45,17 @@ pub fn parts(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
             ));
         }
     }
+    // One protocol of a single justering is what every meeting justerad in one piece gets.
+    if meeting.justeringar_i_ett_protokoll == Some(true) && facts.parts.len() < 2 {
+        problems.push(
+            source
+                .problem(
+                    "justeringar_i_ett_protokoll",
+                    "protokollet justeras i ett stycke, så `justeringar_i_ett_protokoll` har ingen verkan: den gäller ett protokoll som justeras i delar (`justeringar`, eller paragrafer med `omedelbar_justering`)",
+                )
+                .warning(),
+        );
+    }
     // Without an anslag nothing says when the appeal time starts: a warning, since a
     // protocol being written may not know its anslag yet.
     if principal.under_kommunallagen()

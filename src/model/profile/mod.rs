@@ -163,6 +163,10 @@ pub struct Profile {
     /// to sign on, the signers listed instead. A meeting may say otherwise.
     #[serde(default)]
     pub digital_justering: bool,
+    /// Whether the organ keeps a meeting justerad in parts as one protocol rather than a
+    /// protocol per justering. A meeting may say otherwise.
+    #[serde(default)]
+    pub justeringar_i_ett_protokoll: bool,
     /// The protokollsutdrag carries its ärende's file bilagor after the §.
     #[serde(default)]
     pub utdrag_med_bilagor: bool,

@@ -160,8 +160,19 @@ fn pages(planned: &[Placed], renderer: &HtmlRenderer, site: &Site) -> Result<Vec
         page: p.place.file("html"),
         pdf: p.place.file("pdf"),
     };
-    let same_part = |a: &Placed, b: &Placed| {
-        a.planned.meeting == b.planned.meeting && a.planned.document.part == b.planned.document.part
+    // A notice and a protocol or extract of the same meeting holding one of its §§ (one
+    // protocol justerat in parts holds the §§ of several notices).
+    let holds = |notice: &Placed, other: &Placed| {
+        let View::Notice(view) = &notice.planned.document.view else {
+            return false;
+        };
+        let anchors: Vec<usize> = match &other.planned.document.view {
+            View::Protocol(protocol) => protocol.items.iter().map(|i| i.anchor).collect(),
+            View::Extract(extract) => vec![extract.item.anchor],
+            _ => Vec::new(),
+        };
+        notice.planned.meeting == other.planned.meeting
+            && view.items.iter().any(|i| anchors.contains(i))
     };
     let of_kind = |kind: DocumentKind| {
         planned
@@ -198,18 +209,17 @@ fn pages(planned: &[Placed], renderer: &HtmlRenderer, site: &Site) -> Result<Vec
             View::Extract(view) => {
                 // The protocol of the justering that holds the § (a meeting justerad in
                 // parts has several).
-                let holds = |q: &&Placed| match &q.planned.document.view {
+                let holder = |q: &&Placed| match &q.planned.document.view {
                     View::Protocol(protocol) => {
                         q.planned.meeting == p.planned.meeting
                             && protocol.items.iter().any(|i| i.anchor == view.item.anchor)
                     }
                     _ => false,
                 };
-                let holder = of_kind(DocumentKind::Protocol).find(holds);
-                let protocol = holder.map(link);
+                let protocol = of_kind(DocumentKind::Protocol).find(holder).map(link);
                 // The anslag from which the time to appeal the § runs.
-                let notice = holder
-                    .and_then(|h| of_kind(DocumentKind::Notice).find(|q| same_part(q, h)))
+                let notice = of_kind(DocumentKind::Notice)
+                    .find(|q| holds(q, p))
                     .map(link);
                 let context = merge_maps([
                     minijinja::context! {
@@ -238,7 +248,7 @@ fn pages(planned: &[Placed], renderer: &HtmlRenderer, site: &Site) -> Result<Vec
         })
         .map(|(p, view)| {
             let protocol = of_kind(DocumentKind::Protocol)
-                .find(|q| same_part(p, q))
+                .find(|q| holds(p, q))
                 .map(link);
             let notice = Notice {
                 notice: view,
