@@ -253,11 +253,11 @@ fn a_parts_deadline_at_christmas_moves_past_juldagen_and_annandag_jul() {
     assert_all(
         &cover(&pdfs, "2024-11-26_regionstyrelsen_protokoll.pdf"),
         &[
-            "Justering RS § 303, 26 november 2024",
-            "Justering RS §§ 301–302, 3 december 2024",
+            "Justering RS § 303/2024, 26 november 2024",
+            "Justering RS §§ 301–302/2024, 3 december 2024",
             // Posted at the meeting, Tuesday 26 November: three weeks on is Tuesday 17 December.
-            "RS § 303 26 november 2024 26 november 2024 17 december 2024",
-            "RS §§ 301–302 3 december 2024 4 december 2024 27 december 2024",
+            "RS § 303/2024 26 november 2024 26 november 2024 17 december 2024",
+            "RS §§ 301–302/2024 3 december 2024 4 december 2024 27 december 2024",
             "Signeras digitalt av Maja Kvist",
         ],
     );

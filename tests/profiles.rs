@@ -276,7 +276,8 @@ fn the_municipalitys_own_font_file_sets_the_text_and_is_embedded() {
             .any(|(name, embedded)| name.ends_with("+DejaVuSerif") && *embedded),
         "{fonts:?}"
     );
-    // The example kommunalförbund's documents, too.
+    // The example kommunalförbund's documents, too, each carrying the files (beside its
+    // YAML) so that `verify` can build it again.
     let (_out, pdfs) = build(&[repo().join("cases/raddningstjansten-storsjon")]);
     for (name, path) in &pdfs {
         assert!(
@@ -284,6 +285,13 @@ fn the_municipalitys_own_font_file_sets_the_text_and_is_embedded() {
                 .iter()
                 .any(|(f, _)| f.contains("DejaVuSerif")),
             "{name}"
+        );
+        let attached = embedded_files(path);
+        assert!(
+            attached
+                .iter()
+                .any(|f| f.ends_with("typsnitt/DejaVuSerif-Bold.ttf")),
+            "{name}: {attached:?}"
         );
     }
 }

@@ -110,7 +110,8 @@ impl SourceAttachment {
         }
     }
 
-    /// The profile file and its logo, when the document has a profile of its own.
+    /// The profile file, its logo and its font files, when the document has a profile of
+    /// its own: all that `verify` needs to build the document again.
     pub(crate) fn of_profile(profile: &LoadedProfile) -> Vec<Self> {
         let Some(source) = &profile.source else {
             return Vec::new();
@@ -129,7 +130,14 @@ impl SourceAttachment {
             description: "Logotypen i profilen, läses av paragraf".to_owned(),
             mime: logo.mime,
         });
-        std::iter::once(file).chain(logo).collect()
+        let fonts = profile.fonts.iter().map(|font| SourceAttachment {
+            name: font.name.clone(),
+            path: source.path.clone(),
+            bytes: font.bytes.clone(),
+            description: "Typsnittsfil i profilen, läses av paragraf".to_owned(),
+            mime: font.mime,
+        });
+        std::iter::once(file).chain(logo).chain(fonts).collect()
     }
 }
 

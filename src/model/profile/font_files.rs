@@ -22,6 +22,8 @@ pub struct LoadedFont {
     pub name: String,
     pub bytes: Arc<[u8]>,
     pub families: Vec<String>,
+    /// `font/ttf`, `font/otf` or `font/collection`, as the file travels attached.
+    pub mime: &'static str,
 }
 
 /// Read and check every file of `typsnitt.filer`.
@@ -57,10 +59,16 @@ pub(super) fn load_fonts(
                 families.push(family);
             }
         }
+        let mime = match bytes.get(0..4) {
+            Some(b"ttcf") => "font/collection",
+            Some(b"OTTO") => "font/otf",
+            _ => "font/ttf",
+        };
         loaded.push(LoadedFont {
             name,
             bytes,
             families,
+            mime,
         });
     }
     Ok(loaded)
