@@ -524,3 +524,41 @@ fn norrviks_pages_keep_its_side_margins() {
         "{stderr}"
     );
 }
+
+/// `anslag.rader`: Sjövik's ANSLAG/BEVIS gives its rows in its own order, with the §§ and
+/// the justering; a box without the day posted or the storage place is refused.
+#[test]
+fn sjoviks_anslag_bevis_has_its_rows_in_its_order() {
+    let (_out, pdfs) = build(&[repo().join("cases/byggnadsnamnden/2024-10-17/sammantrade.yaml")]);
+    let first = page_text(pdf(&pdfs, "_protokoll.pdf"), 1);
+    let order = [
+        "Organ Byggnadsnämnden",
+        "Sammanträdesdatum 2024-10-17",
+        "Paragrafer BN §§ 167–172/24",
+        "Datum för justering 2024-10-22",
+        "Förvaringsplats för protokollet Samhällsbyggnadsförvaltningen",
+        "Datum då anslaget sätts upp 2024-10-23",
+        "Datum då anslaget tas ned 2024-11-14",
+    ];
+    let box_text = &first[first.find("ANSLAG/BEVIS").unwrap()..];
+    let places: Vec<usize> = order
+        .iter()
+        .map(|row| {
+            box_text
+                .find(row)
+                .unwrap_or_else(|| panic!("missing {row:?} in\n{box_text}"))
+        })
+        .collect();
+    assert!(places.windows(2).all(|w| w[0] < w[1]), "{box_text}");
+    let (ok, stderr) = check_with_profile("anslag:\n  rader: [organ, uppsatt, uppsatt]\n");
+    assert!(!ok);
+    for expected in [
+        "profil.yaml:2:10: ANSLAG/BEVIS ska säga när anslaget sattes upp och var protokollet förvaras (KL 8 kap. 12 §): raden `förvaringsplats` saknas",
+        "raden `uppsatt` står flera gånger",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "missing {expected:?} in\n{stderr}"
+        );
+    }
+}

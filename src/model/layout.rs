@@ -203,6 +203,10 @@ pub struct NoticeLayout {
     /// The day the anslag comes down: the last day to appeal, or the day after it.
     #[serde(rename(serialize = "taken_down"))]
     pub nedtagning: TakenDown,
+    /// The rows of the protocol's ANSLAG/BEVIS box, in order; empty: organ, meeting date,
+    /// posted, taken down (or the period) and storage place.
+    #[serde(rename(serialize = "rows"))]
+    pub rader: Vec<NoticeRow>,
     /// The running text of `form: text`, with `{organ}`, `{sammanträdesdatum}`,
     /// `{paragrafer}`, `{justerat}`, `{uppsatt}`, `{nedtaget}`, `{förvaringsplats}`.
     #[serde(rename(serialize = "text"))]
@@ -220,10 +224,50 @@ impl Default for NoticeLayout {
             utdragsbestyrkande: false,
             etiketter: NoticeLabels::default(),
             nedtagning: TakenDown::LastDay,
+            rader: Vec::new(),
             text: "Justeringen av {organs} protokoll från sammanträdet {sammanträdesdatum}, \
                 {paragrafer}, har tillkännagivits genom anslag {uppsatt}. Anslaget tas ned \
                 {nedtaget}. Protokollet förvaras på {förvaringsplats}."
                 .into(),
+        }
+    }
+}
+
+/// A row of the protocol's ANSLAG/BEVIS box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum NoticeRow {
+    #[serde(rename = "organ")]
+    Organ,
+    #[serde(rename = "sammanträdesdatum")]
+    MeetingDate,
+    #[serde(rename = "paragrafer")]
+    Paragraphs,
+    #[serde(rename = "justering")]
+    Adjusted,
+    /// The day posted; with `tid_som_period` the period.
+    #[serde(rename = "uppsatt")]
+    Posted,
+    /// The day taken down; none with `tid_som_period`.
+    #[serde(rename = "nedtaget")]
+    TakenDown,
+    #[serde(rename = "förvaringsplats")]
+    Storage,
+}
+
+impl NoticeRow {
+    /// The rows the law asks of the bevis (KL 8 kap. 12 §): when it was posted and where
+    /// the protocol is kept.
+    pub const REQUIRED: [NoticeRow; 2] = [NoticeRow::Posted, NoticeRow::Storage];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            NoticeRow::Organ => "organ",
+            NoticeRow::MeetingDate => "sammanträdesdatum",
+            NoticeRow::Paragraphs => "paragrafer",
+            NoticeRow::Adjusted => "justering",
+            NoticeRow::Posted => "uppsatt",
+            NoticeRow::TakenDown => "nedtaget",
+            NoticeRow::Storage => "förvaringsplats",
         }
     }
 }

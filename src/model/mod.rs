@@ -43,7 +43,7 @@ pub use keys::nearest;
 use keys::{Schema, fields_of};
 pub use layout::{
     FooterLabels, ItemListColumn, ItemListLabels, ItemListLayout, ItemListPlacement, LeadLine,
-    NoticeForm, NoticeLabels, NoticeLayout, ParagraphLayout, ParagraphPart, PointStyle,
+    NoticeForm, NoticeLabels, NoticeLayout, NoticeRow, ParagraphLayout, ParagraphPart, PointStyle,
     ProcedureShown, ReservationPlacement, Separator, SignaturePlacement, SinglePoint,
     StatementLabels, StatementLayout, TakenDown,
 };

@@ -3,8 +3,8 @@
 //! columns the ärendeförteckning cannot fill, a web colour white text is unreadable on).
 
 use super::{
-    LOGO_HEIGHTS_MM, MARGINS_MM, NoticeForm, ORGAN_VALUES, ParagraphPart, Piece, Principal,
-    Profile, Wordings, pieces,
+    LOGO_HEIGHTS_MM, MARGINS_MM, NoticeForm, NoticeRow, ORGAN_VALUES, ParagraphPart, Piece,
+    Principal, Profile, Wordings, pieces,
 };
 use crate::error::Problem;
 use crate::model::{SourceFile, labels};
@@ -107,6 +107,27 @@ pub(super) fn unlawful(profile: &Profile, source: &SourceFile) -> Vec<Problem> {
                 ));
             }
         }
+    }
+    let rows = &notice.rader;
+    for row in NoticeRow::REQUIRED {
+        if !rows.is_empty() && !rows.contains(&row) {
+            problems.push(source.problem(
+                "anslag.rader",
+                format!("ANSLAG/BEVIS ska säga när anslaget sattes upp och var protokollet förvaras (KL 8 kap. 12 §): raden `{}` saknas", row.key()),
+            ));
+        }
+    }
+    if let Some(twice) = rows
+        .iter()
+        .find(|row| rows.iter().filter(|r| r == row).count() > 1)
+    {
+        problems.push(source.problem(
+            "anslag.rader",
+            format!(
+                "raden `{}` står flera gånger; varje rad en gång",
+                twice.key()
+            ),
+        ));
     }
     for part in ParagraphPart::ALL {
         let times = profile

@@ -15,8 +15,8 @@ use super::image::check_image;
 use super::keys::{Schema, fields_of};
 use super::labels::{LABELS, label_keys, placeholders};
 use super::layout::{
-    FooterLabels, ItemListLayout, NoticeForm, NoticeLabels, NoticeLayout, ParagraphLayout,
-    ParagraphPart, StatementLabels, StatementLayout,
+    FooterLabels, ItemListLayout, NoticeForm, NoticeLabels, NoticeLayout, NoticeRow,
+    ParagraphLayout, ParagraphPart, StatementLabels, StatementLayout,
 };
 use super::source::PrintedTexts;
 use crate::error::{Error, Problem, Result};
