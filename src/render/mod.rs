@@ -217,9 +217,10 @@ impl Renderer {
         })
     }
 
-    /// A packet's own PDF (see `handlingar.typ.j2`): the table of contents and a stamp
-    /// page for each of the `pages` of its documents `sources` (as [`Self::packet_parts`]
-    /// renders them; each part's page count, zero each until they are typeset), with the
+    /// A packet's own PDF (see `handlingar.typ.j2`): the table of contents of its
+    /// documents `sources` (as [`Self::packet_parts`] renders them) with the page each
+    /// starts on (from `pages`, each part's page count, zero each until they are typeset),
+    /// with the
     /// packet's metadata, attaching the YAML of them all (never to the public version).
     /// Its `parts` are the documents' sources, so that its cache key covers them.
     pub fn render_packet(
@@ -261,7 +262,6 @@ impl Renderer {
                     kind => kind,
                     title => title,
                     before => before,
-                    pages => 0,
                     left_out => left_out,
                 });
                 continue;
@@ -275,7 +275,6 @@ impl Renderer {
                 kind => kind,
                 title => title,
                 before => before,
-                pages => count,
                 left_out => left_out,
             });
             before += count;
@@ -287,7 +286,6 @@ impl Renderer {
             meeting_date => packet.meeting_date.clone(),
             public => public,
             parts => entries,
-            part_pages => before,
             profile => Value::from(Serde(&document.profile)),
             redactions => Value::from_object(web_copy::redactions(document, public)),
             ..Value::from(Serde(&packet.date_parts))
