@@ -170,6 +170,7 @@ pub fn assemble(packet: &[u8], parts: Vec<Part>, style: &StampStyle) -> Result<V
     set_page_count(&mut doc, catalog_id, count)?;
 
     doc.prune_objects();
+    share_identical_streams(&mut doc);
     doc.renumber_objects();
     let mut bytes = Vec::new();
     doc.save_modern(&mut bytes)
@@ -278,6 +279,72 @@ fn output_intent_profile(doc: &Document) -> Option<ObjectId> {
         .ok()?
         .as_reference()
         .ok()
+}
+
+/// Keep once what the parts each carry alike (the logo, its colour space and profile, the
+/// output intent's profile): every stream the same as an earlier one, dictionary and data,
+/// and every colour space (`[/ICCBased …]`), is replaced by a reference to that one. Again
+/// until nothing changes, since an object that refers to two such copies (an image and its
+/// colour space) becomes the same only when they are one.
+fn share_identical_streams(doc: &mut Document) {
+    use std::collections::HashMap;
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    loop {
+        // By a hash of the data: the first object of each, and any others the same.
+        let mut first: HashMap<u64, Vec<ObjectId>> = HashMap::new();
+        let mut same: HashMap<ObjectId, ObjectId> = HashMap::new();
+        for (id, object) in &doc.objects {
+            let mut hasher = DefaultHasher::new();
+            match object {
+                Object::Stream(stream) => stream.content.hash(&mut hasher),
+                Object::Array(list) if matches!(list.first(), Some(Object::Name(_))) => {
+                    format!("{list:?}").hash(&mut hasher)
+                }
+                _ => continue,
+            }
+            let candidates = first.entry(hasher.finish()).or_default();
+            // Streams by dictionary and data (not where each was read from).
+            let alike = |other: &Object| match (other, object) {
+                (Object::Stream(a), Object::Stream(b)) => {
+                    a.dict == b.dict && a.content == b.content
+                }
+                (a, b) => a == b,
+            };
+            match candidates
+                .iter()
+                .find(|other| doc.objects.get(other).is_some_and(alike))
+            {
+                Some(earlier) => {
+                    same.insert(*id, *earlier);
+                }
+                None => candidates.push(*id),
+            }
+        }
+        if same.is_empty() {
+            return;
+        }
+        for id in same.keys() {
+            doc.objects.remove(id);
+        }
+        fn redirect(object: &mut Object, same: &HashMap<ObjectId, ObjectId>) {
+            match object {
+                Object::Reference(id) => {
+                    if let Some(kept) = same.get(id) {
+                        *id = *kept;
+                    }
+                }
+                Object::Array(list) => list.iter_mut().for_each(|o| redirect(o, same)),
+                Object::Dictionary(dict) => dict.iter_mut().for_each(|(_, o)| redirect(o, same)),
+                Object::Stream(stream) => {
+                    stream.dict.iter_mut().for_each(|(_, o)| redirect(o, same))
+                }
+                _ => {}
+            }
+        }
+        for object in doc.objects.values_mut() {
+            redirect(object, &same);
+        }
+    }
 }
 
 /// Move the parent tree keys of `page` and its annotations up by `offset`.
