@@ -45,6 +45,14 @@ fn broken(e: lopdf::Error) -> String {
     format!("PDF-filen går inte att läsa: {e}")
 }
 
+/// What a link of the contents leads to before the packet is assembled: the `index`th
+/// document (a URI of a scheme no reader knows, made a link to its first page here).
+pub fn link_target(index: usize) -> String {
+    format!("{LINK_SCHEME}{index}")
+}
+
+const LINK_SCHEME: &str = "paragraf-handling:";
+
 /// The name under which a part's page finds its stamp.
 const STAMP: &[u8] = b"PgfStamp";
 
@@ -75,6 +83,8 @@ pub fn assemble(packet: &[u8], parts: Vec<Part>, style: &StampStyle) -> Result<V
     let mut kids: Vec<Object> = tree.adopt(&mut doc, document_elem)?;
     let mut all_pages: Vec<ObjectId> = contents_pages.to_vec();
     let mut outline = Outline::of(&mut doc)?;
+    // Each part's first page and title, for the contents' links.
+    let mut firsts = Vec::with_capacity(parts.len());
     for (
         index,
         Part {
@@ -127,7 +137,9 @@ pub fn assemble(packet: &[u8], parts: Vec<Part>, style: &StampStyle) -> Result<V
         if let Some(first) = pages.first() {
             outline.add(&mut doc, &title, *first, part_outline)?;
         }
+        firsts.push(pages.first().map(|first| (*first, title)));
     }
+    link_contents(&mut doc, &contents_pages, &firsts)?;
     let colour_space = output_intent_profile(&doc).map_or_else(
         || "DeviceRGB".into(),
         |icc| vec!["ICCBased".into(), icc.into()].into(),
@@ -241,6 +253,55 @@ fn overlay(
     let page_dict = dict_mut(doc, page)?;
     page_dict.set("Resources", resources);
     page_dict.set("Contents", contents);
+    Ok(())
+}
+
+/// Make the links of the contents pages `pages` that lead to a document (see
+/// [`link_target`]) lead to its first page of `firsts`, described by its title (what a
+/// screen reader says of the link).
+fn link_contents(
+    doc: &mut Document,
+    pages: &[ObjectId],
+    firsts: &[Option<(ObjectId, String)>],
+) -> Result<(), String> {
+    for page in pages {
+        let annotations = match dict(doc, *page)?.get(b"Annots") {
+            Ok(list) => resolve(doc, list).as_array().cloned().unwrap_or_default(),
+            Err(_) => continue,
+        };
+        for annotation in annotations {
+            let Ok(id) = annotation.as_reference() else {
+                continue;
+            };
+            let target = dict(doc, id)?
+                .get(b"A")
+                .ok()
+                .and_then(|a| resolve(doc, a).as_dict().ok())
+                .and_then(|a| a.get(b"URI").ok())
+                .and_then(|uri| uri.as_str().ok())
+                .and_then(|uri| uri.strip_prefix(LINK_SCHEME.as_bytes()))
+                .and_then(|index| std::str::from_utf8(index).ok()?.parse::<usize>().ok());
+            let Some(index) = target else {
+                continue;
+            };
+            let (first, title) = firsts.get(index).and_then(Option::as_ref).ok_or_else(|| {
+                format!("innehållets länk leder till handling {index}, som saknas")
+            })?;
+            let link = dict_mut(doc, id)?;
+            link.remove(b"A");
+            link.set(
+                "Dest",
+                vec![
+                    (*first).into(),
+                    "XYZ".into(),
+                    Object::Null,
+                    Object::Null,
+                    Object::Null,
+                ],
+            );
+            link.set("Contents", lopdf::text_string(title));
+        }
+    }
     Ok(())
 }
 

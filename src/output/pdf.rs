@@ -224,11 +224,7 @@ fn typeset_packet(
     let document = &planned.document;
     let public = options.web_copy || matches!(&document.view, View::Packet(p) if p.public);
     let broken = |why: String| Problem::in_file(&planned.root, why);
-    let t0 = std::time::Instant::now();
-    let mut t_typeset = std::time::Duration::ZERO;
-    let mut t_read = std::time::Duration::ZERO;
     let sources = renderer.packet_parts(document, attaches(options), options.web_copy)?;
-    let t_render = t0.elapsed();
     let mut parts = Vec::new();
     for (part, source) in &sources {
         let part_settings = PdfSettings {
@@ -236,17 +232,9 @@ fn typeset_packet(
             date: part.document.date,
             ..settings.clone()
         };
-        let t = std::time::Instant::now();
         let pdf = match find(&cache::content_key(source, &part_settings)) {
-            Some(pdf) => {
-                t_read += t.elapsed();
-                pdf
-            }
-            None => {
-                let p = typeset::typeset(source, &part_settings)?;
-                t_typeset += t.elapsed();
-                p
-            }
+            Some(pdf) => pdf,
+            None => typeset::typeset(source, &part_settings)?,
         };
         // The kallelse by its heading, as in the contents; a § by its document's title.
         let title = match &part.document.view {
@@ -264,23 +252,8 @@ fn typeset_packet(
         &sources,
         Some(&pages),
     )?;
-    let t = std::time::Instant::now();
     let own = typeset::typeset(&source, settings)?;
-    let t_own = t.elapsed();
-    let t = std::time::Instant::now();
     let pdf = assemble::assemble(&own, parts, &stamp_style(document)).map_err(broken)?;
-    let t_asm = t.elapsed();
-    if std::env::var_os("PGF_TIMING").is_some() {
-        eprintln!(
-            "TIMING render {:?} read {:?} typeset {:?} own {:?} assemble {:?} total {:?}",
-            t_render,
-            t_read,
-            t_typeset,
-            t_own,
-            t_asm,
-            t0.elapsed()
-        );
-    }
     Ok((source, pdf))
 }
 

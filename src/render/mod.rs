@@ -262,6 +262,7 @@ impl Renderer {
                     kind => kind,
                     title => title,
                     before => before,
+                    target => None::<String>,
                     left_out => left_out,
                 });
                 continue;
@@ -275,6 +276,9 @@ impl Renderer {
                 kind => kind,
                 title => title,
                 before => before,
+                // Its links lead to the first page of the packet's `i`th document
+                // (src/assemble.rs makes them so).
+                target => crate::assemble::link_target(i),
                 left_out => left_out,
             });
             before += count;
@@ -286,6 +290,7 @@ impl Renderer {
             meeting_date => packet.meeting_date.clone(),
             public => public,
             parts => entries,
+            part_pages => before,
             profile => Value::from(Serde(&document.profile)),
             redactions => Value::from_object(web_copy::redactions(document, public)),
             ..Value::from(Serde(&packet.date_parts))
