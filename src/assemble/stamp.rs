@@ -168,6 +168,7 @@ impl Stamper {
             num(origin_y)
         );
         // The frame: on the box's edge, its corners rounded by 1 mm less half the stroke.
+        content.push_str("0.6 w 4 M\n");
         rounded_rectangle(
             &mut content,
             -inset_x,
@@ -176,7 +177,7 @@ impl Stamper {
             cap + 2.0 * inset_y,
             MM - 0.3,
         );
-        content.push_str("0.6 w 4 M S\nBT\n");
+        content.push_str("S\nBT\n");
         for run in &runs {
             let _ = write!(content, "/PgfF{} {SIZE} Tf [<", run.face);
             for (code, adjust) in &run.glyphs {
@@ -340,45 +341,26 @@ fn rounded_rectangle(out: &mut String, x: f32, y: f32, w: f32, h: f32, r: f32) {
     // The control points of a quarter circle drawn with one cubic Bézier.
     let k = r * (1.0 - 0.552_284_8);
     let (x1, y1) = (x + w, y + h);
-    let p = |v: f32| num(v);
-    let _ = write!(
-        out,
-        "{} {} m {} {} l {} {} {} {} {} {} c {} {} l {} {} {} {} {} {} c {} {} l {} {} {} {} {} {} c {} {} l {} {} {} {} {} {} c h\n",
-        p(x + r),
-        p(y),
-        p(x1 - r),
-        p(y),
-        p(x1 - k),
-        p(y),
-        p(x1),
-        p(y + k),
-        p(x1),
-        p(y + r),
-        p(x1),
-        p(y1 - r),
-        p(x1),
-        p(y1 - k),
-        p(x1 - k),
-        p(y1),
-        p(x1 - r),
-        p(y1),
-        p(x + r),
-        p(y1),
-        p(x + k),
-        p(y1),
-        p(x),
-        p(y1 - k),
-        p(x),
-        p(y1 - r),
-        p(x),
-        p(y + r),
-        p(x),
-        p(y + k),
-        p(x + k),
-        p(y),
-        p(x + r),
-        p(y),
-    );
+    let segments: [(&str, &[f32]); 9] = [
+        ("m", &[x + r, y]),
+        ("l", &[x1 - r, y]),
+        ("c", &[x1 - k, y, x1, y + k, x1, y + r]),
+        ("l", &[x1, y1 - r]),
+        ("c", &[x1, y1 - k, x1 - k, y1, x1 - r, y1]),
+        ("l", &[x + r, y1]),
+        ("c", &[x + k, y1, x, y1 - k, x, y1 - r]),
+        ("l", &[x, y + r]),
+        ("c", &[x, y + k, x + k, y, x + r, y]),
+    ];
+    for (op, values) in segments {
+        for value in values {
+            out.push_str(&num(*value));
+            out.push(' ');
+        }
+        out.push_str(op);
+        out.push('\n');
+    }
+    out.push_str("h\n");
 }
 
 /// A glyph's outline as a content stream's path, in glyph space.
