@@ -5,24 +5,34 @@
 //! put together here from the parts' own PDFs: their pages in order under one page tree,
 //! their structure trees each as a `Part` of one `Document`, their bookmarks each under an
 //! entry of its own, and the packet's own PDF first — typeset by Typst, it holds the
-//! contents pages, the packet's metadata and attachments, and after them one stamp page
-//! per page of the parts. Each stamp page is drawn onto its part's page as an artifact
-//! ("KFN § 3", the packet's page number): pagination, not content, so the tags stay the
-//! parts' own.
+//! contents pages and the packet's metadata and attachments. Each part's page gets its
+//! stamp drawn over it as an artifact ("KFN § 3", the packet's page number; see
+//! [`stamp`]): pagination, not content, so the tags stay the parts' own.
+
+mod stamp;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat, dictionary};
 
-/// A document of the packet, read: its PDF and the title its bookmark gets.
+pub use stamp::StampStyle;
+
+/// A document of the packet, read: its PDF, the title its bookmark gets and the § its
+/// stamp names.
 pub struct Part {
     document: Document,
     title: String,
+    paragraph: Option<String>,
 }
 
 impl Part {
-    /// The document whose PDF is `pdf`, bookmarked in the packet as `title`.
-    pub fn read(pdf: &[u8], title: String) -> Result<Self, String> {
+    /// The document whose PDF is `pdf`, bookmarked in the packet as `title`, its pages
+    /// stamped with `paragraph` (none: the kallelse's).
+    pub fn read(pdf: &[u8], title: String, paragraph: Option<String>) -> Result<Self, String> {
         let document = Document::load_mem(pdf).map_err(broken)?;
-        Ok(Part { document, title })
+        Ok(Part {
+            document,
+            title,
+            paragraph,
+        })
     }
 
     /// How many pages it has.
@@ -35,38 +45,30 @@ fn broken(e: lopdf::Error) -> String {
     format!("PDF-filen går inte att läsa: {e}")
 }
 
+/// What a link of the contents leads to before the packet is assembled: the `index`th
+/// document (a URI of a scheme no reader knows, made a link to its first page here).
+pub fn link_target(index: usize) -> String {
+    format!("{LINK_SCHEME}{index}")
+}
+
+const LINK_SCHEME: &str = "paragraf-handling:";
+
 /// The name under which a part's page finds its stamp.
 const STAMP: &[u8] = b"PgfStamp";
 
-/// The packet: `packet`'s contents pages, then each of `parts`' pages with the stamp page
-/// of the same packet page drawn over it. `packet` ends with exactly one stamp page per
-/// page of the parts. Same input, same bytes.
-pub fn assemble(packet: &[u8], parts: Vec<Part>) -> Result<Vec<u8>, String> {
+/// The packet: `packet`'s pages (the contents), then each of `parts`' pages with its
+/// stamp, as `style` has it, drawn over it. Same input, same bytes.
+pub fn assemble(packet: &[u8], parts: Vec<Part>, style: &StampStyle) -> Result<Vec<u8>, String> {
     let mut doc = Document::load_mem(packet).map_err(broken)?;
     let part_pages: usize = parts.iter().map(Part::pages).sum();
-    let own: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    if own.len() <= part_pages {
-        return Err(format!(
-            "handlingarnas egen PDF har {} sidor, färre än delarnas {part_pages} stämplar och innehållet",
-            own.len()
-        ));
-    }
-    let (contents_pages, stamp_pages) = own.split_at(own.len() - part_pages);
+    let contents_pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let total = contents_pages.len() + part_pages;
     let catalog_id = root_id(&doc)?;
     let pages_id = reference(catalog(&doc)?.get(b"Pages").ok())?;
     let tree_id = reference(catalog(&doc)?.get(b"StructTreeRoot").ok())?;
 
     let mut tree = StructTree::of(&doc, tree_id, 0)?;
-    // The stamps: forms drawn over the parts' pages. Their pages must carry artifacts
-    // only: tagged content on a page that is not in the packet would leave the structure
-    // tree pointing at nothing.
-    let mut stamps = Vec::with_capacity(stamp_pages.len());
-    for page in stamp_pages {
-        if dict(&doc, *page)?.has(b"StructParents") {
-            return Err("en stämpelsida har taggat innehåll; stämpeln ska vara en artefakt".into());
-        }
-        stamps.push(form_of_page(&mut doc, *page)?);
-    }
+    let mut stamper = stamp::Stamper::new(style, &mut doc)?;
     let begin = doc.add_object(Stream::new(Dictionary::new(), b"q\n".to_vec()));
     let end = doc.add_object(Stream::new(
         Dictionary::new(),
@@ -81,12 +83,14 @@ pub fn assemble(packet: &[u8], parts: Vec<Part>) -> Result<Vec<u8>, String> {
     let mut kids: Vec<Object> = tree.adopt(&mut doc, document_elem)?;
     let mut all_pages: Vec<ObjectId> = contents_pages.to_vec();
     let mut outline = Outline::of(&mut doc)?;
-    let mut stamps = stamps.into_iter();
+    // Each part's first page and title, for the contents' links.
+    let mut firsts = Vec::with_capacity(parts.len());
     for (
         index,
         Part {
             document: mut part,
             title,
+            paragraph,
         },
     ) in parts.into_iter().enumerate()
     {
@@ -119,16 +123,28 @@ pub fn assemble(packet: &[u8], parts: Vec<Part>) -> Result<Vec<u8>, String> {
         let top = part_tree_kids(&doc, part_tree_id)?;
         kids.extend(StructTree::adopt_top(&mut doc, &top, document_elem)?);
         for page in &pages {
-            let stamp = stamps
-                .next()
-                .ok_or_else(|| "en stämpel saknas för en sida".to_owned())?;
+            let media = media_box(&doc, *page)?;
+            let stamp = stamper.form(
+                &mut doc,
+                media,
+                paragraph.as_deref(),
+                all_pages.len() + 1,
+                total,
+            )?;
             overlay(&mut doc, *page, stamp, begin, end)?;
+            all_pages.push(*page);
         }
         if let Some(first) = pages.first() {
             outline.add(&mut doc, &title, *first, part_outline)?;
         }
-        all_pages.extend(pages);
+        firsts.push(pages.first().map(|first| (*first, title)));
     }
+    link_contents(&mut doc, &contents_pages, &firsts)?;
+    let colour_space = output_intent_profile(&doc).map_or_else(
+        || "DeviceRGB".into(),
+        |icc| vec!["ICCBased".into(), icc.into()].into(),
+    );
+    stamper.finish(&mut doc, colour_space)?;
 
     // One page tree, flat.
     for page in &all_pages {
@@ -166,6 +182,7 @@ pub fn assemble(packet: &[u8], parts: Vec<Part>) -> Result<Vec<u8>, String> {
     set_page_count(&mut doc, catalog_id, count)?;
 
     doc.prune_objects();
+    share_identical_streams(&mut doc);
     doc.renumber_objects();
     let mut bytes = Vec::new();
     doc.save_modern(&mut bytes)
@@ -203,31 +220,6 @@ fn resolve<'a>(doc: &'a Document, object: &'a Object) -> &'a Object {
     doc.dereference(object).map_or(object, |(_, o)| o)
 }
 
-/// The page `page` as a form: its content and resources, to be drawn on another page.
-fn form_of_page(doc: &mut Document, page: ObjectId) -> Result<ObjectId, String> {
-    let content = doc.get_page_content(page);
-    let page = dict(doc, page)?;
-    let bbox = page
-        .get(b"MediaBox")
-        .map_err(|_| "stämpelsidan saknar MediaBox".to_owned())?
-        .clone();
-    let mut form = dictionary! {
-        "Type" => "XObject",
-        "Subtype" => "Form",
-        "BBox" => bbox,
-    };
-    for key in [&b"Resources"[..], b"Group"] {
-        if let Ok(value) = page.get(key) {
-            form.set(key, value.clone());
-        }
-    }
-    let mut stream = Stream::new(form, content);
-    stream
-        .compress()
-        .map_err(|e| format!("stämpeln går inte att packa: {e}"))?;
-    Ok(doc.add_object(stream))
-}
-
 /// Draw `stamp` over `page`: the page's own content kept whole between `q`/`Q`, then the
 /// stamp as an artifact.
 fn overlay(
@@ -257,21 +249,6 @@ fn overlay(
         Ok(other) => contents.push(other.clone()),
         Err(_) => {}
     }
-    // A page taller or shorter than the stamp's (a bilaga turned landscape) has the stamp
-    // moved so that their top edges meet: its margin text stays on the page.
-    let shift = height(doc, page, b"MediaBox")? - height(doc, stamp, b"BBox")?;
-    let end = if shift.abs() < 0.01 {
-        end
-    } else {
-        doc.add_object(Stream::new(
-            Dictionary::new(),
-            format!(
-                "Q\nq 1 0 0 1 0 {shift:.2} cm /Artifact BMC /{} Do EMC Q\n",
-                String::from_utf8_lossy(STAMP)
-            )
-            .into_bytes(),
-        ))
-    };
     contents.push(Object::Reference(end));
     let page_dict = dict_mut(doc, page)?;
     page_dict.set("Resources", resources);
@@ -279,20 +256,156 @@ fn overlay(
     Ok(())
 }
 
-/// The height of the rectangle `key` of the object `id` (a page's MediaBox, a form's
-/// BBox), in points.
-fn height(doc: &Document, id: ObjectId, key: &[u8]) -> Result<f32, String> {
+/// Make the links of the contents pages `pages` that lead to a document (see
+/// [`link_target`]) lead to its first page of `firsts`, described by its title (what a
+/// screen reader says of the link).
+fn link_contents(
+    doc: &mut Document,
+    pages: &[ObjectId],
+    firsts: &[Option<(ObjectId, String)>],
+) -> Result<(), String> {
+    for page in pages {
+        let annotations = match dict(doc, *page)?.get(b"Annots") {
+            Ok(list) => resolve(doc, list).as_array().cloned().unwrap_or_default(),
+            Err(_) => continue,
+        };
+        for annotation in annotations {
+            let Ok(id) = annotation.as_reference() else {
+                continue;
+            };
+            let target = dict(doc, id)?
+                .get(b"A")
+                .ok()
+                .and_then(|a| resolve(doc, a).as_dict().ok())
+                .and_then(|a| a.get(b"URI").ok())
+                .and_then(|uri| uri.as_str().ok())
+                .and_then(|uri| uri.strip_prefix(LINK_SCHEME.as_bytes()))
+                .and_then(|index| std::str::from_utf8(index).ok()?.parse::<usize>().ok());
+            let Some(index) = target else {
+                continue;
+            };
+            let (first, title) = firsts.get(index).and_then(Option::as_ref).ok_or_else(|| {
+                format!("innehållets länk leder till handling {index}, som saknas")
+            })?;
+            let link = dict_mut(doc, id)?;
+            link.remove(b"A");
+            link.set(
+                "Dest",
+                vec![
+                    (*first).into(),
+                    "XYZ".into(),
+                    Object::Null,
+                    Object::Null,
+                    Object::Null,
+                ],
+            );
+            link.set("Contents", lopdf::text_string(title));
+        }
+    }
+    Ok(())
+}
+
+/// The media box of `page` (its own or inherited), as numbers.
+fn media_box(doc: &Document, page: ObjectId) -> Result<[f32; 4], String> {
     let number = |o: &Object| o.as_float().or_else(|_| o.as_i64().map(|i| i as f32)).ok();
-    let rectangle = match doc.get_object(id) {
-        Ok(Object::Stream(stream)) => stream.dict.get(key).ok(),
-        Ok(Object::Dictionary(dict)) => dict.get(key).ok(),
-        _ => None,
-    };
-    rectangle
-        .map(|r| resolve(doc, r))
-        .and_then(|r| r.as_array().ok())
-        .and_then(|r| Some(number(r.get(3)?)? - number(r.get(1)?)?))
-        .ok_or_else(|| format!("objekt {id:?} saknar {}", String::from_utf8_lossy(key)))
+    let mut id = page;
+    // A page inherits its media box from the page tree: up a few levels at most.
+    for _ in 0..32 {
+        let node = dict(doc, id)?;
+        if let Ok(rectangle) = node.get(b"MediaBox") {
+            let list = resolve(doc, rectangle)
+                .as_array()
+                .map_err(|_| "sidans MediaBox är ingen lista".to_owned())?;
+            let values: Vec<f32> = list
+                .iter()
+                .filter_map(|v| number(resolve(doc, v)))
+                .collect();
+            return <[f32; 4]>::try_from(values)
+                .map_err(|_| "sidans MediaBox har inte fyra tal".to_owned());
+        }
+        id = reference(node.get(b"Parent").ok())?;
+    }
+    Err("sidan saknar MediaBox".into())
+}
+
+/// The ICC profile of the PDF's output intent (sRGB, in what Typst writes for PDF/A), if
+/// it has one.
+fn output_intent_profile(doc: &Document) -> Option<ObjectId> {
+    let intents = catalog(doc).ok()?.get(b"OutputIntents").ok()?;
+    let first = resolve(doc, intents).as_array().ok()?.first()?;
+    resolve(doc, first)
+        .as_dict()
+        .ok()?
+        .get(b"DestOutputProfile")
+        .ok()?
+        .as_reference()
+        .ok()
+}
+
+/// Keep once what the parts each carry alike (the logo, its colour space and profile, the
+/// output intent's profile): every stream the same as an earlier one, dictionary and data,
+/// and every colour space (`[/ICCBased …]`), is replaced by a reference to that one. Again
+/// until nothing changes, since an object that refers to two such copies (an image and its
+/// colour space) becomes the same only when they are one.
+fn share_identical_streams(doc: &mut Document) {
+    use std::collections::HashMap;
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    loop {
+        // By a hash of the data: the first object of each, and any others the same.
+        let mut first: HashMap<u64, Vec<ObjectId>> = HashMap::new();
+        let mut same: HashMap<ObjectId, ObjectId> = HashMap::new();
+        for (id, object) in &doc.objects {
+            let mut hasher = DefaultHasher::new();
+            match object {
+                Object::Stream(stream) => stream.content.hash(&mut hasher),
+                Object::Array(list) if matches!(list.first(), Some(Object::Name(_))) => {
+                    format!("{list:?}").hash(&mut hasher)
+                }
+                _ => continue,
+            }
+            let candidates = first.entry(hasher.finish()).or_default();
+            // Streams by dictionary and data (not where each was read from).
+            let alike = |other: &Object| match (other, object) {
+                (Object::Stream(a), Object::Stream(b)) => {
+                    a.dict == b.dict && a.content == b.content
+                }
+                (a, b) => a == b,
+            };
+            match candidates
+                .iter()
+                .find(|other| doc.objects.get(other).is_some_and(alike))
+            {
+                Some(earlier) => {
+                    same.insert(*id, *earlier);
+                }
+                None => candidates.push(*id),
+            }
+        }
+        if same.is_empty() {
+            return;
+        }
+        for id in same.keys() {
+            doc.objects.remove(id);
+        }
+        fn redirect(object: &mut Object, same: &HashMap<ObjectId, ObjectId>) {
+            match object {
+                Object::Reference(id) => {
+                    if let Some(kept) = same.get(id) {
+                        *id = *kept;
+                    }
+                }
+                Object::Array(list) => list.iter_mut().for_each(|o| redirect(o, same)),
+                Object::Dictionary(dict) => dict.iter_mut().for_each(|(_, o)| redirect(o, same)),
+                Object::Stream(stream) => {
+                    stream.dict.iter_mut().for_each(|(_, o)| redirect(o, same))
+                }
+                _ => {}
+            }
+        }
+        for object in doc.objects.values_mut() {
+            redirect(object, &same);
+        }
+    }
 }
 
 /// Move the parent tree keys of `page` and its annotations up by `offset`.

@@ -131,9 +131,33 @@ fn every_pdf_is_pdf_a_3a_and_ua_1_with_its_source_attached() {
                 b"Source"
             );
         }
-        // Every font embedded.
-        for descriptor in dictionaries(&document).filter(|d| name_is(d, b"Type", b"FontDescriptor"))
-        {
+        // Every font embedded: a font program, or a Type 3 font's glyphs drawn in the file
+        // itself (the handlingar packet's stamps).
+        let type3: Vec<&lopdf::Dictionary> = dictionaries(&document)
+            .filter(|d| name_is(d, b"Subtype", b"Type3"))
+            .collect();
+        for font in &type3 {
+            assert!(
+                font.get(b"CharProcs").is_ok() && font.get(b"ToUnicode").is_ok(),
+                "{}: a Type 3 font without glyphs or text",
+                pdf.display()
+            );
+        }
+        let type3_descriptors: Vec<lopdf::ObjectId> = type3
+            .iter()
+            .filter_map(|font| {
+                font.get(b"FontDescriptor")
+                    .and_then(Object::as_reference)
+                    .ok()
+            })
+            .collect();
+        for (id, object) in &document.objects {
+            let Ok(descriptor) = object.as_dict() else {
+                continue;
+            };
+            if !name_is(descriptor, b"Type", b"FontDescriptor") || type3_descriptors.contains(id) {
+                continue;
+            }
             assert!(
                 descriptor.get(b"FontFile2").is_ok() || descriptor.get(b"FontFile3").is_ok(),
                 "{}: a font is not embedded",

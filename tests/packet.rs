@@ -100,6 +100,8 @@ fn the_packet_lists_each_document_at_the_page_it_starts_on() {
             "{text}"
         );
     }
+    // The contents page numbers itself among all the packet's pages.
+    assert!(page_text(packet, 1).contains(&format!("Sida 1 ({pages})")));
     // The kallelse has no §: its stamp has the page only.
     assert!(page_text(packet, 2).contains(&format!("Handlingar, sida 2 ({pages})")));
     // The packet's pages are its documents' pages, and the contents page.
@@ -409,4 +411,43 @@ fn the_stamps_are_artifacts_and_the_parent_tree_keys_unique() {
     sorted.sort();
     sorted.dedup();
     assert_eq!(sorted, names, "sorted, each once");
+}
+
+#[test]
+fn the_contents_link_each_entry_to_the_page_it_lists() {
+    for name in ["_handlingar.pdf", "handlingar-offentlig"] {
+        let packet = pdf(built(), name);
+        let document = lopdf::Document::load(packet).unwrap();
+        let pages = document.get_pages();
+        let number_of =
+            |id: lopdf::ObjectId| pages.iter().find(|(_, p)| **p == id).map(|(n, _)| *n);
+        let first_page = document.get_dictionary(pages[&1]).unwrap();
+        let mut linked: Vec<(u32, String)> = first_page
+            .get(b"Annots")
+            .and_then(lopdf::Object::as_array)
+            .unwrap()
+            .iter()
+            .map(|a| document.get_dictionary(a.as_reference().unwrap()).unwrap())
+            .filter(|a| name_is(a, b"Subtype", b"Link"))
+            .map(|link| {
+                // No placeholder is left: each link leads to a page of the packet, and says
+                // to which document.
+                assert!(!link.has(b"A"), "{link:?}");
+                let dest = link.get(b"Dest").and_then(lopdf::Object::as_array).unwrap();
+                let page = number_of(dest[0].as_reference().unwrap()).unwrap();
+                let said = lopdf::decode_text_string(link.get(b"Contents").unwrap()).unwrap();
+                (page, said)
+            })
+            .collect();
+        linked.sort();
+        linked.dedup();
+        // Title and page link alike: one destination per listed document, the page listed.
+        let rows = contents(packet);
+        assert_eq!(linked.len(), rows.len(), "{linked:#?}\n{rows:#?}");
+        for ((page, said), (_, title, listed)) in linked.iter().zip(&rows) {
+            assert_eq!(*page as usize, *listed);
+            let (_, start) = title_start(title);
+            assert!(said.starts_with(&start), "{said:?} for {title:?}");
+        }
+    }
 }

@@ -330,3 +330,31 @@ fn a_font_file_that_is_no_font_forbids_embedding_or_lacks_the_family_is_refused_
     );
     assert!(empty);
 }
+
+/// A packet of a profile whose headings are set in its own face stamps its pages in that
+/// face too.
+#[test]
+fn a_packet_in_the_municipalitys_own_face_is_stamped_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("kommunstyrelsens-arbetsutskott");
+    copy_folder(
+        &repo().join("cases/kommunstyrelsens-arbetsutskott"),
+        &folder,
+    );
+    let profile = folder.join("profil.yaml");
+    let text = std::fs::read_to_string(&profile).unwrap().replace(
+        "typsnitt:\n  brödtext: Carlito\n  rubriker: Carlito\n",
+        "typsnitt:\n  brödtext: DejaVu Serif\n  rubriker: DejaVu Serif\n  filer: [eget.ttf]\n",
+    );
+    std::fs::write(&profile, text).unwrap();
+    std::fs::write(folder.join("eget.ttf"), dejavu_serif()).unwrap();
+    let (_out, pdfs) = build(&[folder]);
+    let packet = pdf(&pdfs, "_handlingar.pdf");
+    let kallelse = page_text(packet, 2);
+    assert!(kallelse.contains("Handlingar, sida 2 (4)"), "{kallelse}");
+    let statement = page_text(packet, 3);
+    assert!(
+        statement.contains("KSAU § 63 · Handlingar, sida 3 (4)"),
+        "{statement}"
+    );
+}

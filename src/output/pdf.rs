@@ -242,7 +242,7 @@ fn typeset_packet(
             _ if public => web_copy::title(&part.document),
             _ => part.document.title.clone(),
         };
-        parts.push(assemble::Part::read(&pdf, title).map_err(broken)?);
+        parts.push(assemble::Part::read(&pdf, title, part.paragraph.clone()).map_err(broken)?);
     }
     let pages: Vec<usize> = parts.iter().map(assemble::Part::pages).collect();
     let source = renderer.render_packet(
@@ -253,8 +253,21 @@ fn typeset_packet(
         Some(&pages),
     )?;
     let own = typeset::typeset(&source, settings)?;
-    let pdf = assemble::assemble(&own, parts).map_err(broken)?;
+    let pdf = assemble::assemble(&own, parts, &stamp_style(document)).map_err(broken)?;
     Ok((source, pdf))
+}
+
+/// How `packet`'s stamps look (its profile's sans face and house colour) and what they
+/// say: "Handlingar, sida", as the labels have it.
+fn stamp_style(packet: &crate::derive::Document) -> assemble::StampStyle {
+    let profile = &packet.profile;
+    let label = |key: &str| profile.labels.get(key).cloned().unwrap_or_default();
+    assemble::StampStyle {
+        family: profile.typefaces.rubriker.family().to_owned(),
+        colour: profile.colour.clone(),
+        words: format!("{}, {}", label("handlingar"), label("sida").to_lowercase()),
+        fonts: (!profile.fonts.is_empty()).then(|| crate::fonts::with_own(&profile.fonts)),
+    }
 }
 
 /// A planned document and where an output puts its PDF.

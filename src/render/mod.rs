@@ -220,9 +220,10 @@ impl Renderer {
         })
     }
 
-    /// A packet's own PDF (see `handlingar.typ.j2`): the table of contents and a stamp
-    /// page for each of the `pages` of its documents `sources` (as [`Self::packet_parts`]
-    /// renders them; each part's page count, zero each until they are typeset), with the
+    /// A packet's own PDF (see `handlingar.typ.j2`): the table of contents of its
+    /// documents `sources` (as [`Self::packet_parts`] renders them) with the page each
+    /// starts on (from `pages`, each part's page count, zero each until they are typeset),
+    /// with the
     /// packet's metadata, attaching the YAML of them all (never to the public version).
     /// Its `parts` are the documents' sources, so that its cache key covers them.
     pub fn render_packet(
@@ -264,7 +265,7 @@ impl Renderer {
                     kind => kind,
                     title => title,
                     before => before,
-                    pages => 0,
+                    target => None::<String>,
                     left_out => left_out,
                 });
                 continue;
@@ -278,7 +279,9 @@ impl Renderer {
                 kind => kind,
                 title => title,
                 before => before,
-                pages => count,
+                // Its links lead to the first page of the packet's `i`th document
+                // (src/assemble.rs makes them so).
+                target => crate::assemble::link_target(i),
                 left_out => left_out,
             });
             before += count;
