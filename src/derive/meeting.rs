@@ -366,7 +366,11 @@ pub fn meeting_documents(
     let meeting = &loaded.meeting;
     let dates = loaded.profile.profile.datumformat;
     let profile = profiles.of(&loaded.profile);
-    let phrasing = Phrasing::new(&loaded.profile.profile.formuleringar, facts);
+    let phrasing = Phrasing::new(
+        &loaded.profile.profile.formuleringar,
+        &loaded.profile.profile.etiketter,
+        facts,
+    );
     let items = items(loaded, facts, &phrasing)?;
     // Every file is attached under its path within the nämnd's folder.
     let root = crate::model::files::folder_of(&loaded.source.path).join("..");

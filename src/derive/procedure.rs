@@ -3,6 +3,8 @@
 //! (KL 5 kap. 67 §), naming the organ and the proposals as they are. A beslutsgång
 //! written in the YAML replaces the generated one.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::facts::{self, CountedVote, MeetingFacts, Roll};
@@ -48,13 +50,17 @@ pub fn actors(
     join_and(&who)
 }
 
-/// `1 ja-röst`, `3 nej-röster`.
-fn count(n: usize, side: &str) -> String {
-    if n == 1 {
-        format!("1 {side}-röst")
+/// `1 ja-röst`, `3 nej-röster`: the label `röst` or `röster` with `{antal}` and `{sida}`.
+fn count(phrasing: &Phrasing, n: usize, side: &str) -> String {
+    let key = if n == 1 {
+        "röst_antal"
     } else {
-        format!("{n} {side}-röster")
-    }
+        "röster_antal"
+    };
+    phrasing.fill(
+        phrasing.label(key),
+        &[("antal", &n.to_string()), ("sida", side)],
+    )
 }
 
 /// How the members voted, each named with their party as the profile writes it.
@@ -79,15 +85,27 @@ pub fn vote_view(vote: &CountedVote, roll: &Roll) -> VoteView {
 /// The sentences of a meeting in the profile's wording, with the organ's names filled in.
 pub struct Phrasing<'a> {
     pub wordings: &'a Wordings,
+    /// The profile's labels (`etiketter`), for the fixed phrases inside sentences.
+    labels: &'a BTreeMap<String, String>,
     organ: Vec<(&'static str, String)>,
 }
 
 impl<'a> Phrasing<'a> {
-    pub fn new(wordings: &'a Wordings, facts: &MeetingFacts) -> Self {
+    pub fn new(
+        wordings: &'a Wordings,
+        labels: &'a BTreeMap<String, String>,
+        facts: &MeetingFacts,
+    ) -> Self {
         Phrasing {
             wordings,
+            labels,
             organ: facts.organ.values(),
         }
+    }
+
+    /// The label `key` as the profile words it.
+    pub fn label(&self, key: &'a str) -> &'a str {
+        crate::model::labels::label(self.labels, key)
     }
 
     /// `wording` with `values` and the organ's names filled in, as a sentence (the first
@@ -176,7 +194,11 @@ fn beslutsgång(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) ->
                 .iter()
                 .map(|n| roll.named(n, true))
                 .collect();
-            asks = format!("{asks} med instämmande av {}", join_and(&with));
+            let with = phrasing.fill(
+                phrasing.label("med_instämmande"),
+                &[("ledamöter", &join_and(&with))],
+            );
+            asks = format!("{asks} {with}");
         }
         sentences.push(say(
             &wordings.yrkande,
@@ -199,11 +221,10 @@ fn beslutsgång(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) ->
         ));
     } else {
         let proposals: Vec<String> = std::iter::once(main.name.clone())
-            .chain(
-                counter
-                    .iter()
-                    .map(|m| format!("yrkandet från {}", actors(roll, Some(&m.av), &[], wordings))),
-            )
+            .chain(counter.iter().map(|m| {
+                let who = actors(roll, Some(&m.av), &[], wordings);
+                phrasing.fill(phrasing.label("yrkandet_från"), &[("ledamot", &who)])
+            }))
             .collect();
         sentences.push(say(
             &wordings.förslagen,
@@ -226,14 +247,21 @@ fn beslutsgång(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) ->
                 ));
                 let abstain = match counted.abstain.len() {
                     0 => String::new(),
-                    1 => ", 1 ledamot avstår".to_owned(),
-                    n => format!(", {n} ledamöter avstår"),
+                    n => {
+                        let key = if n == 1 {
+                            "ledamot_avstår"
+                        } else {
+                            "ledamöter_avstår"
+                        };
+                        let text = phrasing.fill(phrasing.label(key), &[("antal", &n.to_string())]);
+                        format!(", {text}")
+                    }
                 };
                 sentences.push(say(
                     &wordings.omröstningsresultat,
                     &[
-                        ("ja", &count(counted.yes.len(), "ja")),
-                        ("nej", &count(counted.no.len(), "nej")),
+                        ("ja", &count(phrasing, counted.yes.len(), "ja")),
+                        ("nej", &count(phrasing, counted.no.len(), "nej")),
                         ("avstår", &abstain),
                     ],
                 ));
@@ -269,7 +297,13 @@ fn reservations(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) ->
             let favour = reservation
                 .till_förmån_för
                 .as_ref()
-                .map(|f| format!(" till förmån för {}", f.trim().trim_end_matches('.')))
+                .map(|f| {
+                    let favour = [("förslag", f.trim().trim_end_matches('.'))];
+                    format!(
+                        " {}",
+                        phrasing.fill(phrasing.label("till_förmån_för"), &favour)
+                    )
+                })
                 .unwrap_or_default();
             let who = actors(
                 &facts.roll,

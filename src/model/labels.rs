@@ -169,6 +169,42 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Vakant",
         "En obesatt plats i förteckningen. Också på webbsidorna.",
     ),
+    // Phrases inside the generated beslutsgång.
+    (
+        "med_instämmande",
+        "med instämmande av {ledamöter}",
+        "Beslutsgången, efter ett yrkande som andra instämde i: {ledamöter}.",
+    ),
+    (
+        "yrkandet_från",
+        "yrkandet från {ledamot}",
+        "Beslutsgången, när förslagen räknas upp: ett yrkande och {ledamot} som lade det.",
+    ),
+    (
+        "till_förmån_för",
+        "till förmån för {förslag}",
+        "Beslutsgången, efter en reservation: {förslag} (till_förmån_för).",
+    ),
+    (
+        "röst_antal",
+        "{antal} {sida}-röst",
+        "Omröstningens utfall, en röst: {antal} (1), {sida} (ja eller nej).",
+    ),
+    (
+        "röster_antal",
+        "{antal} {sida}-röster",
+        "Omröstningens utfall, flera röster: {antal}, {sida} (ja eller nej).",
+    ),
+    (
+        "ledamot_avstår",
+        "{antal} ledamot avstår",
+        "Omröstningens utfall, när en ledamot avstår: {antal} (1).",
+    ),
+    (
+        "ledamöter_avstår",
+        "{antal} ledamöter avstår",
+        "Omröstningens utfall, när flera avstår: {antal}.",
+    ),
     (
         "tjänstgörande_ersättare_för",
         "tjänstgörande ersättare för {ledamot}",
@@ -678,6 +714,13 @@ pub const PLACEHOLDERS: &[(&str, &[&str])] = &[
         &["ledamot", "ledamot_med_parti"],
     ),
     ("ers_för", &["ledamot", "ledamot_med_parti"]),
+    ("med_instämmande", &["ledamöter"]),
+    ("yrkandet_från", &["ledamot"]),
+    ("till_förmån_för", &["förslag"]),
+    ("röst_antal", &["antal", "sida"]),
+    ("röster_antal", &["antal", "sida"]),
+    ("ledamot_avstår", &["antal"]),
+    ("ledamöter_avstår", &["antal"]),
 ];
 
 /// The values `key` may use; none for a label printed as it stands.
