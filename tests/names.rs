@@ -112,6 +112,23 @@ fn the_comma_style_names_members_in_lists_and_the_year_follows_every_paragraph()
     assert_has(&page, "tisdagen den 24 september 2024");
 }
 
+/// `parti_vid_underskrift`: the names under the lines to sign carry the party as well.
+#[test]
+fn the_party_stands_under_the_signature_lines_where_the_profile_says() {
+    // The signature lines: from their first role to the ANSLAG/BEVIS.
+    let lines = |keys: &str| {
+        let cover = page_text(pdf(&variant(keys).pdfs, PROTOCOL), 1);
+        let start = cover.find("Sekreterare").unwrap();
+        let end = cover.find("ANSLAG/BEVIS").unwrap();
+        cover[start..end].to_owned()
+    };
+    let plain = lines("");
+    assert_has(&plain, "Ordförande Anna Ek Justerande Bo Ström");
+    assert_lacks(&plain, "(S)");
+    let signed = lines("parti_vid_underskrift: true\n");
+    assert_has(&signed, "Ordförande Anna Ek (S) Justerande Bo Ström (M)");
+}
+
 #[test]
 fn without_party_a_name_stands_alone_and_the_file_names_keep_the_bare_number() {
     let v = variant("partibeteckning: ingen\nparagrafårtal: fyra_siffror\n");

@@ -154,6 +154,8 @@ pub struct ProfileView {
     pub typefaces: Typefaces,
     pub header: HeaderLayout,
     pub margins: Margins,
+    /// The party under handwritten signature lines too (`parti_vid_underskrift`).
+    pub party_at_signature: bool,
     /// Every label of the catalogue, in the profile's words where it has its own.
     pub labels: BTreeMap<&'static str, String>,
     pub headings: Headings,
@@ -199,6 +201,7 @@ impl ProfileView {
             typefaces: profile.typsnitt.clone(),
             header: profile.sidhuvud,
             margins: profile.marginaler,
+            party_at_signature: profile.parti_vid_underskrift,
             labels: labels::all(&profile.etiketter),
             headings: profile.rubriker.clone(),
             wordings: profile.formuleringar.clone(),

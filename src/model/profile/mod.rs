@@ -143,6 +143,10 @@ pub struct Profile {
     /// How a name carries its party wherever a document prints it: "Bo Ström (M)".
     #[serde(default)]
     pub partibeteckning: PartyStyle,
+    /// Whether the names under handwritten signature lines carry their party too, as the
+    /// lists do (digital signers always do).
+    #[serde(default)]
+    pub parti_vid_underskrift: bool,
     /// How dates are written in headers and dated lines.
     #[serde(default)]
     pub datumformat: DateStyle,
