@@ -241,16 +241,19 @@ fn a_myndighetsutövning_decision_gives_its_ground_fee_and_notes() {
 fn the_vice_chair_chairs_and_signs_the_paragraph_where_the_chair_is_jäv() {
     let pdfs = &building_committee().1;
     let protocol = pdf(pdfs, "byggnadsnamnden_protokoll.pdf");
+    // (Sjövik prints the party under the lines too: `parti_vid_underskrift`.)
+    let first = page_text(protocol, 1);
     assert!(
-        page_text(protocol, 1).contains("Ordförande Gunnar Holm Ordförande § 170/24 Eva Lindqvist")
+        first.contains("Ordförande Gunnar Holm, C Ordförande § 170/24 Eva Lindqvist, S"),
+        "{first}"
     );
     let extract = text(pdf(pdfs, "p170_"));
     let chair = "Gunnar Holm (C) anmäler jäv och deltar inte i handläggningen av ärendet. Eva Lindqvist (S) är ordförande under paragrafen.";
     assert!(extract.contains(chair), "{extract}");
-    assert!(extract.contains("Eva Lindqvist Ordförande"), "{extract}");
-    assert!(!extract.contains("Gunnar Holm Ordförande"), "{extract}");
+    assert!(extract.contains("Eva Lindqvist, S Ordförande"), "{extract}");
+    assert!(!extract.contains("Gunnar Holm, C Ordförande"), "{extract}");
     let other = text(pdf(pdfs, "p169_"));
-    assert!(other.contains("Gunnar Holm Ordförande"), "{other}");
+    assert!(other.contains("Gunnar Holm, C Ordförande"), "{other}");
     assert!(!other.contains("är ordförande under paragrafen"), "{other}");
 }
 
