@@ -267,22 +267,7 @@ fn the_public_outputs_leave_out_the_bilagor_not_marked_public_and_say_why() {
     assert!(page_with(public, "Bilaga 1: Situationsplan").is_some());
     assert!(page_with(public, "Bilaga 2: Trafikutredning").is_some());
     // The web copy: the letter's own PDF is not written, with a warning that says why.
-    let dir = tempfile::tempdir().unwrap();
-    let options = paragraf::BuildOptions {
-        web_copy: true,
-        ..paragraf::BuildOptions::default()
-    };
-    let report = paragraf::build(
-        &[repo().join("cases/byggnadsnamnden")],
-        dir.path(),
-        &options,
-    )
-    .unwrap();
-    let names: Vec<String> = report
-        .written
-        .iter()
-        .map(|w| w.path.file_name().unwrap().to_string_lossy().into_owned())
-        .collect();
+    let (_dir, names, report) = build_web_copy(&repo().join("cases/byggnadsnamnden"));
     assert!(names.iter().any(|n| n.contains("bilaga-1_")), "{names:?}");
     assert!(names.iter().any(|n| n.contains("bilaga-2_")), "{names:?}");
     assert!(!names.iter().any(|n| n.contains("bilaga-3_")), "{names:?}");
@@ -545,17 +530,7 @@ fn the_extract_carries_the_bilagor_where_the_profile_says_so_its_web_copy_only_t
     // An extract of a § whose ärende has none is as before.
     assert!(page_with(pdf(built(), "protokollsutdrag_p171_"), "Bilaga").is_none());
     // The web copy: the ritning's page, the letter named with why.
-    let dir = tempfile::tempdir().unwrap();
-    let options = paragraf::BuildOptions {
-        web_copy: true,
-        ..paragraf::BuildOptions::default()
-    };
-    paragraf::build(
-        &[repo().join("cases/byggnadsnamnden")],
-        dir.path(),
-        &options,
-    )
-    .unwrap();
+    let (dir, _, _) = build_web_copy(&repo().join("cases/byggnadsnamnden"));
     let web = only_matching(dir.path(), "protokollsutdrag_p169_");
     assert_eq!(page_count(&web), page_count(extract) - 1);
     let text = fold(&text(&web));

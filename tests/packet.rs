@@ -182,21 +182,9 @@ fn the_public_packet_leaves_out_secret_items_naming_them_and_personal_data() {
 
 #[test]
 fn the_web_copy_has_only_the_public_packet() {
-    let dir = tempfile::tempdir().unwrap();
-    let options = paragraf::BuildOptions {
-        web_copy: true,
-        ..paragraf::BuildOptions::default()
-    };
-    let report = paragraf::build(
-        &[repo().join("cases/kultur-och-fritidsnamnden")],
-        dir.path(),
-        &options,
-    )
-    .unwrap();
-    let packets: Vec<String> = report
-        .written
-        .iter()
-        .map(|w| w.path.file_name().unwrap().to_string_lossy().into_owned())
+    let (_dir, names, _) = build_web_copy(&repo().join("cases/kultur-och-fritidsnamnden"));
+    let packets: Vec<String> = names
+        .into_iter()
         .filter(|name| name.contains("handlingar"))
         .collect();
     assert_eq!(
@@ -238,13 +226,7 @@ fn structure(pdf: &Path) -> String {
     }
     out.push_str("structure tree:\n");
     let document = lopdf::Document::load(pdf).unwrap();
-    let root = document
-        .catalog()
-        .unwrap()
-        .get_deref(b"StructTreeRoot", &document)
-        .unwrap()
-        .as_dict()
-        .unwrap();
+    let root = struct_tree_root(&document);
     fn elements(document: &lopdf::Document, kids: &lopdf::Object, depth: usize, out: &mut String) {
         let kids = match document.dereference(kids).unwrap().1 {
             lopdf::Object::Array(list) => list.clone(),
@@ -393,13 +375,7 @@ fn the_stamps_are_artifacts_and_the_parent_tree_keys_unique() {
     assert!(!named.is_empty());
     assert!(named.iter().all(|page| pages.contains(page)));
     // The ID tree holds each element ID once, however many documents named a cell alike.
-    let root = document
-        .catalog()
-        .unwrap()
-        .get_deref(b"StructTreeRoot", &document)
-        .unwrap()
-        .as_dict()
-        .unwrap();
+    let root = struct_tree_root(&document);
     let ids = root
         .get(b"IDTree")
         .and_then(lopdf::Object::as_dict)

@@ -34,6 +34,15 @@ pub struct ParagraphLayout {
     pub ordning: Vec<ParagraphPart>,
 }
 
+impl ParagraphLayout {
+    /// Whether the lead line ("Nämnden beslutar") stands over a decision's points: always
+    /// over att-satser, over the others when the profile says (`inledningsrad: alltid`).
+    /// The templates ask the same of `points` and `lead`.
+    pub fn lead_shown(&self) -> bool {
+        self.beslutspunkter == PointStyle::AttClauses || self.inledningsrad == LeadLine::Always
+    }
+}
+
 impl Default for ParagraphLayout {
     fn default() -> Self {
         ParagraphLayout {

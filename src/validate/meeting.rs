@@ -6,8 +6,8 @@ use super::{STALE_STATEMENT_DAYS, attendance, case_problems, days_between, juste
 use crate::error::Problem;
 use crate::facts::{self, MeetingFacts};
 use crate::model::{
-    AppealRoute, Decision, LeadLine, LoadedItem, LoadedMeeting, MAX_PARAGRAPH, Numbering,
-    OrganKind, PointStyle, Stage, Vote,
+    AppealRoute, Decision, LoadedItem, LoadedMeeting, MAX_PARAGRAPH, Numbering, OrganKind, Stage,
+    Vote,
 };
 use crate::swedish;
 
@@ -308,10 +308,7 @@ fn proposal_problems(
         }
         // A point the § decides for its own part can be appealed; the § as a whole not.
         // Under the lead line "… föreslår kommunfullmäktige besluta" every point proposes.
-        let layout = &loaded.profile.profile.paragraf;
-        let lead_shown = layout.beslutspunkter == PointStyle::AttClauses
-            || layout.inledningsrad == LeadLine::Always;
-        if !lead_shown
+        if !loaded.profile.profile.paragraf.lead_shown()
             && let Some(own) = decision
                 .iter()
                 .position(|point| proposes_to(point).is_none())

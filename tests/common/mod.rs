@@ -63,6 +63,35 @@ pub fn build(paths: &[PathBuf]) -> (tempfile::TempDir, BTreeMap<String, PathBuf>
     (dir, pdfs)
 }
 
+/// `folder` built as the web copy into a fresh temporary folder: the folder, the names of
+/// the files written and the build's report.
+pub fn build_web_copy(folder: &Path) -> (tempfile::TempDir, Vec<String>, paragraf::output::Report) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let options = BuildOptions {
+        web_copy: true,
+        ..BuildOptions::default()
+    };
+    let report = paragraf::build(&[folder.to_path_buf()], dir.path(), &options)
+        .unwrap_or_else(|e| panic!("build failed:\n{e}"));
+    let names = report
+        .written
+        .iter()
+        .map(|w| w.path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    (dir, names, report)
+}
+
+/// The catalog's structure tree root of `document`.
+pub fn struct_tree_root(document: &lopdf::Document) -> &lopdf::Dictionary {
+    document
+        .catalog()
+        .unwrap()
+        .get_deref(b"StructTreeRoot", document)
+        .unwrap()
+        .as_dict()
+        .unwrap()
+}
+
 /// The one file in `folder`, the build's cache (`.paragraf-cache.json`) aside.
 pub fn only_file(folder: &Path) -> PathBuf {
     let files: Vec<PathBuf> = std::fs::read_dir(folder)

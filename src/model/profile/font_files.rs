@@ -76,40 +76,23 @@ pub(super) fn load_fonts(
 
 /// Why `face` cannot go into an archived PDF, if it cannot: the font's licence bits
 /// (OS/2 `fsType`) forbid embedding it, embedding only its bitmaps or a subset of it
-/// (Typst embeds subsets).
+/// (Typst embeds subsets). A font without the table sets no such bits.
 fn refusal(file: &[u8], face: &Font) -> Option<&'static str> {
-    let fs_type = fs_type(file, face.index())?;
-    if fs_type & 0x000F == 0x0002 {
+    let parsed = ttf_parser::Face::parse(file, face.index()).ok()?;
+    let os2 = parsed.tables().os2?;
+    if os2.permissions() == Some(ttf_parser::Permissions::Restricted) {
         Some(
             "får enligt sin licens inte bäddas in i en PDF (fsType: Restricted License); be leverantören om en version som får bäddas in",
         )
-    } else if fs_type & 0x0100 != 0 {
+    } else if !os2.is_subsetting_allowed() {
         Some(
             "får enligt sin licens inte bäddas in som delmängd (fsType: No subsetting), vilket PDF-filerna kräver",
         )
-    } else if fs_type & 0x0200 != 0 {
+    } else if !os2.is_outline_embedding_allowed() {
         Some("får enligt sin licens bara bäddas in som bitmappar (fsType: Bitmap embedding only)")
     } else {
         None
     }
-}
-
-/// The OS/2 table's `fsType` of face `index` in `file` (a font or a collection of them).
-fn fs_type(file: &[u8], index: u32) -> Option<u16> {
-    let u16_at = |at: usize| Some(u16::from_be_bytes(file.get(at..at + 2)?.try_into().ok()?));
-    let u32_at = |at: usize| Some(u32::from_be_bytes(file.get(at..at + 4)?.try_into().ok()?));
-    let start = match file.get(0..4)? {
-        b"ttcf" => u32_at(12 + 4 * index as usize)? as usize,
-        _ => 0,
-    };
-    let tables = u16_at(start + 4)? as usize;
-    (0..tables).find_map(|t| {
-        let record = start + 12 + 16 * t;
-        (file.get(record..record + 4)? == b"OS/2")
-            .then(|| u32_at(record + 8))
-            .flatten()
-            .and_then(|offset| u16_at(offset as usize + 8))
-    })
 }
 
 /// `typsnitt.brödtext` and `.rubriker` name a bundled face or a family of the profile's
