@@ -592,3 +592,21 @@ paragrafer:
         "{protocol}"
     );
 }
+
+/// An att-sats says the § is justerad at the meeting as "justera paragrafen omedelbart".
+#[test]
+fn an_att_sats_may_say_the_paragraph_is_justerad_at_once() {
+    let meeting = "nämnd: Kulturnämnden
+datum: 2024-05-21
+sekreterare: {namn: Per Lind}
+paragrafer:
+  - rubrik: Bidrag till Kulturföreningen Ljuset
+    beslut: [bevilja Kulturföreningen Ljuset 20 000 kronor, justera paragrafen omedelbart]
+    omedelbar_justering: true
+";
+    let dir = committee(&[("2024-05-21/sammantrade.yaml", meeting.to_owned())]);
+    let output = paragraf_in(dir.path(), &["check", "2024-05-21/sammantrade.yaml"]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{said}");
+    assert!(!said.contains("ingen beslutspunkt säger det"), "{said}");
+}

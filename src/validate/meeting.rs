@@ -476,9 +476,17 @@ fn immediate_wording(
     item: &LoadedItem,
     decision: &[String],
 ) -> Vec<Problem> {
+    // "Paragrafen justeras omedelbart.", "… omedelbart justerad", and as an att-sats
+    // "justera paragrafen omedelbart" (not "utses att justera § 125 omedelbart").
     let says = |point: &str| {
         let point = point.to_lowercase();
-        point.contains("justeras omedelbart") || point.contains("omedelbart justera")
+        [
+            "justeras omedelbart",
+            "omedelbart justera",
+            "justera paragrafen omedelbart",
+        ]
+        .iter()
+        .any(|form| point.contains(form))
     };
     let marked = item.item.omedelbar_justering;
     let saying = decision.iter().position(|p| says(p));
