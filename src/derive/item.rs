@@ -76,8 +76,6 @@ pub struct ItemView {
     /// own (else they end the beslutsgång).
     pub reservations: Vec<String>,
     pub immediately_adjusted: bool,
-    /// The day this § was justerat.
-    pub adjusted_on: Option<String>,
     pub distribution: Vec<String>,
     pub secret: bool,
     /// An informationsärende: no decision.
@@ -158,7 +156,6 @@ pub(super) fn items(
         let matter: Vec<String> = summary.into_iter().chain(statement_sentence).collect();
         let procedure = procedure::procedure(facts, &item, phrasing);
         let own_heading = layout.reservationer == ReservationPlacement::OwnHeading;
-        let part = facts.part(item.index);
         let roll = &facts.roll;
         views.push(ItemView {
             anchor: item.index,
@@ -230,7 +227,6 @@ pub(super) fn items(
                 Vec::new()
             },
             immediately_adjusted: i.omedelbar_justering,
-            adjusted_on: part.and_then(|p| p.date).map(|d| swedish::date(dates, d)),
             distribution: match (&i.expediering, case) {
                 (given, Some(case)) if given.is_empty() => case.expediering.clone(),
                 (given, _) => given.clone(),
