@@ -59,6 +59,7 @@ rules! {
     a_proposal_to_another_organ_has_no_appeal => "proposal-with-appeal",
     a_vote_needs_a_counter_proposal_and_a_yrkande_its_words => "vote-without-counter-proposal",
     a_vote_names_the_proposals_of_its_paragraph => "vote-for-an-unnamed-proposal",
+    a_decision_point_is_more_than_a_conjunction => "decision-point-fragment",
     a_struck_item_belongs_to_no_protocol => "struck-item-in-the-protocol",
     times_and_remote_paragraphs_fit_the_meeting => "times-and-distance",
     a_kommunalförbund_names_its_members => "federation-without-members",

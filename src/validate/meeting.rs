@@ -139,6 +139,11 @@ fn item_problems(loaded: &LoadedMeeting, facts: &MeetingFacts, item: &LoadedItem
     if decision.iter().any(|p| p.trim().is_empty()) {
         problems.push(source.problem(&field("beslut"), "en beslutspunkt är tom"));
     }
+    if let Some(Decision::Points(points)) = &i.beslut {
+        problems.extend(points.iter().enumerate().filter_map(|(n, point)| {
+            super::fragment_point(source, &format!("{}[{n}]", field("beslut")), n, point)
+        }));
+    }
     if i.utgår.is_some() && meeting.skede == Stage::Minutes {
         problems.push(source.problem(
             &field("utgår"),

@@ -30,6 +30,33 @@ pub const MAX_APPLICATIONS: usize = 1_000;
 /// A statement older than this at its meeting is worth a second look.
 pub(crate) const STALE_STATEMENT_DAYS: i64 = 180;
 
+/// A decision point that is one lower-case word ("samt", "och") is most likely a line
+/// of the point before it that a `- ` made a point of its own.
+pub(crate) fn fragment_point(
+    source: &crate::model::SourceFile,
+    field: &str,
+    index: usize,
+    point: &str,
+) -> Option<Problem> {
+    let word = point
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_punctuation());
+    let lone = !word.is_empty()
+        && !word.contains(char::is_whitespace)
+        && word.chars().next().is_some_and(char::is_lowercase);
+    lone.then(|| {
+        source
+            .problem(
+                field,
+                format!(
+                    "beslutspunkt {} är bara ordet ”{word}”: hör det till punkten före? Varje rad som börjar med `- ` blir en egen punkt",
+                    index + 1
+                ),
+            )
+            .warning()
+    })
+}
+
 /// Check a case: its header, tables, their rows and how sections use them.
 pub fn case(loaded: &LoadedCase) -> Vec<Problem> {
     case_problems(loaded, false)
@@ -47,12 +74,11 @@ pub(crate) fn case_problems(loaded: &LoadedCase, information: bool) -> Vec<Probl
         );
     }
     for (i, point) in case.förslag_till_beslut.iter().enumerate() {
+        let field = format!("förslag_till_beslut[{i}]");
         if point.trim().is_empty() {
-            problems.push(source.problem(
-                &format!("förslag_till_beslut[{i}]"),
-                "beslutspunkten är tom",
-            ));
+            problems.push(source.problem(&field, "beslutspunkten är tom"));
         }
+        problems.extend(fragment_point(source, &field, i, point));
     }
     for (field, text) in [
         ("nämnd", &case.nämnd),
