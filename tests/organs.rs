@@ -94,6 +94,72 @@ fn the_first_page_of_a_large_assembly_justerad_in_parts_lists_each_justering() {
     assert!(members > 41 * 3, "too few marks in the bilaga:\n{last}");
 }
 
+/// Issue 28: a närvaro- och omröstningslista too wide for a portrait page turns the page
+/// with its heading; the heading is never left alone on the page before.
+#[test]
+fn a_roll_too_wide_for_portrait_turns_the_page_with_its_heading() {
+    // The fullmäktige with two more roll-call votes, on §§ 123 and 124: three runs of §§
+    // and three votes are 17 columns, more than a portrait page holds.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("kommunfullmaktige");
+    copy_folder(&repo().join("cases/kommunfullmaktige"), &folder);
+    let meeting = folder.join("2024-10-21/sammantrade.yaml");
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    let vote = |yes: &str, no: &str| {
+        format!(
+            "    omröstning:\n      ja: {yes}\n      nej: {no}\n      röster: {{ja: övriga, nej: [Per Holm]}}\n"
+        )
+    };
+    let motion = "        yrkande: bifall till motionen\n";
+    let resignation =
+        "    beslut: [Kommunfullmäktige beviljar Anna Wallin (L) entledigande från uppdraget.]\n";
+    let wide = text
+        .replacen(
+            motion,
+            &(motion.to_owned() + &vote("kommunstyrelsens förslag", "Per Holms (C) yrkande")),
+            1,
+        )
+        .replacen(
+            resignation,
+            &format!(
+                "{resignation}    yrkanden: [{{av: Per Holm, yrkande: avslag}}]\n{}",
+                vote("förslaget", "avslag")
+            ),
+            1,
+        );
+    assert_eq!(wide.matches("omröstning:").count(), 3, "{wide}");
+    std::fs::write(&meeting, wide).unwrap();
+    let (_out, pdfs) = build(&[meeting]);
+    let protocol = pdf(&pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf");
+    let heading = "Bilaga: närvaro- och omröstningslista";
+    let pages: Vec<usize> = (1..=page_count(protocol))
+        .filter(|&p| page_text(protocol, p).contains(heading))
+        .collect();
+    assert_eq!(pages.len(), 1, "the heading stands on pages {pages:?}");
+    let page = page_text(protocol, pages[0]);
+    // The heading, the table's head and its first row on one page, and that page turned.
+    for expected in [
+        heading,
+        "Omröstning KF § 124",
+        "Birgitta Ståhl, ordförande M X",
+    ] {
+        assert!(
+            page.contains(expected),
+            "page {} lacks {expected:?}:\n{page}",
+            pages[0]
+        );
+    }
+    let (width, height) = page_sizes(protocol)[pages[0] - 1];
+    assert!(width > height, "page {} is {width} × {height}", pages[0]);
+    // The page before, the last §'s, stays upright.
+    let (width, height) = page_sizes(protocol)[pages[0] - 2];
+    assert!(
+        width < height,
+        "page {} is {width} × {height}",
+        pages[0] - 1
+    );
+}
+
 #[test]
 fn the_omedelbart_justerad_paragraph_has_its_own_anslag_and_dates() {
     let pdfs = &assembly().1;

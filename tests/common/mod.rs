@@ -164,6 +164,27 @@ pub fn page_text(pdf: &Path, page: usize) -> String {
     ))
 }
 
+/// Each page's width and height in points, as pdfinfo gives them.
+pub fn page_sizes(pdf: &Path) -> Vec<(f64, f64)> {
+    let pages = page_count(pdf).to_string();
+    let info = Command::new("pdfinfo")
+        .args(["-f", "1", "-l", &pages])
+        .arg(pdf)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains("size:"))
+        .map(|l| {
+            let numbers: Vec<f64> = l
+                .split_whitespace()
+                .filter_map(|w| w.parse().ok())
+                .collect();
+            (numbers[1], numbers[2])
+        })
+        .collect()
+}
+
 /// `pdftotext -layout` of page `page`: a table's row keeps its cells on one line.
 pub fn page_layout(pdf: &Path, page: usize) -> String {
     let page = page.to_string();
