@@ -50,15 +50,15 @@ fn the_first_page_of_a_large_assembly_justerad_in_parts_lists_each_justering() {
             "page 1 lacks {expected:?}:\n{first}"
         );
     }
-    // One ANSLAG/BEVIS, a row per justering: its §§, justering, posting and taking down.
+    // One ANSLAG/BEVIS, a row per justering: its justering, §§, posting and taking down,
+    // in the order of Ekby's `anslag.rader`, which has the storage place above them.
     let second = page_text(protocol, 2);
     for expected in [
         "ANSLAG/BEVIS",
-        "Organ Kommunfullmäktige Sammanträdesdatum 2024-10-21",
-        "Paragrafer Datum för justering Datum då anslaget sätts upp Datum då anslaget tas ned Underskrift",
-        "KF § 125 2024-10-21 2024-10-22 2024-11-12 Maria Lindholm",
-        "KF §§ 118–124 och 126 2024-10-28 2024-10-29 2024-11-19 Maria Lindholm",
-        "Förvaringsplats för protokollet Kommunledningskontoret, Ekby stadshus",
+        "Organ Kommunfullmäktige Sammanträdesdatum 2024-10-21 Förvaringsplats för protokollet Kommunledningskontoret, Ekby stadshus Datum för justering Paragrafer",
+        "Datum för justering Paragrafer Datum då anslaget sätts upp Datum då anslaget tas ned Underskrift",
+        "2024-10-21 KF § 125 2024-10-22 2024-11-12 Maria Lindholm",
+        "2024-10-28 KF §§ 118–124 och 126 2024-10-29 2024-11-19 Maria Lindholm",
     ] {
         assert!(
             second.contains(expected),
@@ -158,6 +158,46 @@ fn a_roll_too_wide_for_portrait_turns_the_page_with_its_heading() {
         "page {} is {width} × {height}",
         pages[0] - 1
     );
+}
+
+/// Issue 28: the ANSLAG/BEVIS of a protocol justerat in parts keeps the profile's rows:
+/// rows it leaves out are out, the §§ and the justering stay (they tell the parts apart),
+/// first, and what comes after the first day stands below the table.
+#[test]
+fn the_anslag_bevis_of_a_protocol_in_parts_has_the_profiles_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("kommunfullmaktige");
+    copy_folder(&repo().join("cases/kommunfullmaktige"), &folder);
+    let profile = folder.join("profil.yaml");
+    let text = std::fs::read_to_string(&profile).unwrap();
+    let rows = "  rader: [organ, sammanträdesdatum, förvaringsplats, justering, paragrafer, uppsatt, nedtaget]\n";
+    assert!(text.contains(rows), "{text}");
+    std::fs::write(
+        &profile,
+        text.replace(rows, "  rader: [uppsatt, organ, förvaringsplats]\n"),
+    )
+    .unwrap();
+    let (_out, pdfs) = build(&[folder.join("2024-10-21/sammantrade.yaml")]);
+    let second = page_text(pdf(&pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf"), 2);
+    for expected in [
+        "Paragrafer Datum för justering Datum då anslaget sätts upp Underskrift",
+        "KF § 125 2024-10-21 2024-10-22 Maria Lindholm",
+        "KF §§ 118–124 och 126 2024-10-28 2024-10-29 Maria Lindholm",
+        "Maria Lindholm Organ Kommunfullmäktige Förvaringsplats för protokollet Kommunledningskontoret, Ekby stadshus",
+    ] {
+        assert!(
+            second.contains(expected),
+            "page 2 lacks {expected:?}:\n{second}"
+        );
+    }
+    // The page header has its own Sammanträdesdatum; the box has none.
+    let (_, bevis) = second.split_once("ANSLAG/BEVIS").unwrap();
+    for left_out in ["Sammanträdesdatum", "tas ned", "2024-11-12"] {
+        assert!(
+            !bevis.contains(left_out),
+            "the box has {left_out:?}:\n{bevis}"
+        );
+    }
 }
 
 #[test]
