@@ -130,14 +130,7 @@ fn edited_building_committee(
     file: &str,
     edit: impl Fn(String) -> String,
 ) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let nämnd = dir.path().join("byggnadsnamnden");
-    copy_folder(&repo().join("cases/byggnadsnamnden"), &nämnd);
-    let path = nämnd.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    let edited = edit(text.clone());
-    assert_ne!(edited, text, "the edit of {file} changed nothing");
-    std::fs::write(&path, edited).unwrap();
+    let (dir, nämnd) = edited_example("byggnadsnamnden", file, edit);
     (dir, nämnd.join("2024-10-17/sammantrade.yaml"))
 }
 

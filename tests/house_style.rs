@@ -130,20 +130,21 @@ fn norrviks_ärendelista_numbers_points_groups_them_and_stands_before_the_cover(
 /// A group whose items stand apart would be headed twice: `check` refuses it at the item.
 #[test]
 fn a_group_is_one_run_of_items() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("barn-och-utbildningsnamnden");
-    copy_folder(&repo().join("cases/barn-och-utbildningsnamnden"), &folder);
-    let meeting = folder.join("2024-11-12/sammantrade.yaml");
-    let text = std::fs::read_to_string(&meeting).unwrap();
     // § 45 back among the beslutsärenden, after § 44's group.
-    let last = "    grupp: Informations- och anmälningsärenden\n";
-    let at = text.rfind(last).unwrap();
-    let scattered = format!(
-        "{}    grupp: Beslutsärenden\n{}",
-        &text[..at],
-        &text[at + last.len()..]
+    let scattered = |text: String| {
+        let last = "    grupp: Informations- och anmälningsärenden\n";
+        let at = text.rfind(last).unwrap();
+        format!(
+            "{}    grupp: Beslutsärenden\n{}",
+            &text[..at],
+            &text[at + last.len()..]
+        )
+    };
+    let (_dir, folder) = edited_example(
+        "barn-och-utbildningsnamnden",
+        "2024-11-12/sammantrade.yaml",
+        scattered,
     );
-    std::fs::write(&meeting, scattered).unwrap();
     let output = paragraf_in(&folder, &["check", "2024-11-12/sammantrade.yaml"]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success(), "{stderr}");

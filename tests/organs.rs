@@ -100,11 +100,6 @@ fn the_first_page_of_a_large_assembly_justerad_in_parts_lists_each_justering() {
 fn a_roll_too_wide_for_portrait_turns_the_page_with_its_heading() {
     // The fullmäktige with two more roll-call votes, on §§ 123 and 124: three runs of §§
     // and three votes are 17 columns, more than a portrait page holds.
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("kommunfullmaktige");
-    copy_folder(&repo().join("cases/kommunfullmaktige"), &folder);
-    let meeting = folder.join("2024-10-21/sammantrade.yaml");
-    let text = std::fs::read_to_string(&meeting).unwrap();
     let vote = |yes: &str, no: &str| {
         format!(
             "    omröstning:\n      ja: {yes}\n      nej: {no}\n      röster: {{ja: övriga, nej: [Per Holm]}}\n"
@@ -113,8 +108,8 @@ fn a_roll_too_wide_for_portrait_turns_the_page_with_its_heading() {
     let motion = "        yrkande: bifall till motionen\n";
     let resignation =
         "    beslut: [Kommunfullmäktige beviljar Anna Wallin (L) entledigande från uppdraget.]\n";
-    let wide = text
-        .replacen(
+    let wide = |text: String| {
+        text.replacen(
             motion,
             &(motion.to_owned() + &vote("kommunstyrelsens förslag", "Per Holms (C) yrkande")),
             1,
@@ -126,9 +121,12 @@ fn a_roll_too_wide_for_portrait_turns_the_page_with_its_heading() {
                 vote("förslaget", "avslag")
             ),
             1,
-        );
-    assert_eq!(wide.matches("omröstning:").count(), 3, "{wide}");
-    std::fs::write(&meeting, wide).unwrap();
+        )
+    };
+    let (_dir, folder) = edited_example("kommunfullmaktige", "2024-10-21/sammantrade.yaml", wide);
+    let meeting = folder.join("2024-10-21/sammantrade.yaml");
+    let votes = std::fs::read_to_string(&meeting).unwrap();
+    assert_eq!(votes.matches("omröstning:").count(), 3, "{votes}");
     let (_out, pdfs) = build(&[meeting]);
     let protocol = pdf(&pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf");
     let heading = "Bilaga: närvaro- och omröstningslista";
@@ -165,18 +163,10 @@ fn a_roll_too_wide_for_portrait_turns_the_page_with_its_heading() {
 /// first, and what comes after the first day stands below the table.
 #[test]
 fn the_anslag_bevis_of_a_protocol_in_parts_has_the_profiles_rows() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("kommunfullmaktige");
-    copy_folder(&repo().join("cases/kommunfullmaktige"), &folder);
-    let profile = folder.join("profil.yaml");
-    let text = std::fs::read_to_string(&profile).unwrap();
     let rows = "  rader: [organ, sammanträdesdatum, förvaringsplats, justering, paragrafer, uppsatt, nedtaget]\n";
-    assert!(text.contains(rows), "{text}");
-    std::fs::write(
-        &profile,
-        text.replace(rows, "  rader: [uppsatt, organ, förvaringsplats]\n"),
-    )
-    .unwrap();
+    let (_dir, folder) = edited_example("kommunfullmaktige", "profil.yaml", |text| {
+        text.replace(rows, "  rader: [uppsatt, organ, förvaringsplats]\n")
+    });
     let (_out, pdfs) = build(&[folder.join("2024-10-21/sammantrade.yaml")]);
     let second = page_text(pdf(&pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf"), 2);
     for expected in [

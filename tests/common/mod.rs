@@ -322,6 +322,24 @@ pub fn copy_folder(from: &Path, to: &Path) {
     }
 }
 
+/// A copy of the example organ `cases/ORGAN` with `file` (relative to its folder) edited;
+/// returns the copy and the organ's folder in it. The edit must change something.
+pub fn edited_example(
+    organ: &str,
+    file: &str,
+    edit: impl Fn(String) -> String,
+) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(organ);
+    copy_folder(&repo().join("cases").join(organ), &folder);
+    let path = folder.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = edit(text.clone());
+    assert_ne!(edited, text, "the edit of {file} changed nothing");
+    std::fs::write(&path, edited).unwrap();
+    (dir, folder)
+}
+
 /// `paragraf ARGS` in `folder`, killed (and the test failed) if it has not finished after
 /// a minute: a guard against hangs, not a speed requirement.
 pub fn paragraf_in(folder: &Path, args: &[&str]) -> Output {
