@@ -454,6 +454,40 @@ fn a_first_page_that_would_overflow_sends_its_lists_to_the_bilaga() {
     assert!(!small.contains("Se bilaga"), "{small}");
 }
 
+/// Issue 28: an organ without `ledamoter.yaml` may have its bilaga per seat too: the
+/// seats are the ledamöter the meeting lists, present or `frånvarande`.
+#[test]
+fn a_meeting_without_a_roll_lists_its_seats() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("2024-05-21");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(
+        repo().join("tests/fixtures/anslag/2024-05-21/arende.yaml"),
+        folder.join("arende.yaml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("profil.yaml"),
+        "närvarolista: bilaga\nnärvarolista_form: per_plats\n",
+    )
+    .unwrap();
+    let meeting = "nämnd: Kulturnämnden\ndatum: 2024-05-21\nplats: Stadshuset\n\
+        beslutande:\n  - {namn: Anna Ek, parti: S}\n  - {namn: Bo Ström, parti: M}\n  - {namn: Cia Lund, parti: L, ersätter: Dan Berg}\n\
+        ersättare:\n  - {namn: Eva Holm, parti: S}\nfrånvarande:\n  - {namn: Dan Berg, parti: L}\n\
+        ordförande: {namn: Anna Ek}\nsekreterare: {namn: Per Lind}\njusterare: [{namn: Bo Ström}]\n\
+        justering: {datum: 2024-05-28, plats: Kulturförvaltningen}\n\
+        anslag: {datum: 2024-05-29, förvaringsplats: Kulturförvaltningen}\n\
+        paragrafer:\n  - paragraf: 31\n    ärende: arende.yaml\n";
+    std::fs::write(folder.join("sammantrade.yaml"), meeting).unwrap();
+    let (_out, pdfs) = build(&[folder.join("sammantrade.yaml")]);
+    let protocol = pdf(&pdfs, "_protokoll.pdf");
+    let last = page_text(protocol, page_count(protocol));
+    assert!(
+        last.contains("Ledamot Parti N F Tjänstgörande ersättare Anna Ek S X Bo Ström M X Dan Berg L X Cia Lund Närvarande ersättare som inte tjänstgjort Eva Holm (S)"),
+        "{last}"
+    );
+}
+
 fn example_meeting_kfn() -> &'static Built {
     static BUILT: std::sync::OnceLock<Built> = std::sync::OnceLock::new();
     BUILT.get_or_init(|| {
