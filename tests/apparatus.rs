@@ -130,14 +130,7 @@ fn edited_building_committee(
     file: &str,
     edit: impl Fn(String) -> String,
 ) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let nämnd = dir.path().join("byggnadsnamnden");
-    copy_folder(&repo().join("cases/byggnadsnamnden"), &nämnd);
-    let path = nämnd.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    let edited = edit(text.clone());
-    assert_ne!(edited, text, "the edit of {file} changed nothing");
-    std::fs::write(&path, edited).unwrap();
+    let (dir, nämnd) = edited_example("byggnadsnamnden", file, edit);
     (dir, nämnd.join("2024-10-17/sammantrade.yaml"))
 }
 
@@ -335,6 +328,31 @@ fn a_vacant_seat_is_never_a_person() {
         first.contains("Frånvarande Maria Hedlund, L Karin Sund, SD, ersättare Vakant (M)"),
         "{first}"
     );
+}
+
+/// Issue 28: the bilaga per seat (`närvarolista_form: per_plats`) gives every seat of the
+/// roll a row: an absent ledamot's F and the ersättare in the seat, the vacant seat with
+/// the ersättare serving in it, a jäv chair's seat with who served it in that §; then the
+/// ersättare present who served nowhere.
+#[test]
+fn the_bilaga_per_seat_gives_every_seat_its_ersättare() {
+    let (_dir, meeting) = edited_building_committee("profil.yaml", |profile| {
+        profile + "närvarolista_form: per_plats\n"
+    });
+    let (_out, pdfs) = build(&[meeting]);
+    let protocol = pdf(&pdfs, "protokoll.pdf");
+    let last = page_text(protocol, page_count(protocol));
+    for expected in [
+        "Ledamot Parti N F Tjänstgörande ersättare Gunnar Holm, ordförande C X Peter Lund (§ 170/24)",
+        "Håkan Dahl KD X Maria Hedlund L X Anders Nyberg Vakant M Sofia Wennberg",
+        "Närvarande ersättare som inte tjänstgjort Jonas Ek, S",
+    ] {
+        assert!(
+            last.contains(expected),
+            "the bilaga lacks {expected:?}:\n{last}"
+        );
+    }
+    assert!(!last.contains("Tjg"), "{last}");
 }
 
 #[test]

@@ -92,27 +92,6 @@ fn page_with(pdf: &Path, needle: &str) -> Option<usize> {
     (2..=page_count(pdf)).find(|&p| page_text(pdf, p).contains(needle))
 }
 
-/// Each page's width and height in points, as pdfinfo gives them.
-fn page_sizes(pdf: &Path) -> Vec<(f64, f64)> {
-    let pages = page_count(pdf).to_string();
-    let info = Command::new("pdfinfo")
-        .args(["-f", "1", "-l", &pages])
-        .arg(pdf)
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&info.stdout)
-        .lines()
-        .filter(|l| l.starts_with("Page") && l.contains("size:"))
-        .map(|l| {
-            let numbers: Vec<f64> = l
-                .split_whitespace()
-                .filter_map(|w| w.parse().ok())
-                .collect();
-            (numbers[1], numbers[2])
-        })
-        .collect()
-}
-
 #[test]
 fn the_packet_carries_each_bilaga_after_its_tjansteutlatande_numbered_and_bookmarked() {
     let packet = pdf(built(), "_handlingar.pdf");

@@ -21,8 +21,10 @@ fn norrvik() -> &'static Built {
     })
 }
 
-/// The text of the § that starts with `heading`, up to the next §.
+/// The text of the § that starts with `heading`, up to the next §; the § itself after the
+/// cover, not its line in the ärendelista before it.
 fn paragraph<'a>(protocol: &'a str, heading: &str) -> &'a str {
+    let protocol = &protocol[protocol.find("Plats och tid").unwrap_or(0)..];
     let start = protocol
         .find(heading)
         .unwrap_or_else(|| panic!("no {heading} in {protocol}"));
@@ -74,6 +76,81 @@ fn norrviks_paragraphs_open_with_the_decision_and_show_only_a_contested_beslutsg
     assert!(
         protocol.contains("Justerarnas sign Utdragsbestyrkan"),
         "{protocol}"
+    );
+}
+
+/// Issue 28: Norrvik's ärendelista as the house has it: points 1, 2, 3 … apart from the
+/// §§, in groups with headings, without a Dnr column, and in the protocol before the cover.
+#[test]
+fn norrviks_ärendelista_numbers_points_groups_them_and_stands_before_the_cover() {
+    let pdfs = &norrvik().1;
+    let protocol = pdf(pdfs, "2024-11-12_barn-och-utbildningsnamnden_protokoll.pdf");
+    let first = page_text(protocol, 1);
+    for expected in [
+        "Ärendelista Punkt Paragraf Ärende Handläggare Sida",
+        "Inledning 1 BUN § 41 Val av justerare 3",
+        "Beslutsärenden 2 BUN § 42 Budget 2025 för barn- och utbildningsnämnden Henrik Söder 3",
+        "3 BUN § 43 Reviderade riktlinjer för skolskjuts Elsa Nordin 3",
+        "Informations- och anmälningsärenden 4 BUN § 44 Information om förskoleplatser våren 2025 4",
+        "5 BUN § 45 Anmälan av delegationsbeslut 4",
+    ] {
+        assert!(
+            first.contains(expected),
+            "page 1 lacks {expected:?}:\n{first}"
+        );
+    }
+    // No Dnr column, and the cover (its facts, signatures and anslag) on the next page.
+    assert!(
+        !first.contains("Dnr") && !first.contains("BUN 2024-0312"),
+        "{first}"
+    );
+    assert!(!first.contains("Plats och tid"), "{first}");
+    let second = page_text(protocol, 2);
+    assert!(second.contains("Protokoll Plats och tid"), "{second}");
+    assert!(second.contains("BEVIS OM ANSLAG"), "{second}");
+    // Each group's heading once, a beslutsärende's too.
+    assert_eq!(first.matches("Beslutsärenden").count(), 1, "{first}");
+    // The kallelse numbers the points alone, in its list and over its proposals.
+    let kallelse = text(pdf(
+        pdfs,
+        "2024-11-05_barn-och-utbildningsnamnden_kallelse.pdf",
+    ));
+    for expected in [
+        "Punkt Ärende Handläggare Inledning 1 Val av justerare Beslutsärenden 2 Budget 2025",
+        "Punkt 2 Budget 2025 för barn- och utbildningsnämnden Dnr BUN 2024-0312",
+    ] {
+        assert!(
+            kallelse.contains(expected),
+            "the kallelse lacks {expected:?}:\n{kallelse}"
+        );
+    }
+    assert!(!kallelse.contains("BUN § 4"), "{kallelse}");
+}
+
+/// A group whose items stand apart would be headed twice: `check` refuses it at the item.
+#[test]
+fn a_group_is_one_run_of_items() {
+    // § 45 back among the beslutsärenden, after § 44's group.
+    let scattered = |text: String| {
+        let last = "    grupp: Informations- och anmälningsärenden\n";
+        let at = text.rfind(last).unwrap();
+        format!(
+            "{}    grupp: Beslutsärenden\n{}",
+            &text[..at],
+            &text[at + last.len()..]
+        )
+    };
+    let (_dir, folder) = edited_example(
+        "barn-och-utbildningsnamnden",
+        "2024-11-12/sammantrade.yaml",
+        scattered,
+    );
+    let output = paragraf_in(&folder, &["check", "2024-11-12/sammantrade.yaml"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("sammantrade.yaml:48:12: gruppen Beslutsärenden började redan vid § 42"),
+        "{stderr}"
     );
 }
 

@@ -50,48 +50,168 @@ fn the_first_page_of_a_large_assembly_justerad_in_parts_lists_each_justering() {
             "page 1 lacks {expected:?}:\n{first}"
         );
     }
-    // One ANSLAG/BEVIS, a row per justering: its §§, justering, posting and taking down.
+    // One ANSLAG/BEVIS, a row per justering: its justering, §§, posting and taking down,
+    // in the order of Ekby's `anslag.rader`, which has the storage place above them.
     let second = page_text(protocol, 2);
     for expected in [
         "ANSLAG/BEVIS",
-        "Organ Kommunfullmäktige Sammanträdesdatum 2024-10-21",
-        "Paragrafer Datum för justering Datum då anslaget sätts upp Datum då anslaget tas ned Underskrift",
-        "KF § 125 2024-10-21 2024-10-22 2024-11-12 Maria Lindholm",
-        "KF §§ 118–124 och 126 2024-10-28 2024-10-29 2024-11-19 Maria Lindholm",
-        "Förvaringsplats för protokollet Kommunledningskontoret, Ekby stadshus",
+        "Organ Kommunfullmäktige Sammanträdesdatum 2024-10-21 Förvaringsplats för protokollet Kommunledningskontoret, Ekby stadshus Datum för justering Paragrafer",
+        "Datum för justering Paragrafer Datum då anslaget sätts upp Datum då anslaget tas ned Underskrift",
+        "2024-10-21 KF § 125 2024-10-22 2024-11-12 Maria Lindholm",
+        "2024-10-28 KF §§ 118–124 och 126 2024-10-29 2024-11-19 Maria Lindholm",
     ] {
         assert!(
             second.contains(expected),
             "page 2 lacks {expected:?}:\n{second}"
         );
     }
-    // The 41 ledamöter and the ersättare are in the bilaga, with how each voted in § 122.
+    // Ekby's bilaga has a row per seat (`närvarolista_form: per_plats`), its 41 seats in
+    // the roll's order: N or F for the ledamot, the ersättare who served in the seat, with
+    // the §§ when not all, and the seat's vote in § 122, whoever cast it.
     let last = page_text(protocol, page_count(protocol));
-    assert!(
-        last.contains("Bilaga: närvaro- och omröstningslista"),
-        "{last}"
-    );
-    for name in [
-        "Birgitta Ståhl",
-        "Oskar Malm",
-        "Maja Nilsson*",
-        "Kristoffer Alm*",
-        "Bengt Ros*",
+    for expected in [
+        "Bilaga: närvaro- och omröstningslista",
+        "Ledamot Parti N F Tjänstgörande ersättare Ja Nej Avst.",
+        "Birgitta Ståhl, ordförande M X X",
+        "Lars Berg, lämnade sammanträdet kl. 20.10 S X Kristoffer Alm (§§ 123–126) X",
+        "Jonas Wik S X Maja Nilsson X",
+        "Stefan Borg, kom kl. 18.25 SD X Bengt Ros (§§ 118–119) X",
+        "Ulrika Forsberg L X X Mats Lindgren L X X Hanna Ek MP X X Oskar Malm MP X X Summa 34 5 2",
+        // The ersättare there who served in no seat, after the table.
+        "Närvarande ersättare som inte tjänstgjort Linnea Gran (M), Ali Rahimi (V)",
     ] {
         assert!(
-            last.contains(name),
-            "{name} missing from the bilaga:\n{last}"
+            last.contains(expected),
+            "the bilaga lacks {expected:?}:\n{last}"
         );
     }
-    // The profile's label names the replaced member's party, also of one absent.
-    assert!(last.contains("ers. för Lars Berg (S)"), "{last}");
-    assert!(
-        last.contains("Maja Nilsson*, ers. för Jonas Wik (S)"),
-        "{last}"
-    );
-    assert!(last.contains("Summa 34 5 2"), "{last}");
-    let members = last.matches(" X").count();
-    assert!(members > 41 * 3, "too few marks in the bilaga:\n{last}");
+    // Every seat marked present or absent, and its vote.
+    let marks = last.matches(" X").count();
+    assert_eq!(marks, 41 * 2, "{last}");
+}
+
+/// Issue 28: a närvaro- och omröstningslista too wide for a portrait page turns the page
+/// with its heading, in either form; the heading is never left alone on the page before.
+#[test]
+fn a_roll_too_wide_for_portrait_turns_the_page_with_its_heading() {
+    // The fullmäktige with two more roll-call votes, on §§ 123 and 124: three votes are
+    // too wide for Ekby's list per seat, and with its three runs of §§ 17 columns for the
+    // list per person.
+    let vote = |yes: &str, no: &str| {
+        format!(
+            "    omröstning:\n      ja: {yes}\n      nej: {no}\n      röster: {{ja: övriga, nej: [Per Holm]}}\n"
+        )
+    };
+    let motion = "        yrkande: bifall till motionen\n";
+    let resignation =
+        "    beslut: [Kommunfullmäktige beviljar Anna Wallin (L) entledigande från uppdraget.]\n";
+    let wide = |text: String| {
+        text.replacen(
+            motion,
+            &(motion.to_owned() + &vote("kommunstyrelsens förslag", "Per Holms (C) yrkande")),
+            1,
+        )
+        .replacen(
+            resignation,
+            &format!(
+                "{resignation}    yrkanden: [{{av: Per Holm, yrkande: avslag}}]\n{}",
+                vote("förslaget", "avslag")
+            ),
+            1,
+        )
+    };
+    let (_dir, folder) = edited_example("kommunfullmaktige", "2024-10-21/sammantrade.yaml", wide);
+    let meeting = folder.join("2024-10-21/sammantrade.yaml");
+    let votes = std::fs::read_to_string(&meeting).unwrap();
+    assert_eq!(votes.matches("omröstning:").count(), 3, "{votes}");
+    let per_seat = [
+        "Ledamot Parti N F Tjänstgörande ersättare",
+        "Birgitta Ståhl, ordförande M X X X X",
+        // Lars Berg's seat votes in § 122 by him, in §§ 123 and 124 by his ersättare.
+        "Lars Berg, lämnade sammanträdet kl. 20.10 S X Kristoffer Alm (§§ 123–126) X X X",
+    ];
+    let per_person = [
+        "Ledamot / ersättare Parti",
+        "Birgitta Ståhl, ordförande M X X X X X X",
+    ];
+    for (form, rows) in [
+        ("per_plats", &per_seat[..]),
+        ("per_person", &per_person[..]),
+    ] {
+        let profile = folder.join("profil.yaml");
+        let text = std::fs::read_to_string(&profile).unwrap();
+        let text = text.replace(
+            "närvarolista_form: per_plats\n",
+            &format!("närvarolista_form: {form}\n"),
+        );
+        std::fs::write(&profile, text).unwrap();
+        let (_out, pdfs) = build(std::slice::from_ref(&meeting));
+        let protocol = pdf(&pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf");
+        let heading = "Bilaga: närvaro- och omröstningslista";
+        let pages: Vec<usize> = (1..=page_count(protocol))
+            .filter(|&p| page_text(protocol, p).contains(heading))
+            .collect();
+        assert_eq!(
+            pages.len(),
+            1,
+            "{form}: the heading stands on pages {pages:?}"
+        );
+        let page = page_text(protocol, pages[0]);
+        // The heading, the table's head and its first rows on one page, and that page
+        // turned.
+        for expected in [heading, "Omröstning KF § 124"].iter().chain(rows) {
+            assert!(
+                page.contains(expected),
+                "{form}: page {} lacks {expected:?}:\n{page}",
+                pages[0]
+            );
+        }
+        let (width, height) = page_sizes(protocol)[pages[0] - 1];
+        assert!(
+            width > height,
+            "{form}: page {} is {width} × {height}",
+            pages[0]
+        );
+        // The page before, the last §'s, stays upright.
+        let (width, height) = page_sizes(protocol)[pages[0] - 2];
+        assert!(
+            width < height,
+            "{form}: page {} is {width} × {height}",
+            pages[0] - 1
+        );
+    }
+}
+
+/// Issue 28: the ANSLAG/BEVIS of a protocol justerat in parts keeps the profile's rows:
+/// rows it leaves out are out, the §§ and the justering stay (they tell the parts apart),
+/// first, and what comes after the first day stands below the table.
+#[test]
+fn the_anslag_bevis_of_a_protocol_in_parts_has_the_profiles_rows() {
+    let rows = "  rader: [organ, sammanträdesdatum, förvaringsplats, justering, paragrafer, uppsatt, nedtaget]\n";
+    let (_dir, folder) = edited_example("kommunfullmaktige", "profil.yaml", |text| {
+        text.replace(rows, "  rader: [uppsatt, organ, förvaringsplats]\n")
+    });
+    let (_out, pdfs) = build(&[folder.join("2024-10-21/sammantrade.yaml")]);
+    let second = page_text(pdf(&pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf"), 2);
+    for expected in [
+        "Paragrafer Datum för justering Datum då anslaget sätts upp Underskrift",
+        "KF § 125 2024-10-21 2024-10-22 Maria Lindholm",
+        "KF §§ 118–124 och 126 2024-10-28 2024-10-29 Maria Lindholm",
+        "Maria Lindholm Organ Kommunfullmäktige Förvaringsplats för protokollet Kommunledningskontoret, Ekby stadshus",
+    ] {
+        assert!(
+            second.contains(expected),
+            "page 2 lacks {expected:?}:\n{second}"
+        );
+    }
+    // The page header has its own Sammanträdesdatum; the box has none.
+    let (_, bevis) = second.split_once("ANSLAG/BEVIS").unwrap();
+    for left_out in ["Sammanträdesdatum", "tas ned", "2024-11-12"] {
+        assert!(
+            !bevis.contains(left_out),
+            "the box has {left_out:?}:\n{bevis}"
+        );
+    }
 }
 
 #[test]
@@ -334,6 +454,40 @@ fn a_first_page_that_would_overflow_sends_its_lists_to_the_bilaga() {
     assert!(!small.contains("Se bilaga"), "{small}");
 }
 
+/// Issue 28: an organ without `ledamoter.yaml` may have its bilaga per seat too: the
+/// seats are the ledamöter the meeting lists, present or `frånvarande`.
+#[test]
+fn a_meeting_without_a_roll_lists_its_seats() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("2024-05-21");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(
+        repo().join("tests/fixtures/anslag/2024-05-21/arende.yaml"),
+        folder.join("arende.yaml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("profil.yaml"),
+        "närvarolista: bilaga\nnärvarolista_form: per_plats\n",
+    )
+    .unwrap();
+    let meeting = "nämnd: Kulturnämnden\ndatum: 2024-05-21\nplats: Stadshuset\n\
+        beslutande:\n  - {namn: Anna Ek, parti: S}\n  - {namn: Bo Ström, parti: M}\n  - {namn: Cia Lund, parti: L, ersätter: Dan Berg}\n\
+        ersättare:\n  - {namn: Eva Holm, parti: S}\nfrånvarande:\n  - {namn: Dan Berg, parti: L}\n\
+        ordförande: {namn: Anna Ek}\nsekreterare: {namn: Per Lind}\njusterare: [{namn: Bo Ström}]\n\
+        justering: {datum: 2024-05-28, plats: Kulturförvaltningen}\n\
+        anslag: {datum: 2024-05-29, förvaringsplats: Kulturförvaltningen}\n\
+        paragrafer:\n  - paragraf: 31\n    ärende: arende.yaml\n";
+    std::fs::write(folder.join("sammantrade.yaml"), meeting).unwrap();
+    let (_out, pdfs) = build(&[folder.join("sammantrade.yaml")]);
+    let protocol = pdf(&pdfs, "_protokoll.pdf");
+    let last = page_text(protocol, page_count(protocol));
+    assert!(
+        last.contains("Ledamot Parti N F Tjänstgörande ersättare Anna Ek S X Bo Ström M X Dan Berg L X Cia Lund Närvarande ersättare som inte tjänstgjort Eva Holm (S)"),
+        "{last}"
+    );
+}
+
 fn example_meeting_kfn() -> &'static Built {
     static BUILT: std::sync::OnceLock<Built> = std::sync::OnceLock::new();
     BUILT.get_or_init(|| {
@@ -431,9 +585,9 @@ fn remote_participation_and_clock_times_are_printed_from_data() {
     let pdfs = &assembly().1;
     let protocol = text(pdf(pdfs, "kommunfullmaktige_protokoll.pdf"));
     for expected in [
-        "Fatima Ali, deltar på distans S X X X X",
-        "Lars Berg, lämnade sammanträdet kl. 20.10 S X X X",
-        "Stefan Borg, kom kl. 18.25 SD X X X",
+        "Fatima Ali, deltar på distans S X X",
+        "Lars Berg, lämnade sammanträdet kl. 20.10 S X Kristoffer Alm (§§ 123–126) X",
+        "Stefan Borg, kom kl. 18.25 SD X Bengt Ros (§§ 118–119) X",
     ] {
         assert!(
             protocol.contains(expected),

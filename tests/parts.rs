@@ -19,14 +19,9 @@ fn example(
     date: &str,
     edit: &dyn Fn(String) -> String,
 ) -> (tempfile::TempDir, PathBuf, PathBuf, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join(organ);
-    copy_folder(&repo().join("cases").join(organ), &folder);
+    let (dir, folder) = edited_example(organ, &format!("{date}/sammantrade.yaml"), edit);
     let meeting = folder.join(date).join("sammantrade.yaml");
-    let original = std::fs::read_to_string(&meeting).unwrap();
-    let edited = edit(original.clone());
-    assert_ne!(edited, original);
-    std::fs::write(&meeting, &edited).unwrap();
+    let edited = std::fs::read_to_string(&meeting).unwrap();
     (dir, folder, meeting, edited)
 }
 
@@ -86,10 +81,11 @@ fn the_profile_keeps_one_protocol_with_each_parts_days_and_deadline() {
             "Justeringens plats och tid KF § 125: Ekby stadshus, fullmäktigesalen, 2024-10-21 kl. 21.20 KF §§ 118–124 och 126: Kommunledningskontoret, Ekby stadshus, 2024-10-25 kl. 10.00",
             "Justering KF § 125, 2024-10-21 kl. 21.20 Ordförande Birgitta Ståhl Justerande Per Holm Justerande Sara Lind",
             "Justering KF §§ 118–124 och 126, 2024-10-25 kl. 10.00 Ordförande Birgitta Ståhl Justerande Karin Lund",
-            // Posted Tuesday 22 October: taken down Tuesday 12 November.
-            "KF § 125 2024-10-21 2024-10-22 2024-11-12 Maria Lindholm",
+            // Posted Tuesday 22 October: taken down Tuesday 12 November. Ekby's ANSLAG/BEVIS
+            // has the justering before the §§ (`anslag.rader`).
+            "2024-10-21 KF § 125 2024-10-22 2024-11-12 Maria Lindholm",
             // Posted Saturday 26 October: three weeks on is a Saturday, so Monday 18 November.
-            "KF §§ 118–124 och 126 2024-10-25 2024-10-26 2024-11-18 Maria Lindholm",
+            "2024-10-25 KF §§ 118–124 och 126 2024-10-26 2024-11-18 Maria Lindholm",
         ],
     );
     // Each part's own anslag, with its own last day to appeal.
@@ -219,8 +215,13 @@ fn one_protocol_asked_of_a_meeting_justerad_in_one_piece_is_a_warning_at_its_lin
 #[test]
 fn an_anslag_written_as_running_text_gives_each_part_its_own_sentence() {
     // Barn- och utbildningsnämndens habit: the ANSLAG/BEVIS as running text, with a period.
+    // Under Ekby's own `anslag`, whose rows the running text has no use for.
     let anslag = "anslag:\n  form: text\n  rubrik: BEVIS OM ANSLAG\n  tid_som_period: true\n  text: >-\n    Justeringen av {organnamns} protokoll från sammanträdet {sammanträdesdatum} har\n    tillkännagivits genom anslag. Anslås under tiden {uppsatt} – {nedtaget}. Protokollet\n    förvaras på {förvaringsplats}.\n";
-    let (_dir, folder) = organ(&|text| text, anslag);
+    let (_dir, folder) = organ(&|text| text, "");
+    let profile = folder.join("profil.yaml");
+    let own = std::fs::read_to_string(&profile).unwrap();
+    assert_eq!(own.matches("\nanslag:\n").count(), 1, "{own}");
+    std::fs::write(&profile, own.replace("\nanslag:\n", &format!("\n{anslag}"))).unwrap();
     let (_out, pdfs) = build(&[folder]);
     assert_all(
         &cover(&pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf"),

@@ -21,6 +21,12 @@ pub struct ItemView {
     pub anchor: usize,
     /// The cells of the ärendeförteckning's own columns (`kolumner`).
     pub list_cells: Vec<String>,
+    /// Its place on the agenda, from 1: the point the ärendeförteckning gives where the
+    /// profile numbers points apart from §§ (`punktnummer`).
+    pub agenda_number: usize,
+    /// The heading of its group (`grupp`) where the group begins: the ärendeförteckning
+    /// prints it in a row of its own before the item.
+    pub list_group: Option<String>,
     /// `§ 15 a`, `SN § 15 a`: the heading.
     pub paragraph: String,
     /// `§ 15 a` without prefix, for the PDF's title and keywords.
@@ -132,8 +138,12 @@ pub(super) fn items(
     let layout = &profile.paragraf;
     let mut views = Vec::new();
     let mut problems = Vec::new();
+    let mut group = None;
     for item in loaded.items() {
         let i = item.item;
+        let this = i.group();
+        let list_group = this.filter(|g| group != Some(*g)).map(str::to_owned);
+        group = this;
         let case = item.case.map(|c| &c.case);
         let summary = match (&i.beskrivning, item.case) {
             (Some(text), _) => Some(text.clone()),
@@ -165,6 +175,8 @@ pub(super) fn items(
                 .iter()
                 .map(|column| list_cell(&item, column).unwrap_or_default())
                 .collect(),
+            agenda_number: item.index + 1,
+            list_group,
             paragraph: swedish::paragraph(&form(loaded), item.number),
             paragraph_plain: format!("§ {}", item.number),
             dnr: case.and_then(|c| c.dnr.clone()).or_else(|| i.dnr.clone()),

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::facts::{Attendant, Listed, MeetingFacts, Roll};
 use crate::model::labels::label;
-use crate::model::{LoadedMeeting, Member, ParagraphNumber, Remote, RosterSeat, VACANT};
+use crate::model::{LoadedMeeting, Member, ParagraphNumber, Remote, RollForm, RosterSeat, VACANT};
 use crate::swedish::{self, ParagraphForm};
 
 /// A person at the meeting, as the protocol lists them: name, then what they are there as.
@@ -226,6 +226,29 @@ pub struct RollTable {
     pub sums: Vec<[usize; 3]>,
     /// Per vote: whether its § is secret (the web copy leaves its column out).
     pub secret_votes: Vec<bool>,
+    /// With `närvarolista_form: per_plats`, the rows per seat, in place of `rows`.
+    pub seats: Option<Vec<SeatRow>>,
+    /// With the rows per seat: the ersättare present who served in no seat.
+    pub substitutes_present: Vec<String>,
+}
+
+/// A seat in the närvaro- och omröstningsbilaga per seat: its ledamot, present or not,
+/// who served in it for them, and the seat's vote.
+#[derive(Debug, Clone, Serialize)]
+pub struct SeatRow {
+    /// The ledamot; for a vacant seat, none.
+    pub name: String,
+    pub party: String,
+    /// `ordförande`, `kom kl. 18.25`.
+    pub note: String,
+    pub vacancy: bool,
+    /// Present in any of the §§.
+    pub present: bool,
+    /// The ersättare who served in the seat, each with the §§ when not all:
+    /// `Kristoffer Alm (§§ 123–126)`.
+    pub substitutes: String,
+    /// Per vote: how the seat voted, whoever held it: `ja`, `nej`, `avstår` or ``.
+    pub votes: Vec<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -273,6 +296,150 @@ fn whole_roll_rows(
         vacancy: true,
     });
     absent.chain(vacant).collect()
+}
+
+/// How `name` voted in the § at `item`: `ja`, `nej`, `avstår` or ``.
+fn vote_of(facts: &MeetingFacts, item: usize, name: &str) -> &'static str {
+    match &facts.votes[item] {
+        Some(v) if v.yes.iter().any(|n| n == name) => "ja",
+        Some(v) if v.no.iter().any(|n| n == name) => "nej",
+        Some(v) if v.abstain.iter().any(|n| n == name) => "avstår",
+        _ => "",
+    }
+}
+
+/// The seats of the organ in the roll's order (`ledamoter.yaml`), else as the meeting
+/// lists them: the ledamot (or [`VACANT`]) and the party.
+fn seats(loaded: &LoadedMeeting, roll: &Roll) -> Vec<(String, Option<String>)> {
+    if let Some(composition) = &loaded.composition {
+        return (composition.members.iter())
+            .map(|seat| {
+                let name = seat.name.clone().unwrap_or_else(|| VACANT.to_owned());
+                (name, Some(seat.party.clone()))
+            })
+            .collect();
+    }
+    let mut seats: Vec<(String, Option<String>)> = Vec::new();
+    for a in &roll.attendants {
+        if a.listed == Listed::Members
+            && a.member.ersätter.is_none()
+            && !seats.iter().any(|(n, _)| *n == a.member.namn)
+        {
+            seats.push((a.member.namn.clone(), a.member.parti.clone()));
+        }
+    }
+    seats.extend(
+        (roll.absent.iter())
+            .filter(|a| !a.substitute)
+            .map(|a| (a.name.clone(), a.party.clone())),
+    );
+    seats.extend((roll.vacancies.iter()).map(|party| (VACANT.to_owned(), party.clone())));
+    seats
+}
+
+/// The bilaga's rows per seat for the §§ at `items` (`närvarolista_form: per_plats`), and
+/// the ersättare present who served in none. An ersättare serving in a vacant seat takes
+/// the first vacant seat of their party not yet taken.
+fn seat_rows(
+    loaded: &LoadedMeeting,
+    facts: &MeetingFacts,
+    items: &[usize],
+    voted: &[usize],
+) -> (Vec<SeatRow>, Vec<String>) {
+    let roll = &facts.roll;
+    let numbers = super::item::form(loaded).unprefixed();
+    let serves_here = |index: usize| items.iter().any(|&i| roll.serving[i].contains(&index));
+    let mut placed: Vec<&str> = Vec::new();
+    let mut rows = Vec::new();
+    for (holder, party) in seats(loaded, roll) {
+        let vacancy = holder == VACANT;
+        // The entries of the ersättare who served in this seat in the part.
+        let mut stand_ins: Vec<(usize, &Attendant)> = (roll.attendants.iter().enumerate())
+            .filter(|&(index, a)| {
+                a.member.ersätter.as_deref() == Some(&holder) && serves_here(index)
+            })
+            .collect();
+        if vacancy {
+            let first = stand_ins
+                .iter()
+                .map(|(_, a)| a.member.namn.as_str())
+                .find(|name| !placed.contains(name) && roll.party(name) == party.as_deref())
+                .or_else(|| {
+                    (stand_ins.iter())
+                        .map(|(_, a)| a.member.namn.as_str())
+                        .find(|name| !placed.contains(name))
+                });
+            stand_ins.retain(|(_, a)| Some(a.member.namn.as_str()) == first);
+        }
+        placed.extend(stand_ins.iter().map(|(_, a)| a.member.namn.as_str()));
+        let substitutes: Vec<String> = stand_ins
+            .iter()
+            .map(|(_, a)| match limited_to(loaded, a, items) {
+                Some(covered) => format!(
+                    "{} ({})",
+                    a.member.namn,
+                    swedish::paragraph_list(&numbers, &covered)
+                ),
+                None => a.member.namn.clone(),
+            })
+            .collect();
+        let mut note: Vec<String> = Vec::new();
+        for a in roll
+            .attendants
+            .iter()
+            .filter(|a| !vacancy && a.member.namn == holder)
+        {
+            note.extend(a.member.roll.clone());
+            for extra in attendance_notes(loaded, &a.member) {
+                if !note.contains(&extra) {
+                    note.push(extra);
+                }
+            }
+        }
+        let votes = voted
+            .iter()
+            .map(|&i| {
+                let sitting = match roll.serves(i, &holder) {
+                    true => Some(holder.as_str()),
+                    false => (stand_ins.iter())
+                        .find(|(index, _)| roll.serving[i].contains(index))
+                        .map(|(_, a)| a.member.namn.as_str()),
+                };
+                sitting.map_or("", |name| vote_of(facts, i, name))
+            })
+            .collect();
+        rows.push(SeatRow {
+            present: !vacancy && items.iter().any(|&i| roll.present(i, &holder)),
+            name: if vacancy {
+                String::new()
+            } else {
+                holder.clone()
+            },
+            party: party.unwrap_or_default(),
+            note: note.join(", "),
+            vacancy,
+            substitutes: swedish::join_and(&substitutes),
+            votes,
+        });
+    }
+    // The ersättare there who held no seat in the part, each once.
+    let mut present: Vec<&str> = Vec::new();
+    for (index, a) in roll.attendants.iter().enumerate() {
+        let name = a.member.namn.as_str();
+        let here = items
+            .iter()
+            .any(|&i| roll.present_not_serving[i].contains(&index));
+        if a.is_substitute()
+            && here
+            && !placed.contains(&name)
+            && !items.iter().any(|&i| roll.serves(i, name))
+            && !present.contains(&name)
+        {
+            present.push(name);
+        }
+    }
+    let present = present.iter().map(|name| roll.named(name, false)).collect();
+    (rows, present)
 }
 
 /// The bilaga for the §§ at `items`: one row per person (ledamöter first, then ersättare).
@@ -348,15 +515,7 @@ pub fn roll_table(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize])
                     }
                 })
                 .collect();
-            let votes = voted
-                .iter()
-                .map(|&i| match &facts.votes[i] {
-                    Some(v) if v.yes.iter().any(|n| n == name) => "ja",
-                    Some(v) if v.no.iter().any(|n| n == name) => "nej",
-                    Some(v) if v.abstain.iter().any(|n| n == name) => "avstår",
-                    _ => "",
-                })
-                .collect();
+            let votes = voted.iter().map(|&i| vote_of(facts, i, name)).collect();
             RollRow {
                 name: name.to_owned(),
                 party: roll.party(name).unwrap_or_default().to_owned(),
@@ -369,7 +528,16 @@ pub fn roll_table(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize])
         })
         .chain(whole_roll_rows(loaded, roll, segments.len(), voted.len()))
         .collect();
+    let (seats, substitutes_present) = match loaded.profile.profile.närvarolista_form {
+        RollForm::PerPerson => (None, Vec::new()),
+        RollForm::PerSeat => {
+            let (seats, present) = seat_rows(loaded, facts, items, &voted);
+            (Some(seats), present)
+        }
+    };
     RollTable {
+        seats,
+        substitutes_present,
         segments: segments
             .iter()
             .map(|s| {

@@ -96,6 +96,10 @@ pub struct Item {
     /// Facts an ärendeförteckning can show in a column of its own; before its case's.
     #[serde(default)]
     pub uppgifter: BTreeMap<String, String>,
+    /// The group the ärendeförteckning lists the item under (`Beslutsärenden`,
+    /// `Anmälningsärenden`): a heading row before the first item of each group.
+    #[serde(default)]
+    pub grupp: Option<String>,
     /// A note the kallelse prints after the title in its list of items: `Inga handlingar`,
     /// `Handlingar delas ut vid sammanträdet`, `Myndighetsutövning, inte öppet sammanträde`.
     #[serde(default)]
@@ -105,6 +109,16 @@ pub struct Item {
     /// meeting: the protocol leaves such an item out.
     #[serde(default)]
     pub utgår: Option<String>,
+}
+
+impl Item {
+    /// The group the ärendeförteckning lists the item under, if it names one.
+    pub fn group(&self) -> Option<&str> {
+        self.grupp
+            .as_deref()
+            .map(str::trim)
+            .filter(|g| !g.is_empty())
+    }
 }
 
 /// How a decision is appealed.

@@ -406,6 +406,26 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Förklaringen till stjärnan i närvaro- och omröstningslistan.",
     ),
     (
+        "närvarande_kort",
+        "N",
+        "Närvaro- och omröstningslistan per plats (närvarolista_form): ledamoten är närvarande.",
+    ),
+    (
+        "frånvarande_kort",
+        "F",
+        "Närvaro- och omröstningslistan per plats: ledamoten är frånvarande.",
+    ),
+    (
+        "tjänstgörande_ersättare",
+        "Tjänstgörande ersättare",
+        "Närvaro- och omröstningslistan per plats: ersättaren som tjänstgjorde på platsen.",
+    ),
+    (
+        "ersättare_ej_tjänstgörande",
+        "Närvarande ersättare som inte tjänstgjort",
+        "Närvaro- och omröstningslistan per plats: under tabellen, ersättarna som var där utan att tjänstgöra.",
+    ),
+    (
         "röster_i_bilagan",
         "Hur var och en röstade framgår av närvaro- och omröstningslistan (bilaga).",
         "I paragrafen när omröstningen står i bilagan.",

@@ -480,6 +480,13 @@ pub struct ItemListLayout {
     /// Whether the protocol's list gives the page each § starts on.
     #[serde(rename(serialize = "pages"))]
     pub sidnummer: bool,
+    /// Whether the list has a column for the dnr.
+    #[serde(rename(serialize = "dnr"))]
+    pub dnr: bool,
+    /// Where the list numbers the items by their place on the agenda (1, 2, 3 …) apart
+    /// from their §§.
+    #[serde(rename(serialize = "agenda_numbers"))]
+    pub punktnummer: AgendaNumbers,
     /// Columns after § , ärende and dnr, each with its heading and the field it shows.
     #[serde(rename(serialize = "columns"))]
     pub kolumner: Vec<ItemListColumn>,
@@ -498,6 +505,8 @@ impl Default for ItemListLayout {
             placering: ItemListPlacement::None,
             rubrik: "Ärendeförteckning".into(),
             sidnummer: true,
+            dnr: true,
+            punktnummer: AgendaNumbers::None,
             kolumner: vec![ItemListColumn {
                 rubrik: "Handläggare".into(),
                 fält: ItemListColumn::OFFICER.into(),
@@ -519,6 +528,23 @@ pub enum ItemListPlacement {
     /// On a page of its own after the first.
     #[serde(rename = "efter_försättsbladet")]
     AfterCover,
+    /// On the protocol's first page, a page of its own before the cover's.
+    #[serde(rename = "före_försättsbladet")]
+    BeforeCover,
+}
+
+/// Where the ärendeförteckning numbers the items by their place on the agenda.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum AgendaNumbers {
+    /// Nowhere: the §§ number them.
+    #[serde(rename = "inga")]
+    None,
+    /// The kallelse numbers its points 1, 2, 3 … in place of the §§.
+    #[serde(rename = "kallelsen")]
+    Agenda,
+    /// The kallelse as with `kallelsen`; the protocol's list gives the point before the §.
+    #[serde(rename = "kallelsen_och_protokollet")]
+    AgendaAndProtocol,
 }
 
 /// A column of the ärendeförteckning: its heading and what it shows.
@@ -562,6 +588,9 @@ pub struct ItemListLabels {
     pub dnr: String,
     #[serde(rename(serialize = "page"))]
     pub sida: String,
+    /// Over the agenda numbers (`punktnummer`).
+    #[serde(rename(serialize = "point"))]
+    pub punkt: String,
 }
 
 impl Default for ItemListLabels {
@@ -571,6 +600,7 @@ impl Default for ItemListLabels {
             ärende: "Ärende".into(),
             dnr: "Dnr".into(),
             sida: "Sida".into(),
+            punkt: "Punkt".into(),
         }
     }
 }

@@ -36,6 +36,7 @@ pub fn meeting(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
         problems.extend(item_problems(loaded, facts, &item));
     }
     problems.extend(numbering_gaps(loaded));
+    problems.extend(scattered_groups(loaded));
     problems.extend(roster::roster(loaded, facts));
     match meeting.skede {
         // Before the meeting nobody has attended, decided or justerat anything yet.
@@ -521,6 +522,34 @@ fn immediate_wording(
 /// that is not where the year's earlier meetings leave it, and a number one of them has
 /// already used. (A meeting file may list only some of its §§, so a meeting numbered on
 /// its own may start anywhere.)
+/// The ärendeförteckning heads each group once, before its first item: a group whose
+/// items stand apart would be headed twice.
+fn scattered_groups(loaded: &LoadedMeeting) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut begun = std::collections::BTreeMap::new();
+    let mut previous = None;
+    for item in loaded.items() {
+        let group = item.item.group();
+        if let Some(group) = group
+            && previous != Some(group)
+        {
+            match begun.get(group) {
+                Some(first) => problems.push(loaded.source.problem(
+                    &item.field("grupp"),
+                    format!(
+                        "gruppen {group} började redan vid § {first}, och en annan grupp står emellan; paragraferna i en grupp står i följd"
+                    ),
+                )),
+                None => {
+                    begun.insert(group, item.number);
+                }
+            }
+        }
+        previous = group;
+    }
+    problems
+}
+
 fn numbering_gaps(loaded: &LoadedMeeting) -> Vec<Problem> {
     let source = &loaded.source;
     let yearly = loaded.profile.profile.paragrafnumrering == Numbering::Yearly;

@@ -164,6 +164,27 @@ pub fn page_text(pdf: &Path, page: usize) -> String {
     ))
 }
 
+/// Each page's width and height in points, as pdfinfo gives them.
+pub fn page_sizes(pdf: &Path) -> Vec<(f64, f64)> {
+    let pages = page_count(pdf).to_string();
+    let info = Command::new("pdfinfo")
+        .args(["-f", "1", "-l", &pages])
+        .arg(pdf)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains("size:"))
+        .map(|l| {
+            let numbers: Vec<f64> = l
+                .split_whitespace()
+                .filter_map(|w| w.parse().ok())
+                .collect();
+            (numbers[1], numbers[2])
+        })
+        .collect()
+}
+
 /// `pdftotext -layout` of page `page`: a table's row keeps its cells on one line.
 pub fn page_layout(pdf: &Path, page: usize) -> String {
     let page = page.to_string();
@@ -299,6 +320,24 @@ pub fn copy_folder(from: &Path, to: &Path) {
             std::fs::copy(&path, &target).unwrap();
         }
     }
+}
+
+/// A copy of the example organ `cases/ORGAN` with `file` (relative to its folder) edited;
+/// returns the copy and the organ's folder in it. The edit must change something.
+pub fn edited_example(
+    organ: &str,
+    file: &str,
+    edit: impl Fn(String) -> String,
+) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(organ);
+    copy_folder(&repo().join("cases").join(organ), &folder);
+    let path = folder.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = edit(text.clone());
+    assert_ne!(edited, text, "the edit of {file} changed nothing");
+    std::fs::write(&path, edited).unwrap();
+    (dir, folder)
 }
 
 /// `paragraf ARGS` in `folder`, killed (and the test failed) if it has not finished after

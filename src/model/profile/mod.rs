@@ -163,6 +163,10 @@ pub struct Profile {
     /// The whole roll: ledamöter and ersättare not present, and vacant seats, too.
     #[serde(default)]
     pub hela_närvarolistan: bool,
+    /// The form of the närvaro- och omröstningsbilaga: a row per person, or a row per
+    /// seat with the ersättare who served in it.
+    #[serde(default)]
+    pub närvarolista_form: RollForm,
     /// Whether the organ's protocols are justerade with electronic signatures: no lines
     /// to sign on, the signers listed instead. A meeting may say otherwise.
     #[serde(default)]
@@ -399,6 +403,19 @@ pub enum RollPlacement {
     Cover,
     #[serde(rename = "bilaga")]
     Appendix,
+}
+
+/// The rows of the närvaro- och omröstningsbilaga.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum RollForm {
+    /// A row per ledamot and ersättare, Tjg / Ej tjg per run of §§.
+    #[default]
+    #[serde(rename = "per_person")]
+    PerPerson,
+    /// A row per seat: its ledamot present or absent, the ersättare who served in it, and
+    /// the seat's vote; the ersättare who served nowhere after the table.
+    #[serde(rename = "per_plats")]
+    PerSeat,
 }
 
 impl RollPlacement {
