@@ -167,6 +167,29 @@ fn every_link_and_image_leads_to_a_file_of_the_site() {
     }
 }
 
+/// A bolag's styrelse posts nothing (aktiebolagslagen): its site has its protocol and
+/// extracts but no anslagstavla, no feed and no how-to-appeal text, and no page links to
+/// them.
+#[test]
+fn a_companys_site_has_no_anslagstavla() {
+    let dir = tempfile::tempdir().unwrap();
+    publish(
+        &[repo().join("tests/fixtures/bolag")],
+        dir.path(),
+        "2024-11-30",
+        &BuildOptions::default(),
+    );
+    assert!(!dir.path().join("anslagstavla").exists());
+    let pages = files(dir.path(), ".html");
+    assert!(!pages.is_empty());
+    for page in pages {
+        let text = read(&page);
+        for word in ["anslagstavla", "flode.xml", "överklag"] {
+            assert!(!text.contains(word), "{} has {word}", page.display());
+        }
+    }
+}
+
 #[test]
 fn the_feed_is_well_formed_atom_with_an_entry_per_posted_notice() {
     let feed = site().join("anslagstavla/flode.xml");

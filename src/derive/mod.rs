@@ -166,6 +166,10 @@ pub struct ProfileView {
     pub footer: FooterLabels,
     pub statement: StatementLayout,
     pub item_list: ItemListLayout,
+    /// Whether its protocols are posted on the anslagstavla: all but a bolag's, which
+    /// aktiebolagslagen governs.
+    #[serde(skip)]
+    pub posts_notices: bool,
     /// Images the documents show (the logo), served to Typst from memory by their path.
     #[serde(skip)]
     pub images: Vec<(String, Arc<[u8]>)>,
@@ -213,6 +217,7 @@ impl ProfileView {
             footer: profile.sidfot.clone(),
             statement: profile.tjänsteskrivelse.clone(),
             item_list: profile.ärendeförteckning.clone(),
+            posts_notices: profile.huvudman != crate::model::Principal::Company,
             images: loaded
                 .logo
                 .iter()
