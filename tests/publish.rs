@@ -79,7 +79,7 @@ fn the_board_shows_the_notices_posted_and_not_past_their_last_day_newest_first()
         current,
         [
             "Regionstyrelsen: protokoll från sammanträdet 26 november 2024, Region Sjöland",
-            "Direktionen: protokoll från sammanträdet 2024-11-14, Räddningstjänsten Storsjön",
+            "Direktionen: protokoll från sammanträdet 14 november 2024, Räddningstjänsten Storsjön",
             "Barn- och utbildningsnämnden: protokoll från sammanträdet 12 november 2024, Norrvik kommun",
         ],
         "on 2024-11-30"
@@ -187,6 +187,24 @@ fn a_companys_site_has_no_anslagstavla() {
         for word in ["anslagstavla", "flode.xml", "överklag"] {
             assert!(!text.contains(word), "{} has {word}", page.display());
         }
+    }
+}
+
+/// Ekby writes its dates 2024-10-21 in boxes and headers; in the board's headings and
+/// sentences, and in the feed, a date reads as Swedish prose: "21 oktober 2024".
+#[test]
+fn the_board_speaks_of_dates_in_words() {
+    // The web ties a number to its word with a no-break space.
+    let board = read(&site().join("anslagstavla/arkiv.html")).replace('\u{a0}', " ");
+    let feed = read(&site().join("anslagstavla/flode.xml")).replace('\u{a0}', " ");
+    // The archive names each notice; the feed tells it too.
+    let heading = "protokoll från sammanträdet 21 oktober 2024";
+    let told = "genom anslag 29 oktober 2024. Anslaget tas ned 19 november 2024.";
+    for (text, expected) in [(&board, vec![heading]), (&feed, vec![heading, told])] {
+        for expected in expected {
+            assert!(text.contains(expected), "missing {expected:?} in {text}");
+        }
+        assert!(!text.contains("sammanträdet 2024-"), "{text}");
     }
 }
 
