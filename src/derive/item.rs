@@ -9,8 +9,8 @@ use crate::error::{Error, Result};
 use crate::facts::{self, MeetingFacts};
 use crate::model::labels::label;
 use crate::model::{
-    AppealRoute, Item, ItemListColumn, LoadedCase, LoadedItem, LoadedMeeting, ProcedureShown,
-    ReservationPlacement,
+    AppealRoute, DecisionHeading, Item, ItemListColumn, LoadedCase, LoadedItem, LoadedMeeting,
+    ProcedureShown, ReservationPlacement,
 };
 use crate::swedish::{self, ParagraphForm};
 
@@ -78,6 +78,9 @@ pub struct ItemView {
     /// Whether the Beslutsgång is printed: always, or as the profile says only when
     /// something was contested.
     pub procedure_shown: bool,
+    /// Whether the decision has its heading: always, or as the profile says only in a §
+    /// with a case file (a procedural § is then a paragraph of prose).
+    pub decision_heading_shown: bool,
     /// The reservations, a sentence each, when the profile gives them a heading of their
     /// own (else they end the beslutsgång).
     pub reservations: Vec<String>,
@@ -226,6 +229,8 @@ pub(super) fn items(
             matter: matter.join("\n\n") + "\n",
             preparations: preparations(loaded, &item, phrasing),
             procedure_shown: layout.beslutsgång == ProcedureShown::Always || procedure.contested,
+            decision_heading_shown: layout.beslutsrubrik == DecisionHeading::Always
+                || item.case.is_some(),
             procedure: match own_heading {
                 true => procedure.text,
                 false => std::iter::once(procedure.text)
