@@ -509,14 +509,128 @@ fn a_companys_board_has_no_anslag_and_no_appeal() {
             "sammantrade.yaml:29:26: ett bolags styrelsebeslut kan inte överklagas",
         ),
     ] {
-        let dir = tempfile::tempdir().unwrap();
-        copy_folder(&repo().join("tests/fixtures/bolag"), dir.path());
-        let meeting = dir.path().join("2024-11-20/sammantrade.yaml");
-        let text = std::fs::read_to_string(&meeting).unwrap();
-        std::fs::write(&meeting, text.replace(from, to)).unwrap();
-        let output = paragraf_in(dir.path(), &["check", "."]);
-        let said = String::from_utf8_lossy(&output.stderr);
-        assert!(!output.status.success(), "{said}");
-        assert!(said.contains(expected), "missing {expected:?} in\n{said}");
+        refused_when_edited(
+            "tests/fixtures/bolag",
+            "2024-11-20/sammantrade.yaml",
+            (from, to),
+            expected,
+        );
     }
+}
+
+/// A gemensam nämnd (KL 9 kap. 19 §): its anslag and each extract's web page say whose
+/// nämnd it is, with the värdkommun, before who may appeal; the närvarolista names each
+/// member's kommun from the organ's roll.
+#[test]
+fn a_gemensam_nämnds_appeal_names_its_kommuner_and_each_member_their_kommun() {
+    let folder = repo().join("cases/miljonamnden-ekby-norrby");
+    let (_out, pdfs) = build(std::slice::from_ref(&folder));
+    let joint = "Nämnden är en gemensam nämnd för kommunerna Ekby och Norrby med Ekby kommun som värdkommun. Den som är medlem i någon av kommunerna Ekby och Norrby kan överklaga nämndens beslut i MN §§ 1–3 genom laglighetsprövning";
+    let notice = squeezed(&text(pdf(&pdfs, "_anslag.pdf")));
+    assert!(
+        notice.contains(&squeezed(joint)),
+        "missing {joint:?} in\n{notice}"
+    );
+    let first = page_text(pdf(&pdfs, "_protokoll.pdf"), 1);
+    for expected in [
+        "Karin Åberg (M), Ekby, ordförande",
+        "Anna Berg (S), Norrby, vice ordförande",
+        "Jonas Lund (C), Ekby",
+        "Mats Holm (M), Norrby, tjänstgörande ersättare för Per Nyström",
+    ] {
+        assert!(first.contains(expected), "missing {expected:?} in\n{first}");
+    }
+    let site = tempfile::tempdir().unwrap();
+    let on = chrono::NaiveDate::from_ymd_opt(2024, 11, 27).unwrap();
+    let options = paragraf::BuildOptions::default();
+    let published = paragraf::output::site::Site { on, address: None };
+    paragraf::publish(&[folder], site.path(), &options, &published).unwrap();
+    // The pages keep § and its number together with a no-break space.
+    let page = |name: &str| {
+        let html = std::fs::read_to_string(site.path().join(name)).unwrap();
+        html.replace('\u{a0}', " ")
+    };
+    let extract = page(
+        "protokoll/2024-11-21_miljonamnden-ekby-norrby_protokollsutdrag_p002_mn-2024-118.html",
+    );
+    let joint_in_extract = joint.replace("MN §§ 1–3", "MN § 2");
+    assert!(extract.contains(&joint_in_extract), "{extract}");
+    let board = page("anslagstavla/index.html");
+    assert!(board.contains(joint), "{board}");
+    assert!(
+        board.contains("en gemensam nämnds beslut den som är medlem i någon av de kommuner"),
+        "{board}"
+    );
+    let protocol = page("protokoll/2024-11-21_miljonamnden-ekby-norrby_protokoll.html");
+    let listed = r#"<span class="namn">Anna Berg (S)</span>, Norrby, vice ordförande"#;
+    assert!(protocol.contains(listed), "{protocol}");
+}
+
+/// A gemensam nämnd needs its kommuner and host, a member's kommun is one of them, and no
+/// other organ has either: each refused at its line.
+#[test]
+fn a_gemensam_nämnd_without_its_kommuner_or_with_a_stranger_is_refused() {
+    let organ =
+        "organ: {typ: gemensam_nämnd, värdkommun: Ekby kommun, samverkande: [Ekby, Norrby]}";
+    for (file, from, to, expected) in [
+        (
+            "2024-11-21/sammantrade.yaml",
+            organ,
+            "organ: {typ: gemensam_nämnd, samverkande: [Ekby, Norrby]}",
+            "sammantrade.yaml:6:9: en gemensam nämnd behöver sin `värdkommun`",
+        ),
+        (
+            "2024-11-21/sammantrade.yaml",
+            organ,
+            "organ: {typ: gemensam_nämnd, värdkommun: Ekby kommun, samverkande: [Ekby]}",
+            "sammantrade.yaml:6:9: en gemensam nämnd behöver `samverkande`",
+        ),
+        (
+            "2024-11-21/sammantrade.yaml",
+            organ,
+            "organ: {typ: gemensam_nämnd, värdkommun: Sjöviks kommun, samverkande: [Ekby, Norrby]}",
+            "sammantrade.yaml:6:42: värdkommunen Sjöviks kommun är inte en av de samverkande (Ekby och Norrby)",
+        ),
+        (
+            "2024-11-21/sammantrade.yaml",
+            organ,
+            "organ: {typ: nämnd, värdkommun: Ekby kommun}",
+            "sammantrade.yaml:6:33: `värdkommun` och `samverkande` gäller bara en gemensam nämnd",
+        ),
+        (
+            "2024-11-21/sammantrade.yaml",
+            "  - {namn: Mats Holm, ersätter: Per Nyström}",
+            "  - {namn: Mats Holm, ersätter: Per Nyström, kommun: Sjövik}",
+            "sammantrade.yaml:14:54: Sjövik är inte en av de samverkande (Ekby och Norrby)",
+        ),
+        (
+            "2024-11-21/sammantrade.yaml",
+            organ,
+            "organ: {typ: nämnd}",
+            "ledamoter.yaml:6:61: `kommun` gäller ledamöter i en gemensam nämnd",
+        ),
+        (
+            "ledamoter.yaml",
+            "{namn: Jonas Lund, parti: C, kommun: Ekby}",
+            "{namn: Jonas Lund, parti: C, kommun: Eby}",
+            "ledamoter.yaml:8:42: Eby är inte en av de samverkande (Ekby och Norrby)",
+        ),
+    ] {
+        refused_when_edited("cases/miljonamnden-ekby-norrby", file, (from, to), expected);
+    }
+}
+
+/// `check` of a copy of `folder` whose `file` has `from` replaced by `to` fails and says
+/// `expected`.
+fn refused_when_edited(folder: &str, file: &str, (from, to): (&str, &str), expected: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_folder(&repo().join(folder), dir.path());
+    let path = dir.path().join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{from:?}");
+    std::fs::write(&path, text.replace(from, to)).unwrap();
+    let output = paragraf_in(dir.path(), &["check", "."]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{said}");
+    assert!(said.contains(expected), "missing {expected:?} in\n{said}");
 }

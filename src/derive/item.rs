@@ -321,14 +321,28 @@ pub(super) fn lawfulness_sentence(
     paragraphs: &str,
     last_day: chrono::NaiveDate,
 ) -> String {
-    phrasing.sentence(
+    let sentence = phrasing.sentence(
         &phrasing.wordings.laglighetsprövning,
         &[
             ("medlem", &facts.organ.appellants),
             ("paragrafer", paragraphs),
             ("sista_dag", &swedish::long_date(last_day)),
         ],
-    )
+    );
+    // A gemensam nämnd says first whose it is: who may appeal follows from it.
+    let joint = (facts.organ.joint.as_ref()).map(|joint| {
+        phrasing.sentence(
+            &phrasing.wordings.gemensam_nämnd,
+            &[
+                ("samverkande", &joint.partners),
+                ("värdkommun", &joint.host),
+            ],
+        )
+    });
+    match joint.filter(|j| !j.trim().is_empty()) {
+        Some(joint) => format!("{joint} {sentence}"),
+        None => sentence,
+    }
 }
 
 /// The anslag's sentence on laglighetsprövning for the one § at `item`, when it is open

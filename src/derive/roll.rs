@@ -32,9 +32,10 @@ pub fn recipients(loaded: &LoadedMeeting) -> Option<Recipients> {
     let composition = loaded.composition.as_ref()?;
     let style = loaded.profile.profile.partibeteckning;
     let view = |seat: &RosterSeat| {
+        let note: Vec<&String> = seat.municipality.iter().chain(&seat.role).collect();
         seat.name.as_ref().map(|name| MemberView {
             name: swedish::with_party(style, false, name, Some(&seat.party)),
-            note: seat.role.clone(),
+            note: (!note.is_empty()).then(|| join_notes(note)),
             vacancy: false,
         })
     };
@@ -42,6 +43,12 @@ pub fn recipients(loaded: &LoadedMeeting) -> Option<Recipients> {
         members: composition.members.iter().filter_map(view).collect(),
         substitutes: composition.substitutes.iter().filter_map(view).collect(),
     })
+}
+
+/// A name's notes as the lists print them after it: `Norrby, ordförande`.
+fn join_notes<S: AsRef<str>>(notes: Vec<S>) -> String {
+    let notes: Vec<&str> = notes.iter().map(AsRef::as_ref).collect();
+    notes.join(", ")
 }
 
 /// The lists of a protocol's first page for the §§ at `items` (agenda indices).
@@ -80,14 +87,18 @@ fn absent(loaded: &LoadedMeeting, roll: &Roll) -> Vec<MemberView> {
     if !loaded.profile.profile.hela_närvarolistan {
         return Vec::new();
     }
+    let absent_substitute = label(&loaded.profile.profile.etiketter, "ersättare_frånvarande");
     roll.absent
         .iter()
-        .map(|a| MemberView {
-            name: swedish::with_party(roll.party_style, false, &a.name, a.party.as_deref()),
-            note: a.substitute.then(|| {
-                label(&loaded.profile.profile.etiketter, "ersättare_frånvarande").to_owned()
-            }),
-            vacancy: false,
+        .map(|a| {
+            let note: Vec<&str> = (a.municipality.as_deref().into_iter())
+                .chain(a.substitute.then_some(absent_substitute))
+                .collect();
+            MemberView {
+                name: swedish::with_party(roll.party_style, false, &a.name, a.party.as_deref()),
+                note: (!note.is_empty()).then(|| join_notes(note)),
+                vacancy: false,
+            }
         })
         .chain(roll.vacancies.iter().map(|v| MemberView {
             name: v.as_ref().map(|p| format!("({p})")).unwrap_or_default(),
@@ -157,10 +168,8 @@ pub fn cover_lists(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize]
     let mut substitutes = Vec::new();
     for (index, attendant) in roll.attendants.iter().enumerate() {
         let member = &attendant.member;
-        let mut note: Vec<String> = Vec::new();
-        if let Some(role) = &member.roll {
-            note.push(role.clone());
-        }
+        // "Anna Berg (S), Norrby, ordförande": a gemensam nämnd's member with their kommun.
+        let mut note: Vec<String> = member.kommun.iter().chain(&member.roll).cloned().collect();
         let serving = attendant.serves_somewhere();
         let present = if serving {
             in_part(index, &roll.serving)
@@ -257,7 +266,13 @@ fn whole_roll_rows(
     let absent = roll.absent.iter().map(|a| RollRow {
         name: a.name.clone(),
         party: a.party.clone().unwrap_or_default(),
-        note: "frånvarande".to_owned(),
+        note: join_notes(
+            a.municipality
+                .iter()
+                .map(String::as_str)
+                .chain(["frånvarande"])
+                .collect(),
+        ),
         substitute: a.substitute,
         serving: vec![""; segments],
         votes: vec![""; votes],
@@ -310,9 +325,9 @@ pub fn roll_table(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize])
             let entries: Vec<(usize, &Attendant)> = (roll.attendants.iter().enumerate())
                 .filter(|(_, a)| a.member.namn == name)
                 .collect();
-            let mut note: Vec<String> = entries
-                .iter()
-                .filter_map(|(_, a)| a.member.roll.clone())
+            let mut note: Vec<String> = (entries.first().into_iter())
+                .filter_map(|(_, a)| a.member.kommun.clone())
+                .chain(entries.iter().filter_map(|(_, a)| a.member.roll.clone()))
                 .collect();
             // Whom they served for in this part's §§ only.
             let replaced: Vec<&str> = entries

@@ -83,6 +83,8 @@ fn own_paragraphs_cover(member: &Member, number: ParagraphNumber) -> bool {
 pub struct AbsentMember {
     pub name: String,
     pub party: Option<String>,
+    /// The municipality that elected them, in a gemensam nämnd.
+    pub municipality: Option<String>,
     pub substitute: bool,
 }
 
@@ -290,6 +292,7 @@ fn as_written(loaded: &LoadedMeeting) -> Parts {
         .map(|a| AbsentMember {
             name: a.namn.clone(),
             party: a.parti.clone(),
+            municipality: None,
             substitute: a.ersättare,
         })
         .collect();
@@ -359,6 +362,7 @@ fn from_roster(loaded: &LoadedMeeting, composition: &Composition) -> Parts {
         if let Some(seat) = composition.seat_of(&m.namn) {
             m.parti = m.parti.or_else(|| Some(seat.party.clone()));
             m.roll = m.roll.or_else(|| seat.role.clone());
+            m.kommun = m.kommun.or_else(|| seat.municipality.clone());
         }
         m
     };
@@ -416,6 +420,7 @@ fn from_roster(loaded: &LoadedMeeting, composition: &Composition) -> Parts {
             absent.push(AbsentMember {
                 name: name.to_owned(),
                 party: Some(seat.party.clone()),
+                municipality: seat.municipality.clone(),
                 substitute: false,
             });
         } else if written.is_empty() {
@@ -431,6 +436,7 @@ fn from_roster(loaded: &LoadedMeeting, composition: &Composition) -> Parts {
                     distans: Remote::No,
                     kom: None,
                     gick: None,
+                    kommun: seat.municipality.clone(),
                 },
                 listed: Listed::Members,
                 index: None,
@@ -459,6 +465,7 @@ fn from_roster(loaded: &LoadedMeeting, composition: &Composition) -> Parts {
             absent.push(AbsentMember {
                 name: name.to_owned(),
                 party: Some(substitute.party.clone()),
+                municipality: substitute.municipality.clone(),
                 substitute: true,
             });
         }
