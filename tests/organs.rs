@@ -525,7 +525,7 @@ fn a_companys_board_has_no_anslag_and_no_appeal() {
 fn a_gemensam_nämnds_appeal_names_its_kommuner_and_each_member_their_kommun() {
     let folder = repo().join("cases/miljonamnden-ekby-norrby");
     let (_out, pdfs) = build(std::slice::from_ref(&folder));
-    let joint = "Nämnden är en gemensam nämnd för kommunerna Ekby och Norrby med Ekby kommun som värdkommun. Den som är medlem i någon av kommunerna Ekby och Norrby kan överklaga nämndens beslut i MN §§ 1–3 genom laglighetsprövning";
+    let joint = "Nämnden är en gemensam nämnd för kommunerna Ekby och Norrby med Ekby kommun som värdkommun. Den som är medlem i någon av kommunerna Ekby och Norrby kan överklaga nämndens beslut i MN §§ 1–4 genom laglighetsprövning";
     let notice = squeezed(&text(pdf(&pdfs, "_anslag.pdf")));
     assert!(
         notice.contains(&squeezed(joint)),
@@ -540,30 +540,37 @@ fn a_gemensam_nämnds_appeal_names_its_kommuner_and_each_member_their_kommun() {
     ] {
         assert!(first.contains(expected), "missing {expected:?} in\n{first}");
     }
-    let site = tempfile::tempdir().unwrap();
-    let on = chrono::NaiveDate::from_ymd_opt(2024, 11, 27).unwrap();
-    let options = paragraf::BuildOptions::default();
-    let published = paragraf::output::site::Site { on, address: None };
-    paragraf::publish(&[folder], site.path(), &options, &published).unwrap();
-    // The pages keep § and its number together with a no-break space.
-    let page = |name: &str| {
-        let html = std::fs::read_to_string(site.path().join(name)).unwrap();
-        html.replace('\u{a0}', " ")
-    };
-    let extract = page(
+    let extract = joint_page(
         "protokoll/2024-11-21_miljonamnden-ekby-norrby_protokollsutdrag_p002_mn-2024-118.html",
     );
-    let joint_in_extract = joint.replace("MN §§ 1–3", "MN § 2");
+    let joint_in_extract = joint.replace("MN §§ 1–4", "MN § 2");
     assert!(extract.contains(&joint_in_extract), "{extract}");
-    let board = page("anslagstavla/index.html");
+    let board = joint_page("anslagstavla/index.html");
     assert!(board.contains(joint), "{board}");
     assert!(
         board.contains("en gemensam nämnds beslut den som är medlem i någon av de kommuner"),
         "{board}"
     );
-    let protocol = page("protokoll/2024-11-21_miljonamnden-ekby-norrby_protokoll.html");
+    let protocol = joint_page("protokoll/2024-11-21_miljonamnden-ekby-norrby_protokoll.html");
     let listed = r#"<span class="namn">Anna Berg (S)</span>, Norrby, vice ordförande"#;
     assert!(protocol.contains(listed), "{protocol}");
+}
+
+/// The page `name` of the gemensam nämnd's example published as on 2024-11-27, its
+/// no-break spaces (between § and its number) plain.
+fn joint_page(name: &str) -> String {
+    static SITE: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let site = SITE.get_or_init(|| {
+        let site = tempfile::tempdir().unwrap();
+        let on = chrono::NaiveDate::from_ymd_opt(2024, 11, 27).unwrap();
+        let options = paragraf::BuildOptions::default();
+        let published = paragraf::output::site::Site { on, address: None };
+        let folder = repo().join("cases/miljonamnden-ekby-norrby");
+        paragraf::publish(&[folder], site.path(), &options, &published).unwrap();
+        site
+    });
+    let html = std::fs::read_to_string(site.path().join(name)).unwrap();
+    html.replace('\u{a0}', " ")
 }
 
 /// A gemensam nämnd needs its kommuner and host, a member's kommun is one of them, and no
@@ -618,6 +625,98 @@ fn a_gemensam_nämnd_without_its_kommuner_or_with_a_stranger_is_refused() {
     ] {
         refused_when_edited("cases/miljonamnden-ekby-norrby", file, (from, to), expected);
     }
+}
+
+/// A § that covers two cases (`dnr: [MN 2024/97, MN 2024/103]`) gives both under its
+/// heading, in the kallelse's ärendeförteckning (one to a line), on the extract and its web
+/// page, and to the archive: the record names each diarienummer, filed under the first.
+#[test]
+fn a_paragraph_of_two_cases_carries_both_dnr_everywhere_a_dnr_goes() {
+    let folder = repo().join("cases/miljonamnden-ekby-norrby");
+    let (out, pdfs) = build(std::slice::from_ref(&folder));
+    let both = "Dnr MN 2024/97, MN 2024/103";
+    let protocol = text(pdf(&pdfs, "_protokoll.pdf"));
+    assert!(
+        protocol.contains(&format!(
+            "MN § 3 Yttrande över motion och medborgarförslag om laddplatser vid skolor {both}"
+        )),
+        "{protocol}"
+    );
+    let extract = text(pdf(&pdfs, "_protokollsutdrag_p003_mn-2024-97.pdf"));
+    assert!(extract.contains(both), "{extract}");
+    let page = joint_page(
+        "protokoll/2024-11-21_miljonamnden-ekby-norrby_protokollsutdrag_p003_mn-2024-97.html",
+    );
+    assert!(page.contains(both), "{page}");
+    let agenda = page_layout(pdf(&pdfs, "_kallelse.pdf"), 1);
+    let row = agenda
+        .lines()
+        .find(|l| l.contains("MN § 3"))
+        .unwrap_or_default();
+    assert!(
+        row.contains("MN 2024/97") && !row.contains("MN 2024/103"),
+        "{agenda}"
+    );
+    assert!(
+        agenda
+            .lines()
+            .any(|l| l.trim_end().ends_with("MN 2024/103")),
+        "{agenda}"
+    );
+    // The archive: the extract's record under the first ärende, with both diarienummer.
+    let archive = out.path().join("fgs");
+    let output = paragraf_in(
+        &repo(),
+        &[
+            "archive",
+            "cases/miljonamnden-ekby-norrby",
+            "--format",
+            "fgs",
+            "-o",
+            &archive.to_string_lossy(),
+        ],
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let erms = std::fs::read_to_string(
+        archive.join("miljonamnden-ekby-norrby-2024-11-21/metadata/descriptive/erms.xml"),
+    )
+    .unwrap();
+    let case_file = &erms[erms
+        .find(r#"<aggregation systemIdentifier="MN 2024/97" aggregationType="caseFile">"#)
+        .unwrap()..];
+    let record =
+        &case_file[case_file.find("<record").unwrap()..case_file.find("</record>").unwrap()];
+    for expected in [
+        "protokollsutdrag_p003_mn-2024-97.pdf",
+        r#"<extraId extraIdType="diarienummer">MN 2024/97</extraId>"#,
+        r#"<extraId extraIdType="diarienummer">MN 2024/103</extraId>"#,
+    ] {
+        assert!(
+            record.contains(expected),
+            "missing {expected:?} in\n{record}"
+        );
+    }
+    // A dnr written twice, or an empty list, is refused at its line.
+    let meeting = "2024-11-21/sammantrade.yaml";
+    refused_when_edited(
+        "cases/miljonamnden-ekby-norrby",
+        meeting,
+        (
+            "dnr: [MN 2024/97, MN 2024/103]",
+            "dnr: [MN 2024/97, MN 2024/97]",
+        ),
+        "sammantrade.yaml:39:23: MN 2024/97 står redan i listan",
+    );
+    refused_when_edited(
+        "cases/miljonamnden-ekby-norrby",
+        meeting,
+        ("dnr: [MN 2024/97, MN 2024/103]", "dnr: []"),
+        "sammantrade.yaml:39:10: `dnr` är en tom lista",
+    );
 }
 
 /// `check` of a copy of `folder` whose `file` has `from` replaced by `to` fails and says

@@ -25,7 +25,8 @@ pub struct ItemView {
     pub paragraph: String,
     /// `§ 15 a` without prefix, for the PDF's title and keywords.
     pub paragraph_plain: String,
-    pub dnr: Option<String>,
+    /// Its diarienummer: one, or several for a § that covers several cases.
+    pub dnr: Vec<String>,
     pub title: String,
     pub officer: Option<String>,
     /// The date of the case's tjänsteutlåtande; none for an item without case.
@@ -170,7 +171,7 @@ pub(super) fn items(
                 .collect(),
             paragraph: swedish::paragraph(&form(loaded), item.number),
             paragraph_plain: format!("§ {}", item.number),
-            dnr: case.and_then(|c| c.dnr.clone()).or_else(|| i.dnr.clone()),
+            dnr: registered(&item),
             title: title(&item),
             officer: case.and_then(officer_names),
             statement_date: case.map(|c| swedish::date(dates, c.datum)),
@@ -289,6 +290,16 @@ fn reported(case: &LoadedCase, phrasing: &Phrasing) -> String {
             ("datum", &swedish::long_date(c.datum)),
         ],
     )
+}
+
+/// The diarienummer `item` is registered under: its case's, or those the item gives
+/// (several when it covers several cases).
+pub(super) fn registered(item: &LoadedItem) -> Vec<String> {
+    match (item.case.and_then(|c| c.case.dnr.as_ref()), &item.item.dnr) {
+        (Some(dnr), _) => vec![dnr.clone()],
+        (None, Some(given)) => given.list().into_iter().map(str::to_owned).collect(),
+        (None, None) => Vec::new(),
+    }
 }
 
 /// How the decision of `item` is appealed; none for a proposal to another organ, which

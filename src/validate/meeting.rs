@@ -207,6 +207,20 @@ fn item_problems(loaded: &LoadedMeeting, facts: &MeetingFacts, item: &LoadedItem
                     "en paragraf utan ärendefil (`ärende`) behöver en `rubrik`, t.ex. Val av justerare",
                 ));
             }
+            if let Some(given) = &i.dnr {
+                let list = given.list();
+                if list.is_empty() {
+                    problems.push(source.problem(&field("dnr"), "`dnr` är en tom lista"));
+                }
+                for (j, dnr) in list.iter().enumerate() {
+                    let at = field(&given.field("dnr", j));
+                    if dnr.trim().is_empty() {
+                        problems.push(source.problem(&at, "dnr är tomt"));
+                    } else if list[..j].contains(dnr) {
+                        problems.push(source.problem(&at, format!("{dnr} står redan i listan")));
+                    }
+                }
+            }
         }
     }
     for (j, preparation) in i.beredning.iter().enumerate() {
