@@ -709,13 +709,46 @@ fn a_paragraph_of_two_cases_carries_both_dnr_everywhere_a_dnr_goes() {
             "dnr: [MN 2024/97, MN 2024/103]",
             "dnr: [MN 2024/97, MN 2024/97]",
         ),
-        "sammantrade.yaml:39:23: MN 2024/97 står redan i listan",
+        "sammantrade.yaml:43:23: MN 2024/97 står redan i listan",
     );
     refused_when_edited(
         "cases/miljonamnden-ekby-norrby",
         meeting,
         ("dnr: [MN 2024/97, MN 2024/103]", "dnr: []"),
-        "sammantrade.yaml:39:10: `dnr` är en tom lista",
+        "sammantrade.yaml:43:10: `dnr` är en tom lista",
+    );
+}
+
+/// A decision point's own lagrum (`lagrum: {1: …}`) stands after that point alone, before
+/// its full stop, in the protocol, the extract and its web page; a lagrum for a point the
+/// decision does not have is refused at its line.
+#[test]
+fn a_decision_points_lagrum_follows_that_point() {
+    let folder = repo().join("cases/miljonamnden-ekby-norrby");
+    let (_out, pdfs) = build(std::slice::from_ref(&folder));
+    let points = "1. Nämnden fastställer tillsynsplan 2025 för miljö- och hälsoskydd (1 kap. 8 § miljötillsynsförordningen). 2. Nämnden ger miljöchefen i uppdrag att redovisa hur planen följs i augusti 2025. Ärendet";
+    for name in ["_protokoll.pdf", "_protokollsutdrag_p002_mn-2024-118.pdf"] {
+        let text = text(pdf(&pdfs, name));
+        assert!(text.contains(points), "{name} lacks {points:?}:\n{text}");
+    }
+    let protocol = text(pdf(&pdfs, "_protokoll.pdf"));
+    assert!(
+        protocol.contains("Nämnden lägger anmälan till handlingarna (6 kap. 40 § kommunallagen)."),
+        "{protocol}"
+    );
+    let page = joint_page(
+        "protokoll/2024-11-21_miljonamnden-ekby-norrby_protokollsutdrag_p002_mn-2024-118.html",
+    );
+    assert!(
+        page.contains("hälsoskydd (1 kap. 8 § miljötillsynsförordningen).</li>"),
+        "{page}"
+    );
+    assert!(page.contains("augusti 2025.</li>"), "{page}");
+    refused_when_edited(
+        "cases/miljonamnden-ekby-norrby",
+        "2024-11-21/sammantrade.yaml",
+        ("lagrum: {1: 1 kap.", "lagrum: {3: 1 kap."),
+        "sammantrade.yaml:37:17: beslutet har punkterna 1–2; punkt 3 finns inte",
     );
 }
 

@@ -176,7 +176,7 @@ pub(super) fn items(
             officer: case.and_then(officer_names),
             statement_date: case.map(|c| swedish::date(dates, c.datum)),
             statement_kind: item.case.map(|c| super::document_kind(c).to_owned()),
-            decisions: facts::decision(&item),
+            decisions: facts::decision_printed(&item),
             legal_ground: i.lagstöd.clone(),
             fee: case
                 .and_then(|c| c.avgift.as_ref())

@@ -91,6 +91,10 @@ pub struct Item {
     /// 31 § plan- och bygglagen."
     #[serde(default)]
     pub lagstöd: Option<String>,
+    /// The legal ground of single decision points, by their number, printed after the
+    /// point: `2: 6 kap. 6 § KL` makes "… delegationsordningen (6 kap. 6 § KL)."
+    #[serde(default)]
+    pub lagrum: BTreeMap<usize, String>,
     /// Dealt with behind closed doors at an open meeting.
     #[serde(default)]
     pub stängda_dörrar: bool,

@@ -267,6 +267,20 @@ fn item_problems(loaded: &LoadedMeeting, facts: &MeetingFacts, item: &LoadedItem
     if decision.iter().any(|p| p.trim().is_empty()) {
         problems.push(source.problem(&field("beslut"), "en beslutspunkt är tom"));
     }
+    for (&number, ground) in &i.lagrum {
+        let at = field(&format!("lagrum.{number}"));
+        if number == 0 || number > decision.len() {
+            problems.push(source.problem(
+                &at,
+                format!(
+                    "beslutet har punkterna 1–{}; punkt {number} finns inte",
+                    decision.len()
+                ),
+            ));
+        } else if ground.trim().is_empty() {
+            problems.push(source.problem(&at, format!("lagrummet för punkt {number} är tomt")));
+        }
+    }
     if i.utgår.is_some() && meeting.skede == Stage::Minutes {
         problems.push(source.problem(
             &field("utgår"),
