@@ -608,7 +608,7 @@ fn a_gemensam_nämnd_without_its_kommuner_or_with_a_stranger_is_refused() {
             "2024-11-21/sammantrade.yaml",
             "  - {namn: Mats Holm, ersätter: Per Nyström}",
             "  - {namn: Mats Holm, ersätter: Per Nyström, kommun: Sjövik}",
-            "sammantrade.yaml:14:54: Sjövik är inte en av de samverkande (Ekby och Norrby)",
+            "sammantrade.yaml:17:54: Sjövik är inte en av de samverkande (Ekby och Norrby)",
         ),
         (
             "2024-11-21/sammantrade.yaml",
@@ -709,13 +709,13 @@ fn a_paragraph_of_two_cases_carries_both_dnr_everywhere_a_dnr_goes() {
             "dnr: [MN 2024/97, MN 2024/103]",
             "dnr: [MN 2024/97, MN 2024/97]",
         ),
-        "sammantrade.yaml:43:23: MN 2024/97 står redan i listan",
+        "sammantrade.yaml:46:23: MN 2024/97 står redan i listan",
     );
     refused_when_edited(
         "cases/miljonamnden-ekby-norrby",
         meeting,
         ("dnr: [MN 2024/97, MN 2024/103]", "dnr: []"),
-        "sammantrade.yaml:43:10: `dnr` är en tom lista",
+        "sammantrade.yaml:46:10: `dnr` är en tom lista",
     );
 }
 
@@ -748,8 +748,95 @@ fn a_decision_points_lagrum_follows_that_point() {
         "cases/miljonamnden-ekby-norrby",
         "2024-11-21/sammantrade.yaml",
         ("lagrum: {1: 1 kap.", "lagrum: {3: 1 kap."),
-        "sammantrade.yaml:37:17: beslutet har punkterna 1–2; punkt 3 finns inte",
+        "sammantrade.yaml:40:17: beslutet har punkterna 1–2; punkt 3 finns inte",
     );
+}
+
+/// A member who left during a § before its decision (`gick_före_beslutet: § 3`) serves
+/// in the §§ before it only: the närvarolista says so, the bilaga marks them present but
+/// not serving in § 3 and absent after it, they count for no beslutförhet there and may
+/// speak in § 3 but not reserve themselves; a § that is not one, or §§ of their own past
+/// it, are refused at their line.
+#[test]
+fn a_member_who_left_before_the_decision_serves_only_before_it() {
+    let example = "cases/miljonamnden-ekby-norrby";
+    let meeting = "2024-11-21/sammantrade.yaml";
+    let leaving = "  - {namn: Jonas Lund, gick_före_beslutet: § 3}";
+    let (_out, pdfs) = build(&[repo().join(example)]);
+    let first = page_text(pdf(&pdfs, "_protokoll.pdf"), 1);
+    let listed = "Jonas Lund (C), Ekby, §§ 1–2, lämnade sammanträdet före beslutet i § 3";
+    assert!(first.contains(listed), "{first}");
+    // The bilaga: a column per run of §§ alike, Jonas Lund tjg, ej tjg, and not there.
+    let dir = tempfile::tempdir().unwrap();
+    copy_folder(&repo().join(example), dir.path());
+    let profile = dir.path().join("profil.yaml");
+    let text = std::fs::read_to_string(&profile).unwrap();
+    std::fs::write(&profile, format!("{text}närvarolista: bilaga\n")).unwrap();
+    let (_built, pdfs) = build(&[dir.path().to_path_buf()]);
+    let protocol = pdf(&pdfs, "_protokoll.pdf");
+    let bilaga = page_layout(protocol, page_count(protocol));
+    let row = bilaga
+        .lines()
+        .find(|l| l.contains("Jonas Lund"))
+        .unwrap_or_default();
+    let marks: Vec<usize> = row.match_indices('X').map(|(at, _)| at).collect();
+    let header = bilaga
+        .lines()
+        .find(|l| l.contains("Tjg"))
+        .unwrap_or_default();
+    let columns: Vec<usize> = header.match_indices("Tjg").map(|(at, _)| at).collect();
+    assert_eq!(columns.len(), 3, "§§ 1–2, § 3, § 4:\n{bilaga}");
+    assert_eq!(marks.len(), 2, "{bilaga}");
+    assert!(
+        marks[0] < columns[1] && marks[1] > columns[1] && marks[1] < columns[2],
+        "tjg in §§ 1–2, ej tjg in § 3:\n{bilaga}"
+    );
+    // Present while § 3 was discussed: may speak, not reserve themselves.
+    let spoke = "    beslut: [Nämnden antar förvaltningens yttrande";
+    let dir = tempfile::tempdir().unwrap();
+    copy_folder(&repo().join(example), dir.path());
+    let path = dir.path().join(meeting);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(spoke, &format!("    yttranden: [Jonas Lund]\n{spoke}")),
+    )
+    .unwrap();
+    let output = paragraf_in(dir.path(), &["check", "."]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let reserved = format!("    reservationer: [{{av: Jonas Lund}}]\n{spoke}");
+    refused_when_edited(
+        example,
+        meeting,
+        (spoke, &reserved),
+        "sammantrade.yaml:51:26: Jonas Lund gick före beslutet i § 3 och kan inte reservera sig",
+    );
+    for (to, expected) in [
+        (
+            format!(
+                "{leaving}\n  - {{namn: Anna Berg, gick_före_beslutet: § 3}}\n  - {{namn: Leila Haddad, gick_före_beslutet: § 3}}"
+            ),
+            "Nämnden är inte beslutför i § 3: 2 av 5 platser tjänstgör",
+        ),
+        (
+            "  - {namn: Jonas Lund, gick_före_beslutet: § 3, paragrafer: §§ 1–4}".to_owned(),
+            "sammantrade.yaml:15:61: Jonas Lund gick före beslutet i § 3 men står som med i § 3",
+        ),
+        (
+            "  - {namn: Jonas Lund, gick_före_beslutet: §§ 3–4}".to_owned(),
+            "sammantrade.yaml:15:44: `gick_före_beslutet` är en paragraf",
+        ),
+        (
+            "  - {namn: Jonas Lund, gick_före_beslutet: § 9}".to_owned(),
+            "sammantrade.yaml:15:44: § 9 finns inte i sammanträdet",
+        ),
+    ] {
+        refused_when_edited(example, meeting, (leaving, &to), expected);
+    }
 }
 
 /// `check` of a copy of `folder` whose `file` has `from` replaced by `to` fails and says

@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use crate::facts::{Attendant, Listed, MeetingFacts, Roll};
 use crate::model::labels::label;
-use crate::model::{LoadedMeeting, Member, ParagraphNumber, Remote, RosterSeat, VACANT};
+use crate::model::{
+    LoadedMeeting, Member, ParagraphList, ParagraphNumber, Remote, RosterSeat, VACANT,
+};
 use crate::swedish::{self, ParagraphForm};
 
 /// A person at the meeting, as the protocol lists them: name, then what they are there as.
@@ -154,6 +156,11 @@ fn attendance_notes(loaded: &LoadedMeeting, member: &Member) -> Vec<String> {
     if let Some(time) = member.gick {
         notes.push(format!("{} {time}", label(labels, "gick_kl")));
     }
+    if let Some(left) = (member.gick_före_beslutet.as_ref()).and_then(ParagraphList::single) {
+        let paragraph = swedish::paragraph(&super::item::form(loaded).unprefixed(), left);
+        let note = label(labels, "gick_före_beslutet");
+        notes.push(super::procedure::fill(note, &[("paragraf", &paragraph)]));
+    }
     notes.extend(member.anteckning.clone());
     notes
 }
@@ -294,10 +301,17 @@ fn whole_roll_rows(
 pub fn roll_table(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize]) -> RollTable {
     let roll = &facts.roll;
     let form = super::item::form(loaded);
+    // A run of §§ with the same people serving and the same present without serving (one
+    // who left during a § before its decision is there in it, and not after).
     let mut segments: Vec<Vec<usize>> = Vec::new();
+    let same = |a: usize, b: usize| {
+        roll.serving[a] == roll.serving[b]
+            && roll.present_not_serving[a] == roll.present_not_serving[b]
+            && roll.left_during[a] == roll.left_during[b]
+    };
     for &i in items {
         match segments.last_mut() {
-            Some(last) if roll.serving[last[0]] == roll.serving[i] => last.push(i),
+            Some(last) if same(last[0], i) => last.push(i),
             _ => segments.push(vec![i]),
         }
     }

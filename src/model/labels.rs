@@ -241,6 +241,11 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Efter namnet på den som gick före slutet (gick), före klockslaget.",
     ),
     (
+        "gick_före_beslutet",
+        "lämnade sammanträdet före beslutet i {paragraf}",
+        "Efter namnet på den som gick under en paragraf, före dess beslut (gick_före_beslutet): {paragraf} (§ 5).",
+    ),
+    (
         "övriga_närvarande",
         "Övriga närvarande",
         "Protokollets försättsblad och bilaga. Också på webbsidorna.",
@@ -715,6 +720,7 @@ pub const PLACEHOLDERS: &[(&str, &[&str])] = &[
     ),
     ("ers_för", &["ledamot", "ledamot_med_parti"]),
     ("med_instämmande", &["ledamöter"]),
+    ("gick_före_beslutet", &["paragraf"]),
     ("yrkandet_från", &["ledamot"]),
     ("till_förmån_för", &["förslag"]),
     ("röst_antal", &["antal", "sida"]),
