@@ -700,7 +700,8 @@ fn a_paragraph_of_two_cases_carries_both_dnr_everywhere_a_dnr_goes() {
             "missing {expected:?} in\n{record}"
         );
     }
-    // A dnr written twice, or an empty list, is refused at its line.
+    // A dnr written twice, an empty list, or a dnr off the profile's pattern is refused
+    // at its line.
     let meeting = "2024-11-21/sammantrade.yaml";
     refused_when_edited(
         "cases/miljonamnden-ekby-norrby",
@@ -716,6 +717,15 @@ fn a_paragraph_of_two_cases_carries_both_dnr_everywhere_a_dnr_goes() {
         meeting,
         ("dnr: [MN 2024/97, MN 2024/103]", "dnr: []"),
         "sammantrade.yaml:46:10: `dnr` är en tom lista",
+    );
+    refused_when_edited(
+        "cases/miljonamnden-ekby-norrby",
+        meeting,
+        (
+            "dnr: [MN 2024/97, MN 2024/103]",
+            "dnr: [MN 2024/97, MN 2024-103]",
+        ),
+        "sammantrade.yaml:46:23: dnr `MN 2024-103` följer inte nämndens mönster",
     );
 }
 

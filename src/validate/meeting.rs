@@ -218,6 +218,8 @@ fn item_problems(loaded: &LoadedMeeting, facts: &MeetingFacts, item: &LoadedItem
                         problems.push(source.problem(&at, "dnr är tomt"));
                     } else if list[..j].contains(dnr) {
                         problems.push(source.problem(&at, format!("{dnr} står redan i listan")));
+                    } else {
+                        problems.extend(super::dnr_pattern(dnr, &loaded.profile, source, &at));
                     }
                 }
             }
