@@ -279,7 +279,9 @@ pub struct Document {
     pub kind: DocumentKind,
     pub committee: String,
     pub date: NaiveDate,
-    pub dnr: Option<String>,
+    /// The diarienummer it is registered under: none, one, or for a § that covers
+    /// several cases each of theirs.
+    pub dnr: Vec<String>,
     pub paragraph: Option<ParagraphNumber>,
     pub title: String,
     /// The meeting's date, for extracts and for statements written for a meeting.

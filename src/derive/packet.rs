@@ -74,7 +74,7 @@ pub fn packets(
             kind: DocumentKind::Packet,
             committee: agenda.committee.clone(),
             date: agenda.date,
-            dnr: None,
+            dnr: Vec::new(),
             paragraph: None,
             title: format!(
                 "Handlingar, {} {}",
