@@ -40,6 +40,8 @@ pub struct ItemView {
     /// What that document is called: `Tjänsteutlåtande`, `Tjänsteskrivelse`.
     pub statement_kind: Option<String>,
     pub decisions: Vec<String>,
+    /// In a protocol of delegeringsbeslut: the point of the delegationsordning.
+    pub delegation_point: Option<String>,
     /// The legal ground, after the decision.
     pub legal_ground: Option<String>,
     /// The fee the decision charges (from the case).
@@ -189,6 +191,7 @@ pub(super) fn items(
             statement_date: case.map(|c| swedish::date(dates, c.datum)),
             statement_kind: item.case.map(|c| super::document_kind(c).to_owned()),
             decisions: facts::decision_printed(&item),
+            delegation_point: i.delegeringspunkt.clone(),
             legal_ground: i.lagstöd.clone(),
             fee: case
                 .and_then(|c| c.avgift.as_ref())
@@ -229,7 +232,9 @@ pub(super) fn items(
                 .map(|to| phrasing.sentence(&phrasing.wordings.föreslår, &[("mottagare", &to)])),
             matter: matter.join("\n\n") + "\n",
             preparations: preparations(loaded, &item, phrasing),
-            procedure_shown: layout.beslutsgång == ProcedureShown::Always || procedure.contested,
+            // One person's decision under delegation has no beslutsgång to record.
+            procedure_shown: !loaded.delegated()
+                && (layout.beslutsgång == ProcedureShown::Always || procedure.contested),
             decision_heading_shown: layout.beslutsrubrik == DecisionHeading::Always
                 || item.case.is_some(),
             procedure: match own_heading {

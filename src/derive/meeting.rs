@@ -57,6 +57,14 @@ pub struct MeetingView {
     /// first page lists them all, its ANSLAG/BEVIS has a row group for each).
     pub adjustments: Vec<AdjustmentView>,
     pub secretary: PersonView,
+    /// In a protocol of delegeringsbeslut: who decided, and signs it alone.
+    pub decider: Option<PersonView>,
+    /// `Protokoll`, or `Delegeringsbeslut`: the document's name in its header.
+    pub document_name: String,
+    /// Before the date in the header: `Sammanträdesdatum`, or `Beslutsdatum`.
+    pub date_label: String,
+    /// Over the chair's signature: `Ordförande`, or `Beslutsfattare`.
+    pub chair_label: String,
     pub certification: String,
     /// Justerat with electronic signatures: the signers listed, no lines to sign on.
     pub digital: bool,
@@ -237,12 +245,29 @@ fn meeting_view(
         adjustment,
         adjustments: Vec::new(),
         secretary: PersonView::from(&meeting.sekreterare),
+        decider: (meeting.beslutsfattare.as_ref())
+            .filter(|_| loaded.delegated())
+            .map(PersonView::from),
+        document_name: delegation_label(loaded, "protokoll", "delegeringsbeslut").to_owned(),
+        date_label: delegation_label(loaded, "sammanträdesdatum", "beslutsdatum").to_owned(),
+        chair_label: delegation_label(loaded, "ordförande", "beslutsfattare").to_owned(),
         certification: meeting
             .utdragsbestyrkande
             .clone()
             .unwrap_or_else(|| profile.formuleringar.utdragsbestyrkande.clone()),
         digital: loaded.digital_adjustment(),
     }
+}
+
+/// The label `key`, or in a protocol of delegeringsbeslut the label `delegated` that
+/// takes its place.
+pub(super) fn delegation_label<'a>(
+    loaded: &'a LoadedMeeting,
+    key: &'a str,
+    delegated: &'a str,
+) -> &'a str {
+    let key = if loaded.delegated() { delegated } else { key };
+    label(&loaded.profile.profile.etiketter, key)
 }
 
 /// The justering of `part`: its §§, day and place, who signs it and its anslag.
@@ -488,7 +513,7 @@ pub fn meeting_documents(
     let labels = &loaded.profile.profile.etiketter;
     let protocol = match meeting.protokollnummer {
         Some(number) => format!("{} {number}", label(labels, "protokoll_nr")),
-        None => label(labels, "protokoll").to_owned(),
+        None => delegation_label(loaded, "protokoll", "delegeringsbeslut").to_owned(),
     };
     // Justerad in parts as one protocol: one protocol of every §, each part's anslag apart.
     let one_protocol = loaded.one_protocol() && facts.parts.len() > 1;
@@ -513,7 +538,9 @@ pub fn meeting_documents(
         )
     };
     for (p, part) in facts.parts.iter().enumerate().filter(|_| held) {
-        let name = part_name(loaded, facts, p);
+        // A protocol of delegeringsbeslut is named apart from a meeting's on the same day.
+        let name = part_name(loaded, facts, p)
+            .or_else(|| loaded.delegated().then(|| "delegeringsbeslut".to_owned()));
         let header = meeting_view(loaded, facts, &phrasing, Some(part));
         let heading = match (part.immediate, facts.parts.len()) {
             (true, 2..) => format!("{protocol}, {}", label(labels, "omedelbart_justerade")),
@@ -558,6 +585,10 @@ pub fn meeting_documents(
             .collect();
         let all: Vec<usize> = (0..meeting.paragrafer.len()).collect();
         documents.push(protocol_document(protocol.clone(), header, &all, None));
+    }
+    // Decisions taken under delegation are called to no meeting: no kallelse, no handlingar.
+    if loaded.delegated() {
+        return Ok(documents);
     }
     let sent_on = meeting.kallelsedatum.unwrap_or(meeting.datum);
     let agenda = ProtocolView {

@@ -21,6 +21,8 @@ pub struct NoticeView {
     /// Who may appeal: members of `kommunen`, `regionen`.
     pub appellants: String,
     pub meeting_date: String,
+    /// In a protocol of delegeringsbeslut, the label of that date: `Beslutsdatum`.
+    pub date_label: Option<String>,
     /// The same days in the long form, for the web's headings and sentences.
     pub meeting_date_long: String,
     pub posted_on_long: String,
@@ -117,6 +119,8 @@ pub fn notice_view(
         organ_genitive: genitive(&facts.organ.short),
         appellants: facts.organ.appellants.clone(),
         meeting_date: swedish::date(dates, meeting.datum),
+        date_label: (loaded.delegated())
+            .then(|| super::meeting::delegation_label(loaded, "", "beslutsdatum").to_owned()),
         meeting_date_long: running(meeting.datum),
         posted_on_long: running(posted),
         taken_down_on_long: running(taken_down),

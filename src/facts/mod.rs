@@ -320,11 +320,16 @@ impl MeetingFacts {
         let meeting_chair = meeting_chair(loaded, &roll);
         // The chair signs: as the meeting names them, else as the roll gives them (the
         // member listed with the role ordförande, or the organ roll's presidium).
-        let signing_chair = loaded.meeting.ordförande.clone().or_else(|| {
-            meeting_chair
-                .clone()
-                .map(|namn| Person { namn, titel: None })
-        });
+        // A protocol of delegeringsbeslut is justerat by its beslutsfattare alone.
+        let signing_chair = (loaded.delegated())
+            .then(|| loaded.meeting.beslutsfattare.clone())
+            .flatten()
+            .or_else(|| loaded.meeting.ordförande.clone())
+            .or_else(|| {
+                meeting_chair
+                    .clone()
+                    .map(|namn| Person { namn, titel: None })
+            });
         let parts = parts::parts(loaded, signing_chair.as_ref());
         let part_of = parts::part_of_items(&parts, loaded.meeting.paragrafer.len());
         let votes = loaded

@@ -35,6 +35,10 @@ pub struct Item {
     /// What the § says of the matter (Markdown); by default the case's sammanfattning.
     #[serde(default)]
     pub beskrivning: Option<String>,
+    /// In a protocol of delegeringsbeslut: the point of the delegationsordning the
+    /// decision was taken under (`3.2`).
+    #[serde(default)]
+    pub delegeringspunkt: Option<String>,
     /// The decision; by default the proposal (the beredning's, else the case's).
     #[serde(default)]
     pub beslut: Option<Decision>,

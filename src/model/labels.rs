@@ -119,6 +119,21 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Före sammanträdets datum i protokollets och utdragets sidhuvud. Också på webbsidorna.",
     ),
     (
+        "beslutsdatum",
+        "Beslutsdatum",
+        "Delegeringsbeslut: i stället för Sammanträdesdatum, i sidhuvudet, ANSLAG/BEVIS och anslaget. Också på webbsidorna.",
+    ),
+    (
+        "delegeringsbeslut",
+        "Delegeringsbeslut",
+        "Rubriken på ett protokoll över delegeringsbeslut (`slag: delegeringsbeslut`), i sidhuvudet och på webbsidorna.",
+    ),
+    (
+        "delegeringspunkt",
+        "Delegeringspunkt",
+        "Delegeringsbeslut: före punkten i delegationsordningen, under paragrafens rubrik. Också på webbsidorna.",
+    ),
+    (
         "fortsättning",
         "(forts.)",
         "Efter paragrafen i sidhuvudet på en sida som fortsätter den.",
@@ -295,6 +310,16 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "sekreterare",
         "Sekreterare",
         "Underskrifter i protokollet och kallelsen. Också på webbsidorna.",
+    ),
+    (
+        "beslutsfattare",
+        "Beslutsfattare",
+        "Delegeringsbeslut: på försättsbladet och vid underskriften, i stället för Ordförande. Också på webbsidorna.",
+    ),
+    (
+        "på_delegation_av",
+        "På delegation av",
+        "Delegeringsbeslut: på försättsbladet, före organet som har delegerat beslutanderätten.",
     ),
     (
         "ordförande",

@@ -24,6 +24,14 @@ pub struct Meeting {
     pub organ: Option<Organ>,
     #[serde(deserialize_with = "dates::required")]
     pub datum: NaiveDate,
+    /// What the file records: a sammanträde (the default), or `delegeringsbeslut`, the
+    /// decisions one person took under the organ's delegation (KL 6 kap. 37 §), kept as a
+    /// protocol of their own (6 kap. 40 §) and signed by that person alone.
+    #[serde(default)]
+    pub slag: MeetingKind,
+    /// Who decided, in a protocol of delegeringsbeslut: name and title.
+    #[serde(default)]
+    pub beslutsfattare: Option<Person>,
     /// Where the meeting stands: `kallelse` before it is held (only the kallelse and the
     /// handlingar are built, nothing is decided yet), `protokoll` (the default) after.
     #[serde(default)]
@@ -151,6 +159,19 @@ pub struct Organ {
     /// The municipalities (or regions) that share a gemensam nämnd, the host included.
     #[serde(default)]
     pub samverkande: Vec<String>,
+}
+
+/// A sammanträde of the organ, or one person's decisions under its delegation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum MeetingKind {
+    /// The organ met and decided together.
+    #[default]
+    #[serde(rename = "sammanträde")]
+    Sitting,
+    /// One beslutsfattare decided under the organ's delegation: no attendance, justerare
+    /// or beslutsgång; the protocol is justerat by the beslutsfattare alone.
+    #[serde(rename = "delegeringsbeslut")]
+    Delegation,
 }
 
 /// A meeting before it is held, or after: what its YAML can record and what is built.

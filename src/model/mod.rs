@@ -48,8 +48,8 @@ pub use layout::{
     SignaturePlacement, SinglePoint, StatementLabels, StatementLayout, TakenDown,
 };
 pub use meeting::{
-    Absent, Approval, ApprovalPart, Approver, Attendee, Meeting, Member, Notice, Organ, OrganKind,
-    PartParagraphs, Remote, Stage, VACANT, Vacancy,
+    Absent, Approval, ApprovalPart, Approver, Attendee, Meeting, MeetingKind, Member, Notice,
+    Organ, OrganKind, PartParagraphs, Remote, Stage, VACANT, Vacancy,
 };
 pub use paragraph::{MAX_PARAGRAPH, ParagraphList, ParagraphNumber};
 pub use positions::Positions;
@@ -96,6 +96,7 @@ const MEETING_SCHEMA: Schema = &[
     ("", fields_of::<Meeting>),
     ("ordförande", fields_of::<Person>),
     ("sekreterare", fields_of::<Person>),
+    ("beslutsfattare", fields_of::<Person>),
     ("organ", fields_of::<Organ>),
     ("tid", fields_of::<Sitting>),
     ("justerare[]", fields_of::<Approver>),
@@ -532,6 +533,11 @@ impl LoadedMeeting {
     /// else as its profile does.
     pub fn digital_adjustment(&self) -> bool {
         (self.meeting.digital_justering).unwrap_or(self.profile.profile.digital_justering)
+    }
+
+    /// Whether the file records one person's decisions under delegation, not a meeting.
+    pub fn delegated(&self) -> bool {
+        self.meeting.slag == MeetingKind::Delegation
     }
 
     /// Whether a meeting justerad in parts is kept as one protocol: as the meeting says,

@@ -267,8 +267,8 @@ fn doubt(file: &Path) -> Error {
     .into()
 }
 
-/// The §§ of the nämnd's earlier meetings in the same calendar year as `meeting`, found
-/// beside it in the nämnd's folder, each with its date, in date order (each numbered as
+/// The §§ of the nämnd's earlier meetings (of the same kind) in the same calendar year as
+/// `meeting`, found beside it in the nämnd's folder, each with its date, in date order (each numbered as
 /// it says: from its `första_paragraf`, else on from the meeting before).
 pub(super) fn earlier_in_year(
     path: &Path,
@@ -284,7 +284,9 @@ pub(super) fn earlier_in_year(
             problems.extend(e.problems.iter().cloned());
             Error::new(problems)
         })?;
+        // Delegeringsbeslut number their §§ apart from the sammanträden.
         if other.nämnd == meeting.nämnd
+            && other.slag == meeting.slag
             && other.datum.year() == meeting.datum.year()
             && other.datum < meeting.datum
         {

@@ -166,7 +166,8 @@ pub fn parts(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
                 problems.push(source.problem(&at, "en justerare kan inte vara sin egen ersättare"));
             }
         }
-        if part.chair.is_none() || part.approvers.is_empty() {
+        // A delegeringsbeslut is justerat by its beslutsfattare alone.
+        if part.chair.is_none() || (part.approvers.is_empty() && !loaded.delegated()) {
             let at = if given.is_some() {
                 part.field.clone()
             } else {

@@ -6,8 +6,8 @@ use super::{STALE_STATEMENT_DAYS, attendance, case_problems, days_between, juste
 use crate::error::Problem;
 use crate::facts::{self, MeetingFacts};
 use crate::model::{
-    AppealRoute, Decision, LoadedItem, LoadedMeeting, MAX_PARAGRAPH, Numbering, OrganKind, Stage,
-    Vote,
+    AppealRoute, Decision, Item, LoadedItem, LoadedMeeting, MAX_PARAGRAPH, Numbering, OrganKind,
+    Stage, Vote,
 };
 use crate::swedish;
 
@@ -39,9 +39,12 @@ pub fn meeting(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
     problems.extend(scattered_groups(loaded));
     problems.extend(joint_committee(loaded, facts));
     problems.extend(roster::roster(loaded, facts));
+    problems.extend(delegation(loaded));
     match meeting.skede {
         // Before the meeting nobody has attended, decided or justerat anything yet.
         Stage::Agenda => problems.extend(not_yet_held(loaded)),
+        // One person decided under delegation: nobody attended, the decider justerar.
+        Stage::Minutes if loaded.delegated() => problems.extend(justering::parts(loaded, facts)),
         Stage::Minutes => {
             problems.extend(attendance::roll(loaded, facts));
             for item in loaded.items() {
@@ -531,14 +534,8 @@ fn not_yet_held(loaded: &LoadedMeeting) -> Vec<Problem> {
         ("justeringar", !meeting.justeringar.is_empty()),
         ("anslag", meeting.anslag.is_some()),
     ];
-    let mut given: Vec<String> = meeting_facts
-        .into_iter()
-        .filter(|(_, given)| *given)
-        .map(|(name, _)| name.to_owned())
-        .collect();
-    for item in loaded.items() {
-        let i = item.item;
-        let item_facts = [
+    let item_facts = |i: &Item| {
+        vec![
             ("beslut", i.beslut.is_some()),
             ("yttranden", !i.yttranden.is_empty()),
             ("beslutsgång", i.beslutsgång.is_some()),
@@ -551,9 +548,109 @@ fn not_yet_held(loaded: &LoadedMeeting) -> Vec<Problem> {
                 !i.protokollsanteckningar.is_empty(),
             ),
             ("jäv", !i.jäv.is_empty()),
-        ];
+        ]
+    };
+    refused(loaded, &meeting_facts, item_facts, |key| {
+        format!(
+            "`{key}` skrivs när sammanträdet är hållet, men sammanträdet är i skedet kallelse (`skede: kallelse`): ta bort `{key}` här, eller ta bort `skede: kallelse` när protokollet skrivs"
+        )
+    })
+}
+
+/// A protocol of delegeringsbeslut (`slag: delegeringsbeslut`) records what one person
+/// decided under the organ's delegation (KL 6 kap. 37 §): it names that beslutsfattare, and
+/// what only a meeting has (attendance, justerare, debate, votes, a kallelse) is refused at
+/// its line. Outside such a protocol its own keys are refused.
+fn delegation(loaded: &LoadedMeeting) -> Vec<Problem> {
+    let (meeting, source) = (&loaded.meeting, &loaded.source);
+    if !loaded.delegated() {
+        let of_delegation = |key: &str| {
+            format!(
+                "`{key}` hör till ett protokoll över delegeringsbeslut: ange `slag: delegeringsbeslut`, eller ta bort `{key}`"
+            )
+        };
+        let points = loaded
+            .items()
+            .filter(|item| item.item.delegeringspunkt.is_some())
+            .map(|item| {
+                source.problem(
+                    &item.field("delegeringspunkt"),
+                    of_delegation("delegeringspunkt"),
+                )
+            });
+        return (meeting.beslutsfattare.iter())
+            .map(|_| source.problem("beslutsfattare", of_delegation("beslutsfattare")))
+            .chain(points)
+            .collect();
+    }
+    let mut problems = Vec::new();
+    if meeting.beslutsfattare.is_none() {
+        problems.push(source.problem(
+            "slag",
+            "ett protokoll över delegeringsbeslut behöver `beslutsfattare`: namn och titel på den som beslutade på delegation",
+        ));
+    }
+    if meeting.skede == Stage::Agenda {
+        problems.push(source.problem(
+            "skede",
+            "delegeringsbeslut har ingen kallelse: ta bort `skede: kallelse`",
+        ));
+    }
+    let meeting_facts = [
+        ("beslutande", !meeting.beslutande.is_empty()),
+        ("ersättare", !meeting.ersättare.is_empty()),
+        ("övriga_närvarande", !meeting.övriga_närvarande.is_empty()),
+        ("frånvarande", !meeting.frånvarande.is_empty()),
+        ("vakanser", !meeting.vakanser.is_empty()),
+        ("platser", meeting.platser.is_some()),
+        ("ordförande", meeting.ordförande.is_some()),
+        ("justerare", !meeting.justerare.is_empty()),
+        ("justeringar", !meeting.justeringar.is_empty()),
+        (
+            "justeringar_i_ett_protokoll",
+            meeting.justeringar_i_ett_protokoll.is_some(),
+        ),
+    ];
+    let item_facts = |i: &Item| {
+        vec![
+            ("beslutsgång", i.beslutsgång.is_some()),
+            ("ordförande", i.ordförande.is_some()),
+            ("yrkanden", !i.yrkanden.is_empty()),
+            ("omröstning", i.omröstning.is_some()),
+            ("reservationer", !i.reservationer.is_empty()),
+            (
+                "protokollsanteckningar",
+                !i.protokollsanteckningar.is_empty(),
+            ),
+            ("yttranden", !i.yttranden.is_empty()),
+            ("jäv", !i.jäv.is_empty()),
+            ("omedelbar_justering", i.omedelbar_justering),
+        ]
+    };
+    problems.extend(refused(loaded, &meeting_facts, item_facts, |key| {
+        format!(
+            "`{key}` hör till ett sammanträde, men delegeringsbeslut fattas av beslutsfattaren ensam (`slag: delegeringsbeslut`) och justeras av hen ensam: ta bort `{key}`"
+        )
+    }));
+    problems
+}
+
+/// An error at each key given among `meeting_facts` (name, given) and, per item, among
+/// `item_facts` of it, worded by `message` from the key.
+fn refused(
+    loaded: &LoadedMeeting,
+    meeting_facts: &[(&str, bool)],
+    item_facts: impl Fn(&Item) -> Vec<(&'static str, bool)>,
+    message: impl Fn(&str) -> String,
+) -> Vec<Problem> {
+    let mut given: Vec<String> = meeting_facts
+        .iter()
+        .filter(|(_, given)| *given)
+        .map(|(name, _)| (*name).to_owned())
+        .collect();
+    for item in loaded.items() {
         given.extend(
-            item_facts
+            item_facts(item.item)
                 .into_iter()
                 .filter(|(_, given)| *given)
                 .map(|(name, _)| item.field(name)),
@@ -563,12 +660,7 @@ fn not_yet_held(loaded: &LoadedMeeting) -> Vec<Problem> {
         .iter()
         .map(|field| {
             let key = field.rsplit('.').next().unwrap_or(field);
-            loaded.source.problem(
-                field,
-                format!(
-                    "`{key}` skrivs när sammanträdet är hållet, men sammanträdet är i skedet kallelse (`skede: kallelse`): ta bort `{key}` här, eller ta bort `skede: kallelse` när protokollet skrivs"
-                ),
-            )
+            loaded.source.problem(field, message(key))
         })
         .collect()
 }
