@@ -1017,3 +1017,121 @@ fn refused_when_edited(folder: &str, file: &str, (from, to): (&str, &str), expec
     assert!(!output.status.success(), "{said}");
     assert!(said.contains(expected), "missing {expected:?} in\n{said}");
 }
+
+/// A protocol of delegeringsbeslut (KL 6 kap. 37 och 40 §§): the decider's name and title
+/// and the delegating organ on its first page, signed by the decider alone (no sekreterare,
+/// ordförande or justerare line), each § with its delegeringspunkt and no beslutsgång; its
+/// anslag and ANSLAG/BEVIS give the beslutsdatum and the appeal as for the nämnd (posted
+/// Friday 4 October 2024, three weeks: Friday 25 October). No kallelse; its §§ run on from
+/// the year's delegeringsbeslut (här § 14), not from the sammanträden.
+#[test]
+fn a_protocol_of_delegation_decisions_is_signed_by_the_decider_alone() {
+    let (_out, pdfs) = build(&[repo().join("cases/kultur-och-fritidsnamnden/2024-10-03")]);
+    let names: Vec<&String> = pdfs.keys().collect();
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains("kallelse") && !n.contains("handlingar")),
+        "{names:?}"
+    );
+    let protocol = pdf(&pdfs, "_protokoll-delegeringsbeslut.pdf");
+    let first = page_text(protocol, 1);
+    for expected in [
+        "Kultur- och fritidsnämnden Delegeringsbeslut Sida 1 (3) Beslutsdatum 3 oktober 2024 Delegeringsbeslut Beslutsfattare",
+        "Beslutsdatum 3 oktober 2024",
+        "Beslutsfattare Helena Strand, förvaltningschef",
+        "På delegation av Kultur- och fritidsnämnden",
+        "Paragrafer KFN §§ 14–15",
+        "Beslutsfattare Helena Strand förvaltningschef",
+        "Beslutsdatum 3 oktober 2024 Datum då anslaget sätts upp 4 oktober 2024",
+    ] {
+        assert!(first.contains(expected), "missing {expected:?} in\n{first}");
+    }
+    for absent in [
+        "Sekreterare",
+        "Ordförande",
+        "Justerande",
+        "Beslutande",
+        "Sammanträdesdatum",
+    ] {
+        assert!(!first.contains(absent), "{absent:?} in\n{first}");
+    }
+    let whole = text(protocol);
+    for expected in [
+        "KFN § 14 Bidrag till Ekby schacksällskaps jubileumsturnering Dnr KFN 2024/118 Delegeringspunkt 4.2",
+        "Delegeringspunkt 6.1",
+        "Ekby schacksällskap beviljas 15 000 kronor i arrangemangsbidrag.",
+    ] {
+        assert!(whole.contains(expected), "missing {expected:?} in\n{whole}");
+    }
+    assert!(!whole.contains("Handläggning"), "{whole}");
+    let extract = text(pdf(&pdfs, "protokollsutdrag_p014"));
+    assert!(
+        extract.contains("Helena Strand Beslutsfattare"),
+        "{extract}"
+    );
+    let notice = text(pdf(&pdfs, "anslag-delegeringsbeslut.pdf"));
+    for expected in [
+        "Beslutsdatum 3 oktober 2024",
+        "Sista dag för överklagande 25 oktober 2024",
+        "Den som är medlem i kommunen kan överklaga nämndens beslut i KFN §§ 14–15 genom laglighetsprövning",
+    ] {
+        assert!(
+            notice.contains(expected),
+            "missing {expected:?} in\n{notice}"
+        );
+    }
+}
+
+/// What only a meeting has is refused in a protocol of delegeringsbeslut, at its line; a
+/// beslutsfattare is required; and `delegeringspunkt` belongs to such a protocol only.
+#[test]
+fn a_protocol_of_delegation_decisions_refuses_what_only_a_meeting_has() {
+    let folder = "cases/kultur-och-fritidsnamnden";
+    let file = "2024-10-03/delegeringsbeslut.yaml";
+    let decider = "beslutsfattare: {namn: Helena Strand, titel: förvaltningschef}";
+    for (from, to, expected) in [
+        (
+            decider,
+            "beslutsfattare: {namn: Helena Strand, titel: förvaltningschef}\njusterare: [{namn: Bo Ström}]",
+            "delegeringsbeslut.yaml:13:12: `justerare` hör till ett sammanträde, men delegeringsbeslut fattas av beslutsfattaren ensam",
+        ),
+        (
+            decider,
+            "beslutsfattare: {namn: Helena Strand, titel: förvaltningschef}\nbeslutande: [{namn: Anna Berg}]",
+            "delegeringsbeslut.yaml:13:13: `beslutande` hör till ett sammanträde",
+        ),
+        (
+            decider,
+            "beslutsfattare: {namn: Helena Strand, titel: förvaltningschef}\nordförande: {namn: Anna Berg}",
+            "delegeringsbeslut.yaml:13:14: `ordförande` hör till ett sammanträde",
+        ),
+        (
+            "    expediering: [Ekby schacksällskap]",
+            "    expediering: [Ekby schacksällskap]\n    beslutsgång: Förvaltningschefen beslutar.",
+            "delegeringsbeslut.yaml:28:18: `beslutsgång` hör till ett sammanträde",
+        ),
+        (
+            "    expediering: [Ekby schacksällskap]",
+            "    expediering: [Ekby schacksällskap]\n    yrkanden: [{av: Anna Berg, yrkande: avslag}]",
+            "delegeringsbeslut.yaml:28:15: `yrkanden` hör till ett sammanträde",
+        ),
+        (
+            "slag: delegeringsbeslut",
+            "slag: delegeringsbeslut\nskede: kallelse",
+            "delegeringsbeslut.yaml:9:8: delegeringsbeslut har ingen kallelse",
+        ),
+        (
+            decider,
+            "",
+            "delegeringsbeslut.yaml:8:7: ett protokoll över delegeringsbeslut behöver `beslutsfattare`",
+        ),
+        (
+            "slag: delegeringsbeslut\n",
+            "",
+            "delegeringsbeslut.yaml:11:18: `beslutsfattare` hör till ett protokoll över delegeringsbeslut",
+        ),
+    ] {
+        refused_when_edited(folder, file, (from, to), expected);
+    }
+}
