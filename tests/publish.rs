@@ -789,3 +789,43 @@ fn the_web_says_when_and_how_to_appeal_in_the_right_tense() {
         "{information}"
     );
 }
+
+/// A protocol of delegeringsbeslut on the web: the board and the feed name it so, its page
+/// gives the beslutsfattare and no one present, and each § its delegeringspunkt.
+#[test]
+fn a_protocol_of_delegation_decisions_is_published_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    publish(
+        &[repo().join("cases/kultur-och-fritidsnamnden/2024-10-03")],
+        dir.path(),
+        "2024-10-10",
+        &BuildOptions::default(),
+    );
+    let board = read(&dir.path().join("anslagstavla/index.html"));
+    assert_eq!(
+        notices(&board),
+        ["Kultur- och fritidsnämnden: protokoll över delegeringsbeslut 3 oktober 2024"]
+    );
+    let sentence = "Justeringen av protokollet över delegeringsbeslut 3 oktober 2024 på nämndens vägnar, KFN §§ 14–15, har tillkännagivits genom anslag 4 oktober 2024.";
+    assert!(board.replace('\u{a0}', " ").contains(sentence), "{board}");
+    let feed = read(&files(dir.path(), ".xml")[0]).replace('\u{a0}', " ");
+    assert!(
+        feed.contains("protokoll över delegeringsbeslut 3 oktober 2024 är justerat"),
+        "{feed}"
+    );
+    let page =
+        read(&dir.path().join(
+            "protokoll/2024-10-03_kultur-och-fritidsnamnden_protokoll-delegeringsbeslut.html",
+        ));
+    for expected in [
+        "<h1>Delegeringsbeslut 3\u{a0}oktober",
+        "<dt>Beslutsfattare</dt><dd><span class=\"namn\">Helena Strand</span>, förvaltningschef</dd>",
+        "<dt>På delegation av</dt><dd>Kultur- och fritidsnämnden</dd>",
+        "<p class=\"dnr\">Delegeringspunkt 4.2</p>",
+    ] {
+        assert!(page.contains(expected), "missing {expected:?} in\n{page}");
+    }
+    for absent in ["Beslutande", "Sekreterare", "sammanträdet"] {
+        assert!(!page.contains(absent), "{absent:?} in\n{page}");
+    }
+}

@@ -175,7 +175,11 @@ fn meeting_view(
     let dates = profile.datumformat;
     let all: Vec<usize> = (0..meeting.paragrafer.len()).collect();
     let items = part.map_or(all.as_slice(), |p| p.items.as_slice());
-    let lists = cover_lists(loaded, facts, items);
+    // Decisions under delegation list no one present: the beslutsfattare decided alone.
+    let lists = match loaded.delegated() {
+        true => Default::default(),
+        false => cover_lists(loaded, facts, items),
+    };
     let numbers: Vec<ParagraphNumber> = items.iter().map(|&i| loaded.numbers[i]).collect();
     let adjustment = match part {
         Some(part) => adjustment_view(loaded, facts, phrasing, part),
@@ -529,7 +533,7 @@ pub fn meeting_documents(
             View::Protocol(Box::new(ProtocolView {
                 heading,
                 items: of.iter().map(|&i| items[i].clone()).collect(),
-                roll: appendix.then(|| roll_table(loaded, facts, of)),
+                roll: (appendix && !loaded.delegated()).then(|| roll_table(loaded, facts, of)),
                 sent_on: String::new(),
                 recipients: None,
                 protocol_dnr: meeting.dnr.clone(),

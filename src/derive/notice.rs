@@ -23,6 +23,8 @@ pub struct NoticeView {
     pub meeting_date: String,
     /// In a protocol of delegeringsbeslut, the label of that date: `Beslutsdatum`.
     pub date_label: Option<String>,
+    /// The anslag of a protocol of delegeringsbeslut, which the web names so.
+    pub delegated: bool,
     /// The same days in the long form, for the web's headings and sentences.
     pub meeting_date_long: String,
     pub posted_on_long: String,
@@ -96,7 +98,10 @@ pub fn notice_view(
     // would crowd the period "15 november – 6 december 2024".
     let running = swedish::long_date;
     let text = phrasing.sentence(
-        &layout.text,
+        match loaded.delegated() {
+            true => &layout.text_delegeringsbeslut,
+            false => &layout.text,
+        },
         &[
             ("sammanträdesdatum", &running(meeting.datum)),
             ("paragrafer", &paragraphs),
@@ -119,6 +124,7 @@ pub fn notice_view(
         organ_genitive: genitive(&facts.organ.short),
         appellants: facts.organ.appellants.clone(),
         meeting_date: swedish::date(dates, meeting.datum),
+        delegated: loaded.delegated(),
         date_label: (loaded.delegated())
             .then(|| super::meeting::delegation_label(loaded, "", "beslutsdatum").to_owned()),
         meeting_date_long: running(meeting.datum),

@@ -54,6 +54,7 @@ fn join_notes<S: AsRef<str>>(notes: Vec<S>) -> String {
 }
 
 /// The lists of a protocol's first page for the §§ at `items` (agenda indices).
+#[derive(Default)]
 pub struct CoverLists {
     pub members: Vec<MemberView>,
     pub substitutes: Vec<MemberView>,

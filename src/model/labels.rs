@@ -584,6 +584,11 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Anslagstavlan: rubriken över ett anslag.",
     ),
     (
+        "anslag_på_webben_delegeringsbeslut",
+        "{organnamn}: protokoll över delegeringsbeslut {sammanträdesdatum}",
+        "Anslagstavlan: rubriken över ett anslag om delegeringsbeslut.",
+    ),
+    (
         "tiden_för_överklagande_gick_ut",
         "Tiden för att överklaga genom laglighetsprövning gick ut den {sista_dag}.",
         "Arkivsidan, vid ett anslag vars tid för överklagande har gått ut.",
@@ -625,6 +630,11 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "flöde_anslag",
         "{organnamn}: protokoll från sammanträdet {sammanträdesdatum} är justerat",
         "Anslagstavlans flöde: ett anslags titel.",
+    ),
+    (
+        "flöde_anslag_delegeringsbeslut",
+        "{organnamn}: protokoll över delegeringsbeslut {sammanträdesdatum} är justerat",
+        "Anslagstavlans flöde: titeln på ett anslag om delegeringsbeslut.",
     ),
     (
         "flöde_anslag_text",
@@ -705,6 +715,11 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Utdragets webbsida, överst.",
     ),
     (
+        "utdrag_ur_delegeringsbeslut",
+        "{organnamn}, protokollsutdrag, delegeringsbeslut {sammanträdesdatum}",
+        "Webbsidan för ett utdrag ur ett protokoll över delegeringsbeslut, överst.",
+    ),
+    (
         "anslaget_om_justeringen",
         "Anslaget om att protokollet är justerat",
         "Utdragets webbsida: länken till anslaget.",
@@ -730,6 +745,11 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Utdragets webbsida: länken till protokollets webbsida.",
     ),
     (
+        "hela_protokollet_delegeringsbeslut",
+        "Hela protokollet över delegeringsbeslut {sammanträdesdatum}",
+        "Webbsidan för ett utdrag ur ett protokoll över delegeringsbeslut: länken till protokollets webbsida.",
+    ),
+    (
         "omröstningsutfall",
         "{ja} ja, {nej} nej, {avstår} avstår",
         "Webbsidorna: omröstningstabellens rubrik, efter Omröstning och paragrafen.",
@@ -749,8 +769,16 @@ pub const PLACEHOLDERS: &[(&str, &[&str])] = &[
     ("tidigare_anslag_inledning", &["datum"]),
     ("inga_anslag", &["datum"]),
     ("anslag_på_webben", &["organnamn", "sammanträdesdatum"]),
+    (
+        "anslag_på_webben_delegeringsbeslut",
+        &["organnamn", "sammanträdesdatum"],
+    ),
     ("tiden_för_överklagande_gick_ut", &["sista_dag"]),
     ("flöde_anslag", &["organnamn", "sammanträdesdatum"]),
+    (
+        "flöde_anslag_delegeringsbeslut",
+        &["organnamn", "sammanträdesdatum"],
+    ),
     ("flöde_anslag_text", &["uppsatt", "nedtaget", "sista_dag"]),
     (
         "utdrag_från_sammanträdet",
@@ -758,6 +786,11 @@ pub const PLACEHOLDERS: &[(&str, &[&str])] = &[
     ),
     ("tiden_för_överklagande_räknas", &["anslaget"]),
     ("hela_protokollet", &["sammanträdesdatum"]),
+    ("hela_protokollet_delegeringsbeslut", &["sammanträdesdatum"]),
+    (
+        "utdrag_ur_delegeringsbeslut",
+        &["organnamn", "sammanträdesdatum"],
+    ),
     ("omröstningsutfall", &["ja", "nej", "avstår"]),
     (
         "tjänstgörande_ersättare_för",

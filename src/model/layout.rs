@@ -235,6 +235,10 @@ pub struct NoticeLayout {
     /// `{paragrafer}`, `{justerat}`, `{uppsatt}`, `{nedtaget}`, `{förvaringsplats}`.
     #[serde(rename(serialize = "text"))]
     pub text: String,
+    /// The same for a protocol of delegeringsbeslut (`slag: delegeringsbeslut`), which no
+    /// sammanträde made; the same values, `{sammanträdesdatum}` the day of the decisions.
+    #[serde(rename(serialize = "text_delegation"))]
+    pub text_delegeringsbeslut: String,
 }
 
 impl Default for NoticeLayout {
@@ -252,6 +256,11 @@ impl Default for NoticeLayout {
             text: "Justeringen av {organs} protokoll från sammanträdet {sammanträdesdatum}, \
                 {paragrafer}, har tillkännagivits genom anslag {uppsatt}. Anslaget tas ned \
                 {nedtaget}. Protokollet förvaras på {förvaringsplats}."
+                .into(),
+            text_delegeringsbeslut: "Justeringen av protokollet över delegeringsbeslut \
+                {sammanträdesdatum} på {organs} vägnar, {paragrafer}, har tillkännagivits genom \
+                anslag {uppsatt}. Anslaget tas ned {nedtaget}. Protokollet förvaras på \
+                {förvaringsplats}."
                 .into(),
         }
     }

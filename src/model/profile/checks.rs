@@ -33,6 +33,11 @@ pub(super) fn unknown_placeholders(profile: &Profile) -> Vec<(String, String, Ve
             with_organ(NOTICE_TEXT_VALUES),
         ),
         (
+            "anslag.text_delegeringsbeslut".to_owned(),
+            profile.anslag.text_delegeringsbeslut.as_str(),
+            with_organ(NOTICE_TEXT_VALUES),
+        ),
+        (
             "anslag.rubrik".to_owned(),
             &profile.anslag.rubrik,
             with_organ(&[]),
@@ -98,11 +103,21 @@ pub(super) fn unlawful(profile: &Profile, source: &SourceFile) -> Vec<Problem> {
     // `PRINTED_AS_IS`); an anslag in prose must name them in its text.
     let notice = &profile.anslag;
     if notice.form != NoticeForm::Box {
-        for value in ["uppsatt", "förvaringsplats"] {
-            let named = pieces(&notice.text).contains(&Piece::Value(value));
+        let texts = [
+            ("anslag.text", &notice.text),
+            (
+                "anslag.text_delegeringsbeslut",
+                &notice.text_delegeringsbeslut,
+            ),
+        ];
+        for ((key, text), value) in texts
+            .into_iter()
+            .flat_map(|text| ["uppsatt", "förvaringsplats"].map(|value| (text, value)))
+        {
+            let named = pieces(text).contains(&Piece::Value(value));
             if !named {
                 problems.push(source.problem(
-                    "anslag.text",
+                    key,
                     format!("anslaget ska säga när det sattes upp och var protokollet förvaras (KL 8 kap. 12 §): texten saknar {{{value}}}"),
                 ));
             }
