@@ -159,6 +159,8 @@ const DIGITAL: Source = Source::Example("cases/regionstyrelsen/2024-11-26");
 const PARTS: Source = Source::Example("cases/kommunfullmaktige/2024-10-21");
 /// The meeting whose cases carry bilagor that are files.
 const BILAGOR: Source = Source::Example("cases/byggnadsnamnden/2024-10-17");
+/// A protocol of delegeringsbeslut.
+const DELEGATION: Source = Source::Example("cases/kultur-och-fritidsnamnden/2024-10-03");
 const fn style(folder: &'static str) -> Source {
     Source::Page {
         page: "kommunens-stil.md",
@@ -202,6 +204,12 @@ pub const ALL_PICTURES: &[Picture] = &[
         png: "sammantrade-protokollsutdrag.png",
         source: MEETING,
         document: "_protokollsutdrag_p001_kfn-2024-201.pdf",
+        page: 1,
+    },
+    Picture {
+        png: "sammantrade-delegeringsbeslut.png",
+        source: DELEGATION,
+        document: "_protokoll-delegeringsbeslut.pdf",
         page: 1,
     },
     Picture {
