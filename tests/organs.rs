@@ -1135,3 +1135,41 @@ fn a_protocol_of_delegation_decisions_refuses_what_only_a_meeting_has() {
         refused_when_edited(folder, file, (from, to), expected);
     }
 }
+
+/// The 14 days of KL 5 kap. 69 § are a meeting's: a protocol of delegeringsbeslut justerat
+/// later passes `check`, where the same lapse in a meeting is refused.
+#[test]
+fn a_protocol_of_delegation_decisions_has_no_fourteen_day_limit() {
+    let late = |text: String| {
+        text.replace(
+            "justering: {datum: 2024-10-03}",
+            "justering: {datum: 2024-10-31}",
+        )
+        .replace("anslag: {datum: 2024-10-04,", "anslag: {datum: 2024-11-01,")
+    };
+    let (_dir, folder) = edited_example(
+        "kultur-och-fritidsnamnden",
+        "2024-10-03/delegeringsbeslut.yaml",
+        late,
+    );
+    let output = paragraf_in(&folder, &["check", "2024-10-03"]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{said}");
+    assert!(!said.contains("14 dagar"), "{said}");
+    let (_dir, folder) = edited_example(
+        "kultur-och-fritidsnamnden",
+        "2024-10-03/delegeringsbeslut.yaml",
+        |text| {
+            late(text).replace("slag: delegeringsbeslut\n", "").replace(
+                "beslutsfattare: {namn: Helena Strand, titel: förvaltningschef}",
+                "ordförande: {namn: Anna Ek}\njusterare: [{namn: Bo Ström}]",
+            )
+        },
+    );
+    let output = paragraf_in(&folder, &["check", "2024-10-03"]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("protokollet ska justeras inom 14 dagar"),
+        "{said}"
+    );
+}

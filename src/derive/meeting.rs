@@ -265,11 +265,7 @@ fn meeting_view(
 
 /// The label `key`, or in a protocol of delegeringsbeslut the label `delegated` that
 /// takes its place.
-pub(super) fn delegation_label<'a>(
-    loaded: &'a LoadedMeeting,
-    key: &'a str,
-    delegated: &'a str,
-) -> &'a str {
+fn delegation_label<'a>(loaded: &'a LoadedMeeting, key: &'a str, delegated: &'a str) -> &'a str {
     let key = if loaded.delegated() { delegated } else { key };
     label(&loaded.profile.profile.etiketter, key)
 }

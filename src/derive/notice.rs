@@ -9,6 +9,7 @@ use super::item::{appeal_route, form, lawfulness_sentence, proposal_receivers};
 use super::procedure::Phrasing;
 use super::{DateParts, PersonView};
 use crate::facts::{MeetingFacts, Part};
+use crate::model::labels::label;
 use crate::model::{AppealRoute, Item, LoadedMeeting, ParagraphNumber, TakenDown};
 use crate::swedish::{self, genitive};
 
@@ -126,7 +127,7 @@ pub fn notice_view(
         meeting_date: swedish::date(dates, meeting.datum),
         delegated: loaded.delegated(),
         date_label: (loaded.delegated())
-            .then(|| super::meeting::delegation_label(loaded, "", "beslutsdatum").to_owned()),
+            .then(|| label(&loaded.profile.profile.etiketter, "beslutsdatum").to_owned()),
         meeting_date_long: running(meeting.datum),
         posted_on_long: running(posted),
         taken_down_on_long: running(taken_down),

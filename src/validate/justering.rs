@@ -89,7 +89,12 @@ pub fn parts(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
                 let at = if in_parts || !part.immediate { field("datum") } else { "datum".to_owned() };
                 if days < 0 {
                     problems.push(source.problem(&at, "justeringen är daterad före sammanträdet"));
-                } else if days > ADJUSTMENT_DAYS && principal.under_kommunallagen() {
+                // KL 5 kap. 69 § speaks of a meeting's protocol; delegeringsbeslut have no
+                // such time limit that paragraf can be sure of.
+                } else if days > ADJUSTMENT_DAYS
+                    && principal.under_kommunallagen()
+                    && !loaded.delegated()
+                {
                     problems.push(source.problem(
                         &at,
                         format!("justeringen sker {days} dagar efter sammanträdet; protokollet ska justeras inom {ADJUSTMENT_DAYS} dagar (KL 5 kap. 69 §)"),
