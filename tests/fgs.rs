@@ -186,7 +186,7 @@ fn every_meeting_gets_a_schema_valid_package_whose_checksums_hold() {
 
 #[test]
 fn the_erms_names_the_arkivbildare_each_arende_its_beslut_and_handlingar() {
-    let (_out, folders) = packages(&["cases/kultur-och-fritidsnamnden"], None);
+    let (_out, folders) = packages(&["cases/kultur-och-fritidsnamnden/2024-09-17"], None);
     let [package] = folders.as_slice() else {
         panic!("one meeting, one package: {folders:?}");
     };
