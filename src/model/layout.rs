@@ -384,6 +384,47 @@ impl Default for FooterLabels {
     }
 }
 
+/// How the signatures of the protocol's first page, the extract's certification and the
+/// ANSLAG/BEVIS stand: side by side or under each other, on a line or not. Either way each
+/// has 15 mm to sign in above its line (or name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct SignatureLayout {
+    #[serde(rename(serialize = "arrangement"))]
+    pub uppställning: SignatureArrangement,
+    /// Whether a line stands under the room to sign, with the name under it.
+    #[serde(rename(serialize = "lines"))]
+    pub linjer: bool,
+}
+
+impl Default for SignatureLayout {
+    fn default() -> Self {
+        SignatureLayout {
+            uppställning: SignatureArrangement::SideBySide,
+            linjer: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum SignatureArrangement {
+    /// Three to a row (an ANSLAG/BEVIS written as text: two).
+    #[serde(rename = "bredvid")]
+    SideBySide,
+    /// One under the other.
+    #[serde(rename = "under")]
+    Stacked,
+}
+
+impl SignatureArrangement {
+    pub fn key(self) -> &'static str {
+        match self {
+            SignatureArrangement::SideBySide => "bredvid",
+            SignatureArrangement::Stacked => "under",
+        }
+    }
+}
+
 /// How the förvaltning's document on a case is headed and signed.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
