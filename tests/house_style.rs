@@ -562,27 +562,9 @@ fn placeholders_are_filled_where_a_text_takes_them_and_refused_where_it_does_not
 /// and ends within 20 mm of the right; a margin that would crowd the edge is refused.
 #[test]
 fn norrviks_pages_keep_its_side_margins() {
-    let protocol = pdf(&norrvik().1, "_protokoll.pdf");
-    let output = Command::new("pdftotext")
-        .args(["-bbox", "-f", "2", "-l", "2"])
-        .arg(protocol)
-        .arg("-")
-        .output()
-        .unwrap();
-    let page = String::from_utf8_lossy(&output.stdout);
-    let coordinate = |line: &str, key: &str| -> f64 {
-        let start = line.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
-        line[start..].split('"').next().unwrap().parse().unwrap()
-    };
-    let words: Vec<&str> = page.lines().filter(|l| l.contains("<word")).collect();
-    let left = words
-        .iter()
-        .map(|w| coordinate(w, "xMin"))
-        .fold(f64::MAX, f64::min);
-    let right = words
-        .iter()
-        .map(|w| coordinate(w, "xMax"))
-        .fold(0.0, f64::max);
+    let words = words_on_page(pdf(&norrvik().1, "_protokoll.pdf"), 2);
+    let left = words.iter().map(|w| w.1).fold(f64::MAX, f64::min);
+    let right = words.iter().map(|w| w.2).fold(0.0, f64::max);
     let mm = |points: f64| points / 72.0 * 25.4;
     assert!(
         (mm(left) - 30.0).abs() < 0.3,
