@@ -212,6 +212,10 @@ pub struct NoticeLayout {
     /// The day the anslag comes down: the last day to appeal, or the day after it.
     #[serde(rename(serialize = "taken_down"))]
     pub nedtagning: TakenDown,
+    /// The days posted and taken down in the protocol's ANSLAG/BEVIS: printed, or left
+    /// blank for an organ that posts the anslag and signs the bevis by hand.
+    #[serde(rename(serialize = "dates"))]
+    pub datum: PostingDates,
     /// The rows of the protocol's ANSLAG/BEVIS box, in order; empty: organ, meeting date,
     /// posted, taken down (or the period) and storage place.
     #[serde(rename(serialize = "rows"))]
@@ -233,6 +237,7 @@ impl Default for NoticeLayout {
             utdragsbestyrkande: false,
             etiketter: NoticeLabels::default(),
             nedtagning: TakenDown::LastDay,
+            datum: PostingDates::Printed,
             rader: Vec::new(),
             text: "Justeringen av {organs} protokoll från sammanträdet {sammanträdesdatum}, \
                 {paragrafer}, har tillkännagivits genom anslag {uppsatt}. Anslaget tas ned \
@@ -287,6 +292,14 @@ pub enum TakenDown {
     LastDay,
     #[serde(rename = "dagen_efter")]
     DayAfter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum PostingDates {
+    #[serde(rename = "ifyllda")]
+    Printed,
+    #[serde(rename = "tomma")]
+    Blank,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]

@@ -44,8 +44,8 @@ use keys::{Schema, fields_of};
 pub use layout::{
     FooterLabels, ItemListColumn, ItemListLabels, ItemListLayout, ItemListPlacement, LeadLine,
     NoticeForm, NoticeLabels, NoticeLayout, NoticeRow, ParagraphLayout, ParagraphPart, PointStyle,
-    ProcedureShown, ReservationPlacement, Separator, SignatureArrangement, SignatureLayout,
-    SignaturePlacement, SinglePoint, StatementLabels, StatementLayout, TakenDown,
+    PostingDates, ProcedureShown, ReservationPlacement, Separator, SignatureArrangement,
+    SignatureLayout, SignaturePlacement, SinglePoint, StatementLabels, StatementLayout, TakenDown,
 };
 pub use meeting::{
     Absent, Approval, ApprovalPart, Approver, Attendee, Meeting, Member, Notice, Organ, OrganKind,
