@@ -393,7 +393,7 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
                 ));
             }
         }
-        for (k, point) in facts::decision(&item).iter().enumerate() {
+        for (k, point) in facts::decision_printed(&item).iter().enumerate() {
             facts.push(fact(
                 &subject,
                 format!("beslut punkt {}", k + 1),

@@ -40,7 +40,7 @@ pub fn file_stem(document: &Document) -> String {
     if let Some(paragraph) = document.paragraph {
         parts.push(paragraph.file_part());
     }
-    match (&document.dnr, document.kind) {
+    match (document.dnr.first(), document.kind) {
         // A meeting's own document is named by the meeting: date, organ and kind (a
         // protocol with a diarienummer of its own too, so that its name is stable).
         (

@@ -35,6 +35,7 @@ fn paragraph<'a>(protocol: &'a str, heading: &str) -> &'a str {
 
 #[test]
 fn norrviks_paragraphs_open_with_the_decision_and_show_only_a_contested_beslutsgång() {
+    // (`paragraf.beslutsrubrik: bara_ärenden`: § 42 has a case file and its heading.)
     let protocol = text(pdf(
         &norrvik().1,
         "2024-11-12_barn-och-utbildningsnamnden_protokoll.pdf",
@@ -64,10 +65,11 @@ fn norrviks_paragraphs_open_with_the_decision_and_show_only_a_contested_beslutsg
         uncontested.contains("• Barn- och utbildningsnämnden antar reviderade riktlinjer"),
         "{uncontested}"
     );
-    // A single decision point is not numbered; a § on the same page as the one before.
+    // A single decision point is not numbered; a § on the same page as the one before. A
+    // procedural § (no case file) is prose, without the heading Beslut.
     let single = paragraph(&protocol, "BUN § 41");
     assert!(
-        single.contains("Beslut Stig Granlund (S) utses att justera protokollet."),
+        single.contains("Val av justerare Stig Granlund (S) utses att justera protokollet."),
         "{single}"
     );
     assert!(!protocol.contains("1. Stig Granlund"), "{protocol}");

@@ -287,8 +287,9 @@ fn a_profile_overrides_every_label_and_the_documents_print_it() {
     // The organs between them have an occasion for almost every label: a vote in the
     // bilaga (fullmäktige), a written reservation and an omedelbart justerad § (kultur- och
     // fritidsnämnden), an application table (socialnämnden), a protocol number
-    // (regionstyrelsen), bilagor that are files and one not attached (byggnadsnämnden);
-    // no example writes its decisions as att-satser.
+    // (regionstyrelsen), bilagor that are files and one not attached (byggnadsnämnden), a
+    // member who left before a decision (the gemensam nämnd); no example writes its
+    // decisions as att-satser.
     let mut printed = String::new();
     let mut folders = Vec::new();
     let organs = [
@@ -298,6 +299,7 @@ fn a_profile_overrides_every_label_and_the_documents_print_it() {
         "socialnamnden",
         "regionstyrelsen",
         "byggnadsnamnden",
+        "miljonamnden-ekby-norrby",
     ];
     for organ in organs {
         let (dir, folder, ok, stderr) = organ_with(organ, &overrides);

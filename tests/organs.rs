@@ -663,14 +663,357 @@ fn a_companys_board_has_no_anslag_and_no_appeal() {
             "sammantrade.yaml:29:26: ett bolags styrelsebeslut kan inte överklagas",
         ),
     ] {
-        let dir = tempfile::tempdir().unwrap();
-        copy_folder(&repo().join("tests/fixtures/bolag"), dir.path());
-        let meeting = dir.path().join("2024-11-20/sammantrade.yaml");
-        let text = std::fs::read_to_string(&meeting).unwrap();
-        std::fs::write(&meeting, text.replace(from, to)).unwrap();
-        let output = paragraf_in(dir.path(), &["check", "."]);
-        let said = String::from_utf8_lossy(&output.stderr);
-        assert!(!output.status.success(), "{said}");
-        assert!(said.contains(expected), "missing {expected:?} in\n{said}");
+        refused_when_edited(
+            "tests/fixtures/bolag",
+            "2024-11-20/sammantrade.yaml",
+            (from, to),
+            expected,
+        );
     }
+}
+
+/// A gemensam nämnd (KL 9 kap. 19 §): its anslag and each extract's web page say whose
+/// nämnd it is, with the värdkommun, before who may appeal; the närvarolista names each
+/// member's kommun from the organ's roll.
+#[test]
+fn a_gemensam_nämnds_appeal_names_its_kommuner_and_each_member_their_kommun() {
+    let folder = repo().join("cases/miljonamnden-ekby-norrby");
+    let (_out, pdfs) = build(std::slice::from_ref(&folder));
+    let joint = "Nämnden är en gemensam nämnd för kommunerna Ekby och Norrby med Ekby kommun som värdkommun. Den som är medlem i någon av kommunerna Ekby och Norrby kan överklaga nämndens beslut i MN §§ 1–4 genom laglighetsprövning";
+    let notice = squeezed(&text(pdf(&pdfs, "_anslag.pdf")));
+    assert!(
+        notice.contains(&squeezed(joint)),
+        "missing {joint:?} in\n{notice}"
+    );
+    let first = page_text(pdf(&pdfs, "_protokoll.pdf"), 1);
+    for expected in [
+        "Karin Åberg (M), Ekby, ordförande",
+        "Anna Berg (S), Norrby, vice ordförande",
+        "Jonas Lund (C), Ekby",
+        "Mats Holm (M), Norrby, tjänstgörande ersättare för Per Nyström",
+    ] {
+        assert!(first.contains(expected), "missing {expected:?} in\n{first}");
+    }
+    let extract = joint_page(
+        "protokoll/2024-11-21_miljonamnden-ekby-norrby_protokollsutdrag_p002_mn-2024-118.html",
+    );
+    let joint_in_extract = joint.replace("MN §§ 1–4", "MN § 2");
+    assert!(extract.contains(&joint_in_extract), "{extract}");
+    let board = joint_page("anslagstavla/index.html");
+    assert!(board.contains(joint), "{board}");
+    assert!(
+        board.contains("en gemensam nämnds beslut den som är medlem i någon av de kommuner"),
+        "{board}"
+    );
+    let protocol = joint_page("protokoll/2024-11-21_miljonamnden-ekby-norrby_protokoll.html");
+    let listed = r#"<span class="namn">Anna Berg (S)</span>, Norrby, vice ordförande"#;
+    assert!(protocol.contains(listed), "{protocol}");
+}
+
+/// The page `name` of the gemensam nämnd's example published as on 2024-11-27, its
+/// no-break spaces (between § and its number) plain.
+fn joint_page(name: &str) -> String {
+    static SITE: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let site = SITE.get_or_init(|| {
+        let site = tempfile::tempdir().unwrap();
+        let on = chrono::NaiveDate::from_ymd_opt(2024, 11, 27).unwrap();
+        let options = paragraf::BuildOptions::default();
+        let published = paragraf::output::site::Site { on, address: None };
+        let folder = repo().join("cases/miljonamnden-ekby-norrby");
+        paragraf::publish(&[folder], site.path(), &options, &published).unwrap();
+        site
+    });
+    let html = std::fs::read_to_string(site.path().join(name)).unwrap();
+    html.replace('\u{a0}', " ")
+}
+
+/// A gemensam nämnd needs its kommuner and host, a member's kommun is one of them, and no
+/// other organ has either: each refused at its line.
+#[test]
+fn a_gemensam_nämnd_without_its_kommuner_or_with_a_stranger_is_refused() {
+    let organ =
+        "organ: {typ: gemensam_nämnd, värdkommun: Ekby kommun, samverkande: [Ekby, Norrby]}";
+    for (file, from, to, expected) in [
+        (
+            "2024-11-21/sammantrade.yaml",
+            organ,
+            "organ: {typ: gemensam_nämnd, samverkande: [Ekby, Norrby]}",
+            "sammantrade.yaml:6:9: en gemensam nämnd behöver sin `värdkommun`",
+        ),
+        (
+            "2024-11-21/sammantrade.yaml",
+            organ,
+            "organ: {typ: gemensam_nämnd, värdkommun: Ekby kommun, samverkande: [Ekby]}",
+            "sammantrade.yaml:6:9: en gemensam nämnd behöver `samverkande`",
+        ),
+        (
+            "2024-11-21/sammantrade.yaml",
+            organ,
+            "organ: {typ: gemensam_nämnd, värdkommun: Sjöviks kommun, samverkande: [Ekby, Norrby]}",
+            "sammantrade.yaml:6:42: värdkommunen Sjöviks kommun är inte en av de samverkande (Ekby och Norrby)",
+        ),
+        (
+            "2024-11-21/sammantrade.yaml",
+            organ,
+            "organ: {typ: nämnd, värdkommun: Ekby kommun}",
+            "sammantrade.yaml:6:33: `värdkommun` och `samverkande` gäller bara en gemensam nämnd",
+        ),
+        (
+            "2024-11-21/sammantrade.yaml",
+            "  - {namn: Mats Holm, ersätter: Per Nyström}",
+            "  - {namn: Mats Holm, ersätter: Per Nyström, kommun: Sjövik}",
+            "sammantrade.yaml:17:54: Sjövik är inte en av de samverkande (Ekby och Norrby)",
+        ),
+        (
+            "2024-11-21/sammantrade.yaml",
+            organ,
+            "organ: {typ: nämnd}",
+            "ledamoter.yaml:6:61: `kommun` gäller ledamöter i en gemensam nämnd",
+        ),
+        (
+            "ledamoter.yaml",
+            "{namn: Jonas Lund, parti: C, kommun: Ekby}",
+            "{namn: Jonas Lund, parti: C, kommun: Eby}",
+            "ledamoter.yaml:8:42: Eby är inte en av de samverkande (Ekby och Norrby)",
+        ),
+    ] {
+        refused_when_edited("cases/miljonamnden-ekby-norrby", file, (from, to), expected);
+    }
+}
+
+/// A § that covers two cases (`dnr: [MN 2024/97, MN 2024/103]`) gives both under its
+/// heading, in the kallelse's ärendeförteckning (one to a line), on the extract and its web
+/// page, and to the archive: the record names each diarienummer, filed under the first.
+#[test]
+fn a_paragraph_of_two_cases_carries_both_dnr_everywhere_a_dnr_goes() {
+    let folder = repo().join("cases/miljonamnden-ekby-norrby");
+    let (out, pdfs) = build(std::slice::from_ref(&folder));
+    let both = "Dnr MN 2024/97, MN 2024/103";
+    let protocol = text(pdf(&pdfs, "_protokoll.pdf"));
+    assert!(
+        protocol.contains(&format!(
+            "MN § 3 Yttrande över motion och medborgarförslag om laddplatser vid skolor {both}"
+        )),
+        "{protocol}"
+    );
+    let extract = text(pdf(&pdfs, "_protokollsutdrag_p003_mn-2024-97.pdf"));
+    assert!(extract.contains(both), "{extract}");
+    let page = joint_page(
+        "protokoll/2024-11-21_miljonamnden-ekby-norrby_protokollsutdrag_p003_mn-2024-97.html",
+    );
+    assert!(page.contains(both), "{page}");
+    let agenda = page_layout(pdf(&pdfs, "_kallelse.pdf"), 1);
+    let row = agenda
+        .lines()
+        .find(|l| l.contains("MN § 3"))
+        .unwrap_or_default();
+    assert!(
+        row.contains("MN 2024/97") && !row.contains("MN 2024/103"),
+        "{agenda}"
+    );
+    assert!(
+        agenda
+            .lines()
+            .any(|l| l.trim_end().ends_with("MN 2024/103")),
+        "{agenda}"
+    );
+    // The archive: the extract's record under the first ärende, with both diarienummer.
+    let archive = out.path().join("fgs");
+    let output = paragraf_in(
+        &repo(),
+        &[
+            "archive",
+            "cases/miljonamnden-ekby-norrby",
+            "--format",
+            "fgs",
+            "-o",
+            &archive.to_string_lossy(),
+        ],
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let erms = std::fs::read_to_string(
+        archive.join("miljonamnden-ekby-norrby-2024-11-21/metadata/descriptive/erms.xml"),
+    )
+    .unwrap();
+    let case_file = &erms[erms
+        .find(r#"<aggregation systemIdentifier="MN 2024/97" aggregationType="caseFile">"#)
+        .unwrap()..];
+    let record =
+        &case_file[case_file.find("<record").unwrap()..case_file.find("</record>").unwrap()];
+    for expected in [
+        "protokollsutdrag_p003_mn-2024-97.pdf",
+        r#"<extraId extraIdType="diarienummer">MN 2024/97</extraId>"#,
+        r#"<extraId extraIdType="diarienummer">MN 2024/103</extraId>"#,
+    ] {
+        assert!(
+            record.contains(expected),
+            "missing {expected:?} in\n{record}"
+        );
+    }
+    // A dnr written twice, an empty list, or a dnr off the profile's pattern is refused
+    // at its line.
+    let meeting = "2024-11-21/sammantrade.yaml";
+    refused_when_edited(
+        "cases/miljonamnden-ekby-norrby",
+        meeting,
+        (
+            "dnr: [MN 2024/97, MN 2024/103]",
+            "dnr: [MN 2024/97, MN 2024/97]",
+        ),
+        "sammantrade.yaml:46:23: MN 2024/97 står redan i listan",
+    );
+    refused_when_edited(
+        "cases/miljonamnden-ekby-norrby",
+        meeting,
+        ("dnr: [MN 2024/97, MN 2024/103]", "dnr: []"),
+        "sammantrade.yaml:46:10: `dnr` är en tom lista",
+    );
+    refused_when_edited(
+        "cases/miljonamnden-ekby-norrby",
+        meeting,
+        (
+            "dnr: [MN 2024/97, MN 2024/103]",
+            "dnr: [MN 2024/97, MN 2024-103]",
+        ),
+        "sammantrade.yaml:46:23: dnr `MN 2024-103` följer inte nämndens mönster",
+    );
+}
+
+/// A decision point's own lagrum (`lagrum: {1: …}`) stands after that point alone, before
+/// its full stop, in the protocol, the extract and its web page; a lagrum for a point the
+/// decision does not have is refused at its line.
+#[test]
+fn a_decision_points_lagrum_follows_that_point() {
+    let folder = repo().join("cases/miljonamnden-ekby-norrby");
+    let (_out, pdfs) = build(std::slice::from_ref(&folder));
+    let points = "1. Nämnden fastställer tillsynsplan 2025 för miljö- och hälsoskydd (1 kap. 8 § miljötillsynsförordningen). 2. Nämnden ger miljöchefen i uppdrag att redovisa hur planen följs i augusti 2025. Ärendet";
+    for name in ["_protokoll.pdf", "_protokollsutdrag_p002_mn-2024-118.pdf"] {
+        let text = text(pdf(&pdfs, name));
+        assert!(text.contains(points), "{name} lacks {points:?}:\n{text}");
+    }
+    let protocol = text(pdf(&pdfs, "_protokoll.pdf"));
+    assert!(
+        protocol.contains("Nämnden lägger anmälan till handlingarna (6 kap. 40 § kommunallagen)."),
+        "{protocol}"
+    );
+    let page = joint_page(
+        "protokoll/2024-11-21_miljonamnden-ekby-norrby_protokollsutdrag_p002_mn-2024-118.html",
+    );
+    assert!(
+        page.contains("hälsoskydd (1 kap. 8 § miljötillsynsförordningen).</li>"),
+        "{page}"
+    );
+    assert!(page.contains("augusti 2025.</li>"), "{page}");
+    refused_when_edited(
+        "cases/miljonamnden-ekby-norrby",
+        "2024-11-21/sammantrade.yaml",
+        ("lagrum: {1: 1 kap.", "lagrum: {3: 1 kap."),
+        "sammantrade.yaml:40:17: beslutet har punkterna 1–2; punkt 3 finns inte",
+    );
+}
+
+/// A member who left during a § before its decision (`gick_före_beslutet: § 3`) serves
+/// in the §§ before it only: the närvarolista says so, the bilaga marks them present but
+/// not serving in § 3 and absent after it, they count for no beslutförhet there and may
+/// speak in § 3 but not reserve themselves; a § that is not one, or §§ of their own past
+/// it, are refused at their line.
+#[test]
+fn a_member_who_left_before_the_decision_serves_only_before_it() {
+    let example = "cases/miljonamnden-ekby-norrby";
+    let meeting = "2024-11-21/sammantrade.yaml";
+    let leaving = "  - {namn: Jonas Lund, gick_före_beslutet: § 3}";
+    let (_out, pdfs) = build(&[repo().join(example)]);
+    let first = page_text(pdf(&pdfs, "_protokoll.pdf"), 1);
+    let listed = "Jonas Lund (C), Ekby, §§ 1–2, lämnade sammanträdet före beslutet i § 3";
+    assert!(first.contains(listed), "{first}");
+    // The bilaga: a column per run of §§ alike, Jonas Lund tjg, ej tjg, and not there.
+    let dir = tempfile::tempdir().unwrap();
+    copy_folder(&repo().join(example), dir.path());
+    let profile = dir.path().join("profil.yaml");
+    let text = std::fs::read_to_string(&profile).unwrap();
+    std::fs::write(&profile, format!("{text}närvarolista: bilaga\n")).unwrap();
+    let (_built, pdfs) = build(&[dir.path().to_path_buf()]);
+    let protocol = pdf(&pdfs, "_protokoll.pdf");
+    let bilaga = page_layout(protocol, page_count(protocol));
+    let row = bilaga
+        .lines()
+        .find(|l| l.contains("Jonas Lund"))
+        .unwrap_or_default();
+    let marks: Vec<usize> = row.match_indices('X').map(|(at, _)| at).collect();
+    let header = bilaga
+        .lines()
+        .find(|l| l.contains("Tjg"))
+        .unwrap_or_default();
+    let columns: Vec<usize> = header.match_indices("Tjg").map(|(at, _)| at).collect();
+    assert_eq!(columns.len(), 3, "§§ 1–2, § 3, § 4:\n{bilaga}");
+    assert_eq!(marks.len(), 2, "{bilaga}");
+    assert!(
+        marks[0] < columns[1] && marks[1] > columns[1] && marks[1] < columns[2],
+        "tjg in §§ 1–2, ej tjg in § 3:\n{bilaga}"
+    );
+    // Present while § 3 was discussed: may speak, not reserve themselves.
+    let spoke = "    beslut: [Nämnden antar förvaltningens yttrande";
+    let dir = tempfile::tempdir().unwrap();
+    copy_folder(&repo().join(example), dir.path());
+    let path = dir.path().join(meeting);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(spoke, &format!("    yttranden: [Jonas Lund]\n{spoke}")),
+    )
+    .unwrap();
+    let output = paragraf_in(dir.path(), &["check", "."]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let reserved = format!("    reservationer: [{{av: Jonas Lund}}]\n{spoke}");
+    refused_when_edited(
+        example,
+        meeting,
+        (spoke, &reserved),
+        "sammantrade.yaml:51:26: Jonas Lund gick före beslutet i § 3 och kan inte reservera sig",
+    );
+    for (to, expected) in [
+        (
+            format!(
+                "{leaving}\n  - {{namn: Anna Berg, gick_före_beslutet: § 3}}\n  - {{namn: Leila Haddad, gick_före_beslutet: § 3}}"
+            ),
+            "Nämnden är inte beslutför i § 3: 2 av 5 platser tjänstgör",
+        ),
+        (
+            "  - {namn: Jonas Lund, gick_före_beslutet: § 3, paragrafer: §§ 1–4}".to_owned(),
+            "sammantrade.yaml:15:61: Jonas Lund gick före beslutet i § 3 men står som med i § 3",
+        ),
+        (
+            "  - {namn: Jonas Lund, gick_före_beslutet: §§ 3–4}".to_owned(),
+            "sammantrade.yaml:15:44: `gick_före_beslutet` är en paragraf",
+        ),
+        (
+            "  - {namn: Jonas Lund, gick_före_beslutet: § 9}".to_owned(),
+            "sammantrade.yaml:15:44: § 9 finns inte i sammanträdet",
+        ),
+    ] {
+        refused_when_edited(example, meeting, (leaving, &to), expected);
+    }
+}
+
+/// `check` of a copy of `folder` whose `file` has `from` replaced by `to` fails and says
+/// `expected`.
+fn refused_when_edited(folder: &str, file: &str, (from, to): (&str, &str), expected: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_folder(&repo().join(folder), dir.path());
+    let path = dir.path().join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{from:?}");
+    std::fs::write(&path, text.replace(from, to)).unwrap();
+    let output = paragraf_in(dir.path(), &["check", "."]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{said}");
+    assert!(said.contains(expected), "missing {expected:?} in\n{said}");
 }

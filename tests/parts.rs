@@ -215,7 +215,8 @@ fn one_protocol_asked_of_a_meeting_justerad_in_one_piece_is_a_warning_at_its_lin
 #[test]
 fn an_anslag_written_as_running_text_gives_each_part_its_own_sentence() {
     // Barn- och utbildningsnämndens habit: the ANSLAG/BEVIS as running text, with a period.
-    // Under Ekby's own `anslag`, whose rows the running text has no use for.
+    // Under Ekby's own `anslag`, whose rows the running text has no use for. Ekby writes
+    // 2024-10-21 in boxes; inside the sentences the dates are in words.
     let anslag = "anslag:\n  form: text\n  rubrik: BEVIS OM ANSLAG\n  tid_som_period: true\n  text: >-\n    Justeringen av {organnamns} protokoll från sammanträdet {sammanträdesdatum} har\n    tillkännagivits genom anslag. Anslås under tiden {uppsatt} – {nedtaget}. Protokollet\n    förvaras på {förvaringsplats}.\n";
     let (_dir, folder) = organ(&|text| text, "");
     let profile = folder.join("profil.yaml");
@@ -227,8 +228,8 @@ fn an_anslag_written_as_running_text_gives_each_part_its_own_sentence() {
         &cover(&pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf"),
         &[
             "BEVIS OM ANSLAG",
-            "KF § 125: Justeringen av kommunfullmäktiges protokoll från sammanträdet 2024-10-21 har tillkännagivits genom anslag. Anslås under tiden 2024-10-22 – 2024-11-12. Protokollet förvaras på Kommunledningskontoret, Ekby stadshus.",
-            "KF §§ 118–124 och 126: Justeringen av kommunfullmäktiges protokoll från sammanträdet 2024-10-21 har tillkännagivits genom anslag. Anslås under tiden 2024-10-26 – 2024-11-18. Protokollet förvaras på Kommunledningskontoret, Ekby stadshus.",
+            "KF § 125: Justeringen av kommunfullmäktiges protokoll från sammanträdet 21 oktober 2024 har tillkännagivits genom anslag. Anslås under tiden 22 oktober 2024 – 12 november 2024. Protokollet förvaras på Kommunledningskontoret, Ekby stadshus.",
+            "KF §§ 118–124 och 126: Justeringen av kommunfullmäktiges protokoll från sammanträdet 21 oktober 2024 har tillkännagivits genom anslag. Anslås under tiden 26 oktober 2024 – 18 november 2024. Protokollet förvaras på Kommunledningskontoret, Ekby stadshus.",
         ],
     );
 }

@@ -79,7 +79,8 @@ fn the_board_shows_the_notices_posted_and_not_past_their_last_day_newest_first()
         current,
         [
             "Regionstyrelsen: protokoll från sammanträdet 26 november 2024, Region Sjöland",
-            "Direktionen: protokoll från sammanträdet 2024-11-14, Räddningstjänsten Storsjön",
+            "Miljönämnden Ekby–Norrby: protokoll från sammanträdet 21 november 2024, Ekby kommun",
+            "Direktionen: protokoll från sammanträdet 14 november 2024, Räddningstjänsten Storsjön",
             "Barn- och utbildningsnämnden: protokoll från sammanträdet 12 november 2024, Norrvik kommun",
         ],
         "on 2024-11-30"
@@ -167,6 +168,47 @@ fn every_link_and_image_leads_to_a_file_of_the_site() {
     }
 }
 
+/// A bolag's styrelse posts nothing (aktiebolagslagen): its site has its protocol and
+/// extracts but no anslagstavla, no feed and no how-to-appeal text, and no page links to
+/// them.
+#[test]
+fn a_companys_site_has_no_anslagstavla() {
+    let dir = tempfile::tempdir().unwrap();
+    publish(
+        &[repo().join("tests/fixtures/bolag")],
+        dir.path(),
+        "2024-11-30",
+        &BuildOptions::default(),
+    );
+    assert!(!dir.path().join("anslagstavla").exists());
+    let pages = files(dir.path(), ".html");
+    assert!(!pages.is_empty());
+    for page in pages {
+        let text = read(&page);
+        for word in ["anslagstavla", "flode.xml", "överklag"] {
+            assert!(!text.contains(word), "{} has {word}", page.display());
+        }
+    }
+}
+
+/// Ekby writes its dates 2024-10-21 in boxes and headers; in the board's headings and
+/// sentences, and in the feed, a date reads as Swedish prose: "21 oktober 2024".
+#[test]
+fn the_board_speaks_of_dates_in_words() {
+    // The web ties a number to its word with a no-break space.
+    let board = read(&site().join("anslagstavla/arkiv.html")).replace('\u{a0}', " ");
+    let feed = read(&site().join("anslagstavla/flode.xml")).replace('\u{a0}', " ");
+    // The archive names each notice; the feed tells it too.
+    let heading = "protokoll från sammanträdet 21 oktober 2024";
+    let told = "genom anslag 29 oktober 2024. Anslaget tas ned 19 november 2024.";
+    for (text, expected) in [(&board, vec![heading]), (&feed, vec![heading, told])] {
+        for expected in expected {
+            assert!(text.contains(expected), "missing {expected:?} in {text}");
+        }
+        assert!(!text.contains("sammanträdet 2024-"), "{text}");
+    }
+}
+
 #[test]
 fn the_feed_is_well_formed_atom_with_an_entry_per_posted_notice() {
     let feed = site().join("anslagstavla/flode.xml");
@@ -182,7 +224,7 @@ fn the_feed_is_well_formed_atom_with_an_entry_per_posted_notice() {
     );
     let text = read(&feed);
     assert!(text.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"sv\" xml:base=\"https://kommun.example/anslag/anslagstavla/\">"));
-    assert_eq!(text.matches("<entry>").count(), 9);
+    assert_eq!(text.matches("<entry>").count(), 10);
     let mut ids: Vec<&str> = text
         .split("<id>")
         .skip(1)
@@ -194,7 +236,7 @@ fn the_feed_is_well_formed_atom_with_an_entry_per_posted_notice() {
     );
     ids.sort();
     ids.dedup();
-    assert_eq!(ids.len(), 10, "an id per entry and the feed's own");
+    assert_eq!(ids.len(), 11, "an id per entry and the feed's own");
     // The newest notice first.
     let first = text.find("Regionstyrelsen").unwrap();
     let fullmaktige = text.find("Kommunfullmäktige").unwrap();

@@ -78,7 +78,7 @@ fn attached_files(loaded: &LoadedCase, statement: &Document) -> Vec<Document> {
                 kind: DocumentKind::Attachment,
                 committee: case.nämnd.clone(),
                 date: case.datum,
-                dnr: case.dnr.clone(),
+                dnr: case.dnr.iter().cloned().collect(),
                 paragraph: None,
                 title: file.title.clone(),
                 meeting_date: case.sammanträde,

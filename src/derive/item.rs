@@ -9,8 +9,8 @@ use crate::error::{Error, Result};
 use crate::facts::{self, MeetingFacts};
 use crate::model::labels::label;
 use crate::model::{
-    AppealRoute, Item, ItemListColumn, LoadedCase, LoadedItem, LoadedMeeting, ProcedureShown,
-    ReservationPlacement,
+    AppealRoute, DecisionHeading, Item, ItemListColumn, LoadedCase, LoadedItem, LoadedMeeting,
+    ProcedureShown, ReservationPlacement,
 };
 use crate::swedish::{self, ParagraphForm};
 
@@ -31,7 +31,8 @@ pub struct ItemView {
     pub paragraph: String,
     /// `§ 15 a` without prefix, for the PDF's title and keywords.
     pub paragraph_plain: String,
-    pub dnr: Option<String>,
+    /// Its diarienummer: one, or several for a § that covers several cases.
+    pub dnr: Vec<String>,
     pub title: String,
     pub officer: Option<String>,
     /// The date of the case's tjänsteutlåtande; none for an item without case.
@@ -78,6 +79,9 @@ pub struct ItemView {
     /// Whether the Beslutsgång is printed: always, or as the profile says only when
     /// something was contested.
     pub procedure_shown: bool,
+    /// Whether the decision has its heading: always, or as the profile says only in a §
+    /// with a case file (a procedural § is then a paragraph of prose).
+    pub decision_heading_shown: bool,
     /// The reservations, a sentence each, when the profile gives them a heading of their
     /// own (else they end the beslutsgång).
     pub reservations: Vec<String>,
@@ -179,12 +183,12 @@ pub(super) fn items(
             list_group,
             paragraph: swedish::paragraph(&form(loaded), item.number),
             paragraph_plain: format!("§ {}", item.number),
-            dnr: case.and_then(|c| c.dnr.clone()).or_else(|| i.dnr.clone()),
+            dnr: registered(&item),
             title: title(&item),
             officer: case.and_then(officer_names),
             statement_date: case.map(|c| swedish::date(dates, c.datum)),
             statement_kind: item.case.map(|c| super::document_kind(c).to_owned()),
-            decisions: facts::decision(&item),
+            decisions: facts::decision_printed(&item),
             legal_ground: i.lagstöd.clone(),
             fee: case
                 .and_then(|c| c.avgift.as_ref())
@@ -226,6 +230,8 @@ pub(super) fn items(
             matter: matter.join("\n\n") + "\n",
             preparations: preparations(loaded, &item, phrasing),
             procedure_shown: layout.beslutsgång == ProcedureShown::Always || procedure.contested,
+            decision_heading_shown: layout.beslutsrubrik == DecisionHeading::Always
+                || item.case.is_some(),
             procedure: match own_heading {
                 true => procedure.text,
                 false => std::iter::once(procedure.text)
@@ -299,6 +305,16 @@ fn reported(case: &LoadedCase, phrasing: &Phrasing) -> String {
     )
 }
 
+/// The diarienummer `item` is registered under: its case's, or those the item gives
+/// (several when it covers several cases).
+pub(super) fn registered(item: &LoadedItem) -> Vec<String> {
+    match (item.case.and_then(|c| c.case.dnr.as_ref()), &item.item.dnr) {
+        (Some(dnr), _) => vec![dnr.clone()],
+        (None, Some(given)) => given.list().into_iter().map(str::to_owned).collect(),
+        (None, None) => Vec::new(),
+    }
+}
+
 /// How the decision of `item` is appealed; none for a proposal to another organ, which
 /// cannot be (KL 13 kap. 2 §).
 pub(super) fn appeal_route(item: &Item) -> Option<AppealRoute> {
@@ -329,14 +345,28 @@ pub(super) fn lawfulness_sentence(
     paragraphs: &str,
     last_day: chrono::NaiveDate,
 ) -> String {
-    phrasing.sentence(
+    let sentence = phrasing.sentence(
         &phrasing.wordings.laglighetsprövning,
         &[
             ("medlem", &facts.organ.appellants),
             ("paragrafer", paragraphs),
             ("sista_dag", &swedish::long_date(last_day)),
         ],
-    )
+    );
+    // A gemensam nämnd says first whose it is: who may appeal follows from it.
+    let joint = (facts.organ.joint.as_ref()).map(|joint| {
+        phrasing.sentence(
+            &phrasing.wordings.gemensam_nämnd,
+            &[
+                ("samverkande", &joint.partners),
+                ("värdkommun", &joint.host),
+            ],
+        )
+    });
+    match joint.filter(|j| !j.trim().is_empty()) {
+        Some(joint) => format!("{joint} {sentence}"),
+        None => sentence,
+    }
 }
 
 /// The anslag's sentence on laglighetsprövning for the one § at `item`, when it is open

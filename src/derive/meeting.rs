@@ -388,7 +388,7 @@ pub fn meeting_documents(
         kind,
         committee: meeting.nämnd.clone(),
         date,
-        dnr: None,
+        dnr: Vec::new(),
         paragraph: None,
         title,
         meeting_date: Some(meeting.datum),
@@ -456,7 +456,7 @@ pub fn meeting_documents(
         // public document of the meeting, not only in its own §.
         let redactions = personal_data(loaded);
         documents.push(Document {
-            dnr: view.dnr.clone(),
+            dnr: super::item::registered(&item),
             paragraph: Some(item.number),
             secret: view.secret,
             ..document(
@@ -493,7 +493,7 @@ pub fn meeting_documents(
     // Justerad in parts as one protocol: one protocol of every §, each part's anslag apart.
     let one_protocol = loaded.one_protocol() && facts.parts.len() > 1;
     let protocol_document = |heading: String, header: MeetingView, of: &[usize], name| Document {
-        dnr: meeting.dnr.clone(),
+        dnr: meeting.dnr.iter().cloned().collect(),
         ..document(
             DocumentKind::Protocol,
             meeting.datum,

@@ -167,6 +167,10 @@ pub struct ProfileView {
     pub signatures: SignatureLayout,
     pub statement: StatementLayout,
     pub item_list: ItemListLayout,
+    /// Whether its protocols are posted on the anslagstavla: all but a bolag's, which
+    /// aktiebolagslagen governs.
+    #[serde(skip)]
+    pub posts_notices: bool,
     /// Images the documents show (the logo), served to Typst from memory by their path.
     #[serde(skip)]
     pub images: Vec<(String, Arc<[u8]>)>,
@@ -215,6 +219,7 @@ impl ProfileView {
             signatures: profile.underskrifter,
             statement: profile.tjänsteskrivelse.clone(),
             item_list: profile.ärendeförteckning.clone(),
+            posts_notices: profile.huvudman != crate::model::Principal::Company,
             images: loaded
                 .logo
                 .iter()
@@ -276,7 +281,9 @@ pub struct Document {
     pub kind: DocumentKind,
     pub committee: String,
     pub date: NaiveDate,
-    pub dnr: Option<String>,
+    /// The diarienummer it is registered under: none, one, or for a § that covers
+    /// several cases each of theirs.
+    pub dnr: Vec<String>,
     pub paragraph: Option<ParagraphNumber>,
     pub title: String,
     /// The meeting's date, for extracts and for statements written for a meeting.

@@ -21,6 +21,10 @@ pub struct NoticeView {
     /// Who may appeal: members of `kommunen`, `regionen`.
     pub appellants: String,
     pub meeting_date: String,
+    /// The same days in the long form, for the web's headings and sentences.
+    pub meeting_date_long: String,
+    pub posted_on_long: String,
+    pub taken_down_on_long: String,
     #[serde(flatten)]
     pub date_parts: DateParts,
     pub paragraphs: String,
@@ -97,23 +101,24 @@ pub fn notice_view(
     let paragraphs = swedish::paragraph_list(&form(loaded), &numbers);
     let digital = loaded.digital_adjustment();
     let blank_dates = layout.datum == PostingDates::Blank && !digital;
+    // Dates inside sentences and the web's headings in the long form ("12 november 2024"),
+    // whatever form the profile gives its boxes and headers; without the weekday, which
+    // would crowd the period "15 november – 6 december 2024".
+    let running = swedish::long_date;
     let text_with = |posted_on: &str, taken_down_on: &str| {
         phrasing.sentence(
             &layout.text,
             &[
-                ("sammanträdesdatum", &swedish::date(dates, meeting.datum)),
+                ("sammanträdesdatum", &running(meeting.datum)),
                 ("paragrafer", &paragraphs),
-                ("justerat", &swedish::date(dates, adjusted)),
+                ("justerat", &running(adjusted)),
                 ("uppsatt", posted_on),
                 ("nedtaget", taken_down_on),
                 ("förvaringsplats", &notice.förvaringsplats),
             ],
         )
     };
-    let text = text_with(
-        &swedish::date(dates, posted),
-        &swedish::date(dates, taken_down),
-    );
+    let text = text_with(&running(posted), &running(taken_down));
     let form_text = if blank_dates {
         text_with(WRITE_IN, WRITE_IN)
     } else {
@@ -133,6 +138,9 @@ pub fn notice_view(
         organ_genitive: genitive(&facts.organ.short),
         appellants: facts.organ.appellants.clone(),
         meeting_date: swedish::date(dates, meeting.datum),
+        meeting_date_long: running(meeting.datum),
+        posted_on_long: running(posted),
+        taken_down_on_long: running(taken_down),
         date_parts: posted.into(),
         paragraphs: paragraphs.clone(),
         adjusted_on: swedish::date(dates, adjusted),

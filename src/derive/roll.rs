@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use crate::facts::{Attendant, Listed, MeetingFacts, Roll};
 use crate::model::labels::label;
-use crate::model::{LoadedMeeting, Member, ParagraphNumber, Remote, RollForm, RosterSeat, VACANT};
+use crate::model::{
+    LoadedMeeting, Member, ParagraphList, ParagraphNumber, Remote, RollForm, RosterSeat, VACANT,
+};
 use crate::swedish::{self, ParagraphForm};
 
 /// A person at the meeting, as the protocol lists them: name, then what they are there as.
@@ -32,9 +34,10 @@ pub fn recipients(loaded: &LoadedMeeting) -> Option<Recipients> {
     let composition = loaded.composition.as_ref()?;
     let style = loaded.profile.profile.partibeteckning;
     let view = |seat: &RosterSeat| {
+        let note: Vec<&String> = seat.municipality.iter().chain(&seat.role).collect();
         seat.name.as_ref().map(|name| MemberView {
             name: swedish::with_party(style, false, name, Some(&seat.party)),
-            note: seat.role.clone(),
+            note: (!note.is_empty()).then(|| join_notes(note)),
             vacancy: false,
         })
     };
@@ -42,6 +45,12 @@ pub fn recipients(loaded: &LoadedMeeting) -> Option<Recipients> {
         members: composition.members.iter().filter_map(view).collect(),
         substitutes: composition.substitutes.iter().filter_map(view).collect(),
     })
+}
+
+/// A name's notes as the lists print them after it: `Norrby, ordförande`.
+fn join_notes<S: AsRef<str>>(notes: Vec<S>) -> String {
+    let notes: Vec<&str> = notes.iter().map(AsRef::as_ref).collect();
+    notes.join(", ")
 }
 
 /// The lists of a protocol's first page for the §§ at `items` (agenda indices).
@@ -80,14 +89,18 @@ fn absent(loaded: &LoadedMeeting, roll: &Roll) -> Vec<MemberView> {
     if !loaded.profile.profile.hela_närvarolistan {
         return Vec::new();
     }
+    let absent_substitute = label(&loaded.profile.profile.etiketter, "ersättare_frånvarande");
     roll.absent
         .iter()
-        .map(|a| MemberView {
-            name: swedish::with_party(roll.party_style, false, &a.name, a.party.as_deref()),
-            note: a.substitute.then(|| {
-                label(&loaded.profile.profile.etiketter, "ersättare_frånvarande").to_owned()
-            }),
-            vacancy: false,
+        .map(|a| {
+            let note: Vec<&str> = (a.municipality.as_deref().into_iter())
+                .chain(a.substitute.then_some(absent_substitute))
+                .collect();
+            MemberView {
+                name: swedish::with_party(roll.party_style, false, &a.name, a.party.as_deref()),
+                note: (!note.is_empty()).then(|| join_notes(note)),
+                vacancy: false,
+            }
         })
         .chain(roll.vacancies.iter().map(|v| MemberView {
             name: v.as_ref().map(|p| format!("({p})")).unwrap_or_default(),
@@ -143,6 +156,11 @@ fn attendance_notes(loaded: &LoadedMeeting, member: &Member) -> Vec<String> {
     if let Some(time) = member.gick {
         notes.push(format!("{} {time}", label(labels, "gick_kl")));
     }
+    if let Some(left) = (member.gick_före_beslutet.as_ref()).and_then(ParagraphList::single) {
+        let paragraph = swedish::paragraph(&super::item::form(loaded).unprefixed(), left);
+        let note = label(labels, "gick_före_beslutet");
+        notes.push(super::procedure::fill(note, &[("paragraf", &paragraph)]));
+    }
     notes.extend(member.anteckning.clone());
     notes
 }
@@ -157,10 +175,8 @@ pub fn cover_lists(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize]
     let mut substitutes = Vec::new();
     for (index, attendant) in roll.attendants.iter().enumerate() {
         let member = &attendant.member;
-        let mut note: Vec<String> = Vec::new();
-        if let Some(role) = &member.roll {
-            note.push(role.clone());
-        }
+        // "Anna Berg (S), Norrby, ordförande": a gemensam nämnd's member with their kommun.
+        let mut note: Vec<String> = member.kommun.iter().chain(&member.roll).cloned().collect();
         let serving = attendant.serves_somewhere();
         let present = if serving {
             in_part(index, &roll.serving)
@@ -280,7 +296,13 @@ fn whole_roll_rows(
     let absent = roll.absent.iter().map(|a| RollRow {
         name: a.name.clone(),
         party: a.party.clone().unwrap_or_default(),
-        note: "frånvarande".to_owned(),
+        note: join_notes(
+            a.municipality
+                .iter()
+                .map(String::as_str)
+                .chain(["frånvarande"])
+                .collect(),
+        ),
         substitute: a.substitute,
         serving: vec![""; segments],
         votes: vec![""; votes],
@@ -446,10 +468,17 @@ fn seat_rows(
 pub fn roll_table(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize]) -> RollTable {
     let roll = &facts.roll;
     let form = super::item::form(loaded);
+    // A run of §§ with the same people serving and the same present without serving (one
+    // who left during a § before its decision is there in it, and not after).
     let mut segments: Vec<Vec<usize>> = Vec::new();
+    let same = |a: usize, b: usize| {
+        roll.serving[a] == roll.serving[b]
+            && roll.present_not_serving[a] == roll.present_not_serving[b]
+            && roll.left_during[a] == roll.left_during[b]
+    };
     for &i in items {
         match segments.last_mut() {
-            Some(last) if roll.serving[last[0]] == roll.serving[i] => last.push(i),
+            Some(last) if same(last[0], i) => last.push(i),
             _ => segments.push(vec![i]),
         }
     }
@@ -477,9 +506,9 @@ pub fn roll_table(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize])
             let entries: Vec<(usize, &Attendant)> = (roll.attendants.iter().enumerate())
                 .filter(|(_, a)| a.member.namn == name)
                 .collect();
-            let mut note: Vec<String> = entries
-                .iter()
-                .filter_map(|(_, a)| a.member.roll.clone())
+            let mut note: Vec<String> = (entries.first().into_iter())
+                .filter_map(|(_, a)| a.member.kommun.clone())
+                .chain(entries.iter().filter_map(|(_, a)| a.member.roll.clone()))
                 .collect();
             // Whom they served for in this part's §§ only.
             let replaced: Vec<&str> = entries

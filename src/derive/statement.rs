@@ -232,7 +232,7 @@ pub fn statement(loaded: &LoadedCase, profiles: &super::ProfileViews) -> Result<
         kind: DocumentKind::Statement,
         committee: case.nämnd.clone(),
         date: case.datum,
-        dnr: case.dnr.clone(),
+        dnr: case.dnr.iter().cloned().collect(),
         paragraph: None,
         title: case.rubrik.clone(),
         meeting_date: case.sammanträde,

@@ -60,6 +60,11 @@ impl Attendant {
         }
     }
 
+    /// The § during which they left, before its decision.
+    pub fn left_before_decision(&self) -> Option<ParagraphNumber> {
+        self.member.gick_före_beslutet.as_ref()?.single()
+    }
+
     /// Whether the entry covers `number`: within its `paragrafer` (all when left out),
     /// outside its `ej_paragrafer`, and not where an ersättare holds the seat.
     pub fn covers(&self, number: ParagraphNumber) -> bool {
@@ -67,15 +72,17 @@ impl Attendant {
     }
 }
 
-/// Whether an entry's own §§ cover `number`: within its `paragrafer` (all when left out)
-/// and outside its `ej_paragrafer`.
+/// Whether an entry's own §§ cover `number`: within its `paragrafer` (all when left out),
+/// outside its `ej_paragrafer`, and before the § they left before its decision.
 fn own_paragraphs_cover(member: &Member, number: ParagraphNumber) -> bool {
     let within = |list: &Option<ParagraphList>| list.as_ref().is_none_or(|l| l.contains(number));
+    let left = (member.gick_före_beslutet.as_ref()).and_then(ParagraphList::single);
     within(&member.paragrafer)
         && !member
             .ej_paragrafer
             .as_ref()
             .is_some_and(|l| l.contains(number))
+        && left.is_none_or(|left| number < left)
 }
 
 /// A ledamot or ersättare not present, as the whole roll lists them.
@@ -83,6 +90,8 @@ fn own_paragraphs_cover(member: &Member, number: ParagraphNumber) -> bool {
 pub struct AbsentMember {
     pub name: String,
     pub party: Option<String>,
+    /// The municipality that elected them, in a gemensam nämnd.
+    pub municipality: Option<String>,
     pub substitute: bool,
 }
 
@@ -98,6 +107,9 @@ pub struct Roll {
     /// Per §: the entries present in it without serving (ersättare not called in, and
     /// members who declared jäv are not present).
     pub present_not_serving: Vec<Vec<usize>>,
+    /// Per §: the entries that left during it, before its decision (present while it
+    /// was discussed, not at the decision).
+    pub left_during: Vec<Vec<usize>>,
     /// Ledamöter and ersättare not present: as `frånvarande` says, or with the roll every
     /// one of it the meeting does not seat or name.
     pub absent: Vec<AbsentMember>,
@@ -119,6 +131,7 @@ impl Roll {
         };
         let mut serving = Vec::new();
         let mut present_not_serving = Vec::new();
+        let mut left_during = Vec::new();
         for item in loaded.items() {
             let disqualified = |a: &Attendant| item.item.jäv.contains(&a.member.namn);
             let here: Vec<usize> = (0..attendants.len())
@@ -140,6 +153,11 @@ impl Roll {
                         && !disqualified(a)
                 })
                 .collect();
+            left_during.push(
+                (0..attendants.len())
+                    .filter(|&i| attendants[i].left_before_decision() == Some(item.number))
+                    .collect(),
+            );
             serving.push(here);
             present_not_serving.push(others);
         }
@@ -147,6 +165,7 @@ impl Roll {
             attendants,
             serving,
             present_not_serving,
+            left_during,
             absent,
             vacancies,
             seats: loaded
@@ -184,11 +203,8 @@ impl Roll {
     /// Whether `name` is present in the § at `item`, serving or not.
     pub fn present(&self, item: usize, name: &str) -> bool {
         self.serves(item, name)
-            || self
-                .present_not_serving
-                .get(item)
-                .into_iter()
-                .flatten()
+            || (self.present_not_serving.get(item).into_iter().flatten())
+                .chain(self.left_during.get(item).into_iter().flatten())
                 .any(|&i| self.attendants[i].member.namn == name)
     }
 
@@ -290,6 +306,7 @@ fn as_written(loaded: &LoadedMeeting) -> Parts {
         .map(|a| AbsentMember {
             name: a.namn.clone(),
             party: a.parti.clone(),
+            municipality: None,
             substitute: a.ersättare,
         })
         .collect();
@@ -359,6 +376,7 @@ fn from_roster(loaded: &LoadedMeeting, composition: &Composition) -> Parts {
         if let Some(seat) = composition.seat_of(&m.namn) {
             m.parti = m.parti.or_else(|| Some(seat.party.clone()));
             m.roll = m.roll.or_else(|| seat.role.clone());
+            m.kommun = m.kommun.or_else(|| seat.municipality.clone());
         }
         m
     };
@@ -416,6 +434,7 @@ fn from_roster(loaded: &LoadedMeeting, composition: &Composition) -> Parts {
             absent.push(AbsentMember {
                 name: name.to_owned(),
                 party: Some(seat.party.clone()),
+                municipality: seat.municipality.clone(),
                 substitute: false,
             });
         } else if written.is_empty() {
@@ -431,6 +450,8 @@ fn from_roster(loaded: &LoadedMeeting, composition: &Composition) -> Parts {
                     distans: Remote::No,
                     kom: None,
                     gick: None,
+                    gick_före_beslutet: None,
+                    kommun: seat.municipality.clone(),
                 },
                 listed: Listed::Members,
                 index: None,
@@ -459,6 +480,7 @@ fn from_roster(loaded: &LoadedMeeting, composition: &Composition) -> Parts {
             absent.push(AbsentMember {
                 name: name.to_owned(),
                 party: Some(substitute.party.clone()),
+                municipality: substitute.municipality.clone(),
                 substitute: true,
             });
         }

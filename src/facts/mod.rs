@@ -212,6 +212,23 @@ pub fn decision(item: &LoadedItem) -> Vec<String> {
     }
 }
 
+/// The decision of `item` as printed: each point with its `lagrum` in parentheses before
+/// the point's closing full stop, "… (6 kap. 6 § KL)."
+pub fn decision_printed(item: &LoadedItem) -> Vec<String> {
+    let mut points = decision(item);
+    for (number, ground) in &item.item.lagrum {
+        if let Some(point) = number.checked_sub(1).and_then(|i| points.get_mut(i)) {
+            let text = point.trim_end();
+            let (body, stop) = match text.strip_suffix('.') {
+                Some(body) => (body, "."),
+                None => (text, ""),
+            };
+            *point = format!("{body} ({}){stop}", ground.trim());
+        }
+    }
+    points
+}
+
 /// Whose the main proposal of a § is, as the beslutsgång names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MainProposal {

@@ -16,8 +16,9 @@ pub struct OrganFacts {
     pub short: String,
     /// The organ an utskott belongs to.
     pub parent: Option<String>,
-    /// The host municipality of a gemensam nämnd.
-    pub host: Option<String>,
+    /// A gemensam nämnd's host municipality (`Ekby kommun`) and those that share it, as
+    /// a sentence names them (`kommunerna Ekby och Norrby`), when it says both.
+    pub joint: Option<Joint>,
     /// Who may appeal by laglighetsprövning (KL 13 kap. 1 §): `kommunen`, `regionen`, or
     /// for a gemensam nämnd `någon av kommunerna Ekby och Norrby`.
     pub appellants: String,
@@ -54,23 +55,27 @@ impl OrganFacts {
                 (Some(_), OrganKind::Preparatory) => "beredningen".to_owned(),
                 _ => short,
             });
-        let appellants = match (kind, given.samverkande.as_slice()) {
+        let joint = match (kind, given.samverkande.as_slice(), given.värdkommun) {
+            (OrganKind::JointCommittee, [_, _, ..], Some(host)) => Some(Joint {
+                host,
+                partners: format!("{} {}", principal.plural(), join_and(&given.samverkande)),
+            }),
+            _ => None,
+        };
+        let appellants = match &joint {
             // A member of any of a kommunalförbund's members (KL 13 kap. 1 §):
             // "medlem i Ekby kommun, Norrby kommun eller Sjöviks kommun".
             _ if principal == Principal::Federation => join_or(&profile.medlemmar),
-            (OrganKind::JointCommittee, [_, _, ..]) => format!(
-                "någon av {} {}",
-                principal.plural(),
-                join_and(&given.samverkande)
-            ),
-            _ => principal.definite().to_owned(),
+            // Of a gemensam nämnd, a member of any of the municipalities that share it.
+            Some(joint) => format!("någon av {}", joint.partners),
+            None => principal.definite().to_owned(),
         };
         OrganFacts {
             kind,
             name,
             short,
             parent: given.moderorgan,
-            host: given.värdkommun,
+            joint,
             appellants,
         }
     }
@@ -86,6 +91,15 @@ impl OrganFacts {
             ("organnamns", genitive(&self.name)),
         ]
     }
+}
+
+/// The municipalities that share a gemensam nämnd (KL 9 kap. 19 §).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Joint {
+    /// `Ekby kommun`, in whose organisation the nämnd is.
+    pub host: String,
+    /// All that share it, the host included: `kommunerna Ekby och Norrby`.
+    pub partners: String,
 }
 
 /// The kind and short form an organ's name implies: `Kommunfullmäktige` is a fullmäktige
@@ -176,6 +190,11 @@ mod tests {
         assert_eq!(joint.kind, OrganKind::JointCommittee);
         assert_eq!(joint.short, "nämnden");
         assert_eq!(joint.appellants, "någon av kommunerna Ekby och Norrby");
+        let shared = joint
+            .joint
+            .as_ref()
+            .map(|j| (j.host.as_str(), j.partners.as_str()));
+        assert_eq!(shared, Some(("Ekby kommun", "kommunerna Ekby och Norrby")));
         let kf = organ("nämnd: Kommunfullmäktige\norgan: {kortform: kommunfullmäktige}");
         assert_eq!(kf.short, "kommunfullmäktige");
         assert_eq!(kf.appellants, "kommunen");

@@ -28,9 +28,10 @@ pub struct Item {
     /// The § heading; by default the case's rubrik.
     #[serde(default)]
     pub rubrik: Option<String>,
-    /// The dnr of an item without case file.
+    /// The dnr of an item without case file; several when it covers several cases
+    /// (`[KFN 2024/12, KFN 2024/15]`).
     #[serde(default)]
-    pub dnr: Option<String>,
+    pub dnr: Option<Names>,
     /// What the § says of the matter (Markdown); by default the case's sammanfattning.
     #[serde(default)]
     pub beskrivning: Option<String>,
@@ -90,6 +91,10 @@ pub struct Item {
     /// 31 § plan- och bygglagen."
     #[serde(default)]
     pub lagstöd: Option<String>,
+    /// The legal ground of single decision points, by their number, printed after the
+    /// point: `2: 6 kap. 6 § KL` makes "… delegationsordningen (6 kap. 6 § KL)."
+    #[serde(default)]
+    pub lagrum: BTreeMap<usize, String>,
     /// Dealt with behind closed doors at an open meeting.
     #[serde(default)]
     pub stängda_dörrar: bool,

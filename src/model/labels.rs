@@ -241,6 +241,11 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Efter namnet på den som gick före slutet (gick), före klockslaget.",
     ),
     (
+        "gick_före_beslutet",
+        "lämnade sammanträdet före beslutet i {paragraf}",
+        "Efter namnet på den som gick under en paragraf, före dess beslut (gick_före_beslutet): {paragraf} (§ 5).",
+    ),
+    (
         "övriga_närvarande",
         "Övriga närvarande",
         "Protokollets försättsblad och bilaga. Också på webbsidorna.",
@@ -580,7 +585,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "så_överklagar_du_text",
-        "Den som är medlem i kommunen eller regionen kan överklaga ett beslut genom laglighetsprövning enligt 13 kap. kommunallagen; ett kommunalförbunds beslut kan den överklaga som är medlem i någon av förbundets medlemskommuner eller -regioner. Vem som får överklaga står vid varje anslag. Överklagandet skickas till förvaltningsrätten och ska ha kommit in senast tre veckor från den dag då anslaget om att protokollet är justerat sattes upp. Den sista dagen står vid varje anslag.\n\n\
+        "Den som är medlem i kommunen eller regionen kan överklaga ett beslut genom laglighetsprövning enligt 13 kap. kommunallagen; ett kommunalförbunds beslut kan den överklaga som är medlem i någon av förbundets medlemskommuner eller -regioner, och en gemensam nämnds beslut den som är medlem i någon av de kommuner eller regioner som har nämnden. Vem som får överklaga står vid varje anslag. Överklagandet skickas till förvaltningsrätten och ska ha kommit in senast tre veckor från den dag då anslaget om att protokollet är justerat sattes upp. Den sista dagen står vid varje anslag.\n\n\
          I överklagandet ska du ange vilket beslut du överklagar och varför du anser att det strider mot lag: att det inte gäller en angelägenhet för kommunen eller regionen, att det har kommit till på fel sätt, att organet har överskridit sina befogenheter eller att beslutet strider mot lag eller annan författning.\n\n\
          Vissa beslut överklagas i stället genom förvaltningsbesvär av den som beslutet angår. Hur det går till står i beslutet, som skickas till den som berörs. Anslaget säger vilka paragrafer det gäller.\n\n\
          Protokollet finns att läsa där anslaget säger att det förvaras, och här som webbkopia.",
@@ -735,6 +740,7 @@ pub const PLACEHOLDERS: &[(&str, &[&str])] = &[
     ),
     ("ers_för", &["ledamot", "ledamot_med_parti"]),
     ("med_instämmande", &["ledamöter"]),
+    ("gick_före_beslutet", &["paragraf"]),
     ("yrkandet_från", &["ledamot"]),
     ("till_förmån_för", &["förslag"]),
     ("röst_antal", &["antal", "sida"]),

@@ -23,6 +23,9 @@ pub struct ParagraphLayout {
     /// Whether the Beslutsgång of an uncontested § is printed.
     #[serde(rename(serialize = "procedure"))]
     pub beslutsgång: ProcedureShown,
+    /// Whether the decision of a procedural § (no case file) has its heading.
+    #[serde(rename(serialize = "decision_heading"))]
+    pub beslutsrubrik: DecisionHeading,
     /// Whether reservations stand in the beslutsgång or under a heading of their own.
     #[serde(rename(serialize = "reservations"))]
     pub reservationer: ReservationPlacement,
@@ -50,6 +53,7 @@ impl Default for ParagraphLayout {
             ensam_punkt: SinglePoint::Numbered,
             inledningsrad: LeadLine::AttClauses,
             beslutsgång: ProcedureShown::Always,
+            beslutsrubrik: DecisionHeading::Always,
             reservationer: ReservationPlacement::InProcedure,
             avskiljare: Separator::NewPage,
             ordning: ParagraphPart::ALL.to_vec(),
@@ -98,6 +102,17 @@ pub enum ProcedureShown {
     /// Only where something happened: yrkanden, a vote, jäv, reservations, another chair.
     #[serde(rename = "vid_yrkanden")]
     WhenContested,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum DecisionHeading {
+    #[serde(rename = "alltid")]
+    Always,
+    /// Only over the decision of a § that has a case file: a procedural § (Val av
+    /// justerare, Godkännande av dagordningen) is a paragraph of prose, as many houses
+    /// write it.
+    #[serde(rename = "bara_ärenden")]
+    CasesOnly,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]

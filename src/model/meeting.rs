@@ -225,6 +225,14 @@ pub struct Member {
     /// When they left before the end: `20.10`.
     #[serde(default)]
     pub gick: Option<ClockTime>,
+    /// The § during which they left, before its decision (`§ 5`): present while it was
+    /// discussed, serving neither in its decision nor after it.
+    #[serde(default)]
+    pub gick_före_beslutet: Option<ParagraphList>,
+    /// In a gemensam nämnd: the municipality that elected them (`Norrby`), one of the
+    /// organ's `samverkande`; the organ's roll gives it when it keeps one.
+    #[serde(default)]
+    pub kommun: Option<String>,
 }
 
 /// Whether someone takes part at a distance ("deltar på distans", "via länk"): not, the

@@ -162,6 +162,14 @@ impl ParagraphList {
             .any(|(from, to)| *from <= number && number <= *to)
     }
 
+    /// The one § the list names, when it names one.
+    pub fn single(&self) -> Option<ParagraphNumber> {
+        match self.ranges.as_slice() {
+            [(from, to)] if from == to => Some(*from),
+            _ => None,
+        }
+    }
+
     /// The bounds named in the list: each must be a § of the meeting.
     pub fn bounds(&self) -> impl Iterator<Item = ParagraphNumber> + '_ {
         self.ranges.iter().flat_map(|(from, to)| [*from, *to])

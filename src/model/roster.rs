@@ -81,6 +81,9 @@ pub struct RosterMember {
     /// `ordförande`, `vice ordförande`, `förste vice ordförande`; empty for a ledamot.
     #[serde(default)]
     pub roll: Option<String>,
+    /// In a gemensam nämnd: the municipality that elected them (`Norrby`).
+    #[serde(default)]
+    pub kommun: Option<String>,
 }
 
 /// An ersättare at the start of the period.
@@ -89,6 +92,9 @@ pub struct RosterMember {
 pub struct RosterSubstitute {
     pub namn: String,
     pub parti: String,
+    /// In a gemensam nämnd: the municipality that elected them.
+    #[serde(default)]
+    pub kommun: Option<String>,
 }
 
 /// One change from a date: someone leaves (and who is elected in their place), or a
@@ -120,6 +126,9 @@ pub struct Successor {
     /// By default the party of the one who leaves.
     #[serde(default)]
     pub parti: Option<String>,
+    /// In a gemensam nämnd, by default the municipality of the one who leaves.
+    #[serde(default)]
+    pub kommun: Option<String>,
 }
 
 /// A place on the roll on one day: a ledamot's seat (no name when vacant) or an
@@ -129,6 +138,8 @@ pub struct RosterSeat {
     pub name: Option<String>,
     pub party: String,
     pub role: Option<String>,
+    /// The municipality that elected them, in a gemensam nämnd.
+    pub municipality: Option<String>,
 }
 
 /// The roll on one day: the seats and the ersättare in their order.
@@ -185,6 +196,7 @@ impl Roster {
                     name: Some(m.namn.clone()),
                     party: m.parti.clone(),
                     role: m.roll.clone().filter(|r| !r.trim().is_empty()),
+                    municipality: m.kommun.clone(),
                 })
                 .collect(),
             substitutes: (self.ersättare.iter())
@@ -192,6 +204,7 @@ impl Roster {
                     name: Some(s.namn.clone()),
                     party: s.parti.clone(),
                     role: None,
+                    municipality: s.kommun.clone(),
                 })
                 .collect(),
         };
@@ -224,6 +237,9 @@ impl Roster {
                     seat.name = Some(successor.namn.clone());
                     if let Some(party) = &successor.parti {
                         seat.party = party.clone();
+                    }
+                    if let Some(municipality) = &successor.kommun {
+                        seat.municipality = Some(municipality.clone());
                     }
                     // An ersättare elected ledamot leaves the list of ersättare.
                     let name = successor.namn.as_str();

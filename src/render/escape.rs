@@ -28,8 +28,8 @@ pub fn string_literal(text: &str) -> String {
 
 /// `text` as Typst markup that shows exactly `text`, with amounts, dates, `§ N` and
 /// `kl. 13.00` kept on one line with spaces of fixed width and never hyphenated, ranges
-/// (`§§ 118–119`) never broken at the dash, and weekdays and months never hyphenated.
-/// Empty text gives nothing.
+/// (`§§ 118–119`, `2024 – 2026`) never broken at the dash, a spaced dash never first on a
+/// line, and weekdays and months never hyphenated. Empty text gives nothing.
 pub fn markup_text(text: &str) -> String {
     let tied = tie_amounts(text);
     let mut out = String::new();
@@ -39,7 +39,10 @@ pub fn markup_text(text: &str) -> String {
         if i > 0 {
             plain.push(' ');
         }
-        if word.contains(NBSP) || is_unhyphenated_word(word) || is_range(word) {
+        // A spaced dash tied to the word before it (`föräldraskapet –`) needs no box: the
+        // tie alone keeps the dash off the next line, and the word may still hyphenate.
+        let core = word.strip_suffix("\u{a0}–").unwrap_or(word);
+        if core.contains(NBSP) || is_unhyphenated_word(core) || is_range(core) {
             if !plain.is_empty() {
                 out.push_str(&format!("#{};", string_literal(&plain)));
                 plain.clear();
@@ -116,6 +119,12 @@ mod tests {
         assert_eq!(
             markup_text("tisdagen den"),
             "#box(text(hyphenate: false, \"tisdagen\"));#\" den\";"
+        );
+        // The spaced dash tied to the word before it, in a box only where a date or range is.
+        assert_eq!(markup_text("Världar – stöd"), "#\"Världar\u{a0}– stöd\";");
+        assert_eq!(
+            markup_text("15 november – 6 december 2024"),
+            "#box(text(hyphenate: false, \"15\u{a0}november\u{a0}–\u{a0}6\u{a0}december\u{a0}2024\"));"
         );
     }
 }

@@ -22,6 +22,7 @@ pub fn roll(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
         for (key, list) in [
             ("paragrafer", &attendant.member.paragrafer),
             ("ej_paragrafer", &attendant.member.ej_paragrafer),
+            ("gick_före_beslutet", &attendant.member.gick_före_beslutet),
         ] {
             let Some(list) = list else { continue };
             problems.extend(outside_meeting(loaded, list, &attendant.field(key)));
@@ -226,8 +227,10 @@ fn taking_part(loaded: &LoadedMeeting, roll: &Roll, attendant: &Attendant) -> Ve
     }
     // Arriving late or leaving early means some §§ were missed: the entry says which, or
     // an ersättare's §§ in the seat do.
+    problems.extend(left_before_decision(loaded, attendant));
     let whole = member.paragrafer.is_none()
         && member.ej_paragrafer.is_none()
+        && member.gick_före_beslutet.is_none()
         && attendant.replaced_in.is_empty();
     if whole && (member.kom.is_some() || member.gick.is_some()) && attendant.serves_somewhere() {
         let key = if member.kom.is_some() { "kom" } else { "gick" };
@@ -244,6 +247,35 @@ fn taking_part(loaded: &LoadedMeeting, roll: &Roll, attendant: &Attendant) -> Ve
         );
     }
     problems
+}
+
+/// A § left before its decision is one §, and the entry's own §§ end before it.
+fn left_before_decision(loaded: &LoadedMeeting, attendant: &Attendant) -> Vec<Problem> {
+    let member = &attendant.member;
+    let Some(list) = &member.gick_före_beslutet else {
+        return Vec::new();
+    };
+    let field = attendant.field("gick_före_beslutet");
+    let Some(left) = list.single() else {
+        return vec![loaded.source.problem(
+            &field,
+            "`gick_före_beslutet` är en paragraf, den under vilken personen gick: t.ex. § 5",
+        )];
+    };
+    let listed = |list: &Option<ParagraphList>| {
+        (loaded.numbers.iter().copied())
+            .find(|&n| n >= left && list.as_ref().is_some_and(|l| l.contains(n)))
+    };
+    match listed(&member.paragrafer) {
+        Some(number) => vec![loaded.source.problem(
+            &attendant.field("paragrafer"),
+            format!(
+                "{} gick före beslutet i § {left} men står som med i § {number}",
+                member.namn
+            ),
+        )],
+        None => Vec::new(),
+    }
 }
 
 /// Why `name` cannot `act` in the § of `item`, if they cannot.
@@ -263,6 +295,15 @@ fn cannot(roll: &Roll, item: &LoadedItem, name: &str, act: &str, need: Need) -> 
     }
     if item.item.jäv.iter().any(|j| j == name) {
         return Some(format!("{name} har anmält jäv och får inte {act}"));
+    }
+    let left_here = (roll.attendants.iter())
+        .filter(|a| a.member.namn == name)
+        .any(|a| a.left_before_decision() == Some(item.number));
+    if left_here && need == Need::Serving {
+        return Some(format!(
+            "{name} gick före beslutet i § {} och kan inte {act}",
+            item.number
+        ));
     }
 
     let state = match need {

@@ -37,6 +37,7 @@ pub fn meeting(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
     }
     problems.extend(numbering_gaps(loaded));
     problems.extend(scattered_groups(loaded));
+    problems.extend(joint_committee(loaded, facts));
     problems.extend(roster::roster(loaded, facts));
     match meeting.skede {
         // Before the meeting nobody has attended, decided or justerat anything yet.
@@ -51,6 +52,119 @@ pub fn meeting(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
     }
     problems.extend(super::prose(source, meeting.prose_fields()));
     problems
+}
+
+/// A gemensam nämnd names the municipalities that share it and its host, and each
+/// member's `kommun` (in the meeting or the organ's roll) is one of them; no other organ
+/// has either.
+fn joint_committee(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
+    let (organ, source) = (
+        loaded.meeting.organ.clone().unwrap_or_default(),
+        &loaded.source,
+    );
+    let joint = facts.organ.kind == OrganKind::JointCommittee;
+    let mut problems = Vec::new();
+    if joint && organ.samverkande.len() < 2 {
+        problems.push(source.problem(
+            "organ",
+            "en gemensam nämnd behöver `samverkande`: kommunerna (eller regionerna) som har nämnden, minst två, t.ex. [Ekby, Norrby]",
+        ));
+    }
+    match &organ.värdkommun {
+        None if joint => problems.push(source.problem(
+            "organ",
+            "en gemensam nämnd behöver sin `värdkommun`, t.ex. Ekby kommun",
+        )),
+        Some(host)
+            if joint
+                && organ.samverkande.len() >= 2
+                && !organ
+                    .samverkande
+                    .iter()
+                    .any(|s| names_municipality(host, s)) =>
+        {
+            problems.push(source.problem(
+                "organ.värdkommun",
+                format!(
+                    "värdkommunen {host} är inte en av de samverkande ({})",
+                    swedish::join_and(&organ.samverkande)
+                ),
+            ));
+        }
+        _ => {}
+    }
+    if !joint && (organ.värdkommun.is_some() || !organ.samverkande.is_empty()) {
+        let field = match organ.värdkommun {
+            Some(_) => "organ.värdkommun",
+            None => "organ.samverkande",
+        };
+        problems.push(source.problem(
+            field,
+            "`värdkommun` och `samverkande` gäller bara en gemensam nämnd (`organ.typ: gemensam_nämnd`)",
+        ));
+    }
+    // Each `kommun` written, in the meeting and in the roll, with where it stands.
+    let meeting = &loaded.meeting;
+    let written = |key: &str, list: &[crate::model::Member]| -> Vec<(String, String)> {
+        (list.iter().enumerate())
+            .filter_map(|(i, m)| Some((format!("{key}[{i}].kommun"), m.kommun.clone()?)))
+            .collect()
+    };
+    let mut given: Vec<(&crate::model::SourceFile, String, String)> = Vec::new();
+    for (field, kommun) in written("beslutande", &meeting.beslutande)
+        .into_iter()
+        .chain(written("ersättare", &meeting.ersättare))
+    {
+        given.push((source, field, kommun));
+    }
+    if let Some(roster) = &loaded.roster {
+        let roll = &roster.roster;
+        let entries = (roll.ledamöter.iter().enumerate())
+            .map(|(i, m)| (format!("ledamöter[{i}].kommun"), &m.kommun))
+            .chain(
+                (roll.ersättare.iter().enumerate())
+                    .map(|(i, m)| (format!("ersättare[{i}].kommun"), &m.kommun)),
+            )
+            .chain((roll.ändringar.iter().enumerate()).filter_map(|(i, c)| {
+                Some((
+                    format!("ändringar[{i}].efterträdare.kommun"),
+                    &c.efterträdare.as_ref()?.kommun,
+                ))
+            }));
+        for (field, kommun) in entries {
+            if let Some(kommun) = kommun {
+                given.push((&roster.source, field, kommun.clone()));
+            }
+        }
+    }
+    for (file, field, kommun) in given {
+        if !joint {
+            problems.push(file.problem(
+                &field,
+                "`kommun` gäller ledamöter i en gemensam nämnd (`organ.typ: gemensam_nämnd`)",
+            ));
+        } else if organ.samverkande.len() >= 2
+            && !(organ.samverkande.iter())
+                .any(|s| names_municipality(&kommun, s) || names_municipality(s, &kommun))
+        {
+            problems.push(file.problem(
+                &field,
+                format!(
+                    "{kommun} är inte en av de samverkande ({})",
+                    swedish::join_and(&organ.samverkande)
+                ),
+            ));
+        }
+    }
+    problems
+}
+
+/// Whether `host` (`Ekby kommun`) names the municipality `name` (`Ekby`, `Ekby kommun`).
+fn names_municipality(host: &str, name: &str) -> bool {
+    host == name
+        || host
+            .strip_prefix(name)
+            .is_some_and(|rest| rest.starts_with(' '))
 }
 
 /// What an item must have: a case or a title, a decision unless it is information, points
@@ -93,6 +207,22 @@ fn item_problems(loaded: &LoadedMeeting, facts: &MeetingFacts, item: &LoadedItem
                     &item.field("paragraf"),
                     "en paragraf utan ärendefil (`ärende`) behöver en `rubrik`, t.ex. Val av justerare",
                 ));
+            }
+            if let Some(given) = &i.dnr {
+                let list = given.list();
+                if list.is_empty() {
+                    problems.push(source.problem(&field("dnr"), "`dnr` är en tom lista"));
+                }
+                for (j, dnr) in list.iter().enumerate() {
+                    let at = field(&given.field("dnr", j));
+                    if dnr.trim().is_empty() {
+                        problems.push(source.problem(&at, "dnr är tomt"));
+                    } else if list[..j].contains(dnr) {
+                        problems.push(source.problem(&at, format!("{dnr} står redan i listan")));
+                    } else {
+                        problems.extend(super::dnr_pattern(dnr, &loaded.profile, source, &at));
+                    }
+                }
             }
         }
     }
@@ -144,6 +274,20 @@ fn item_problems(loaded: &LoadedMeeting, facts: &MeetingFacts, item: &LoadedItem
         problems.extend(points.iter().enumerate().filter_map(|(n, point)| {
             super::fragment_point(source, &format!("{}[{n}]", field("beslut")), n, point)
         }));
+    }
+    for (&number, ground) in &i.lagrum {
+        let at = field(&format!("lagrum.{number}"));
+        if number == 0 || number > decision.len() {
+            problems.push(source.problem(
+                &at,
+                format!(
+                    "beslutet har punkterna 1–{}; punkt {number} finns inte",
+                    decision.len()
+                ),
+            ));
+        } else if ground.trim().is_empty() {
+            problems.push(source.problem(&at, format!("lagrummet för punkt {number} är tomt")));
+        }
     }
     if i.utgår.is_some() && meeting.skede == Stage::Minutes {
         problems.push(source.problem(

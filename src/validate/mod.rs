@@ -98,7 +98,9 @@ pub(crate) fn case_problems(loaded: &LoadedCase, information: bool) -> Vec<Probl
                 )
                 .warning(),
         ),
-        (Some(dnr), Some(profile)) => problems.extend(dnr_pattern(dnr, loaded, profile)),
+        (Some(dnr), Some(_)) => {
+            problems.extend(dnr_pattern(dnr, &loaded.profile, &loaded.source, "dnr"));
+        }
         (Some(_), None) => {}
     }
     if let Some(meeting) = case.sammanträde
@@ -212,12 +214,15 @@ fn required_sections(loaded: &LoadedCase) -> Vec<Problem> {
         .collect()
 }
 
-fn dnr_pattern(
+/// `dnr`, written at `field` of `file`, against the profile's `dnr_mönster`.
+pub(super) fn dnr_pattern(
     dnr: &str,
-    loaded: &LoadedCase,
-    profile_source: &crate::model::SourceFile,
+    profile: &crate::model::LoadedProfile,
+    file: &crate::model::SourceFile,
+    field: &str,
 ) -> Vec<Problem> {
-    let Some(pattern) = &loaded.profile.profile.dnr_mönster else {
+    let (Some(pattern), Some(profile_source)) = (&profile.profile.dnr_mönster, &profile.source)
+    else {
         return Vec::new();
     };
     match regex_lite::Regex::new(pattern) {
@@ -225,8 +230,8 @@ fn dnr_pattern(
             "dnr_mönster",
             format!("dnr_mönster är inget giltigt reguljärt uttryck: {e}"),
         )],
-        Ok(regex) if !regex.is_match(dnr) => vec![loaded.source.problem(
-            "dnr",
+        Ok(regex) if !regex.is_match(dnr) => vec![file.problem(
+            field,
             format!(
                 "dnr `{dnr}` följer inte nämndens mönster `{pattern}` ({})",
                 profile_source.path.display()

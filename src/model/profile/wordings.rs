@@ -160,6 +160,11 @@ pub struct Wordings {
     /// `{sista_dag}`.
     #[serde(rename(serialize = "lawfulness"))]
     pub laglighetsprövning: String,
+    /// Before the sentence on laglighetsprövning of a gemensam nämnd: who shares it,
+    /// `{samverkande}` (`kommunerna Ekby och Norrby`), and its host, `{värdkommun}`.
+    /// Empty: left out.
+    #[serde(rename(serialize = "joint_committee"))]
+    pub gemensam_nämnd: String,
     /// The anslag on §§ appealed by förvaltningsbesvär: `{paragrafer}`.
     #[serde(rename(serialize = "own_route"))]
     pub förvaltningsbesvär: String,
@@ -216,6 +221,9 @@ impl Default for Wordings {
                 Överklagandet ska ha kommit in till förvaltningsrätten senast den {sista_dag}, \
                 tre veckor från den dag då justeringen tillkännagavs på anslagstavlan."
                 .into(),
+            gemensam_nämnd: "{Organ} är en gemensam nämnd för {samverkande} med {värdkommun} \
+                som värdkommun."
+                .into(),
             förvaltningsbesvär: "Beslut i {paragrafer} överklagas av den som beslutet angår \
                 genom förvaltningsbesvär; hur det går till framgår av beslutet, som har \
                 skickats till parten."
@@ -265,6 +273,7 @@ impl Wordings {
             &["förvaltning", "avdelning", "handling", "datum"],
         ),
         ("laglighetsprövning", &["medlem", "paragrafer", "sista_dag"]),
+        ("gemensam_nämnd", &["samverkande", "värdkommun"]),
         ("föreslår", &["mottagare"]),
         ("förvaltningsbesvär", &["paragrafer"]),
         ("ej_överklagbart", &["paragrafer"]),
@@ -277,7 +286,7 @@ impl Wordings {
     ];
 
     /// Every wording by its key, in the order of the file.
-    pub fn entries(&self) -> [(&'static str, &str); 26] {
+    pub fn entries(&self) -> [(&'static str, &str); 27] {
         [
             ("utdragsbestyrkande", &self.utdragsbestyrkande),
             ("vid_protokollet", &self.vid_protokollet),
@@ -300,6 +309,7 @@ impl Wordings {
             ("beslutar", &self.beslutar),
             ("föreslår", &self.föreslår),
             ("laglighetsprövning", &self.laglighetsprövning),
+            ("gemensam_nämnd", &self.gemensam_nämnd),
             ("förvaltningsbesvär", &self.förvaltningsbesvär),
             ("ej_överklagbart", &self.ej_överklagbart),
             ("förslag_till_annat_organ", &self.förslag_till_annat_organ),

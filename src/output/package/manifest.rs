@@ -49,7 +49,7 @@ pub fn manifest(planned: &[Planned], pdfs: &[Stamp]) -> Manifest {
         .map(|(Planned { document, .. }, pdf)| Entry {
             fil: pdf.name.clone(),
             handlingstyp: document.kind_name(),
-            diarienummer: document.dnr.clone(),
+            diarienummer: Some(document.dnr.join(", ")).filter(|d| !d.is_empty()),
             ärendemening: document.title.clone(),
             rubrik: match document.paragraph {
                 Some(n) => format!("§ {n} {}", document.title),

@@ -180,11 +180,16 @@ fn pages(planned: &[Placed], renderer: &HtmlRenderer, site: &Site) -> Result<Vec
             .filter(move |p| p.planned.document.kind == kind)
     };
 
+    // A site of a bolag's styrelse alone has no anslagstavla: nothing of it is posted.
+    let board_kept = planned
+        .iter()
+        .any(|p| p.planned.document.profile.posts_notices);
     for p in planned {
         let brand = brand_of(&p.planned.document.profile)?;
         let common = |own: &DocumentLink| {
             minijinja::context! {
                 root => "../",
+                board => board_kept,
                 brand => Value::from(Serde(&brand)),
                 labels => Value::from(Serde(&p.planned.document.profile.labels)),
                 profile => Value::from(Serde(&p.planned.document.profile)),
@@ -305,6 +310,7 @@ fn pages(planned: &[Placed], renderer: &HtmlRenderer, site: &Site) -> Result<Vec
             root => "../",
             brand => Value::from(Serde(&brand)),
             labels => Value::from(Serde(&labels)),
+            board => true,
             archive => archive,
             notices => Value::from(Serde(shown)),
             on => site.on.to_string(),
@@ -312,31 +318,34 @@ fn pages(planned: &[Placed], renderer: &HtmlRenderer, site: &Site) -> Result<Vec
             other_count => if archive { current.len() } else { past.len() },
         }
     };
-    for (name, archive, shown) in [("index.html", false, &current), ("arkiv.html", true, &past)] {
-        let text = renderer.render(html::BOARD_TEMPLATE, board(archive, shown), &redactions)?;
+    if board_kept {
+        for (name, archive, shown) in [("index.html", false, &current), ("arkiv.html", true, &past)]
+        {
+            let text = renderer.render(html::BOARD_TEMPLATE, board(archive, shown), &redactions)?;
+            files.push(OutputFile {
+                name: format!("{BOARD}/{name}"),
+                bytes: text.into_bytes(),
+            });
+        }
+        let all: Vec<&Notice> = notices.iter().map(|(_, n)| n).collect();
+        let address = site.address.as_deref().map(|a| a.trim_end_matches('/'));
+        let feed = minijinja::context! {
+            brand => Value::from(Serde(&brand)),
+            labels => Value::from(Serde(&labels)),
+            notices => Value::from(Serde(&all)),
+            base => address.map(|a| format!("{a}/{BOARD}/")),
+            id => match address {
+                Some(a) => format!("{a}/{BOARD}/flode.xml"),
+                None => format!("urn:uuid:{}", uuid_of(brand.name.as_deref().unwrap_or(BOARD))),
+            },
+            updated => all.first().map_or(site.on, |n| n.notice.dates.posted).to_string(),
+        };
+        let text = renderer.render(html::FEED_TEMPLATE, feed, &redactions)?;
         files.push(OutputFile {
-            name: format!("{BOARD}/{name}"),
+            name: format!("{BOARD}/flode.xml"),
             bytes: text.into_bytes(),
         });
     }
-    let all: Vec<&Notice> = notices.iter().map(|(_, n)| n).collect();
-    let address = site.address.as_deref().map(|a| a.trim_end_matches('/'));
-    let feed = minijinja::context! {
-        brand => Value::from(Serde(&brand)),
-        labels => Value::from(Serde(&labels)),
-        notices => Value::from(Serde(&all)),
-        base => address.map(|a| format!("{a}/{BOARD}/")),
-        id => match address {
-            Some(a) => format!("{a}/{BOARD}/flode.xml"),
-            None => format!("urn:uuid:{}", uuid_of(brand.name.as_deref().unwrap_or(BOARD))),
-        },
-        updated => all.first().map_or(site.on, |n| n.notice.dates.posted).to_string(),
-    };
-    let text = renderer.render(html::FEED_TEMPLATE, feed, &redactions)?;
-    files.push(OutputFile {
-        name: format!("{BOARD}/flode.xml"),
-        bytes: text.into_bytes(),
-    });
     files.push(OutputFile {
         name: html::STYLESHEET.to_owned(),
         bytes: renderer.stylesheet().as_bytes().to_vec(),

@@ -21,7 +21,8 @@ impl Package<'_> {
         let mut cases: BTreeMap<&str, Vec<&(&Planned, &Stamp)>> = BTreeMap::new();
         let mut meeting = Vec::new();
         for entry in &self.documents {
-            match entry.0.document.dnr.as_deref() {
+            // A § of several cases is filed under the first; its record names each.
+            match entry.0.document.dnr.first() {
                 Some(dnr) if entry.0.document.kind != DocumentKind::Protocol => {
                     cases.entry(dnr).or_default().push(entry)
                 }
@@ -111,7 +112,7 @@ impl Package<'_> {
                     secrecy(w, documents.iter().any(|(p, _)| p.document.secret))?;
                 } else if let Some(dnr) = documents.iter().find_map(|(p, _)| {
                     (p.document.kind == DocumentKind::Protocol)
-                        .then_some(p.document.dnr.as_deref())
+                        .then(|| p.document.dnr.first())
                         .flatten()
                 }) {
                     // The meeting's own file under the protocol's diarienummer.
@@ -186,7 +187,7 @@ impl Package<'_> {
             .with_attributes([("systemIdentifier", name), ("recordType", kind.as_str())])
             .write_inner_content(|w| {
                 text_element(w, "objectId", name)?;
-                if let Some(dnr) = &document.dnr {
+                for dnr in &document.dnr {
                     extra_id(w, "diarienummer", dnr)?;
                 }
                 if let Some(n) = document.paragraph {
