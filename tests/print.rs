@@ -377,7 +377,8 @@ fn every_signature_has_15_mm_to_sign_in() {
         (
             "2024-11-14_direktionen_protokoll.pdf",
             1,
-            "Sekreterare",
+            // Stacked, each role stands level with its name: below the facts' last row.
+            "Paragrafer",
             &storsjon,
             4,
             false,
@@ -393,7 +394,7 @@ fn every_signature_has_15_mm_to_sign_in() {
         (
             "2024-11-19_direktionen_anslag.pdf",
             1,
-            "Underskrift",
+            "Hur",
             &storsjon,
             1,
             false,
@@ -410,6 +411,14 @@ fn every_signature_has_15_mm_to_sign_in() {
             assert_eq!(*line, lines, "{name}: the line of {signer}: {rooms:?}");
         }
     }
+    // Stacked, the role reads level with the name, as a form's "Underskrift ____".
+    let words = words_on_page(pdf(built, "2024-11-19_direktionen_anslag.pdf"), 1);
+    let top = |word: &str| words.iter().rfind(|w| w.0 == word).map(|w| w.3);
+    let (label, name) = (top("Underskrift"), top("Mona"));
+    assert!(
+        label.zip(name).is_some_and(|(l, n)| (l - n).abs() < 1.5),
+        "{label:?} {name:?}"
+    );
 }
 
 #[test]
