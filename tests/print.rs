@@ -429,3 +429,10 @@ fn an_extracts_justerare_sign_with_the_party_the_roll_gives() {
     ));
     assert!(extract.contains("Ahmed Yusuf (S) Justerare"), "{extract}");
 }
+
+#[test]
+fn an_anslags_facts_are_not_hyphenated() {
+    let anslag = text(pdf(&examples().1, "2024-11-19_direktionen_anslag.pdf"));
+    assert!(anslag.contains("Brandstationen i Sjövik"), "{anslag}");
+    assert!(!anslag.contains("Brandstatio-"), "{anslag}");
+}
