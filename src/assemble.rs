@@ -15,23 +15,23 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat, dictio
 
 pub use stamp::StampStyle;
 
-/// A document of the packet, read: its PDF, the title its bookmark gets and the § its
-/// stamp names.
+/// A document of the packet, read: its PDF, the title its bookmark gets and the § or agenda
+/// point its stamp names.
 pub struct Part {
     document: Document,
     title: String,
-    paragraph: Option<String>,
+    item: Option<String>,
 }
 
 impl Part {
     /// The document whose PDF is `pdf`, bookmarked in the packet as `title`, its pages
-    /// stamped with `paragraph` (none: the kallelse's).
-    pub fn read(pdf: &[u8], title: String, paragraph: Option<String>) -> Result<Self, String> {
+    /// stamped with `item`, its § or agenda point (none: the kallelse's).
+    pub fn read(pdf: &[u8], title: String, item: Option<String>) -> Result<Self, String> {
         let document = Document::load_mem(pdf).map_err(broken)?;
         Ok(Part {
             document,
             title,
-            paragraph,
+            item,
         })
     }
 
@@ -90,7 +90,7 @@ pub fn assemble(packet: &[u8], parts: Vec<Part>, style: &StampStyle) -> Result<V
         Part {
             document: mut part,
             title,
-            paragraph,
+            item,
         },
     ) in parts.into_iter().enumerate()
     {
@@ -124,13 +124,8 @@ pub fn assemble(packet: &[u8], parts: Vec<Part>, style: &StampStyle) -> Result<V
         kids.extend(StructTree::adopt_top(&mut doc, &top, document_elem)?);
         for page in &pages {
             let media = media_box(&doc, *page)?;
-            let stamp = stamper.form(
-                &mut doc,
-                media,
-                paragraph.as_deref(),
-                all_pages.len() + 1,
-                total,
-            )?;
+            let stamp =
+                stamper.form(&mut doc, media, item.as_deref(), all_pages.len() + 1, total)?;
             overlay(&mut doc, *page, stamp, begin, end)?;
             all_pages.push(*page);
         }

@@ -331,8 +331,9 @@ fn document_fields(fields: &mut Fields, document: &Document) {
             fields.text(&packet.meeting_date);
             fields.json(&packet.date_parts);
             fields.bytes(&[u8::from(packet.public)]);
+            fields.text(&packet.reference_heading);
             for part in &packet.parts {
-                fields.text(part.paragraph.as_deref().unwrap_or("\u{0}"));
+                fields.text(part.reference.as_deref().unwrap_or("\u{0}"));
                 document_fields(fields, &part.document);
             }
         }

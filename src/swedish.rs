@@ -386,8 +386,9 @@ pub fn is_unhyphenated_word(word: &str) -> bool {
 
 /// Tie what Swedish typography keeps on one line in text the user typed: thousands groups
 /// (`3 000 000`), an amount and its unit (`750 000 kr`, `75,0 mnkr`, `2,5 %`), `§ 15` and
-/// `kl. 13.00`, a date (`6 mars 2015`), and a spaced en dash to the word before it
-/// (`15 november – 6 december`: a line never starts with the dash).
+/// `kl. 13.00`, a date (`6 mars 2015`), a spaced en dash to the word before it (a line
+/// never starts with the dash), and a range of numbers or dates whole (`15 november 2024 –
+/// 6 december 2024`).
 pub fn tie_amounts(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
@@ -430,10 +431,19 @@ fn ties(before: &str, after: &str) -> bool {
     let month_before = MONTHS.iter().any(|month| word_before(month));
     let year_after = digits(after, 4);
     let spaced_dash = after.starts_with("– ") || after == "–";
+    // A range of numbers or dates (`2024 – 16 oktober`) is not broken after its dash either.
+    let range_end = before.strip_suffix(" –").is_some_and(|from| {
+        from.ends_with(|c: char| c.is_ascii_digit())
+            || MONTHS.iter().any(|month| {
+                from.strip_suffix(month)
+                    .is_some_and(|rest| boundary(rest.chars().next_back()))
+            })
+    }) && after.starts_with(|c: char| c.is_ascii_digit());
     (prev.is_ascii_digit() && (thousands_group || unit || month_after))
         || ((prev == '§' || clock) && after.starts_with(|c: char| c.is_ascii_digit()))
         || (month_before && year_after)
         || spaced_dash
+        || range_end
 }
 
 #[cfg(test)]
@@ -617,8 +627,14 @@ mod tests {
     fn a_spaced_dash_stays_with_the_word_before_it() {
         assert_eq!(
             tie_amounts("15 november – 6 december 2024"),
-            "15\u{a0}november\u{a0}– 6\u{a0}december\u{a0}2024"
+            "15\u{a0}november\u{a0}–\u{a0}6\u{a0}december\u{a0}2024"
         );
+        // A range of dates or numbers is never broken at its dash.
+        assert_eq!(
+            tie_amounts("tiden 25 september 2024 – 16 oktober 2024."),
+            "tiden 25\u{a0}september\u{a0}2024\u{a0}–\u{a0}16\u{a0}oktober\u{a0}2024."
+        );
+        assert_eq!(tie_amounts("år 2024 – 2026"), "år 2024\u{a0}–\u{a0}2026");
         assert_eq!(
             tie_amounts("ett val – eller två"),
             "ett val\u{a0}– eller två"

@@ -564,27 +564,9 @@ fn placeholders_are_filled_where_a_text_takes_them_and_refused_where_it_does_not
 /// and ends within 20 mm of the right; a margin that would crowd the edge is refused.
 #[test]
 fn norrviks_pages_keep_its_side_margins() {
-    let protocol = pdf(&norrvik().1, "_protokoll.pdf");
-    let output = Command::new("pdftotext")
-        .args(["-bbox", "-f", "2", "-l", "2"])
-        .arg(protocol)
-        .arg("-")
-        .output()
-        .unwrap();
-    let page = String::from_utf8_lossy(&output.stdout);
-    let coordinate = |line: &str, key: &str| -> f64 {
-        let start = line.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
-        line[start..].split('"').next().unwrap().parse().unwrap()
-    };
-    let words: Vec<&str> = page.lines().filter(|l| l.contains("<word")).collect();
-    let left = words
-        .iter()
-        .map(|w| coordinate(w, "xMin"))
-        .fold(f64::MAX, f64::min);
-    let right = words
-        .iter()
-        .map(|w| coordinate(w, "xMax"))
-        .fold(0.0, f64::max);
+    let words = words_on_page(pdf(&norrvik().1, "_protokoll.pdf"), 2);
+    let left = words.iter().map(|w| w.1).fold(f64::MAX, f64::min);
+    let right = words.iter().map(|w| w.2).fold(0.0, f64::max);
     let mm = |points: f64| points / 72.0 * 25.4;
     assert!(
         (mm(left) - 30.0).abs() < 0.3,
@@ -640,4 +622,82 @@ fn sjoviks_anslag_bevis_has_its_rows_in_its_order() {
             "missing {expected:?} in\n{stderr}"
         );
     }
+}
+
+/// `anslag.datum: tomma`: the arbetsutskott posts its anslag and signs the bevis by hand,
+/// so its protocol's ANSLAG/BEVIS has a line to write each day on where the days would
+/// stand; the anslag itself still gives them. In running text (Norrvik), the period is
+/// two blanks.
+#[test]
+fn an_anslag_bevis_signed_by_hand_leaves_its_days_blank() {
+    let (_out, pdfs) =
+        build(&[repo().join("cases/kommunstyrelsens-arbetsutskott/2024-09-24/sammantrade.yaml")]);
+    let protocol = pdf(&pdfs, "_protokoll.pdf");
+    let first = page_text(protocol, 1);
+    let box_text = &first[first.find("ANSLAG/BEVIS").unwrap()..];
+    assert!(
+        box_text.contains(
+            "Datum då anslaget sätts upp Datum då anslaget tas ned Förvaringsplats för protokollet"
+        ),
+        "{box_text}"
+    );
+    assert!(!box_text.contains("2024-09-26"), "{box_text}");
+    assert!(
+        text(pdf(&pdfs, "_anslag.pdf")).contains("Datum då anslaget sätts upp 2024-09-26"),
+        "the anslag itself gives the day"
+    );
+
+    // Each blank is a rule at least 25 mm long in the value column, between its label's
+    // top and the next label's.
+    let words = words_on_page(protocol, 1);
+    // The box's own words: the last of each on the page.
+    let top_left = |word: &str| {
+        let w = words
+            .iter()
+            .rfind(|w| w.0 == word)
+            .unwrap_or_else(|| panic!("no {word}"));
+        (w.3, w.1)
+    };
+    let top = |word: &str| top_left(word).0;
+    let column = top_left("Kommunledningskontoret,").1;
+    let dpi = 150.0;
+    let page = &grey_pages(protocol, dpi, &["-f", "1", "-l", "1"])[0];
+    let px = |points: f64| (points * dpi / 72.0) as usize;
+    let rule_between = |from: f64, to: f64| {
+        (px(from)..px(to)).any(|y| {
+            let row = &page.pixels[y * page.width..(y + 1) * page.width];
+            row[px(column)..px(column + 25.0 * 72.0 / 25.4)]
+                .iter()
+                .all(|&p| p < 160)
+        })
+    };
+    assert!(
+        rule_between(top("upp"), top("ned")),
+        "no line for the day posted"
+    );
+    assert!(
+        rule_between(top("ned"), top("Förvaringsplats")),
+        "no line for the day taken down"
+    );
+    assert!(
+        !rule_between(top("Organ"), top("upp")),
+        "a line beside a filled-in row"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("barn-och-utbildningsnamnden");
+    copy_folder(&repo().join("cases/barn-och-utbildningsnamnden"), &folder);
+    let profile = folder.join("profil.yaml");
+    let original = std::fs::read_to_string(&profile).unwrap();
+    std::fs::write(
+        &profile,
+        original.replacen("\nanslag:\n", "\nanslag:\n  datum: tomma\n", 1),
+    )
+    .unwrap();
+    let (_out, pdfs) = build(&[folder.join("2024-11-12/sammantrade.yaml")]);
+    let cover = page_text(pdf(&pdfs, "_protokoll.pdf"), 2);
+    assert!(
+        cover.contains("Anslås under tiden ________________ – ________________. Protokollet"),
+        "{cover}"
+    );
 }

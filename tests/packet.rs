@@ -427,3 +427,41 @@ fn the_contents_link_each_entry_to_the_page_it_lists() {
         }
     }
 }
+
+#[test]
+fn a_packet_refers_to_its_items_as_its_kallelse_numbers_them() {
+    // Norrvik's kallelse numbers its points 1, 2, 3 … apart from the §§ (`punktnummer`):
+    // the packet that goes out with it says "Punkt 2" in its contents and stamps, where
+    // Kultur- och fritidsnämnden's says "KFN § 2".
+    let (_dir, norrvik) = build(&[repo().join("cases/barn-och-utbildningsnamnden")]);
+    let packet = pdf(
+        &norrvik,
+        "2024-11-05_barn-och-utbildningsnamnden_handlingar.pdf",
+    );
+    let rows = contents(packet);
+    let references: Vec<&str> = rows.iter().map(|(r, _, _)| r.as_str()).collect();
+    assert_eq!(references, ["", "Punkt 2", "Punkt 3"], "{rows:#?}");
+    let heading = |layout: String| {
+        layout
+            .lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .find(|l| l.ends_with("Handling Sida"))
+    };
+    assert_eq!(
+        heading(page_layout(packet, 1)).as_deref(),
+        Some("Punkt Handling Sida")
+    );
+    let pages = page_count(packet);
+    for (reference, _, page) in &rows[1..] {
+        assert!(
+            page_text(packet, *page)
+                .contains(&format!("{reference} · Handlingar, sida {page} ({pages})")),
+            "page {page} is not stamped {reference}"
+        );
+    }
+    assert!(!page_text(packet, 1).contains("BUN §"));
+    let kfn = contents(pdf(built(), "_handlingar.pdf"));
+    assert!(kfn[1].0.starts_with("KFN § "), "{kfn:#?}");
+    let kfn_heading = heading(page_layout(pdf(built(), "_handlingar.pdf"), 1));
+    assert_eq!(kfn_heading.as_deref(), Some("Paragraf Handling Sida"));
+}

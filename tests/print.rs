@@ -6,7 +6,6 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::*;
 
@@ -19,61 +18,6 @@ fn examples() -> &'static Built {
 
 /// Pixels per inch of the rasterised pages: 10 mm is 20 pixels.
 const DPI: f64 = 50.0;
-
-/// A greyscale page from pdftoppm's binary PGM (P5, 8 bits).
-struct Page {
-    width: usize,
-    height: usize,
-    pixels: Vec<u8>,
-}
-
-fn parse_pgm(bytes: &[u8]) -> Page {
-    // Header: "P5", width, height, maxval, each after white space; then one byte a pixel.
-    let mut fields = Vec::new();
-    let mut at = 0;
-    while fields.len() < 4 {
-        while bytes[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        let start = at;
-        while !bytes[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        fields.push(String::from_utf8_lossy(&bytes[start..at]).into_owned());
-    }
-    assert_eq!(fields[0], "P5", "not a binary PGM");
-    assert_eq!(fields[3], "255", "not 8 bits a pixel");
-    let width: usize = fields[1].parse().unwrap();
-    let height: usize = fields[2].parse().unwrap();
-    let pixels = bytes[at + 1..].to_vec();
-    assert_eq!(pixels.len(), width * height, "PGM of the wrong size");
-    Page {
-        width,
-        height,
-        pixels,
-    }
-}
-
-/// Every page of `pdf` in grey.
-fn pages(pdf: &Path) -> Vec<Page> {
-    let dir = tempfile::tempdir().unwrap();
-    let status = Command::new("pdftoppm")
-        .args(["-gray", "-r", &DPI.to_string()])
-        .arg(pdf)
-        .arg(dir.path().join("p"))
-        .status()
-        .expect("pdftoppm (poppler-utils) runs");
-    assert!(status.success(), "pdftoppm failed on {}", pdf.display());
-    let mut files: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|f| parse_pgm(&std::fs::read(f).unwrap()))
-        .collect()
-}
 
 /// The distance in mm from the nearest paper edge of the inked pixel nearest to one.
 fn nearest_ink_mm(page: &Page) -> Option<f64> {
@@ -94,7 +38,7 @@ fn nothing_is_printed_within_10_mm_of_any_paper_edge() {
     let mut too_near = Vec::new();
     let mut counted = 0;
     for (name, pdf) in &examples().1 {
-        for (number, page) in pages(pdf).iter().enumerate() {
+        for (number, page) in grey_pages(pdf, DPI, &[]).iter().enumerate() {
             counted += 1;
             if let Some(mm) = nearest_ink_mm(page)
                 && mm < 10.0
@@ -111,52 +55,12 @@ fn nothing_is_printed_within_10_mm_of_any_paper_edge() {
     );
 }
 
-/// The words of `pdf` with their left and right edges and their line (top), in order.
-fn words(pdf: &Path) -> Vec<(String, f64, f64, f64)> {
-    words_of(pdf, &[])
-}
-
-/// The words of one page of `pdf`, as [`words`] gives them.
-fn words_on_page(pdf: &Path, page: usize) -> Vec<(String, f64, f64, f64)> {
-    let page = page.to_string();
-    words_of(pdf, &["-f", &page, "-l", &page])
-}
-
-fn words_of(pdf: &Path, pages: &[&str]) -> Vec<(String, f64, f64, f64)> {
-    let output = Command::new("pdftotext")
-        .args(["-bbox"])
-        .args(pages)
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    let html = String::from_utf8_lossy(&output.stdout).into_owned();
-    let number = |line: &str, key: &str| -> f64 {
-        let start = line.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
-        line[start..start + line[start..].find('"').unwrap()]
-            .parse()
-            .unwrap()
-    };
-    html.lines()
-        .filter(|l| l.trim_start().starts_with("<word "))
-        .map(|l| {
-            let text = &l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()];
-            (
-                text.to_owned(),
-                number(l, "xMin"),
-                number(l, "xMax"),
-                number(l, "yMin"),
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn an_amount_keeps_its_digit_groups_with_fixed_gaps_in_justified_text() {
     // Seed 000: "ansökningar för totalt 8 652 580 kr." in a justified paragraph of the
     // extract. Word spaces stretch; the gaps inside the amount must not.
     let extract = pdf(&examples().1, "socialnamnden_protokollsutdrag");
-    let words = words(extract);
+    let words = words_of(extract, &[]);
     let at = words
         .windows(4)
         .position(|w| {
@@ -281,7 +185,7 @@ fn the_example_house_styles_differ_in_faces_and_header_layout() {
     for (name, municipality) in protocols {
         let protocol = pdf(&examples().1, name);
         all_families.extend(families(protocol));
-        let first = words(protocol)
+        let first = words_of(protocol, &[])
             .into_iter()
             .find(|w| w.0 == municipality)
             .unwrap_or_else(|| panic!("no {municipality} on {name}"));
@@ -364,23 +268,157 @@ fn the_kallelse_is_signed_by_the_ordförande_and_a_title_stands_under_its_name()
     );
 }
 
-#[test]
-fn there_are_15_mm_to_sign_above_each_line_of_the_cover() {
-    // From the role to the name under the line: 15 mm to sign in, and the line.
-    let cover = words_on_page(
-        pdf(&examples().1, "2024-10-17_byggnadsnamnden_protokoll.pdf"),
-        1,
-    );
-    let top = |word: &str| {
-        cover
-            .iter()
-            .rev()
-            .find(|w| w.0 == word)
-            .unwrap_or_else(|| panic!("no {word}"))
-            .3
+/// Pixels per inch where the room to sign is measured: 15 mm is 89 pixels.
+const SIGN_DPI: f64 = 150.0;
+
+/// The room to sign above each signature on page `page` of `pdf` below the word `from`:
+/// a name of `names` (as printed, without its party), the blank height in mm above its
+/// line, or above the name where there is none, measured over the name's first 8 mm; and
+/// whether a line stands there (dark across 25 mm).
+fn rooms_to_sign(pdf: &Path, page: usize, from: &str, names: &[&str]) -> Vec<(String, f64, bool)> {
+    let words = words_on_page(pdf, page);
+    let start = words
+        .iter()
+        .find(|w| w.0 == from)
+        .unwrap_or_else(|| panic!("no {from} on page {page} of {}", pdf.display()))
+        .4;
+    let number = page.to_string();
+    let grey = &grey_pages(pdf, SIGN_DPI, &["-f", &number, "-l", &number])[0];
+    let px = |points: f64| (points * SIGN_DPI / 72.0) as usize;
+    let mm_in_points = 72.0 / 25.4;
+    let dark = |y: usize, from: usize, to: usize| {
+        (from..to)
+            .filter(|&x| grey.pixels[y * grey.width + x] < 160)
+            .count()
     };
-    let room_mm = (top("Linnea") - top("Sekreterare")) * 25.4 / 72.0;
-    assert!(room_mm >= 15.0, "{room_mm:.1} mm from the role to the name");
+    let mut rooms = Vec::new();
+    for pair in words.windows(2) {
+        let (first, last) = (&pair[0], &pair[1]);
+        let name = format!("{} {}", first.0, last.0.trim_end_matches(','));
+        if first.3 <= start || (last.3 - first.3).abs() > 1.0 || !names.contains(&name.as_str()) {
+            continue;
+        }
+        let (left, right) = (px(first.1), px(first.1 + 8.0 * mm_in_points));
+        let line_end = px(first.1 + 25.0 * mm_in_points);
+        let inked = |y: usize| dark(y, left, right) > 0;
+        // Up from the name to the first ink: the line, or what stands above the room.
+        let mut y = px(first.3) - 1;
+        let mut bottom = y;
+        while !inked(y) {
+            y -= 1;
+        }
+        let line = dark(y, left, line_end) as f64 >= 0.9 * (line_end - left) as f64;
+        if line {
+            while inked(y) {
+                y -= 1;
+            }
+            bottom = y;
+            while !inked(y) {
+                y -= 1;
+            }
+        }
+        rooms.push((name, (bottom - y) as f64 * 25.4 / SIGN_DPI, line));
+    }
+    rooms
+}
+
+/// Where a document's signatures are: the document, its page, the word they follow, the
+/// signers' names, how many signatures and whether they stand on lines.
+type Signatures<'a> = (&'a str, usize, &'a str, &'a [&'a str], usize, bool);
+
+/// Issue 28: at least 15 mm to sign above every line of the protocol's first page, the
+/// extract's certification and the ANSLAG/BEVIS (box, text and the anslag's own), side by
+/// side on lines (Sjövik, Norrvik) or one under the other without (Storsjön:
+/// `underskrifter: {uppställning: under, linjer: false}`).
+#[test]
+fn every_signature_has_15_mm_to_sign_in() {
+    let built = &examples().1;
+    let sjovik = [
+        "Linnea Sjöberg",
+        "Gunnar Holm",
+        "Eva Lindqvist",
+        "Leila Karimi",
+    ];
+    let norrvik = ["Linda Åström", "Ulla Fors", "Stig Granlund"];
+    let storsjon = ["Mona Dahl", "Gustav Lind", "Helena Norr"];
+    let cases: [Signatures; 7] = [
+        (
+            "2024-10-17_byggnadsnamnden_protokoll.pdf",
+            1,
+            "Sekreterare",
+            &sjovik,
+            5,
+            true,
+        ),
+        (
+            "byggnadsnamnden_protokollsutdrag_p169",
+            2,
+            "Justerat",
+            &sjovik,
+            4,
+            true,
+        ),
+        (
+            "2024-10-23_byggnadsnamnden_anslag.pdf",
+            1,
+            "Underskrift",
+            &sjovik,
+            1,
+            true,
+        ),
+        (
+            "2024-11-12_barn-och-utbildningsnamnden_protokoll.pdf",
+            2,
+            "Sekreterare",
+            &norrvik,
+            4,
+            true,
+        ),
+        (
+            "2024-11-14_direktionen_protokoll.pdf",
+            1,
+            // Stacked, each role stands level with its name: below the facts' last row.
+            "Paragrafer",
+            &storsjon,
+            4,
+            false,
+        ),
+        (
+            "direktionen_protokollsutdrag_p034",
+            1,
+            "Justerat",
+            &storsjon,
+            4,
+            false,
+        ),
+        (
+            "2024-11-19_direktionen_anslag.pdf",
+            1,
+            "Hur",
+            &storsjon,
+            1,
+            false,
+        ),
+    ];
+    for (name, page, from, names, count, lines) in cases {
+        let rooms = rooms_to_sign(pdf(built, name), page, from, names);
+        assert_eq!(rooms.len(), count, "{name}: {rooms:?}");
+        for (signer, mm, line) in &rooms {
+            assert!(
+                *mm >= 15.0,
+                "{name}: {mm:.1} mm to sign for {signer}: {rooms:?}"
+            );
+            assert_eq!(*line, lines, "{name}: the line of {signer}: {rooms:?}");
+        }
+    }
+    // Stacked, the role reads level with the name, as a form's "Underskrift ____".
+    let words = words_on_page(pdf(built, "2024-11-19_direktionen_anslag.pdf"), 1);
+    let top = |word: &str| words.iter().rfind(|w| w.0 == word).map(|w| w.3);
+    let (label, name) = (top("Underskrift"), top("Mona"));
+    assert!(
+        label.zip(name).is_some_and(|(l, n)| (l - n).abs() < 1.5),
+        "{label:?} {name:?}"
+    );
 }
 
 #[test]
@@ -390,4 +428,11 @@ fn an_extracts_justerare_sign_with_the_party_the_roll_gives() {
         "2024-10-21_kommunfullmaktige_protokollsutdrag_p122_ks-2024-287.pdf",
     ));
     assert!(extract.contains("Ahmed Yusuf (S) Justerare"), "{extract}");
+}
+
+#[test]
+fn an_anslags_facts_are_not_hyphenated() {
+    let anslag = text(pdf(&examples().1, "2024-11-19_direktionen_anslag.pdf"));
+    assert!(anslag.contains("Brandstationen i Sjövik"), "{anslag}");
+    assert!(!anslag.contains("Brandstatio-"), "{anslag}");
 }

@@ -123,23 +123,23 @@ impl Stamper {
         })
     }
 
-    /// The stamp of packet page `page` of `total`, belonging to `paragraph` (none: the
-    /// kallelse), as a form to draw over a page whose media box is `media`.
+    /// The stamp of packet page `page` of `total`, belonging to `reference` (its § or agenda
+    /// point; none: the kallelse), as a form to draw over a page whose media box is `media`.
     pub fn form(
         &mut self,
         doc: &mut Document,
         media: [f32; 4],
-        paragraph: Option<&str>,
+        reference: Option<&str>,
         page: usize,
         total: usize,
     ) -> Result<ObjectId, String> {
         let mut runs = Vec::new();
-        if let Some(paragraph) = paragraph {
-            self.shape(paragraph, self.bold, &mut runs)?;
+        if let Some(reference) = reference {
+            self.shape(reference, self.bold, &mut runs)?;
         }
         let rest = format!(
             "{}{} {page} ({total})",
-            if paragraph.is_some() { " · " } else { "" },
+            if reference.is_some() { " · " } else { "" },
             self.words
         );
         self.shape(&rest, self.regular, &mut runs)?;

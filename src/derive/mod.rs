@@ -23,8 +23,8 @@ use serde::Serialize;
 use crate::model::labels;
 use crate::model::{
     FooterLabels, HeaderLayout, Headings, ItemListLayout, LOGO_HEIGHT_MM, LoadedProfile, Margins,
-    NoticeLayout, ParagraphLayout, ParagraphNumber, Person, SourceFile, StatementLayout, Typefaces,
-    Wordings,
+    NoticeLayout, ParagraphLayout, ParagraphNumber, Person, SignatureLayout, SourceFile,
+    StatementLayout, Typefaces, Wordings,
 };
 pub use attached::{AttachedFileView, AttachedPage, attach_files};
 pub use item::ItemView;
@@ -164,6 +164,7 @@ pub struct ProfileView {
     pub paragraph: ParagraphLayout,
     pub notice: NoticeLayout,
     pub footer: FooterLabels,
+    pub signatures: SignatureLayout,
     pub statement: StatementLayout,
     pub item_list: ItemListLayout,
     /// Whether its protocols are posted on the anslagstavla: all but a bolag's, which
@@ -215,6 +216,7 @@ impl ProfileView {
             },
             notice: profile.anslag.clone(),
             footer: profile.sidfot.clone(),
+            signatures: profile.underskrifter,
             statement: profile.tjänsteskrivelse.clone(),
             item_list: profile.ärendeförteckning.clone(),
             posts_notices: profile.huvudman != crate::model::Principal::Company,

@@ -10,7 +10,7 @@ use super::procedure::Phrasing;
 use super::{DateParts, PersonView};
 use crate::facts::{MeetingFacts, Part};
 use crate::model::labels::label;
-use crate::model::{AppealRoute, Item, LoadedMeeting, ParagraphNumber, TakenDown};
+use crate::model::{AppealRoute, Item, LoadedMeeting, ParagraphNumber, PostingDates, TakenDown};
 use crate::swedish::{self, genitive};
 
 /// The anslag (notice on the anslagstavla) that a protocol is justerat.
@@ -42,6 +42,9 @@ pub struct NoticeView {
     pub secretary: PersonView,
     /// Justerat with electronic signatures: nothing to sign by hand.
     pub digital: bool,
+    /// The protocol's ANSLAG/BEVIS leaves the days posted and taken down blank, to be
+    /// written by hand (`anslag.datum: tomma`); never when justerat digitally.
+    pub blank_dates: bool,
     /// The ANSLAG/BEVIS box's title and its lead sentence, as the profile words them,
     /// with the organ's names filled in.
     pub title: String,
@@ -52,6 +55,9 @@ pub struct NoticeView {
     pub period: String,
     /// The profile's running text of the anslag, filled in.
     pub text: String,
+    /// The same text as the protocol's ANSLAG/BEVIS prints it: with `blank_dates`, a
+    /// line to write each day on.
+    pub form_text: String,
     /// How the §§ are appealed, a sentence for each way that applies: laglighetsprövning,
     /// förvaltningsbesvär, none.
     pub appeal: Vec<String>,
@@ -71,6 +77,10 @@ pub struct NoticeDates {
     pub taken_down: NaiveDate,
     pub appeal_last_day: NaiveDate,
 }
+
+/// A day left blank in running text, to be written on by hand: as wide as a date written
+/// out.
+const WRITE_IN: &str = "________________";
 
 /// The anslag of `part`, when the meeting names where its protocol is kept and the day of
 /// the justering is known.
@@ -94,24 +104,34 @@ pub fn notice_view(
     let numbers: Vec<ParagraphNumber> = part.items.iter().map(|&i| loaded.numbers[i]).collect();
     let layout = &loaded.profile.profile.anslag;
     let paragraphs = swedish::paragraph_list(&form(loaded), &numbers);
+    let digital = loaded.digital_adjustment();
+    let blank_dates = layout.datum == PostingDates::Blank && !digital;
     // Dates inside sentences and the web's headings in the long form ("12 november 2024"),
     // whatever form the profile gives its boxes and headers; without the weekday, which
     // would crowd the period "15 november – 6 december 2024".
     let running = swedish::long_date;
-    let text = phrasing.sentence(
-        match loaded.delegated() {
-            true => &layout.text_delegeringsbeslut,
-            false => &layout.text,
-        },
-        &[
-            ("sammanträdesdatum", &running(meeting.datum)),
-            ("paragrafer", &paragraphs),
-            ("justerat", &running(adjusted)),
-            ("uppsatt", &running(posted)),
-            ("nedtaget", &running(taken_down)),
-            ("förvaringsplats", &notice.förvaringsplats),
-        ],
-    );
+    let text_with = |posted_on: &str, taken_down_on: &str| {
+        phrasing.sentence(
+            match loaded.delegated() {
+                true => &layout.text_delegeringsbeslut,
+                false => &layout.text,
+            },
+            &[
+                ("sammanträdesdatum", &running(meeting.datum)),
+                ("paragrafer", &paragraphs),
+                ("justerat", &running(adjusted)),
+                ("uppsatt", posted_on),
+                ("nedtaget", taken_down_on),
+                ("förvaringsplats", &notice.förvaringsplats),
+            ],
+        )
+    };
+    let text = text_with(&running(posted), &running(taken_down));
+    let form_text = if blank_dates {
+        text_with(WRITE_IN, WRITE_IN)
+    } else {
+        text.clone()
+    };
     let title = phrasing.fill(&layout.rubrik, &[]);
     let lead = phrasing.fill(&layout.inledning, &[]);
     Some(NoticeView {
@@ -121,6 +141,7 @@ pub fn notice_view(
         period: swedish::date_range(dates, posted, taken_down),
         appeal: appeal_sentences(loaded, facts, phrasing, part, last_day),
         text,
+        form_text,
         committee: meeting.nämnd.clone(),
         organ_genitive: genitive(&facts.organ.short),
         appellants: facts.organ.appellants.clone(),
@@ -140,7 +161,8 @@ pub fn notice_view(
         appeal_last_day_long: swedish::long_date(last_day),
         storage: notice.förvaringsplats.clone(),
         secretary: PersonView::from(&meeting.sekreterare),
-        digital: loaded.digital_adjustment(),
+        digital,
+        blank_dates,
         dates: NoticeDates {
             adjusted,
             posted,

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::{DateParts, Document, DocumentKind, ItemView, View};
-use crate::model::LoadedMeeting;
+use crate::model::{AgendaNumbers, LoadedMeeting};
 use crate::swedish;
 
 /// A packet: its documents in order, the kallelse first.
@@ -21,14 +21,19 @@ pub struct PacketView {
     /// The public version: secret items' documents and bilagor not marked public left
     /// out, personal data replaced.
     pub public: bool,
+    /// The heading over the parts' references in the contents: `Paragraf`, or `Punkt`
+    /// where the kallelse numbers its points apart from the §§.
+    pub reference_heading: String,
     pub parts: Vec<PacketPart>,
 }
 
 /// One document of a packet, and what its table of contents says of it.
 #[derive(Debug, Clone)]
 pub struct PacketPart {
-    /// The § it is the document of (`KFN § 3`); none for the kallelse.
-    pub paragraph: Option<String>,
+    /// What it is the document of, as the kallelse numbers it: its § (`KFN § 3`), or its
+    /// point on the agenda (`Punkt 2`) where the kallelse numbers its points apart from
+    /// the §§; none for the kallelse. The contents and each page's stamp give it.
+    pub reference: Option<String>,
     /// Shared by the whole packet and the public one.
     pub document: Arc<Document>,
 }
@@ -42,15 +47,23 @@ pub fn packets(
     items: &[ItemView],
     statements: &[Option<Arc<Document>>],
 ) -> Vec<Document> {
+    let list = &loaded.profile.profile.ärendeförteckning;
+    // The packet goes out with the kallelse: it refers to an item as the kallelse does.
+    let by_point = list.punktnummer != AgendaNumbers::None;
     let mut parts = vec![PacketPart {
-        paragraph: None,
+        reference: None,
         document: Arc::new(agenda.clone()),
     }];
     for (view, statement) in items.iter().zip(statements) {
         // Its file bilagor follow the tjänsteutlåtande.
         for document in statement.iter().flat_map(Document::with_attached) {
+            let reference = if by_point {
+                format!("{} {}", list.etiketter.punkt, view.agenda_number)
+            } else {
+                view.paragraph.clone()
+            };
             parts.push(PacketPart {
-                paragraph: Some(view.paragraph.clone()),
+                reference: Some(reference),
                 document,
             });
         }
@@ -93,6 +106,16 @@ pub fn packets(
                 meeting_date: swedish::date(dates, meeting_date),
                 date_parts: agenda.date.into(),
                 public,
+                reference_heading: if by_point {
+                    list.etiketter.punkt.clone()
+                } else {
+                    agenda
+                        .profile
+                        .labels
+                        .get("paragraf")
+                        .cloned()
+                        .unwrap_or_default()
+                },
                 parts,
             })),
         }

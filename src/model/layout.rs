@@ -227,6 +227,10 @@ pub struct NoticeLayout {
     /// The day the anslag comes down: the last day to appeal, or the day after it.
     #[serde(rename(serialize = "taken_down"))]
     pub nedtagning: TakenDown,
+    /// The days posted and taken down in the protocol's ANSLAG/BEVIS: printed, or left
+    /// blank for an organ that posts the anslag and signs the bevis by hand.
+    #[serde(rename(serialize = "dates"))]
+    pub datum: PostingDates,
     /// The rows of the protocol's ANSLAG/BEVIS box, in order; empty: organ, meeting date,
     /// posted, taken down (or the period) and storage place.
     #[serde(rename(serialize = "rows"))]
@@ -252,6 +256,7 @@ impl Default for NoticeLayout {
             utdragsbestyrkande: false,
             etiketter: NoticeLabels::default(),
             nedtagning: TakenDown::LastDay,
+            datum: PostingDates::Printed,
             rader: Vec::new(),
             text: "Justeringen av {organs} protokoll från sammanträdet {sammanträdesdatum}, \
                 {paragrafer}, har tillkännagivits genom anslag {uppsatt}. Anslaget tas ned \
@@ -311,6 +316,14 @@ pub enum TakenDown {
     LastDay,
     #[serde(rename = "dagen_efter")]
     DayAfter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum PostingDates {
+    #[serde(rename = "ifyllda")]
+    Printed,
+    #[serde(rename = "tomma")]
+    Blank,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -404,6 +417,47 @@ impl Default for FooterLabels {
         FooterLabels {
             justerandes_sign: "Justerandes sign".into(),
             utdragsbestyrkande: "Utdragsbestyrkande".into(),
+        }
+    }
+}
+
+/// How the signatures of the protocol's first page, the extract's certification and the
+/// ANSLAG/BEVIS stand: side by side or under each other, on a line or not. Either way each
+/// has 15 mm to sign in above its line (or name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct SignatureLayout {
+    #[serde(rename(serialize = "arrangement"))]
+    pub uppställning: SignatureArrangement,
+    /// Whether a line stands under the room to sign, with the name under it.
+    #[serde(rename(serialize = "lines"))]
+    pub linjer: bool,
+}
+
+impl Default for SignatureLayout {
+    fn default() -> Self {
+        SignatureLayout {
+            uppställning: SignatureArrangement::SideBySide,
+            linjer: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum SignatureArrangement {
+    /// Three to a row (an ANSLAG/BEVIS written as text: two).
+    #[serde(rename = "bredvid")]
+    SideBySide,
+    /// One under the other.
+    #[serde(rename = "under")]
+    Stacked,
+}
+
+impl SignatureArrangement {
+    pub fn key(self) -> &'static str {
+        match self {
+            SignatureArrangement::SideBySide => "bredvid",
+            SignatureArrangement::Stacked => "under",
         }
     }
 }

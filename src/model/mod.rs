@@ -42,10 +42,11 @@ pub use item::{
 pub use keys::nearest;
 use keys::{Schema, fields_of};
 pub use layout::{
-    DecisionHeading, FooterLabels, ItemListColumn, ItemListLabels, ItemListLayout,
+    AgendaNumbers, DecisionHeading, FooterLabels, ItemListColumn, ItemListLabels, ItemListLayout,
     ItemListPlacement, LeadLine, NoticeForm, NoticeLabels, NoticeLayout, NoticeRow,
-    ParagraphLayout, ParagraphPart, PointStyle, ProcedureShown, ReservationPlacement, Separator,
-    SignaturePlacement, SinglePoint, StatementLabels, StatementLayout, TakenDown,
+    ParagraphLayout, ParagraphPart, PointStyle, PostingDates, ProcedureShown, ReservationPlacement,
+    Separator, SignatureArrangement, SignatureLayout, SignaturePlacement, SinglePoint,
+    StatementLabels, StatementLayout, TakenDown,
 };
 pub use meeting::{
     Absent, Approval, ApprovalPart, Approver, Attendee, Meeting, MeetingKind, Member, Notice,

@@ -242,7 +242,7 @@ fn typeset_packet(
             _ if public => web_copy::title(&part.document),
             _ => part.document.title.clone(),
         };
-        parts.push(assemble::Part::read(&pdf, title, part.paragraph.clone()).map_err(broken)?);
+        parts.push(assemble::Part::read(&pdf, title, part.reference.clone()).map_err(broken)?);
     }
     let pages: Vec<usize> = parts.iter().map(assemble::Part::pages).collect();
     let source = renderer.render_packet(

@@ -28,8 +28,8 @@ pub fn string_literal(text: &str) -> String {
 
 /// `text` as Typst markup that shows exactly `text`, with amounts, dates, `§ N` and
 /// `kl. 13.00` kept on one line with spaces of fixed width and never hyphenated, ranges
-/// (`§§ 118–119`) never broken at the dash, a spaced dash never first on a line, and
-/// weekdays and months never hyphenated. Empty text gives nothing.
+/// (`§§ 118–119`, `2024 – 2026`) never broken at the dash, a spaced dash never first on a
+/// line, and weekdays and months never hyphenated. Empty text gives nothing.
 pub fn markup_text(text: &str) -> String {
     let tied = tie_amounts(text);
     let mut out = String::new();
@@ -120,12 +120,11 @@ mod tests {
             markup_text("tisdagen den"),
             "#box(text(hyphenate: false, \"tisdagen\"));#\" den\";"
         );
-        // The spaced dash tied, in a box only where a date is.
+        // The spaced dash tied to the word before it, in a box only where a date or range is.
         assert_eq!(markup_text("Världar – stöd"), "#\"Världar\u{a0}– stöd\";");
         assert_eq!(
             markup_text("15 november – 6 december 2024"),
-            "#box(text(hyphenate: false, \"15\u{a0}november\u{a0}–\"));#\" \";\
-             #box(text(hyphenate: false, \"6\u{a0}december\u{a0}2024\"));"
+            "#box(text(hyphenate: false, \"15\u{a0}november\u{a0}–\u{a0}6\u{a0}december\u{a0}2024\"));"
         );
     }
 }

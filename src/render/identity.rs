@@ -1,7 +1,7 @@
 //! The profile's visual identity as a Typst module, `profil.typ`, that the style
-//! (`paragraf.typ`) imports: faces, house colour, logo height, header layout and the
-//! labels. Values only, every string a literal: the module is served from memory beside
-//! the logo.
+//! (`paragraf.typ`) imports: faces, house colour, logo height, header layout, how
+//! signatures stand and the labels. Values only, every string a literal: the module is
+//! served from memory beside the logo.
 
 use crate::derive::ProfileView;
 use crate::model::LOGO_HEIGHT_MM;
@@ -35,6 +35,8 @@ pub fn module(profile: &ProfileView) -> String {
          #let header-layout = {layout}\n\
          #let margin-left = {left}mm\n\
          #let margin-right = {right}mm\n\
+         #let signature-arrangement = {arrangement}\n\
+         #let signature-rules = {rules}\n\
          #let labels = (\n{labels})\n",
         labels = labels.concat(),
         left = profile.margins.vänster,
@@ -42,5 +44,7 @@ pub fn module(profile: &ProfileView) -> String {
         serif = string_literal(profile.typefaces.brödtext.family()),
         sans = string_literal(profile.typefaces.rubriker.family()),
         layout = string_literal(profile.header.key()),
+        arrangement = string_literal(profile.signatures.uppställning.key()),
+        rules = profile.signatures.linjer,
     )
 }

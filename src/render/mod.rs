@@ -261,7 +261,7 @@ impl Renderer {
                 .map(web_copy::LeftOut::label);
             if left_out.is_some() {
                 entries.push(minijinja::context! {
-                    paragraph => part.paragraph.clone(),
+                    reference => part.reference.clone(),
                     kind => kind,
                     title => title,
                     before => before,
@@ -275,7 +275,7 @@ impl Renderer {
             };
             let count = pages.and_then(|p| p.get(i)).copied().unwrap_or(0);
             entries.push(minijinja::context! {
-                paragraph => part.paragraph.clone(),
+                reference => part.reference.clone(),
                 kind => kind,
                 title => title,
                 before => before,
@@ -292,6 +292,7 @@ impl Renderer {
             committee => packet.committee.clone(),
             meeting_date => packet.meeting_date.clone(),
             public => public,
+            reference_heading => packet.reference_heading.clone(),
             parts => entries,
             part_pages => before,
             profile => Value::from(Serde(&document.profile)),

@@ -360,3 +360,98 @@ pub fn paragraf_in(folder: &Path, args: &[&str]) -> Output {
     }
     child.wait_with_output().unwrap()
 }
+
+/// A greyscale page from pdftoppm's binary PGM (P5, 8 bits).
+pub struct Page {
+    pub width: usize,
+    pub height: usize,
+    pub pixels: Vec<u8>,
+}
+
+fn parse_pgm(bytes: &[u8]) -> Page {
+    // Header: "P5", width, height, maxval, each after white space; then one byte a pixel.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&bytes[start..at]).into_owned());
+    }
+    assert_eq!(fields[0], "P5", "not a binary PGM");
+    assert_eq!(fields[3], "255", "not 8 bits a pixel");
+    let width: usize = fields[1].parse().unwrap();
+    let height: usize = fields[2].parse().unwrap();
+    let pixels = bytes[at + 1..].to_vec();
+    assert_eq!(pixels.len(), width * height, "PGM of the wrong size");
+    Page {
+        width,
+        height,
+        pixels,
+    }
+}
+
+/// The pages of `pdf` in grey at `dpi` pixels per inch; `pages` as pdftoppm takes them
+/// (`["-f", "2", "-l", "2"]`), empty for all.
+pub fn grey_pages(pdf: &Path, dpi: f64, pages: &[&str]) -> Vec<Page> {
+    let dir = tempfile::tempdir().unwrap();
+    let status = Command::new("pdftoppm")
+        .args(["-gray", "-r", &dpi.to_string()])
+        .args(pages)
+        .arg(pdf)
+        .arg(dir.path().join("p"))
+        .status()
+        .expect("pdftoppm (poppler-utils) runs");
+    assert!(status.success(), "pdftoppm failed on {}", pdf.display());
+    let mut files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| parse_pgm(&std::fs::read(f).unwrap()))
+        .collect()
+}
+
+/// The words of `pdf` with their left and right edges, their top and their bottom, in
+/// points, in order; `pages` as pdftotext takes them, empty for all.
+pub fn words_of(pdf: &Path, pages: &[&str]) -> Vec<(String, f64, f64, f64, f64)> {
+    let output = Command::new("pdftotext")
+        .args(["-bbox"])
+        .args(pages)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let html = String::from_utf8_lossy(&output.stdout).into_owned();
+    let number = |line: &str, key: &str| -> f64 {
+        let start = line.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+        line[start..start + line[start..].find('"').unwrap()]
+            .parse()
+            .unwrap()
+    };
+    html.lines()
+        .filter(|l| l.trim_start().starts_with("<word "))
+        .map(|l| {
+            let text = &l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()];
+            (
+                text.to_owned(),
+                number(l, "xMin"),
+                number(l, "xMax"),
+                number(l, "yMin"),
+                number(l, "yMax"),
+            )
+        })
+        .collect()
+}
+
+/// The words of one page of `pdf`, as [`words_of`] gives them.
+pub fn words_on_page(pdf: &Path, page: usize) -> Vec<(String, f64, f64, f64, f64)> {
+    let page = page.to_string();
+    words_of(pdf, &["-f", &page, "-l", &page])
+}

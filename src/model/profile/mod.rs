@@ -16,7 +16,7 @@ use super::keys::{Schema, fields_of};
 use super::labels::{LABELS, label_keys, placeholders};
 use super::layout::{
     FooterLabels, ItemListLayout, NoticeForm, NoticeLabels, NoticeLayout, NoticeRow,
-    ParagraphLayout, ParagraphPart, StatementLabels, StatementLayout,
+    ParagraphLayout, ParagraphPart, SignatureLayout, StatementLabels, StatementLayout,
 };
 use super::source::PrintedTexts;
 use crate::error::{Error, Problem, Result};
@@ -54,6 +54,7 @@ pub(super) const PROFILE_SCHEMA: Schema = &[
     ("anslag", fields_of::<NoticeLayout>),
     ("anslag.etiketter", fields_of::<NoticeLabels>),
     ("sidfot", fields_of::<FooterLabels>),
+    ("underskrifter", fields_of::<SignatureLayout>),
     ("tjänsteskrivelse", fields_of::<StatementLayout>),
     ("tjänsteskrivelse.etiketter", fields_of::<StatementLabels>),
 ];
@@ -191,6 +192,10 @@ pub struct Profile {
     /// The boxes at the foot of a protocol's pages.
     #[serde(default)]
     pub sidfot: FooterLabels,
+    /// How the signatures stand on the protocol's first page, under an extract and in
+    /// the ANSLAG/BEVIS.
+    #[serde(default)]
+    pub underskrifter: SignatureLayout,
     /// How the förvaltning's document is headed and signed.
     #[serde(default)]
     pub tjänsteskrivelse: StatementLayout,
