@@ -535,26 +535,33 @@ fn not_yet_held(loaded: &LoadedMeeting) -> Vec<Problem> {
         ("anslag", meeting.anslag.is_some()),
     ];
     let item_facts = |i: &Item| {
-        vec![
-            ("beslut", i.beslut.is_some()),
-            ("yttranden", !i.yttranden.is_empty()),
-            ("beslutsgång", i.beslutsgång.is_some()),
-            ("ordförande", i.ordförande.is_some()),
-            ("yrkanden", !i.yrkanden.is_empty()),
-            ("omröstning", i.omröstning.is_some()),
-            ("reservationer", !i.reservationer.is_empty()),
-            (
-                "protokollsanteckningar",
-                !i.protokollsanteckningar.is_empty(),
-            ),
-            ("jäv", !i.jäv.is_empty()),
-        ]
+        let mut facts = vec![("beslut", i.beslut.is_some())];
+        facts.extend(debate(i));
+        facts
     };
     refused(loaded, &meeting_facts, item_facts, |key| {
         format!(
             "`{key}` skrivs när sammanträdet är hållet, men sammanträdet är i skedet kallelse (`skede: kallelse`): ta bort `{key}` här, eller ta bort `skede: kallelse` när protokollet skrivs"
         )
     })
+}
+
+/// What a §'s debate records, by key and whether the § has it: what neither a meeting in
+/// the kallelse stage nor one person's delegeringsbeslut can have.
+fn debate(i: &Item) -> Vec<(&'static str, bool)> {
+    vec![
+        ("yttranden", !i.yttranden.is_empty()),
+        ("beslutsgång", i.beslutsgång.is_some()),
+        ("ordförande", i.ordförande.is_some()),
+        ("yrkanden", !i.yrkanden.is_empty()),
+        ("omröstning", i.omröstning.is_some()),
+        ("reservationer", !i.reservationer.is_empty()),
+        (
+            "protokollsanteckningar",
+            !i.protokollsanteckningar.is_empty(),
+        ),
+        ("jäv", !i.jäv.is_empty()),
+    ]
 }
 
 /// A protocol of delegeringsbeslut (`slag: delegeringsbeslut`) records what one person
@@ -612,20 +619,9 @@ fn delegation(loaded: &LoadedMeeting) -> Vec<Problem> {
         ),
     ];
     let item_facts = |i: &Item| {
-        vec![
-            ("beslutsgång", i.beslutsgång.is_some()),
-            ("ordförande", i.ordförande.is_some()),
-            ("yrkanden", !i.yrkanden.is_empty()),
-            ("omröstning", i.omröstning.is_some()),
-            ("reservationer", !i.reservationer.is_empty()),
-            (
-                "protokollsanteckningar",
-                !i.protokollsanteckningar.is_empty(),
-            ),
-            ("yttranden", !i.yttranden.is_empty()),
-            ("jäv", !i.jäv.is_empty()),
-            ("omedelbar_justering", i.omedelbar_justering),
-        ]
+        let mut facts = debate(i);
+        facts.push(("omedelbar_justering", i.omedelbar_justering));
+        facts
     };
     problems.extend(refused(loaded, &meeting_facts, item_facts, |key| {
         format!(
