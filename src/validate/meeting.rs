@@ -2,12 +2,14 @@
 
 use std::collections::BTreeSet;
 
-use super::{STALE_STATEMENT_DAYS, attendance, case_problems, days_between, justering, roster};
+use super::{
+    STALE_STATEMENT_DAYS, attendance, case_problems, days_between, justering, kind, organ, roster,
+};
 use crate::error::Problem;
 use crate::facts::{self, MeetingFacts};
 use crate::model::{
-    AppealRoute, Decision, Item, LoadedItem, LoadedMeeting, MAX_PARAGRAPH, Numbering, OrganKind,
-    Stage, Vote,
+    AppealRoute, Decision, LoadedItem, LoadedMeeting, MAX_PARAGRAPH, Numbering, OrganKind, Stage,
+    Vote,
 };
 use crate::swedish;
 
@@ -37,12 +39,12 @@ pub fn meeting(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
     }
     problems.extend(numbering_gaps(loaded));
     problems.extend(scattered_groups(loaded));
-    problems.extend(joint_committee(loaded, facts));
+    problems.extend(organ::joint_committee(loaded, facts));
     problems.extend(roster::roster(loaded, facts));
-    problems.extend(delegation(loaded));
+    problems.extend(kind::delegation(loaded));
     match meeting.skede {
         // Before the meeting nobody has attended, decided or justerat anything yet.
-        Stage::Agenda => problems.extend(not_yet_held(loaded)),
+        Stage::Agenda => problems.extend(kind::not_yet_held(loaded)),
         // One person decided under delegation: nobody attended, the decider justerar.
         Stage::Minutes if loaded.delegated() => problems.extend(justering::parts(loaded, facts)),
         Stage::Minutes => {
@@ -55,119 +57,6 @@ pub fn meeting(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
     }
     problems.extend(super::prose(source, meeting.prose_fields()));
     problems
-}
-
-/// A gemensam nämnd names the municipalities that share it and its host, and each
-/// member's `kommun` (in the meeting or the organ's roll) is one of them; no other organ
-/// has either.
-fn joint_committee(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
-    let (organ, source) = (
-        loaded.meeting.organ.clone().unwrap_or_default(),
-        &loaded.source,
-    );
-    let joint = facts.organ.kind == OrganKind::JointCommittee;
-    let mut problems = Vec::new();
-    if joint && organ.samverkande.len() < 2 {
-        problems.push(source.problem(
-            "organ",
-            "en gemensam nämnd behöver `samverkande`: kommunerna (eller regionerna) som har nämnden, minst två, t.ex. [Ekby, Norrby]",
-        ));
-    }
-    match &organ.värdkommun {
-        None if joint => problems.push(source.problem(
-            "organ",
-            "en gemensam nämnd behöver sin `värdkommun`, t.ex. Ekby kommun",
-        )),
-        Some(host)
-            if joint
-                && organ.samverkande.len() >= 2
-                && !organ
-                    .samverkande
-                    .iter()
-                    .any(|s| names_municipality(host, s)) =>
-        {
-            problems.push(source.problem(
-                "organ.värdkommun",
-                format!(
-                    "värdkommunen {host} är inte en av de samverkande ({})",
-                    swedish::join_and(&organ.samverkande)
-                ),
-            ));
-        }
-        _ => {}
-    }
-    if !joint && (organ.värdkommun.is_some() || !organ.samverkande.is_empty()) {
-        let field = match organ.värdkommun {
-            Some(_) => "organ.värdkommun",
-            None => "organ.samverkande",
-        };
-        problems.push(source.problem(
-            field,
-            "`värdkommun` och `samverkande` gäller bara en gemensam nämnd (`organ.typ: gemensam_nämnd`)",
-        ));
-    }
-    // Each `kommun` written, in the meeting and in the roll, with where it stands.
-    let meeting = &loaded.meeting;
-    let written = |key: &str, list: &[crate::model::Member]| -> Vec<(String, String)> {
-        (list.iter().enumerate())
-            .filter_map(|(i, m)| Some((format!("{key}[{i}].kommun"), m.kommun.clone()?)))
-            .collect()
-    };
-    let mut given: Vec<(&crate::model::SourceFile, String, String)> = Vec::new();
-    for (field, kommun) in written("beslutande", &meeting.beslutande)
-        .into_iter()
-        .chain(written("ersättare", &meeting.ersättare))
-    {
-        given.push((source, field, kommun));
-    }
-    if let Some(roster) = &loaded.roster {
-        let roll = &roster.roster;
-        let entries = (roll.ledamöter.iter().enumerate())
-            .map(|(i, m)| (format!("ledamöter[{i}].kommun"), &m.kommun))
-            .chain(
-                (roll.ersättare.iter().enumerate())
-                    .map(|(i, m)| (format!("ersättare[{i}].kommun"), &m.kommun)),
-            )
-            .chain((roll.ändringar.iter().enumerate()).filter_map(|(i, c)| {
-                Some((
-                    format!("ändringar[{i}].efterträdare.kommun"),
-                    &c.efterträdare.as_ref()?.kommun,
-                ))
-            }));
-        for (field, kommun) in entries {
-            if let Some(kommun) = kommun {
-                given.push((&roster.source, field, kommun.clone()));
-            }
-        }
-    }
-    for (file, field, kommun) in given {
-        if !joint {
-            problems.push(file.problem(
-                &field,
-                "`kommun` gäller ledamöter i en gemensam nämnd (`organ.typ: gemensam_nämnd`)",
-            ));
-        } else if organ.samverkande.len() >= 2
-            && !(organ.samverkande.iter())
-                .any(|s| names_municipality(&kommun, s) || names_municipality(s, &kommun))
-        {
-            problems.push(file.problem(
-                &field,
-                format!(
-                    "{kommun} är inte en av de samverkande ({})",
-                    swedish::join_and(&organ.samverkande)
-                ),
-            ));
-        }
-    }
-    problems
-}
-
-/// Whether `host` (`Ekby kommun`) names the municipality `name` (`Ekby`, `Ekby kommun`).
-fn names_municipality(host: &str, name: &str) -> bool {
-    host == name
-        || host
-            .strip_prefix(name)
-            .is_some_and(|rest| rest.starts_with(' '))
 }
 
 /// What an item must have: a case or a title, a decision unless it is information, points
@@ -517,148 +406,6 @@ fn proposes_to(point: &str) -> Option<&str> {
         .filter_map(|word| rest.find(word))
         .min()?;
     Some(rest[..end].trim()).filter(|receiver| !receiver.is_empty())
-}
-
-/// What a meeting in the kallelse stage cannot have yet: each fact that only the meeting
-/// itself makes (who attended, what was proposed and decided, the justering and anslag),
-/// refused at its line so that a protocol is never written from a guess.
-fn not_yet_held(loaded: &LoadedMeeting) -> Vec<Problem> {
-    let meeting = &loaded.meeting;
-    let meeting_facts = [
-        ("beslutande", !meeting.beslutande.is_empty()),
-        ("ersättare", !meeting.ersättare.is_empty()),
-        ("övriga_närvarande", !meeting.övriga_närvarande.is_empty()),
-        ("frånvarande", !meeting.frånvarande.is_empty()),
-        ("justerare", !meeting.justerare.is_empty()),
-        ("justering", meeting.justering.is_some()),
-        ("justeringar", !meeting.justeringar.is_empty()),
-        ("anslag", meeting.anslag.is_some()),
-    ];
-    let item_facts = |i: &Item| {
-        let mut facts = vec![("beslut", i.beslut.is_some())];
-        facts.extend(debate(i));
-        facts
-    };
-    refused(loaded, &meeting_facts, item_facts, |key| {
-        format!(
-            "`{key}` skrivs när sammanträdet är hållet, men sammanträdet är i skedet kallelse (`skede: kallelse`): ta bort `{key}` här, eller ta bort `skede: kallelse` när protokollet skrivs"
-        )
-    })
-}
-
-/// What a §'s debate records, by key and whether the § has it: what neither a meeting in
-/// the kallelse stage nor one person's delegeringsbeslut can have.
-fn debate(i: &Item) -> Vec<(&'static str, bool)> {
-    vec![
-        ("yttranden", !i.yttranden.is_empty()),
-        ("beslutsgång", i.beslutsgång.is_some()),
-        ("ordförande", i.ordförande.is_some()),
-        ("yrkanden", !i.yrkanden.is_empty()),
-        ("omröstning", i.omröstning.is_some()),
-        ("reservationer", !i.reservationer.is_empty()),
-        (
-            "protokollsanteckningar",
-            !i.protokollsanteckningar.is_empty(),
-        ),
-        ("jäv", !i.jäv.is_empty()),
-    ]
-}
-
-/// A protocol of delegeringsbeslut (`slag: delegeringsbeslut`) records what one person
-/// decided under the organ's delegation (KL 6 kap. 37 §): it names that beslutsfattare, and
-/// what only a meeting has (attendance, justerare, debate, votes, a kallelse) is refused at
-/// its line. Outside such a protocol its own keys are refused.
-fn delegation(loaded: &LoadedMeeting) -> Vec<Problem> {
-    let (meeting, source) = (&loaded.meeting, &loaded.source);
-    if !loaded.delegated() {
-        let of_delegation = |key: &str| {
-            format!(
-                "`{key}` hör till ett protokoll över delegeringsbeslut: ange `slag: delegeringsbeslut`, eller ta bort `{key}`"
-            )
-        };
-        let points = loaded
-            .items()
-            .filter(|item| item.item.delegeringspunkt.is_some())
-            .map(|item| {
-                source.problem(
-                    &item.field("delegeringspunkt"),
-                    of_delegation("delegeringspunkt"),
-                )
-            });
-        return (meeting.beslutsfattare.iter())
-            .map(|_| source.problem("beslutsfattare", of_delegation("beslutsfattare")))
-            .chain(points)
-            .collect();
-    }
-    let mut problems = Vec::new();
-    if meeting.beslutsfattare.is_none() {
-        problems.push(source.problem(
-            "slag",
-            "ett protokoll över delegeringsbeslut behöver `beslutsfattare`: namn och titel på den som beslutade på delegation",
-        ));
-    }
-    if meeting.skede == Stage::Agenda {
-        problems.push(source.problem(
-            "skede",
-            "delegeringsbeslut har ingen kallelse: ta bort `skede: kallelse`",
-        ));
-    }
-    let meeting_facts = [
-        ("beslutande", !meeting.beslutande.is_empty()),
-        ("ersättare", !meeting.ersättare.is_empty()),
-        ("övriga_närvarande", !meeting.övriga_närvarande.is_empty()),
-        ("frånvarande", !meeting.frånvarande.is_empty()),
-        ("vakanser", !meeting.vakanser.is_empty()),
-        ("platser", meeting.platser.is_some()),
-        ("ordförande", meeting.ordförande.is_some()),
-        ("justerare", !meeting.justerare.is_empty()),
-        ("justeringar", !meeting.justeringar.is_empty()),
-        (
-            "justeringar_i_ett_protokoll",
-            meeting.justeringar_i_ett_protokoll.is_some(),
-        ),
-    ];
-    let item_facts = |i: &Item| {
-        let mut facts = debate(i);
-        facts.push(("omedelbar_justering", i.omedelbar_justering));
-        facts
-    };
-    problems.extend(refused(loaded, &meeting_facts, item_facts, |key| {
-        format!(
-            "`{key}` hör till ett sammanträde, men delegeringsbeslut fattas av beslutsfattaren ensam (`slag: delegeringsbeslut`) och justeras av hen ensam: ta bort `{key}`"
-        )
-    }));
-    problems
-}
-
-/// An error at each key given among `meeting_facts` (name, given) and, per item, among
-/// `item_facts` of it, worded by `message` from the key.
-fn refused(
-    loaded: &LoadedMeeting,
-    meeting_facts: &[(&str, bool)],
-    item_facts: impl Fn(&Item) -> Vec<(&'static str, bool)>,
-    message: impl Fn(&str) -> String,
-) -> Vec<Problem> {
-    let mut given: Vec<String> = meeting_facts
-        .iter()
-        .filter(|(_, given)| *given)
-        .map(|(name, _)| (*name).to_owned())
-        .collect();
-    for item in loaded.items() {
-        given.extend(
-            item_facts(item.item)
-                .into_iter()
-                .filter(|(_, given)| *given)
-                .map(|(name, _)| item.field(name)),
-        );
-    }
-    given
-        .iter()
-        .map(|field| {
-            let key = field.rsplit('.').next().unwrap_or(field);
-            loaded.source.problem(field, message(key))
-        })
-        .collect()
 }
 
 /// A förvaltningsbesvär names where it is heard and the law that gives the right to appeal:

@@ -7,7 +7,9 @@
 
 mod attendance;
 mod justering;
+mod kind;
 mod meeting;
+mod organ;
 mod roster;
 
 use std::collections::{BTreeMap, BTreeSet};
