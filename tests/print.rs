@@ -436,3 +436,25 @@ fn an_anslags_facts_are_not_hyphenated() {
     assert!(anslag.contains("Brandstationen i Sjövik"), "{anslag}");
     assert!(!anslag.contains("Brandstatio-"), "{anslag}");
 }
+
+#[test]
+fn stacked_signatures_on_lines_keep_the_name_below_its_line() {
+    // Storsjön's signatures under each other, here with lines: each name stands under
+    // its line with 15 mm to sign above, never struck through by it.
+    let (_dir, folder) = edited_example("raddningstjansten-storsjon", "profil.yaml", |text| {
+        text.replace("  linjer: false", "  linjer: true")
+    });
+    let (_out, built) = build(&[folder]);
+    let storsjon = ["Mona Dahl", "Gustav Lind", "Helena Norr"];
+    let rooms = rooms_to_sign(
+        pdf(&built, "2024-11-14_direktionen_protokoll.pdf"),
+        1,
+        "Paragrafer",
+        &storsjon,
+    );
+    assert_eq!(rooms.len(), 4, "{rooms:?}");
+    for (signer, mm, line) in &rooms {
+        assert!(*line, "no line found above {signer}: {rooms:?}");
+        assert!(*mm >= 15.0, "{mm:.1} mm to sign for {signer}: {rooms:?}");
+    }
+}
