@@ -389,6 +389,23 @@ fn markup_in_the_yaml_is_escaped_in_every_xml_file() {
     );
 }
 
+/// A protocol of delegeringsbeslut was made at no sammanträde: its package says what it is.
+#[test]
+fn a_package_of_delegation_decisions_is_labelled_as_such() {
+    let (_out, folders) = packages(&["cases/kultur-och-fritidsnamnden/2024-10-03"], None);
+    let [package] = folders.as_slice() else {
+        panic!("one protocol, one package: {folders:?}");
+    };
+    let about = std::fs::read_to_string(package.join("documentation/om-paketet.txt"))
+        .expect("documentation");
+    let erms =
+        std::fs::read_to_string(package.join("metadata/descriptive/erms.xml")).expect("ERMS");
+    let label = "Kultur- och fritidsnämnden, Ekby kommun, delegeringsbeslut 2024-10-03";
+    assert!(about.contains(label), "{about}");
+    assert!(erms.contains(&format!("<title>{label}</title>")), "{erms}");
+    assert!(!about.contains("sammanträde") && !erms.contains("sammanträde 2024"));
+}
+
 #[test]
 fn two_meetings_of_one_organ_name_and_day_get_two_packages() {
     // Two municipalities' Socialnämnden meeting on 2015-03-24.

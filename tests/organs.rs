@@ -1070,6 +1070,24 @@ fn a_protocol_of_delegation_decisions_is_signed_by_the_decider_alone() {
         extract.contains("Helena Strand Beslutsfattare"),
         "{extract}"
     );
+    // The beslutsfattare decided, on the nämnd's behalf: the § says "Beslut", as the
+    // delegation's own documents do, not "Kultur- och fritidsnämndens beslut".
+    for printed in [&whole, &extract] {
+        assert!(
+            printed.contains("Delegeringspunkt 4.2 Beslut 1. Ekby schacksällskap beviljas"),
+            "{printed}"
+        );
+        assert!(!printed.contains("nämndens beslut"), "{printed}");
+    }
+    // `check` counts it apart from the sammanträden: no one met.
+    let checked = paragraf_in(&repo(), &["check", "cases/kultur-och-fritidsnamnden"]);
+    let said = String::from_utf8_lossy(&checked.stderr);
+    assert!(
+        said.contains(
+            "ok: 1 sammanträde, 1 protokoll över delegeringsbeslut, 0 fristående ärenden"
+        ),
+        "{said}"
+    );
     let notice = text(pdf(&pdfs, "anslag-delegeringsbeslut.pdf"));
     for expected in [
         "Beslutsdatum 3 oktober 2024",

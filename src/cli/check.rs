@@ -56,9 +56,24 @@ pub fn run(args: Args) -> ExitCode {
                     );
                 }
             }
+            // A protocol of delegeringsbeslut is counted apart: no one met.
+            let delegations = (inputs.meetings.iter())
+                .filter(|m| m.loaded.delegated())
+                .count();
+            let meetings = count(
+                inputs.meetings.len() - delegations,
+                "sammanträde",
+                "sammanträden",
+            );
+            let delegations = match delegations {
+                0 => String::new(),
+                n => format!(
+                    ", {} över delegeringsbeslut",
+                    count(n, "protokoll", "protokoll")
+                ),
+            };
             errln!(
-                "ok: {}, {}",
-                count(inputs.meetings.len(), "sammanträde", "sammanträden"),
+                "ok: {meetings}{delegations}, {}",
                 count(
                     inputs.cases.len(),
                     "fristående ärende",

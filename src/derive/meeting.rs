@@ -200,7 +200,11 @@ fn meeting_view(
     MeetingView {
         committee: meeting.nämnd.clone(),
         parent_organ: facts.organ.parent.clone(),
-        decision_heading: phrasing.fill(&profile.rubriker.beslut, &[]),
+        // One person decided on the organ's behalf: the § says "Beslut", not the organ's.
+        decision_heading: match loaded.delegated() {
+            true => label(&profile.etiketter, "beslut_delegeringsbeslut").to_owned(),
+            false => phrasing.fill(&profile.rubriker.beslut, &[]),
+        },
         decision_lead: phrasing.sentence(&profile.formuleringar.beslutar, &[]),
         meeting_date: swedish::date(dates, meeting.datum),
         meeting_date_long: swedish::running_date(profile.löptextdatum, meeting.datum),

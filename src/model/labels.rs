@@ -129,6 +129,11 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Rubriken på ett protokoll över delegeringsbeslut (`slag: delegeringsbeslut`), i sidhuvudet och på webbsidorna.",
     ),
     (
+        "beslut_delegeringsbeslut",
+        "Beslut",
+        "Delegeringsbeslut: rubriken över paragrafens beslut, i stället för rubriker.beslut (organets beslut). Också på webbsidorna.",
+    ),
+    (
         "delegeringspunkt",
         "Delegeringspunkt",
         "Delegeringsbeslut: före punkten i delegationsordningen, under paragrafens rubrik. Också på webbsidorna.",

@@ -30,7 +30,7 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 use sha2::{Digest, Sha256};
 
 use crate::cache::Stamp;
-use crate::derive::DocumentKind;
+use crate::derive::{DocumentKind, View};
 use crate::error::{Error, Problem, Result};
 use crate::output::Placement;
 use crate::plan::Planned;
@@ -238,8 +238,18 @@ impl Package<'_> {
 
     fn label(&self) -> String {
         let documents: Vec<&Planned> = self.documents.iter().map(|(p, _)| *p).collect();
+        // One person's decisions under delegation were taken at no sammanträde.
+        let delegated = documents.iter().any(|p| match &p.document.view {
+            View::Protocol(protocol) => protocol.meeting.decider.is_some(),
+            _ => false,
+        });
+        let what = if delegated {
+            "delegeringsbeslut"
+        } else {
+            "sammanträde"
+        };
         match meeting_date(&documents) {
-            Some(date) => format!("{}, sammanträde {date}", self.creator()),
+            Some(date) => format!("{}, {what} {date}", self.creator()),
             None => self.creator(),
         }
     }
