@@ -520,6 +520,13 @@ paragrafer:
         said.contains("beslutspunkt 2 föreslår inget annat organ utan beslutar för egen del"),
         "{said}"
     );
+    // It shows the wording that would make the point a proposal.
+    assert!(
+        said.contains(
+            "skriv punkten som ett förslag (\"Kommunstyrelsen föreslår kommunfullmäktige att …\")"
+        ),
+        "{said}"
+    );
 }
 
 /// Names on the first page are never hyphenated, also inside "tjänstgörande ersättare för

@@ -355,14 +355,20 @@ fn proposal_problems(
                 .iter()
                 .position(|point| proposes_to(point).is_none())
         {
+            // The wording that makes the point a proposal, with the §'s own organ and
+            // the first receiver: "Tekniska nämnden föreslår kommunfullmäktige att …".
+            let receiver = names.first().map_or("kommunfullmäktige".to_owned(), |n| {
+                swedish::uncapitalized(n.trim())
+            });
             problems.push(
                 loaded
                     .source
                     .problem(
                         &item.field("förslag_till"),
                         format!(
-                            "beslutspunkt {} föreslår inget annat organ utan beslutar för egen del, och den kan överklagas; med `förslag_till` säger anslaget att hela paragrafen inte kan det: dela paragrafen, eller ta bort `förslag_till`",
-                            own + 1
+                            "beslutspunkt {} föreslår inget annat organ utan beslutar för egen del, och den kan överklagas; med `förslag_till` säger anslaget att hela paragrafen inte kan det: skriv punkten som ett förslag (\"{} föreslår {receiver} att …\"), dela paragrafen, eller ta bort `förslag_till`",
+                            own + 1,
+                            facts.organ.name,
                         ),
                     )
                     .warning(),
