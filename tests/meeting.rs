@@ -423,6 +423,20 @@ paragrafer:
         "{extract}"
     );
     assert!(!extract.contains("mot varandra"), "{extract}");
+    // The same support written as words, without `bifall`, is a proposal of its own: check
+    // warns at the words and says how to write it as support.
+    let written = meeting.replace(
+        "{av: Eva Berg, bifall: true, instämmande: [Olle Holm]}",
+        "{av: Eva Berg, yrkande: bifall till ordförandens förslag}",
+    );
+    let dir = committee(&[("2024-05-21/sammantrade.yaml", written)]);
+    let output = paragraf_in(dir.path(), &["check", "2024-05-21/sammantrade.yaml"]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{said}");
+    assert!(
+        said.contains("sammantrade.yaml:16:33: ") && said.contains("ange `bifall: true`"),
+        "{said}"
+    );
 }
 
 /// A § outside the meeting, named once in `ej_paragrafer`, is reported once.

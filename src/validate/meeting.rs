@@ -229,6 +229,24 @@ fn motion_problems(loaded: &LoadedMeeting, item: &LoadedItem) -> Vec<Problem> {
                 "ett yrkande med `bifall: true` stöder huvudförslaget, men det här yrkar något annat: ta bort `bifall`, eller skriv \"bifall till …\"",
             ));
         }
+        // "bifall till arbetsutskottets förslag" written as words is support for the
+        // main proposal, which then counts as one proposal too many.
+        if !motion.bifall
+            && let Some(words) = &motion.yrkande
+            && let lower = words.trim_start().to_lowercase()
+            && lower.starts_with("bifall till")
+            && lower.contains("förslag")
+        {
+            problems.push(
+                loaded
+                    .source
+                    .problem(
+                        &at(".yrkande"),
+                        "yrkandet är bifall till ett förslag: stöder det huvudförslaget, ange `bifall: true`, annars räknas det som ett förslag till av sig självt (\"det finns tre förslag\" där det finns två)",
+                    )
+                    .warning(),
+            );
+        }
         for (k, name) in motion.instämmande.iter().enumerate() {
             if motion.av.list().contains(&name.as_str()) {
                 problems.push(loaded.source.problem(
