@@ -632,3 +632,56 @@ paragrafer:
     assert!(output.status.success(), "{said}");
     assert!(!said.contains("ingen beslutspunkt säger det"), "{said}");
 }
+
+/// The justerare attests what happened, so it is someone who was there: a name no one at
+/// the meeting has, an official among övriga närvarande, or a member away is refused at
+/// its line, with the nearest name present.
+#[test]
+fn a_justerare_is_someone_who_was_at_the_meeting() {
+    let meeting = "nämnd: Kulturnämnden
+datum: 2024-05-21
+beslutande:
+  - {namn: Anna Ek, parti: S, roll: ordförande}
+  - {namn: Eva Berg, parti: V}
+frånvarande: [{namn: Olle Holm, parti: M}]
+övriga_närvarande: [{namn: Helena Strand, titel: förvaltningschef}]
+ordförande: {namn: Anna Ek}
+sekreterare: {namn: Per Lind}
+justerare: [{namn: JUSTERARE}]
+justering: {datum: 2024-05-28}
+paragrafer:
+  - rubrik: Val av justerare
+    beslut: [Eva Berg utses att justera protokollet.]
+";
+    for (justerare, expected) in [
+        (
+            "Eva Bergh",
+            "sammantrade.yaml:10:20: Eva Bergh är varken beslutande eller ersättare på sammanträdet och kan inte justera protokollet: justerarna väljs bland ledamöterna och ersättarna som är med; menade du `Eva Berg`?",
+        ),
+        (
+            "Helena Strand",
+            "sammantrade.yaml:10:20: Helena Strand är varken beslutande eller ersättare",
+        ),
+        (
+            "Olle Holm",
+            "sammantrade.yaml:10:20: Olle Holm är frånvarande och kan inte justera protokollet",
+        ),
+    ] {
+        let text = meeting.replace("JUSTERARE", justerare);
+        let dir = committee(&[("2024-05-21/sammantrade.yaml", text)]);
+        let output = paragraf_in(dir.path(), &["check", "2024-05-21/sammantrade.yaml"]);
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{said}");
+        assert!(said.contains(expected), "missing {expected:?} in\n{said}");
+    }
+    let dir = committee(&[(
+        "2024-05-21/sammantrade.yaml",
+        meeting.replace("JUSTERARE", "Eva Berg"),
+    )]);
+    let output = paragraf_in(dir.path(), &["check", "2024-05-21/sammantrade.yaml"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
