@@ -330,7 +330,13 @@ impl<'de> de::SeqAccess<'de> for Items<'_> {
         };
         let path = Path::Index(self.path, self.index);
         self.index += 1;
-        seed.deserialize(Cursor { node, path }).map(Some)
+        // A type's own check after its text is read (`TimeSpan`) fails at the item, not
+        // at the list around it.
+        let at = node.at;
+        let cursor = Cursor { node, path };
+        seed.deserialize(cursor)
+            .map(Some)
+            .map_err(|e| e.placed(at, || cursor.path.render()))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -377,10 +383,12 @@ impl<'de> de::MapAccess<'de> for Entries<'_> {
                 "ett värde utan nyckel".to_owned(),
             )));
         };
-        seed.deserialize(Cursor {
+        let cursor = Cursor {
             node,
             path: Path::Key(self.path, name),
-        })
+        };
+        seed.deserialize(cursor)
+            .map_err(|e| e.placed(node.at, || cursor.path.render()))
     }
 
     fn size_hint(&self) -> Option<usize> {
