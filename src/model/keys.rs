@@ -111,10 +111,8 @@ fn walk(
 }
 
 fn unknown(source: &SourceFile, path: &str, key: &str, fields: &[&str]) -> Problem {
-    let hint = match nearest(key, fields) {
-        Some(near) => format!("menade du `{near}`?"),
-        None => format!("giltiga nycklar här: {}", fields.join(", ")),
-    };
+    let hint = did_you_mean(key, fields)
+        .unwrap_or_else(|| format!("giltiga nycklar här: {}", fields.join(", ")));
     let message = format!("okänd nyckel `{key}`; {hint}");
     match source.positions.key(path) {
         Some((line, column)) => {
@@ -122,6 +120,33 @@ fn unknown(source: &SourceFile, path: &str, key: &str, fields: &[&str]) -> Probl
         }
         None => source.problem(path, message),
     }
+}
+
+/// "menade du `X`?" for the candidate closest to `word`, saying so when the two differ
+/// only in a character no one sees (a no-break space copied from a document).
+pub fn did_you_mean(word: &str, candidates: &[&str]) -> Option<String> {
+    let near = nearest(word, candidates)?;
+    let visible = |text: &str| -> String {
+        (text.chars())
+            .filter(|c| {
+                !matches!(
+                    c,
+                    '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+                )
+            })
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .collect()
+    };
+    let invisible = (visible(word) == visible(near))
+        .then(|| word.chars().find(|c| !near.contains(*c)))
+        .flatten();
+    Some(match invisible {
+        Some(c) => format!(
+            "menade du `{near}`? Det som står har ett tecken som inte syns (U+{:04X}) där `{near}` har ett vanligt mellanslag eller inget alls",
+            u32::from(c)
+        ),
+        None => format!("menade du `{near}`?"),
+    })
 }
 
 /// The candidate closest to `word`, if it is close enough to be a typo of it.
@@ -144,6 +169,21 @@ pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
 mod tests {
     use super::*;
     use crate::model::{Application, Case};
+
+    #[test]
+    fn a_name_that_differs_only_in_what_no_one_sees_is_told_so() {
+        let hint = did_you_mean("Ingrid\u{a0}Bäck", &["Ingrid Bäck", "Eva Berg"]);
+        assert_eq!(
+            hint.as_deref(),
+            Some(
+                "menade du `Ingrid Bäck`? Det som står har ett tecken som inte syns (U+00A0) där `Ingrid Bäck` har ett vanligt mellanslag eller inget alls"
+            )
+        );
+        assert_eq!(
+            did_you_mean("Ingrid Bäk", &["Ingrid Bäck"]).as_deref(),
+            Some("menade du `Ingrid Bäck`?")
+        );
+    }
 
     #[test]
     fn the_word_written_is_never_its_own_suggestion() {

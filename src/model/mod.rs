@@ -39,8 +39,8 @@ pub use item::{
     Appeal, AppealRoute, BallotSide, Ballots, Decision, Item, MinuteNote, Motion, Names,
     Preparation, Reservation, Vote,
 };
-pub use keys::nearest;
 use keys::{Schema, fields_of};
+pub use keys::{did_you_mean, nearest};
 pub use layout::{
     AgendaNumbers, DecisionHeading, FooterLabels, ItemListColumn, ItemListLabels, ItemListLayout,
     ItemListPlacement, LeadLine, NoticeForm, NoticeLabels, NoticeLayout, NoticeRow,

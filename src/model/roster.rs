@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::files::folder_of;
 use super::keys::{Schema, fields_of};
-use super::{Reading, SourceFile, dates, nearest};
+use super::{Reading, SourceFile, dates, did_you_mean};
 use crate::error::{Error, Problem, Result};
 
 /// The file name of an organ's roll; never read as a case or a meeting.
@@ -213,8 +213,8 @@ impl Roster {
         changes.sort_by_key(|(_, c)| c.datum);
         for (c, change) in changes.into_iter().filter(|(_, c)| c.datum <= date) {
             let unknown = |roll: &Composition, name: &str| {
-                let hint = nearest(name, &roll.names())
-                    .map(|near| format!("; menade du `{near}`?"))
+                let hint = did_you_mean(name, &roll.names())
+                    .map(|hint| format!("; {hint}"))
                     .unwrap_or_default();
                 format!(
                     "{name} står inte i förteckningen den {}{hint}",

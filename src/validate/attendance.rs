@@ -319,10 +319,8 @@ fn cannot(roll: &Roll, item: &LoadedItem, name: &str, act: &str, need: Need) -> 
 /// `name` is not in the roll: say so, with the nearest name in it.
 fn unknown_member(roll: &Roll, name: &str) -> String {
     let known = roll.names();
-    let hint = crate::model::nearest(name, &known).map_or_else(
-        || "ange ledamöterna under `beslutande`".to_owned(),
-        |near| format!("menade du `{near}`?"),
-    );
+    let hint = crate::model::did_you_mean(name, &known)
+        .unwrap_or_else(|| "ange ledamöterna under `beslutande`".to_owned());
     format!("{name} finns inte bland de beslutande; {hint}")
 }
 

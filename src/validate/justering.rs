@@ -191,8 +191,8 @@ pub fn parts(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
                         format!("{name} är frånvarande och kan inte justera protokollet"),
                     ));
                 } else {
-                    let hint = crate::model::nearest(name, &facts.roll.names())
-                        .map(|near| format!("; menade du `{near}`?"))
+                    let hint = crate::model::did_you_mean(name, &facts.roll.names())
+                        .map(|hint| format!("; {hint}"))
                         .unwrap_or_default();
                     problems.push(source.problem(
                         &at,

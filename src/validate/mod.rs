@@ -252,10 +252,8 @@ fn tables(loaded: &LoadedCase) -> Vec<Problem> {
             *placed.entry(id).or_default() += 1;
             if !case.tabeller.contains_key(id) {
                 let known: Vec<&str> = case.tabeller.keys().map(String::as_str).collect();
-                let hint = crate::model::nearest(id, &known).map_or_else(
-                    || format!("tabeller: {}", known.join(", ")),
-                    |near| format!("menade du `{near}`?"),
-                );
+                let hint = crate::model::did_you_mean(id, &known)
+                    .unwrap_or_else(|| format!("tabeller: {}", known.join(", ")));
                 problems.push(source.problem(
                     &format!("avsnitt[{s}].tabeller[{t}]"),
                     format!("det finns ingen tabell `{id}`; {hint}"),

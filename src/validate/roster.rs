@@ -61,8 +61,8 @@ pub fn roster(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
     }
     let date = meeting.datum;
     let not_on_roll = |name: &str, candidates: &[&str]| {
-        let hint = crate::model::nearest(name, candidates)
-            .map(|near| format!("; menade du `{near}`?"))
+        let hint = crate::model::did_you_mean(name, candidates)
+            .map(|hint| format!("; {hint}"))
             .unwrap_or_default();
         format!("{name} står inte i {ROSTER_FILE} den {date}{hint}")
     };
