@@ -266,6 +266,20 @@ fn the_kallelse_is_signed_by_the_ordförande_and_a_title_stands_under_its_name()
         cover.contains("Sekreterare Linnea Sjöberg Nämndsekreterare"),
         "{cover}"
     );
+    // The ordförande's title stands under the name in the extract's certification too,
+    // as the justerare's does.
+    let (_dir, folder) = edited_example("byggnadsnamnden", "2024-10-17/sammantrade.yaml", |t| {
+        t.replace(
+            "sekreterare: {namn: Linnea Sjöberg",
+            "ordförande: {namn: Gunnar Holm, titel: Byggnadsnämndens ordförande}\nsekreterare: {namn: Linnea Sjöberg",
+        )
+    });
+    let (_out, pdfs) = build(&[folder]);
+    let extract = text(pdf(&pdfs, "protokollsutdrag_p167"));
+    assert!(
+        extract.contains("Gunnar Holm, C Ordförande, Byggnadsnämndens ordförande"),
+        "{extract}"
+    );
 }
 
 /// Pixels per inch where the room to sign is measured: 15 mm is 89 pixels.
