@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::derive::procedure::actors;
+use crate::derive::procedure::{Phrasing, actors};
 use crate::error::Result;
 use crate::facts::{self, Listed, MeetingFacts};
 use crate::model::{
@@ -267,6 +267,8 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
     let meeting = &loaded.meeting;
     let derived = MeetingFacts::of(loaded);
     let roll = &derived.roll;
+    let profile = &loaded.profile.profile;
+    let phrasing = Phrasing::new(&profile.formuleringar, &profile.etiketter, &derived);
     let head = "Sammanträde";
     let mut facts = vec![
         fact(head, "nämnd", &meeting.nämnd),
@@ -421,13 +423,12 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
                 ),
             ));
         }
-        let wordings = &loaded.profile.profile.formuleringar;
         for reservation in &i.reservationer {
             let who = actors(
                 roll,
                 reservation.av.as_ref(),
                 &reservation.partier,
-                wordings,
+                &phrasing,
             );
             let kind = if reservation.motivering.is_some() {
                 "skriftlig"
@@ -437,7 +438,7 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
             facts.push(fact(&subject, format!("reservation från {who}"), kind));
         }
         for note in &i.protokollsanteckningar {
-            let who = actors(roll, note.av.as_ref(), &note.partier, wordings);
+            let who = actors(roll, note.av.as_ref(), &note.partier, &phrasing);
             facts.push(fact(
                 &subject,
                 format!("protokollsanteckning från {who}"),

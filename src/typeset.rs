@@ -398,7 +398,14 @@ mod tests {
                 std::sync::Arc::from(
                     render::identity::module(
                         &crate::derive::ProfileViews::default()
-                            .of(&std::sync::Arc::new(crate::model::LoadedProfile::default()))
+                            .of(
+                                &std::sync::Arc::new(crate::model::LoadedProfile::default()),
+                                &crate::facts::OrganFacts::named(
+                                    "Socialnämnden",
+                                    crate::model::Organ::default(),
+                                    &crate::model::Profile::default(),
+                                ),
+                            )
                             .0,
                     )
                     .into_bytes(),

@@ -518,10 +518,22 @@ fn placeholders_are_filled_where_a_text_takes_them_and_refused_where_it_does_not
         !original.contains("\nanslag:"),
         "the example has its own anslag section"
     );
+    // Every heading and wording takes them too, also those the templates print as they
+    // stand (issue 29 item 12: "Ärendet i {organ}" was printed literally).
+    let edited = original
+        .replace(
+            "  ärendet: Beskrivning av ärendet",
+            "  ärendet: Ärendet i {organ}",
+        )
+        .replace(
+            "  vid_protokollet: Protokollförare",
+            "  vid_protokollet: '{Organs} protokollförare'",
+        );
+    assert_ne!(edited, original);
     std::fs::write(
         &profile,
         format!(
-            "{original}anslag:\n  inledning: '{{Organs}} protokoll är justerat.'\n  rubrik: '{{organnamn}}: anslag/bevis'\n"
+            "{edited}anslag:\n  inledning: '{{Organs}} protokoll är justerat.'\n  rubrik: '{{organnamn}}: anslag/bevis'\n"
         ),
     )
     .unwrap();
@@ -536,6 +548,14 @@ fn placeholders_are_filled_where_a_text_takes_them_and_refused_where_it_does_not
         "{protocol}"
     );
     assert!(!protocol.contains('{'), "{protocol}");
+    let whole = text(pdf(
+        &pdfs,
+        "2024-09-17_kultur-och-fritidsnamnden_protokoll.pdf",
+    ));
+    assert!(whole.contains("Ärendet i nämnden"), "{whole}");
+    let extract = text(pdf(&pdfs, "protokollsutdrag_p002"));
+    assert!(extract.contains("Nämndens protokollförare"), "{extract}");
+    assert!(!whole.contains('{') && !extract.contains('{'), "{extract}");
 
     for (profile, expected) in [
         (

@@ -265,7 +265,7 @@ pub(super) fn items(
                 .filter_map(|r| {
                     let text = r.motivering.clone()?;
                     // After "Reservation från": a party group in lower case mid-heading.
-                    let by = procedure::actors(roll, r.av.as_ref(), &r.partier, phrasing.wordings);
+                    let by = procedure::actors(roll, r.av.as_ref(), &r.partier, phrasing);
                     Some(Statement { by, text })
                 })
                 .collect(),
@@ -277,7 +277,7 @@ pub(super) fn items(
                         roll,
                         n.av.as_ref(),
                         &n.partier,
-                        phrasing.wordings,
+                        phrasing,
                     )),
                     text: n.text.clone(),
                 })

@@ -394,7 +394,7 @@ pub fn meeting_documents(
 ) -> Result<Vec<Document>> {
     let meeting = &loaded.meeting;
     let dates = loaded.profile.profile.datumformat;
-    let profile = profiles.of(&loaded.profile);
+    let profile = profiles.of(&loaded.profile, &facts.organ);
     let phrasing = Phrasing::new(
         &loaded.profile.profile.formuleringar,
         &loaded.profile.profile.etiketter,

@@ -20,6 +20,7 @@ use std::sync::{Arc, Mutex};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use crate::facts::OrganFacts;
 use crate::model::labels;
 use crate::model::{
     FooterLabels, HeaderLayout, Headings, ItemListLayout, LOGO_HEIGHT_MM, LoadedProfile, Margins,
@@ -188,8 +189,16 @@ pub struct LogoView {
 }
 
 impl ProfileView {
-    fn of(loaded: &LoadedProfile) -> Self {
+    /// The view for the documents of one organ: its names (`{organ}`, `{organnamns}` …)
+    /// filled into every heading and wording, which templates print as they stand.
+    fn of(loaded: &LoadedProfile, organ: &[(&str, String)]) -> Self {
         let profile = &loaded.profile;
+        let organ: Vec<(&str, &str)> = organ.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let mut headings = profile.rubriker.clone();
+        let mut wordings = profile.formuleringar.clone();
+        for text in headings.texts_mut().into_iter().chain(wordings.texts_mut()) {
+            *text = procedure::fill(text, &organ);
+        }
         ProfileView {
             municipality: profile.kommun.clone(),
             logo: loaded.logo.as_ref().map(|logo| LogoView {
@@ -208,8 +217,8 @@ impl ProfileView {
             margins: profile.marginaler,
             party_at_signature: profile.parti_vid_underskrift,
             labels: labels::all(&profile.etiketter),
-            headings: profile.rubriker.clone(),
-            wordings: profile.formuleringar.clone(),
+            headings,
+            wordings,
             paragraph: ParagraphLayout {
                 ordning: crate::model::ParagraphPart::complete(&profile.paragraf.ordning),
                 ..profile.paragraf.clone()
@@ -230,21 +239,24 @@ impl ProfileView {
     }
 }
 
-/// Each profile's view, made once for all the documents of one plan: a view is a few
-/// kilobytes, and a year has thousands of documents but a handful of profiles.
+/// Each profile's view per organ, made once for all the documents of one plan: a view is
+/// a few kilobytes, and a year has thousands of documents but a handful of organs.
 #[derive(Default)]
-pub struct ProfileViews(Mutex<Vec<(Arc<LoadedProfile>, Shared<ProfileView>)>>);
+#[allow(clippy::type_complexity)]
+pub struct ProfileViews(Mutex<Vec<(Arc<LoadedProfile>, String, Shared<ProfileView>)>>);
 
 impl ProfileViews {
-    /// The view of `loaded`, shared by every document of the same loaded profile.
-    pub fn of(&self, loaded: &Arc<LoadedProfile>) -> Shared<ProfileView> {
+    /// The view of `loaded` for `organ`, shared by every document of that organ.
+    pub fn of(&self, loaded: &Arc<LoadedProfile>, organ: &OrganFacts) -> Shared<ProfileView> {
         // A thread that panicked holding the list left it whole: a view is pushed complete.
         let mut known = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((_, view)) = known.iter().find(|(p, _)| Arc::ptr_eq(p, loaded)) {
+        if let Some((_, _, view)) =
+            (known.iter()).find(|(p, name, _)| Arc::ptr_eq(p, loaded) && *name == organ.name)
+        {
             return view.clone();
         }
-        let view = Shared::new(ProfileView::of(loaded));
-        known.push((loaded.clone(), view.clone()));
+        let view = Shared::new(ProfileView::of(loaded, &organ.values()));
+        known.push((loaded.clone(), organ.name.clone(), view.clone()));
         view
     }
 }

@@ -33,7 +33,7 @@ pub fn actors(
     roll: &Roll,
     names: Option<&Names>,
     parties: &[String],
-    wordings: &Wordings,
+    phrasing: &Phrasing,
 ) -> String {
     let mut who: Vec<String> = names
         .map(|n| {
@@ -45,7 +45,8 @@ pub fn actors(
         .unwrap_or_default();
     if !parties.is_empty() {
         let parties: Vec<String> = parties.iter().map(|p| format!("({p})")).collect();
-        who.push(fill(&wordings.grupp, &[("partier", &join_and(&parties))]));
+        let parties = join_and(&parties);
+        who.push(phrasing.fill(&phrasing.wordings.grupp, &[("partier", &parties)]));
     }
     join_and(&who)
 }
@@ -203,7 +204,7 @@ fn beslutsgång(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) ->
         sentences.push(say(
             &wordings.yrkande,
             &[
-                ("ledamot", &actors(roll, Some(&motion.av), &[], wordings)),
+                ("ledamot", &actors(roll, Some(&motion.av), &[], phrasing)),
                 ("yrkande", &asks),
             ],
         ));
@@ -222,7 +223,7 @@ fn beslutsgång(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) ->
     } else {
         let proposals: Vec<String> = std::iter::once(main.name.clone())
             .chain(counter.iter().map(|m| {
-                let who = actors(roll, Some(&m.av), &[], wordings);
+                let who = actors(roll, Some(&m.av), &[], phrasing);
                 phrasing.fill(phrasing.label("yrkandet_från"), &[("ledamot", &who)])
             }))
             .collect();
@@ -309,7 +310,7 @@ fn reservations(facts: &MeetingFacts, item: &LoadedItem, phrasing: &Phrasing) ->
                 &facts.roll,
                 reservation.av.as_ref(),
                 &reservation.partier,
-                wordings,
+                phrasing,
             );
             phrasing.sentence(wording, &[("ledamot", &who), ("förmån", &favour)])
         })

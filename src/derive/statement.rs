@@ -106,9 +106,8 @@ pub(super) fn fee(fee: &crate::model::Fee) -> String {
 
 /// The tjänsteutlåtande of a case, its profile's view taken from `profiles`.
 /// The profile's "{organnamn} beslutar", for the nämnd the case goes to.
-fn decision_lead(loaded: &LoadedCase) -> String {
+fn decision_lead(loaded: &LoadedCase, organ: &OrganFacts) -> String {
     let profile = &loaded.profile.profile;
-    let organ = OrganFacts::named(&loaded.case.nämnd, Organ::default(), profile);
     let values = organ.values();
     let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
     swedish::capitalized(&super::procedure::fill(
@@ -119,6 +118,8 @@ fn decision_lead(loaded: &LoadedCase) -> String {
 
 pub fn statement(loaded: &LoadedCase, profiles: &super::ProfileViews) -> Result<Document> {
     let case = &loaded.case;
+    // The nämnd the case goes to, whose names the profile's wordings take.
+    let organ = OrganFacts::named(&case.nämnd, Organ::default(), &loaded.profile.profile);
     let dates = loaded.profile.profile.datumformat;
     let prose = Prose::new(loaded);
     let mut problems = Vec::new();
@@ -209,7 +210,7 @@ pub fn statement(loaded: &LoadedCase, profiles: &super::ProfileViews) -> Result<
         dnr: case.dnr.clone(),
         title: case.rubrik.clone(),
         proposals: case.förslag_till_beslut.clone(),
-        decision_lead: decision_lead(loaded),
+        decision_lead: decision_lead(loaded, &organ),
         signatures: case.underskrifter.iter().map(PersonView::from).collect(),
         summary,
         sections,
@@ -243,7 +244,7 @@ pub fn statement(loaded: &LoadedCase, profiles: &super::ProfileViews) -> Result<
         ))
         .chain(SourceAttachment::of_profile(&loaded.profile))
         .collect(),
-        profile: profiles.of(&loaded.profile),
+        profile: profiles.of(&loaded.profile, &organ),
         redactions: case.personuppgifter.clone(),
         secret: false,
         part: None,

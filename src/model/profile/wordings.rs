@@ -66,6 +66,25 @@ impl Headings {
             ("hur_man_överklagar", &self.hur_man_överklagar),
         ]
     }
+
+    /// Every heading, to fill in the organ's names.
+    pub fn texts_mut(&mut self) -> [&mut String; 13] {
+        [
+            &mut self.förslag_till_beslut,
+            &mut self.sammanfattning,
+            &mut self.bilagor,
+            &mut self.ärendet,
+            &mut self.beslutsgång,
+            &mut self.expediering,
+            &mut self.beslut,
+            &mut self.reservationer,
+            &mut self.protokollsanteckning,
+            &mut self.beslutet_sänds_till,
+            &mut self.avgift,
+            &mut self.upplysningar,
+            &mut self.hur_man_överklagar,
+        ]
+    }
 }
 
 impl Default for Headings {
@@ -315,6 +334,39 @@ impl Wordings {
             ("förslag_till_annat_organ", &self.förslag_till_annat_organ),
             ("förslag_i_utdrag", &self.förslag_i_utdrag),
             ("överklagandehänvisning", &self.överklagandehänvisning),
+        ]
+    }
+
+    /// Every wording, to fill in the organ's names.
+    pub fn texts_mut(&mut self) -> [&mut String; 27] {
+        [
+            &mut self.utdragsbestyrkande,
+            &mut self.vid_protokollet,
+            &mut self.beslutsgång,
+            &mut self.information,
+            &mut self.jäv,
+            &mut self.överläggning,
+            &mut self.yrkande,
+            &mut self.förslagen,
+            &mut self.proposition,
+            &mut self.votering,
+            &mut self.omröstningsresultat,
+            &mut self.utslagsröst,
+            &mut self.beslutat,
+            &mut self.reservation,
+            &mut self.skriftlig_reservation,
+            &mut self.tjänstgörande_ordförande,
+            &mut self.grupp,
+            &mut self.redovisat,
+            &mut self.beslutar,
+            &mut self.föreslår,
+            &mut self.laglighetsprövning,
+            &mut self.gemensam_nämnd,
+            &mut self.förvaltningsbesvär,
+            &mut self.ej_överklagbart,
+            &mut self.förslag_till_annat_organ,
+            &mut self.förslag_i_utdrag,
+            &mut self.överklagandehänvisning,
         ]
     }
 }
