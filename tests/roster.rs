@@ -583,6 +583,32 @@ fn the_lists_say_who_served_where_jav_and_parts_included() {
         ingrid.note.as_deref().map(|n| n.replace('\u{a0}', " ")),
         Some("§§ 61–63 och 65".to_owned())
     );
+    // Justerad at once, § 64 is a protocol of its own: she is jäv in its only §, so that
+    // protocol lists her ersättare and not her.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("kommunstyrelsens-arbetsutskott");
+    common::copy_folder(
+        &common::repo().join("cases/kommunstyrelsens-arbetsutskott"),
+        &folder,
+    );
+    let meeting = folder.join("2024-09-24/sammantrade.yaml");
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    let at_once = text.replace(
+        "    jäv: [Ingrid Bäck]\n",
+        "    jäv: [Ingrid Bäck]\n    omedelbar_justering: true\n",
+    );
+    assert_ne!(at_once, text);
+    std::fs::write(&meeting, at_once).unwrap();
+    let parts = protocols_of(&folder);
+    let immediate = parts
+        .iter()
+        .find(|p| p.heading.contains("omedelbart"))
+        .unwrap();
+    let members: Vec<&str> = (immediate.meeting.members.iter())
+        .map(|m| m.name.as_str())
+        .collect();
+    assert!(!members.contains(&"Ingrid Bäck (C)"), "{members:?}");
+    assert!(members.contains(&"Erik Svensson (C)"), "{members:?}");
     // Item 11: the bilaga marks no one present in §§ they were not at, and keeps the notes.
     // The example keeps one protocol; here as a protocol per justering.
     let dir = tempfile::tempdir().unwrap();

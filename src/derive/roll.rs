@@ -179,11 +179,9 @@ pub fn cover_lists(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize]
         // "Anna Berg (S), Norrby, ordförande": a gemensam nämnd's member with their kommun.
         let mut note: Vec<String> = member.kommun.iter().chain(&member.roll).cloned().collect();
         let serving = attendant.serves_somewhere();
+        // A member jäv in every § of the part took part in none of them: not listed there.
         let present = if serving {
             in_part(index, &roll.serving)
-                || items
-                    .iter()
-                    .any(|&i| loaded.meeting.paragrafer[i].jäv.contains(&member.namn))
         } else {
             in_part(index, &roll.present_not_serving)
         };
