@@ -241,6 +241,23 @@ fn att_satser_stand_under_the_organs_lead_line() {
     let (_out, pdfs) = build(&[dir.path().join("beredning/arende.yaml")]);
     let statement = text(only_pdf(&pdfs));
     assert!(!statement.contains("Socialnämnden beslutar"), "{statement}");
+    // A point that brings its own "att" would print "att att …": check warns at it.
+    let dir = committee("paragraf: {beslutspunkter: att-satser}\n");
+    let case = dir.path().join("beredning/arende.yaml");
+    let text = std::fs::read_to_string(&case).unwrap();
+    let own_att = text.replace(
+        "  - Socialnämnden godkänner redovisning",
+        "  - att godkänna redovisning",
+    );
+    assert_ne!(own_att, text);
+    std::fs::write(&case, own_att).unwrap();
+    let output = paragraf_in(dir.path(), &["check", "beredning/arende.yaml"]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{said}");
+    assert!(
+        said.contains("arende.yaml:15:5: beslutspunkt 1 börjar med ”att”, som profilens att-satser redan skriver före varje punkt"),
+        "{said}"
+    );
 }
 
 fn only_pdf(pdfs: &std::collections::BTreeMap<String, std::path::PathBuf>) -> &Path {

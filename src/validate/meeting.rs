@@ -163,9 +163,12 @@ fn item_problems(loaded: &LoadedMeeting, facts: &MeetingFacts, item: &LoadedItem
         problems.push(source.problem(&field("beslut"), "en beslutspunkt är tom"));
     }
     if let Some(Decision::Points(points)) = &i.beslut {
-        problems.extend(points.iter().enumerate().filter_map(|(n, point)| {
-            super::fragment_point(source, &format!("{}[{n}]", field("beslut")), n, point)
-        }));
+        for (n, point) in points.iter().enumerate() {
+            let at = format!("{}[{n}]", field("beslut"));
+            problems.extend(super::fragment_point(source, &at, n, point));
+            let profile = &loaded.profile.profile;
+            problems.extend(super::doubled_att(source, profile, &at, n, point));
+        }
     }
     for (&number, ground) in &i.lagrum {
         let at = field(&format!("lagrum.{number}"));

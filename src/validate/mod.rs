@@ -59,6 +59,31 @@ pub(crate) fn fragment_point(
     })
 }
 
+/// Under att-satser the profile writes its "att" before each point: a point that starts
+/// with its own "att" prints "att att …".
+pub(crate) fn doubled_att(
+    source: &crate::model::SourceFile,
+    profile: &crate::model::Profile,
+    field: &str,
+    index: usize,
+    point: &str,
+) -> Option<Problem> {
+    let att = crate::model::labels::label(&profile.etiketter, "att").to_lowercase();
+    let first = point.split_whitespace().next()?.to_lowercase();
+    (profile.paragraf.beslutspunkter == crate::model::PointStyle::AttClauses && first == att)
+        .then(|| {
+            source
+                .problem(
+                    field,
+                    format!(
+                        "beslutspunkt {} börjar med ”{att}”, som profilens att-satser redan skriver före varje punkt: ta bort det, annars står det ”{att} {att} …”",
+                        index + 1
+                    ),
+                )
+                .warning()
+        })
+}
+
 /// Check a case: its header, tables, their rows and how sections use them.
 pub fn case(loaded: &LoadedCase) -> Vec<Problem> {
     case_problems(loaded, false)
@@ -81,6 +106,13 @@ pub(crate) fn case_problems(loaded: &LoadedCase, information: bool) -> Vec<Probl
             problems.push(source.problem(&field, "beslutspunkten är tom"));
         }
         problems.extend(fragment_point(source, &field, i, point));
+        problems.extend(doubled_att(
+            source,
+            &loaded.profile.profile,
+            &field,
+            i,
+            point,
+        ));
     }
     for (field, text) in [
         ("nämnd", &case.nämnd),
