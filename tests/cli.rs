@@ -419,6 +419,22 @@ fn new_writes_skeletons_that_check_passes_once_filled_in() {
         let text = std::fs::read_to_string(path).unwrap();
         std::fs::write(path, fill_placeholders(&text, "arende.yaml")).unwrap();
     }
+    // The justerare is one of the beslutande, as the skeleton says: the ledamot's name.
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    let ledamot = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("- {namn: \"Ifylld text"))
+        .nth(1)
+        .and_then(|l| l.split('"').nth(1))
+        .unwrap()
+        .to_owned();
+    let justerare = text
+        .lines()
+        .find(|l| l.starts_with("justerare:"))
+        .unwrap()
+        .to_owned();
+    let text = text.replace(&justerare, &format!("justerare: [{{namn: \"{ledamot}\"}}]"));
+    std::fs::write(&meeting, text).unwrap();
     let output = paragraf(&["check", meeting.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
     let out = tempfile::tempdir().unwrap();
