@@ -672,6 +672,97 @@ fn a_companys_board_has_no_anslag_and_no_appeal() {
     }
 }
 
+/// Issues 28 and 29: those present without a seat stand in groups, each under its own
+/// heading, on the protocol's first page and its web page: the bolag's observatörer from
+/// the owner's kommunstyrelse with the §§ they attended, its lekmannarevisor, a facklig
+/// företrädare, then the övriga närvarande.
+#[test]
+fn groups_without_a_seat_are_listed_under_their_own_headings() {
+    let folder = repo().join("cases/ekby-energi");
+    let (_out, pdfs) = build(std::slice::from_ref(&folder));
+    let first = page_text(pdf(&pdfs, "_protokoll.pdf"), 1);
+    let listed = "Suppleanter Maria Sjö (V) \
+        Observatörer Gunnel Rask, ledamot i kommunstyrelsen, §§ 3–4 Jonas Wik, ledamot i kommunstyrelsen, §§ 3–4 \
+        Revisorer Siv Dahl, lekmannarevisor \
+        Fackliga företrädare Tove Nyberg, Kommunal \
+        Övriga närvarande Olle Vik, verkställande direktör \
+        Utses att justera";
+    assert!(first.contains(listed), "missing {listed:?} in\n{first}");
+    let site = tempfile::tempdir().unwrap();
+    let on = chrono::NaiveDate::from_ymd_opt(2024, 11, 30).unwrap();
+    let published = paragraf::output::site::Site { on, address: None };
+    paragraf::publish(&[folder], site.path(), &Default::default(), &published).unwrap();
+    let page = std::fs::read_to_string(
+        site.path()
+            .join("protokoll/2024-11-20_styrelsen_protokoll.html"),
+    )
+    .unwrap()
+    .replace('\u{a0}', " ");
+    for (heading, person) in [
+        (
+            "Observatörer",
+            "Gunnel Rask</span>, ledamot i kommunstyrelsen, §§ 3–4",
+        ),
+        ("Revisorer", "Siv Dahl</span>, lekmannarevisor"),
+        ("Fackliga företrädare", "Tove Nyberg</span>, Kommunal"),
+        (
+            "Övriga närvarande",
+            "Olle Vik</span>, verkställande direktör",
+        ),
+    ] {
+        let heading = format!("<h3>{heading}</h3>");
+        let at = page
+            .find(&heading)
+            .unwrap_or_else(|| panic!("no {heading} in\n{page}"));
+        let next = page[at + heading.len()..]
+            .find("<h")
+            .map_or(page.len(), |n| at + heading.len() + n);
+        assert!(
+            page[at..next].contains(person),
+            "{person:?} not under {heading}:\n{page}"
+        );
+    }
+}
+
+/// Observatörer, revisorer and the others without a seat may speak, but never vote,
+/// propose, reserve themselves, justera or count for beslutförhet: each refused at its
+/// line, saying under which key they stand.
+#[test]
+fn those_without_a_seat_cannot_vote_propose_reserve_or_justera() {
+    let at = "cases/ekby-energi";
+    let file = "2024-11-20/sammantrade.yaml";
+    let decided = "    beslut: [Styrelsen antar ägardirektivet för 2025 och lägger redogörelsen till handlingarna.]";
+    for (from, to, expected) in [
+        (
+            decided,
+            "    yrkanden: [{av: Gunnel Rask, yrkande: att direktivet återremitteras}]\n    beslut: [Styrelsen antar ägardirektivet.]",
+            "sammantrade.yaml:44:21: Gunnel Rask står under `observatörer` och kan inte yrka: det kan bara ledamöter och ersättare",
+        ),
+        (
+            decided,
+            "    beslut: [Styrelsen antar ägardirektivet.]\n    reservationer: [{av: Siv Dahl, till_förmån_för: eget yrkande}]",
+            "sammantrade.yaml:45:26: Siv Dahl står under `revisorer` och kan inte reservera sig: det kan bara ledamöter och ersättare",
+        ),
+        (
+            decided,
+            "    yrkanden: [{av: Per Ström, yrkande: att direktivet återremitteras}]\n    omröstning:\n      ja: ordförandens förslag\n      nej: Per Ströms yrkande\n      röster: {ja: [Lars Holm, Karin Ås, Eva Lind, Åke Berg], nej: [Per Ström, Tove Nyberg]}\n    beslut: [Styrelsen antar ägardirektivet.]",
+            "sammantrade.yaml:48:80: Tove Nyberg står under `fackliga_företrädare` och kan inte rösta",
+        ),
+        (
+            "justerare: [{namn: Karin Ås}]",
+            "justerare: [{namn: Karin Ås, ersättare: Olle Vik}]",
+            "sammantrade.yaml:28:41: Olle Vik står under `övriga_närvarande` och kan inte justera protokollet",
+        ),
+        (
+            "  - {namn: Jonas Wik, titel: ledamot i kommunstyrelsen, paragrafer: §§ 3–4}",
+            "  - {namn: Eva Lind, titel: ledamot i kommunstyrelsen, paragrafer: §§ 3–4}",
+            "sammantrade.yaml:20:12: Eva Lind står både under `observatörer` och bland ledamöterna och ersättarna",
+        ),
+    ] {
+        refused_when_edited(at, file, (from, to), expected);
+    }
+}
+
 /// A gemensam nämnd (KL 9 kap. 19 §): its anslag and each extract's web page say whose
 /// nämnd it is, with the värdkommun, before who may appeal; the närvarolista names each
 /// member's kommun from the organ's roll.
@@ -1105,6 +1196,11 @@ fn a_protocol_of_delegation_decisions_refuses_what_only_a_meeting_has() {
             decider,
             "beslutsfattare: {namn: Helena Strand, titel: förvaltningschef}\nordförande: {namn: Anna Berg}",
             "delegeringsbeslut.yaml:13:14: `ordförande` hör till ett sammanträde",
+        ),
+        (
+            decider,
+            "beslutsfattare: {namn: Helena Strand, titel: förvaltningschef}\nobservatörer: [{namn: Anna Berg}]",
+            "delegeringsbeslut.yaml:13:15: `observatörer` hör till ett sammanträde",
         ),
         (
             "    expediering: [Ekby schacksällskap]",

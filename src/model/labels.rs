@@ -261,6 +261,21 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Efter namnet på den som gick under en paragraf, före dess beslut (gick_före_beslutet): {paragraf} (§ 5).",
     ),
     (
+        "observatörer",
+        "Observatörer",
+        "Protokollets försättsblad och bilaga, över observatörerna (observatörer). Också på webbsidorna.",
+    ),
+    (
+        "revisorer",
+        "Revisorer",
+        "Protokollets försättsblad och bilaga, över revisorerna (revisorer). Också på webbsidorna.",
+    ),
+    (
+        "fackliga_företrädare",
+        "Fackliga företrädare",
+        "Protokollets försättsblad och bilaga, över de fackliga företrädarna (fackliga_företrädare). Också på webbsidorna.",
+    ),
+    (
         "övriga_närvarande",
         "Övriga närvarande",
         "Protokollets försättsblad och bilaga. Också på webbsidorna.",
