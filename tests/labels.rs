@@ -339,6 +339,10 @@ fn a_profile_overrides_every_label_and_the_documents_print_it() {
         "inga_tidigare_anslag",
         // Only in a vote where one side has a single vote.
         "röst_antal",
+        // Only in a § whose vote stands in a bilaga after the §§: the fullmäktige, the
+        // one example whose list leaves the first page, has it before them
+        // (tests/organs.rs builds it last).
+        "röster_i_bilagan",
     ];
     let mut missing = Vec::new();
     for (i, (key, _, _)) in LABELS.iter().enumerate() {

@@ -37,7 +37,7 @@ fn the_first_page_of_a_large_assembly_justerad_in_parts_lists_each_justering() {
     let first = page_text(protocol, 1);
     for expected in [
         "Plats och tid Ekby stadshus, fullmäktigesalen, måndagen den 21 oktober 2024, kl. 18.00–21.15 (ajournering 19.30–19.45)",
-        "Beslutande Se bilaga, närvaro- och omröstningslista",
+        "Beslutande Se närvaro- och omröstningslista",
         "Utses att justera KF § 125: Per Holm (C) och Sara Lind (KD) KF §§ 118–124 och 126: Karin Lund (M) med Olof Strand (M) som ersättare och Ahmed Yusuf (S)",
         "Justeringens plats och tid KF § 125: Ekby stadshus, fullmäktigesalen, 2024-10-21 kl. 21.20 KF §§ 118–124 och 126: Kommunledningskontoret, Ekby stadshus, 2024-10-28 kl. 10.00",
         "Paragrafer KF §§ 118–126",
@@ -65,12 +65,13 @@ fn the_first_page_of_a_large_assembly_justerad_in_parts_lists_each_justering() {
             "page 2 lacks {expected:?}:\n{second}"
         );
     }
-    // Ekby's bilaga has a row per seat (`närvarolista_form: per_plats`), its 41 seats in
-    // the roll's order: N or F for the ledamot, the ersättare who served in the seat, with
-    // the §§ when not all, and the seat's vote in § 122, whoever cast it.
-    let last = page_text(protocol, page_count(protocol));
+    // Ekby's list stands before the §§ (`omröstningslistans_plats: före_paragraferna`),
+    // after the ANSLAG/BEVIS, with a row per seat (`närvarolista_form: per_plats`), its 41
+    // seats in the roll's order: N or F for the ledamot, the ersättare who served in the
+    // seat, with the §§ when not all, and the seat's vote in § 122, whoever cast it.
+    let last = page_text(protocol, 3);
     for expected in [
-        "Bilaga: närvaro- och omröstningslista",
+        "Närvaro- och omröstningslista Omröstning KF § 122 Ledamot",
         "Ledamot Parti N F Tjänstgörande ersättare Ja Nej Avst.",
         "Birgitta Ståhl, ordförande M X X",
         "Lars Berg, lämnade sammanträdet kl. 20.10 S X Kristoffer Alm (§§ 123–126) X",
@@ -88,6 +89,41 @@ fn the_first_page_of_a_large_assembly_justerad_in_parts_lists_each_justering() {
     // Every seat marked present or absent, and its vote.
     let marks = last.matches(" X").count();
     assert_eq!(marks, 41 * 2, "{last}");
+    assert!(!last.contains("Bilaga"), "{last}");
+    // The §§ follow it, and the § with the vote refers to it there.
+    assert!(page_text(protocol, 4).contains("KF § 118 Val av justerare"));
+    let whole = text(protocol);
+    let referred =
+        "Hur var och en röstade framgår av närvaro- och omröstningslistan före paragraferna.";
+    assert!(whole.contains(referred), "{whole}");
+    assert!(!whole.contains("Bilaga: närvaro"), "{whole}");
+}
+
+/// Issue 28: the närvaro- och omröstningslista last, as a bilaga, as built in
+/// (`omröstningslistans_plats: sist`): after the last §, and the first page and the §
+/// with the vote refer to the bilaga.
+#[test]
+fn the_roll_stands_last_as_a_bilaga_by_default() {
+    let (_dir, folder) = edited_example("kommunfullmaktige", "profil.yaml", |text| {
+        text.replace("omröstningslistans_plats: före_paragraferna\n", "")
+    });
+    let (_out, pdfs) = build(&[folder.join("2024-10-21/sammantrade.yaml")]);
+    let protocol = pdf(&pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf");
+    assert!(page_text(protocol, 1).contains("Beslutande Se bilaga, närvaro- och omröstningslista"));
+    assert!(page_text(protocol, 3).contains("KF § 118 Val av justerare"));
+    let last = page_text(protocol, page_count(protocol));
+    for expected in [
+        "Bilaga: närvaro- och omröstningslista Omröstning KF § 122 Ledamot",
+        "Ulrika Forsberg L X X Mats Lindgren L X X Hanna Ek MP X X Oskar Malm MP X X Summa 34 5 2",
+    ] {
+        assert!(
+            last.contains(expected),
+            "the bilaga lacks {expected:?}:\n{last}"
+        );
+    }
+    let whole = text(protocol);
+    let referred = "Hur var och en röstade framgår av närvaro- och omröstningslistan (bilaga).";
+    assert!(whole.contains(referred), "{whole}");
 }
 
 /// Issue 28: a närvaro- och omröstningslista too wide for a portrait page turns the page
@@ -147,7 +183,8 @@ fn a_roll_too_wide_for_portrait_turns_the_page_with_its_heading() {
         std::fs::write(&profile, text).unwrap();
         let (_out, pdfs) = build(std::slice::from_ref(&meeting));
         let protocol = pdf(&pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf");
-        let heading = "Bilaga: närvaro- och omröstningslista";
+        // Before the §§, as Ekby has it (`omröstningslistans_plats: före_paragraferna`).
+        let heading = "Närvaro- och omröstningslista";
         let pages: Vec<usize> = (1..=page_count(protocol))
             .filter(|&p| page_text(protocol, p).contains(heading))
             .collect();
@@ -172,13 +209,14 @@ fn a_roll_too_wide_for_portrait_turns_the_page_with_its_heading() {
             "{form}: page {} is {width} × {height}",
             pages[0]
         );
-        // The page before, the last §'s, stays upright.
-        let (width, height) = page_sizes(protocol)[pages[0] - 2];
-        assert!(
-            width < height,
-            "{form}: page {} is {width} × {height}",
-            pages[0] - 1
-        );
+        // The page before (the ANSLAG/BEVIS) and the first § after it stay upright.
+        let first = (pages[0]..=page_count(protocol))
+            .find(|&p| page_text(protocol, p).contains("KF § 118 Val av justerare"))
+            .unwrap_or_else(|| panic!("{form}: no § 118 after the list"));
+        for page in [pages[0] - 1, first] {
+            let (width, height) = page_sizes(protocol)[page - 1];
+            assert!(width < height, "{form}: page {page} is {width} × {height}");
+        }
     }
 }
 
@@ -519,12 +557,13 @@ fn the_web_copy_shows_no_vote_of_a_secret_paragraph() {
         paragraf::build(std::slice::from_ref(&meeting), &out, &options)
             .unwrap_or_else(|e| panic!("{e}"));
         let pdf = out.join("2024-10-21_kommunfullmaktige_protokoll.pdf");
-        page_layout(&pdf, page_count(&pdf))
+        // The list, before the §§.
+        page_layout(&pdf, 3)
     };
     // The nämnd's own copy keeps the vote's column; the web copy has none.
     assert!(protocol(false).contains("Omröstning"));
     let public = protocol(true);
-    assert!(public.contains("närvaro- och omröstningslista"), "{public}");
+    assert!(public.contains("Närvaro- och omröstningslista"), "{public}");
     assert!(
         !public.contains("Omröstning") && !public.contains("Avst."),
         "{public}"

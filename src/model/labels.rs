@@ -170,6 +170,11 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Försättsbladet när närvaron står i bilagan.",
     ),
     (
+        "beslutande_i_listan",
+        "Se närvaro- och omröstningslista",
+        "Försättsbladet när närvaron står i listan före paragraferna (omröstningslistans_plats).",
+    ),
+    (
         "ersättare",
         "Ersättare",
         "Protokollets försättsblad: närvarande ersättare som inte tjänstgör. Också på webbsidorna.",
@@ -479,6 +484,16 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "närvarolista_bilaga",
         "Bilaga: närvaro- och omröstningslista",
         "Rubriken över bilagan.",
+    ),
+    (
+        "närvarolista_rubrik",
+        "Närvaro- och omröstningslista",
+        "Rubriken över listan när den står före paragraferna (omröstningslistans_plats).",
+    ),
+    (
+        "röster_i_listan",
+        "Hur var och en röstade framgår av närvaro- och omröstningslistan före paragraferna.",
+        "I paragrafen när omröstningen står i listan före paragraferna (omröstningslistans_plats).",
     ),
     // The protokollsutdrag.
     (

@@ -57,8 +57,8 @@ pub use positions::Positions;
 pub use profile::{
     AdjustmentDateStyle, BundledFace, DateStyle, HeaderLayout, Headings, LOGO_HEIGHT_MM,
     LoadedLogo, LoadedProfile, Logo, Margins, Numbering, ORGAN_VALUES, PROFILE_FILE, ParagraphYear,
-    PartyStyle, Piece, Principal, Profile, RollForm, RollPlacement, RunningDateStyle, Typeface,
-    Typefaces, Wordings, pieces,
+    PartyStyle, Piece, Principal, Profile, RollForm, RollListPlacement, RollPlacement,
+    RunningDateStyle, Typeface, Typefaces, Wordings, pieces,
 };
 use reading::earlier_in_year;
 pub use reading::{Reading, Standing, standing_in_meetings};
