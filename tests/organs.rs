@@ -764,7 +764,7 @@ fn groups_without_a_seat_are_listed_under_their_own_headings() {
 }
 
 /// Observatörer, revisorer and the others without a seat may speak, but never vote,
-/// propose, reserve themselves, justera or count for beslutförhet: each refused at its
+/// propose, reserve themselves, chair, justera or count for beslutförhet: each refused at its
 /// line, saying under which key they stand.
 #[test]
 fn those_without_a_seat_cannot_vote_propose_reserve_or_justera() {
@@ -790,7 +790,12 @@ fn those_without_a_seat_cannot_vote_propose_reserve_or_justera() {
         (
             "justerare: [{namn: Karin Ås}]",
             "justerare: [{namn: Karin Ås, ersättare: Olle Vik}]",
-            "sammantrade.yaml:28:41: Olle Vik står under `övriga_närvarande` och kan inte justera protokollet",
+            "sammantrade.yaml:28:41: Olle Vik står under `övriga_närvarande` och kan inte vara ordförande eller justera protokollet",
+        ),
+        (
+            "justerare: [{namn: Karin Ås}]",
+            "ordförande: {namn: Siv Dahl}\njusterare: [{namn: Karin Ås}]",
+            "sammantrade.yaml:28:20: Siv Dahl står under `revisorer` och kan inte vara ordförande",
         ),
         (
             "  - {namn: Jonas Wik, titel: ledamot i kommunstyrelsen, paragrafer: §§ 3–4}",

@@ -134,8 +134,9 @@ pub fn roll(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
 }
 
 /// Those present without a seat (`observatörer`, `revisorer`, `fackliga_företrädare`,
-/// `övriga_närvarande`) neither serve nor count for beslutförhet, and do not justera: one
-/// also listed as serving, or named as a justerare, is refused at that line.
+/// `övriga_närvarande`) neither serve nor count for beslutförhet, and neither chair nor
+/// justera: one also listed as serving, or named as a chair or justerare, is refused at
+/// that line.
 fn without_seat(loaded: &LoadedMeeting, roll: &Roll) -> Vec<Problem> {
     let meeting = &loaded.meeting;
     let mut problems = Vec::new();
@@ -152,22 +153,36 @@ fn without_seat(loaded: &LoadedMeeting, roll: &Roll) -> Vec<Problem> {
             }
         }
     }
-    let mut justerare: Vec<(String, &str)> = Vec::new();
+    // Who signs: each chair and justerare (with a stand-in), in one piece or in parts.
+    let mut signers: Vec<(String, &str)> = Vec::new();
+    let chair = meeting
+        .ordförande
+        .as_ref()
+        .map(|c| ("ordförande".to_owned(), c));
+    let part_chairs = (meeting.justeringar.iter().enumerate()).filter_map(|(p, part)| {
+        Some((
+            format!("justeringar[{p}].ordförande"),
+            part.ordförande.as_ref()?,
+        ))
+    });
+    for (field, person) in chair.into_iter().chain(part_chairs) {
+        signers.push((format!("{field}.namn"), &person.namn));
+    }
     let parts = (meeting.justeringar.iter().enumerate())
         .filter_map(|(p, part)| Some((format!("justeringar[{p}]."), part.justerare.as_ref()?)));
     for (at, approvers) in std::iter::once((String::new(), &meeting.justerare)).chain(parts) {
         for (a, approver) in approvers.iter().enumerate() {
-            justerare.push((format!("{at}justerare[{a}].namn"), &approver.namn));
+            signers.push((format!("{at}justerare[{a}].namn"), &approver.namn));
             if let Some(stand_in) = &approver.ersättare {
-                justerare.push((format!("{at}justerare[{a}].ersättare"), stand_in));
+                signers.push((format!("{at}justerare[{a}].ersättare"), stand_in));
             }
         }
     }
-    for (field, name) in justerare {
+    for (field, name) in signers {
         if let Some(key) = group_without_seat(loaded, roll, name) {
             problems.push(loaded.source.problem(
                 &field,
-                format!("{name} står under `{key}` och kan inte justera protokollet: justerare väljs bland ledamöterna"),
+                format!("{name} står under `{key}` och kan inte vara ordförande eller justera protokollet: det gör ledamöterna"),
             ));
         }
     }
