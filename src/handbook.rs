@@ -159,6 +159,8 @@ const DIGITAL: Source = Source::Example("cases/regionstyrelsen/2024-11-26");
 const PARTS: Source = Source::Example("cases/kommunfullmaktige/2024-10-21");
 /// The meeting whose cases carry bilagor that are files.
 const BILAGOR: Source = Source::Example("cases/byggnadsnamnden/2024-10-17");
+/// A bolag's styrelse, with observatörer, revisorer and fackliga företrädare.
+const GROUPS: Source = Source::Example("cases/ekby-energi/2024-11-20");
 /// A protocol of delegeringsbeslut.
 const DELEGATION: Source = Source::Example("cases/kultur-och-fritidsnamnden/2024-10-03");
 const fn style(folder: &'static str) -> Source {
@@ -241,6 +243,18 @@ pub const ALL_PICTURES: &[Picture] = &[
         source: PARTS,
         document: "_protokoll.pdf",
         page: 2,
+    },
+    Picture {
+        png: "stil-omrostningslista.png",
+        source: PARTS,
+        document: "_protokoll.pdf",
+        page: 3,
+    },
+    Picture {
+        png: "sammantrade-grupper.png",
+        source: GROUPS,
+        document: "_protokoll.pdf",
+        page: 1,
     },
     Picture {
         png: "stil-fore-protokoll-1.png",

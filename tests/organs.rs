@@ -37,7 +37,7 @@ fn the_first_page_of_a_large_assembly_justerad_in_parts_lists_each_justering() {
     let first = page_text(protocol, 1);
     for expected in [
         "Plats och tid Ekby stadshus, fullmäktigesalen, måndagen den 21 oktober 2024, kl. 18.00–21.15 (ajournering 19.30–19.45)",
-        "Beslutande Se bilaga, närvaro- och omröstningslista",
+        "Beslutande Se närvaro- och omröstningslista",
         "Utses att justera KF § 125: Per Holm (C) och Sara Lind (KD) KF §§ 118–124 och 126: Karin Lund (M) med Olof Strand (M) som ersättare och Ahmed Yusuf (S)",
         "Justeringens plats och tid KF § 125: Ekby stadshus, fullmäktigesalen, 2024-10-21 kl. 21.20 KF §§ 118–124 och 126: Kommunledningskontoret, Ekby stadshus, 2024-10-28 kl. 10.00",
         "Paragrafer KF §§ 118–126",
@@ -65,12 +65,13 @@ fn the_first_page_of_a_large_assembly_justerad_in_parts_lists_each_justering() {
             "page 2 lacks {expected:?}:\n{second}"
         );
     }
-    // Ekby's bilaga has a row per seat (`närvarolista_form: per_plats`), its 41 seats in
-    // the roll's order: N or F for the ledamot, the ersättare who served in the seat, with
-    // the §§ when not all, and the seat's vote in § 122, whoever cast it.
-    let last = page_text(protocol, page_count(protocol));
+    // Ekby's list stands before the §§ (`omröstningslistans_plats: före_paragraferna`),
+    // after the ANSLAG/BEVIS, with a row per seat (`närvarolista_form: per_plats`), its 41
+    // seats in the roll's order: N or F for the ledamot, the ersättare who served in the
+    // seat, with the §§ when not all, and the seat's vote in § 122, whoever cast it.
+    let last = page_text(protocol, 3);
     for expected in [
-        "Bilaga: närvaro- och omröstningslista",
+        "Närvaro- och omröstningslista Omröstning KF § 122 Ledamot",
         "Ledamot Parti N F Tjänstgörande ersättare Ja Nej Avst.",
         "Birgitta Ståhl, ordförande M X X",
         "Lars Berg, lämnade sammanträdet kl. 20.10 S X Kristoffer Alm (§§ 123–126) X",
@@ -88,6 +89,41 @@ fn the_first_page_of_a_large_assembly_justerad_in_parts_lists_each_justering() {
     // Every seat marked present or absent, and its vote.
     let marks = last.matches(" X").count();
     assert_eq!(marks, 41 * 2, "{last}");
+    assert!(!last.contains("Bilaga"), "{last}");
+    // The §§ follow it, and the § with the vote refers to it there.
+    assert!(page_text(protocol, 4).contains("KF § 118 Val av justerare"));
+    let whole = text(protocol);
+    let referred =
+        "Hur var och en röstade framgår av närvaro- och omröstningslistan före paragraferna.";
+    assert!(whole.contains(referred), "{whole}");
+    assert!(!whole.contains("Bilaga: närvaro"), "{whole}");
+}
+
+/// Issue 28: the närvaro- och omröstningslista last, as a bilaga, as built in
+/// (`omröstningslistans_plats: sist`): after the last §, and the first page and the §
+/// with the vote refer to the bilaga.
+#[test]
+fn the_roll_stands_last_as_a_bilaga_by_default() {
+    let (_dir, folder) = edited_example("kommunfullmaktige", "profil.yaml", |text| {
+        text.replace("omröstningslistans_plats: före_paragraferna\n", "")
+    });
+    let (_out, pdfs) = build(&[folder.join("2024-10-21/sammantrade.yaml")]);
+    let protocol = pdf(&pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf");
+    assert!(page_text(protocol, 1).contains("Beslutande Se bilaga, närvaro- och omröstningslista"));
+    assert!(page_text(protocol, 3).contains("KF § 118 Val av justerare"));
+    let last = page_text(protocol, page_count(protocol));
+    for expected in [
+        "Bilaga: närvaro- och omröstningslista Omröstning KF § 122 Ledamot",
+        "Ulrika Forsberg L X X Mats Lindgren L X X Hanna Ek MP X X Oskar Malm MP X X Summa 34 5 2",
+    ] {
+        assert!(
+            last.contains(expected),
+            "the bilaga lacks {expected:?}:\n{last}"
+        );
+    }
+    let whole = text(protocol);
+    let referred = "Hur var och en röstade framgår av närvaro- och omröstningslistan (bilaga).";
+    assert!(whole.contains(referred), "{whole}");
 }
 
 /// Issue 28: a närvaro- och omröstningslista too wide for a portrait page turns the page
@@ -147,7 +183,8 @@ fn a_roll_too_wide_for_portrait_turns_the_page_with_its_heading() {
         std::fs::write(&profile, text).unwrap();
         let (_out, pdfs) = build(std::slice::from_ref(&meeting));
         let protocol = pdf(&pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf");
-        let heading = "Bilaga: närvaro- och omröstningslista";
+        // Before the §§, as Ekby has it (`omröstningslistans_plats: före_paragraferna`).
+        let heading = "Närvaro- och omröstningslista";
         let pages: Vec<usize> = (1..=page_count(protocol))
             .filter(|&p| page_text(protocol, p).contains(heading))
             .collect();
@@ -172,13 +209,14 @@ fn a_roll_too_wide_for_portrait_turns_the_page_with_its_heading() {
             "{form}: page {} is {width} × {height}",
             pages[0]
         );
-        // The page before, the last §'s, stays upright.
-        let (width, height) = page_sizes(protocol)[pages[0] - 2];
-        assert!(
-            width < height,
-            "{form}: page {} is {width} × {height}",
-            pages[0] - 1
-        );
+        // The page before (the ANSLAG/BEVIS) and the first § after it stay upright.
+        let first = (pages[0]..=page_count(protocol))
+            .find(|&p| page_text(protocol, p).contains("KF § 118 Val av justerare"))
+            .unwrap_or_else(|| panic!("{form}: no § 118 after the list"));
+        for page in [pages[0] - 1, first] {
+            let (width, height) = page_sizes(protocol)[page - 1];
+            assert!(width < height, "{form}: page {page} is {width} × {height}");
+        }
     }
 }
 
@@ -519,12 +557,13 @@ fn the_web_copy_shows_no_vote_of_a_secret_paragraph() {
         paragraf::build(std::slice::from_ref(&meeting), &out, &options)
             .unwrap_or_else(|e| panic!("{e}"));
         let pdf = out.join("2024-10-21_kommunfullmaktige_protokoll.pdf");
-        page_layout(&pdf, page_count(&pdf))
+        // The list, before the §§.
+        page_layout(&pdf, 3)
     };
     // The nämnd's own copy keeps the vote's column; the web copy has none.
     assert!(protocol(false).contains("Omröstning"));
     let public = protocol(true);
-    assert!(public.contains("närvaro- och omröstningslista"), "{public}");
+    assert!(public.contains("Närvaro- och omröstningslista"), "{public}");
     assert!(
         !public.contains("Omröstning") && !public.contains("Avst."),
         "{public}"
@@ -669,6 +708,102 @@ fn a_companys_board_has_no_anslag_and_no_appeal() {
             (from, to),
             expected,
         );
+    }
+}
+
+/// Issues 28 and 29: those present without a seat stand in groups, each under its own
+/// heading, on the protocol's first page and its web page: the bolag's observatörer from
+/// the owner's kommunstyrelse with the §§ they attended, its lekmannarevisor, a facklig
+/// företrädare, then the övriga närvarande.
+#[test]
+fn groups_without_a_seat_are_listed_under_their_own_headings() {
+    let folder = repo().join("cases/ekby-energi");
+    let (_out, pdfs) = build(std::slice::from_ref(&folder));
+    let first = page_text(pdf(&pdfs, "_protokoll.pdf"), 1);
+    let listed = "Suppleanter Maria Sjö (V) \
+        Observatörer Gunnel Rask, ledamot i kommunstyrelsen, §§ 3–4 Jonas Wik, ledamot i kommunstyrelsen, §§ 3–4 \
+        Revisorer Siv Dahl, lekmannarevisor \
+        Fackliga företrädare Tove Nyberg, Kommunal \
+        Övriga närvarande Olle Vik, verkställande direktör \
+        Utses att justera";
+    assert!(first.contains(listed), "missing {listed:?} in\n{first}");
+    let site = tempfile::tempdir().unwrap();
+    let on = chrono::NaiveDate::from_ymd_opt(2024, 11, 30).unwrap();
+    let published = paragraf::output::site::Site { on, address: None };
+    paragraf::publish(&[folder], site.path(), &Default::default(), &published).unwrap();
+    let page = std::fs::read_to_string(
+        site.path()
+            .join("protokoll/2024-11-20_styrelsen_protokoll.html"),
+    )
+    .unwrap()
+    .replace('\u{a0}', " ");
+    for (heading, person) in [
+        (
+            "Observatörer",
+            "Gunnel Rask</span>, ledamot i kommunstyrelsen, §§ 3–4",
+        ),
+        ("Revisorer", "Siv Dahl</span>, lekmannarevisor"),
+        ("Fackliga företrädare", "Tove Nyberg</span>, Kommunal"),
+        (
+            "Övriga närvarande",
+            "Olle Vik</span>, verkställande direktör",
+        ),
+    ] {
+        let heading = format!("<h3>{heading}</h3>");
+        let at = page
+            .find(&heading)
+            .unwrap_or_else(|| panic!("no {heading} in\n{page}"));
+        let next = page[at + heading.len()..]
+            .find("<h")
+            .map_or(page.len(), |n| at + heading.len() + n);
+        assert!(
+            page[at..next].contains(person),
+            "{person:?} not under {heading}:\n{page}"
+        );
+    }
+}
+
+/// Observatörer, revisorer and the others without a seat may speak, but never vote,
+/// propose, reserve themselves, chair, justera or count for beslutförhet: each refused at its
+/// line, saying under which key they stand.
+#[test]
+fn those_without_a_seat_cannot_vote_propose_reserve_or_justera() {
+    let at = "cases/ekby-energi";
+    let file = "2024-11-20/sammantrade.yaml";
+    let decided = "    beslut: [Styrelsen antar ägardirektivet för 2025 och lägger redogörelsen till handlingarna.]";
+    for (from, to, expected) in [
+        (
+            decided,
+            "    yrkanden: [{av: Gunnel Rask, yrkande: att direktivet återremitteras}]\n    beslut: [Styrelsen antar ägardirektivet.]",
+            "sammantrade.yaml:44:21: Gunnel Rask står under `observatörer` och kan inte yrka: det kan bara ledamöter och ersättare",
+        ),
+        (
+            decided,
+            "    beslut: [Styrelsen antar ägardirektivet.]\n    reservationer: [{av: Siv Dahl, till_förmån_för: eget yrkande}]",
+            "sammantrade.yaml:45:26: Siv Dahl står under `revisorer` och kan inte reservera sig: det kan bara ledamöter och ersättare",
+        ),
+        (
+            decided,
+            "    yrkanden: [{av: Per Ström, yrkande: att direktivet återremitteras}]\n    omröstning:\n      ja: ordförandens förslag\n      nej: Per Ströms yrkande\n      röster: {ja: [Lars Holm, Karin Ås, Eva Lind, Åke Berg], nej: [Per Ström, Tove Nyberg]}\n    beslut: [Styrelsen antar ägardirektivet.]",
+            "sammantrade.yaml:48:80: Tove Nyberg står under `fackliga_företrädare` och kan inte rösta",
+        ),
+        (
+            "justerare: [{namn: Karin Ås}]",
+            "justerare: [{namn: Karin Ås, ersättare: Olle Vik}]",
+            "sammantrade.yaml:28:41: Olle Vik står under `övriga_närvarande` och kan inte vara ordförande eller justera protokollet",
+        ),
+        (
+            "justerare: [{namn: Karin Ås}]",
+            "ordförande: {namn: Siv Dahl}\njusterare: [{namn: Karin Ås}]",
+            "sammantrade.yaml:28:20: Siv Dahl står under `revisorer` och kan inte vara ordförande",
+        ),
+        (
+            "  - {namn: Jonas Wik, titel: ledamot i kommunstyrelsen, paragrafer: §§ 3–4}",
+            "  - {namn: Eva Lind, titel: ledamot i kommunstyrelsen, paragrafer: §§ 3–4}",
+            "sammantrade.yaml:20:12: Eva Lind står både under `observatörer` och bland ledamöterna och ersättarna",
+        ),
+    ] {
+        refused_when_edited(at, file, (from, to), expected);
     }
 }
 
@@ -1123,6 +1258,11 @@ fn a_protocol_of_delegation_decisions_refuses_what_only_a_meeting_has() {
             decider,
             "beslutsfattare: {namn: Helena Strand, titel: förvaltningschef}\nordförande: {namn: Anna Berg}",
             "delegeringsbeslut.yaml:13:14: `ordförande` hör till ett sammanträde",
+        ),
+        (
+            decider,
+            "beslutsfattare: {namn: Helena Strand, titel: förvaltningschef}\nobservatörer: [{namn: Anna Berg}]",
+            "delegeringsbeslut.yaml:13:15: `observatörer` hör till ett sammanträde",
         ),
         (
             "    expediering: [Ekby schacksällskap]",

@@ -18,7 +18,9 @@ use super::{
 use crate::error::Result;
 use crate::facts::{MeetingFacts, Part};
 use crate::model::labels::label;
-use crate::model::{Approver, LoadedMeeting, ParagraphList, ParagraphNumber, RollPlacement, Stage};
+use crate::model::{
+    Approver, Attendee, LoadedMeeting, ParagraphList, ParagraphNumber, RollPlacement, Stage,
+};
 use crate::swedish;
 
 /// What every document of a meeting says about the meeting and, for a protocol part or an
@@ -46,7 +48,9 @@ pub struct MeetingView {
     pub substitutes: Vec<MemberView>,
     /// With the whole roll: those absent and the vacant seats.
     pub absent: Vec<MemberView>,
-    pub others: Vec<MemberView>,
+    /// Those present without a seat, group by group under its heading: observatörer,
+    /// revisorer, fackliga företrädare, övriga närvarande; only groups with someone.
+    pub groups: Vec<GroupView>,
     /// Where the lists of who attended stand: `automatisk` (on the first page when they
     /// fit there, Typst measures), `försättsblad` or `bilaga`.
     pub roll_placement: &'static str,
@@ -219,35 +223,12 @@ fn meeting_view(
         members: lists.members,
         substitutes: lists.substitutes,
         absent: lists.absent,
-        // Someone present only for §§ of another part is not present in this one.
-        others: meeting
-            .övriga_närvarande
-            .iter()
-            .filter(|a| {
-                let only = a.paragrafer.as_deref().and_then(ParagraphList::parse);
-                only.is_none_or(|list| numbers.iter().any(|n| list.contains(*n)))
+        groups: (meeting.non_members().into_iter())
+            .map(|(key, people)| GroupView {
+                heading: label(&profile.etiketter, key).to_owned(),
+                people: attendee_views(loaded, &numbers, people),
             })
-            .map(|a| {
-                // Their §§ in the form every § is printed (`§ 2/24`), as written if not §§.
-                let only = a.paragrafer.as_ref().map(|written| {
-                    let list = ParagraphList::parse(written);
-                    let theirs: Vec<ParagraphNumber> = (loaded.numbers.iter().copied())
-                        .filter(|n| list.as_ref().is_some_and(|l| l.contains(*n)))
-                        .collect();
-                    match theirs.is_empty() {
-                        true => written.clone(),
-                        false => swedish::paragraph_list(&form(loaded).unprefixed(), &theirs),
-                    }
-                });
-                MemberView {
-                    name: a.namn.clone(),
-                    note: match (&a.titel, only) {
-                        (Some(title), Some(only)) => Some(format!("{title}, {only}")),
-                        (title, only) => title.clone().or(only),
-                    },
-                    vacancy: false,
-                }
-            })
+            .filter(|group| !group.people.is_empty())
             .collect(),
         roll_placement: profile.närvarolista.key(),
         adjustment,
@@ -265,6 +246,50 @@ fn meeting_view(
             .unwrap_or_else(|| profile.formuleringar.utdragsbestyrkande.clone()),
         digital: loaded.digital_adjustment(),
     }
+}
+
+/// One group of those present without a seat: its heading and its people.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupView {
+    pub heading: String,
+    pub people: Vec<MemberView>,
+}
+
+/// `people` present in any of the §§ `numbers`, each with their title and, when there
+/// for some §§ only, those §§: someone present only for §§ of another part is not present
+/// in this one.
+fn attendee_views(
+    loaded: &LoadedMeeting,
+    numbers: &[ParagraphNumber],
+    people: &[Attendee],
+) -> Vec<MemberView> {
+    (people.iter())
+        .filter(|a| {
+            let only = a.paragrafer.as_deref().and_then(ParagraphList::parse);
+            only.is_none_or(|list| numbers.iter().any(|n| list.contains(*n)))
+        })
+        .map(|a| {
+            // Their §§ in the form every § is printed (`§ 2/24`), as written if not §§.
+            let only = a.paragrafer.as_ref().map(|written| {
+                let list = ParagraphList::parse(written);
+                let theirs: Vec<ParagraphNumber> = (loaded.numbers.iter().copied())
+                    .filter(|n| list.as_ref().is_some_and(|l| l.contains(*n)))
+                    .collect();
+                match theirs.is_empty() {
+                    true => written.clone(),
+                    false => swedish::paragraph_list(&form(loaded).unprefixed(), &theirs),
+                }
+            });
+            MemberView {
+                name: a.namn.clone(),
+                note: match (&a.titel, only) {
+                    (Some(title), Some(only)) => Some(format!("{title}, {only}")),
+                    (title, only) => title.clone().or(only),
+                },
+                vacancy: false,
+            }
+        })
+        .collect()
 }
 
 /// The label `key`, or in a protocol of delegeringsbeslut the label `delegated` that

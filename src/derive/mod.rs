@@ -168,6 +168,8 @@ pub struct ProfileView {
     pub signatures: SignatureLayout,
     pub statement: StatementLayout,
     pub item_list: ItemListLayout,
+    /// Where the närvaro- och omröstningslista stands: `sist` or `före_paragraferna`.
+    pub roll_list: crate::model::RollListPlacement,
     /// Whether its protocols are posted on the anslagstavla: all but a bolag's, which
     /// aktiebolagslagen governs.
     #[serde(skip)]
@@ -228,6 +230,7 @@ impl ProfileView {
             signatures: profile.underskrifter,
             statement: profile.tjänsteskrivelse.clone(),
             item_list: profile.ärendeförteckning.clone(),
+            roll_list: profile.omröstningslistans_plats,
             posts_notices: profile.huvudman != crate::model::Principal::Company,
             images: loaded
                 .logo

@@ -175,6 +175,11 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Försättsbladet när närvaron står i bilagan.",
     ),
     (
+        "beslutande_i_listan",
+        "Se närvaro- och omröstningslista",
+        "Försättsbladet när närvaron står i listan före paragraferna (omröstningslistans_plats).",
+    ),
+    (
         "ersättare",
         "Ersättare",
         "Protokollets försättsblad: närvarande ersättare som inte tjänstgör. Också på webbsidorna.",
@@ -264,6 +269,21 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "gick_före_beslutet",
         "lämnade sammanträdet före beslutet i {paragraf}",
         "Efter namnet på den som gick under en paragraf, före dess beslut (gick_före_beslutet): {paragraf} (§ 5).",
+    ),
+    (
+        "observatörer",
+        "Observatörer",
+        "Protokollets försättsblad och bilaga, över observatörerna (observatörer). Också på webbsidorna.",
+    ),
+    (
+        "revisorer",
+        "Revisorer",
+        "Protokollets försättsblad och bilaga, över revisorerna (revisorer). Också på webbsidorna.",
+    ),
+    (
+        "fackliga_företrädare",
+        "Fackliga företrädare",
+        "Protokollets försättsblad och bilaga, över de fackliga företrädarna (fackliga_företrädare). Också på webbsidorna.",
     ),
     (
         "övriga_närvarande",
@@ -469,6 +489,16 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "närvarolista_bilaga",
         "Bilaga: närvaro- och omröstningslista",
         "Rubriken över bilagan.",
+    ),
+    (
+        "närvarolista_rubrik",
+        "Närvaro- och omröstningslista",
+        "Rubriken över listan när den står före paragraferna (omröstningslistans_plats).",
+    ),
+    (
+        "röster_i_listan",
+        "Hur var och en röstade framgår av närvaro- och omröstningslistan före paragraferna.",
+        "I paragrafen när omröstningen står i listan före paragraferna (omröstningslistans_plats).",
     ),
     // The protokollsutdrag.
     (

@@ -61,6 +61,16 @@ pub struct Meeting {
     /// Ersättare present: serving for a named member in the §§ given, else not serving.
     #[serde(default)]
     pub ersättare: Vec<Member>,
+    /// Observers without a seat: from an owner's nämnd at a bolag's styrelse, or from a
+    /// party without one, often for named §§.
+    #[serde(default)]
+    pub observatörer: Vec<Attendee>,
+    /// Auditors present: revisorer, lekmannarevisorer.
+    #[serde(default)]
+    pub revisorer: Vec<Attendee>,
+    /// The employees' union representatives (personalföreträdare).
+    #[serde(default)]
+    pub fackliga_företrädare: Vec<Attendee>,
     /// Others present: officials, invited speakers.
     #[serde(default)]
     pub övriga_närvarande: Vec<Attendee>,
@@ -108,6 +118,18 @@ pub struct Meeting {
 }
 
 impl Meeting {
+    /// Those present without a seat, group by group in the order the protocol lists
+    /// them, each with its key: they may speak, but never serve, vote, propose, reserve
+    /// themselves or justera.
+    pub fn non_members(&self) -> [(&'static str, &[Attendee]); 4] {
+        [
+            ("observatörer", &self.observatörer),
+            ("revisorer", &self.revisorer),
+            ("fackliga_företrädare", &self.fackliga_företrädare),
+            ("övriga_närvarande", &self.övriga_närvarande),
+        ]
+    }
+
     /// Every prose (Markdown) field of the meeting, with its path.
     pub fn prose_fields(&self) -> Vec<(String, &str)> {
         let mut fields = Vec::new();

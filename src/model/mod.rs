@@ -57,8 +57,8 @@ pub use positions::Positions;
 pub use profile::{
     AdjustmentDateStyle, BundledFace, DateStyle, HeaderLayout, Headings, LOGO_HEIGHT_MM,
     LoadedLogo, LoadedProfile, Logo, Margins, Numbering, ORGAN_VALUES, PROFILE_FILE, ParagraphYear,
-    PartyStyle, Piece, Principal, Profile, RollForm, RollPlacement, RunningDateStyle, Typeface,
-    Typefaces, Wordings, pieces,
+    PartyStyle, Piece, Principal, Profile, RollForm, RollListPlacement, RollPlacement,
+    RunningDateStyle, Typeface, Typefaces, Wordings, pieces,
 };
 use reading::earlier_in_year;
 pub use reading::{Reading, Standing, standing_in_meetings};
@@ -103,6 +103,9 @@ const MEETING_SCHEMA: Schema = &[
     ("justerare[]", fields_of::<Approver>),
     ("beslutande[]", fields_of::<Member>),
     ("ersättare[]", fields_of::<Member>),
+    ("observatörer[]", fields_of::<Attendee>),
+    ("revisorer[]", fields_of::<Attendee>),
+    ("fackliga_företrädare[]", fields_of::<Attendee>),
     ("övriga_närvarande[]", fields_of::<Attendee>),
     ("frånvarande[]", fields_of::<Absent>),
     ("vakanser[]", fields_of::<Vacancy>),

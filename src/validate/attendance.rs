@@ -57,6 +57,7 @@ pub fn roll(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
             ));
         }
     }
+    problems.extend(without_seat(loaded, roll));
     let vacancies = roll.vacancies.len();
     for item in loaded.items() {
         let here = &roll.serving[item.index];
@@ -130,6 +131,72 @@ pub fn roll(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// Those present without a seat (`observatörer`, `revisorer`, `fackliga_företrädare`,
+/// `övriga_närvarande`) neither serve nor count for beslutförhet, and neither chair nor
+/// justera: one also listed as serving, or named as a chair or justerare, is refused at
+/// that line.
+fn without_seat(loaded: &LoadedMeeting, roll: &Roll) -> Vec<Problem> {
+    let meeting = &loaded.meeting;
+    let mut problems = Vec::new();
+    for (key, people) in meeting.non_members() {
+        for (i, person) in people.iter().enumerate() {
+            if roll.knows(&person.namn) {
+                problems.push(loaded.source.problem(
+                    &format!("{key}[{i}].namn"),
+                    format!(
+                        "{} står både under `{key}` och bland ledamöterna och ersättarna: den som har en plats i organet står bara där, och under `{key}` räknas ingen för beslutförheten",
+                        person.namn
+                    ),
+                ));
+            }
+        }
+    }
+    // Who signs: each chair and justerare (with a stand-in), in one piece or in parts.
+    let mut signers: Vec<(String, &str)> = Vec::new();
+    let chair = meeting
+        .ordförande
+        .as_ref()
+        .map(|c| ("ordförande".to_owned(), c));
+    let part_chairs = (meeting.justeringar.iter().enumerate()).filter_map(|(p, part)| {
+        Some((
+            format!("justeringar[{p}].ordförande"),
+            part.ordförande.as_ref()?,
+        ))
+    });
+    for (field, person) in chair.into_iter().chain(part_chairs) {
+        signers.push((format!("{field}.namn"), &person.namn));
+    }
+    let parts = (meeting.justeringar.iter().enumerate())
+        .filter_map(|(p, part)| Some((format!("justeringar[{p}]."), part.justerare.as_ref()?)));
+    for (at, approvers) in std::iter::once((String::new(), &meeting.justerare)).chain(parts) {
+        for (a, approver) in approvers.iter().enumerate() {
+            signers.push((format!("{at}justerare[{a}].namn"), &approver.namn));
+            if let Some(stand_in) = &approver.ersättare {
+                signers.push((format!("{at}justerare[{a}].ersättare"), stand_in));
+            }
+        }
+    }
+    for (field, name) in signers {
+        if let Some(key) = group_without_seat(loaded, roll, name) {
+            problems.push(loaded.source.problem(
+                &field,
+                format!("{name} står under `{key}` och kan inte vara ordförande eller justera protokollet: det gör ledamöterna"),
+            ));
+        }
+    }
+    problems
+}
+
+/// The group (`observatörer`, …) of `name` when they are present without a seat only.
+fn group_without_seat(loaded: &LoadedMeeting, roll: &Roll, name: &str) -> Option<&'static str> {
+    if roll.knows(name) {
+        return None;
+    }
+    let groups = loaded.meeting.non_members();
+    let mut within = groups.into_iter();
+    within.find_map(|(key, people)| people.iter().any(|p| p.namn == name).then_some(key))
 }
 
 /// What an act in a § asks of the one who does it.
@@ -279,13 +346,27 @@ fn left_before_decision(loaded: &LoadedMeeting, attendant: &Attendant) -> Vec<Pr
 }
 
 /// Why `name` cannot `act` in the § of `item`, if they cannot.
-fn cannot(roll: &Roll, item: &LoadedItem, name: &str, act: &str, need: Need) -> Option<String> {
+fn cannot(
+    loaded: &LoadedMeeting,
+    roll: &Roll,
+    item: &LoadedItem,
+    name: &str,
+    act: &str,
+    need: Need,
+) -> Option<String> {
     let able = match need {
         Need::Serving => roll.serves(item.index, name),
         Need::Present => roll.present(item.index, name),
     };
     if able {
         return None;
+    }
+    if let Some(key) = group_without_seat(loaded, roll, name) {
+        // The act without its hint for a member present but not serving.
+        let act = act.split(" (").next().unwrap_or(act);
+        return Some(format!(
+            "{name} står under `{key}` och kan inte {act}: det kan bara ledamöter och ersättare"
+        ));
     }
     if roll.is_absent(name) {
         return Some(format!("{name} är frånvarande och kan inte {act}"));
@@ -338,20 +419,14 @@ pub fn participants(
     let mut problems = Vec::new();
     let mut check_names = |names: &Names, at: &str, act: &str, need: Need| {
         for (k, name) in names.list().into_iter().enumerate() {
-            if let Some(message) = cannot(roll, item, name, act, need) {
+            if let Some(message) = cannot(loaded, roll, item, name, act, need) {
                 problems.push(source.problem(&names.field(at, k), message));
             }
         }
     };
-    // Anyone present may have spoken: members, ersättare, officials and guests.
+    // Anyone present may have spoken: members, ersättare, observers, officials and guests.
     let speakers: Vec<String> = (i.yttranden.iter())
-        .filter(|name| {
-            !loaded
-                .meeting
-                .övriga_närvarande
-                .iter()
-                .any(|o| &o.namn == *name)
-        })
+        .filter(|name| group_without_seat(loaded, roll, name).is_none())
         .cloned()
         .collect();
     if !speakers.is_empty() {
@@ -438,7 +513,7 @@ pub fn participants(
         }
     }
     if let Some(chair) = &i.ordförande
-        && let Some(message) = cannot(roll, item, chair, "vara ordförande", Need::Serving)
+        && let Some(message) = cannot(loaded, roll, item, chair, "vara ordförande", Need::Serving)
     {
         problems.push(source.problem(&field("ordförande"), message));
     }
@@ -490,7 +565,7 @@ fn ballots(
                 problems.push(source.problem(&field, format!("{name} har röstat två gånger")));
             }
             seen.push(name);
-            if let Some(message) = cannot(roll, item, name, "rösta", Need::Serving) {
+            if let Some(message) = cannot(loaded, roll, item, name, "rösta", Need::Serving) {
                 problems.push(source.problem(&field, message));
             }
         }

@@ -13,13 +13,13 @@ pub(super) fn not_yet_held(loaded: &LoadedMeeting) -> Vec<Problem> {
     let meeting_facts = [
         ("beslutande", !meeting.beslutande.is_empty()),
         ("ersättare", !meeting.ersättare.is_empty()),
-        ("övriga_närvarande", !meeting.övriga_närvarande.is_empty()),
         ("frånvarande", !meeting.frånvarande.is_empty()),
         ("justerare", !meeting.justerare.is_empty()),
         ("justering", meeting.justering.is_some()),
         ("justeringar", !meeting.justeringar.is_empty()),
         ("anslag", meeting.anslag.is_some()),
     ];
+    let meeting_facts = with_non_members(loaded, &meeting_facts);
     let item_facts = |i: &Item| {
         let mut facts = vec![("beslut", i.beslut.is_some())];
         facts.extend(debate(i));
@@ -92,7 +92,6 @@ pub(super) fn delegation(loaded: &LoadedMeeting) -> Vec<Problem> {
     let meeting_facts = [
         ("beslutande", !meeting.beslutande.is_empty()),
         ("ersättare", !meeting.ersättare.is_empty()),
-        ("övriga_närvarande", !meeting.övriga_närvarande.is_empty()),
         ("frånvarande", !meeting.frånvarande.is_empty()),
         ("vakanser", !meeting.vakanser.is_empty()),
         ("platser", meeting.platser.is_some()),
@@ -104,6 +103,7 @@ pub(super) fn delegation(loaded: &LoadedMeeting) -> Vec<Problem> {
             meeting.justeringar_i_ett_protokoll.is_some(),
         ),
     ];
+    let meeting_facts = with_non_members(loaded, &meeting_facts);
     let item_facts = |i: &Item| {
         let mut facts = debate(i);
         facts.push(("omedelbar_justering", i.omedelbar_justering));
@@ -115,6 +115,19 @@ pub(super) fn delegation(loaded: &LoadedMeeting) -> Vec<Problem> {
         )
     }));
     problems
+}
+
+/// `facts` and the groups of those present without a seat (`observatörer`, …,
+/// `övriga_närvarande`), by key and whether the meeting has them.
+fn with_non_members<'a>(
+    loaded: &'a LoadedMeeting,
+    facts: &[(&'a str, bool)],
+) -> Vec<(&'a str, bool)> {
+    let groups = loaded.meeting.non_members();
+    let groups = groups
+        .into_iter()
+        .map(|(key, list)| (key, !list.is_empty()));
+    facts.iter().copied().chain(groups).collect()
 }
 
 /// An error at each key given among `meeting_facts` (name, given) and, per item, among

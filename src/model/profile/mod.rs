@@ -7,7 +7,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::SourceFile;
 use super::files::folder_of;
@@ -168,6 +168,10 @@ pub struct Profile {
     /// seat with the ersättare who served in it.
     #[serde(default)]
     pub närvarolista_form: RollForm,
+    /// Where the närvaro- och omröstningslista stands when the lists leave the first
+    /// page: last, as a bilaga, or early, before the first §.
+    #[serde(default)]
+    pub omröstningslistans_plats: RollListPlacement,
     /// Whether the organ's protocols are justerade with electronic signatures: no lines
     /// to sign on, the signers listed instead. A meeting may say otherwise.
     #[serde(default)]
@@ -421,6 +425,18 @@ pub enum RollForm {
     /// the seat's vote; the ersättare who served nowhere after the table.
     #[serde(rename = "per_plats")]
     PerSeat,
+}
+
+/// Where the närvaro- och omröstningslista stands in the protocol.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum RollListPlacement {
+    /// After the §§, as the protocol's bilaga.
+    #[default]
+    #[serde(rename = "sist")]
+    Last,
+    /// After the first page (and an ärendeförteckning after it), before the first §.
+    #[serde(rename = "före_paragraferna")]
+    BeforeParagraphs,
 }
 
 impl RollPlacement {
