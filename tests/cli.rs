@@ -419,21 +419,27 @@ fn new_writes_skeletons_that_check_passes_once_filled_in() {
         let text = std::fs::read_to_string(path).unwrap();
         std::fs::write(path, fill_placeholders(&text, "arende.yaml")).unwrap();
     }
-    // The justerare is one of the beslutande, as the skeleton says: the ledamot's name.
+    // The ordförande and the justerare are of the beslutande, as the skeleton says.
     let text = std::fs::read_to_string(&meeting).unwrap();
-    let ledamot = text
-        .lines()
+    let beslutande: Vec<String> = (text.lines())
         .filter(|l| l.trim_start().starts_with("- {namn: \"Ifylld text"))
-        .nth(1)
-        .and_then(|l| l.split('"').nth(1))
-        .unwrap()
-        .to_owned();
-    let justerare = text
-        .lines()
-        .find(|l| l.starts_with("justerare:"))
-        .unwrap()
-        .to_owned();
-    let text = text.replace(&justerare, &format!("justerare: [{{namn: \"{ledamot}\"}}]"));
+        .filter_map(|l| l.split('"').nth(1).map(str::to_owned))
+        .collect();
+    let line = |key: &str| {
+        text.lines()
+            .find(|l| l.starts_with(key))
+            .unwrap()
+            .to_owned()
+    };
+    let text = text
+        .replace(
+            &line("ordförande:"),
+            &format!("ordförande: {{namn: \"{}\"}}", beslutande[0]),
+        )
+        .replace(
+            &line("justerare:"),
+            &format!("justerare: [{{namn: \"{}\"}}]", beslutande[1]),
+        );
     std::fs::write(&meeting, text).unwrap();
     let output = paragraf(&["check", meeting.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));

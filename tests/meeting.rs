@@ -656,15 +656,15 @@ paragrafer:
     for (justerare, expected) in [
         (
             "Eva Bergh",
-            "sammantrade.yaml:10:20: Eva Bergh är varken beslutande eller ersättare på sammanträdet och kan inte justera protokollet: justerarna väljs bland ledamöterna och ersättarna som är med; menade du `Eva Berg`?",
+            "sammantrade.yaml:10:20: Eva Bergh är varken beslutande eller ersättare på sammanträdet och kan inte vara ordförande eller justera protokollet: de väljs bland ledamöterna och ersättarna som är med; menade du `Eva Berg`?",
         ),
         (
             "Helena Strand",
-            "sammantrade.yaml:10:20: Helena Strand är varken beslutande eller ersättare",
+            "sammantrade.yaml:10:20: Helena Strand står under `övriga_närvarande` och kan inte vara ordförande eller justera protokollet",
         ),
         (
             "Olle Holm",
-            "sammantrade.yaml:10:20: Olle Holm är frånvarande och kan inte justera protokollet",
+            "sammantrade.yaml:10:20: Olle Holm är frånvarande och kan inte vara ordförande eller justera protokollet",
         ),
     ] {
         let text = meeting.replace("JUSTERARE", justerare);

@@ -178,13 +178,24 @@ fn without_seat(loaded: &LoadedMeeting, roll: &Roll) -> Vec<Problem> {
             }
         }
     }
+    // They attest what happened: people who were there, with a seat. Without an
+    // attendance list there is no one to compare with.
+    let act = "kan inte vara ordförande eller justera protokollet";
     for (field, name) in signers {
-        if let Some(key) = group_without_seat(loaded, roll, name) {
-            problems.push(loaded.source.problem(
-                &field,
-                format!("{name} står under `{key}` och kan inte vara ordförande eller justera protokollet: det gör ledamöterna"),
-            ));
-        }
+        let wrong = match group_without_seat(loaded, roll, name) {
+            Some(key) => format!("{name} står under `{key}` och {act}: det gör ledamöterna"),
+            None if roll.knows(name) || roll.names().is_empty() => continue,
+            None if roll.is_absent(name) => format!("{name} är frånvarande och {act}"),
+            None => {
+                let hint = crate::model::did_you_mean(name, &roll.names())
+                    .map(|hint| format!("; {hint}"))
+                    .unwrap_or_default();
+                format!(
+                    "{name} är varken beslutande eller ersättare på sammanträdet och {act}: de väljs bland ledamöterna och ersättarna som är med{hint}"
+                )
+            }
+        };
+        problems.push(loaded.source.problem(&field, wrong));
     }
     problems
 }

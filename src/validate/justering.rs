@@ -170,36 +170,6 @@ pub fn parts(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
                 };
                 problems.push(source.problem(&at, "en justerare kan inte vara sin egen ersättare"));
             }
-            // The justerare attests what happened: someone who was there. Without an
-            // attendance list there is no one to compare with.
-            let names = std::iter::once(("namn", &approver.namn))
-                .chain(approver.ersättare.iter().map(|s| ("ersättare", s)))
-                .filter(|_| !facts.roll.names().is_empty());
-            for (key, name) in names {
-                let at = match given {
-                    Some(given) if given.justerare.is_some() => {
-                        format!("{}.justerare[{a}].{key}", part.field)
-                    }
-                    _ => format!("justerare[{a}].{key}"),
-                };
-                if facts.roll.knows(name) {
-                    continue;
-                }
-                if facts.roll.is_absent(name) {
-                    problems.push(source.problem(
-                        &at,
-                        format!("{name} är frånvarande och kan inte justera protokollet"),
-                    ));
-                } else {
-                    let hint = crate::model::did_you_mean(name, &facts.roll.names())
-                        .map(|hint| format!("; {hint}"))
-                        .unwrap_or_default();
-                    problems.push(source.problem(
-                        &at,
-                        format!("{name} är varken beslutande eller ersättare på sammanträdet och kan inte justera protokollet: justerarna väljs bland ledamöterna och ersättarna som är med{hint}"),
-                    ));
-                }
-            }
         }
         // A delegeringsbeslut is justerat by its beslutsfattare alone.
         if part.chair.is_none() || (part.approvers.is_empty() && !loaded.delegated()) {
