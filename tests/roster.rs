@@ -585,20 +585,16 @@ fn the_lists_say_who_served_where_jav_and_parts_included() {
     );
     // Justerad at once, § 64 is a protocol of its own: she is jäv in its only §, so that
     // protocol lists her ersättare and not her.
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("kommunstyrelsens-arbetsutskott");
-    common::copy_folder(
-        &common::repo().join("cases/kommunstyrelsens-arbetsutskott"),
-        &folder,
+    let (_dir, folder) = common::edited_example(
+        "kommunstyrelsens-arbetsutskott",
+        "2024-09-24/sammantrade.yaml",
+        |text| {
+            text.replace(
+                "    jäv: [Ingrid Bäck]\n",
+                "    jäv: [Ingrid Bäck]\n    omedelbar_justering: true\n",
+            )
+        },
     );
-    let meeting = folder.join("2024-09-24/sammantrade.yaml");
-    let text = std::fs::read_to_string(&meeting).unwrap();
-    let at_once = text.replace(
-        "    jäv: [Ingrid Bäck]\n",
-        "    jäv: [Ingrid Bäck]\n    omedelbar_justering: true\n",
-    );
-    assert_ne!(at_once, text);
-    std::fs::write(&meeting, at_once).unwrap();
     let parts = protocols_of(&folder);
     let immediate = parts
         .iter()
@@ -611,17 +607,13 @@ fn the_lists_say_who_served_where_jav_and_parts_included() {
     assert!(members.contains(&"Erik Svensson (C)"), "{members:?}");
     // Item 11: the bilaga marks no one present in §§ they were not at, and keeps the notes.
     // The example keeps one protocol; here as a protocol per justering.
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("kommunfullmaktige");
-    common::copy_folder(&common::repo().join("cases/kommunfullmaktige"), &folder);
-    let meeting = folder.join("2024-10-21/sammantrade.yaml");
-    let text = std::fs::read_to_string(&meeting).unwrap();
-    let per_part = text.replace(
-        "justeringar_i_ett_protokoll: true",
-        "justeringar_i_ett_protokoll: false",
-    );
-    assert_ne!(per_part, text);
-    std::fs::write(&meeting, per_part).unwrap();
+    let (_dir, folder) =
+        common::edited_example("kommunfullmaktige", "2024-10-21/sammantrade.yaml", |text| {
+            text.replace(
+                "justeringar_i_ett_protokoll: true",
+                "justeringar_i_ett_protokoll: false",
+            )
+        });
     let kf = protocols_of(&folder);
     assert_eq!(kf.len(), 2);
     let (rest, immediate) = match kf[0].heading.contains("omedelbart") {
