@@ -375,6 +375,10 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
             ));
         }
     }
+    for (_, point) in &meeting.points_without_paragraph {
+        let title = point.rubrik.as_deref().unwrap_or_default();
+        facts.push(fact("Punkt utan paragraf", "rubrik", one_line(title)));
+    }
     for item in loaded.items() {
         let i = item.item;
         let subject = format!("§ {}", item.number);
@@ -384,6 +388,21 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
             .or_else(|| item.case.map(|c| c.case.rubrik.clone()))
             .unwrap_or_default();
         facts.push(fact(&subject, "ärende", one_line(&title)));
+        if let Some(head) = i.head() {
+            facts.push(fact(&subject, "huvudpunkt", one_line(head)));
+        }
+        for (letter, point) in ('a'..='z').zip(&i.delpunkter) {
+            let dnr = point
+                .dnr
+                .as_deref()
+                .map(|d| format!(", {d}"))
+                .unwrap_or_default();
+            facts.push(fact(
+                &subject,
+                format!("delpunkt {letter}"),
+                one_line(&format!("{}{dnr}", point.rubrik)),
+            ));
+        }
         for preparation in &i.beredning {
             for (k, point) in preparation.förslag.iter().enumerate() {
                 facts.push(fact(

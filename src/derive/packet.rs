@@ -57,13 +57,14 @@ pub fn packets(
     for (view, statement) in items.iter().zip(statements) {
         // Its file bilagor follow the tjänsteutlåtande.
         for document in statement.iter().flat_map(Document::with_attached) {
-            let reference = if by_point {
-                format!("{} {}", list.etiketter.punkt, view.agenda_number)
-            } else {
-                view.paragraph.clone()
+            let reference = match (by_point, &view.agenda_number) {
+                (true, Some(point)) => Some(format!("{} {point}", list.etiketter.punkt)),
+                // Listed without number in the kallelse: no number here either.
+                (true, None) => None,
+                (false, _) => view.numbered.then(|| view.paragraph.clone()),
             };
             parts.push(PacketPart {
-                reference: Some(reference),
+                reference,
                 document,
             });
         }
