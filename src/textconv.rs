@@ -375,9 +375,15 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
             ));
         }
     }
+    // A point without § is known by its title: it has no number.
     for (_, point) in &meeting.points_without_paragraph {
         let title = point.rubrik.as_deref().unwrap_or_default();
-        facts.push(fact("Punkt utan paragraf", "rubrik", one_line(title)));
+        let note = point.anmärkning.as_deref().unwrap_or_default();
+        facts.push(fact(
+            format!("Punkt {}", one_line(title)),
+            "utan paragraf",
+            one_line(note),
+        ));
     }
     for item in loaded.items() {
         let i = item.item;
