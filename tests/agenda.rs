@@ -65,7 +65,7 @@ fn a_points_sub_items_are_lettered_under_it_in_the_kallelse_the_protocol_and_the
              Sjöviken 1:4 5 4 SBN § 3 Tillsyn av ovårdade tomter 6 4 a Ovårdad tomt på \
              fastigheten Lönnen 4 SBN 2024/455 4 b Ovårdad tomt på fastigheten Björken 2 \
              SBN 2024/461 SBN § 4 Meddelanden 7",
-            "Paragrafer SBN §§ 1, 2 a, 2 b och 3–4",
+            "Paragrafer SBN §§ 1–4",
         ],
     );
     // The § and its extract name each delpunkt under the title, with its dnr.
