@@ -161,6 +161,7 @@ const PARTS: Source = Source::Example("cases/kommunfullmaktige/2024-10-21");
 const BILAGOR: Source = Source::Example("cases/byggnadsnamnden/2024-10-17");
 /// A protocol of delegeringsbeslut.
 const DELEGATION: Source = Source::Example("cases/kultur-och-fritidsnamnden/2024-10-03");
+const AGENDA: Source = Source::Example("cases/samhallsbyggnadsnamnden/2024-11-21");
 const fn style(folder: &'static str) -> Source {
     Source::Page {
         page: "kommunens-stil.md",
@@ -179,6 +180,12 @@ pub const ALL_PICTURES: &[Picture] = &[
     Picture {
         png: "sammantrade-kallelse.png",
         source: MEETING,
+        document: "_kallelse.pdf",
+        page: 1,
+    },
+    Picture {
+        png: "sammantrade-delpunkter.png",
+        source: AGENDA,
         document: "_kallelse.pdf",
         page: 1,
     },
