@@ -145,7 +145,11 @@ fn points_without_number_or_paragraph_are_listed_by_the_kallelse_alone() {
 #[test]
 fn a_kallelse_numbered_by_the_paragraphs_gives_the_sub_items_theirs() {
     let (_dir, folder) = edited_example(ORGAN, "profil.yaml", |text| {
-        text.replace("  punktnummer: kallelsen_och_protokollet\n", "")
+        // Numbered by the §§, and a föredragningslista with each ärende's proposal.
+        text.replace(
+            "  punktnummer: kallelsen_och_protokollet\n",
+            "  förslag_i_kallelsen: true\n",
+        )
     });
     let meeting = folder.join("2024-11-21/sammantrade.yaml");
     let yaml = std::fs::read_to_string(&meeting).unwrap();
@@ -160,6 +164,17 @@ fn a_kallelse_numbered_by_the_paragraphs_gives_the_sub_items_theirs() {
              över detaljplan för Kvarnen 3",
             "SBN § 3 Tillsyn av ovårdade tomter a) Ovårdad tomt på fastigheten Lönnen 4 \
              SBN 2024/455 b) Ovårdad tomt på fastigheten Björken 2 SBN 2024/461 Meddelanden",
+        ],
+    );
+    // Over the proposals: the huvudpunkt heads its §§, the delpunkter stand under the §.
+    assert_has(
+        &agenda,
+        &[
+            "Detaljplaner SBN § 2 a Yttrande över detaljplan för Kvarnen 3 Dnr SBN 2024/431 \
+             Planen ger plats",
+            "SBN § 3 Tillsyn av ovårdade tomter a) Ovårdad tomt på fastigheten Lönnen 4, Dnr \
+             SBN 2024/455 b) Ovårdad tomt på fastigheten Björken 2, Dnr SBN 2024/461 \
+             Förvaltningen har",
         ],
     );
     // Meddelanden keeps its § in the protocol, but not in the kallelse.
