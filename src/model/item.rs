@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Deserialize;
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, Deserializer, IntoDeserializer, Visitor};
 
 use super::ParagraphNumber;
 use super::dates;
@@ -152,14 +152,28 @@ pub enum GivenNumber {
 
 impl<'de> Deserialize<'de> for GivenNumber {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // `ingen` is read first; anything else is a § number, with that type's message.
-        let node = serde_json::Value::deserialize(deserializer)?;
-        match node.as_str().map(str::trim) {
-            Some("ingen") => Ok(GivenNumber::NoParagraph),
-            _ => ParagraphNumber::deserialize(node)
-                .map(GivenNumber::Paragraph)
-                .map_err(de::Error::custom),
+        // `ingen`, else a § number read as ParagraphNumber reads it, with its messages.
+        struct Given;
+        impl Visitor<'_> for Given {
+            type Value = GivenNumber;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("ett paragrafnummer, t.ex. 15 eller \"15 a\", eller `ingen`")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<GivenNumber, E> {
+                ParagraphNumber::deserialize(v.into_deserializer()).map(GivenNumber::Paragraph)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<GivenNumber, E> {
+                ParagraphNumber::deserialize(v.into_deserializer()).map(GivenNumber::Paragraph)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<GivenNumber, E> {
+                match v.trim() {
+                    "ingen" => Ok(GivenNumber::NoParagraph),
+                    _ => ParagraphNumber::deserialize(v.into_deserializer())
+                        .map(GivenNumber::Paragraph),
+                }
+            }
         }
+        deserializer.deserialize_any(Given)
     }
 }
 
