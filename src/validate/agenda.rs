@@ -16,6 +16,9 @@ const POINT_KEYS: &[&str] = &[
     "numrerad",
 ];
 
+/// The sub-items of one point are lettered a–z.
+const LETTERS: usize = 26;
+
 /// Check the meeting's agenda.
 pub(super) fn agenda(loaded: &LoadedMeeting) -> Vec<Problem> {
     let mut problems = points_without_paragraph(loaded);
@@ -105,6 +108,12 @@ fn sub_points(loaded: &LoadedMeeting) -> Vec<Problem> {
                 "en paragraf under en huvudpunkt är själv en delpunkt och kan inte ha egna delpunkter",
             ));
         }
+        if i.delpunkter.len() > LETTERS {
+            problems.push(source.problem(
+                &item.field(&format!("delpunkter[{LETTERS}]")),
+                format!("delpunkterna får bokstäverna a–z: högst {LETTERS}"),
+            ));
+        }
         for (j, point) in i.delpunkter.iter().enumerate() {
             let at = |key: &str| item.field(&format!("delpunkter[{j}].{key}"));
             if point.rubrik.trim().is_empty() {
@@ -139,7 +148,16 @@ fn heads(loaded: &LoadedMeeting) -> Vec<Problem> {
                 "en paragraf under en huvudpunkt får huvudpunktens nummer och sin bokstav: ta bort `numrerad`",
             ));
         }
-        if item.number.sub.is_none() {
+        if item
+            .number
+            .sub
+            .is_some_and(|letter| !letter.is_ascii_lowercase())
+        {
+            problems.push(source.problem(
+                &item.field("huvudpunkt"),
+                format!("paragraferna under en huvudpunkt får bokstäverna a–z: högst {LETTERS}"),
+            ));
+        } else if item.number.sub.is_none() {
             problems.push(source.problem(
                 &item.field("paragraf"),
                 format!(
