@@ -163,6 +163,7 @@ const BILAGOR: Source = Source::Example("cases/byggnadsnamnden/2024-10-17");
 const GROUPS: Source = Source::Example("cases/ekby-energi/2024-11-20");
 /// A protocol of delegeringsbeslut.
 const DELEGATION: Source = Source::Example("cases/kultur-och-fritidsnamnden/2024-10-03");
+const AGENDA: Source = Source::Example("cases/samhallsbyggnadsnamnden/2024-11-21");
 const fn style(folder: &'static str) -> Source {
     Source::Page {
         page: "kommunens-stil.md",
@@ -181,6 +182,12 @@ pub const ALL_PICTURES: &[Picture] = &[
     Picture {
         png: "sammantrade-kallelse.png",
         source: MEETING,
+        document: "_kallelse.pdf",
+        page: 1,
+    },
+    Picture {
+        png: "sammantrade-delpunkter.png",
+        source: AGENDA,
         document: "_kallelse.pdf",
         page: 1,
     },

@@ -268,18 +268,33 @@ pub fn paragraph(form: &ParagraphForm, number: ParagraphNumber) -> String {
 /// `§§ 63–65/24`). The one way a list of §§ is written.
 pub fn paragraph_list(form: &ParagraphForm, numbers: &[ParagraphNumber]) -> String {
     let tie = |n: &ParagraphNumber| n.to_string().replace(' ', &NBSP.to_string());
+    // `b` comes right after `a`: the next number, or the next sub-item (15, 15 a, 15 b, 16).
+    let follows = |a: &ParagraphNumber, b: &ParagraphNumber| {
+        let next_letter = |letter: Option<char>| match letter {
+            None => Some('a'),
+            Some(letter) => char::from_u32(letter as u32 + 1),
+        };
+        match b.sub {
+            None => b.number == a.number + 1,
+            Some(letter) => {
+                (b.number == a.number && next_letter(a.sub) == Some(letter))
+                    || (b.number == a.number + 1 && letter == 'a')
+            }
+        }
+    };
     let mut pieces: Vec<String> = Vec::new();
     let mut i = 0;
     while i < numbers.len() {
         let mut end = i;
-        while end + 1 < numbers.len()
-            && numbers[end].sub.is_none()
-            && numbers[end + 1].sub.is_none()
-            && numbers[end + 1].number == numbers[end].number + 1
-        {
+        while end + 1 < numbers.len() && follows(&numbers[end], &numbers[end + 1]) {
             end += 1;
         }
-        if end > i {
+        // A range runs between whole §§ and holds the sub-items within it (`1–4` holds
+        // 2 a and 2 b), as a ParagraphList reads it.
+        while end > i && numbers[end].sub.is_some() {
+            end -= 1;
+        }
+        if end > i && numbers[i].sub.is_none() {
             pieces.push(format!("{}–{}", numbers[i].number, numbers[end].number));
             i = end + 1;
         } else {
@@ -530,6 +545,18 @@ mod tests {
             "§§\u{a0}167, 171 och 174"
         );
         assert_eq!(paragraph_list(&plain, &list[..1]), "§\u{a0}12");
+        let lettered: Vec<ParagraphNumber> = ["1", "2 a", "2 b", "3", "4", "6 a", "6 b"]
+            .into_iter()
+            .filter_map(n)
+            .collect();
+        assert_eq!(
+            paragraph_list(&plain, &lettered),
+            "§§\u{a0}1–4, 6\u{a0}a och 6\u{a0}b"
+        );
+        assert_eq!(
+            paragraph_list(&plain, &lettered[1..4]),
+            "§§\u{a0}2\u{a0}a, 2\u{a0}b och 3"
+        );
         let year = NaiveDate::from_ymd_opt(2020, 5, 4).unwrap();
         let short = ParagraphForm::new(Some("KS"), ParagraphYear::TwoDigits, year);
         assert_eq!(paragraph(&short, n("63").unwrap()), "KS\u{a0}§\u{a0}63/20");

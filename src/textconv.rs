@@ -377,6 +377,16 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
             ));
         }
     }
+    // A point without § is known by its title: it has no number.
+    for (_, point) in &meeting.points_without_paragraph {
+        let title = point.rubrik.as_deref().unwrap_or_default();
+        let note = point.anmärkning.as_deref().unwrap_or_default();
+        facts.push(fact(
+            format!("Punkt {}", one_line(title)),
+            "utan paragraf",
+            one_line(note),
+        ));
+    }
     for item in loaded.items() {
         let i = item.item;
         let subject = format!("§ {}", item.number);
@@ -386,6 +396,21 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
             .or_else(|| item.case.map(|c| c.case.rubrik.clone()))
             .unwrap_or_default();
         facts.push(fact(&subject, "ärende", one_line(&title)));
+        if let Some(head) = i.head() {
+            facts.push(fact(&subject, "huvudpunkt", one_line(head)));
+        }
+        for (letter, point) in ('a'..='z').zip(&i.delpunkter) {
+            let dnr = point
+                .dnr
+                .as_deref()
+                .map(|d| format!(", {d}"))
+                .unwrap_or_default();
+            facts.push(fact(
+                &subject,
+                format!("delpunkt {letter}"),
+                one_line(&format!("{}{dnr}", point.rubrik)),
+            ));
+        }
         for preparation in &i.beredning {
             for (k, point) in preparation.förslag.iter().enumerate() {
                 facts.push(fact(

@@ -61,6 +61,8 @@ rules! {
     a_vote_names_the_proposals_of_its_paragraph => "vote-for-an-unnamed-proposal",
     a_decision_point_is_more_than_a_conjunction => "decision-point-fragment",
     a_struck_item_belongs_to_no_protocol => "struck-item-in-the-protocol",
+    a_point_without_paragraph_carries_nothing_of_one => "point-without-paragraph-as-a-paragraph",
+    sub_items_are_lettered_together_and_give_their_own_dnr => "sub-items-contradicted",
     times_and_remote_paragraphs_fit_the_meeting => "times-and-distance",
     a_kommunalförbund_names_its_members => "federation-without-members",
     proposals_and_support_say_what_they_are => "proposal-and-support-misused",

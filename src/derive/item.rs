@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::agenda::{self, ListHead, SubPointView};
 use super::procedure::{self, Phrasing, VoteView};
 use super::prose::Prose;
 use crate::error::{Error, Result};
@@ -14,19 +15,29 @@ use crate::model::{
 };
 use crate::swedish::{self, ParagraphForm};
 
-/// One § as the protocol and its extract give it.
-#[derive(Debug, Clone, Serialize)]
+/// One § as the protocol and its extract give it (or, in the kallelse, a point without
+/// §: its title, note and summary, the rest empty).
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct ItemView {
     /// Its place in the meeting, which labels the § for the ärendeförteckning's page.
     pub anchor: usize,
     /// The cells of the ärendeförteckning's own columns (`kolumner`).
     pub list_cells: Vec<String>,
-    /// Its place on the agenda, from 1: the point the ärendeförteckning gives where the
-    /// profile numbers points apart from §§ (`punktnummer`).
-    pub agenda_number: usize,
+    /// Its point on the agenda (`5`, `5 a` under a huvudpunkt) where the profile numbers
+    /// points apart from §§ (`punktnummer`); none for a point listed without number.
+    pub agenda_number: Option<String>,
+    /// Whether the kallelse lists it with a number (its point, or its §): not with
+    /// `numrerad: false`, nor a point without § that has no point number.
+    pub numbered: bool,
     /// The heading of its group (`grupp`) where the group begins: the ärendeförteckning
     /// prints it in a row of its own before the item.
     pub list_group: Option<String>,
+    /// The heading row of its huvudpunkt, where the §§ under it begin.
+    pub list_head: Option<ListHead>,
+    /// The delpunkter of a § decided with several: a row each under its own.
+    pub sub_points: Vec<SubPointView>,
+    /// The dnr its own row of the list gives: its delpunkter give theirs on their rows.
+    pub list_dnr: Vec<String>,
     /// `§ 15 a`, `SN § 15 a`: the heading.
     pub paragraph: String,
     /// `§ 15 a` without prefix, for the PDF's title and keywords.
@@ -145,6 +156,7 @@ pub(super) fn items(
     let mut views = Vec::new();
     let mut problems = Vec::new();
     let mut group = None;
+    let mut numbering = agenda::numbering(loaded);
     for item in loaded.items() {
         let i = item.item;
         let this = i.group();
@@ -181,8 +193,15 @@ pub(super) fn items(
                 .iter()
                 .map(|column| list_cell(&item, column).unwrap_or_default())
                 .collect(),
-            agenda_number: item.index + 1,
+            numbered: i.head().is_some() || i.numrerad != Some(false),
+            sub_points: agenda::sub_points(i, numbering.paragraphs[item.index].as_deref()),
+            agenda_number: numbering.paragraphs[item.index].take(),
             list_group,
+            list_head: numbering.heads[item.index].take(),
+            list_dnr: match i.delpunkter.is_empty() {
+                true => registered(&item),
+                false => case.and_then(|c| c.dnr.clone()).into_iter().collect(),
+            },
             paragraph: swedish::paragraph(&form(loaded), item.number),
             paragraph_plain: format!("§ {}", item.number),
             dnr: registered(&item),
@@ -311,13 +330,21 @@ fn reported(case: &LoadedCase, phrasing: &Phrasing) -> String {
 }
 
 /// The diarienummer `item` is registered under: its case's, or those the item gives
-/// (several when it covers several cases).
+/// (several when it covers several cases), then its delpunkter's.
 pub(super) fn registered(item: &LoadedItem) -> Vec<String> {
-    match (item.case.and_then(|c| c.case.dnr.as_ref()), &item.item.dnr) {
+    let own = match (item.case.and_then(|c| c.case.dnr.as_ref()), &item.item.dnr) {
         (Some(dnr), _) => vec![dnr.clone()],
         (None, Some(given)) => given.list().into_iter().map(str::to_owned).collect(),
         (None, None) => Vec::new(),
+    };
+    let mut all = own;
+    for dnr in item.item.delpunkter.iter().filter_map(|p| p.dnr.as_deref()) {
+        let dnr = dnr.trim();
+        if !dnr.is_empty() && !all.iter().any(|d| d == dnr) {
+            all.push(dnr.to_owned());
+        }
     }
+    all
 }
 
 /// How the decision of `item` is appealed; none for a proposal to another organ, which

@@ -623,13 +623,12 @@ pub fn meeting_documents(
     let agenda = ProtocolView {
         heading: label(labels, "kallelse_rubrik").to_owned(),
         meeting: meeting_view(loaded, facts, &phrasing, None),
-        items,
+        items: super::agenda::agenda_items(loaded, &items),
         roll: None,
         sent_on: swedish::date(dates, sent_on),
         recipients: recipients(loaded),
         protocol_dnr: None,
     };
-    let items = agenda.items.clone();
     let agenda = document(
         DocumentKind::Agenda,
         sent_on,

@@ -4,6 +4,7 @@
 //! [`statement`], a meeting's documents in [`meeting`] (each § in [`item`], who attended
 //! in [`roll`], the beslutsgång in [`procedure`] and the anslag in [`notice`]).
 
+mod agenda;
 mod attached;
 mod item;
 mod meeting;

@@ -36,6 +36,10 @@ pub struct PacketPart {
     pub reference: Option<String>,
     /// Shared by the whole packet and the public one.
     pub document: Arc<Document>,
+    /// The huvudpunkt whose first document this is: the contents give it a row of its
+    /// own before, with its point where the kallelse numbers its points (`Punkt 3`,
+    /// `Detaljplaner`).
+    pub head: Option<(Option<String>, String)>,
 }
 
 /// The packets of a meeting whose kallelse is `agenda`, whose items are `items` and their
@@ -53,18 +57,30 @@ pub fn packets(
     let mut parts = vec![PacketPart {
         reference: None,
         document: Arc::new(agenda.clone()),
+        head: None,
     }];
-    for (view, statement) in items.iter().zip(statements) {
+    // The huvudpunkt of the §§ being gathered, until its first document is.
+    let mut head = None;
+    for ((view, statement), item) in items.iter().zip(statements).zip(loaded.items()) {
+        if item.item.head().is_none() {
+            head = None;
+        }
+        if let Some(list_head) = &view.list_head {
+            let point = (list_head.point.as_ref()).map(|p| format!("{} {p}", list.etiketter.punkt));
+            head = Some((point, list_head.title.clone()));
+        }
         // Its file bilagor follow the tjänsteutlåtande.
         for document in statement.iter().flat_map(Document::with_attached) {
-            let reference = if by_point {
-                format!("{} {}", list.etiketter.punkt, view.agenda_number)
-            } else {
-                view.paragraph.clone()
+            let reference = match (by_point, &view.agenda_number) {
+                (true, Some(point)) => Some(format!("{} {point}", list.etiketter.punkt)),
+                // Listed without number in the kallelse: no number here either.
+                (true, None) => None,
+                (false, _) => view.numbered.then(|| view.paragraph.clone()),
             };
             parts.push(PacketPart {
-                reference: Some(reference),
+                reference,
                 document,
+                head: head.take(),
             });
         }
     }

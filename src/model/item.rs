@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Deserialize;
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, Deserializer, IntoDeserializer, Visitor};
 
 use super::ParagraphNumber;
 use super::dates;
@@ -19,9 +19,10 @@ use super::dates;
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
-    /// The § number (`15`, `"15 a"`); by default the one after the item before.
+    /// The § number (`15`, `"15 a"`); by default the one after the item before; `ingen`:
+    /// a point of the agenda that makes no § (`Upprop`, `Mötets öppnande`).
     #[serde(default)]
-    pub paragraf: Option<ParagraphNumber>,
+    pub paragraf: Option<GivenNumber>,
     /// The case file, relative to the meeting file; none for a procedural item.
     #[serde(default)]
     pub ärende: Option<PathBuf>,
@@ -118,9 +119,101 @@ pub struct Item {
     /// meeting: the protocol leaves such an item out.
     #[serde(default)]
     pub utgår: Option<String>,
+    /// The agenda point this § is a sub-item of (`Detaljplaner`): the §§ that follow each
+    /// other under one huvudpunkt are its sub-items a, b …, each its own § (`21 a`).
+    #[serde(default)]
+    pub huvudpunkt: Option<String>,
+    /// The sub-items a, b … of a point decided in this one §, each with its title and
+    /// dnr: the lists print them under the §'s title.
+    #[serde(default)]
+    pub delpunkter: Vec<SubPoint>,
+    /// `false`: the kallelse lists the point without a number (and the points after it
+    /// count on without it); for a point without § (`paragraf: ingen`), `true` gives it
+    /// one in a kallelse that numbers its points apart from the §§.
+    #[serde(default)]
+    pub numrerad: Option<bool>,
+}
+
+/// A sub-item of a point decided in one §: `a) Detaljplan för Kvarnen 3, BN 2024-0412`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubPoint {
+    pub rubrik: String,
+    #[serde(default)]
+    pub dnr: Option<String>,
+}
+
+/// The number an item is given: a § number, or `ingen` for a point that makes no §.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GivenNumber {
+    Paragraph(ParagraphNumber),
+    NoParagraph,
+}
+
+impl<'de> Deserialize<'de> for GivenNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // `ingen`, else a § number read as ParagraphNumber reads it, with its messages.
+        struct Given;
+        impl Visitor<'_> for Given {
+            type Value = GivenNumber;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("ett paragrafnummer, t.ex. 15 eller \"15 a\", eller `ingen`")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<GivenNumber, E> {
+                ParagraphNumber::deserialize(v.into_deserializer()).map(GivenNumber::Paragraph)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<GivenNumber, E> {
+                ParagraphNumber::deserialize(v.into_deserializer()).map(GivenNumber::Paragraph)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<GivenNumber, E> {
+                match v.trim() {
+                    "ingen" => Ok(GivenNumber::NoParagraph),
+                    _ => ParagraphNumber::deserialize(v.into_deserializer())
+                        .map(GivenNumber::Paragraph),
+                }
+            }
+        }
+        deserializer.deserialize_any(Given)
+    }
+}
+
+impl JsonSchema for GivenNumber {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "GivenNumber".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let number = ParagraphNumber::json_schema(generator);
+        schemars::json_schema!({ "anyOf": [ number, {"const": "ingen"} ] })
+    }
 }
 
 impl Item {
+    /// Whether the item makes a § in the protocol (not `paragraf: ingen`).
+    pub fn makes_paragraph(&self) -> bool {
+        self.paragraf != Some(GivenNumber::NoParagraph)
+    }
+
+    /// The § number the item gives, if any.
+    pub fn given_number(&self) -> Option<ParagraphNumber> {
+        match self.paragraf {
+            Some(GivenNumber::Paragraph(number)) => Some(number),
+            _ => None,
+        }
+    }
+
+    /// The huvudpunkt the item is a sub-item of, if it names one.
+    pub fn head(&self) -> Option<&str> {
+        self.huvudpunkt
+            .as_deref()
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+    }
+
     /// The group the ärendeförteckning lists the item under, if it names one.
     pub fn group(&self) -> Option<&str> {
         self.grupp

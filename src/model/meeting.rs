@@ -114,7 +114,16 @@ pub struct Meeting {
     /// Personal data in the meeting's own text, left out of the web copy.
     #[serde(default)]
     pub personuppgifter: Vec<String>,
+    /// The items in agenda order as read; once read, the §§ alone: the points without §
+    /// are moved to `points_without_paragraph`.
     pub paragrafer: Vec<Item>,
+    /// The points of the agenda that make no § (`paragraf: ingen`), each with its place in
+    /// `paragrafer` as written: only the kallelse lists them.
+    #[serde(skip)]
+    pub points_without_paragraph: Vec<(usize, Item)>,
+    /// The place in `paragrafer` as written of each §: what a field path names it by.
+    #[serde(skip)]
+    pub written_at: Vec<usize>,
 }
 
 impl Meeting {
@@ -130,11 +139,49 @@ impl Meeting {
         ]
     }
 
+    /// The meeting as read, its points without § taken out of the §§.
+    pub fn with_points_apart(mut self) -> Self {
+        let items = std::mem::take(&mut self.paragrafer);
+        for (place, item) in items.into_iter().enumerate() {
+            if item.makes_paragraph() {
+                self.written_at.push(place);
+                self.paragrafer.push(item);
+            } else {
+                self.points_without_paragraph.push((place, item));
+            }
+        }
+        self
+    }
+
+    /// The field path of the § at `index` (among the §§): `paragrafer[3]`, by its place as
+    /// written.
+    pub fn item_path(&self, index: usize) -> String {
+        let place = self.written_at.get(index).copied().unwrap_or(index);
+        format!("paragrafer[{place}]")
+    }
+
+    /// The § numbers of the meeting, from `first` on: a given number wins, the others
+    /// count on; the §§ under one huvudpunkt share a number with letters a, b ….
+    pub fn numbers(&self, first: u32) -> Vec<super::ParagraphNumber> {
+        let given: Vec<_> = (self.paragrafer.iter())
+            .map(|item| (item.given_number(), item.head()))
+            .collect();
+        super::ParagraphNumber::assign(&given, first)
+    }
     /// Every prose (Markdown) field of the meeting, with its path.
     pub fn prose_fields(&self) -> Vec<(String, &str)> {
         let mut fields = Vec::new();
-        for (i, item) in self.paragrafer.iter().enumerate() {
-            let at = |name: String| format!("paragrafer[{i}].{name}");
+        let points = self
+            .points_without_paragraph
+            .iter()
+            .map(|(place, item)| (*place, item));
+        let items = self
+            .paragrafer
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (self.written_at.get(i).copied().unwrap_or(i), item));
+        for (place, item) in items.chain(points) {
+            let at = |name: String| format!("paragrafer[{place}].{name}");
             let texts = [
                 ("beskrivning", &item.beskrivning),
                 ("beslutsgång", &item.beslutsgång),

@@ -36,10 +36,11 @@ use serde::Deserialize;
 use crate::error::{Error, Result};
 pub use amount::{Kronor, Proposal};
 pub use item::{
-    Appeal, AppealRoute, BallotSide, Ballots, Decision, Item, MinuteNote, Motion, Names,
-    Preparation, Reservation, Vote,
+    Appeal, AppealRoute, BallotSide, Ballots, Decision, GivenNumber, Item, MinuteNote, Motion,
+    Names, Preparation, Reservation, SubPoint, Vote,
 };
-use keys::{Schema, fields_of};
+use keys::Schema;
+pub(crate) use keys::fields_of;
 pub use keys::{did_you_mean, nearest};
 pub use layout::{
     AgendaNumbers, DecisionHeading, FooterLabels, ItemListColumn, ItemListLabels, ItemListLayout,
@@ -116,6 +117,7 @@ const MEETING_SCHEMA: Schema = &[
     ("anslag", fields_of::<Notice>),
     ("paragrafer[]", fields_of::<Item>),
     ("paragrafer[].beredning[]", fields_of::<Preparation>),
+    ("paragrafer[].delpunkter[]", fields_of::<SubPoint>),
     ("paragrafer[].överklagande", fields_of::<Appeal>),
     ("paragrafer[].beredning[].yrkanden[]", fields_of::<Motion>),
     ("paragrafer[].yrkanden[]", fields_of::<Motion>),
@@ -445,6 +447,8 @@ pub struct LoadedMeeting {
     pub cases: Vec<Option<LoadedCase>>,
     /// The § number of each item, given or counted on.
     pub numbers: Vec<ParagraphNumber>,
+    /// The field path of each item, by its place in `paragrafer` as written.
+    pub paths: Vec<String>,
     /// Where the numbering starts: as the meeting says (`första_paragraf`), else 1, or on
     /// from the year's earlier meetings.
     pub first_number: u32,
@@ -520,6 +524,8 @@ fn within_committee_folder(meeting_folder: &Path, case: &Path) -> Result<PathBuf
 #[derive(Debug, Clone, Copy)]
 pub struct LoadedItem<'a> {
     pub index: usize,
+    /// Its field path, by its place in `paragrafer` as written: `paragrafer[3]`.
+    pub path: &'a str,
     pub item: &'a Item,
     pub case: Option<&'a LoadedCase>,
     pub number: ParagraphNumber,
@@ -528,7 +534,7 @@ pub struct LoadedItem<'a> {
 impl LoadedItem<'_> {
     /// The field path of `name` in this item: `paragrafer[3].beslut`.
     pub fn field(&self, name: &str) -> String {
-        format!("paragrafer[{}].{name}", self.index)
+        format!("{}.{name}", self.path)
     }
 }
 
@@ -558,9 +564,11 @@ impl LoadedMeeting {
             .iter()
             .zip(&self.cases)
             .zip(&self.numbers)
+            .zip(&self.paths)
             .enumerate()
-            .map(|(index, ((item, case), number))| LoadedItem {
+            .map(|(index, (((item, case), number), path))| LoadedItem {
                 index,
+                path,
                 item,
                 case: case.as_ref(),
                 number: *number,
@@ -595,7 +603,7 @@ impl LoadedMeeting {
                 cases.push(None);
                 continue;
             }
-            let field = format!("paragrafer[{i}].ärende");
+            let field = format!("{}.ärende", meeting.item_path(i));
             let case_path = match within_committee_folder(folder, case_file) {
                 Ok(path) => path,
                 Err(message) => {
@@ -624,13 +632,11 @@ impl LoadedMeeting {
             .max()
             .map_or(1, |last| last.saturating_add(1));
         let first = meeting.första_paragraf.unwrap_or(on_from_earlier);
-        let given: Vec<Option<ParagraphNumber>> = meeting
-            .paragrafer
-            .iter()
-            .map(|item| item.paragraf)
-            .collect();
         Ok(LoadedMeeting {
-            numbers: ParagraphNumber::assign(&given, first),
+            numbers: meeting.numbers(first),
+            paths: (0..meeting.paragrafer.len())
+                .map(|i| meeting.item_path(i))
+                .collect(),
             first_number: first,
             earlier,
             source,

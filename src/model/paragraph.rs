@@ -52,15 +52,36 @@ impl ParagraphNumber {
         Some(ParagraphNumber { number, sub })
     }
 
-    /// The numbers of a meeting's items in agenda order: a given number wins, the others
-    /// count on from the one before, starting at `first`.
-    pub fn assign(given: &[Option<ParagraphNumber>], first: u32) -> Vec<ParagraphNumber> {
+    /// The numbers of a meeting's items in agenda order, each given (or not) with the
+    /// huvudpunkt it is a sub-item of: a given number wins, the others count on from the
+    /// one before, starting at `first`; the items that follow each other under one
+    /// huvudpunkt share a number, with letters a, b … after the one before.
+    pub fn assign(
+        given: &[(Option<ParagraphNumber>, Option<&str>)],
+        first: u32,
+    ) -> Vec<ParagraphNumber> {
         let mut next = first;
+        let mut previous: Option<(&str, ParagraphNumber)> = None;
         given
             .iter()
-            .map(|given| {
-                let number = given.unwrap_or(ParagraphNumber::new(next));
+            .map(|&(given, head)| {
+                let under = previous.filter(|(h, _)| Some(*h) == head).map(|(_, n)| n);
+                let number = match (given, head, under) {
+                    (Some(number), _, _) => number,
+                    (None, Some(_), Some(before)) => ParagraphNumber {
+                        number: before.number,
+                        sub: Some(before.sub.map_or('a', |letter| {
+                            char::from_u32(letter as u32 + 1).unwrap_or(letter)
+                        })),
+                    },
+                    (None, Some(_), None) => ParagraphNumber {
+                        number: next,
+                        sub: Some('a'),
+                    },
+                    (None, None, _) => ParagraphNumber::new(next),
+                };
                 next = number.number.saturating_add(1);
+                previous = head.map(|h| (h, number));
                 number
             })
             .collect()
@@ -247,21 +268,42 @@ mod tests {
     #[test]
     fn given_numbers_win_and_the_rest_count_on() {
         let given = [
-            None,
-            None,
-            Some(ParagraphNumber {
-                number: 14,
-                sub: Some('a'),
-            }),
-            None,
-            Some(ParagraphNumber::new(20)),
-            None,
+            (None, None),
+            (None, None),
+            (
+                Some(ParagraphNumber {
+                    number: 14,
+                    sub: Some('a'),
+                }),
+                None,
+            ),
+            (None, None),
+            (Some(ParagraphNumber::new(20)), None),
+            (None, None),
         ];
         let numbers: Vec<String> = ParagraphNumber::assign(&given, 12)
             .iter()
             .map(ToString::to_string)
             .collect();
         assert_eq!(numbers, ["12", "13", "14 a", "15", "20", "21"]);
+    }
+
+    #[test]
+    fn the_items_under_one_head_share_a_number_with_letters() {
+        let plans = Some("Detaljplaner");
+        let given = [
+            (None, None),
+            (None, plans),
+            (None, plans),
+            (None, plans),
+            (None, Some("Yttranden")),
+            (None, None),
+        ];
+        let numbers: Vec<String> = ParagraphNumber::assign(&given, 7)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(numbers, ["7", "8 a", "8 b", "8 c", "9 a", "10"]);
     }
 
     #[test]

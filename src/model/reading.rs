@@ -297,9 +297,7 @@ pub(super) fn earlier_in_year(
     let mut next = 1;
     let mut numbered = Vec::new();
     for other in earlier {
-        let given: Vec<Option<ParagraphNumber>> =
-            other.paragrafer.iter().map(|item| item.paragraf).collect();
-        let numbers = ParagraphNumber::assign(&given, other.första_paragraf.unwrap_or(next));
+        let numbers = other.numbers(other.första_paragraf.unwrap_or(next));
         if let Some(last) = numbers.iter().map(|n| n.number).max() {
             next = last.saturating_add(1);
         }

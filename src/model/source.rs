@@ -213,7 +213,7 @@ impl SourceFile {
     }
 
     pub fn parse_meeting(&self) -> Result<Meeting> {
-        self.parse(MEETING_SCHEMA)
+        self.parse(MEETING_SCHEMA).map(Meeting::with_points_apart)
     }
 
     /// The error in Swedish (field path first, when serde was in a field) at its place.

@@ -249,6 +249,17 @@ impl Renderer {
         // The shown parts' sources, in the packet's order.
         let mut shown = sources.iter().enumerate();
         for part in &packet.parts {
+            if let Some((reference, title)) = &part.head {
+                entries.push(minijinja::context! {
+                    reference => reference,
+                    kind => None::<String>,
+                    title => title,
+                    before => before,
+                    target => None::<String>,
+                    left_out => None::<String>,
+                    head => true,
+                });
+            }
             // The kallelse by its heading; a § by the kind and title of its document.
             let (kind, title) = match &part.document.view {
                 View::Agenda(view) => (None, view.heading.clone()),
@@ -267,6 +278,7 @@ impl Renderer {
                     before => before,
                     target => None::<String>,
                     left_out => left_out,
+                    head => false,
                 });
                 continue;
             }
@@ -283,6 +295,7 @@ impl Renderer {
                 // (src/assemble.rs makes them so).
                 target => crate::assemble::link_target(i),
                 left_out => left_out,
+                head => false,
             });
             before += count;
             parts.push((format!("handling-{:02}", i + 1), source.text.clone()));

@@ -154,7 +154,7 @@ pub fn parts(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
             {
                 if part.date != Some(meeting.datum) {
                     problems.push(source.problem(
-                        &format!("paragrafer[{item}].omedelbar_justering"),
+                        &format!("{}.omedelbar_justering", loaded.paths[*item]),
                         format!("§ {} är markerad omedelbar_justering men justeras i en justering efter sammanträdet", loaded.numbers[*item]),
                     ));
                 }

@@ -3,7 +3,8 @@
 use std::collections::BTreeSet;
 
 use super::{
-    STALE_STATEMENT_DAYS, attendance, case_problems, days_between, justering, kind, organ, roster,
+    STALE_STATEMENT_DAYS, agenda, attendance, case_problems, days_between, justering, kind, organ,
+    roster,
 };
 use crate::error::Problem;
 use crate::facts::{self, MeetingFacts};
@@ -38,7 +39,7 @@ pub fn meeting(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
         problems.extend(item_problems(loaded, facts, &item));
     }
     problems.extend(numbering_gaps(loaded));
-    problems.extend(scattered_groups(loaded));
+    problems.extend(agenda::agenda(loaded));
     problems.extend(organ::joint_committee(loaded, facts));
     problems.extend(roster::roster(loaded, facts));
     problems.extend(kind::delegation(loaded));
@@ -205,7 +206,7 @@ fn item_problems(loaded: &LoadedMeeting, facts: &MeetingFacts, item: &LoadedItem
             (Some(_), _, _) => field("ärende"),
             (None, Some(_), _) => field("paragraf"),
             (None, None, Some(_)) => field("rubrik"),
-            (None, None, None) => format!("paragrafer[{}]", item.index),
+            (None, None, None) => item.path.to_owned(),
         };
         problems.push(source.problem(&at, message));
     }
@@ -528,34 +529,6 @@ fn immediate_wording(
 /// that is not where the year's earlier meetings leave it, and a number one of them has
 /// already used. (A meeting file may list only some of its §§, so a meeting numbered on
 /// its own may start anywhere.)
-/// The ärendeförteckning heads each group once, before its first item: a group whose
-/// items stand apart would be headed twice.
-fn scattered_groups(loaded: &LoadedMeeting) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut begun = std::collections::BTreeMap::new();
-    let mut previous = None;
-    for item in loaded.items() {
-        let group = item.item.group();
-        if let Some(group) = group
-            && previous != Some(group)
-        {
-            match begun.get(group) {
-                Some(first) => problems.push(loaded.source.problem(
-                    &item.field("grupp"),
-                    format!(
-                        "gruppen {group} började redan vid § {first}, och en annan grupp står emellan; paragraferna i en grupp står i följd"
-                    ),
-                )),
-                None => {
-                    begun.insert(group, item.number);
-                }
-            }
-        }
-        previous = group;
-    }
-    problems
-}
-
 fn numbering_gaps(loaded: &LoadedMeeting) -> Vec<Problem> {
     let source = &loaded.source;
     let yearly = loaded.profile.profile.paragrafnumrering == Numbering::Yearly;
@@ -595,7 +568,7 @@ fn numbering_gaps(loaded: &LoadedMeeting) -> Vec<Problem> {
         loaded.numbers.first().map_or(1, |n| n.number)
     };
     for (i, number) in loaded.numbers.iter().enumerate() {
-        let field = format!("paragrafer[{i}].paragraf");
+        let field = format!("{}.paragraf", loaded.paths[i]);
         if let Some((date, _)) = loaded
             .earlier
             .iter()

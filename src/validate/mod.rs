@@ -5,6 +5,7 @@
 //! and reserves), [`roster`] (the meeting against its organ's roll) and [`justering`] (the
 //! justeringar and their anslag).
 
+mod agenda;
 mod attendance;
 mod justering;
 mod kind;

@@ -1,0 +1,186 @@
+//! The agenda as real kallelser give it, from the YAML to the printed words: a point's
+//! sub-items a, b (its own §§ under a huvudpunkt, or delpunkter of one §), and points
+//! listed without number or without §, in the kallelse, the protocol's ärendeförteckning,
+//! the handlingar packet's contents and the web page.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+const ORGAN: &str = "samhallsbyggnadsnamnden";
+
+/// The Vallby example built once: its kallelse numbers its points apart from the §§.
+fn built() -> &'static BTreeMap<String, PathBuf> {
+    static BUILT: std::sync::OnceLock<(tempfile::TempDir, BTreeMap<String, PathBuf>)> =
+        std::sync::OnceLock::new();
+    &BUILT
+        .get_or_init(|| build(&[repo().join("cases").join(ORGAN)]))
+        .1
+}
+
+fn assert_has(text: &str, expected: &[&str]) {
+    for expected in expected {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+}
+
+/// The example's page of `name` on the published site, no-break spaces as spaces.
+fn page(folder: &Path, name: &str) -> String {
+    let site = tempfile::tempdir().unwrap();
+    let on = chrono::NaiveDate::from_ymd_opt(2024, 11, 27).unwrap();
+    let published = paragraf::output::site::Site { on, address: None };
+    let options = paragraf::BuildOptions::default();
+    paragraf::publish(&[folder.to_path_buf()], site.path(), &options, &published).unwrap();
+    std::fs::read_to_string(site.path().join("protokoll").join(name))
+        .unwrap()
+        .replace('\u{a0}', " ")
+}
+
+#[test]
+fn a_points_sub_items_are_lettered_under_it_in_the_kallelse_the_protocol_and_the_packet() {
+    let pdfs = built();
+    let agenda = text(pdf(pdfs, "kallelse"));
+    assert_has(
+        &agenda,
+        &[
+            // Two §§ under one huvudpunkt: its row, then 3 a and 3 b.
+            "3 Detaljplaner 3 a Yttrande över detaljplan för Kvarnen 3 SBN 2024/431 Kvarnen 3 \
+             3 b Yttrande över detaljplan för Sjöviken 1:4 SBN 2024/447 Sjöviken 1:4",
+            // One § with a dnr per delpunkt: the §'s row has none of its own.
+            "4 Tillsyn av ovårdade tomter 4 a Ovårdad tomt på fastigheten Lönnen 4 SBN 2024/455 \
+             4 b Ovårdad tomt på fastigheten Björken 2 SBN 2024/461",
+        ],
+    );
+    let protocol = text(pdf(pdfs, "protokoll.pdf"));
+    assert_has(
+        &protocol,
+        &[
+            // Point and §, and the page each § starts on; the huvudpunkt and the
+            // delpunkter have no § and no page of their own.
+            "3 Detaljplaner 3 a SBN § 2 a Yttrande över detaljplan för Kvarnen 3 SBN 2024/431 \
+             Kvarnen 3 4 3 b SBN § 2 b Yttrande över detaljplan för Sjöviken 1:4 SBN 2024/447 \
+             Sjöviken 1:4 5 4 SBN § 3 Tillsyn av ovårdade tomter 6 4 a Ovårdad tomt på \
+             fastigheten Lönnen 4 SBN 2024/455 4 b Ovårdad tomt på fastigheten Björken 2 \
+             SBN 2024/461 SBN § 4 Meddelanden 7",
+            "Paragrafer SBN §§ 1–4",
+        ],
+    );
+    // The § and its extract name each delpunkt under the title, with its dnr.
+    let named = "SBN § 3 Tillsyn av ovårdade tomter a) Ovårdad tomt på fastigheten Lönnen 4, \
+                 Dnr SBN 2024/455 b) Ovårdad tomt på fastigheten Björken 2, Dnr SBN 2024/461 \
+                 Samhällsbyggnadsnämndens beslut";
+    assert_has(&protocol, &[named]);
+    assert_has(&text(pdf(pdfs, "protokollsutdrag_p003")), &[named]);
+    // The packet refers to a document by its point, the huvudpunkt in a row of its own.
+    assert_has(
+        &text(pdf(pdfs, "handlingar.pdf")),
+        &[
+            "Punkt 3 Detaljplaner Punkt 3 a Tjänsteutlåtande: Yttrande över detaljplan för \
+           Kvarnen 3 3 Punkt 3 b Tjänsteutlåtande: Yttrande över detaljplan för Sjöviken 1:4 4",
+        ],
+    );
+}
+
+#[test]
+fn the_web_page_lists_the_huvudpunkt_and_the_delpunkter_as_the_protocol_does() {
+    let html = page(
+        &repo().join("cases").join(ORGAN),
+        "2024-11-21_samhallsbyggnadsnamnden_protokoll.html",
+    );
+    assert_has(
+        &html,
+        &[
+            "<tr><td>3</td><td></td><td>Detaljplaner</td><td></td></tr>",
+            "<tr><td>3 a</td><td>SBN § 2 a</td><td><a href=\"#paragraf-1\">Yttrande över detaljplan för Kvarnen 3</a></td><td>SBN 2024/431</td></tr>",
+            "<tr><td>4</td><td>SBN § 3</td><td><a href=\"#paragraf-3\">Tillsyn av ovårdade tomter</a></td><td></td></tr>",
+            "<tr><td>4 a</td><td></td><td>Ovårdad tomt på fastigheten Lönnen 4</td><td>SBN 2024/455</td></tr>",
+            "<li>b) Ovårdad tomt på fastigheten Björken 2, Dnr SBN 2024/461</li>",
+            // Listed without number in the kallelse, numbered in the protocol.
+            "<tr><td></td><td>SBN § 4</td><td><a href=\"#paragraf-4\">Meddelanden</a></td><td></td></tr>",
+        ],
+    );
+    // The points without § are not the protocol's.
+    assert!(!html.contains("Sammanträdets öppnande"), "{html}");
+}
+
+#[test]
+fn points_without_number_or_paragraph_are_listed_by_the_kallelse_alone() {
+    let pdfs = built();
+    let agenda = text(pdf(pdfs, "kallelse"));
+    assert_has(
+        &agenda,
+        &[
+            // A point without § numbered (`numrerad: true`), one without number, and the
+            // points after counting on without it.
+            "Punkt Ärende Dnr Fastighet 1 Sammanträdets öppnande 2 Val av justerare \
+             Information från förvaltningen (Inga handlingar) 3 Detaljplaner",
+            // A § listed without number (`numrerad: false`).
+            "SBN 2024/461 Meddelanden Bilagor",
+        ],
+    );
+    let protocol = text(pdf(pdfs, "protokoll.pdf"));
+    for point in ["Sammanträdets öppnande", "Information från förvaltningen"] {
+        assert!(!protocol.contains(point), "{point} in\n{protocol}");
+    }
+    // The §§ are counted without them: four §§, the extracts named by them.
+    assert!(
+        pdfs.keys()
+            .any(|n| n.contains("protokollsutdrag_p001_val-av-justerare"))
+    );
+    assert!(
+        pdfs.keys()
+            .any(|n| n.contains("protokollsutdrag_p004_meddelanden"))
+    );
+    assert_eq!(
+        pdfs.keys()
+            .filter(|n| n.contains("protokollsutdrag"))
+            .count(),
+        5
+    );
+}
+
+#[test]
+fn a_kallelse_numbered_by_the_paragraphs_gives_the_sub_items_theirs() {
+    let (_dir, folder) = edited_example(ORGAN, "profil.yaml", |text| {
+        // Numbered by the §§, and a föredragningslista with each ärende's proposal.
+        text.replace(
+            "  punktnummer: kallelsen_och_protokollet\n",
+            "  förslag_i_kallelsen: true\n",
+        )
+    });
+    let meeting = folder.join("2024-11-21/sammantrade.yaml");
+    let yaml = std::fs::read_to_string(&meeting).unwrap();
+    std::fs::write(&meeting, yaml.replace("    numrerad: true\n", "")).unwrap();
+    let (_out, pdfs) = build(&[folder]);
+    let agenda = text(pdf(&pdfs, "kallelse"));
+    assert_has(
+        &agenda,
+        &[
+            "Paragraf Ärende Dnr Fastighet Sammanträdets öppnande SBN § 1 Val av justerare \
+             Information från förvaltningen (Inga handlingar) Detaljplaner SBN § 2 a Yttrande \
+             över detaljplan för Kvarnen 3",
+            "SBN § 3 Tillsyn av ovårdade tomter a) Ovårdad tomt på fastigheten Lönnen 4 \
+             SBN 2024/455 b) Ovårdad tomt på fastigheten Björken 2 SBN 2024/461 Meddelanden",
+        ],
+    );
+    // Over the proposals: the huvudpunkt heads its §§, the delpunkter stand under the §.
+    assert_has(
+        &agenda,
+        &[
+            "Detaljplaner SBN § 2 a Yttrande över detaljplan för Kvarnen 3 Dnr SBN 2024/431 \
+             Planen ger plats",
+            "SBN § 3 Tillsyn av ovårdade tomter a) Ovårdad tomt på fastigheten Lönnen 4, Dnr \
+             SBN 2024/455 b) Ovårdad tomt på fastigheten Björken 2, Dnr SBN 2024/461 \
+             Förvaltningen har",
+        ],
+    );
+    // Meddelanden keeps its § in the protocol, but not in the kallelse.
+    assert!(!agenda.contains("SBN § 4"), "{agenda}");
+    assert_has(
+        &text(pdf(&pdfs, "handlingar.pdf")),
+        &["Paragraf Handling Sida Kallelse och föredragningslista 2 Detaljplaner SBN § 2 a"],
+    );
+}
