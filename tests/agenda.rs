@@ -184,3 +184,43 @@ fn a_kallelse_numbered_by_the_paragraphs_gives_the_sub_items_theirs() {
         &["Paragraf Handling Sida Kallelse och föredragningslista 2 Detaljplaner SBN § 2 a"],
     );
 }
+
+/// An ärendeförteckning with more columns than the page holds wraps (and as a last resort
+/// hyphenates) inside its cells: no word runs into the next column's (issue 29 item 14:
+/// three more columns printed the Dnr over the Ärende). With one, it is as it was.
+#[test]
+fn a_crowded_item_list_keeps_every_word_in_its_own_column() {
+    let long = "Karl-Johan Vilhelmsson-Östergren och Annastina Wallenqvistberg";
+    let (_dir, folder) = edited_example("byggnadsnamnden", "profil.yaml", |text| {
+        text.replace(
+            "    - {rubrik: Fastighet, fält: uppgifter.fastighet}\n",
+            "    - {rubrik: Fastighet, fält: uppgifter.fastighet}\n    - {rubrik: Sökande, fält: uppgifter.sökande}\n    - {rubrik: Handläggare, fält: uppgifter.sökande}\n",
+        )
+    });
+    let case = folder.join("2024-10-17/bn-2024-0412-bygglov-lonnen.yaml");
+    let text = std::fs::read_to_string(&case).unwrap();
+    std::fs::write(&case, text.replace("Karin och Johan Ekström", long)).unwrap();
+    let (_out, pdfs) = build(&[folder]);
+    for name in ["_kallelse.pdf", "_protokoll.pdf"] {
+        let pdf = pdf(&pdfs, name);
+        // The list: from its heading row on, on the page it stands on.
+        let words = (1..=page_count(pdf))
+            .map(|page| words_on_page(pdf, page))
+            .find(|words| words.iter().any(|w| w.0 == "Ärende"))
+            .unwrap_or_else(|| panic!("{name} has no ärendeförteckning"));
+        let top = words.iter().find(|w| w.0 == "Ärende").unwrap().3;
+        let listed: Vec<_> = words.iter().filter(|w| w.3 >= top - 1.0).collect();
+        for (i, a) in listed.iter().enumerate() {
+            for b in &listed[i + 1..] {
+                let same_line = (a.3 - b.3).abs() < 2.0;
+                let overlap = a.1 < b.2 - 0.5 && b.1 < a.2 - 0.5;
+                assert!(
+                    !(same_line && overlap),
+                    "{name}: {:?} runs into {:?}",
+                    a.0,
+                    b.0
+                );
+            }
+        }
+    }
+}
