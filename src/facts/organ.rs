@@ -3,6 +3,7 @@
 
 #[cfg(doc)]
 use crate::model::ORGAN_VALUES;
+use crate::model::labels::label;
 use crate::model::{Meeting, Organ, OrganKind, Principal, Profile};
 use crate::swedish::{capitalized, genitive, join_and, join_or};
 
@@ -55,10 +56,21 @@ impl OrganFacts {
                 (Some(_), OrganKind::Preparatory) => "beredningen".to_owned(),
                 _ => short,
             });
+        // The profile's words for the body whose members may appeal.
+        let word = |key: &str, values: &[(&str, &str)]| {
+            let text = label(&profile.etiketter, key);
+            (values.iter()).fold(text.to_owned(), |text, (name, value)| {
+                text.replace(&format!("{{{name}}}"), value)
+            })
+        };
+        let (members, partners) = match principal {
+            Principal::Region => ("medlem_i_regionen", "samverkande_regioner"),
+            _ => ("medlem_i_kommunen", "samverkande_kommuner"),
+        };
         let joint = match (kind, given.samverkande.as_slice(), given.värdkommun) {
             (OrganKind::JointCommittee, [_, _, ..], Some(host)) => Some(Joint {
                 host,
-                partners: format!("{} {}", principal.plural(), join_and(&given.samverkande)),
+                partners: word(partners, &[("namn", &join_and(&given.samverkande))]),
             }),
             _ => None,
         };
@@ -67,8 +79,8 @@ impl OrganFacts {
             // "medlem i Ekby kommun, Norrby kommun eller Sjöviks kommun".
             _ if principal == Principal::Federation => join_or(&profile.medlemmar),
             // Of a gemensam nämnd, a member of any of the municipalities that share it.
-            Some(joint) => format!("någon av {}", joint.partners),
-            None => principal.definite().to_owned(),
+            Some(joint) => word("medlem_i_någon_av", &[("samverkande", &joint.partners)]),
+            None => word(members, &[]),
         };
         OrganFacts {
             kind,

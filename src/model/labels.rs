@@ -332,6 +332,31 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "ANSLAG/BEVIS, anslaget och utdragets bestyrkande vid digital justering, före sekreterarens namn (i stället för Underskrift).",
     ),
     (
+        "medlem_i_kommunen",
+        "kommunen",
+        "Vem som får överklaga en kommuns beslut, {medlem} i laglighetsprövningens text: \"Den som är medlem i kommunen …\". Anslaget, utdraget och webben.",
+    ),
+    (
+        "medlem_i_regionen",
+        "regionen",
+        "Detsamma för en regions beslut: \"… medlem i regionen …\".",
+    ),
+    (
+        "medlem_i_någon_av",
+        "någon av {samverkande}",
+        "Detsamma för en gemensam nämnd: \"… medlem i någon av kommunerna Ekby och Norrby …\".",
+    ),
+    (
+        "samverkande_kommuner",
+        "kommunerna {namn}",
+        "De kommuner som har en gemensam nämnd ({samverkande} i formuleringarna): \"kommunerna Ekby och Norrby\".",
+    ),
+    (
+        "samverkande_regioner",
+        "regionerna {namn}",
+        "Detsamma när regioner har nämnden.",
+    ),
+    (
         "sekreterare",
         "Sekreterare",
         "Underskrifter i protokollet och kallelsen. Också på webbsidorna.",
@@ -827,6 +852,9 @@ pub const PLACEHOLDERS: &[(&str, &[&str])] = &[
         &["organnamn", "sammanträdesdatum"],
     ),
     ("omröstningsutfall", &["ja", "nej", "avstår"]),
+    ("medlem_i_någon_av", &["samverkande"]),
+    ("samverkande_kommuner", &["namn"]),
+    ("samverkande_regioner", &["namn"]),
     (
         "tjänstgörande_ersättare_för",
         &["ledamot", "ledamot_med_parti"],

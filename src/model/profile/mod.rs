@@ -273,30 +273,10 @@ pub enum Principal {
 }
 
 impl Principal {
-    /// `kommunen`, `regionen`: whose members may appeal.
-    pub fn definite(self) -> &'static str {
-        match self {
-            Principal::Municipality => "kommunen",
-            Principal::Region => "regionen",
-            Principal::Federation => "förbundet",
-            Principal::Company => "bolaget",
-        }
-    }
-
     /// Whether kommunallagen governs its organs' protocols: anslag, justering within
     /// 14 days, laglighetsprövning. A company's styrelse answers to aktiebolagslagen.
     pub fn under_kommunallagen(self) -> bool {
         self != Principal::Company
-    }
-
-    /// `kommunerna`, `regionerna`.
-    pub fn plural(self) -> &'static str {
-        match self {
-            Principal::Municipality => "kommunerna",
-            Principal::Region => "regionerna",
-            Principal::Federation => "förbunden",
-            Principal::Company => "bolagen",
-        }
     }
 
     pub fn key(self) -> &'static str {
