@@ -23,7 +23,11 @@ fn a_first_page_too_tall_keeps_its_signatures_and_the_anslag_follows_under_a_hea
     let protocol = pdf(&built, ALVBY_PROTOCOL);
     let first = page_text(protocol, 1);
     // Everything but the ANSLAG/BEVIS fits: the signatures stay under the list …
-    for signed in ["Sekreterare Nina Åberg", "Ordförande Karl Ström", "Justerande Eva Berg"] {
+    for signed in [
+        "Sekreterare Nina Åberg",
+        "Ordförande Karl Ström",
+        "Justerande Eva Berg",
+    ] {
         assert!(first.contains(signed), "{signed:?} not on page 1:\n{first}");
     }
     assert!(!first.contains("ANSLAG/BEVIS"), "{first}");
@@ -44,10 +48,93 @@ fn five_beslutande_stand_on_the_first_page_when_the_anslag_would_not_fit_anyway(
     let protocol = pdf(&built, ALVBY_PROTOCOL);
     let first = page_text(protocol, 1);
     assert!(!first.contains("Se bilaga"), "{first}");
-    assert!(
-        first.contains("Lisa Holm, C, deltar på distans"),
-        "{first}"
-    );
+    assert!(first.contains("Lisa Holm, C, deltar på distans"), "{first}");
     let all = text(protocol);
     assert!(!all.contains("Närvaro- och omröstningslista"), "{all}");
+}
+
+#[test]
+fn the_profiles_blocks_order_the_first_page_and_a_pair_stands_in_two_columns() {
+    // Sjövik: `[plats_och_tid, [närvaro, justering], underskrifter, anslag]`.
+    let (_out, built) = build(&[repo().join("cases/byggnadsnamnden")]);
+    let protocol = pdf(&built, "2024-10-17_byggnadsnamnden_protokoll.pdf");
+    let first = page_text(protocol, 1);
+    let at = |what: &str| {
+        first
+            .find(what)
+            .unwrap_or_else(|| panic!("{what:?} not on page 1:\n{first}"))
+    };
+    assert!(at("Plats och tid") < at("Beslutande"), "{first}");
+    assert!(
+        at("Justeringens plats och tid") < at("Sekreterare"),
+        "{first}"
+    );
+    assert!(at("Sekreterare") < at("ANSLAG/BEVIS"), "{first}");
+    // No `paragrafer` block: the §§ only in the ANSLAG/BEVIS.
+    assert!(
+        !first[..at("ANSLAG/BEVIS")].contains("Paragrafer"),
+        "{first}"
+    );
+    // Side by side: the närvaro's label and the justering's on one line, each label
+    // over its value.
+    let layout = page_layout(protocol, 1);
+    let line = |what: &str| layout.lines().position(|l| l.contains(what));
+    assert_eq!(line("Beslutande"), line("Utses att justera"), "{layout}");
+    assert_eq!(
+        line("Se bilaga, närvaro- och omröstningslista").map(|l| l - 1),
+        line("Beslutande"),
+        "{layout}"
+    );
+    // Of another organ, the first page as always: label beside value.
+    let (_out, kfn) = build(&[repo().join("cases/kultur-och-fritidsnamnden/2024-09-17")]);
+    let layout = page_layout(
+        pdf(&kfn, "2024-09-17_kultur-och-fritidsnamnden_protokoll.pdf"),
+        1,
+    );
+    assert!(
+        layout
+            .lines()
+            .any(|l| l.contains("Utses att justera") && l.contains("Bo Ström")),
+        "{layout}"
+    );
+}
+
+/// `paragraf check` of Sjövik with its first page's blocks written as `blocks`: the
+/// messages.
+fn checked_blocks(blocks: &str) -> String {
+    let (_dir, folder) = edited_example("byggnadsnamnden", "profil.yaml", |text| {
+        text.replace(
+            "  block: [plats_och_tid, [närvaro, justering], underskrifter, anslag]",
+            &format!("  block: {blocks}"),
+        )
+    });
+    let output = paragraf_in(&folder, &["check", "."]);
+    assert!(!output.status.success(), "{blocks} passed check");
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn an_unknown_block_is_an_error_at_its_place_with_the_nearest_name() {
+    let errors = checked_blocks("[plats_och_tid, närvaro, justerng, underskrifter, anslag]");
+    assert!(
+        errors.contains("profil.yaml:")
+            && errors
+                .contains("försättsblad.block[2]: `justerng` går inte här; menade du `justering`?"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn a_first_page_without_its_required_blocks_or_with_one_twice_is_refused() {
+    let errors = checked_blocks(
+        "[plats_och_tid, närvaro, underskrifter, underskrifter, [justering, anslag]]",
+    );
+    for expected in [
+        "`underskrifter` står flera gånger",
+        "`anslag` står över hela sidans bredd",
+    ] {
+        assert!(errors.contains(expected), "{expected:?} not in:\n{errors}");
+    }
+    let errors = checked_blocks("[plats_och_tid, närvaro, justering, underskrifter]");
+    assert!(errors.contains("`anslag` saknas bland blocken"), "{errors}");
 }

@@ -167,6 +167,8 @@ pub struct ProfileView {
     pub signatures: SignatureLayout,
     pub statement: StatementLayout,
     pub item_list: ItemListLayout,
+    /// The rows of blocks of the protocol's first page; none as the seeds have them.
+    pub cover: Option<Vec<Vec<&'static str>>>,
     /// Whether its protocols are posted on the anslagstavla: all but a bolag's, which
     /// aktiebolagslagen governs.
     #[serde(skip)]
@@ -219,6 +221,7 @@ impl ProfileView {
             signatures: profile.underskrifter,
             statement: profile.tjänsteskrivelse.clone(),
             item_list: profile.ärendeförteckning.clone(),
+            cover: profile.försättsblad.rows(),
             posts_notices: profile.huvudman != crate::model::Principal::Company,
             images: loaded
                 .logo

@@ -42,11 +42,11 @@ pub use item::{
 pub use keys::nearest;
 use keys::{Schema, fields_of};
 pub use layout::{
-    AgendaNumbers, DecisionHeading, FooterLabels, ItemListColumn, ItemListLabels, ItemListLayout,
-    ItemListPlacement, LeadLine, NoticeForm, NoticeLabels, NoticeLayout, NoticeRow,
-    ParagraphLayout, ParagraphPart, PointStyle, PostingDates, ProcedureShown, ReservationPlacement,
-    Separator, SignatureArrangement, SignatureLayout, SignaturePlacement, SinglePoint,
-    StatementLabels, StatementLayout, TakenDown,
+    AgendaNumbers, CoverBlock, CoverLayout, CoverRow, DecisionHeading, FooterLabels,
+    ItemListColumn, ItemListLabels, ItemListLayout, ItemListPlacement, LeadLine, NoticeForm,
+    NoticeLabels, NoticeLayout, NoticeRow, ParagraphLayout, ParagraphPart, PointStyle,
+    PostingDates, ProcedureShown, ReservationPlacement, Separator, SignatureArrangement,
+    SignatureLayout, SignaturePlacement, SinglePoint, StatementLabels, StatementLayout, TakenDown,
 };
 pub use meeting::{
     Absent, Approval, ApprovalPart, Approver, Attendee, Meeting, MeetingKind, Member, Notice,

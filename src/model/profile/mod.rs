@@ -15,8 +15,9 @@ use super::image::check_image;
 use super::keys::{Schema, fields_of};
 use super::labels::{LABELS, label_keys, placeholders};
 use super::layout::{
-    FooterLabels, ItemListLayout, NoticeForm, NoticeLabels, NoticeLayout, NoticeRow,
-    ParagraphLayout, ParagraphPart, SignatureLayout, StatementLabels, StatementLayout,
+    CoverBlock, CoverLayout, CoverRow, FooterLabels, ItemListLayout, NoticeForm, NoticeLabels,
+    NoticeLayout, NoticeRow, ParagraphLayout, ParagraphPart, SignatureLayout, StatementLabels,
+    StatementLayout,
 };
 use super::source::PrintedTexts;
 use crate::error::{Error, Problem, Result};
@@ -26,8 +27,8 @@ mod font_files;
 mod identity;
 mod wordings;
 use checks::{
-    colour_problem, logo_height_problem, margin_problems, members_problem, unknown_columns,
-    unknown_placeholders, unlawful,
+    colour_problem, cover_problems, logo_height_problem, margin_problems, members_problem,
+    unknown_columns, unknown_placeholders, unlawful,
 };
 pub use font_files::LoadedFont;
 pub use identity::{
@@ -54,6 +55,7 @@ pub(super) const PROFILE_SCHEMA: Schema = &[
     ("anslag", fields_of::<NoticeLayout>),
     ("anslag.etiketter", fields_of::<NoticeLabels>),
     ("sidfot", fields_of::<FooterLabels>),
+    ("försättsblad", fields_of::<CoverLayout>),
     ("underskrifter", fields_of::<SignatureLayout>),
     ("tjänsteskrivelse", fields_of::<StatementLayout>),
     ("tjänsteskrivelse.etiketter", fields_of::<StatementLabels>),
@@ -202,6 +204,9 @@ pub struct Profile {
     /// The list of a meeting's §§ in the kallelse and the protocol.
     #[serde(default)]
     pub ärendeförteckning: ItemListLayout,
+    /// The blocks of the protocol's first page, in their order and columns.
+    #[serde(default)]
+    pub försättsblad: CoverLayout,
     /// The profile's own words for labels of the catalogue (`model::labels`), by key.
     #[serde(default)]
     #[schemars(schema_with = "labels_schema")]
@@ -530,6 +535,7 @@ impl LoadedProfile {
             })
             .chain(unlawful(&profile, &source))
             .chain(unknown_columns(&profile, &source))
+            .chain(cover_problems(&profile, &source))
             .chain(members_problem(&profile, &source))
             .chain(colour_problem(&profile, &source))
             .chain(logo_height_problem(&profile, &source))
