@@ -138,3 +138,90 @@ fn a_first_page_without_its_required_blocks_or_with_one_twice_is_refused() {
     let errors = checked_blocks("[plats_och_tid, närvaro, justering, underskrifter]");
     assert!(errors.contains("`anslag` saknas bland blocken"), "{errors}");
 }
+
+#[test]
+fn se_sida_names_the_true_page_of_the_attendance_list() {
+    // The miljönämnd's list stands on the page after the first.
+    let (_out, built) = build(&[repo().join("cases/miljonamnden-ekby-norrby")]);
+    let protocol = pdf(&built, "2024-11-21_miljonamnden-ekby-norrby_protokoll.pdf");
+    let first = page_text(protocol, 1);
+    assert!(
+        first.contains("Beslutande Se sid 2 Övriga närvarande"),
+        "{first}"
+    );
+    let second = page_text(protocol, 2);
+    assert!(
+        second.contains("Närvaro- och omröstningslista") && second.contains("Karin Åberg"),
+        "{second}"
+    );
+    // Älvby's ANSLAG/BEVIS takes the second page: the list is on the third, and the first
+    // page says so.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("alvby");
+    copy_folder(&alvby(), &folder);
+    let profile = folder.join("profil.yaml");
+    let text = std::fs::read_to_string(&profile).unwrap();
+    std::fs::write(&profile, format!("{text}närvarolista: se_sida\n")).unwrap();
+    let (_out, built) = build(&[folder]);
+    let protocol = pdf(&built, ALVBY_PROTOCOL);
+    assert!(page_text(protocol, 1).contains("Beslutande Se sid 3"));
+    assert!(page_text(protocol, 2).contains("ANSLAG/BEVIS"));
+    let third = page_text(protocol, 3);
+    assert!(
+        third.contains("Närvaro- och omröstningslista") && third.contains("Lisa Holm"),
+        "{third}"
+    );
+}
+
+#[test]
+fn fifteen_beslutande_stand_in_two_columns_where_one_would_not_fit() {
+    // Fifteen ledamöter, three officials: in one column the first page would lose its
+    // ANSLAG/BEVIS or the list; in two columns all stays on it.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("2024-05-21");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(
+        repo().join("tests/fixtures/anslag/2024-05-21/arende.yaml"),
+        folder.join("arende.yaml"),
+    )
+    .unwrap();
+    let members: String = (1..=15)
+        .map(|i| format!("  - {{namn: Ledamot Nummer{i}, parti: S}}\n"))
+        .collect();
+    let others: String = (1..=3)
+        .map(|i| format!("  - {{namn: Tjänsteperson Nummer{i}, titel: handläggare}}\n"))
+        .collect();
+    let meeting = format!(
+        "nämnd: Kulturnämnden\ndatum: 2024-05-21\nplats: Stadshuset\nbeslutande:\n{members}\
+         övriga_närvarande:\n{others}ordförande: {{namn: Ledamot Nummer1}}\n\
+         sekreterare: {{namn: Per Lind}}\njusterare: [{{namn: Ledamot Nummer2}}]\n\
+         justering: {{datum: 2024-05-28, plats: Kulturförvaltningen}}\n\
+         anslag: {{datum: 2024-05-29, förvaringsplats: Kulturförvaltningen}}\n\
+         paragrafer:\n  - paragraf: 31\n    ärende: arende.yaml\n"
+    );
+    std::fs::write(folder.join("sammantrade.yaml"), meeting).unwrap();
+    let (_out, pdfs) = build(&[folder.join("sammantrade.yaml")]);
+    let protocol = pdf(&pdfs, "_protokoll.pdf");
+    let first = page_text(protocol, 1);
+    assert!(!first.contains("Se bilaga"), "{first}");
+    assert!(first.contains("ANSLAG/BEVIS"), "{first}");
+    // Eight names in the first column, seven beside them.
+    let layout = page_layout(protocol, 1);
+    for (left, right) in [
+        ("Nummer1 (S)", "Nummer9 (S)"),
+        ("Nummer7 (S)", "Nummer15 (S)"),
+    ] {
+        assert!(
+            layout
+                .lines()
+                .any(|l| l.contains(left) && l.contains(right)),
+            "{left} and {right} not side by side:\n{layout}"
+        );
+    }
+    assert!(
+        layout
+            .lines()
+            .any(|l| l.contains("Nummer8 (S)") && !l.contains("Nummer1")),
+        "{layout}"
+    );
+}

@@ -170,6 +170,11 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Försättsbladet när närvaron står i bilagan.",
     ),
     (
+        "beslutande_se_sida",
+        "Se sid {sida}",
+        "Försättsbladet när närvaron står på en senare sida (närvarolista: se_sida); {sida} är sidans nummer.",
+    ),
+    (
         "ersättare",
         "Ersättare",
         "Protokollets försättsblad: närvarande ersättare som inte tjänstgör. Också på webbsidorna.",
@@ -464,6 +469,11 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "närvarolista_bilaga",
         "Bilaga: närvaro- och omröstningslista",
         "Rubriken över bilagan.",
+    ),
+    (
+        "närvarolista_rubrik",
+        "Närvaro- och omröstningslista",
+        "Rubriken över närvarolistan på sidan efter försättsbladet (närvarolista: se_sida).",
     ),
     // The protokollsutdrag.
     (
@@ -801,6 +811,7 @@ pub const PLACEHOLDERS: &[(&str, &[&str])] = &[
     ("gick_före_beslutet", &["paragraf"]),
     ("yrkandet_från", &["ledamot"]),
     ("till_förmån_för", &["förslag"]),
+    ("beslutande_se_sida", &["sida"]),
     ("röst_antal", &["antal", "sida"]),
     ("röster_antal", &["antal", "sida"]),
     ("ledamot_avstår", &["antal"]),

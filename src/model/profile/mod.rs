@@ -160,7 +160,8 @@ pub struct Profile {
     #[serde(default)]
     pub justeringsdatum: Option<AdjustmentDateStyle>,
     /// Where the protocol lists who attended: on its first page, in a närvaro- och
-    /// omröstningsbilaga, or the bilaga only when the list is long.
+    /// omröstningsbilaga, on the page after the first, or the bilaga only when the list is
+    /// long.
     #[serde(default)]
     pub närvarolista: RollPlacement,
     /// The whole roll: ledamöter and ersättare not present, and vacant seats, too.
@@ -413,6 +414,9 @@ pub enum RollPlacement {
     Cover,
     #[serde(rename = "bilaga")]
     Appendix,
+    /// On the page after the first, which the first page names: "Se sid 2".
+    #[serde(rename = "se_sida")]
+    SeePage,
 }
 
 /// The rows of the närvaro- och omröstningsbilaga.
@@ -434,6 +438,7 @@ impl RollPlacement {
             RollPlacement::Automatic => "automatisk",
             RollPlacement::Cover => "försättsblad",
             RollPlacement::Appendix => "bilaga",
+            RollPlacement::SeePage => "se_sida",
         }
     }
 }
