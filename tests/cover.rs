@@ -225,3 +225,39 @@ fn fifteen_beslutande_stand_in_two_columns_where_one_would_not_fit() {
         "{layout}"
     );
 }
+
+#[test]
+fn who_justerar_carries_the_party_as_the_profile_writes_it() {
+    // Älvby writes `partibeteckning: komma`: "Eva Berg, M" on the first page too.
+    let (_out, built) = build(&[alvby()]);
+    let first = page_text(pdf(&built, ALVBY_PROTOCOL), 1);
+    assert!(
+        first.contains("Utses att justera Eva Berg, M Justeringens"),
+        "{first}"
+    );
+    // Two justerare, one with a stand-in, stand one to a line: the party's comma is not
+    // mistaken for one between names.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("alvby");
+    copy_folder(&alvby(), &folder);
+    let meeting = folder.join("2025-02-11/sammantrade.yaml");
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    let two = text.replace(
+        "justerare: [{namn: Eva Berg}]",
+        "justerare: [{namn: Eva Berg, ersättare: Per Ek}, {namn: Omar Said}]",
+    );
+    assert_ne!(two, text);
+    std::fs::write(&meeting, two).unwrap();
+    let (_out, built) = build(&[folder]);
+    let layout = page_layout(pdf(&built, ALVBY_PROTOCOL), 1);
+    let lines: Vec<&str> = layout.lines().map(str::trim_end).collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("Utses att justera"))
+        .unwrap_or_else(|| panic!("{layout}"));
+    assert!(
+        lines[at].ends_with("Eva Berg, M med Per Ek, SD som ersättare"),
+        "{layout}"
+    );
+    assert!(lines[at + 1].trim() == "Omar Said, V", "{layout}");
+}

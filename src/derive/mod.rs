@@ -156,6 +156,9 @@ pub struct ProfileView {
     pub margins: Margins,
     /// The party under handwritten signature lines too (`parti_vid_underskrift`).
     pub party_at_signature: bool,
+    /// The party after a comma (`partibeteckning: komma`): who justerar stands one to a
+    /// line, as a list, not in a sentence whose commas the party's would run into.
+    pub party_after_comma: bool,
     /// Every label of the catalogue, in the profile's words where it has its own.
     pub labels: BTreeMap<&'static str, String>,
     pub headings: Headings,
@@ -209,6 +212,7 @@ impl ProfileView {
             header: profile.sidhuvud,
             margins: profile.marginaler,
             party_at_signature: profile.parti_vid_underskrift,
+            party_after_comma: profile.partibeteckning == crate::model::PartyStyle::Comma,
             labels: labels::all(&profile.etiketter),
             headings: profile.rubriker.clone(),
             wordings: profile.formuleringar.clone(),
