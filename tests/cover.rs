@@ -141,9 +141,9 @@ fn a_first_page_without_its_required_blocks_or_with_one_twice_is_refused() {
 
 #[test]
 fn se_sida_names_the_true_page_of_the_attendance_list() {
-    // The arbetsutskott's list stands on the page after the first.
-    let (_out, built) = build(&[repo().join("cases/kommunstyrelsens-arbetsutskott")]);
-    let protocol = pdf(&built, "2024-09-24_kommunstyrelsens-arbetsutskott_protokoll.pdf");
+    // The direktion's list stands on the page after the first.
+    let (_out, built) = build(&[repo().join("cases/raddningstjansten-storsjon")]);
+    let protocol = pdf(&built, "2024-11-14_direktionen_protokoll.pdf");
     let first = page_text(protocol, 1);
     assert!(
         first.contains("Beslutande Se sid 2 Övriga närvarande"),
@@ -151,7 +151,7 @@ fn se_sida_names_the_true_page_of_the_attendance_list() {
     );
     let second = page_text(protocol, 2);
     assert!(
-        second.contains("Närvaro- och omröstningslista") && second.contains("Magnus Öberg"),
+        second.contains("Närvaro- och omröstningslista") && second.contains("Gustav Lind"),
         "{second}"
     );
     // Älvby's ANSLAG/BEVIS takes the second page: the list is on the third, and the first

@@ -288,8 +288,8 @@ fn a_profile_overrides_every_label_and_the_documents_print_it() {
     // bilaga (fullmäktige), a written reservation and an omedelbart justerad § (kultur- och
     // fritidsnämnden), an application table (socialnämnden), a protocol number
     // (regionstyrelsen), bilagor that are files and one not attached (byggnadsnämnden), a
-    // member who left before a decision (the gemensam nämnd); no example writes its
-    // decisions as att-satser.
+    // member who left before a decision (the gemensam nämnd), the närvarolista on the page
+    // after the first (the direktion); no example writes its decisions as att-satser.
     let mut printed = String::new();
     let mut folders = Vec::new();
     let organs = [
@@ -300,6 +300,7 @@ fn a_profile_overrides_every_label_and_the_documents_print_it() {
         "regionstyrelsen",
         "byggnadsnamnden",
         "miljonamnden-ekby-norrby",
+        "raddningstjansten-storsjon",
     ];
     for organ in organs {
         let (dir, folder, ok, stderr) = organ_with(organ, &overrides);
