@@ -799,6 +799,7 @@ pub enum CoverBlock {
     /// The ärendeförteckning, where `ärendeförteckning.placering` is `försättsbladet`.
     #[serde(rename = "ärendeförteckning")]
     ItemList,
+    /// The secretary's, the ordförande's and the justerare's.
     #[serde(rename = "underskrifter")]
     Signatures,
     /// The ANSLAG/BEVIS.
