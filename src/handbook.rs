@@ -324,6 +324,12 @@ pub const ALL_PICTURES: &[Picture] = &[
         page: 1,
     },
     Picture {
+        png: "stil-block.png",
+        source: style("stil/block"),
+        document: "_protokoll.pdf",
+        page: 1,
+    },
+    Picture {
         png: "stil-paragraf.png",
         source: style("stil/paragraf"),
         document: "_protokoll.pdf",

@@ -289,7 +289,8 @@ fn a_profile_overrides_every_label_and_the_documents_print_it() {
     // fritidsnämnden), an application table (socialnämnden), a protocol number
     // (regionstyrelsen), bilagor that are files and one not attached (byggnadsnämnden), a
     // member who left before a decision (the gemensam nämnd), observatörer, revisorer and
-    // fackliga företrädare (the bolag); no example writes its decisions as att-satser.
+    // fackliga företrädare (the bolag), the närvarolista on the page after the first (the
+    // direktion); no example writes its decisions as att-satser.
     let mut printed = String::new();
     let mut folders = Vec::new();
     let organs = [
@@ -301,6 +302,7 @@ fn a_profile_overrides_every_label_and_the_documents_print_it() {
         "byggnadsnamnden",
         "miljonamnden-ekby-norrby",
         "ekby-energi",
+        "raddningstjansten-storsjon",
     ];
     for organ in organs {
         let (dir, folder, ok, stderr) = organ_with(organ, &overrides);

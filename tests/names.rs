@@ -87,8 +87,9 @@ fn the_comma_style_names_members_in_lists_and_the_year_follows_every_paragraph()
     );
     assert_has(&protocol, "Anna Ek, S X");
     assert_lacks(&protocol, "Anna Ek (S)");
-    // A sentence keeps the party in parentheses: a comma would run into its own.
-    assert_has(&protocol, "Utses att justera Bo Ström (M)");
+    // Who justerar is a list too; a sentence keeps the party in parentheses: a comma
+    // would run into its own.
+    assert_has(&protocol, "Utses att justera Bo Ström, M Justeringens");
     assert_has(&protocol, "Mot beslutet reserverar sig Lisa Ek (KD).");
     // Every § with the meeting's year; a list once, after its last number.
     assert_has(&protocol, "KFN § 2/24 Fördelning av verksamhetsbidrag");

@@ -104,23 +104,21 @@ pub struct ActingChair {
 pub struct ApproverView {
     pub name: String,
     pub title: Option<String>,
-    /// With the party, as under a signature: `Bo Ström (M)`.
+    /// With the party, as in a list and under a signature: `Bo Ström (M)`, `Bo Ström, M`.
     pub named: String,
-    /// With the party, as in the sentence of who justerar.
-    pub named_in_text: String,
     pub stand_in: Option<String>,
-    /// The stand-in with the party, as in that sentence.
+    /// The stand-in with the party, as `named`.
     pub stand_in_named: Option<String>,
 }
 
 /// `name` with the party the organ's roll gives it (or, without one, the meeting's
-/// beslutande), in the profile's style for a list or (`in_text`) a sentence.
-fn named(loaded: &LoadedMeeting, facts: &MeetingFacts, name: &str, in_text: bool) -> String {
+/// beslutande), in the profile's style for a list.
+fn named(loaded: &LoadedMeeting, facts: &MeetingFacts, name: &str) -> String {
     let party = (loaded.composition.as_ref())
         .and_then(|composition| composition.seat_of(name))
         .map(|seat| seat.party.as_str())
         .or_else(|| facts.roll.party(name));
-    swedish::with_party(loaded.profile.profile.partibeteckning, in_text, name, party)
+    swedish::with_party(loaded.profile.profile.partibeteckning, false, name, party)
 }
 
 impl ApproverView {
@@ -128,11 +126,9 @@ impl ApproverView {
         ApproverView {
             name: adjuster.namn.clone(),
             title: adjuster.titel.clone(),
-            named: named(loaded, facts, &adjuster.namn, false),
-            named_in_text: named(loaded, facts, &adjuster.namn, true),
+            named: named(loaded, facts, &adjuster.namn),
             stand_in: adjuster.ersättare.clone(),
-            stand_in_named: (adjuster.ersättare.as_deref())
-                .map(|name| named(loaded, facts, name, true)),
+            stand_in_named: (adjuster.ersättare.as_deref()).map(|name| named(loaded, facts, name)),
         }
     }
 }
@@ -335,7 +331,7 @@ fn chair_view(
     chair: &crate::model::Person,
 ) -> PersonView {
     PersonView {
-        named: named(loaded, facts, &chair.namn, false),
+        named: named(loaded, facts, &chair.namn),
         ..PersonView::from(chair)
     }
 }
@@ -360,7 +356,7 @@ fn acting_chairs(
         .into_iter()
         .map(|(name, numbers)| ActingChair {
             paragraphs: swedish::paragraph_list(&form(loaded).unprefixed(), &numbers),
-            named: named(loaded, facts, &name, false),
+            named: named(loaded, facts, &name),
             name,
         })
         .collect()
@@ -481,7 +477,7 @@ pub fn meeting_documents(
             Arc::make_mut(&mut header).adjustment.chair = Some(PersonView {
                 name: name.clone(),
                 title: None,
-                named: named(loaded, facts, name, false),
+                named: named(loaded, facts, name),
             });
         }
         // The ärende's file bilagor, their originals attached, when the profile asks.

@@ -158,6 +158,9 @@ pub struct ProfileView {
     pub margins: Margins,
     /// The party under handwritten signature lines too (`parti_vid_underskrift`).
     pub party_at_signature: bool,
+    /// The party after a comma (`partibeteckning: komma`): who justerar stands one to a
+    /// line, as a list, not in a sentence whose commas the party's would run into.
+    pub party_after_comma: bool,
     /// Every label of the catalogue, in the profile's words where it has its own.
     pub labels: BTreeMap<&'static str, String>,
     pub headings: Headings,
@@ -171,6 +174,8 @@ pub struct ProfileView {
     pub item_list: ItemListLayout,
     /// Where the närvaro- och omröstningslista stands: `sist` or `före_paragraferna`.
     pub roll_list: crate::model::RollListPlacement,
+    /// The rows of blocks of the protocol's first page; none as the seeds have them.
+    pub cover: Option<Vec<Vec<&'static str>>>,
     /// Whether its protocols are posted on the anslagstavla: all but a bolag's, which
     /// aktiebolagslagen governs.
     #[serde(skip)]
@@ -219,6 +224,7 @@ impl ProfileView {
             header: profile.sidhuvud,
             margins: profile.marginaler,
             party_at_signature: profile.parti_vid_underskrift,
+            party_after_comma: profile.partibeteckning == crate::model::PartyStyle::Comma,
             labels: labels::all(&profile.etiketter),
             headings,
             wordings,
@@ -232,6 +238,7 @@ impl ProfileView {
             statement: profile.tjänsteskrivelse.clone(),
             item_list: profile.ärendeförteckning.clone(),
             roll_list: profile.omröstningslistans_plats,
+            cover: profile.försättsblad.rows(),
             posts_notices: profile.huvudman != crate::model::Principal::Company,
             images: loaded
                 .logo

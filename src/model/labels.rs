@@ -180,6 +180,11 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Försättsbladet när närvaron står i listan före paragraferna (omröstningslistans_plats).",
     ),
     (
+        "beslutande_se_sida",
+        "Se sid {sida}",
+        "Försättsbladet när närvaron står på en senare sida (närvarolista: se_sida); {sida} är sidans nummer.",
+    ),
+    (
         "ersättare",
         "Ersättare",
         "Protokollets försättsblad: närvarande ersättare som inte tjänstgör. Också på webbsidorna.",
@@ -518,7 +523,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     (
         "närvarolista_rubrik",
         "Närvaro- och omröstningslista",
-        "Rubriken över listan när den står före paragraferna (omröstningslistans_plats).",
+        "Rubriken över närvaro- och omröstningslistan när den står före paragraferna (omröstningslistans_plats) eller på sidan efter försättsbladet (närvarolista: se_sida).",
     ),
     (
         "röster_i_listan",
@@ -864,6 +869,7 @@ pub const PLACEHOLDERS: &[(&str, &[&str])] = &[
     ("gick_före_beslutet", &["paragraf"]),
     ("yrkandet_från", &["ledamot"]),
     ("till_förmån_för", &["förslag"]),
+    ("beslutande_se_sida", &["sida"]),
     ("röst_antal", &["antal", "sida"]),
     ("röster_antal", &["antal", "sida"]),
     ("ledamot_avstår", &["antal"]),

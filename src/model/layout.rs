@@ -682,3 +682,180 @@ impl Default for ItemListLabels {
         }
     }
 }
+
+/// The protocol's first page: its blocks from the top, a pair of them side by side in two
+/// columns. The default is the seeds' first page.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct CoverLayout {
+    /// Each block once; `plats_och_tid`, `närvaro`, `justering`, `underskrifter` and
+    /// `anslag` must be there, and `ärendeförteckning` where the list stands on the first
+    /// page. A pair `[närvaro, justering]` stands in two columns.
+    #[serde(rename(serialize = "blocks"))]
+    pub block: Vec<CoverRow>,
+}
+
+impl Default for CoverLayout {
+    fn default() -> Self {
+        CoverLayout {
+            block: CoverBlock::ALL.map(CoverRow::One).to_vec(),
+        }
+    }
+}
+
+impl CoverLayout {
+    /// Whether the blocks stand as the seeds' do: the templates then write the first page
+    /// as they always have.
+    pub fn is_default(&self) -> bool {
+        *self == CoverLayout::default()
+    }
+
+    /// The rows as the templates see them: each the ids of its one or two blocks, or none
+    /// when they stand as the seeds' do.
+    pub fn rows(&self) -> Option<Vec<Vec<&'static str>>> {
+        let rows = self.block.iter().map(|row| match row {
+            CoverRow::One(block) => vec![block.id()],
+            CoverRow::Pair(left, right) => vec![left.id(), right.id()],
+        });
+        (!self.is_default()).then(|| rows.collect())
+    }
+
+    /// Every block, row after row.
+    pub fn blocks(&self) -> impl Iterator<Item = CoverBlock> + '_ {
+        self.block.iter().flat_map(|row| match row {
+            CoverRow::One(block) => vec![*block],
+            CoverRow::Pair(left, right) => vec![*left, *right],
+        })
+    }
+}
+
+/// A row of the first page: one block across it, or two side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema)]
+#[schemars(untagged)]
+pub enum CoverRow {
+    One(CoverBlock),
+    Pair(CoverBlock, CoverBlock),
+}
+
+/// A row is written as a block's name, or a list of two names, as the profile writes it.
+impl Serialize for CoverRow {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            CoverRow::One(block) => block.key().serialize(serializer),
+            CoverRow::Pair(left, right) => [left.key(), right.key()].serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for CoverRow {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct RowVisitor;
+        impl<'de> serde::de::Visitor<'de> for RowVisitor {
+            type Value = CoverRow;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("ett block, eller en lista av två block sida vid sida")
+            }
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<CoverRow, E> {
+                use serde::de::IntoDeserializer;
+                CoverBlock::deserialize(name.into_deserializer()).map(CoverRow::One)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<CoverRow, A::Error> {
+                use serde::de::Error;
+                let two = "två block sida vid sida";
+                let left = seq
+                    .next_element()?
+                    .ok_or_else(|| A::Error::invalid_length(0, &two))?;
+                let right = seq
+                    .next_element()?
+                    .ok_or_else(|| A::Error::invalid_length(1, &two))?;
+                if seq.next_element::<CoverBlock>()?.is_some() {
+                    return Err(A::Error::invalid_length(3, &two));
+                }
+                Ok(CoverRow::Pair(left, right))
+            }
+        }
+        deserializer.deserialize_any(RowVisitor)
+    }
+}
+
+/// A block of the protocol's first page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum CoverBlock {
+    /// Where and when (and of delegeringsbeslut, who decided on whose behalf).
+    #[serde(rename = "plats_och_tid")]
+    PlaceAndTime,
+    /// Beslutande, ersättare, frånvarande and the others present, or where they stand.
+    #[serde(rename = "närvaro")]
+    Attendance,
+    /// Who justerar, and when and where.
+    #[serde(rename = "justering")]
+    Adjustment,
+    /// The §§ of the protocol.
+    #[serde(rename = "paragrafer")]
+    Paragraphs,
+    /// The ärendeförteckning, where `ärendeförteckning.placering` is `försättsbladet`.
+    #[serde(rename = "ärendeförteckning")]
+    ItemList,
+    /// The secretary's, the ordförande's and the justerare's.
+    #[serde(rename = "underskrifter")]
+    Signatures,
+    /// The ANSLAG/BEVIS.
+    #[serde(rename = "anslag")]
+    Notice,
+}
+
+impl CoverBlock {
+    /// Every block, in the seeds' order.
+    pub const ALL: [CoverBlock; 7] = [
+        CoverBlock::PlaceAndTime,
+        CoverBlock::Attendance,
+        CoverBlock::Adjustment,
+        CoverBlock::Paragraphs,
+        CoverBlock::ItemList,
+        CoverBlock::Signatures,
+        CoverBlock::Notice,
+    ];
+
+    /// What every first page shows: the meeting, who attended (or where the list is), the
+    /// justering with its signatures and the ANSLAG/BEVIS (KL 5 kap. 67 §, 8 kap. 12 §).
+    pub const REQUIRED: [CoverBlock; 5] = [
+        CoverBlock::PlaceAndTime,
+        CoverBlock::Attendance,
+        CoverBlock::Adjustment,
+        CoverBlock::Signatures,
+        CoverBlock::Notice,
+    ];
+
+    /// Whether the block may stand in a column beside another: not the wide ones.
+    pub fn in_column(self) -> bool {
+        !matches!(self, CoverBlock::ItemList | CoverBlock::Notice)
+    }
+
+    /// The block's name in the templates, which print no Swedish word of their own.
+    pub fn id(self) -> &'static str {
+        match self {
+            CoverBlock::PlaceAndTime => "place-and-time",
+            CoverBlock::Attendance => "attendance",
+            CoverBlock::Adjustment => "adjustment",
+            CoverBlock::Paragraphs => "paragraphs",
+            CoverBlock::ItemList => "item-list",
+            CoverBlock::Signatures => "signatures",
+            CoverBlock::Notice => "notice",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            CoverBlock::PlaceAndTime => "plats_och_tid",
+            CoverBlock::Attendance => "närvaro",
+            CoverBlock::Adjustment => "justering",
+            CoverBlock::Paragraphs => "paragrafer",
+            CoverBlock::ItemList => "ärendeförteckning",
+            CoverBlock::Signatures => "underskrifter",
+            CoverBlock::Notice => "anslag",
+        }
+    }
+}

@@ -43,11 +43,11 @@ use keys::Schema;
 pub(crate) use keys::fields_of;
 pub use keys::{did_you_mean, nearest};
 pub use layout::{
-    AgendaNumbers, DecisionHeading, FooterLabels, ItemListColumn, ItemListLabels, ItemListLayout,
-    ItemListPlacement, LeadLine, NoticeForm, NoticeLabels, NoticeLayout, NoticeRow,
-    ParagraphLayout, ParagraphPart, PointStyle, PostingDates, ProcedureShown, ReservationPlacement,
-    Separator, SignatureArrangement, SignatureLayout, SignaturePlacement, SinglePoint,
-    StatementLabels, StatementLayout, TakenDown,
+    AgendaNumbers, CoverBlock, CoverLayout, CoverRow, DecisionHeading, FooterLabels,
+    ItemListColumn, ItemListLabels, ItemListLayout, ItemListPlacement, LeadLine, NoticeForm,
+    NoticeLabels, NoticeLayout, NoticeRow, ParagraphLayout, ParagraphPart, PointStyle,
+    PostingDates, ProcedureShown, ReservationPlacement, Separator, SignatureArrangement,
+    SignatureLayout, SignaturePlacement, SinglePoint, StatementLabels, StatementLayout, TakenDown,
 };
 pub use meeting::{
     Absent, Approval, ApprovalPart, Approver, Attendee, Meeting, MeetingKind, Member, Notice,

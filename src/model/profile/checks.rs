@@ -3,11 +3,11 @@
 //! columns the ärendeförteckning cannot fill, a web colour white text is unreadable on).
 
 use super::{
-    LOGO_HEIGHTS_MM, MARGINS_MM, NoticeForm, NoticeRow, ORGAN_VALUES, ParagraphPart, Piece,
-    Principal, Profile, Wordings, pieces,
+    CoverBlock, CoverRow, LOGO_HEIGHTS_MM, MARGINS_MM, NoticeForm, NoticeRow, ORGAN_VALUES,
+    ParagraphPart, Piece, Principal, Profile, Wordings, pieces,
 };
 use crate::error::Problem;
-use crate::model::{SourceFile, labels};
+use crate::model::{ItemListPlacement, SourceFile, labels};
 
 /// Every value in braces of a heading, wording or label that it may not use, as (field,
 /// name, the values it may use): a misspelt value would otherwise print as it stands.
@@ -162,6 +162,49 @@ pub(super) fn unlawful(profile: &Profile, source: &SourceFile) -> Vec<Problem> {
                 "paragraf.ordning",
                 format!("`{}` {how} i ordningen; en paragraf visar beslut, beslutsgång och reservationer, och varje del en gång", part.key()),
             ));
+        }
+    }
+    problems
+}
+
+/// The first page's blocks: each once, those every protocol shows there, the
+/// ärendeförteckning where the profile places it on the first page, and the wide blocks
+/// across the page, not in a column.
+pub(super) fn cover_problems(profile: &Profile, source: &SourceFile) -> Vec<Problem> {
+    let cover = &profile.försättsblad;
+    let mut problems = Vec::new();
+    for (i, row) in cover.block.iter().enumerate() {
+        if let CoverRow::Pair(left, right) = row {
+            for (j, block) in [left, right].into_iter().enumerate() {
+                if !block.in_column() {
+                    problems.push(source.problem(
+                        &format!("försättsblad.block[{i}][{j}]"),
+                        format!("`{}` står över hela sidans bredd, inte i en spalt bredvid ett annat block", block.key()),
+                    ));
+                }
+            }
+        }
+    }
+    let on_cover = profile.ärendeförteckning.placering == ItemListPlacement::Cover;
+    for block in CoverBlock::ALL {
+        let times = cover.blocks().filter(|b| *b == block).count();
+        let required =
+            CoverBlock::REQUIRED.contains(&block) || (block == CoverBlock::ItemList && on_cover);
+        let why = if block == CoverBlock::ItemList {
+            "ärendeförteckning.placering: försättsbladet ställer ärendeförteckningen där"
+        } else {
+            "första sidan visar plats och tid, närvaro, justering, underskrifter och anslag"
+        };
+        match times {
+            0 if required => problems.push(source.problem(
+                "försättsblad.block",
+                format!("`{}` saknas bland blocken; {why}", block.key()),
+            )),
+            2.. => problems.push(source.problem(
+                "försättsblad.block",
+                format!("`{}` står flera gånger; varje block en gång", block.key()),
+            )),
+            _ => {}
         }
     }
     problems

@@ -15,8 +15,9 @@ use super::image::check_image;
 use super::keys::{Schema, fields_of};
 use super::labels::{LABELS, label_keys, placeholders};
 use super::layout::{
-    FooterLabels, ItemListLayout, NoticeForm, NoticeLabels, NoticeLayout, NoticeRow,
-    ParagraphLayout, ParagraphPart, SignatureLayout, StatementLabels, StatementLayout,
+    CoverBlock, CoverLayout, CoverRow, FooterLabels, ItemListLayout, NoticeForm, NoticeLabels,
+    NoticeLayout, NoticeRow, ParagraphLayout, ParagraphPart, SignatureLayout, StatementLabels,
+    StatementLayout,
 };
 use super::source::PrintedTexts;
 use crate::error::{Error, Problem, Result};
@@ -26,8 +27,8 @@ mod font_files;
 mod identity;
 mod wordings;
 use checks::{
-    colour_problem, logo_height_problem, margin_problems, members_problem, unknown_columns,
-    unknown_placeholders, unlawful,
+    colour_problem, cover_problems, logo_height_problem, margin_problems, members_problem,
+    unknown_columns, unknown_placeholders, unlawful,
 };
 pub use font_files::LoadedFont;
 pub use identity::{
@@ -54,6 +55,7 @@ pub(super) const PROFILE_SCHEMA: Schema = &[
     ("anslag", fields_of::<NoticeLayout>),
     ("anslag.etiketter", fields_of::<NoticeLabels>),
     ("sidfot", fields_of::<FooterLabels>),
+    ("försättsblad", fields_of::<CoverLayout>),
     ("underskrifter", fields_of::<SignatureLayout>),
     ("tjänsteskrivelse", fields_of::<StatementLayout>),
     ("tjänsteskrivelse.etiketter", fields_of::<StatementLabels>),
@@ -158,7 +160,8 @@ pub struct Profile {
     #[serde(default)]
     pub justeringsdatum: Option<AdjustmentDateStyle>,
     /// Where the protocol lists who attended: on its first page, in a närvaro- och
-    /// omröstningsbilaga, or the bilaga only when the list is long.
+    /// omröstningsbilaga, on the page after the first, or the bilaga only when the list is
+    /// long.
     #[serde(default)]
     pub närvarolista: RollPlacement,
     /// The whole roll: ledamöter and ersättare not present, and vacant seats, too.
@@ -206,6 +209,9 @@ pub struct Profile {
     /// The list of a meeting's §§ in the kallelse and the protocol.
     #[serde(default)]
     pub ärendeförteckning: ItemListLayout,
+    /// The blocks of the protocol's first page, in their order and columns.
+    #[serde(default)]
+    pub försättsblad: CoverLayout,
     /// The profile's own words for labels of the catalogue (`model::labels`), by key.
     #[serde(default)]
     #[schemars(schema_with = "labels_schema")]
@@ -392,6 +398,9 @@ pub enum RollPlacement {
     Cover,
     #[serde(rename = "bilaga")]
     Appendix,
+    /// On the page after the first, which the first page names: "Se sid 2".
+    #[serde(rename = "se_sida")]
+    SeePage,
 }
 
 /// The rows of the närvaro- och omröstningsbilaga.
@@ -425,6 +434,7 @@ impl RollPlacement {
             RollPlacement::Automatic => "automatisk",
             RollPlacement::Cover => "försättsblad",
             RollPlacement::Appendix => "bilaga",
+            RollPlacement::SeePage => "se_sida",
         }
     }
 }
@@ -526,6 +536,7 @@ impl LoadedProfile {
             })
             .chain(unlawful(&profile, &source))
             .chain(unknown_columns(&profile, &source))
+            .chain(cover_problems(&profile, &source))
             .chain(members_problem(&profile, &source))
             .chain(colour_problem(&profile, &source))
             .chain(logo_height_problem(&profile, &source))

@@ -177,7 +177,13 @@ impl Error {
             }
             What::UnknownVariant { variant, expected } => {
                 let words: Vec<String> = expected.iter().map(|w| format!("`{w}`")).collect();
-                format!("`{variant}` går inte här; skriv {}", words.join(" eller "))
+                let words = words.join(" eller ");
+                match crate::model::nearest(variant, expected) {
+                    Some(near) => {
+                        format!("`{variant}` går inte här; menade du `{near}`? Skriv {words}")
+                    }
+                    None => format!("`{variant}` går inte här; skriv {words}"),
+                }
             }
             What::DuplicateField(field) => {
                 format!("nyckeln `{field}` står två gånger; ta bort den ena")
