@@ -126,6 +126,31 @@ fn the_roll_stands_last_as_a_bilaga_by_default() {
     assert!(whole.contains(referred), "{whole}");
 }
 
+/// `närvarolista: se_sida`: the list on the page after the first, which the first page
+/// names by its number, and the § with the vote refers to it there, not to a bilaga.
+#[test]
+fn the_roll_on_the_page_after_the_first_is_referred_to_by_page_and_by_the_vote() {
+    let (_dir, folder) = edited_example("kommunfullmaktige", "profil.yaml", |text| {
+        text.replace("omröstningslistans_plats: före_paragraferna\n", "")
+            .replace("närvarolista: automatisk", "närvarolista: se_sida")
+    });
+    let (_out, pdfs) = build(&[folder.join("2024-10-21/sammantrade.yaml")]);
+    let protocol = pdf(&pdfs, "2024-10-21_kommunfullmaktige_protokoll.pdf");
+    let first = page_text(protocol, 1);
+    let page = (2..=page_count(protocol))
+        .find(|&p| page_text(protocol, p).contains("Närvaro- och omröstningslista"))
+        .unwrap_or_else(|| panic!("no list after the first page:\n{}", text(protocol)));
+    assert!(
+        first.contains(&format!("Beslutande Se sid {page}")),
+        "{first}"
+    );
+    let whole = text(protocol);
+    let referred =
+        "Hur var och en röstade framgår av närvaro- och omröstningslistan före paragraferna.";
+    assert!(whole.contains(referred), "{whole}");
+    assert!(!whole.contains("(bilaga)"), "{whole}");
+}
+
 /// Issue 28: a närvaro- och omröstningslista too wide for a portrait page turns the page
 /// with its heading, in either form; the heading is never left alone on the page before.
 #[test]

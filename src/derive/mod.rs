@@ -174,6 +174,10 @@ pub struct ProfileView {
     pub item_list: ItemListLayout,
     /// Where the närvaro- och omröstningslista stands: `sist` or `före_paragraferna`.
     pub roll_list: crate::model::RollListPlacement,
+    /// Whether that list, when it leaves the first page, stands before the §§ (before
+    /// them by `omröstningslistans_plats`, or on the page after the first by
+    /// `närvarolista: se_sida`): a vote then refers to it so, not to a bilaga.
+    pub roll_before_paragraphs: bool,
     /// The rows of blocks of the protocol's first page; none as the seeds have them.
     pub cover: Option<Vec<Vec<&'static str>>>,
     /// Whether its protocols are posted on the anslagstavla: all but a bolag's, which
@@ -238,6 +242,9 @@ impl ProfileView {
             statement: profile.tjänsteskrivelse.clone(),
             item_list: profile.ärendeförteckning.clone(),
             roll_list: profile.omröstningslistans_plats,
+            roll_before_paragraphs: profile.omröstningslistans_plats
+                == crate::model::RollListPlacement::BeforeParagraphs
+                || profile.närvarolista == crate::model::RollPlacement::SeePage,
             cover: profile.försättsblad.rows(),
             posts_notices: profile.huvudman != crate::model::Principal::Company,
             images: loaded
