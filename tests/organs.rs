@@ -827,6 +827,44 @@ fn those_without_a_seat_cannot_vote_propose_reserve_or_justera() {
             "  - {namn: Eva Lind, titel: ledamot i kommunstyrelsen, paragrafer: §§ 3–4}",
             "sammantrade.yaml:20:12: Eva Lind står både under `observatörer` och bland ledamöterna och ersättarna",
         ),
+        // A group's §§ are the meeting's, written as §§ are; each person stands once; one
+        // there for some §§ spoke only in those.
+        (
+            "paragrafer: §§ 3–4}\n  - {namn: Jonas Wik",
+            "paragrafer: §§ 3–9}\n  - {namn: Jonas Wik",
+            "sammantrade.yaml:19:71: § 9 finns inte i sammanträdet",
+        ),
+        (
+            "paragrafer: §§ 3–4}\n  - {namn: Jonas Wik",
+            "paragrafer: tre och fyra}\n  - {namn: Jonas Wik",
+            "sammantrade.yaml:19:71: `tre och fyra` är inte paragrafer ur sammanträdet",
+        ),
+        (
+            "  - {namn: Tove Nyberg, titel: Kommunal}",
+            "  - {namn: Siv Dahl, titel: Kommunal}",
+            "sammantrade.yaml:24:12: Siv Dahl står redan under `revisorer`",
+        ),
+        (
+            "    beslut: [Styrelsen fastställer budget 2025 enligt förslaget.]",
+            "    yttranden: [Gunnel Rask]\n    beslut: [Styrelsen fastställer budget 2025 enligt förslaget.]",
+            "sammantrade.yaml:38:17: Gunnel Rask är inte närvarande i § 2 och kan inte yttra sig",
+        ),
+        // The chair justerar as chair; a justerare is someone else, once; the chair serves.
+        (
+            "justerare: [{namn: Karin Ås}]",
+            "justerare: [{namn: Lars Holm}]",
+            "sammantrade.yaml:28:20: Lars Holm är ordförande och justerar protokollet som ordförande",
+        ),
+        (
+            "justerare: [{namn: Karin Ås}]",
+            "justerare: [{namn: Karin Ås}, {namn: Per Ström, ersättare: Karin Ås}]",
+            "sammantrade.yaml:28:60: Karin Ås står redan som justerare i den här justeringen",
+        ),
+        (
+            "justerare: [{namn: Karin Ås}]",
+            "ordförande: {namn: Maria Sjö}\njusterare: [{namn: Karin Ås}]",
+            "sammantrade.yaml:28:20: Maria Sjö tjänstgör inte i någon paragraf och kan inte vara ordförande",
+        ),
     ] {
         refused_when_edited(at, file, (from, to), expected);
     }

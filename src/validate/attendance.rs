@@ -153,6 +153,32 @@ fn without_seat(loaded: &LoadedMeeting, roll: &Roll) -> Vec<Problem> {
             }
         }
     }
+    // Their §§ are §§ of the meeting, as a ledamot's are, and each stands once.
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    for (key, people) in meeting.non_members() {
+        for (i, person) in people.iter().enumerate() {
+            let at = |field: &str| format!("{key}[{i}].{field}");
+            if let Some(written) = &person.paragrafer {
+                match ParagraphList::parse(written) {
+                    Some(list) => problems.extend(outside_meeting(loaded, &list, &at("paragrafer"))),
+                    None => problems.push(loaded.source.problem(
+                        &at("paragrafer"),
+                        format!("`{written}` är inte paragrafer ur sammanträdet: skriv till exempel § 3, §§ 3–4 eller §§ 3 och 5"),
+                    )),
+                }
+            }
+            match seen.iter().find(|(name, _)| *name == person.namn) {
+                Some((_, first)) => problems.push(loaded.source.problem(
+                    &at("namn"),
+                    format!(
+                        "{} står redan under `{first}`: var och en står en gång, i en av grupperna",
+                        person.namn
+                    ),
+                )),
+                None => seen.push((&person.namn, key)),
+            }
+        }
+    }
     // Who signs: each chair and justerare (with a stand-in), in one piece or in parts.
     let mut signers: Vec<(String, &str)> = Vec::new();
     let chair = meeting
@@ -184,6 +210,13 @@ fn without_seat(loaded: &LoadedMeeting, roll: &Roll) -> Vec<Problem> {
     for (field, name) in signers {
         let wrong = match group_without_seat(loaded, roll, name) {
             Some(key) => format!("{name} står under `{key}` och {act}: det gör ledamöterna"),
+            // The meeting's chair serves: an ersättare who serves in no § chairs none.
+            None if field == "ordförande.namn"
+                && roll.knows(name)
+                && !loaded.items().any(|item| roll.serves(item.index, name)) =>
+            {
+                format!("{name} tjänstgör inte i någon paragraf och {act}")
+            }
             None if roll.knows(name) || roll.names().is_empty() => continue,
             None if roll.is_absent(name) => format!("{name} är frånvarande och {act}"),
             None => {
@@ -428,6 +461,23 @@ pub fn participants(
     let i = item.item;
     let field = |name: &str| item.field(name);
     let mut problems = Vec::new();
+    // One of a group there for some §§ only spoke in those.
+    for (k, name) in i.yttranden.iter().enumerate() {
+        let only = (loaded.meeting.non_members().into_iter())
+            .flat_map(|(_, people)| people.iter())
+            .find(|p| p.namn == *name && !roll.knows(name))
+            .and_then(|p| p.paragrafer.as_deref())
+            .and_then(ParagraphList::parse);
+        if only.is_some_and(|list| !list.contains(item.number)) {
+            problems.push(source.problem(
+                &format!("{}[{k}]", field("yttranden")),
+                format!(
+                    "{name} är inte närvarande i § {} och kan inte yttra sig",
+                    item.number
+                ),
+            ));
+        }
+    }
     let mut check_names = |names: &Names, at: &str, act: &str, need: Need| {
         for (k, name) in names.list().into_iter().enumerate() {
             if let Some(message) = cannot(loaded, roll, item, name, act, need) {

@@ -160,15 +160,39 @@ pub fn parts(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
                 }
             }
         }
+        // The chair justerar as chair: the justerare are others, each once.
+        let chair = part.chair.as_ref().map(|c| c.namn.as_str());
+        let mut named: Vec<&str> = Vec::new();
         for (a, approver) in part.approvers.iter().enumerate() {
+            let at = |key: &str| match given {
+                Some(given) if given.justerare.is_some() => {
+                    format!("{}.justerare[{a}].{key}", part.field)
+                }
+                _ => format!("justerare[{a}].{key}"),
+            };
             if approver.ersättare.as_deref() == Some(approver.namn.as_str()) {
-                let at = match given {
-                    Some(given) if given.justerare.is_some() => {
-                        format!("{}.justerare[{a}].ersättare", part.field)
-                    }
-                    _ => format!("justerare[{a}].ersättare"),
-                };
-                problems.push(source.problem(&at, "en justerare kan inte vara sin egen ersättare"));
+                problems.push(source.problem(
+                    &at("ersättare"),
+                    "en justerare kan inte vara sin egen ersättare",
+                ));
+            }
+            // One's own stand-in is refused above.
+            let stand_in = (approver.ersättare.as_deref()).filter(|s| *s != approver.namn);
+            let names = std::iter::once(("namn", approver.namn.as_str()))
+                .chain(stand_in.map(|s| ("ersättare", s)));
+            for (key, name) in names {
+                if Some(name) == chair {
+                    problems.push(source.problem(
+                        &at(key),
+                        format!("{name} är ordförande och justerar protokollet som ordförande: justeraren är någon annan av ledamöterna och ersättarna"),
+                    ));
+                } else if named.contains(&name) {
+                    problems.push(source.problem(
+                        &at(key),
+                        format!("{name} står redan som justerare i den här justeringen"),
+                    ));
+                }
+                named.push(name);
             }
         }
         // A delegeringsbeslut is justerat by its beslutsfattare alone.
