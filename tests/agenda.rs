@@ -224,3 +224,29 @@ fn a_crowded_item_list_keeps_every_word_in_its_own_column() {
         }
     }
 }
+
+/// The §§ stand in number order and count from 1: a number given after the huvudpunkt's
+/// 2 a and 2 b that goes back to 2, or a § 0, is refused at its line.
+#[test]
+fn the_paragraphs_stand_in_number_order_from_1() {
+    for (from, to, expected) in [
+        (
+            "  - rubrik: Tillsyn av ovårdade tomter\n",
+            "  - rubrik: Tillsyn av ovårdade tomter\n    paragraf: 2\n",
+            "sammantrade.yaml:55:15: § 2 står efter § 2 b: paragraferna står i nummerordning",
+        ),
+        (
+            "  - rubrik: Val av justerare\n",
+            "  - rubrik: Val av justerare\n    paragraf: 0\n",
+            "§ 0 finns inte: paragraferna numreras från 1",
+        ),
+    ] {
+        let (_dir, folder) = edited_example(ORGAN, "2024-11-21/sammantrade.yaml", |text| {
+            text.replace(from, to)
+        });
+        let output = paragraf_in(&folder, &["check", "."]);
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{said}");
+        assert!(said.contains(expected), "missing {expected:?} in\n{said}");
+    }
+}

@@ -29,13 +29,29 @@ pub fn meeting(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
         problems.push(source.problem("paragrafer", "sammanträdet har inga paragrafer"));
     }
     let mut numbers = BTreeSet::new();
+    let mut before: Option<crate::model::ParagraphNumber> = None;
     for item in loaded.items() {
-        if !numbers.insert(item.number) {
+        if item.number.number == 0 {
+            problems.push(source.problem(
+                &item.field("paragraf"),
+                "§ 0 finns inte: paragraferna numreras från 1",
+            ));
+        } else if !numbers.insert(item.number) {
             problems.push(source.problem(
                 &item.field("paragraf"),
                 format!("§ {} finns redan i sammanträdet", item.number),
             ));
+        } else if let Some(before) = before.filter(|b| *b > item.number) {
+            // The protocol, its lists and the extracts' files go by the numbers' order.
+            problems.push(source.problem(
+                &item.field("paragraf"),
+                format!(
+                    "§ {} står efter § {before}: paragraferna står i nummerordning",
+                    item.number
+                ),
+            ));
         }
+        before = before.max(Some(item.number));
         problems.extend(item_problems(loaded, facts, &item));
     }
     problems.extend(numbering_gaps(loaded));
