@@ -226,7 +226,8 @@ fn a_crowded_item_list_keeps_every_word_in_its_own_column() {
 }
 
 /// The §§ stand in number order and count from 1: a number given after the huvudpunkt's
-/// 2 a and 2 b that goes back to 2, or a § 0, is refused at its line.
+/// 2 a and 2 b that goes back to 2, or a § 0, is refused at its line; so are a
+/// huvudpunkt's name written otherwise or left empty, and a delpunkt's dnr given twice.
 #[test]
 fn the_paragraphs_stand_in_number_order_from_1() {
     for (from, to, expected) in [
@@ -239,6 +240,22 @@ fn the_paragraphs_stand_in_number_order_from_1() {
             "  - rubrik: Val av justerare\n",
             "  - rubrik: Val av justerare\n    paragraf: 0\n",
             "§ 0 finns inte: paragraferna numreras från 1",
+        ),
+        // A huvudpunkt written otherwise, or without a name; a delpunkt's dnr twice.
+        (
+            "sjoviken.yaml\n    huvudpunkt: Detaljplaner",
+            "sjoviken.yaml\n    huvudpunkt: detaljplaner",
+            "sammantrade.yaml:51:17: huvudpunkten detaljplaner skiljer sig från Detaljplaner bara i stora och små bokstäver, och blir en huvudpunkt för sig; menade du `Detaljplaner`?",
+        ),
+        (
+            "sjoviken.yaml\n    huvudpunkt: Detaljplaner",
+            "sjoviken.yaml\n    huvudpunkt: ''",
+            "sammantrade.yaml:51:17: huvudpunkten behöver ett namn",
+        ),
+        (
+            "Björken 2, dnr: SBN 2024/461}",
+            "Björken 2, dnr: SBN 2024/455}",
+            "sammantrade.yaml:57:62: SBN 2024/455 står redan i delpunkt a",
         ),
     ] {
         let (_dir, folder) = edited_example(ORGAN, "2024-11-21/sammantrade.yaml", |text| {

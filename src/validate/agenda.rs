@@ -116,6 +116,15 @@ fn sub_points(loaded: &LoadedMeeting) -> Vec<Problem> {
         }
         for (j, point) in i.delpunkter.iter().enumerate() {
             let at = |key: &str| item.field(&format!("delpunkter[{j}].{key}"));
+            let dnr = point.dnr.as_deref().map(str::trim);
+            let earlier = (i.delpunkter[..j].iter())
+                .position(|p| dnr.is_some() && p.dnr.as_deref().map(str::trim) == dnr);
+            if let (Some(k), Some(dnr)) = (earlier, dnr) {
+                problems.push(source.problem(
+                    &at("dnr"),
+                    format!("{dnr} står redan i delpunkt {}", (b'a' + k as u8) as char),
+                ));
+            }
             if point.rubrik.trim().is_empty() {
                 problems.push(source.problem(&at("rubrik"), "delpunkten behöver en rubrik"));
             }
@@ -137,11 +146,31 @@ fn heads(loaded: &LoadedMeeting) -> Vec<Problem> {
     let source = &loaded.source;
     let mut problems = Vec::new();
     let mut previous: Option<(&str, ParagraphNumber)> = None;
+    let mut heads: Vec<&str> = Vec::new();
     for item in loaded.items() {
+        if item.item.huvudpunkt.is_some() && item.item.head().is_none() {
+            problems.push(source.problem(
+                &item.field("huvudpunkt"),
+                "huvudpunkten behöver ett namn, som kallelsen skriver över dess paragrafer",
+            ));
+        }
         let Some(head) = item.item.head() else {
             previous = None;
             continue;
         };
+        // The same name written otherwise makes a huvudpunkt of its own.
+        if let Some(same) = heads
+            .iter()
+            .find(|h| **h != head && h.to_lowercase() == head.to_lowercase())
+        {
+            problems.push(source.problem(
+                &item.field("huvudpunkt"),
+                format!("huvudpunkten {head} skiljer sig från {same} bara i stora och små bokstäver, och blir en huvudpunkt för sig; menade du `{same}`?"),
+            ));
+        }
+        if !heads.contains(&head) {
+            heads.push(head);
+        }
         if item.item.numrerad.is_some() {
             problems.push(source.problem(
                 &item.field("numrerad"),
