@@ -375,3 +375,20 @@ fn a_packet_in_the_municipalitys_own_face_is_stamped_in_it() {
         "{statement}"
     );
 }
+
+/// A profile reached from a meeting (`2024-10-21/../profil.yaml`) and from its cases
+/// (`arenden/../profil.yaml`) is one file: its mistake is reported once, at its own path.
+#[test]
+fn a_profiles_mistake_is_reported_once() {
+    let (_dir, folder) = edited_example("kommunfullmaktige", "profil.yaml", |text| {
+        text.replace("närvarolista: automatisk", "närvarolista: ibland")
+    });
+    let output = paragraf_in(&folder, &["check", "."]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert_eq!(said.matches("`ibland` går inte här").count(), 1, "{said}");
+    assert!(
+        said.contains("fel: ./profil.yaml:19:15: närvarolista"),
+        "{said}"
+    );
+}

@@ -50,6 +50,25 @@ pub fn folder_of(path: &Path) -> &Path {
     }
 }
 
+/// `path` with each `name/..` taken away, as written (no links followed): the profile a
+/// meeting reaches as `2024-10-21/../profil.yaml` is the folder's `profil.yaml`, read and
+/// reported once.
+pub fn lexically_normal(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component> = Vec::new();
+    for part in path.components() {
+        match (part, out.last()) {
+            (Component::ParentDir, Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            // A leading `./` stays, as the folder scan writes it.
+            (Component::CurDir, Some(_)) => {}
+            _ => out.push(part),
+        }
+    }
+    out.iter().collect()
+}
+
 /// An I/O error as a Swedish message: what went wrong, not the system's English.
 pub fn io_message(error: &std::io::Error) -> String {
     use std::io::ErrorKind;
@@ -169,6 +188,18 @@ mod tests {
     use super::*;
 
     #[cfg(unix)]
+    #[test]
+    fn a_path_through_a_folder_and_back_is_the_path_without_it() {
+        assert_eq!(
+            lexically_normal(Path::new("kf/2024-10-21/../profil.yaml")),
+            PathBuf::from("kf/profil.yaml")
+        );
+        assert_eq!(
+            lexically_normal(Path::new("./kf/./../../profil.yaml")),
+            PathBuf::from("./../profil.yaml")
+        );
+    }
+
     #[test]
     fn links_out_loops_and_fifos_are_refused_and_regular_files_found() {
         use std::os::unix::fs::symlink;

@@ -495,6 +495,7 @@ impl LoadedProfile {
             }
             (above, PROFILE_FILE.to_owned())
         };
+        let path = super::files::lexically_normal(&path);
         // A profile is the folder's own: a link to one elsewhere is not read.
         let home = folder_of(&path);
         if let Err(why) = super::files::inside(&path, home) {
