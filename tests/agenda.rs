@@ -191,35 +191,52 @@ fn a_kallelse_numbered_by_the_paragraphs_gives_the_sub_items_theirs() {
 #[test]
 fn a_crowded_item_list_keeps_every_word_in_its_own_column() {
     let long = "Karl-Johan Vilhelmsson-Östergren och Annastina Wallenqvistberg";
-    let (_dir, folder) = edited_example("byggnadsnamnden", "profil.yaml", |text| {
+    let (_bn, byggnadsnamnden) = edited_example("byggnadsnamnden", "profil.yaml", |text| {
         text.replace(
             "    - {rubrik: Fastighet, fält: uppgifter.fastighet}\n",
             "    - {rubrik: Fastighet, fält: uppgifter.fastighet}\n    - {rubrik: Sökande, fält: uppgifter.sökande}\n    - {rubrik: Handläggare, fält: uppgifter.sökande}\n",
         )
     });
-    let case = folder.join("2024-10-17/bn-2024-0412-bygglov-lonnen.yaml");
+    let case = byggnadsnamnden.join("2024-10-17/bn-2024-0412-bygglov-lonnen.yaml");
     let text = std::fs::read_to_string(&case).unwrap();
     std::fs::write(&case, text.replace("Karin och Johan Ekström", long)).unwrap();
-    let (_out, pdfs) = build(&[folder]);
-    for name in ["_kallelse.pdf", "_protokoll.pdf"] {
-        let pdf = pdf(&pdfs, name);
-        // The list: from its heading row on, on the page it stands on.
-        let words = (1..=page_count(pdf))
-            .map(|page| words_on_page(pdf, page))
-            .find(|words| words.iter().any(|w| w.0 == "Ärende"))
-            .unwrap_or_else(|| panic!("{name} has no ärendeförteckning"));
-        let top = words.iter().find(|w| w.0 == "Ärende").unwrap().3;
-        let listed: Vec<_> = words.iter().filter(|w| w.3 >= top - 1.0).collect();
-        for (i, a) in listed.iter().enumerate() {
-            for b in &listed[i + 1..] {
-                let same_line = (a.3 - b.3).abs() < 2.0;
-                let overlap = a.1 < b.2 - 0.5 && b.1 < a.2 - 0.5;
-                assert!(
-                    !(same_line && overlap),
-                    "{name}: {:?} runs into {:?}",
-                    a.0,
-                    b.0
-                );
+    // Five columns of what a case holds, two of them empty, and one very long word.
+    let (_sbn, vallby) = edited_example(ORGAN, "profil.yaml", |text| {
+        text.replace(
+            "    - {rubrik: Fastighet, fält: uppgifter.fastighet}\n",
+            "    - {rubrik: Fastighet, fält: uppgifter.fastighet}\n    - {rubrik: Handläggare, fält: handläggare}\n    - {rubrik: Förvaltning, fält: förvaltning}\n    - {rubrik: Avdelning, fält: avdelning}\n    - {rubrik: Sökande, fält: uppgifter.sökande}\n",
+        )
+    });
+    let case = vallby.join("2024-11-21/sbn-2024-431-detaljplan-kvarnen.yaml");
+    let text = std::fs::read_to_string(&case).unwrap();
+    let longer = text.replace(
+        "{fastighet: Kvarnen 3}",
+        "{fastighet: Storkvarnsbackensnorraindustriområde 3:1234}",
+    );
+    assert_ne!(longer, text);
+    std::fs::write(&case, longer).unwrap();
+    for folder in [byggnadsnamnden, vallby] {
+        let (_out, pdfs) = build(&[folder]);
+        for name in ["_kallelse.pdf", "_protokoll.pdf"] {
+            let pdf = pdf(&pdfs, name);
+            // The list: from its heading row on, on the page it stands on.
+            let words = (1..=page_count(pdf))
+                .map(|page| words_on_page(pdf, page))
+                .find(|words| words.iter().any(|w| w.0 == "Ärende"))
+                .unwrap_or_else(|| panic!("{name} has no ärendeförteckning"));
+            let top = words.iter().find(|w| w.0 == "Ärende").unwrap().3;
+            let listed: Vec<_> = words.iter().filter(|w| w.3 >= top - 1.0).collect();
+            for (i, a) in listed.iter().enumerate() {
+                for b in &listed[i + 1..] {
+                    let same_line = (a.3 - b.3).abs() < 2.0;
+                    let overlap = a.1 < b.2 - 0.5 && b.1 < a.2 - 0.5;
+                    assert!(
+                        !(same_line && overlap),
+                        "{name}: {:?} runs into {:?}",
+                        a.0,
+                        b.0
+                    );
+                }
             }
         }
     }
