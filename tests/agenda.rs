@@ -284,3 +284,19 @@ fn the_paragraphs_stand_in_number_order_from_1() {
         assert!(said.contains(expected), "missing {expected:?} in\n{said}");
     }
 }
+
+/// A column of facts no § or case gives (a name written otherwise) prints empty: check
+/// warns, and still passes.
+#[test]
+fn a_column_of_facts_no_paragraph_has_is_warned_about() {
+    let (_dir, folder) = edited_example(ORGAN, "profil.yaml", |text| {
+        text.replace("fält: uppgifter.fastighet}", "fält: uppgifter.fastigheten}")
+    });
+    let output = paragraf_in(&folder, &["check", "."]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{said}");
+    assert!(
+        said.contains("ärendeförteckningens kolumn Fastighet (`uppgifter.fastigheten`) blir tom: ingen paragraf och inget ärende har `uppgifter.fastigheten`"),
+        "{said}"
+    );
+}

@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 
 use crate::error::Problem;
-use crate::model::{AgendaNumbers, Item, LoadedMeeting, ParagraphNumber, fields_of};
+use crate::model::{
+    AgendaNumbers, Item, ItemListColumn, LoadedMeeting, ParagraphNumber, fields_of,
+};
 
 /// What a point without § (`paragraf: ingen`) may say: what the kallelse lists of it.
 const POINT_KEYS: &[&str] = &[
@@ -42,7 +44,38 @@ pub(super) fn agenda(loaded: &LoadedMeeting) -> Vec<Problem> {
         ),
         Item::head,
     ));
+    problems.extend(empty_columns(loaded));
     problems
+}
+
+/// A column of the ärendeförteckning that shows a fact (`uppgifter.NAMN`) no § or its case
+/// gives prints empty: most likely the name is written otherwise.
+fn empty_columns(loaded: &LoadedMeeting) -> Vec<Problem> {
+    let columns = &loaded.profile.profile.ärendeförteckning.kolumner;
+    let facts = columns
+        .iter()
+        .filter_map(|c| Some((c, c.fält.strip_prefix(ItemListColumn::FACT_PREFIX)?)));
+    facts
+        .filter(|(_, name)| {
+            !loaded.items().any(|item| {
+                let case = item.case.map(|c| &c.case.uppgifter);
+                item.item.uppgifter.contains_key(*name)
+                    || case.is_some_and(|facts| facts.contains_key(*name))
+            })
+        })
+        .map(|(column, name)| {
+            loaded
+                .source
+                .problem(
+                    "paragrafer",
+                    format!(
+                        "ärendeförteckningens kolumn {} (`{}`) blir tom: ingen paragraf och inget ärende har `uppgifter.{name}`",
+                        column.rubrik, column.fält
+                    ),
+                )
+                .warning()
+        })
+        .collect()
 }
 
 /// A point without § is listed by the kallelse and nothing else: whatever belongs to a §
