@@ -300,3 +300,31 @@ fn a_column_of_facts_no_paragraph_has_is_warned_about() {
         "{said}"
     );
 }
+
+/// A whole § names its sub-items: `§ 2` and `§§ 1–2` hold 2 a and 2 b, for a member's §§
+/// and for a justering, as the printed ranges ("SBN §§ 1–4") do.
+#[test]
+fn a_whole_paragraph_names_its_sub_items() {
+    let (_dir, folder) = edited_example(ORGAN, "2024-11-21/sammantrade.yaml", |text| {
+        text.replace(
+            "  - {namn: Lena Kvist, parti: L}",
+            "  - {namn: Lena Kvist, parti: L, paragrafer: § 2}",
+        )
+        .replace(
+            "justering: {datum: 2024-11-26, tid: '10.00', plats: Samhällsbyggnadsförvaltningen}",
+            "justeringar:\n  - {paragrafer: §§ 1–2, datum: 2024-11-26, anslag: 2024-11-27}\n  - {datum: 2024-11-26, anslag: 2024-11-27}",
+        )
+        .replace("anslag: {datum: 2024-11-27, förvaringsplats:", "anslag: {förvaringsplats:")
+    });
+    let output = paragraf_in(&folder, &["check", "."]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(!said.contains("finns inte i sammanträdet"), "{said}");
+    assert!(!said.contains("ingår inte i någon justering"), "{said}");
+    let (_out, pdfs) = build(&[folder]);
+    let first = page_text(pdf(&pdfs, "_protokoll.pdf"), 1);
+    assert!(first.contains("Lena Kvist (L), §§ 2 a och 2 b"), "{first}");
+    assert!(
+        first.contains("Paragrafer SBN §§ 1, 2 a och 2 b"),
+        "{first}"
+    );
+}

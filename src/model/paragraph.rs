@@ -177,10 +177,12 @@ impl ParagraphList {
         (!ranges.is_empty()).then_some(ParagraphList { ranges })
     }
 
+    /// Whether `number` is in the list; a whole § holds its sub-items (`§ 2`, and `§§ 1–2`,
+    /// hold 2 a and 2 b).
     pub fn contains(&self, number: ParagraphNumber) -> bool {
-        self.ranges
-            .iter()
-            .any(|(from, to)| *from <= number && number <= *to)
+        self.ranges.iter().any(|(from, to)| {
+            *from <= number && (number <= *to || (to.sub.is_none() && number.number == to.number))
+        })
     }
 
     /// The one § the list names, when it names one.
@@ -194,6 +196,17 @@ impl ParagraphList {
     /// The bounds named in the list: each must be a § of the meeting.
     pub fn bounds(&self) -> impl Iterator<Item = ParagraphNumber> + '_ {
         self.ranges.iter().flat_map(|(from, to)| [*from, *to])
+    }
+
+    /// The bounds that name no § of `known`; a whole § names its sub-items (`§§ 1–2` is
+    /// 1, 2 a and 2 b where the meeting has those).
+    pub fn bounds_outside<'a>(
+        &'a self,
+        known: &'a [ParagraphNumber],
+    ) -> impl Iterator<Item = ParagraphNumber> + 'a {
+        self.bounds().filter(|n| {
+            !known.contains(n) && (n.sub.is_some() || !known.iter().any(|k| k.number == n.number))
+        })
     }
 }
 

@@ -255,7 +255,7 @@ enum Need {
 /// Each § that `list` (at `field`) names and the meeting does not have.
 fn outside_meeting(loaded: &LoadedMeeting, list: &ParagraphList, field: &str) -> Vec<Problem> {
     let known = &loaded.numbers;
-    let mut unknown: Vec<ParagraphNumber> = list.bounds().filter(|n| !known.contains(n)).collect();
+    let mut unknown: Vec<ParagraphNumber> = list.bounds_outside(known).collect();
     // A single § is both bounds of its range: said once.
     unknown.dedup();
     unknown

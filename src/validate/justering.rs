@@ -248,7 +248,7 @@ fn selections(loaded: &LoadedMeeting) -> Vec<Problem> {
                 }
             }
             Some(PartParagraphs::List(list)) => {
-                for number in list.bounds().filter(|n| !loaded.numbers.contains(n)) {
+                for number in list.bounds_outside(&loaded.numbers) {
                     problems.push(
                         source.problem(&field, format!("§ {number} finns inte i sammanträdet")),
                     );
