@@ -328,3 +328,19 @@ fn a_whole_paragraph_names_its_sub_items() {
         "{first}"
     );
 }
+
+/// A protocol justerat in parts whose part begins in the middle of a huvudpunkt (2 b, after
+/// 2 a went to the part before) lists the huvudpunkt's row above it, as the kallelse does.
+#[test]
+fn a_part_that_begins_inside_a_huvudpunkt_lists_its_row() {
+    let (_dir, folder) = edited_example(ORGAN, "2024-11-21/sammantrade.yaml", |text| {
+        text.replace(
+            "justering: {datum: 2024-11-26, tid: '10.00', plats: Samhällsbyggnadsförvaltningen}",
+            "justeringar:\n  - {paragrafer: §§ 1–2 a, datum: 2024-11-26, anslag: 2024-11-27}\n  - {datum: 2024-11-26, anslag: 2024-11-27}",
+        )
+        .replace("anslag: {datum: 2024-11-27, förvaringsplats:", "anslag: {förvaringsplats:")
+    });
+    let (_out, pdfs) = build(&[folder]);
+    let later = text(pdf(&pdfs, "_protokoll-p002b-p004.pdf"));
+    assert!(later.contains("3 Detaljplaner 3 b SBN § 2 b"), "{later}");
+}

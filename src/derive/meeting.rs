@@ -288,6 +288,26 @@ fn attendee_views(
         .collect()
 }
 
+/// The §§ `of` a protocol justerat in parts; one that begins its part in the middle of a
+/// huvudpunkt's §§ (2 b after 2 a went elsewhere) brings the huvudpunkt's row with it.
+fn part_items(loaded: &LoadedMeeting, items: &[ItemView], of: &[usize]) -> Vec<ItemView> {
+    let heads: Vec<&super::agenda::ListHead> =
+        items.iter().filter_map(|i| i.list_head.as_ref()).collect();
+    let head_of = |i: usize| loaded.meeting.paragrafer[i].head();
+    (of.iter().enumerate())
+        .map(|(k, &i)| {
+            let mut view = items[i].clone();
+            let continues = k > 0 && head_of(i).is_some() && head_of(of[k - 1]) == head_of(i);
+            if view.list_head.is_none() && !continues {
+                view.list_head = (head_of(i))
+                    .and_then(|title| heads.iter().find(|h| h.title == title))
+                    .map(|h| (*h).clone());
+            }
+            view
+        })
+        .collect()
+}
+
 /// The label `key`, or in a protocol of delegeringsbeslut the label `delegated` that
 /// takes its place.
 fn delegation_label<'a>(loaded: &'a LoadedMeeting, key: &'a str, delegated: &'a str) -> &'a str {
@@ -553,7 +573,7 @@ pub fn meeting_documents(
             all_redactions.clone(),
             View::Protocol(Box::new(ProtocolView {
                 heading,
-                items: of.iter().map(|&i| items[i].clone()).collect(),
+                items: part_items(loaded, &items, of),
                 roll: (appendix && !loaded.delegated()).then(|| roll_table(loaded, facts, of)),
                 sent_on: String::new(),
                 recipients: None,
