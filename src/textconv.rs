@@ -345,6 +345,17 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
     for (subject, who, values) in attendance {
         facts.push(fact(subject, who, values.join("; ")));
     }
+    // Those without a seat, group by group, with title and §§.
+    for (key, people) in meeting.non_members() {
+        let group = crate::model::labels::label(&profile.etiketter, key);
+        for person in people {
+            let about: Vec<&str> = [person.titel.as_deref(), person.paragrafer.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            facts.push(fact(group, &person.namn, about.join(", ")));
+        }
+    }
     for (p, part) in derived.parts.iter().enumerate() {
         let subject = format!("Justering {}", p + 1);
         let numbers: Vec<ParagraphNumber> = part.items.iter().map(|&i| loaded.numbers[i]).collect();
@@ -379,13 +390,17 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
     }
     // A point without § is known by its title: it has no number.
     for (_, point) in &meeting.points_without_paragraph {
-        let title = point.rubrik.as_deref().unwrap_or_default();
-        let note = point.anmärkning.as_deref().unwrap_or_default();
-        facts.push(fact(
-            format!("Punkt {}", one_line(title)),
-            "utan paragraf",
-            one_line(note),
-        ));
+        let subject = format!(
+            "Punkt {}",
+            one_line(point.rubrik.as_deref().unwrap_or_default())
+        );
+        facts.push(fact(&subject, "paragraf", "ingen"));
+        if let Some(note) = &point.anmärkning {
+            facts.push(fact(&subject, "anmärkning", one_line(note)));
+        }
+        if point.numrerad == Some(true) {
+            facts.push(fact(&subject, "numrerad", "ja"));
+        }
     }
     for item in loaded.items() {
         let i = item.item;
@@ -398,6 +413,9 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
         facts.push(fact(&subject, "ärende", one_line(&title)));
         if let Some(head) = i.head() {
             facts.push(fact(&subject, "huvudpunkt", one_line(head)));
+        }
+        if i.numrerad == Some(false) {
+            facts.push(fact(&subject, "numrerad", "nej"));
         }
         for (letter, point) in ('a'..='z').zip(&i.delpunkter) {
             let dnr = point

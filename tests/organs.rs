@@ -459,6 +459,43 @@ fn textconv_shows_who_served_where_and_each_justering() {
     }
 }
 
+/// textconv (and so `diff`) shows those present without a seat, each in their group, and
+/// how the agenda numbers its points: a change to either is a change in substance.
+#[test]
+fn textconv_shows_the_groups_without_a_seat_and_the_agendas_numbering() {
+    let textconv = |file: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+            .args(["textconv", file])
+            .current_dir(repo())
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let bolag = textconv("cases/ekby-energi/2024-11-20/sammantrade.yaml");
+    let agenda = textconv("cases/samhallsbyggnadsnamnden/2024-11-21/sammantrade.yaml");
+    for (text, expected) in [
+        (
+            &bolag,
+            "Observatörer: Gunnel Rask: ledamot i kommunstyrelsen, §§ 3–4",
+        ),
+        (&bolag, "Revisorer: Siv Dahl: lekmannarevisor"),
+        (&bolag, "Fackliga företrädare: Tove Nyberg: Kommunal"),
+        (
+            &bolag,
+            "Övriga närvarande: Olle Vik: verkställande direktör",
+        ),
+        (&agenda, "Punkt Sammanträdets öppnande: paragraf: ingen"),
+        (&agenda, "Punkt Sammanträdets öppnande: numrerad: ja"),
+        (
+            &agenda,
+            "Punkt Information från förvaltningen: anmärkning: Inga handlingar",
+        ),
+        (&agenda, "§ 4: numrerad: nej"),
+    ] {
+        assert!(text.contains(expected), "missing {expected:?}:\n{text}");
+    }
+}
+
 #[test]
 fn a_first_page_that_would_overflow_sends_its_lists_to_the_bilaga() {
     // 16 ledamöter, 5 officials, two justerare: with the lists, the signatures and the
