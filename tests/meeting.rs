@@ -684,4 +684,16 @@ paragrafer:
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    // None written (`justerare: []`): a warning at that line, not at another.
+    let dir = committee(&[(
+        "2024-05-21/sammantrade.yaml",
+        meeting.replace("[{namn: JUSTERARE}]", "[]"),
+    )]);
+    let output = paragraf_in(dir.path(), &["check", "2024-05-21/sammantrade.yaml"]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{said}");
+    assert!(
+        said.contains("sammantrade.yaml:10:12: ordförande eller justerare saknas"),
+        "{said}"
+    );
 }

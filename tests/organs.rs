@@ -886,6 +886,11 @@ fn those_without_a_seat_cannot_vote_propose_reserve_or_justera() {
             "    yttranden: [Gunnel Rask]\n    beslut: [Styrelsen fastställer budget 2025 enligt förslaget.]",
             "sammantrade.yaml:38:17: Gunnel Rask är inte närvarande i § 2 och kan inte yttra sig",
         ),
+        (
+            "    yttranden: [Gunnel Rask, Lars Holm]\n",
+            "    yttranden: [Gunnel Rask, Lars Holm]\n    jäv: [Gunnel Rask]\n",
+            "sammantrade.yaml:44:11: Gunnel Rask står under `observatörer` och deltar inte i besluten: jäv anmäls av ledamöter och ersättare",
+        ),
         // The chair justerar as chair; a justerare is someone else, once; the chair serves.
         (
             "justerare: [{namn: Karin Ås}]",

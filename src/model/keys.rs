@@ -125,6 +125,17 @@ fn unknown(source: &SourceFile, path: &str, key: &str, fields: &[&str]) -> Probl
 /// "menade du `X`?" for the candidate closest to `word`, saying so when the two differ
 /// only in a character no one sees (a no-break space copied from a document).
 pub fn did_you_mean(word: &str, candidates: &[&str]) -> Option<String> {
+    // A name written with its party, "Ahmed Yusuf (S)": the party has a key of its own.
+    if let Some((name, _)) = word
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|w| w.rsplit_once(" ("))
+        && let Some(known) = candidates.iter().find(|c| **c == name.trim())
+    {
+        return Some(format!(
+            "menade du `{known}`? Partiet skrivs inte i namnet, det står under `parti`"
+        ));
+    }
     let near = nearest(word, candidates)?;
     let visible = |text: &str| -> String {
         (text.chars())
@@ -182,6 +193,10 @@ mod tests {
         assert_eq!(
             did_you_mean("Ingrid Bäk", &["Ingrid Bäck"]).as_deref(),
             Some("menade du `Ingrid Bäck`?")
+        );
+        assert_eq!(
+            did_you_mean("Ahmed Yusuf (S)", &["Ahmed Yusuf"]).as_deref(),
+            Some("menade du `Ahmed Yusuf`? Partiet skrivs inte i namnet, det står under `parti`")
         );
     }
 

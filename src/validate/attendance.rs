@@ -209,7 +209,9 @@ fn without_seat(loaded: &LoadedMeeting, roll: &Roll) -> Vec<Problem> {
     let act = "kan inte vara ordförande eller justera protokollet";
     for (field, name) in signers {
         let wrong = match group_without_seat(loaded, roll, name) {
-            Some(key) => format!("{name} står under `{key}` och {act}: det gör ledamöterna"),
+            Some(key) => {
+                format!("{name} står under `{key}` och {act}: det gör ledamöter och ersättare")
+            }
             // The meeting's chair serves: an ersättare who serves in no § chairs none.
             None if field == "ordförande.namn"
                 && roll.knows(name)
@@ -535,9 +537,15 @@ pub fn participants(
     }
     // A ersättare present without serving may be jäv too: they leave the room as well.
     for (j, jäv) in i.jäv.iter().enumerate() {
-        if !roll.knows(jäv) {
-            problems.push(source.problem(&field(&format!("jäv[{j}]")), unknown_member(roll, jäv)));
-        }
+        let message = match group_without_seat(loaded, roll, jäv) {
+            // Jäv keeps one out of deciding, which one without a seat never does.
+            Some(key) => format!(
+                "{jäv} står under `{key}` och deltar inte i besluten: jäv anmäls av ledamöter och ersättare"
+            ),
+            None if !roll.knows(jäv) => unknown_member(roll, jäv),
+            None => continue,
+        };
+        problems.push(source.problem(&field(&format!("jäv[{j}]")), message));
     }
     for (j, reservation) in i.reservationer.iter().enumerate() {
         let at = field(&format!("reservationer[{j}]"));

@@ -197,10 +197,15 @@ pub fn parts(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
         }
         // A delegeringsbeslut is justerat by its beslutsfattare alone.
         if part.chair.is_none() || (part.approvers.is_empty() && !loaded.delegated()) {
-            let at = if given.is_some() {
-                part.field.clone()
-            } else {
-                "sekreterare".to_owned()
+            // At an empty `justerare: []` where one is written, else at the secretary.
+            let at = match given {
+                Some(_) => part.field.clone(),
+                None if part.approvers.is_empty()
+                    && loaded.source.positions.key("justerare").is_some() =>
+                {
+                    "justerare".to_owned()
+                }
+                None => "sekreterare".to_owned(),
             };
             problems.push(
                 source
