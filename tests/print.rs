@@ -280,6 +280,23 @@ fn the_kallelse_is_signed_by_the_ordförande_and_a_title_stands_under_its_name()
         extract.contains("Gunnar Holm, C Ordförande, Byggnadsnämndens ordförande"),
         "{extract}"
     );
+    // A title under a name is not hyphenated, in a narrow column either.
+    let (_dir, folder) = edited_example(
+        "kommunstyrelsens-arbetsutskott",
+        "2024-09-24/sammantrade.yaml",
+        |t| {
+            t.replace(
+                "sekreterare: {",
+                "ordförande: {namn: Magnus Öberg, titel: Kommunstyrelsens ordförande}\nsekreterare: {",
+            )
+        },
+    );
+    let (_out, pdfs) = build(&[folder]);
+    let cover = page_text(pdf(&pdfs, "_protokoll.pdf"), 1);
+    assert!(
+        cover.contains("Magnus Öberg Kommunstyrelsens ordförande"),
+        "{cover}"
+    );
 }
 
 /// Pixels per inch where the room to sign is measured: 15 mm is 89 pixels.
