@@ -86,6 +86,7 @@ fn a_points_sub_items_are_lettered_under_it_in_the_kallelse_the_protocol_and_the
 
 #[test]
 fn the_web_page_lists_the_huvudpunkt_and_the_delpunkter_as_the_protocol_does() {
+    // With the profile's own columns (Fastighet), as the PDF's list has them.
     let html = page(
         &repo().join("cases").join(ORGAN),
         "2024-11-21_samhallsbyggnadsnamnden_protokoll.html",
@@ -93,13 +94,14 @@ fn the_web_page_lists_the_huvudpunkt_and_the_delpunkter_as_the_protocol_does() {
     assert_has(
         &html,
         &[
-            "<tr><td>3</td><td></td><td>Detaljplaner</td><td></td></tr>",
-            "<tr><td>3 a</td><td>SBN § 2 a</td><td><a href=\"#paragraf-1\">Yttrande över detaljplan för Kvarnen 3</a></td><td>SBN 2024/431</td></tr>",
-            "<tr><td>4</td><td>SBN § 3</td><td><a href=\"#paragraf-3\">Tillsyn av ovårdade tomter</a></td><td></td></tr>",
-            "<tr><td>4 a</td><td></td><td>Ovårdad tomt på fastigheten Lönnen 4</td><td>SBN 2024/455</td></tr>",
+            "<th scope=\"col\">Dnr</th><th scope=\"col\">Fastighet</th></tr></thead>",
+            "<tr><td>3</td><td></td><td>Detaljplaner</td><td></td><td></td></tr>",
+            "<tr><td>3 a</td><td>SBN § 2 a</td><td><a href=\"#paragraf-1\">Yttrande över detaljplan för Kvarnen 3</a></td><td>SBN 2024/431</td><td>Kvarnen 3</td></tr>",
+            "<tr><td>4</td><td>SBN § 3</td><td><a href=\"#paragraf-3\">Tillsyn av ovårdade tomter</a></td><td></td><td></td></tr>",
+            "<tr><td>4 a</td><td></td><td>Ovårdad tomt på fastigheten Lönnen 4</td><td>SBN 2024/455</td><td></td></tr>",
             "<li>b) Ovårdad tomt på fastigheten Björken 2, Dnr SBN 2024/461</li>",
             // Listed without number in the kallelse, numbered in the protocol.
-            "<tr><td></td><td>SBN § 4</td><td><a href=\"#paragraf-4\">Meddelanden</a></td><td></td></tr>",
+            "<tr><td></td><td>SBN § 4</td><td><a href=\"#paragraf-4\">Meddelanden</a></td><td></td><td></td></tr>",
         ],
     );
     // The points without § are not the protocol's.
