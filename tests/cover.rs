@@ -177,30 +177,7 @@ fn se_sida_names_the_true_page_of_the_attendance_list() {
 fn fifteen_beslutande_stand_in_two_columns_where_one_would_not_fit() {
     // Fifteen ledamöter, three officials: in one column the first page would lose its
     // ANSLAG/BEVIS or the list; in two columns all stays on it.
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("2024-05-21");
-    std::fs::create_dir_all(&folder).unwrap();
-    std::fs::copy(
-        repo().join("tests/fixtures/anslag/2024-05-21/arende.yaml"),
-        folder.join("arende.yaml"),
-    )
-    .unwrap();
-    let members: String = (1..=15)
-        .map(|i| format!("  - {{namn: Ledamot Nummer{i}, parti: S}}\n"))
-        .collect();
-    let others: String = (1..=3)
-        .map(|i| format!("  - {{namn: Tjänsteperson Nummer{i}, titel: handläggare}}\n"))
-        .collect();
-    let meeting = format!(
-        "nämnd: Kulturnämnden\ndatum: 2024-05-21\nplats: Stadshuset\nbeslutande:\n{members}\
-         övriga_närvarande:\n{others}ordförande: {{namn: Ledamot Nummer1}}\n\
-         sekreterare: {{namn: Per Lind}}\njusterare: [{{namn: Ledamot Nummer2}}]\n\
-         justering: {{datum: 2024-05-28, plats: Kulturförvaltningen}}\n\
-         anslag: {{datum: 2024-05-29, förvaringsplats: Kulturförvaltningen}}\n\
-         paragrafer:\n  - paragraf: 31\n    ärende: arende.yaml\n"
-    );
-    std::fs::write(folder.join("sammantrade.yaml"), meeting).unwrap();
-    let (_out, pdfs) = build(&[folder.join("sammantrade.yaml")]);
+    let (_out, pdfs) = large_meeting(15, 3, "titel: handläggare", "[{namn: Ledamot Nummer2}]");
     let protocol = pdf(&pdfs, "_protokoll.pdf");
     let first = page_text(protocol, 1);
     assert!(!first.contains("Se bilaga"), "{first}");

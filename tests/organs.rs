@@ -500,30 +500,12 @@ fn textconv_shows_the_groups_without_a_seat_and_the_agendas_numbering() {
 fn a_first_page_that_would_overflow_sends_its_lists_to_the_bilaga() {
     // 16 ledamöter, 5 officials, two justerare: with the lists, the signatures and the
     // ANSLAG/BEVIS would not fit on page 1.
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("2024-05-21");
-    std::fs::create_dir_all(&folder).unwrap();
-    std::fs::copy(
-        repo().join("tests/fixtures/anslag/2024-05-21/arende.yaml"),
-        folder.join("arende.yaml"),
-    )
-    .unwrap();
-    let members: String = (1..=16)
-        .map(|i| format!("  - {{namn: Ledamot Nummer{i}, parti: S}}\n"))
-        .collect();
-    let others: String = (1..=5)
-        .map(|i| format!("  - {{namn: Tjänsteperson Nummer{i}, titel: handläggare på förvaltningen, paragrafer: § 31}}\n"))
-        .collect();
-    let meeting = format!(
-        "nämnd: Kulturnämnden\ndatum: 2024-05-21\nplats: Stadshuset\nbeslutande:\n{members}\
-         övriga_närvarande:\n{others}ordförande: {{namn: Ledamot Nummer1}}\n\
-         sekreterare: {{namn: Per Lind}}\njusterare: [{{namn: Ledamot Nummer2, ersättare: Ledamot Nummer3}}, {{namn: Ledamot Nummer4}}]\n\
-         justering: {{datum: 2024-05-28, plats: Kulturförvaltningen}}\n\
-         anslag: {{datum: 2024-05-29, förvaringsplats: Kulturförvaltningen}}\n\
-         paragrafer:\n  - paragraf: 31\n    ärende: arende.yaml\n"
+    let (_out, pdfs) = large_meeting(
+        16,
+        5,
+        "titel: handläggare på förvaltningen, paragrafer: § 31",
+        "[{namn: Ledamot Nummer2, ersättare: Ledamot Nummer3}, {namn: Ledamot Nummer4}]",
     );
-    std::fs::write(folder.join("sammantrade.yaml"), meeting).unwrap();
-    let (_out, pdfs) = build(&[folder.join("sammantrade.yaml")]);
     let protocol = pdf(&pdfs, "_protokoll.pdf");
     let first = page_text(protocol, 1);
     for expected in [
@@ -558,14 +540,7 @@ fn a_first_page_that_would_overflow_sends_its_lists_to_the_bilaga() {
 /// seats are the ledamöter the meeting lists, present or `frånvarande`.
 #[test]
 fn a_meeting_without_a_roll_lists_its_seats() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("2024-05-21");
-    std::fs::create_dir_all(&folder).unwrap();
-    std::fs::copy(
-        repo().join("tests/fixtures/anslag/2024-05-21/arende.yaml"),
-        folder.join("arende.yaml"),
-    )
-    .unwrap();
+    let (dir, folder) = meeting_folder();
     std::fs::write(
         dir.path().join("profil.yaml"),
         "närvarolista: bilaga\nnärvarolista_form: per_plats\n",

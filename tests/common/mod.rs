@@ -455,3 +455,47 @@ pub fn words_on_page(pdf: &Path, page: usize) -> Vec<(String, f64, f64, f64, f64
     let page = page.to_string();
     words_of(pdf, &["-f", &page, "-l", &page])
 }
+
+/// A nämnd's folder with a meeting's folder `2024-05-21` holding the fixture case
+/// `arende.yaml`: the nämnd's folder and the meeting's.
+pub fn meeting_folder() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("2024-05-21");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(
+        repo().join("tests/fixtures/anslag/2024-05-21/arende.yaml"),
+        folder.join("arende.yaml"),
+    )
+    .unwrap();
+    (dir, folder)
+}
+
+/// A meeting of Kulturnämnden on 2024-05-21 with `members` ledamöter ("Ledamot Nummer1" …,
+/// the first chairs), `officials` övriga närvarande ("Tjänsteperson Nummer1" …, each
+/// `official` after the name, e.g. "titel: handläggare") and `justerare` (YAML), one §:
+/// built, its PDFs by name.
+pub fn large_meeting(
+    members: usize,
+    officials: usize,
+    official: &str,
+    justerare: &str,
+) -> (tempfile::TempDir, BTreeMap<String, PathBuf>) {
+    let (_dir, folder) = meeting_folder();
+    let members: String = (1..=members)
+        .map(|i| format!("  - {{namn: Ledamot Nummer{i}, parti: S}}\n"))
+        .collect();
+    let others: String = (1..=officials)
+        .map(|i| format!("  - {{namn: Tjänsteperson Nummer{i}, {official}}}\n"))
+        .collect();
+    let meeting = format!(
+        "nämnd: Kulturnämnden\ndatum: 2024-05-21\nplats: Stadshuset\nbeslutande:\n{members}\
+         övriga_närvarande:\n{others}ordförande: {{namn: Ledamot Nummer1}}\n\
+         sekreterare: {{namn: Per Lind}}\njusterare: {justerare}\n\
+         justering: {{datum: 2024-05-28, plats: Kulturförvaltningen}}\n\
+         anslag: {{datum: 2024-05-29, förvaringsplats: Kulturförvaltningen}}\n\
+         paragrafer:\n  - paragraf: 31\n    ärende: arende.yaml\n"
+    );
+    std::fs::write(folder.join("sammantrade.yaml"), meeting).unwrap();
+    // The meeting's own folder may go once it is built.
+    build(&[folder.join("sammantrade.yaml")])
+}
