@@ -303,7 +303,7 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
         facts.push(fact("Frånvarande", who, role));
     }
     for (v, vacancy) in roll.vacancies.iter().enumerate() {
-        let party = vacancy.as_deref().unwrap_or("–");
+        let party = vacancy.party.as_deref().unwrap_or("–");
         facts.push(fact("Vakant plats", (v + 1).to_string(), party));
     }
     let everyone: Vec<usize> = (0..meeting.paragrafer.len()).collect();
