@@ -271,3 +271,20 @@ fn a_meeting_without_a_roll_gives_the_valkretsar_itself() {
         assert!(said.contains(expected), "expected {expected:?} in\n{said}");
     }
 }
+
+#[test]
+fn textconv_numbers_the_ersättare_per_party_within_each_valkrets() {
+    let output = paragraf_in(
+        &repo().join("cases/kommunfullmaktige"),
+        &["textconv", "ledamoter.yaml"],
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    for expected in [
+        "Ledamot: Birgitta Ståhl (M): ordförande, valkrets Norra",
+        "Ersättare: Kristoffer Alm (S): nr 2 för (S), valkrets Norra",
+        // Södra's first (S) ersättare, though the third of the party on the list.
+        "Ersättare: Elsa Wallin (S): nr 1 för (S), valkrets Södra",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+}
