@@ -288,3 +288,44 @@ fn textconv_numbers_the_ersättare_per_party_within_each_valkrets() {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
 }
+
+/// A first page whose Beslutande take two columns: the heading of the second valkrets,
+/// which would end the first column, heads the second.
+#[test]
+fn a_valkrets_heading_never_ends_a_column_of_the_first_page() {
+    // Östra's heading and 13, Västra's heading and 14: 29 lines, 15 in the first column,
+    // the 15th Västra's heading.
+    let first = [
+        "Anna", "Bo", "Cecilia", "David", "Eva", "Fredrik", "Greta", "Hans", "Ida", "Johan",
+        "Karin", "Lars", "Maria", "Nils",
+    ];
+    let mut members = String::new();
+    for (valkrets, surname, count) in [("Östra", "Östberg", 13), ("Västra", "Västman", 14)] {
+        for (i, name) in first.iter().take(count).enumerate() {
+            let party = if i % 2 == 0 { "M" } else { "S" };
+            members +=
+                &format!("  - {{namn: {name} {surname}, parti: {party}, valkrets: {valkrets}}}\n");
+        }
+    }
+    let (_dir, file) = written(|text| {
+        let start = text.find("beslutande:\n").unwrap() + "beslutande:\n".len();
+        let end = text.find("sekreterare:").unwrap();
+        let text = format!("{}{members}{}", &text[..start], &text[end..]);
+        text.replace("Bo Ström", "Bo Östberg")
+    });
+    let (_out, pdfs) = build(&[file]);
+    let first = page_layout(pdf(&pdfs, "_protokoll.pdf"), 1);
+    let heads = first
+        .lines()
+        .find(|line| line.contains("Valkrets Östra"))
+        .unwrap_or_else(|| panic!("no Valkrets Östra in\n{first}"));
+    assert!(
+        heads.split_whitespace().collect::<Vec<_>>()
+            == ["Beslutande", "Valkrets", "Östra", "Valkrets", "Västra"],
+        "the two headings not side by side:\n{first}"
+    );
+    assert!(
+        first.contains("Maria Östberg (M)") && first.contains("Nils Västman (S)"),
+        "{first}"
+    );
+}
