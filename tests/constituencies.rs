@@ -329,3 +329,21 @@ fn a_valkrets_heading_never_ends_a_column_of_the_first_page() {
         "{first}"
     );
 }
+
+#[test]
+fn a_meeting_gives_a_member_the_rolls_valkrets_or_none() {
+    let (_dir, folder) =
+        edited_example("kommunfullmaktige", "2024-10-21/sammantrade.yaml", |text| {
+            text.replace(
+                "{namn: Lars Berg, gick: '20.10'}",
+                "{namn: Lars Berg, gick: '20.10', valkrets: Södra}",
+            )
+        });
+    let (ok, said) = check(&folder);
+    assert!(!ok, "{said}");
+    let expected =
+        "sammantrade.yaml:18:48: Lars Berg står i valkretsen Norra i ledamoter.yaml, inte i Södra";
+    assert!(said.contains(expected), "expected {expected:?} in\n{said}");
+    // Said once: Kristoffer Alm (Norra) still serves for Lars Berg of Norra, as the roll has it.
+    assert_eq!(said.matches("fel:").count(), 1, "{said}");
+}

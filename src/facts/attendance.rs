@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{
     Composition, LoadedMeeting, Member, ParagraphList, ParagraphNumber, PartyStyle, Remote, VACANT,
+    in_order_of_appearance,
 };
 
 /// Which list of the meeting file an entry stands in.
@@ -143,18 +144,11 @@ impl Roll {
         };
         let constituencies = match &loaded.composition {
             Some(composition) => composition.constituencies(),
-            None => {
-                let mut order: Vec<String> = Vec::new();
-                let written = (attendants.iter().map(|a| &a.member.valkrets))
+            None => in_order_of_appearance(
+                (attendants.iter().map(|a| &a.member.valkrets))
                     .chain(absent.iter().map(|a| &a.constituency))
-                    .chain(vacancies.iter().map(|v| &v.constituency));
-                for c in written.flatten() {
-                    if !order.contains(c) {
-                        order.push(c.clone());
-                    }
-                }
-                order
-            }
+                    .chain(vacancies.iter().map(|v| &v.constituency)),
+            ),
         };
         let mut serving = Vec::new();
         let mut present_not_serving = Vec::new();

@@ -186,15 +186,9 @@ impl Composition {
     /// The valkretsar in the order they first appear on the roll; none for an organ
     /// elected in one.
     pub fn constituencies(&self) -> Vec<String> {
-        let mut order: Vec<String> = Vec::new();
-        for seat in self.members.iter().chain(&self.substitutes) {
-            if let Some(c) = &seat.constituency
-                && !order.contains(c)
-            {
-                order.push(c.clone());
-            }
-        }
-        order
+        in_order_of_appearance(
+            (self.members.iter().chain(&self.substitutes)).map(|seat| &seat.constituency),
+        )
     }
 
     /// Every name on the roll this day, for "menade du …?".
@@ -205,6 +199,19 @@ impl Composition {
             .filter_map(|s| s.name.as_deref())
             .collect()
     }
+}
+
+/// The valkretsar (or other names) given, each once, in the order they first appear.
+pub fn in_order_of_appearance<'a>(
+    given: impl IntoIterator<Item = &'a Option<String>>,
+) -> Vec<String> {
+    let mut order: Vec<String> = Vec::new();
+    for name in given.into_iter().flatten() {
+        if !order.contains(name) {
+            order.push(name.clone());
+        }
+    }
+    order
 }
 
 impl Roster {

@@ -178,14 +178,18 @@ pub(super) fn constituencies(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Ve
         }
         None => {}
     }
+    // With the roll, its valkretsar: one the meeting gets wrong is said above, once.
     let roll = &facts.roll;
+    let valkrets_of = |name: &str| match &loaded.composition {
+        Some(composition) => (composition.seat_of(name)).and_then(|s| s.constituency.as_deref()),
+        None => roll.constituency(name),
+    };
     for attendant in &roll.attendants {
         let member = &attendant.member;
         let Some(replaced) = member.ersätter.as_deref().filter(|r| *r != VACANT) else {
             continue;
         };
-        let (Some(theirs), Some(seat)) = (member.valkrets.as_deref(), roll.constituency(replaced))
-        else {
+        let (Some(theirs), Some(seat)) = (valkrets_of(&member.namn), valkrets_of(replaced)) else {
             continue;
         };
         if theirs != seat {
