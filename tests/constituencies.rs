@@ -103,7 +103,13 @@ fn the_list_per_person_stands_under_each_valkrets_in_the_profiles_words() {
         assert!(list.contains(expected), "missing {expected:?} in\n{list}");
     }
     assert!(!protocol.contains("Valkrets Norra"), "{protocol}");
-    // Södra's absent ersättare after Södra's ledamöter, on the list's next page.
+    // Södra's absent ersättare after Södra's ledamöter, on the list's next page, under
+    // the column heads and Södra's heading again.
+    assert_eq!(list.matches("Södra valkrets").count(), 2, "{list}");
+    assert!(
+        list.contains("Ja Nej Avst. Södra valkrets Elsa Wallin*, frånvarande S"),
+        "{list}"
+    );
     let south = &list[list.find("Södra valkrets").unwrap()..];
     assert!(
         south.contains("Oskar Malm MP X X X X") && south.contains("Elsa Wallin*, frånvarande S"),
