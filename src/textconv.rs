@@ -128,24 +128,32 @@ fn roster(roster: &Roster) -> Vec<Fact> {
         ),
         fact(head, "ersättarordning", order),
     ];
+    // ", valkrets Norra" after what a member is, in a fullmäktige of several.
+    let within = |valkrets: &Option<String>| {
+        (valkrets.as_ref())
+            .map(|v| format!(", valkrets {v}"))
+            .unwrap_or_default()
+    };
     for member in &roster.ledamöter {
         let role = member.roll.as_deref().unwrap_or("ledamot");
         facts.push(fact(
             "Ledamot",
             format!("{} ({})", member.namn, member.parti),
-            role,
+            format!("{role}{}", within(&member.valkrets)),
         ));
     }
-    let mut places: BTreeMap<&str, usize> = BTreeMap::new();
+    // The order is per party within each valkrets: each has its own "nr 1 för (S)".
+    let mut places: BTreeMap<(&str, Option<&str>), usize> = BTreeMap::new();
     for (i, substitute) in roster.ersättare.iter().enumerate() {
         let place = match roster.ersättarordning {
             SubstituteOrder::PerParty => {
-                let place = places.entry(&substitute.parti).or_default();
+                let key = (substitute.parti.as_str(), substitute.valkrets.as_deref());
+                let place = places.entry(key).or_default();
                 *place += 1;
                 format!("nr {place} för ({})", substitute.parti)
             }
             SubstituteOrder::Joint => format!("nr {}", i + 1),
-        };
+        } + &within(&substitute.valkrets);
         facts.push(fact(
             "Ersättare",
             format!("{} ({})", substitute.namn, substitute.parti),
@@ -303,7 +311,7 @@ fn meeting(loaded: &LoadedMeeting) -> Vec<Fact> {
         facts.push(fact("Frånvarande", who, role));
     }
     for (v, vacancy) in roll.vacancies.iter().enumerate() {
-        let party = vacancy.as_deref().unwrap_or("–");
+        let party = vacancy.party.as_deref().unwrap_or("–");
         facts.push(fact("Vakant plats", (v + 1).to_string(), party));
     }
     let everyone: Vec<usize> = (0..meeting.paragrafer.len()).collect();

@@ -283,6 +283,7 @@ fn attendee_views(
                     (title, only) => title.clone().or(only),
                 },
                 vacancy: false,
+                heading: None,
             }
         })
         .collect()

@@ -19,6 +19,8 @@ pub struct MemberView {
     pub name: String,
     pub note: Option<String>,
     pub vacancy: bool,
+    /// Over the first of a valkrets in a list by valkrets: `Valkrets Norra`.
+    pub heading: Option<String>,
 }
 
 /// Who a kallelse is sent to, from the organ's roll on the meeting's date: every ledamot
@@ -29,21 +31,75 @@ pub struct Recipients {
     pub substitutes: Vec<MemberView>,
 }
 
+/// `entries`, each with its valkrets, in the order the valkretsar first appear in the roll
+/// (within one as they came), the first of each under its heading (the label `valkrets`);
+/// as they came, without headings, in an organ elected in one.
+fn by_constituency<T>(
+    loaded: &LoadedMeeting,
+    order: &[String],
+    mut entries: Vec<(Option<String>, T)>,
+    head: impl Fn(&mut T, String),
+) -> Vec<T> {
+    if order.is_empty() {
+        return entries.into_iter().map(|(_, entry)| entry).collect();
+    }
+    let rank = |c: &Option<String>| {
+        (c.as_ref())
+            .and_then(|c| order.iter().position(|known| known == c))
+            .unwrap_or(order.len())
+    };
+    entries.sort_by_key(|(c, _)| rank(c));
+    let heading = label(&loaded.profile.profile.etiketter, "valkrets");
+    let mut previous: Option<String> = None;
+    entries
+        .into_iter()
+        .map(|(constituency, mut entry)| {
+            if constituency != previous
+                && let Some(name) = &constituency
+            {
+                head(
+                    &mut entry,
+                    super::procedure::fill(heading, &[("valkrets", name)]),
+                );
+            }
+            previous = constituency;
+            entry
+        })
+        .collect()
+}
+
+/// [`by_constituency`] for a list of names.
+fn people_by_constituency(
+    loaded: &LoadedMeeting,
+    order: &[String],
+    people: Vec<(Option<String>, MemberView)>,
+) -> Vec<MemberView> {
+    by_constituency(loaded, order, people, |view, heading| {
+        view.heading = Some(heading);
+    })
+}
+
 /// The kallelse's recipients, when the organ keeps a roll.
 pub fn recipients(loaded: &LoadedMeeting) -> Option<Recipients> {
     let composition = loaded.composition.as_ref()?;
     let style = loaded.profile.profile.partibeteckning;
     let view = |seat: &RosterSeat| {
         let note: Vec<&String> = seat.municipality.iter().chain(&seat.role).collect();
-        seat.name.as_ref().map(|name| MemberView {
+        let view = seat.name.as_ref().map(|name| MemberView {
             name: swedish::with_party(style, false, name, Some(&seat.party)),
             note: (!note.is_empty()).then(|| join_notes(note)),
             vacancy: false,
-        })
+            heading: None,
+        });
+        Some((seat.constituency.clone(), view?))
+    };
+    let order = composition.constituencies();
+    let list = |seats: &[RosterSeat]| {
+        people_by_constituency(loaded, &order, seats.iter().filter_map(view).collect())
     };
     Some(Recipients {
-        members: composition.members.iter().filter_map(view).collect(),
-        substitutes: composition.substitutes.iter().filter_map(view).collect(),
+        members: list(&composition.members),
+        substitutes: list(&composition.substitutes),
     })
 }
 
@@ -91,24 +147,34 @@ fn absent(loaded: &LoadedMeeting, roll: &Roll) -> Vec<MemberView> {
         return Vec::new();
     }
     let absent_substitute = label(&loaded.profile.profile.etiketter, "ersättare_frånvarande");
-    roll.absent
+    let absent = roll
+        .absent
         .iter()
         .map(|a| {
             let note: Vec<&str> = (a.municipality.as_deref().into_iter())
                 .chain(a.substitute.then_some(absent_substitute))
                 .collect();
-            MemberView {
+            let view = MemberView {
                 name: swedish::with_party(roll.party_style, false, &a.name, a.party.as_deref()),
                 note: (!note.is_empty()).then(|| join_notes(note)),
                 vacancy: false,
-            }
+                heading: None,
+            };
+            (a.constituency.clone(), view)
         })
-        .chain(roll.vacancies.iter().map(|v| MemberView {
-            name: v.as_ref().map(|p| format!("({p})")).unwrap_or_default(),
-            note: None,
-            vacancy: true,
+        .chain(roll.vacancies.iter().map(|v| {
+            let view = MemberView {
+                name: (v.party.as_ref())
+                    .map(|p| format!("({p})"))
+                    .unwrap_or_default(),
+                note: None,
+                vacancy: true,
+                heading: None,
+            };
+            (v.constituency.clone(), view)
         }))
-        .collect()
+        .collect();
+    people_by_constituency(loaded, &roll.constituencies, absent)
 }
 
 /// The §§ of `items` an entry serves in (not those where they are jäv), when not all of
@@ -215,16 +281,19 @@ pub fn cover_lists(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize]
             ),
             note: (!note.is_empty()).then(|| note.join(", ")),
             vacancy: false,
+            heading: None,
         };
+        let view = (member.valkrets.clone(), view);
         if serving {
             members.push(view);
         } else {
             substitutes.push(view);
         }
     }
+    let order = &roll.constituencies;
     CoverLists {
-        members,
-        substitutes,
+        members: people_by_constituency(loaded, order, members),
+        substitutes: people_by_constituency(loaded, order, substitutes),
         absent: absent(loaded, roll),
     }
 }
@@ -264,6 +333,8 @@ pub struct SeatRow {
     pub substitutes: String,
     /// Per vote: how the seat voted, whoever held it: `ja`, `nej`, `avstår` or ``.
     pub votes: Vec<&'static str>,
+    /// Over the first seat of a valkrets: `Valkrets Norra`.
+    pub heading: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -279,42 +350,52 @@ pub struct RollRow {
     pub votes: Vec<&'static str>,
     /// A vacant seat: no person, no marks.
     pub vacancy: bool,
+    /// Over the first row of a valkrets: `Valkrets Norra`.
+    pub heading: Option<String>,
 }
 
 /// The rows the whole roll adds to the bilaga: those absent (not serving anywhere) and
-/// the vacant seats.
+/// the vacant seats, each with its valkrets.
 fn whole_roll_rows(
     loaded: &LoadedMeeting,
     roll: &Roll,
     segments: usize,
     votes: usize,
-) -> Vec<RollRow> {
+) -> Vec<(Option<String>, RollRow)> {
     if !loaded.profile.profile.hela_närvarolistan {
         return Vec::new();
     }
-    let absent = roll.absent.iter().map(|a| RollRow {
-        name: a.name.clone(),
-        party: a.party.clone().unwrap_or_default(),
-        note: join_notes(
-            a.municipality
-                .iter()
-                .map(String::as_str)
-                .chain(["frånvarande"])
-                .collect(),
-        ),
-        substitute: a.substitute,
-        serving: vec![""; segments],
-        votes: vec![""; votes],
-        vacancy: false,
+    let absent = roll.absent.iter().map(|a| {
+        let row = RollRow {
+            name: a.name.clone(),
+            party: a.party.clone().unwrap_or_default(),
+            note: join_notes(
+                a.municipality
+                    .iter()
+                    .map(String::as_str)
+                    .chain(["frånvarande"])
+                    .collect(),
+            ),
+            substitute: a.substitute,
+            serving: vec![""; segments],
+            votes: vec![""; votes],
+            vacancy: false,
+            heading: None,
+        };
+        (a.constituency.clone(), row)
     });
-    let vacant = roll.vacancies.iter().map(|party| RollRow {
-        name: "Vakant".to_owned(),
-        party: party.clone().unwrap_or_default(),
-        note: String::new(),
-        substitute: false,
-        serving: vec![""; segments],
-        votes: vec![""; votes],
-        vacancy: true,
+    let vacant = roll.vacancies.iter().map(|v| {
+        let row = RollRow {
+            name: "Vakant".to_owned(),
+            party: v.party.clone().unwrap_or_default(),
+            note: String::new(),
+            substitute: false,
+            serving: vec![""; segments],
+            votes: vec![""; votes],
+            vacancy: true,
+            heading: None,
+        };
+        (v.constituency.clone(), row)
     });
     absent.chain(vacant).collect()
 }
@@ -329,32 +410,39 @@ fn vote_of(facts: &MeetingFacts, item: usize, name: &str) -> &'static str {
     }
 }
 
+/// A seat of the organ: its ledamot (or [`VACANT`]), party and valkrets.
+type Seat = (String, Option<String>, Option<String>);
+
 /// The seats of the organ in the roll's order (`ledamoter.yaml`), else as the meeting
-/// lists them: the ledamot (or [`VACANT`]) and the party.
-fn seats(loaded: &LoadedMeeting, roll: &Roll) -> Vec<(String, Option<String>)> {
+/// lists them.
+fn seats(loaded: &LoadedMeeting, roll: &Roll) -> Vec<Seat> {
     if let Some(composition) = &loaded.composition {
         return (composition.members.iter())
             .map(|seat| {
                 let name = seat.name.clone().unwrap_or_else(|| VACANT.to_owned());
-                (name, Some(seat.party.clone()))
+                (name, Some(seat.party.clone()), seat.constituency.clone())
             })
             .collect();
     }
-    let mut seats: Vec<(String, Option<String>)> = Vec::new();
+    let mut seats: Vec<Seat> = Vec::new();
     for a in &roll.attendants {
         if a.listed == Listed::Members
             && a.member.ersätter.is_none()
-            && !seats.iter().any(|(n, _)| *n == a.member.namn)
+            && !seats.iter().any(|(n, _, _)| *n == a.member.namn)
         {
-            seats.push((a.member.namn.clone(), a.member.parti.clone()));
+            let m = &a.member;
+            seats.push((m.namn.clone(), m.parti.clone(), m.valkrets.clone()));
         }
     }
     seats.extend(
         (roll.absent.iter())
             .filter(|a| !a.substitute)
-            .map(|a| (a.name.clone(), a.party.clone())),
+            .map(|a| (a.name.clone(), a.party.clone(), a.constituency.clone())),
     );
-    seats.extend((roll.vacancies.iter()).map(|party| (VACANT.to_owned(), party.clone())));
+    seats.extend(
+        (roll.vacancies.iter())
+            .map(|v| (VACANT.to_owned(), v.party.clone(), v.constituency.clone())),
+    );
     seats
 }
 
@@ -372,7 +460,7 @@ fn seat_rows(
     let serves_here = |index: usize| items.iter().any(|&i| roll.serving[i].contains(&index));
     let mut placed: Vec<&str> = Vec::new();
     let mut rows = Vec::new();
-    for (holder, party) in seats(loaded, roll) {
+    for (holder, party, constituency) in seats(loaded, roll) {
         let vacancy = holder == VACANT;
         // The entries of the ersättare who served in this seat in the part.
         let mut stand_ins: Vec<(usize, &Attendant)> = (roll.attendants.iter().enumerate())
@@ -429,7 +517,7 @@ fn seat_rows(
                 sitting.map_or("", |name| vote_of(facts, i, name))
             })
             .collect();
-        rows.push(SeatRow {
+        let row = SeatRow {
             present: !vacancy && items.iter().any(|&i| roll.present(i, &holder)),
             name: if vacancy {
                 String::new()
@@ -441,8 +529,13 @@ fn seat_rows(
             vacancy,
             substitutes: swedish::join_and(&substitutes),
             votes,
-        });
+            heading: None,
+        };
+        rows.push((constituency, row));
     }
+    let rows = by_constituency(loaded, &roll.constituencies, rows, |row, heading| {
+        row.heading = Some(heading);
+    });
     // The ersättare there who held no seat in the part, each once.
     let mut present: Vec<&str> = Vec::new();
     for (index, a) in roll.attendants.iter().enumerate() {
@@ -544,7 +637,7 @@ pub fn roll_table(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize])
                 })
                 .collect();
             let votes = voted.iter().map(|&i| vote_of(facts, i, name)).collect();
-            RollRow {
+            let row = RollRow {
                 name: name.to_owned(),
                 party: roll.party(name).unwrap_or_default().to_owned(),
                 note: note.join(", "),
@@ -552,10 +645,15 @@ pub fn roll_table(loaded: &LoadedMeeting, facts: &MeetingFacts, items: &[usize])
                 serving,
                 votes,
                 vacancy: false,
-            }
+                heading: None,
+            };
+            (roll.constituency(name).map(str::to_owned), row)
         })
         .chain(whole_roll_rows(loaded, roll, segments.len(), voted.len()))
         .collect();
+    let rows = by_constituency(loaded, &roll.constituencies, rows, |row, heading| {
+        row.heading = Some(heading);
+    });
     let (seats, substitutes_present) = match loaded.profile.profile.närvarolista_form {
         RollForm::PerPerson => (None, Vec::new()),
         RollForm::PerSeat => {

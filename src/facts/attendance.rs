@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{
     Composition, LoadedMeeting, Member, ParagraphList, ParagraphNumber, PartyStyle, Remote, VACANT,
+    in_order_of_appearance,
 };
 
 /// Which list of the meeting file an entry stands in.
@@ -92,7 +93,16 @@ pub struct AbsentMember {
     pub party: Option<String>,
     /// The municipality that elected them, in a gemensam nämnd.
     pub municipality: Option<String>,
+    /// Their valkrets, in a fullmäktige of several.
+    pub constituency: Option<String>,
     pub substitute: bool,
+}
+
+/// A seat no one holds: the party and the valkrets it belongs to.
+#[derive(Debug, Clone)]
+pub struct VacantSeat {
+    pub party: Option<String>,
+    pub constituency: Option<String>,
 }
 
 /// Who attended the meeting and who served in each §.
@@ -113,14 +123,17 @@ pub struct Roll {
     /// Ledamöter and ersättare not present: as `frånvarande` says, or with the roll every
     /// one of it the meeting does not seat or name.
     pub absent: Vec<AbsentMember>,
-    /// The party of each seat no one holds.
-    pub vacancies: Vec<Option<String>>,
+    /// Each seat no one holds.
+    pub vacancies: Vec<VacantSeat>,
     /// How many ledamöter the organ has: as the meeting says (`platser`), else the roll's
     /// seats, else counted from a whole roll written in the meeting (absent members,
     /// vacancies).
     pub seats: Option<usize>,
     /// How the profile writes a name with its party.
     pub party_style: PartyStyle,
+    /// The valkretsar in the order they first appear in the roll (the organ's, else the
+    /// meeting's); empty for an organ elected in one.
+    pub constituencies: Vec<String>,
 }
 
 impl Roll {
@@ -128,6 +141,14 @@ impl Roll {
         let (attendants, absent, vacancies, seats) = match &loaded.composition {
             Some(composition) => from_roster(loaded, composition),
             None => as_written(loaded),
+        };
+        let constituencies = match &loaded.composition {
+            Some(composition) => composition.constituencies(),
+            None => in_order_of_appearance(
+                (attendants.iter().map(|a| &a.member.valkrets))
+                    .chain(absent.iter().map(|a| &a.constituency))
+                    .chain(vacancies.iter().map(|v| &v.constituency)),
+            ),
         };
         let mut serving = Vec::new();
         let mut present_not_serving = Vec::new();
@@ -174,7 +195,20 @@ impl Roll {
                 .and_then(|p| usize::try_from(p).ok())
                 .or(seats),
             party_style: loaded.profile.profile.partibeteckning,
+            constituencies,
         }
+    }
+
+    /// The valkrets of `name`, as the roll gives it: of one present, or one absent.
+    pub fn constituency(&self, name: &str) -> Option<&str> {
+        (self.attendants.iter())
+            .find(|a| a.member.namn == name && a.member.valkrets.is_some())
+            .and_then(|a| a.member.valkrets.as_deref())
+            .or_else(|| {
+                (self.absent.iter())
+                    .find(|a| a.name == name)
+                    .and_then(|a| a.constituency.as_deref())
+            })
     }
 
     /// `name` as a document names a member, in a list (`in_text` false) or a sentence:
@@ -283,7 +317,7 @@ impl Roll {
 type Parts = (
     Vec<Attendant>,
     Vec<AbsentMember>,
-    Vec<Option<String>>,
+    Vec<VacantSeat>,
     Option<usize>,
 );
 
@@ -307,10 +341,16 @@ fn as_written(loaded: &LoadedMeeting) -> Parts {
             name: a.namn.clone(),
             party: a.parti.clone(),
             municipality: None,
+            constituency: a.valkrets.clone(),
             substitute: a.ersättare,
         })
         .collect();
-    let vacancies = meeting.vakanser.iter().map(|v| v.parti.clone()).collect();
+    let vacancies = (meeting.vakanser.iter())
+        .map(|v| VacantSeat {
+            party: v.parti.clone(),
+            constituency: v.valkrets.clone(),
+        })
+        .collect();
     (attendants, absent, vacancies, written_seats(loaded))
 }
 
@@ -377,6 +417,7 @@ fn from_roster(loaded: &LoadedMeeting, composition: &Composition) -> Parts {
             m.parti = m.parti.or_else(|| Some(seat.party.clone()));
             m.roll = m.roll.or_else(|| seat.role.clone());
             m.kommun = m.kommun.or_else(|| seat.municipality.clone());
+            m.valkrets = m.valkrets.or_else(|| seat.constituency.clone());
         }
         m
     };
@@ -411,7 +452,10 @@ fn from_roster(loaded: &LoadedMeeting, composition: &Composition) -> Parts {
     let mut vacancies = Vec::new();
     for seat in &composition.members {
         let Some(name) = seat.name.as_deref() else {
-            vacancies.push(Some(seat.party.clone()));
+            vacancies.push(VacantSeat {
+                party: Some(seat.party.clone()),
+                constituency: seat.constituency.clone(),
+            });
             continue;
         };
         let written = written_for.get(name).cloned().unwrap_or_default();
@@ -435,6 +479,7 @@ fn from_roster(loaded: &LoadedMeeting, composition: &Composition) -> Parts {
                 name: name.to_owned(),
                 party: Some(seat.party.clone()),
                 municipality: seat.municipality.clone(),
+                constituency: seat.constituency.clone(),
                 substitute: false,
             });
         } else if written.is_empty() {
@@ -452,6 +497,7 @@ fn from_roster(loaded: &LoadedMeeting, composition: &Composition) -> Parts {
                     gick: None,
                     gick_före_beslutet: None,
                     kommun: seat.municipality.clone(),
+                    valkrets: seat.constituency.clone(),
                 },
                 listed: Listed::Members,
                 index: None,
@@ -481,6 +527,7 @@ fn from_roster(loaded: &LoadedMeeting, composition: &Composition) -> Parts {
                 name: name.to_owned(),
                 party: Some(substitute.party.clone()),
                 municipality: substitute.municipality.clone(),
+                constituency: substitute.constituency.clone(),
                 substitute: true,
             });
         }

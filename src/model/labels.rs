@@ -296,6 +296,11 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "Protokollets försättsblad och bilaga. Också på webbsidorna.",
     ),
     (
+        "valkrets",
+        "Valkrets {valkrets}",
+        "I ett fullmäktige valt i flera valkretsar: mellanrubriken över varje valkrets ledamöter och ersättare i protokollets listor, närvaro- och omröstningslistan och kallelsens sändlista: {valkrets} (Norra, som ledamoter.yaml skriver valkretsen). Också på webbsidorna.",
+    ),
+    (
         "utses_att_justera",
         "Utses att justera",
         "Protokollets försättsblad.",
@@ -867,6 +872,7 @@ pub const PLACEHOLDERS: &[(&str, &[&str])] = &[
     ("ers_för", &["ledamot", "ledamot_med_parti"]),
     ("med_instämmande", &["ledamöter"]),
     ("gick_före_beslutet", &["paragraf"]),
+    ("valkrets", &["valkrets"]),
     ("yrkandet_från", &["ledamot"]),
     ("till_förmån_för", &["förslag"]),
     ("beslutande_se_sida", &["sida"]),

@@ -323,6 +323,10 @@ pub struct Member {
     /// organ's `samverkande`; the organ's roll gives it when it keeps one.
     #[serde(default)]
     pub kommun: Option<String>,
+    /// In a fullmäktige elected in several valkretsar: theirs (`Norra`); the organ's roll
+    /// gives it when it keeps one. An ersättare serves only for a ledamot of their own.
+    #[serde(default)]
+    pub valkrets: Option<String>,
 }
 
 /// Whether someone takes part at a distance ("deltar på distans", "via länk"): not, the
@@ -385,6 +389,9 @@ pub struct Absent {
     /// An ersättare (else a ledamot).
     #[serde(default)]
     pub ersättare: bool,
+    /// Their valkrets, as `beslutande` gives it.
+    #[serde(default)]
+    pub valkrets: Option<String>,
 }
 
 /// A seat no one holds.
@@ -394,6 +401,9 @@ pub struct Vacancy {
     /// The party the seat belongs to.
     #[serde(default)]
     pub parti: Option<String>,
+    /// The valkrets the seat belongs to, as `beslutande` gives it.
+    #[serde(default)]
+    pub valkrets: Option<String>,
 }
 
 /// What `ersätter` says of an ersättare serving in a seat no one holds.

@@ -65,7 +65,7 @@ use reading::earlier_in_year;
 pub use reading::{Reading, Standing, standing_in_meetings};
 pub use roster::{
     Composition, LoadedRoster, MAX_ROSTER, MandatePeriod, ROSTER_FILE, Roster, RosterChange,
-    RosterMember, RosterSeat, RosterSubstitute, SubstituteOrder, Successor,
+    RosterMember, RosterSeat, RosterSubstitute, SubstituteOrder, Successor, in_order_of_appearance,
 };
 pub use source::SourceFile;
 pub use time::{ClockTime, MeetingTime, Sitting, TimeSpan};

@@ -84,6 +84,9 @@ pub struct RosterMember {
     /// In a gemensam nämnd: the municipality that elected them (`Norrby`).
     #[serde(default)]
     pub kommun: Option<String>,
+    /// In a fullmäktige elected in several valkretsar: theirs (`Norra`).
+    #[serde(default)]
+    pub valkrets: Option<String>,
 }
 
 /// An ersättare at the start of the period.
@@ -95,6 +98,10 @@ pub struct RosterSubstitute {
     /// In a gemensam nämnd: the municipality that elected them.
     #[serde(default)]
     pub kommun: Option<String>,
+    /// In a fullmäktige elected in several valkretsar: the valkrets they were elected in,
+    /// whose ledamöter of their party they may serve for.
+    #[serde(default)]
+    pub valkrets: Option<String>,
 }
 
 /// One change from a date: someone leaves (and who is elected in their place), or a
@@ -129,6 +136,9 @@ pub struct Successor {
     /// In a gemensam nämnd, by default the municipality of the one who leaves.
     #[serde(default)]
     pub kommun: Option<String>,
+    /// By default the valkrets of the one who leaves.
+    #[serde(default)]
+    pub valkrets: Option<String>,
 }
 
 /// A place on the roll on one day: a ledamot's seat (no name when vacant) or an
@@ -140,6 +150,8 @@ pub struct RosterSeat {
     pub role: Option<String>,
     /// The municipality that elected them, in a gemensam nämnd.
     pub municipality: Option<String>,
+    /// The valkrets they were elected in, in a fullmäktige of several.
+    pub constituency: Option<String>,
 }
 
 /// The roll on one day: the seats and the ersättare in their order.
@@ -171,6 +183,14 @@ impl Composition {
             .or_else(|| self.substitute(name).map(|(_, s)| s))
     }
 
+    /// The valkretsar in the order they first appear on the roll; none for an organ
+    /// elected in one.
+    pub fn constituencies(&self) -> Vec<String> {
+        in_order_of_appearance(
+            (self.members.iter().chain(&self.substitutes)).map(|seat| &seat.constituency),
+        )
+    }
+
     /// Every name on the roll this day, for "menade du …?".
     pub fn names(&self) -> Vec<&str> {
         self.members
@@ -179,6 +199,19 @@ impl Composition {
             .filter_map(|s| s.name.as_deref())
             .collect()
     }
+}
+
+/// The valkretsar (or other names) given, each once, in the order they first appear.
+pub fn in_order_of_appearance<'a>(
+    given: impl IntoIterator<Item = &'a Option<String>>,
+) -> Vec<String> {
+    let mut order: Vec<String> = Vec::new();
+    for name in given.into_iter().flatten() {
+        if !order.contains(name) {
+            order.push(name.clone());
+        }
+    }
+    order
 }
 
 impl Roster {
@@ -197,6 +230,7 @@ impl Roster {
                     party: m.parti.clone(),
                     role: m.roll.clone().filter(|r| !r.trim().is_empty()),
                     municipality: m.kommun.clone(),
+                    constituency: m.valkrets.clone(),
                 })
                 .collect(),
             substitutes: (self.ersättare.iter())
@@ -205,6 +239,7 @@ impl Roster {
                     party: s.parti.clone(),
                     role: None,
                     municipality: s.kommun.clone(),
+                    constituency: s.valkrets.clone(),
                 })
                 .collect(),
         };
@@ -240,6 +275,9 @@ impl Roster {
                     }
                     if let Some(municipality) = &successor.kommun {
                         seat.municipality = Some(municipality.clone());
+                    }
+                    if let Some(constituency) = &successor.valkrets {
+                        seat.constituency = Some(constituency.clone());
                     }
                     // An ersättare elected ledamot leaves the list of ersättare.
                     let name = successor.namn.as_str();
@@ -309,6 +347,7 @@ impl Roster {
             }
             seen.push(name);
         }
+        problems.extend(self.constituency_problems(source));
         for (c, change) in self.ändringar.iter().enumerate() {
             let at = |key: &str| format!("ändringar[{c}].{key}");
             if change.datum < period.från || change.datum > period.till {
@@ -341,6 +380,45 @@ impl Roster {
                 "namn"
             };
             problems.push(source.problem(&format!("ändringar[{c}].{key}"), message));
+        }
+        problems
+    }
+
+    /// A roll divided in valkretsar names one for every ledamot and ersättare, and an
+    /// ersättare's is one of the ledamöter's: ersättare are elected per party within each
+    /// valkrets (vallagen), and the lists are printed under them.
+    fn constituency_problems(&self, source: &SourceFile) -> Vec<Problem> {
+        let entries = (self.ledamöter.iter().enumerate())
+            .map(|(i, m)| (format!("ledamöter[{i}]"), &m.namn, &m.valkrets))
+            .chain(
+                (self.ersättare.iter().enumerate())
+                    .map(|(i, s)| (format!("ersättare[{i}]"), &s.namn, &s.valkrets)),
+            );
+        let entries: Vec<_> = entries.collect();
+        if entries.iter().all(|(_, _, valkrets)| valkrets.is_none()) {
+            return Vec::new();
+        }
+        let elected: Vec<&str> = (self.ledamöter.iter())
+            .filter_map(|m| m.valkrets.as_deref())
+            .collect();
+        let mut problems = Vec::new();
+        for (at, name, valkrets) in entries {
+            match valkrets {
+                None => problems.push(source.problem(
+                    &at,
+                    format!("{name} saknar valkrets; när förteckningen delar ledamöterna i valkretsar anger varje ledamot och ersättare sin (`valkrets: …`)"),
+                )),
+                Some(valkrets) if !elected.contains(&valkrets.as_str()) => {
+                    let hint = did_you_mean(valkrets, &elected)
+                        .map(|hint| format!("; {hint}"))
+                        .unwrap_or_default();
+                    problems.push(source.problem(
+                        &format!("{at}.valkrets"),
+                        format!("ingen ledamot är vald i valkretsen {valkrets}{hint}"),
+                    ));
+                }
+                Some(_) => {}
+            }
         }
         problems
     }

@@ -57,6 +57,7 @@ pub fn meeting(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
     problems.extend(numbering_gaps(loaded));
     problems.extend(agenda::agenda(loaded));
     problems.extend(organ::joint_committee(loaded, facts));
+    problems.extend(organ::constituencies(loaded, facts));
     problems.extend(roster::roster(loaded, facts));
     problems.extend(kind::delegation(loaded));
     match meeting.skede {

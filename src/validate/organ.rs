@@ -1,9 +1,10 @@
 //! Who the organ is: a gemensam nämnd names the municipalities that share it, its host,
-//! and each member's own kommun.
+//! and each member's own kommun; a fullmäktige elected in several valkretsar each
+//! member's valkrets.
 
 use crate::error::Problem;
 use crate::facts::MeetingFacts;
-use crate::model::{LoadedMeeting, Member, OrganKind, SourceFile};
+use crate::model::{LoadedMeeting, Member, OrganKind, ROSTER_FILE, SourceFile, VACANT};
 use crate::swedish;
 
 /// A gemensam nämnd names the municipalities that share it and its host, and each
@@ -117,4 +118,89 @@ fn names_municipality(host: &str, name: &str) -> bool {
         || host
             .strip_prefix(name)
             .is_some_and(|rest| rest.starts_with(' '))
+}
+
+/// A fullmäktige elected in several valkretsar: a meeting written without the organ's roll
+/// gives everyone on it (`beslutande`, `ersättare`, `frånvarande`, `vakanser`) a valkrets
+/// once anyone has one, one the roll names has the roll's, and an ersättare serves only
+/// for a ledamot of their own valkrets: ersättare are elected per party within each
+/// (vallagen), so one from another valkrets has no right to the seat.
+pub(super) fn constituencies(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
+    let (meeting, source) = (&loaded.meeting, &loaded.source);
+    let mut written: Vec<(String, Option<&str>, Option<&str>)> = Vec::new();
+    for (key, list) in [
+        ("beslutande", &meeting.beslutande),
+        ("ersättare", &meeting.ersättare),
+    ] {
+        for (i, m) in list.iter().enumerate() {
+            written.push((format!("{key}[{i}]"), Some(&m.namn), m.valkrets.as_deref()));
+        }
+    }
+    for (i, a) in meeting.frånvarande.iter().enumerate() {
+        written.push((
+            format!("frånvarande[{i}]"),
+            Some(&a.namn),
+            a.valkrets.as_deref(),
+        ));
+    }
+    for (i, v) in meeting.vakanser.iter().enumerate() {
+        written.push((format!("vakanser[{i}]"), None, v.valkrets.as_deref()));
+    }
+    let mut problems = Vec::new();
+    match &loaded.composition {
+        Some(composition) => {
+            for (at, name, valkrets) in &written {
+                let (Some(name), Some(valkrets)) = (name, valkrets) else {
+                    continue;
+                };
+                let Some(seat) = composition.seat_of(name) else {
+                    continue;
+                };
+                let on_roll = match &seat.constituency {
+                    Some(theirs) if theirs == valkrets => continue,
+                    Some(theirs) => format!("i valkretsen {theirs}"),
+                    None => "utan valkrets".to_owned(),
+                };
+                problems.push(source.problem(
+                    &format!("{at}.valkrets"),
+                    format!("{name} står {on_roll} i {ROSTER_FILE}, inte i {valkrets}"),
+                ));
+            }
+        }
+        None if written.iter().any(|(_, _, valkrets)| valkrets.is_some()) => {
+            for (at, name, _) in written.iter().filter(|(_, _, v)| v.is_none()) {
+                let who = name.map_or_else(|| "den vakanta platsen".to_owned(), str::to_owned);
+                problems.push(source.problem(
+                    at,
+                    format!("{who} saknar valkrets; när sammanträdet delar ledamöterna i valkretsar anger varje ledamot, ersättare och vakant plats sin (`valkrets: …`)"),
+                ));
+            }
+        }
+        None => {}
+    }
+    // With the roll, its valkretsar: one the meeting gets wrong is said above, once.
+    let roll = &facts.roll;
+    let valkrets_of = |name: &str| match &loaded.composition {
+        Some(composition) => (composition.seat_of(name)).and_then(|s| s.constituency.as_deref()),
+        None => roll.constituency(name),
+    };
+    for attendant in &roll.attendants {
+        let member = &attendant.member;
+        let Some(replaced) = member.ersätter.as_deref().filter(|r| *r != VACANT) else {
+            continue;
+        };
+        let (Some(theirs), Some(seat)) = (valkrets_of(&member.namn), valkrets_of(replaced)) else {
+            continue;
+        };
+        if theirs != seat {
+            problems.push(source.problem(
+                &attendant.field("ersätter"),
+                format!(
+                    "{} är ersättare i valkretsen {theirs} och kan inte tjänstgöra för {replaced}, som är vald i valkretsen {seat}: ersättarna utses per parti i varje valkrets (vallagen) och tjänstgör bara för dess ledamöter",
+                    member.namn
+                ),
+            ));
+        }
+    }
+    problems
 }

@@ -164,20 +164,26 @@ fn party_problem(
     ))
 }
 
-/// Whether the ersättare `substitute` may be called in for a ledamot of `party`.
-fn eligible(order: SubstituteOrder, substitute: &RosterSeat, party: &str) -> bool {
-    order == SubstituteOrder::Joint || substitute.party == party
+/// Whether the ersättare `substitute` may be called in for the ledamot of `seat`: one of
+/// their valkrets, and of their party unless the order is one list.
+fn eligible(order: SubstituteOrder, substitute: &RosterSeat, seat: &RosterSeat) -> bool {
+    substitute.constituency == seat.constituency
+        && (order == SubstituteOrder::Joint || substitute.party == seat.party)
 }
 
-/// The ersättare of the order for a ledamot of `party`: `(S): Maja Nilsson, Kristoffer Alm`.
-fn order_text(composition: &Composition, order: SubstituteOrder, party: &str) -> String {
+/// The ersättare of the order for the ledamot of `seat`: `(S): Maja Nilsson, Kristoffer
+/// Alm`, `(S) i valkretsen Norra: …`.
+fn order_text(composition: &Composition, order: SubstituteOrder, seat: &RosterSeat) -> String {
     let names: Vec<&str> = (composition.substitutes.iter())
-        .filter(|s| eligible(order, s, party))
+        .filter(|s| eligible(order, s, seat))
         .filter_map(|s| s.name.as_deref())
         .collect();
+    let within = (seat.constituency.as_ref())
+        .map(|c| format!(" i valkretsen {c}"))
+        .unwrap_or_default();
     match order {
-        SubstituteOrder::PerParty => format!("({party}): {}", names.join(", ")),
-        SubstituteOrder::Joint => format!("gemensam: {}", names.join(", ")),
+        SubstituteOrder::PerParty => format!("({}){within}: {}", seat.party, names.join(", ")),
+        SubstituteOrder::Joint => format!("gemensam{within}: {}", names.join(", ")),
     }
 }
 
@@ -188,8 +194,8 @@ struct Presence<'a> {
     /// Per §: the seats an ersättare serves in.
     held_for: Vec<BTreeSet<&'a str>>,
     /// Per §: the ersättare of the roll present without serving, as (place in the order,
-    /// party, name), in the order.
-    idle: Vec<Vec<(usize, &'a str, &'a str)>>,
+    /// their place on the roll, name), in the order.
+    idle: Vec<Vec<(usize, &'a RosterSeat, &'a str)>>,
     /// Per entry of the roll: the §§ (agenda indices) it serves in.
     served_by: Vec<Vec<usize>>,
 }
@@ -213,7 +219,7 @@ impl<'a> Presence<'a> {
             let serving_here = names(here);
             idle.push(
                 (composition.substitutes.iter().enumerate())
-                    .filter_map(|(place, s)| Some((place, s.party.as_str(), s.name.as_deref()?)))
+                    .filter_map(|(place, s)| Some((place, s, s.name.as_deref()?)))
                     .filter(|(_, _, name)| present.contains(name) && !serving_here.contains(name))
                     .collect(),
             );
@@ -232,18 +238,17 @@ impl<'a> Presence<'a> {
         }
     }
 
-    /// The ersättare who could take a seat of `party` in the § at `item`, present without
-    /// serving there, each with their place in the order.
+    /// The ersättare who could take `seat` in the § at `item`, present without serving
+    /// there, each with their place in the order.
     fn waiting<'b>(
         &'b self,
         item: usize,
         order: SubstituteOrder,
-        party: &'b str,
+        seat: &'b RosterSeat,
     ) -> impl Iterator<Item = (usize, &'a str)> + 'b {
-        let order_allows = move |p: &str| order == SubstituteOrder::Joint || p == party;
         self.idle[item]
             .iter()
-            .filter(move |(_, p, _)| order_allows(p))
+            .filter(move |(_, substitute, _)| eligible(order, substitute, seat))
             .map(|&(place, _, name)| (place, name))
     }
 }
@@ -270,18 +275,22 @@ fn order(
             continue;
         };
         let at = attendant.field("ersätter");
-        if !eligible(order, substitute, &seat.party) {
+        // One from another valkrets is refused (`organ::constituencies`), not warned of.
+        if substitute.constituency != seat.constituency {
+            continue;
+        }
+        if !eligible(order, substitute, seat) {
             problems.push(
                 loaded
                     .source
-                    .problem(&at, format!("{name} ({}) tjänstgör för {replaced} ({}), en ledamot från ett annat parti; ersättarordningen {}", substitute.party, seat.party, order_text(composition, order, &seat.party)))
+                    .problem(&at, format!("{name} ({}) tjänstgör för {replaced} ({}), en ledamot från ett annat parti; ersättarordningen {}", substitute.party, seat.party, order_text(composition, order, seat)))
                     .warning(),
             );
             continue;
         }
         let passed_over = presence.served_by[a].iter().find_map(|&i| {
             let (_, before) = presence
-                .waiting(i, order, &seat.party)
+                .waiting(i, order, seat)
                 .find(|(earlier, _)| *earlier < place)?;
             Some((loaded.numbers[i], before))
         });
@@ -289,7 +298,7 @@ fn order(
             problems.push(
                 loaded
                     .source
-                    .problem(&at, format!("{name} tjänstgör för {replaced} i § {number}, men {before} står före i ersättarordningen och tjänstgör inte där; ersättarordningen {}", order_text(composition, order, &seat.party)))
+                    .problem(&at, format!("{name} tjänstgör för {replaced} i § {number}, men {before} står före i ersättarordningen och tjänstgör inte där; ersättarordningen {}", order_text(composition, order, seat)))
                     .warning(),
             );
         }
@@ -322,7 +331,7 @@ fn empty_seats(
                 continue;
             }
             let mut waits = false;
-            for (_, waiting) in presence.waiting(i, order, &seat.party) {
+            for (_, waiting) in presence.waiting(i, order, seat) {
                 waits = true;
                 if !idle.contains(&waiting) {
                     idle.push(waiting);
