@@ -212,10 +212,13 @@ fn without_seat(loaded: &LoadedMeeting, roll: &Roll) -> Vec<Problem> {
             Some(key) => {
                 format!("{name} står under `{key}` och {act}: det gör ledamöter och ersättare")
             }
-            // The meeting's chair serves: an ersättare who serves in no § chairs none.
+            // The meeting's chair serves (or would, but for jäv): an ersättare who serves
+            // in no § chairs none.
             None if field == "ordförande.namn"
                 && roll.knows(name)
-                && !loaded.items().any(|item| roll.serves(item.index, name)) =>
+                && !loaded.items().any(|item| {
+                    roll.serves(item.index, name) || item.item.jäv.iter().any(|j| j == name)
+                }) =>
             {
                 format!("{name} tjänstgör inte i någon paragraf och {act}")
             }
