@@ -278,6 +278,32 @@ fn a_meeting_without_a_roll_gives_the_valkretsar_itself() {
     }
 }
 
+/// A vacant seat belongs to its valkrets: an ersättare of another valkrets serving on it
+/// is refused at `ersätter`; one of its own is not.
+#[test]
+fn a_vacant_seat_is_served_from_its_own_valkrets() {
+    let vacant = |valkrets: &str| {
+        written(move |text| {
+            text.replace(
+                "{namn: Gustav Aho, parti: M, valkrets: Östra}",
+                &format!("{{namn: Gustav Aho, parti: M, valkrets: {valkrets}, ersätter: vakant}}"),
+            )
+            .replace(
+                "frånvarande:",
+                "vakanser:\n  - {parti: M, valkrets: Västra}\nfrånvarande:",
+            )
+        })
+    };
+    let (dir, _) = vacant("Östra");
+    let (ok, said) = check(dir.path());
+    assert!(!ok, "{said}");
+    let expected = "sammantrade.yaml:10:61: Gustav Aho är ersättare i valkretsen Östra och kan inte tjänstgöra på en vakant plats i en annan valkrets: de vakanta platserna hör till Västra";
+    assert!(said.contains(expected), "expected {expected:?} in\n{said}");
+    let (dir, _) = vacant("Västra");
+    let (_, said) = check(dir.path());
+    assert!(!said.contains("vakant plats i en annan valkrets"), "{said}");
+}
+
 #[test]
 fn textconv_numbers_the_ersättare_per_party_within_each_valkrets() {
     let output = paragraf_in(

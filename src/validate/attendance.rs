@@ -58,6 +58,29 @@ pub fn roll(loaded: &LoadedMeeting, facts: &MeetingFacts) -> Vec<Problem> {
         }
     }
     problems.extend(without_seat(loaded, roll));
+    // A vacant seat is its valkrets's: an ersättare serves on one of their own valkrets.
+    let vacant_in: Vec<&str> = (roll.vacancies.iter())
+        .filter_map(|v| v.constituency.as_deref())
+        .collect();
+    for attendant in roll.attendants.iter().filter(|a| {
+        a.member.ersätter.as_deref() == Some(crate::model::VACANT) && !vacant_in.is_empty()
+    }) {
+        let member = &attendant.member;
+        if let Some(own) = member.valkrets.as_deref()
+            && !vacant_in.contains(&own)
+        {
+            let mut seats = vacant_in.clone();
+            seats.dedup();
+            problems.push(source.problem(
+                &attendant.field("ersätter"),
+                format!(
+                    "{} är ersättare i valkretsen {own} och kan inte tjänstgöra på en vakant plats i en annan valkrets: de vakanta platserna hör till {}",
+                    member.namn,
+                    crate::swedish::join_and(&seats)
+                ),
+            ));
+        }
+    }
     let vacancies = roll.vacancies.len();
     for item in loaded.items() {
         let here = &roll.serving[item.index];
