@@ -53,6 +53,28 @@ fn shift_dates(text: &str, days: i64) -> String {
     out + rest
 }
 
+/// The example meeting's §§: the year numbers each meeting's on from the one before.
+const PARAGRAPHS: u32 = 13;
+
+/// Every "paragrafer: § N" in `text` moved on by `by`, as the year numbers its §§.
+fn shift_paragraphs(text: &str, by: u32) -> String {
+    const KEY: &str = "paragrafer: § ";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(KEY) {
+        let start = at + KEY.len();
+        out.push_str(&rest[..start]);
+        let digits = rest[start..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .count();
+        let number: u32 = rest[start..start + digits].parse().unwrap_or_default();
+        out.push_str(&(number + by).to_string());
+        rest = &rest[start + digits..];
+    }
+    out + rest
+}
+
 /// Write the year under `root`: `nämnd-N/profil.yaml` and a folder per meeting.
 fn generate(root: &Path, nämnder: usize) {
     let example = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE);
@@ -71,7 +93,7 @@ fn generate(root: &Path, nämnder: usize) {
             for entry in std::fs::read_dir(example.join("2024-09-17")).expect("example meeting") {
                 let path = entry.expect("entry").path();
                 let text = std::fs::read_to_string(&path).expect("example file");
-                let text = shift_dates(&text, days)
+                let text = shift_paragraphs(&shift_dates(&text, days), PARAGRAPHS * m as u32)
                     .replace("Kultur- och fritidsnämnden", name)
                     .replace("kultur- och fritidsnämnden", &name.to_lowercase());
                 std::fs::write(meeting.join(path.file_name().expect("name")), text)
