@@ -12,6 +12,7 @@ mod kind;
 mod meeting;
 mod organ;
 mod roster;
+mod seat;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -245,6 +246,34 @@ fn required_sections(loaded: &LoadedCase) -> Vec<Problem> {
             source
                 .problem(at, format!("profilen kräver avsnittet ”{required}”, som saknas (lägg till det under `avsnitt`)"))
                 .warning()
+        })
+        .collect()
+}
+
+/// Each § that `list` (at `field`) names and the meeting does not have.
+pub(super) fn outside_meeting(
+    loaded: &crate::model::LoadedMeeting,
+    list: &crate::model::ParagraphList,
+    field: &str,
+) -> Vec<Problem> {
+    let known = &loaded.numbers;
+    let mut unknown: Vec<crate::model::ParagraphNumber> = list.bounds_outside(known).collect();
+    // A single § is both bounds of its range: said once.
+    unknown.dedup();
+    unknown
+        .into_iter()
+        .map(|number| {
+            loaded.source.problem(
+                field,
+                format!(
+                    "§ {number} finns inte i sammanträdet (dess paragrafer är {})",
+                    crate::swedish::paragraph_list(
+                        &crate::swedish::ParagraphForm::default(),
+                        known
+                    )
+                    .replace(crate::swedish::NBSP, " ")
+                ),
+            )
         })
         .collect()
 }
