@@ -170,17 +170,30 @@ fn file_id(path: &str) -> FileId {
 static MAIN_ID: LazyLock<FileId> = LazyLock::new(|| file_id("main.typ"));
 static STYLE_ID: LazyLock<FileId> = LazyLock::new(|| file_id(render::STYLE_NAME));
 
-/// The style, parsed once for all the documents that share it: parsing it for each
-/// document cost a fifth of typesetting a short one. One slot: a build has one style.
-fn parsed_style(text: &str) -> Source {
-    static PARSED: Mutex<Option<Source>> = Mutex::new(None);
-    let mut slot = PARSED
+/// A Typst file of the build (the style, a profile's `profil.typ`), parsed once for all
+/// the documents that share it: parsing the style for each document cost a fifth of
+/// typesetting a short one. A build has one style and a profile module per organ; the
+/// few most recent are kept.
+fn parsed(id: FileId, text: &str) -> Source {
+    const KEPT: usize = 16;
+    static PARSED: Mutex<Vec<Source>> = Mutex::new(Vec::new());
+    let mut kept = PARSED
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    match slot.as_ref() {
-        Some(style) if style.text() == text => style.clone(),
-        _ => slot.insert(Source::new(*STYLE_ID, text.to_owned())).clone(),
+    if let Some(at) = kept
+        .iter()
+        .position(|source| source.id() == id && source.text() == text)
+    {
+        let source = kept.remove(at);
+        kept.push(source.clone());
+        return source;
     }
+    let source = Source::new(id, text.to_owned());
+    if kept.len() == KEPT {
+        kept.remove(0);
+    }
+    kept.push(source.clone());
+    source
 }
 
 impl DocumentWorld {
@@ -189,7 +202,7 @@ impl DocumentWorld {
         let date = settings.date;
         DocumentWorld {
             main: Source::new(*MAIN_ID, source.text.clone()),
-            style: parsed_style(&source.style.text),
+            style: parsed(*STYLE_ID, &source.style.text),
             // Images first: the profile's module leads them, ahead of any file of the
             // same name.
             served: source
@@ -327,7 +340,7 @@ impl World for DocumentWorld {
         } else if let Some((_, bytes)) = self.served_file(id) {
             // The profile's `profil.typ`, generated and served from memory.
             let text = std::str::from_utf8(bytes).map_err(|_| FileError::InvalidUtf8)?;
-            Ok(Source::new(id, text.to_owned()))
+            Ok(parsed(id, text))
         } else {
             let bytes = self.read_confined(id)?;
             let text = String::from_utf8(bytes).map_err(|_| FileError::InvalidUtf8)?;

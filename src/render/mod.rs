@@ -23,7 +23,7 @@ use std::sync::Arc;
 use minijinja::value::{Kwargs, Serde};
 use minijinja::{AutoEscape, Environment, ErrorKind, State, UndefinedBehavior, Value};
 
-use crate::derive::{Document, PacketPart, SourceAttachment, View};
+use crate::derive::{Document, PacketPart, ProfileView, SourceAttachment, View};
 use crate::error::{Problem, Result};
 use crate::web_copy::{self, redact::Redactions};
 
@@ -85,6 +85,44 @@ fn render_bounded(
 pub struct Renderer {
     env: Environment<'static>,
     templates: Templates,
+    profiles: ProfileCache,
+}
+
+/// What every document of one profile view renders with: the view as a template value
+/// and its `profil.typ`. Made once per view, not once per document: a view carries every
+/// label, and serialising it was a good part of rendering a short document.
+#[derive(Default)]
+struct ProfileCache(std::sync::Mutex<Vec<MadeForProfile>>);
+
+/// A profile view, its template value and its `profil.typ`.
+type MadeForProfile = (Arc<ProfileView>, Value, Arc<[u8]>);
+
+impl ProfileCache {
+    /// The view of `document`'s profile and its module.
+    fn of(&self, document: &Document) -> (Value, Arc<[u8]>) {
+        let view = &document.profile.0;
+        let mut made = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, value, module)) = made.iter().find(|(v, _, _)| Arc::ptr_eq(v, view)) {
+            return (value.clone(), module.clone());
+        }
+        let value = Value::from(Serde(&**view));
+        let module: Arc<[u8]> = Arc::from(identity::module(view).into_bytes());
+        made.push((view.clone(), value.clone(), module.clone()));
+        (value, module)
+    }
+
+    /// The files `document` shows: the profile's module and its images. The module
+    /// first: the World serves a name from the first file that has it, so that no logo
+    /// (named as the municipality named its file) can stand for the module.
+    fn images(&self, document: &Document) -> Vec<(String, Arc<[u8]>)> {
+        let (_, module) = self.of(document);
+        let mut images = vec![(identity::MODULE.to_owned(), module)];
+        images.extend(document.profile.images.iter().cloned());
+        images
+    }
 }
 
 impl Renderer {
@@ -133,6 +171,7 @@ impl Renderer {
         Ok(Renderer {
             env,
             templates: templates.clone(),
+            profiles: ProfileCache::default(),
         })
     }
 
@@ -173,12 +212,12 @@ impl Renderer {
             source_files => source_files(attached),
             redactions => Value::from_object(web_copy::redactions(document, web_copy)),
             web_copy => web_copy,
-            profile => Value::from(Serde(&document.profile)),
+            profile => self.profiles.of(document).0,
             ..view
         };
         // First: the World serves a name from the first file that has it, so that no
         // logo (named as the municipality named its file) can stand for the module.
-        let mut images = images(document);
+        let mut images = self.profiles.images(document);
         let files = match &document.view {
             View::Attachment(view) => std::slice::from_ref(&**view),
             View::Extract(view) => view.files.as_slice(),
@@ -308,7 +347,7 @@ impl Renderer {
             reference_heading => packet.reference_heading.clone(),
             parts => entries,
             part_pages => before,
-            profile => Value::from(Serde(&document.profile)),
+            profile => self.profiles.of(document).0,
             redactions => Value::from_object(web_copy::redactions(document, public)),
             ..Value::from(Serde(&packet.date_parts))
         };
@@ -317,7 +356,7 @@ impl Renderer {
             context,
             document,
             attached,
-            images(document),
+            self.profiles.images(document),
             parts,
         )
     }
@@ -342,21 +381,6 @@ impl Renderer {
             .map(|part| Ok((part, self.render(&part.document, attach_sources, public)?)))
             .collect()
     }
-}
-
-/// The files `document` shows: the profile's module and its images. The module first:
-/// the World serves a name from the first file that has it, so that no logo (named as
-/// the municipality named its file) can stand for the module.
-fn images(document: &Document) -> Vec<(String, Arc<[u8]>)> {
-    let mut images = vec![identity_module(document)];
-    images.extend(document.profile.images.iter().cloned());
-    images
-}
-
-/// The profile's `profil.typ` for `document`, served beside its images.
-fn identity_module(document: &Document) -> (String, Arc<[u8]>) {
-    let text = identity::module(&document.profile);
-    (identity::MODULE.to_owned(), Arc::from(text.into_bytes()))
 }
 
 /// The attached files as the templates' `source_files` see them.
