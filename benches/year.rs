@@ -3,7 +3,9 @@
 //! moved to its own date. For 1 nämnd (363 documents) and 10 (3 630): the cold build, a
 //! rebuild with nothing changed, and a rebuild after a one-word edit in one case, each in
 //! a process of its own so that its peak memory (VmHWM) is its own.
-//! `cargo bench --bench year` prints a Markdown table for docs/performance.md.
+//! `cargo bench --bench year` prints a Markdown table for docs/performance.md;
+//! `cargo bench --bench year -- kinds` where one nämnd's year spends its typesetting, by
+//! kind of document.
 
 mod common;
 
@@ -140,9 +142,104 @@ fn measured(root: &Path) -> Vec<String> {
     fields
 }
 
+/// The kind of document a file stem names (`2024-09-17_nämnd_protokollsutdrag_p001_…`).
+fn kind(stem: &str) -> &str {
+    stem.split('_').nth(2).unwrap_or(stem)
+}
+
+/// Milliseconds Typst's own timing recorded under each of `names`, counting a pass only
+/// where it is not inside another of the same name.
+fn timed(names: &[&str]) -> Vec<f64> {
+    let mut json = Vec::new();
+    typst_timing::export_json(&mut json, |_| (String::new(), 0)).expect("timing exported");
+    let events: Vec<serde_json::Value> = serde_json::from_slice(&json).expect("timing read");
+    let mut open: Vec<(String, f64)> = Vec::new();
+    let mut sums = vec![0.0; names.len()];
+    for event in &events {
+        let name = event["name"].as_str().unwrap_or_default().to_owned();
+        let at = event["ts"].as_f64().unwrap_or_default();
+        if event["ph"] == "B" {
+            open.push((name, at));
+        } else if let Some((name, began)) = open.pop() {
+            let outermost = open.iter().all(|(n, _)| *n != name);
+            if let Some(i) = names.iter().position(|n| *n == name).filter(|_| outermost) {
+                sums[i] += (at - began) / 1000.0;
+            }
+        }
+    }
+    sums
+}
+
+/// Each document of one nämnd's year rendered and typeset alone, one after another, and
+/// the time summed by kind: rendering, Typst's compilation (with its second layout pass,
+/// which the page numbers of the running header need, apart), and the PDF export. A
+/// packet's row is its own document (its contents page), not its assembly.
+fn kinds() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let root = folder.path().join("namnder");
+    generate(&root, 1);
+    let inputs = paragraf::load(&[root]).expect("the year loads");
+    let planned = paragraf::plan(&inputs).expect("the year plans");
+    let options = paragraf::BuildOptions::default();
+    let renderer = paragraf::render::Renderer::new(&paragraf::render::Templates::built_in())
+        .expect("templates");
+    // Per kind: documents, render, compile, of which the second pass, PDF export (ms).
+    let mut rows: Vec<(String, usize, [f64; 4])> = Vec::new();
+    typst_timing::enable();
+    for planned in &planned {
+        let started = Instant::now();
+        let source = renderer
+            .render(
+                &planned.document,
+                options.conformance.allows_attachments(),
+                false,
+            )
+            .expect("rendered");
+        let render = started.elapsed().as_secs_f64() * 1000.0;
+        let settings = paragraf::typeset::PdfSettings {
+            ident: planned.stem.clone(),
+            date: planned.document.date,
+            root: Some(planned.root.clone()),
+            conformance: options.conformance.clone(),
+        };
+        paragraf::typeset::typeset(&source, &settings).expect("typeset");
+        paragraf::typeset::trim_cache();
+        let [compile, second, pdf] = timed(&["compile", "iter (2)", "pdf"])[..] else {
+            unreachable!("three names")
+        };
+        let at = match rows.iter().position(|(k, _, _)| k == kind(&planned.stem)) {
+            Some(at) => at,
+            None => {
+                rows.push((kind(&planned.stem).to_owned(), 0, [0.0; 4]));
+                rows.len() - 1
+            }
+        };
+        let row = &mut rows[at];
+        row.1 += 1;
+        for (sum, add) in row.2.iter_mut().zip([render, compile, second, pdf]) {
+            *sum += add;
+        }
+    }
+    let all: f64 = rows.iter().map(|(_, _, t)| t[0] + t[1] + t[3]).sum();
+    println!(
+        "| kind | documents | render | Typst compile | of which the second layout pass | PDF export | share |"
+    );
+    println!("| --- | --- | --- | --- | --- | --- | --- |");
+    for (kind, count, [render, compile, second, pdf]) in &rows {
+        println!(
+            "| {kind} | {count} | {render:.0} ms | {compile:.0} ms | {second:.0} ms | {pdf:.0} ms | {:.1} % |",
+            100.0 * (render + compile + pdf) / all
+        );
+    }
+}
+
 fn main() {
     if let Some(root) = std::env::var_os("PARAGRAF_YEAR") {
         one(Path::new(&root));
+        return;
+    }
+    if std::env::args().any(|a| a == "kinds") {
+        kinds();
         return;
     }
     println!("| nämnder | documents | build | time | peak memory | typeset |");
