@@ -392,6 +392,21 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_file_parsed_once_is_shared_until_its_text_changes() {
+        let id = file_id("parsed-test.typ");
+        let first = parsed(id, "#let a = 1");
+        let again = parsed(id, "#let a = 1");
+        // The same parse: one syntax tree, not two equal ones.
+        assert!(std::ptr::eq(first.root(), again.root()));
+        let changed = parsed(id, "#let a = 2");
+        assert_eq!(changed.text(), "#let a = 2");
+        assert!(!std::ptr::eq(changed.root(), first.root()));
+        // Another file with the same text is its own.
+        let other = parsed(file_id("parsed-test-2.typ"), "#let a = 1");
+        assert_eq!(other.id(), file_id("parsed-test-2.typ"));
+    }
+
     const TEMPLATE: &str = "tjansteutlatande.typ.j2";
 
     fn source(text: &str) -> TypstSource {

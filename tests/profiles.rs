@@ -392,3 +392,56 @@ fn a_profiles_mistake_is_reported_once() {
         "{said}"
     );
 }
+
+/// A build renders each organ's profile once: every document of one profile view gets the
+/// very same `profil.typ`, and no document gets another view's (the module is looked up by
+/// the view, so a wrong lookup would hand one nämnd's words to another).
+#[test]
+fn each_document_gets_its_own_organs_profile_module_made_once() {
+    let inputs = paragraf::load(&[repo().join("cases")]).expect("the examples load");
+    let planned = paragraf::plan(&inputs).expect("the examples plan");
+    let renderer = paragraf::render::Renderer::new(&paragraf::render::Templates::built_in())
+        .expect("templates");
+    let module_of = |source: &paragraf::render::TypstSource| {
+        source
+            .images
+            .iter()
+            .find(|(name, _)| name == paragraf::render::identity::MODULE)
+            .map(|(_, bytes)| bytes.clone())
+            .expect("every document is served its profile module")
+    };
+    let mut seen: Vec<(
+        std::sync::Arc<paragraf::derive::ProfileView>,
+        std::sync::Arc<[u8]>,
+    )> = Vec::new();
+    for document in planned
+        .iter()
+        .filter(|p| !matches!(p.document.view, paragraf::derive::View::Packet(_)))
+    {
+        let source = renderer
+            .render(&document.document, true, false)
+            .expect("rendered");
+        let module = module_of(&source);
+        let view = &document.document.profile.0;
+        assert_eq!(
+            &*module,
+            paragraf::render::identity::module(view).as_bytes(),
+            "{}: the module of its own organ's view",
+            document.stem
+        );
+        match seen.iter().find(|(v, _)| std::sync::Arc::ptr_eq(v, view)) {
+            Some((_, first)) => assert!(
+                std::sync::Arc::ptr_eq(first, &module),
+                "{}: made again for a view already made",
+                document.stem
+            ),
+            None => seen.push((view.clone(), module)),
+        }
+    }
+    let distinct: std::collections::BTreeSet<&[u8]> = seen.iter().map(|(_, m)| &**m).collect();
+    assert!(
+        distinct.len() > 3,
+        "the examples have several organs: {}",
+        distinct.len()
+    );
+}
