@@ -10,7 +10,7 @@ use std::sync::Arc;
 use super::{Placement, Report, prepare};
 use crate::assemble;
 use crate::cache;
-use crate::derive::View;
+use crate::derive::{PacketPart, View};
 use crate::error::{Problem, Result, all_or_problems};
 use crate::parallel::in_parallel;
 use crate::plan::{BuildOptions, Planned};
@@ -95,6 +95,27 @@ fn render_one(
     renderer.render(&planned.document, attaches(options), options.web_copy)
 }
 
+/// The Typst source of a planned document and, for a handlingar packet, its documents'
+/// sources, which its cache keys are made of and it is assembled from: rendered once for
+/// both.
+fn render_with_parts<'a>(
+    renderer: &render::Renderer,
+    planned: &'a Planned,
+    options: &BuildOptions,
+) -> Result<(
+    render::TypstSource,
+    Vec<(&'a PacketPart, render::TypstSource)>,
+)> {
+    if !is_packet(planned) {
+        return Ok((render_one(renderer, planned, options)?, Vec::new()));
+    }
+    let document = &planned.document;
+    let parts = renderer.packet_parts(document, attaches(options), options.web_copy)?;
+    let source =
+        renderer.render_packet(document, attaches(options), options.web_copy, &parts, None)?;
+    Ok((source, parts))
+}
+
 /// After each document: say how far the build is, and every few documents let Typst's
 /// memo cache drop what none of them used, so that memory stays bounded by the
 /// documents in flight, not by the whole build.
@@ -122,9 +143,16 @@ pub fn produce(planned: &[Planned], options: &BuildOptions) -> Result<Vec<Produc
         |planned, found: Option<&HashMap<String, Vec<u8>>>| {
             let settings = settings(planned, &planned.stem, options);
             let (source, pdf) = match found {
-                Some(found) => typeset_packet(&renderer, planned, &settings, options, &|key| {
-                    found.get(key).cloned()
-                })?,
+                Some(found) => {
+                    let parts = renderer.packet_parts(
+                        &planned.document,
+                        attaches(options),
+                        options.web_copy,
+                    )?;
+                    typeset_packet(&renderer, planned, &parts, &settings, options, &|key| {
+                        found.get(key).cloned()
+                    })?
+                }
                 None => {
                     let source = render_one(&renderer, planned, options)?;
                     let pdf = typeset::typeset(&source, &settings)?;
@@ -217,6 +245,7 @@ fn packets_last<T: Sync, R: Send + Sync, S: Sync>(
 fn typeset_packet(
     renderer: &render::Renderer,
     planned: &Planned,
+    sources: &[(&PacketPart, render::TypstSource)],
     settings: &PdfSettings,
     options: &BuildOptions,
     find: &dyn Fn(&str) -> Option<Vec<u8>>,
@@ -224,9 +253,8 @@ fn typeset_packet(
     let document = &planned.document;
     let public = options.web_copy || matches!(&document.view, View::Packet(p) if p.public);
     let broken = |why: String| Problem::in_file(&planned.root, why);
-    let sources = renderer.packet_parts(document, attaches(options), options.web_copy)?;
     let mut parts = Vec::new();
-    for (part, source) in &sources {
+    for (part, source) in sources {
         let part_settings = PdfSettings {
             ident: format!("{}-{}", settings.ident, parts.len() + 1),
             date: part.document.date,
@@ -249,7 +277,7 @@ fn typeset_packet(
         document,
         attaches(options),
         options.web_copy,
-        &sources,
+        sources,
         Some(&pages),
     )?;
     let own = typeset::typeset(&source, settings)?;
@@ -375,7 +403,7 @@ pub(crate) fn make(
             if let Some(made) = reused(&|e| e.inputs == inputs) {
                 return Ok((made, None));
             }
-            let source = render_one(&renderer, planned, options)?;
+            let (source, parts) = render_with_parts(&renderer, planned, options)?;
             let key = match previous {
                 Some(_) => cache::key(&source, &settings, options.emit_typst),
                 None => String::new(),
@@ -385,9 +413,11 @@ pub(crate) fn make(
                 return Ok((made, content));
             }
             let (source, pdf) = match found {
-                Some(found) => typeset_packet(&renderer, planned, &settings, options, &|key| {
-                    found.pdf(key, planned, &renderer, options)
-                })?,
+                Some(found) => {
+                    typeset_packet(&renderer, planned, &parts, &settings, options, &|key| {
+                        found.pdf(key, planned, &renderer, options)
+                    })?
+                }
                 None => {
                     let pdf = typeset::typeset(&source, &settings)?;
                     (source, pdf)
