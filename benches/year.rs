@@ -5,7 +5,8 @@
 //! a process of its own so that its peak memory (VmHWM) is its own.
 //! `cargo bench --bench year` prints a Markdown table for docs/performance.md;
 //! `cargo bench --bench year -- kinds` where one nämnd's year spends its typesetting, by
-//! kind of document.
+//! kind of document; `cargo bench --bench year -- spans KIND` (`tjansteutlatande`,
+//! `protokollsutdrag`, …) where in the templates that kind spends it, line by line.
 
 mod common;
 
@@ -147,34 +148,43 @@ fn kind(stem: &str) -> &str {
     stem.split('_').nth(2).unwrap_or(stem)
 }
 
-/// Milliseconds Typst's own timing recorded under each of `names`, counting a pass only
-/// where it is not inside another of the same name.
-fn timed(names: &[&str]) -> Vec<f64> {
+/// Typst's own timing events since the last call, as Chrome's trace format has them; a
+/// span is named by `place` (file and line).
+fn timing_events(
+    place: impl FnMut(std::num::NonZeroU64) -> (String, u32),
+) -> Vec<serde_json::Value> {
     let mut json = Vec::new();
-    typst_timing::export_json(&mut json, |_| (String::new(), 0)).expect("timing exported");
-    let events: Vec<serde_json::Value> = serde_json::from_slice(&json).expect("timing read");
-    let mut open: Vec<(String, f64)> = Vec::new();
-    let mut sums = vec![0.0; names.len()];
-    for event in &events {
-        let name = event["name"].as_str().unwrap_or_default().to_owned();
-        let at = event["ts"].as_f64().unwrap_or_default();
-        if event["ph"] == "B" {
-            open.push((name, at));
-        } else if let Some((name, began)) = open.pop() {
-            let outermost = open.iter().all(|(n, _)| *n != name);
-            if let Some(i) = names.iter().position(|n| *n == name).filter(|_| outermost) {
-                sums[i] += (at - began) / 1000.0;
-            }
-        }
-    }
-    sums
+    typst_timing::export_json(&mut json, place).expect("timing exported");
+    serde_json::from_slice(&json).expect("timing read")
 }
 
-/// Each document of one nämnd's year rendered and typeset alone, one after another, and
-/// the time summed by kind: rendering, Typst's compilation (with its second layout pass,
-/// which the page numbers of the running header need, apart), and the PDF export. A
-/// packet's row is its own document (its contents page), not its assembly.
-fn kinds() {
+/// Each begin–end pair of `events` once, outermost first among those of the same name and
+/// place: (name, place, milliseconds), where one of the same name and place is not inside.
+fn outermost(events: &[serde_json::Value]) -> Vec<(String, String, f64)> {
+    let mut open: Vec<(String, String, f64)> = Vec::new();
+    let mut pairs = Vec::new();
+    for event in events {
+        let name = event["name"].as_str().unwrap_or_default().to_owned();
+        let place = event["args"]["file"].as_str().unwrap_or("-").to_owned();
+        let at = event["ts"].as_f64().unwrap_or_default();
+        if event["ph"] == "B" {
+            open.push((name, place, at));
+        } else if let Some((name, place, began)) = open.pop()
+            && open.iter().all(|(n, p, _)| *n != name || *p != place)
+        {
+            pairs.push((name, place, (at - began) / 1000.0));
+        }
+    }
+    pairs
+}
+
+/// Each document of one nämnd's year (of the kind `only` names, if any) rendered and
+/// typeset alone, one after another, with Typst's timing on; `each` hears the document,
+/// its source and the milliseconds its rendering took, after its typesetting.
+fn typeset_one_by_one(
+    only: Option<&str>,
+    mut each: impl FnMut(&paragraf::Planned, &paragraf::render::TypstSource, f64),
+) {
     let folder = tempfile::tempdir().expect("temporary folder");
     let root = folder.path().join("namnder");
     generate(&root, 1);
@@ -183,10 +193,11 @@ fn kinds() {
     let options = paragraf::BuildOptions::default();
     let renderer = paragraf::render::Renderer::new(&paragraf::render::Templates::built_in())
         .expect("templates");
-    // Per kind: documents, render, compile, of which the second pass, PDF export (ms).
-    let mut rows: Vec<(String, usize, [f64; 4])> = Vec::new();
     typst_timing::enable();
-    for planned in &planned {
+    for planned in planned
+        .iter()
+        .filter(|p| only.is_none_or(|only| kind(&p.stem) == only))
+    {
         let started = Instant::now();
         let source = renderer
             .render(
@@ -204,9 +215,28 @@ fn kinds() {
         };
         paragraf::typeset::typeset(&source, &settings).expect("typeset");
         paragraf::typeset::trim_cache();
-        let [compile, second, pdf] = timed(&["compile", "iter (2)", "pdf"])[..] else {
-            unreachable!("three names")
-        };
+        each(planned, &source, render);
+    }
+}
+
+/// Each document of one nämnd's year rendered and typeset alone, one after another, and
+/// the time summed by kind: rendering, Typst's compilation (with its second layout pass,
+/// which the page numbers of the running header need, apart), and the PDF export. A
+/// packet's row is its own document (its contents page), not its assembly.
+fn kinds() {
+    // Per kind: documents, render, compile, of which the second pass, PDF export (ms).
+    let mut rows: Vec<(String, usize, [f64; 4])> = Vec::new();
+    typeset_one_by_one(None, |planned, _, render| {
+        let mut timed = [0.0; 3];
+        for (name, _, ms) in outermost(&timing_events(|_| (String::new(), 0))) {
+            if let Some(i) = ["compile", "iter (2)", "pdf"]
+                .iter()
+                .position(|n| *n == name)
+            {
+                timed[i] += ms;
+            }
+        }
+        let [compile, second, pdf] = timed;
         let at = match rows.iter().position(|(k, _, _)| k == kind(&planned.stem)) {
             Some(at) => at,
             None => {
@@ -219,7 +249,7 @@ fn kinds() {
         for (sum, add) in row.2.iter_mut().zip([render, compile, second, pdf]) {
             *sum += add;
         }
-    }
+    });
     let all: f64 = rows.iter().map(|(_, _, t)| t[0] + t[1] + t[3]).sum();
     println!(
         "| kind | documents | render | Typst compile | of which the second layout pass | PDF export | share |"
@@ -233,9 +263,76 @@ fn kinds() {
     }
 }
 
+/// Where in the templates one kind of document spends its typesetting: Typst's timed
+/// steps (layout of a grid, a block, a paragraph…) summed over one nämnd's year by the
+/// line of the document's source (`main`) or of the style (`style`, `paragraf.typ`) they
+/// were made at, the costliest first. A step inside another of the same name and line
+/// counts once.
+fn spans(only: &str) {
+    use typst::syntax::{RootedPath, Source, Span, SpanKind, VirtualPath, VirtualRoot};
+    let id = |path: &str| {
+        RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).expect("path")).intern()
+    };
+    let mut sums: std::collections::HashMap<(String, String), (f64, usize)> = Default::default();
+    typeset_one_by_one(Some(only), |_, source, _| {
+        // Parsed with the timing off: only the document's own steps are summed.
+        typst_timing::disable();
+        let files = [
+            ("main", Source::new(id("main.typ"), source.text.clone())),
+            (
+                "style",
+                Source::new(
+                    id(paragraf::render::STYLE_NAME),
+                    source.style.text.to_string(),
+                ),
+            ),
+        ];
+        typst_timing::enable();
+        let place = |raw| {
+            let SpanKind::Number { id, num } = Span::from_raw(raw).get() else {
+                return ("?".to_owned(), 0);
+            };
+            let Some((name, file)) = files.iter().find(|(_, f)| f.id() == id) else {
+                return ("other".to_owned(), 0);
+            };
+            let line = file
+                .range(num, None)
+                .and_then(|r| file.lines().byte_to_line(r.start))
+                .unwrap_or_default();
+            let text: String = file
+                .text()
+                .lines()
+                .nth(line)
+                .unwrap_or_default()
+                .trim()
+                .chars()
+                .take(60)
+                .collect();
+            (format!("{name}:{} {text}", line + 1), line as u32)
+        };
+        for (name, place, ms) in outermost(&timing_events(place)) {
+            let sum = sums.entry((name, place)).or_default();
+            sum.0 += ms;
+            sum.1 += 1;
+        }
+    });
+    let mut rows: Vec<_> = sums.into_iter().collect();
+    rows.sort_by(|a, b| b.1.0.total_cmp(&a.1.0));
+    println!("| ms | times | step | where |");
+    println!("| --- | --- | --- | --- |");
+    for ((name, place), (ms, times)) in rows.iter().take(40) {
+        println!("| {ms:.1} | {times} | {name} | `{place}` |");
+    }
+}
+
 fn main() {
     if let Some(root) = std::env::var_os("PARAGRAF_YEAR") {
         one(Path::new(&root));
+        return;
+    }
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "spans") {
+        spans(args.get(at + 1).map_or("tjansteutlatande", String::as_str));
         return;
     }
     if std::env::args().any(|a| a == "kinds") {
