@@ -4,7 +4,8 @@
 //! paragraf (code, built-in templates, fonts), the templates in use, the derived document
 //! (its view, attached files and images) and the PDF settings; when it matches, the
 //! document is not even rendered. The key covers what its PDF is typeset from: the
-//! rendered Typst source, the style, the attached files, the images and the settings;
+//! rendered Typst source, the style, the attached files, the images, the profile's own
+//! fonts and the settings;
 //! when only the inputs key changed, a source rendered alike is still not typeset. An entry
 //! is used only when every file it names is on disk as written: with the recorded size,
 //! and with the recorded modification time (if that is older than the cache itself, so
@@ -14,6 +15,7 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
@@ -197,6 +199,19 @@ impl Fields {
         self.bytes(text.as_bytes());
     }
 
+    /// Shared bytes (a file, the style) as [`Fields::bytes`] would have them, except that
+    /// a large one is fed as its length and digest, hashed once per process (see
+    /// [`digest_of`]).
+    fn shared<T: ?Sized + AsRef<[u8]> + Send + Sync + 'static>(&mut self, shared: &Arc<T>) {
+        let bytes = (**shared).as_ref();
+        if bytes.len() < LARGE {
+            self.bytes(bytes);
+        } else {
+            self.0.update((bytes.len() as u64).to_le_bytes());
+            self.0.update(digest_of(shared));
+        }
+    }
+
     /// A value as JSON (self-delimiting, so no length is needed).
     fn json(&mut self, value: &impl Serialize) {
         // Writing into a hash cannot fail; a value that cannot be serialised leaves a
@@ -216,6 +231,38 @@ impl Fields {
     fn finish(self) -> String {
         hex::encode(self.0.finalize())
     }
+}
+
+/// From this size on, shared bytes are hashed once and their digest fed to each key.
+/// Every document of a build hashes its style (some 40 kB) and its attached files into
+/// two or three keys; a profile's own fonts are megabytes, in every document's keys.
+const LARGE: usize = 16 * 1024;
+
+/// The SHA-256 of `shared`, computed once for the same allocation: the few most recent
+/// are kept, each with the `Arc` it was computed from, so that its address cannot be
+/// reused by other bytes while it is kept.
+fn digest_of<T: ?Sized + AsRef<[u8]> + Send + Sync + 'static>(shared: &Arc<T>) -> [u8; 32] {
+    type Known = Vec<((usize, usize), Box<dyn std::any::Any + Send>, [u8; 32])>;
+    static KNOWN: Mutex<Known> = Mutex::new(Vec::new());
+    /// A build's style, its meetings' large YAML files and its profiles' fonts.
+    const KEPT: usize = 64;
+    let bytes = (**shared).as_ref();
+    let at = (bytes.as_ptr() as usize, bytes.len());
+    let found = KNOWN
+        .lock()
+        .ok()
+        .and_then(|known| known.iter().find(|(a, _, _)| *a == at).map(|(_, _, d)| *d));
+    if let Some(digest) = found {
+        return digest;
+    }
+    let digest: [u8; 32] = Sha256::digest(bytes).into();
+    if let Ok(mut known) = KNOWN.lock() {
+        if known.len() == KEPT {
+            known.remove(0);
+        }
+        known.push((at, Box::new(shared.clone()), digest));
+    }
+    digest
 }
 
 /// Writes into a hash.
@@ -253,11 +300,15 @@ pub fn content_key(source: &TypstSource, settings: &PdfSettings) -> String {
 }
 
 fn source_fields(fields: &mut Fields, source: &TypstSource) {
-    fields.text(&source.style.text);
+    fields.shared(&source.style.text);
     fields.text(&source.text);
     for (name, bytes) in source.attachments.iter().chain(&source.images) {
         fields.text(name);
-        fields.bytes(bytes);
+        fields.shared(bytes);
+    }
+    // The profile's own fonts shape the pages even where they are not attached (PDF/A-2).
+    for font in &source.fonts {
+        fields.shared(font);
     }
     for (name, text) in &source.parts {
         fields.text(name);
@@ -312,13 +363,13 @@ fn document_fields(fields: &mut Fields, document: &Document) {
         fields.text(&source.name);
         fields.text(&source.description);
         fields.text(source.mime);
-        fields.bytes(&source.bytes);
+        fields.shared(&source.bytes);
     }
     fields.json(&document.redactions);
     fields.json(&document.profile);
     for (name, bytes) in &document.profile.images {
         fields.text(name);
-        fields.bytes(bytes);
+        fields.shared(bytes);
     }
     match &document.view {
         View::Statement(view) => fields.json(view),
@@ -343,6 +394,31 @@ fn document_fields(fields: &mut Fields, document: &Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The key of `bytes` fed as shared bytes.
+    fn key_of(bytes: &Arc<[u8]>) -> String {
+        let mut fields = Fields::new();
+        fields.shared(bytes);
+        fields.finish()
+    }
+
+    #[test]
+    fn large_shared_bytes_are_keyed_by_their_content_not_their_place() {
+        let large: Arc<[u8]> = vec![7u8; LARGE + 1].into();
+        let copy: Arc<[u8]> = large.to_vec().into();
+        let mut changed = large.to_vec();
+        changed[LARGE / 2] = 8;
+        let changed: Arc<[u8]> = changed.into();
+        assert_eq!(key_of(&large), key_of(&copy));
+        // Asked again: the digest kept for that allocation.
+        assert_eq!(key_of(&large), key_of(&copy));
+        assert_ne!(key_of(&large), key_of(&changed));
+        // Small bytes are fed as they are.
+        let small: Arc<[u8]> = b"kort".to_vec().into();
+        let mut fields = Fields::new();
+        fields.bytes(b"kort");
+        assert_eq!(key_of(&small), fields.finish());
+    }
 
     #[test]
     fn an_entry_is_fresh_only_with_its_key_and_its_files_unchanged() {

@@ -141,6 +141,43 @@ fn the_profile_and_its_logo_typeset_every_document_of_the_nämnd() {
     assert!(build(&nämnd, out.path()).typeset.is_empty());
 }
 
+/// A profile's own font file shapes every page even where it is not attached (PDF/A-2b
+/// attaches nothing): a new version of it typesets the nämnd again, and the rebuilt folder
+/// is what a build from nothing makes.
+#[test]
+fn a_profiles_changed_font_file_typesets_again_where_it_is_not_attached() {
+    let dir = tempfile::tempdir().unwrap();
+    let nämnd = dir.path().join("raddningstjansten-storsjon");
+    copy_folder(&repo().join("cases/raddningstjansten-storsjon"), &nämnd);
+    let options = BuildOptions {
+        conformance: paragraf::typeset::Conformance::parse("a-2b").unwrap(),
+        ..BuildOptions::default()
+    };
+    let out = tempfile::tempdir().unwrap();
+    let first = build_with(&nämnd, out.path(), &options);
+    // The regular face's file now holds the italic: the running text comes out slanted.
+    let fonts = nämnd.join("typsnitt");
+    std::fs::copy(
+        fonts.join("DejaVuSerif-Italic.ttf"),
+        fonts.join("DejaVuSerif.ttf"),
+    )
+    .unwrap();
+    let again = build_with(&nämnd, out.path(), &options);
+    assert_eq!(again.typeset, first.typeset);
+    let fresh = tempfile::tempdir().unwrap();
+    build_with(&nämnd, fresh.path(), &options);
+    let pdfs = |dir: &Path| {
+        let mut all = contents(dir);
+        all.retain(|name, _| name.ends_with(".pdf"));
+        all
+    };
+    assert_ne!(pdfs(out.path()), BTreeMap::new());
+    assert!(
+        pdfs(out.path()) == pdfs(fresh.path()),
+        "the rebuilt PDFs differ from fresh ones"
+    );
+}
+
 #[test]
 fn a_template_typesets_the_documents_made_with_it_and_the_style_all() {
     let (dir, nämnd) = nämnd_copy();
