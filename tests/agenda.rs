@@ -346,3 +346,24 @@ fn a_part_that_begins_inside_a_huvudpunkt_lists_its_row() {
     let later = text(pdf(&pdfs, "_protokoll-p002b-p004.pdf"));
     assert!(later.contains("3 Detaljplaner 3 b SBN § 2 b"), "{later}");
 }
+
+/// Where the kallelse's signatures do not fit under its list of handlingar (Sjövik's: a
+/// long list of ledamöter and ärenden), the list goes over with them: signatures never
+/// stand alone on a page.
+#[test]
+fn the_kallelses_signatures_keep_the_list_of_handlingar_with_them() {
+    let (_out, pdfs) = build(&[repo().join("cases/byggnadsnamnden")]);
+    let kallelse = pdf(&pdfs, "_kallelse.pdf");
+    let first = page_text(kallelse, 1);
+    let second = page_text(kallelse, 2);
+    assert!(!first.contains("Bilagor"), "{first}");
+    assert_has(
+        &second,
+        &[
+            "Bilagor",
+            "Tjänsteskrivelse 2024-10-01",
+            "Ordförande",
+            "Linnea Sjöberg",
+        ],
+    );
+}
