@@ -335,7 +335,7 @@ fn main() {
         spans(args.get(at + 1).map_or("tjansteutlatande", String::as_str));
         return;
     }
-    if std::env::args().any(|a| a == "kinds") {
+    if args.iter().any(|a| a == "kinds") {
         kinds();
         return;
     }

@@ -15,13 +15,14 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::derive::{Document, View};
+use crate::recent::Recent;
 use crate::render::{Templates, TypstSource};
 use crate::typeset::PdfSettings;
 use crate::write::OutputFile;
@@ -242,27 +243,19 @@ const LARGE: usize = 16 * 1024;
 /// are kept, each with the `Arc` it was computed from, so that its address cannot be
 /// reused by other bytes while it is kept.
 fn digest_of<T: ?Sized + AsRef<[u8]> + Send + Sync + 'static>(shared: &Arc<T>) -> [u8; 32] {
-    type Known = Vec<((usize, usize), Box<dyn std::any::Any + Send>, [u8; 32])>;
-    static KNOWN: Mutex<Known> = Mutex::new(Vec::new());
+    /// Where the bytes are and how many, and the `Arc` that keeps them there.
+    type Held = ((usize, usize), Box<dyn std::any::Any + Send>);
     /// A build's style, its meetings' large YAML files and its profiles' fonts.
-    const KEPT: usize = 64;
+    static KNOWN: Recent<Held, [u8; 32]> = Recent::new(64);
     let bytes = (**shared).as_ref();
     let at = (bytes.as_ptr() as usize, bytes.len());
-    let found = KNOWN
-        .lock()
-        .ok()
-        .and_then(|known| known.iter().find(|(a, _, _)| *a == at).map(|(_, _, d)| *d));
-    if let Some(digest) = found {
-        return digest;
-    }
-    let digest: [u8; 32] = Sha256::digest(bytes).into();
-    if let Ok(mut known) = KNOWN.lock() {
-        if known.len() == KEPT {
-            known.remove(0);
-        }
-        known.push((at, Box::new(shared.clone()), digest));
-    }
-    digest
+    KNOWN.get_or_make(
+        |(place, _)| *place == at,
+        || {
+            let held: Box<dyn std::any::Any + Send> = Box::new(shared.clone());
+            ((at, held), Sha256::digest(bytes).into())
+        },
+    )
 }
 
 /// Writes into a hash.

@@ -2,11 +2,13 @@
 //! loads them (no system fonts, ever); `check` refuses a character none of them has, so
 //! that such a character is an error at its line in the YAML, not a failed build.
 
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, LazyLock};
 
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
+
+use crate::recent::Recent;
 
 const FONT_FILES: &[&[u8]] = &[
     include_bytes!("../fonts/LiberationSerif-Regular.ttf"),
@@ -58,32 +60,23 @@ pub static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
 /// set of files (a build has a handful of profiles) and shared by its documents. A family
 /// the files share with an embedded font is theirs, since Typst takes the first it finds.
 pub fn with_own(files: &[Arc<[u8]>]) -> Arc<Fonts> {
-    type Made = Vec<(Vec<Arc<[u8]>>, Arc<Fonts>)>;
-    static MADE: Mutex<Made> = Mutex::new(Vec::new());
-    let mut made = MADE
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    // A long `watch` reads edited profiles again: keep the latest few sets only.
+    static MADE: Recent<Vec<Arc<[u8]>>, Arc<Fonts>> = Recent::new(8);
     let same = |known: &Vec<Arc<[u8]>>| {
         known.len() == files.len() && known.iter().zip(files).all(|(a, b)| Arc::ptr_eq(a, b))
     };
-    if let Some((_, fonts)) = made.iter().find(|(known, _)| same(known)) {
-        return fonts.clone();
-    }
-    let fonts: Vec<Font> = files
-        .iter()
-        .flat_map(|data| Font::iter(Bytes::new(data.clone())))
-        .chain(FONTS.fonts.iter().cloned())
-        .collect();
-    let set = Arc::new(Fonts {
-        book: LazyHash::new(FontBook::from_fonts(&fonts)),
-        fonts,
-    });
-    // A long `watch` reads edited profiles again: keep the latest few sets only.
-    if made.len() >= 8 {
-        made.remove(0);
-    }
-    made.push((files.to_vec(), set.clone()));
-    set
+    MADE.get_or_make(same, || {
+        let fonts: Vec<Font> = files
+            .iter()
+            .flat_map(|data| Font::iter(Bytes::new(data.clone())))
+            .chain(FONTS.fonts.iter().cloned())
+            .collect();
+        let set = Arc::new(Fonts {
+            book: LazyHash::new(FontBook::from_fonts(&fonts)),
+            fonts,
+        });
+        (files.to_vec(), set)
+    })
 }
 
 /// Whether some embedded font can show `c`. White space and control characters need no

@@ -34,6 +34,7 @@ pub mod model;
 pub mod output;
 mod parallel;
 pub mod plan;
+mod recent;
 pub mod render;
 pub mod sign;
 pub mod swedish;

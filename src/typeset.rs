@@ -6,7 +6,7 @@
 //! once per process and shared by every document; comemo memoises across compilations.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, LazyLock};
 
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration, Smart};
@@ -19,6 +19,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::error::{Error, Problem, Result};
 use crate::fonts::{FONTS, Fonts};
+use crate::recent::Recent;
 use crate::render::{self, TypstSource};
 
 static LIBRARY: LazyLock<LazyHash<Library>> =
@@ -175,25 +176,15 @@ static STYLE_ID: LazyLock<FileId> = LazyLock::new(|| file_id(render::STYLE_NAME)
 /// typesetting a short one. A build has one style and a profile module per organ; the
 /// few most recent are kept.
 fn parsed(id: FileId, text: &str) -> Source {
-    const KEPT: usize = 16;
-    static PARSED: Mutex<Vec<Source>> = Mutex::new(Vec::new());
-    let mut kept = PARSED
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some(at) = kept
-        .iter()
-        .position(|source| source.id() == id && source.text() == text)
-    {
-        let source = kept.remove(at);
-        kept.push(source.clone());
-        return source;
-    }
-    let source = Source::new(id, text.to_owned());
-    if kept.len() == KEPT {
-        kept.remove(0);
-    }
-    kept.push(source.clone());
-    source
+    // Keyed by the source itself (a clone shares its text and tree).
+    static PARSED: Recent<Source, Source> = Recent::new(16);
+    PARSED.get_or_make(
+        |source| source.id() == id && source.text() == text,
+        || {
+            let source = Source::new(id, text.to_owned());
+            (source.clone(), source)
+        },
+    )
 }
 
 impl DocumentWorld {
